@@ -1,0 +1,75 @@
+//! Map scale: index build and one frame's work with 100,000 events (80% in East Asia).
+//! Run: `cargo bench --bench map_index`.
+
+use std::collections::HashSet;
+
+use newsmap::index::grid::ClusterGrid;
+use newsmap::index::layout::{LayoutParams, Placed, layout};
+use newsmap::index::{EventTable, ScreenFromWorld, world_from_lonlat};
+use newsmap::library::{Library, LoadedDataset};
+use newsmap::model::IdMaps;
+
+const EVENTS: usize = 100_000;
+const PLACES: usize = 20_000;
+
+fn main() {
+    divan::main();
+}
+
+fn library() -> Library {
+    let ds = newsmap::synthetic::dataset(EVENTS, PLACES, 7);
+    Library::new(vec![LoadedDataset::new("synthetic", None, ds)])
+}
+
+/// Dataset → flat event table + R-tree (what happens when files open or filters reset).
+#[divan::bench(sample_count = 10)]
+fn build_event_table(b: divan::Bencher) {
+    let ds = newsmap::synthetic::dataset(EVENTS, PLACES, 7);
+    let ids = IdMaps::new(&ds);
+    b.bench(|| EventTable::build([(&ds, &ids)]));
+}
+
+/// One zoom level's cluster grid (built once per zoom level and filter change, then cached).
+#[divan::bench(args = [3, 6, 10], sample_count = 10)]
+fn build_cluster_grid(b: divan::Bencher, level: u8) {
+    let lib = library();
+    b.bench(|| {
+        ClusterGrid::build(lib.table.items.iter().enumerate().filter_map(|(i, it)| it.world.map(|w| (i as u32, w))), level)
+    });
+}
+
+/// Marker layout for a 1280×800 view of East Asia: the per-frame index work.
+#[divan::bench(args = [3.0, 5.0, 8.0])]
+fn frame_layout(b: divan::Bencher, zoom: f64) {
+    let lib = library();
+    let level = zoom.floor() as u8;
+    let grid = ClusterGrid::build(lib.table.items.iter().enumerate().filter_map(|(i, it)| it.world.map(|w| (i as u32, w))), level);
+    let t = ScreenFromWorld::new(world_from_lonlat(122.0, 33.0), zoom, [640.0, 400.0]);
+    let visible = t.visible([1280.0, 800.0]);
+    let expanded = HashSet::new();
+    let mut out: Vec<Placed> = Vec::new();
+    b.bench_local(|| {
+        layout(&grid, |i| lib.table.items[i as usize].world.unwrap_or_default(), &t, &visible, &expanded, LayoutParams::default(), &mut out);
+        out.len()
+    });
+}
+
+/// A whole app frame, headless: panels, basemap, markers, accessibility labels and
+/// tessellation, for the view "Fit to events" picks.
+#[divan::bench(sample_count = 20)]
+fn app_frame(b: divan::Bencher) {
+    let ctx = egui::Context::default();
+    let mut app = newsmap::ui::NewsmapApp::new(library(), Vec::new());
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),
+        ..Default::default()
+    };
+    let mut frame = |app: &mut newsmap::ui::NewsmapApp| {
+        let out = ctx.run_ui(input(), |ui| app.ui(ui));
+        ctx.tessellate(out.shapes, out.pixels_per_point).len()
+    };
+    // Warm-up frames build the basemap band and the cluster grid for this zoom.
+    frame(&mut app);
+    frame(&mut app);
+    b.bench_local(|| frame(&mut app));
+}

@@ -1,0 +1,184 @@
+//! Where markers go on screen this frame: single markers, fans of events that share a spot, and
+//! count badges for dense cells. Pure geometry, no egui.
+
+use std::collections::HashSet;
+
+use super::grid::{Cell, ClusterGrid};
+use super::projection::{ScreenFromWorld, WorldRect};
+
+/// Identifies a cluster cell across frames (zoom level, column, row).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct CellId {
+    /// Grid zoom level.
+    pub level: u8,
+    /// Column.
+    pub x: u32,
+    /// Row.
+    pub y: u32,
+}
+
+/// One thing to draw.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Placed {
+    /// An event marker; `anchor` is its true position when it was fanned out from it.
+    Marker {
+        /// Item index in the event table.
+        item: u32,
+        /// Screen position.
+        pos: [f32; 2],
+        /// The true position it was moved away from, for a leader line.
+        anchor: Option<[f32; 2]>,
+    },
+    /// A count badge standing for a cell's events.
+    Cluster {
+        /// The cell.
+        cell: CellId,
+        /// Number of events.
+        count: u32,
+        /// Screen position (the members' mean).
+        pos: [f32; 2],
+        /// True when all members share one point (expanding, not zooming, separates them).
+        same_point: bool,
+    },
+}
+
+/// Layout tuning.
+#[derive(Clone, Copy, Debug)]
+pub struct LayoutParams {
+    /// Marker diameter in points.
+    pub marker_px: f32,
+    /// Cells with at most this many events show each event; more become a badge.
+    pub fan_max: u32,
+    /// Events sharing one exact point fan out up to this many (zooming cannot separate them).
+    pub same_point_fan_max: u32,
+}
+
+impl Default for LayoutParams {
+    fn default() -> Self {
+        Self { marker_px: 16.0, fan_max: 8, same_point_fan_max: 16 }
+    }
+}
+
+/// Lays out the cells of `grid` that overlap `visible`. `position` gives an item's world point.
+pub fn layout(
+    grid: &ClusterGrid,
+    position: impl Fn(u32) -> [f64; 2],
+    t: &ScreenFromWorld,
+    visible: &WorldRect,
+    expanded: &HashSet<CellId>,
+    params: LayoutParams,
+    out: &mut Vec<Placed>,
+) {
+    out.clear();
+    let mut pts: Vec<(u32, [f32; 2])> = Vec::new();
+    for cell in grid.cells_in(visible) {
+        let id = CellId { level: grid.level, x: cell.x, y: cell.y };
+        let is_expanded = expanded.contains(&id);
+        let limit = if cell.same_point { params.same_point_fan_max } else { params.fan_max };
+        if cell.count > limit && !is_expanded {
+            out.push(Placed::Cluster { cell: id, count: cell.count, pos: t.apply(cell.centroid), same_point: cell.same_point });
+            continue;
+        }
+        pts.clear();
+        pts.extend(grid.members_of(cell).iter().map(|&i| (i, t.apply(position(i)))));
+        place_cell(cell, &pts, t, params, out);
+    }
+}
+
+fn place_cell(cell: &Cell, pts: &[(u32, [f32; 2])], t: &ScreenFromWorld, params: LayoutParams, out: &mut Vec<Placed>) {
+    let min_gap = params.marker_px;
+    let crowded = pts.iter().enumerate().any(|(i, a)| {
+        pts[i + 1..].iter().any(|b| {
+            let (dx, dy) = (a.1[0] - b.1[0], a.1[1] - b.1[1]);
+            dx * dx + dy * dy < min_gap * min_gap
+        })
+    });
+    if !crowded {
+        out.extend(pts.iter().map(|&(item, pos)| Placed::Marker { item, pos, anchor: None }));
+        return;
+    }
+    let center = t.apply(cell.centroid);
+    for (&(item, pos), off) in pts.iter().zip(fan_offsets(pts.len(), params.marker_px)) {
+        out.push(Placed::Marker { item, pos: [center[0] + off[0], center[1] + off[1]], anchor: Some(pos) });
+    }
+}
+
+/// Offsets for `n` markers around a centre: a ring for a few, an outward spiral for many.
+pub fn fan_offsets(n: usize, marker_px: f32) -> impl Iterator<Item = [f32; 2]> {
+    let spacing = marker_px * 1.25;
+    let ring = n <= 9;
+    let ring_r = (spacing * n as f32 / std::f32::consts::TAU).max(marker_px * 1.1);
+    let mut angle = -std::f32::consts::FRAC_PI_2;
+    let mut r = marker_px * 1.3;
+    (0..n).map(move |i| {
+        if ring {
+            let a = -std::f32::consts::FRAC_PI_2 + std::f32::consts::TAU * i as f32 / n as f32;
+            [ring_r * a.cos(), ring_r * a.sin()]
+        } else {
+            let p = [r * angle.cos(), r * angle.sin()];
+            // Archimedean spiral with equal arc steps, so neighbours keep one marker apart.
+            angle += spacing / r;
+            r += spacing * spacing / (std::f32::consts::TAU * r);
+            p
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid_of(points: &[[f64; 2]], level: u8) -> ClusterGrid {
+        ClusterGrid::build(points.iter().enumerate().map(|(i, &w)| (i as u32, w)), level)
+    }
+
+    #[test]
+    fn shared_spots_fan_out_without_overlap() {
+        let points = vec![[0.8, 0.45]; 5];
+        let g = grid_of(&points, 6);
+        let t = ScreenFromWorld::new([0.8, 0.45], 6.0, [400.0, 300.0]);
+        let vis = t.visible([800.0, 600.0]);
+        let mut out = Vec::new();
+        layout(&g, |i| points[i as usize], &t, &vis, &HashSet::new(), LayoutParams::default(), &mut out);
+        assert_eq!(out.len(), 5);
+        let pos: Vec<[f32; 2]> = out
+            .iter()
+            .map(|p| match p {
+                Placed::Marker { pos, anchor: Some(_), .. } => *pos,
+                other => panic!("expected a fanned marker, got {other:?}"),
+            })
+            .collect();
+        for i in 0..pos.len() {
+            for j in i + 1..pos.len() {
+                let d = ((pos[i][0] - pos[j][0]).powi(2) + (pos[i][1] - pos[j][1]).powi(2)).sqrt();
+                assert!(d >= 15.0, "markers {i} and {j} overlap ({d} px)");
+            }
+        }
+    }
+
+    #[test]
+    fn dense_cells_become_badges_until_expanded() {
+        let points: Vec<[f64; 2]> = (0..30).map(|i| [0.8 + i as f64 * 1e-6, 0.45]).collect();
+        let g = grid_of(&points, 4);
+        let t = ScreenFromWorld::new([0.8, 0.45], 4.0, [400.0, 300.0]);
+        let vis = t.visible([800.0, 600.0]);
+        let mut out = Vec::new();
+        layout(&g, |i| points[i as usize], &t, &vis, &HashSet::new(), LayoutParams::default(), &mut out);
+        let Placed::Cluster { cell, count: 30, .. } = out[0] else { panic!("{out:?}") };
+        let expanded = HashSet::from([cell]);
+        layout(&g, |i| points[i as usize], &t, &vis, &expanded, LayoutParams::default(), &mut out);
+        assert_eq!(out.len(), 30);
+        assert!(out.iter().all(|p| matches!(p, Placed::Marker { .. })));
+    }
+
+    #[test]
+    fn far_apart_points_stay_put() {
+        let points = vec![[0.8, 0.45], [0.8001, 0.45]];
+        let g = grid_of(&points, 10);
+        let t = ScreenFromWorld::new([0.8, 0.45], 10.0, [400.0, 300.0]);
+        let vis = t.visible([800.0, 600.0]);
+        let mut out = Vec::new();
+        layout(&g, |i| points[i as usize], &t, &vis, &HashSet::new(), LayoutParams::default(), &mut out);
+        assert!(out.iter().all(|p| matches!(p, Placed::Marker { anchor: None, .. })), "{out:?}");
+    }
+}

@@ -1,0 +1,110 @@
+//! Indexes over the loaded events: where (world coordinates, an R-tree and per-zoom cluster grids)
+//! and when (day numbers). No egui here, so the map's per-frame work is benchmarkable and testable.
+
+pub mod grid;
+pub mod layout;
+pub mod projection;
+pub mod shapes;
+
+use rstar::RTree;
+use rstar::primitives::GeomWithData;
+
+use crate::model::{Dataset, EventKind, IdMaps, day_number};
+pub use projection::{ScreenFromWorld, WorldRect, lonlat_from_world, world_from_lonlat};
+
+/// Which event: dataset number (in load order) and the event's position in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub struct EventKey {
+    /// Index of the dataset among those loaded.
+    pub dataset: u32,
+    /// Index of the event in `Dataset::events`.
+    pub event: u32,
+}
+
+/// What the indexes keep about one event.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EventItem {
+    /// Which event.
+    pub key: EventKey,
+    /// Web Mercator position of its place, if it has one.
+    pub world: Option<[f64; 2]>,
+    /// First possible day (day number); `i32::MIN` when unbounded.
+    pub first_day: i32,
+    /// Last possible day; `i32::MAX` when unbounded.
+    pub last_day: i32,
+    /// PLOVER kind.
+    pub kind: EventKind,
+}
+
+impl EventItem {
+    /// True when the event's date range meets `[from, to]` (day numbers, inclusive).
+    #[inline]
+    pub fn meets_days(&self, from: i32, to: i32) -> bool {
+        self.first_day <= to && self.last_day >= from
+    }
+
+    /// True when the event has no date at all.
+    pub fn undated(&self) -> bool {
+        self.first_day == i32::MIN && self.last_day == i32::MAX
+    }
+}
+
+/// A point in the R-tree: world position plus the item's index in [`EventTable::items`].
+pub type IndexedPoint = GeomWithData<[f64; 2], u32>;
+
+/// Every loaded event, flattened, with a spatial index over those that have a place.
+#[derive(Default)]
+pub struct EventTable {
+    /// One entry per event of every dataset.
+    pub items: Vec<EventItem>,
+    /// Bulk-loaded R-tree over the items that have a position.
+    pub rtree: RTree<IndexedPoint>,
+}
+
+impl EventTable {
+    /// Builds the table from datasets (with their id maps) in load order.
+    pub fn build<'a>(datasets: impl IntoIterator<Item = (&'a Dataset, &'a IdMaps)>) -> Self {
+        let mut items = Vec::new();
+        for (di, (ds, ids)) in datasets.into_iter().enumerate() {
+            for (ei, ev) in ds.events.iter().enumerate() {
+                let world = ds.event_place(ev, ids).map(|p| world_from_lonlat(p.lon, p.lat));
+                let first_day = ev.date.as_ref().and_then(|d| d.first_day()).map_or(i32::MIN, day_number);
+                let last_day = ev.date.as_ref().and_then(|d| d.last_day()).map_or(i32::MAX, day_number);
+                items.push(EventItem {
+                    key: EventKey { dataset: di as u32, event: ei as u32 },
+                    world,
+                    first_day,
+                    last_day,
+                    kind: ev.kind,
+                });
+            }
+        }
+        Self::from_items(items)
+    }
+
+    /// Builds the spatial index over ready-made items (used by benches and tests too).
+    pub fn from_items(items: Vec<EventItem>) -> Self {
+        let points = items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, it)| it.world.map(|w| IndexedPoint::new(w, i as u32)))
+            .collect();
+        Self { items, rtree: RTree::bulk_load(points) }
+    }
+
+    /// Indices of items with a position inside `rect`.
+    pub fn in_rect(&self, rect: &WorldRect) -> impl Iterator<Item = u32> + '_ {
+        let env = rstar::AABB::from_corners(rect.min, rect.max);
+        self.rtree.locate_in_envelope(env).map(|p| p.data)
+    }
+
+    /// Position of an item's key, if present.
+    pub fn position_of(&self, key: EventKey) -> Option<usize> {
+        self.items.iter().position(|it| it.key == key)
+    }
+
+    /// Bounding rectangle of the given items' positions.
+    pub fn bounds(&self, items: impl IntoIterator<Item = u32>) -> Option<WorldRect> {
+        WorldRect::bounding(items.into_iter().filter_map(|i| self.items[i as usize].world))
+    }
+}

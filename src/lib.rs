@@ -1,0 +1,16 @@
+//! newsmap: turns geopolitical news articles into an evidence-linked map of events.
+//!
+//! Data flows one way: source text → extraction → [`model::Dataset`] → [`index`] → map and panels
+//! (the `gui` feature). Nothing outside `map` and `ui` depends on egui.
+
+pub mod basemap;
+pub mod extract;
+pub mod index;
+pub mod library;
+pub mod model;
+pub mod synthetic;
+
+#[cfg(feature = "gui")]
+pub mod map;
+#[cfg(feature = "gui")]
+pub mod ui;

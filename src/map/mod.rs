@@ -1,0 +1,422 @@
+//! The map: walkers handles pan and zoom; we paint the offline basemap, place geometries
+//! (lines, areas) and event markers, and report clicks as [`MapAction`]s for the app to apply.
+
+pub mod basemap;
+pub mod style;
+
+use std::collections::{HashMap, HashSet};
+
+use egui::accesskit::Role;
+use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Sense, Shape, Stroke, Ui, UiBuilder, Vec2, WidgetInfo, pos2, vec2};
+use walkers::{Map, MapMemory, lon_lat};
+
+use crate::index::grid::ClusterGrid;
+use crate::index::layout::{CellId, LayoutParams, Placed, layout};
+use crate::index::projection::{ScreenFromWorld, WorldRect, fit_zoom, lonlat_from_world, world_from_lonlat};
+use crate::index::shapes::WorldShape;
+use crate::index::EventKey;
+use crate::library::Library;
+use basemap::{BasemapLayer, BasemapStyle};
+use style::{MarkerAtlas, kind_color, kind_shape};
+
+/// Closest zoom "Fit to events" goes to, so one event does not land at street level.
+pub const FIT_MAX_ZOOM: f64 = 7.0;
+/// Deepest zoom the map allows (the basemap is 1:50m; tiles, when on, go further).
+pub const MAX_ZOOM: f64 = 18.0;
+const MARKER_PX: f32 = 16.0;
+
+/// What the map needs to know each frame.
+pub struct MapInput<'a> {
+    /// Everything loaded.
+    pub lib: &'a Library,
+    /// Per item of `lib.table`: does it pass the current filters?
+    pub shown: &'a [bool],
+    /// Changes whenever `lib` or `shown` changes, so cached grids are rebuilt.
+    pub generation: u64,
+    /// The selected event.
+    pub selected: Option<EventKey>,
+    /// Dark theme?
+    pub dark: bool,
+}
+
+/// What happened on the map this frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MapAction {
+    /// A marker was clicked.
+    Select(EventKey),
+    /// Empty map was clicked.
+    ClearSelection,
+}
+
+/// A camera move asked for during a frame, applied at the start of the next.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum ViewChange {
+    To(ViewTarget),
+    Fit,
+}
+
+/// Where the camera should go.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct ViewTarget {
+    center: [f64; 2],
+    zoom: f64,
+}
+
+/// The map's state between frames.
+pub struct MapView {
+    /// walkers' pan/zoom state.
+    pub memory: MapMemory,
+    basemap: BasemapLayer,
+    atlas: Option<MarkerAtlas>,
+    grids: HashMap<u8, ClusterGrid>,
+    grid_generation: Option<u64>,
+    /// Cells the user expanded (fanned out) at the current zoom level.
+    pub expanded: HashSet<CellId>,
+    placed: Vec<Placed>,
+    shapes: HashMap<(u32, usize), WorldShape>,
+    pending_view: Option<ViewTarget>,
+    /// Fit to the events on the next frame (when the map's size is known).
+    pub fit_requested: bool,
+    /// Show country names.
+    pub show_labels: bool,
+    last_size: [f32; 2],
+}
+
+impl Default for MapView {
+    fn default() -> Self {
+        Self {
+            memory: MapMemory::default(),
+            basemap: BasemapLayer::default(),
+            atlas: None,
+            grids: HashMap::new(),
+            grid_generation: None,
+            expanded: HashSet::new(),
+            placed: Vec::new(),
+            shapes: HashMap::new(),
+            pending_view: None,
+            fit_requested: true,
+            show_labels: true,
+            last_size: [800.0, 600.0],
+        }
+    }
+}
+
+impl MapView {
+    /// Current zoom level.
+    pub fn zoom(&self) -> f64 {
+        self.memory.zoom()
+    }
+
+    /// Current centre as (lon, lat), if the map has been placed.
+    pub fn center_lonlat(&self) -> Option<[f64; 2]> {
+        self.memory.detached().map(|p| [p.x(), p.y()])
+    }
+
+    /// Moves the camera to `center` (world coordinates) at `zoom`.
+    pub fn set_view(&mut self, center: [f64; 2], zoom: f64) {
+        let [lon, lat] = lonlat_from_world(center);
+        self.memory.center_at(lon_lat(lon, lat));
+        let _ = self.memory.set_zoom(zoom.clamp(0.0, MAX_ZOOM));
+    }
+
+    /// Centres on an event without changing zoom (zooming in first if the world view is too far out).
+    pub fn center_on(&mut self, lib: &Library, key: EventKey) {
+        let Some(w) = lib.table.position_of(key).and_then(|i| lib.table.items[i].world) else { return };
+        let zoom = self.zoom().max(3.0);
+        self.set_view(w, zoom);
+    }
+
+    /// Fits the shown events (and their lines and areas) into the view.
+    pub fn fit(&mut self, input: &MapInput, size: [f32; 2]) {
+        let table = &input.lib.table;
+        let points = table.items.iter().zip(input.shown).filter(|(_, s)| **s).filter_map(|(it, _)| it.world);
+        let mut bounds = WorldRect::bounding(points);
+        for (item, shape) in self.shapes_for(input) {
+            if input.shown[item] && let Some(b) = shape.bounds {
+                bounds = Some(match bounds {
+                    Some(r) => WorldRect::bounding([r.min, r.max, b.min, b.max]).expect("non-empty"),
+                    None => b,
+                });
+            }
+        }
+        match bounds {
+            Some(b) => {
+                let (center, zoom) = fit_zoom(&b, size, 60.0, FIT_MAX_ZOOM);
+                self.set_view(center, zoom);
+            }
+            None => self.set_view([0.5, 0.45], 1.0),
+        }
+        self.expanded.clear();
+    }
+
+    /// (item index, shape) for every event whose place has a line or area geometry.
+    fn shapes_for<'s>(&'s mut self, input: &MapInput) -> Vec<(usize, &'s WorldShape)> {
+        let lib = input.lib;
+        for it in &lib.table.items {
+            let ds = &lib.datasets[it.key.dataset as usize];
+            let ev = &ds.data.events[it.key.event as usize];
+            if let Some(pi) = ev.place.as_ref().and_then(|p| ds.ids.places.get(p)) {
+                let place = &ds.data.places[*pi];
+                if let Some(g) = &place.geometry {
+                    self.shapes.entry((it.key.dataset, *pi)).or_insert_with(|| WorldShape::from_geojson(g));
+                }
+            }
+        }
+        let shapes = &self.shapes;
+        lib.table
+            .items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, it)| {
+                let ds = &lib.datasets[it.key.dataset as usize];
+                let ev = &ds.data.events[it.key.event as usize];
+                let pi = ev.place.as_ref().and_then(|p| ds.ids.places.get(p))?;
+                shapes.get(&(it.key.dataset, *pi)).filter(|s| !s.is_empty()).map(|s| (i, s))
+            })
+            .collect()
+    }
+
+    fn grid(&mut self, input: &MapInput, level: u8) -> &ClusterGrid {
+        if self.grid_generation != Some(input.generation) {
+            self.grids.clear();
+            self.grid_generation = Some(input.generation);
+        }
+        let table = &input.lib.table;
+        self.grids.entry(level).or_insert_with(|| {
+            let points = table
+                .items
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| input.shown[*i])
+                .filter_map(|(i, it)| it.world.map(|w| (i as u32, w)));
+            ClusterGrid::build(points, level)
+        })
+    }
+
+    /// Shows the map filling `ui`; returns what the user did.
+    pub fn ui(&mut self, ui: &mut Ui, input: &MapInput) -> Vec<MapAction> {
+        let size = ui.available_size();
+        self.last_size = [size.x, size.y];
+        if self.fit_requested {
+            self.fit_requested = false;
+            self.fit(input, self.last_size);
+        }
+        if let Some(v) = self.pending_view.take() {
+            self.set_view(v.center, v.zoom);
+        }
+        if self.atlas.is_none() {
+            self.atlas = Some(MarkerAtlas::new(ui.ctx()));
+        }
+        let shapes: Vec<(usize, WorldShape)> = self.shapes_for(input).into_iter().map(|(i, s)| (i, s.clone())).collect();
+        let level = (self.memory.zoom().floor().clamp(0.0, 24.0)) as u8;
+        self.expanded.retain(|c| c.level == level);
+        let selected_cell = input.selected.and_then(|k| input.lib.table.position_of(k)).and_then(|i| {
+            let w = input.lib.table.items[i].world?;
+            let g = self.grid(input, level);
+            let cw = g.cell_world;
+            Some(CellId { level, x: (w[0] / cw).floor() as u32, y: (w[1] / cw).floor() as u32 })
+        });
+        self.grid(input, level);
+
+        let mut actions = Vec::new();
+        let mut new_view = None;
+        let style = BasemapStyle::for_dark_mode(input.dark);
+        let MapView { memory, basemap, atlas, grids, expanded, placed, show_labels, .. } = self;
+        let grid = &grids[&level];
+        let atlas = atlas.as_ref().expect("created above");
+        let response = Map::new(None, memory, lon_lat(127.0, 36.0))
+            .double_click_to_zoom(true)
+            .zoom_with_ctrl(false)
+            .show(ui, |ui, response, projector, _memory| {
+                let rect = response.rect;
+                let center = projector.unproject(rect.center().to_vec2());
+                let t = ScreenFromWorld::new(world_from_lonlat(center.x(), center.y()), projector.zoom(), [rect.center().x, rect.center().y]);
+                let painter = ui.painter().with_clip_rect(rect);
+                basemap.paint(&painter, rect, &t, &style, *show_labels);
+                let visible = t.visible([rect.width(), rect.height()]);
+
+                paint_shapes(&painter, input, &shapes, &t, &visible);
+
+                let mut exp = expanded.clone();
+                exp.extend(selected_cell);
+                let table = &input.lib.table;
+                layout(
+                    grid,
+                    |i| table.items[i as usize].world.unwrap_or_default(),
+                    &t,
+                    &visible.expand(MARKER_PX as f64 / t.scale),
+                    &exp,
+                    LayoutParams { marker_px: MARKER_PX, ..LayoutParams::default() },
+                    placed,
+                );
+                let hits = paint_markers(ui, &painter, input, placed, atlas);
+                for hit in hits {
+                    match hit {
+                        Hit::Marker(key) => actions.push(MapAction::Select(key)),
+                        Hit::Cluster { cell, same_point } => {
+                            let members = grid
+                                .cells
+                                .iter()
+                                .find(|c| c.x == cell.x && c.y == cell.y)
+                                .map(|c| grid.members_of(c).to_vec())
+                                .unwrap_or_default();
+                            let bounds = table.bounds(members.iter().copied());
+                            match bounds {
+                                Some(b) if !same_point && projector.zoom() < MAX_ZOOM - 1.0 => {
+                                    let (c, z) = fit_zoom(&b, [rect.width(), rect.height()], 60.0, MAX_ZOOM);
+                                    new_view = Some(ViewChange::To(ViewTarget { center: c, zoom: z.max(projector.zoom() + 1.0) }));
+                                }
+                                _ => {
+                                    expanded.insert(cell);
+                                }
+                            }
+                        }
+                    }
+                }
+                zoom_buttons_ui(ui, rect, &mut new_view, &t);
+            });
+        if response.response.clicked() && actions.is_empty() {
+            actions.push(MapAction::ClearSelection);
+        }
+        match new_view {
+            Some(ViewChange::Fit) => self.fit_requested = true,
+            Some(ViewChange::To(v)) => self.pending_view = Some(v),
+            None => {}
+        }
+        if new_view.is_some() {
+            ui.ctx().request_repaint();
+        }
+        actions
+    }
+}
+
+/// What a click hit.
+enum Hit {
+    Marker(EventKey),
+    Cluster { cell: CellId, same_point: bool },
+}
+
+fn paint_shapes(painter: &egui::Painter, input: &MapInput, shapes: &[(usize, WorldShape)], t: &ScreenFromWorld, visible: &WorldRect) {
+    for (item, shape) in shapes {
+        if !input.shown[*item] || !shape.bounds.is_some_and(|b| b.intersects(visible)) {
+            continue;
+        }
+        let it = &input.lib.table.items[*item];
+        let color = kind_color(it.kind);
+        let selected = input.selected == Some(it.key);
+        for poly in &shape.polygons {
+            if let Some(outer) = poly.first() {
+                let pts: Vec<Pos2> = outer.iter().map(|&w| Pos2::from(t.apply(w))).collect();
+                painter.add(Shape::closed_line(pts.clone(), Stroke::new(1.5, color)));
+                painter.add(area_fill(poly, t, color.gamma_multiply(0.25)));
+            }
+        }
+        let width = if selected { 5.0 } else { 3.0 };
+        for line in &shape.lines {
+            let pts: Vec<Pos2> = line.iter().map(|&w| Pos2::from(t.apply(w))).collect();
+            painter.add(Shape::line(pts.clone(), Stroke::new(width + 2.5, Color32::from_white_alpha(200))));
+            painter.add(Shape::dashed_line(&pts, Stroke::new(width, color), 10.0, 4.0));
+        }
+    }
+}
+
+/// A translucent fill for a polygon with holes (triangulated, since egui fills only convex shapes).
+fn area_fill(rings: &[Vec<[f64; 2]>], t: &ScreenFromWorld, color: Color32) -> Shape {
+    use geo::TriangulateEarcut;
+    let to_ls = |r: &Vec<[f64; 2]>| -> geo::LineString<f64> {
+        r.iter().map(|&w| { let [x, y] = t.apply(w); geo::Coord { x: x as f64, y: y as f64 } }).collect()
+    };
+    let poly = geo::Polygon::new(to_ls(&rings[0]), rings[1..].iter().map(to_ls).collect());
+    let tri = poly.earcut_triangles_raw();
+    let mut mesh = Mesh::default();
+    for v in &tri.vertices {
+        mesh.colored_vertex(pos2(v[0] as f32, v[1] as f32), color);
+    }
+    for c in tri.triangle_indices.chunks_exact(3) {
+        mesh.add_triangle(c[0] as u32, c[1] as u32, c[2] as u32);
+    }
+    Shape::mesh(mesh)
+}
+
+fn paint_markers(ui: &mut Ui, painter: &egui::Painter, input: &MapInput, placed: &[Placed], atlas: &MarkerAtlas) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let mut mesh = Mesh::with_texture(atlas.texture.id());
+    let mut selected_pos = None;
+    let lib = input.lib;
+    for p in placed {
+        match *p {
+            Placed::Marker { item, pos, anchor } => {
+                let it = &lib.table.items[item as usize];
+                let pos = Pos2::from(pos);
+                if let Some(a) = anchor {
+                    painter.line_segment([Pos2::from(a), pos], Stroke::new(1.0, Color32::from_gray(90)));
+                    painter.circle_filled(Pos2::from(a), 2.5, Color32::from_gray(60));
+                }
+                let id = ui.scope_id().with(("event-marker", it.key));
+                let rect = Rect::from_center_size(pos, Vec2::splat(MARKER_PX + 4.0));
+                let resp = ui.interact(rect, id, Sense::click());
+                let selected = input.selected == Some(it.key);
+                let Some(ev) = lib.event(it.key) else { continue };
+                let label = ev.marker_label();
+                resp.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &label));
+                let hovered = resp.hovered();
+                let size = if selected { MARKER_PX * 1.45 } else if hovered { MARKER_PX * 1.25 } else { MARKER_PX };
+                if selected {
+                    selected_pos = Some((pos, size));
+                }
+                mesh.add_rect_with_uv(Rect::from_center_size(pos, Vec2::splat(size)), atlas.uv(kind_shape(it.kind)), kind_color(it.kind));
+                let resp = resp.on_hover_ui(|ui| {
+                    ui.strong(&ev.event.title);
+                    ui.label(ev.date_label());
+                    let place = ev.place().map(|p| p.name.as_str()).unwrap_or("no place");
+                    ui.label(format!("{} · {}", ev.event.kind.label(), place));
+                });
+                if resp.clicked() {
+                    hits.push(Hit::Marker(it.key));
+                }
+            }
+            Placed::Cluster { cell, count, pos, same_point } => {
+                let pos = Pos2::from(pos);
+                let text = if count >= 10_000 { format!("{}k", count / 1000) } else { count.to_string() };
+                let r = 11.0 + 2.5 * (text.len() as f32);
+                let id = ui.scope_id().with(("event-cluster", cell));
+                let resp = ui.interact(Rect::from_center_size(pos, Vec2::splat(2.0 * r)), id, Sense::click());
+                let label = format!("{count} events here — click to {}", if same_point { "expand" } else { "zoom in" });
+                resp.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+                let fill = if resp.hovered() { Color32::from_rgb(0x22, 0x33, 0x55) } else { Color32::from_rgb(0x33, 0x44, 0x66) };
+                painter.circle_filled(pos, r, fill);
+                painter.circle_stroke(pos, r, Stroke::new(2.0, Color32::WHITE));
+                painter.text(pos, Align2::CENTER_CENTER, text, FontId::proportional(12.0), Color32::WHITE);
+                let resp = resp.on_hover_text(&label);
+                if resp.clicked() {
+                    hits.push(Hit::Cluster { cell, same_point });
+                }
+            }
+        }
+    }
+    if let Some((pos, size)) = selected_pos {
+        painter.circle_stroke(pos, size * 0.75, Stroke::new(3.0, Color32::from_rgba_unmultiplied(255, 210, 0, 220)));
+    }
+    painter.add(Shape::mesh(mesh));
+    hits
+}
+
+fn zoom_buttons_ui(ui: &mut Ui, rect: Rect, new_view: &mut Option<ViewChange>, t: &ScreenFromWorld) {
+    let area = Rect::from_min_size(rect.right_top() + vec2(-128.0, 8.0), vec2(120.0, 110.0));
+    let mut child = ui.new_child(UiBuilder::new().max_rect(area).layout(egui::Layout::top_down(egui::Align::Max)));
+    let zoom = (t.scale / crate::index::projection::TILE_PX).log2();
+    let button = |ui: &mut Ui, text: &str, label: &str| {
+        let r = ui.add(egui::Button::new(egui::RichText::new(text).size(16.0)).min_size(vec2(30.0, 28.0)));
+        r.widget_info(|| WidgetInfo::labeled(Role::Button, true, label));
+        r.on_hover_text(label)
+    };
+    if button(&mut child, "+", "Zoom in").clicked() {
+        *new_view = Some(ViewChange::To(ViewTarget { center: t.center, zoom: (zoom + 1.0).min(MAX_ZOOM) }));
+    }
+    if button(&mut child, "−", "Zoom out").clicked() {
+        *new_view = Some(ViewChange::To(ViewTarget { center: t.center, zoom: (zoom - 1.0).max(0.0) }));
+    }
+    if child.button("Fit to events").clicked() {
+        *new_view = Some(ViewChange::Fit);
+    }
+}
