@@ -24,7 +24,7 @@ fn clicking_a_marker_selects_its_event() {
     assert_eq!(ev.event.title, "North Korean missile lands near the Northern Limit Line");
     // The status line names it.
     assert!(h.query_by_label_contains("Selected:").is_some());
-    h.get_by_label("North Korean missile lands near the Northern Limit Line");
+    assert!(h.query_all_by_label("North Korean missile lands near the Northern Limit Line").next().is_some());
     // Esc deselects.
     h.key_press(egui::Key::Escape);
     h.run();

@@ -80,6 +80,7 @@ pub struct MapView {
     /// Show country names.
     pub show_labels: bool,
     last_size: [f32; 2],
+    last_visible: Option<WorldRect>,
 }
 
 impl Default for MapView {
@@ -97,6 +98,7 @@ impl Default for MapView {
             fit_requested: true,
             show_labels: true,
             last_size: [800.0, 600.0],
+            last_visible: None,
         }
     }
 }
@@ -105,6 +107,31 @@ impl MapView {
     /// Current zoom level.
     pub fn zoom(&self) -> f64 {
         self.memory.zoom()
+    }
+
+    /// The world rectangle shown in the last frame.
+    pub fn visible(&self) -> Option<WorldRect> {
+        self.last_visible
+    }
+
+    /// Pans by screen points (positive x moves the view east).
+    pub fn pan_by(&mut self, dx: f32, dy: f32) {
+        let Some([lon, lat]) = self.center_lonlat() else { return };
+        let c = world_from_lonlat(lon, lat);
+        let scale = crate::index::projection::scale_at_zoom(self.zoom());
+        self.set_view([(c[0] + dx as f64 / scale).clamp(0.0, 1.0), (c[1] + dy as f64 / scale).clamp(0.0, 1.0)], self.zoom());
+    }
+
+    /// Zooms by `dz` levels around the centre.
+    pub fn zoom_by(&mut self, dz: f64) {
+        let Some([lon, lat]) = self.center_lonlat() else { return };
+        self.set_view(world_from_lonlat(lon, lat), (self.zoom() + dz).clamp(0.0, MAX_ZOOM));
+    }
+
+    /// Centres on a lon/lat, zooming in to at least `min_zoom`.
+    pub fn center_on_lonlat(&mut self, lon: f64, lat: f64, min_zoom: f64) {
+        let z = self.zoom().max(min_zoom);
+        self.set_view(world_from_lonlat(lon, lat), z);
     }
 
     /// Current centre as (lon, lat), if the map has been placed.
@@ -221,7 +248,7 @@ impl MapView {
         let mut actions = Vec::new();
         let mut new_view = None;
         let style = BasemapStyle::for_dark_mode(input.dark);
-        let MapView { memory, basemap, atlas, grids, expanded, placed, show_labels, .. } = self;
+        let MapView { memory, basemap, atlas, grids, expanded, placed, show_labels, last_visible, .. } = self;
         let grid = &grids[&level];
         let atlas = atlas.as_ref().expect("created above");
         let response = Map::new(None, memory, lon_lat(127.0, 36.0))
@@ -234,6 +261,7 @@ impl MapView {
                 let painter = ui.painter().with_clip_rect(rect);
                 basemap.paint(&painter, rect, &t, &style, *show_labels);
                 let visible = t.visible([rect.width(), rect.height()]);
+                *last_visible = Some(visible);
 
                 paint_shapes(&painter, input, &shapes, &t, &visible);
 

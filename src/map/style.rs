@@ -158,3 +158,29 @@ mod tests {
         }
     }
 }
+
+/// A small legend icon (the kind's shape in its colour), for lists and panels.
+pub fn kind_icon_ui(ui: &mut egui::Ui, kind: EventKind) -> egui::Response {
+    use egui::{Shape, Stroke, vec2};
+    let (rect, resp) = ui.allocate_exact_size(vec2(12.0, 12.0), egui::Sense::hover());
+    let c = rect.center();
+    let r = 5.0;
+    let color = kind_color(kind);
+    let outline = Stroke::new(1.0, Color32::from_gray(40));
+    let painter = ui.painter();
+    match kind_shape(kind) {
+        MarkerShape::Circle => {
+            painter.circle(c, r, color, outline);
+        }
+        MarkerShape::Square => {
+            painter.rect(Rect::from_center_size(c, vec2(2.0 * r * 0.86, 2.0 * r * 0.86)), 1.0, color, outline, egui::StrokeKind::Inside);
+        }
+        MarkerShape::Triangle => {
+            painter.add(Shape::convex_polygon(vec![c + vec2(0.0, -r), c + vec2(r, r * 0.8), c + vec2(-r, r * 0.8)], color, outline));
+        }
+        MarkerShape::Diamond => {
+            painter.add(Shape::convex_polygon(vec![c + vec2(0.0, -r), c + vec2(r, 0.0), c + vec2(0.0, r), c + vec2(-r, 0.0)], color, outline));
+        }
+    }
+    resp.on_hover_text(format!("{} ({}), drawn as a {} on the map", kind.label(), kind.code(), kind_shape(kind).label()))
+}

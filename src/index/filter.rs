@@ -1,0 +1,115 @@
+//! Which events pass the user's filters: date range, kinds, a party, free text.
+
+use std::collections::BTreeSet;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::library::Library;
+use crate::model::{EventKind, day_number};
+
+/// The filters a user can set. The default passes everything.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filter {
+    /// Earliest day shown (inclusive); events whose range meets `[from, to]` pass.
+    pub from: Option<Date>,
+    /// Latest day shown (inclusive).
+    pub to: Option<Date>,
+    /// Kinds shown; empty means all.
+    pub kinds: BTreeSet<EventKind>,
+    /// Only events with a party of this name.
+    pub party: Option<String>,
+    /// Case-insensitive text that must occur in the title, a quote or a party name.
+    pub text: String,
+}
+
+impl Filter {
+    /// True when some filter is set.
+    pub fn is_active(&self) -> bool {
+        *self != Filter::default()
+    }
+
+    /// True when a date bound is set.
+    pub fn has_dates(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+
+    /// Per item of `lib.table`: does it pass?
+    pub fn apply(&self, lib: &Library) -> Vec<bool> {
+        let from = self.from.map_or(i32::MIN, day_number);
+        let to = self.to.map_or(i32::MAX, day_number);
+        let needle = self.text.trim().to_lowercase();
+        lib.table
+            .items
+            .iter()
+            .map(|it| {
+                if self.has_dates() && !it.meets_days(from, to) {
+                    return false;
+                }
+                if !self.kinds.is_empty() && !self.kinds.contains(&it.kind) {
+                    return false;
+                }
+                if self.party.is_none() && needle.is_empty() {
+                    return true;
+                }
+                let Some(ev) = lib.event(it.key) else { return false };
+                if let Some(name) = &self.party
+                    && !ev.parties().any(|p| &p.name == name)
+                {
+                    return false;
+                }
+                needle.is_empty()
+                    || ev.event.title.to_lowercase().contains(&needle)
+                    || ev.quotes().any(|q| q.text.to_lowercase().contains(&needle))
+                    || ev.parties().any(|p| {
+                        p.name.to_lowercase().contains(&needle) || p.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
+                    })
+                    || ev.place().is_some_and(|p| p.name.to_lowercase().contains(&needle))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::LoadedDataset;
+
+    fn seed() -> Library {
+        Library::new(vec![LoadedDataset::embedded_seed()])
+    }
+
+    fn count(f: &Filter, lib: &Library) -> usize {
+        f.apply(lib).iter().filter(|s| **s).count()
+    }
+
+    #[test]
+    fn date_filter_keeps_ranges_that_meet_it() {
+        let lib = seed();
+        let all = lib.event_count();
+        assert_eq!(count(&Filter::default(), &lib), all);
+        let from_14 = Filter { from: Some("2022-11-14".parse().unwrap()), ..Default::default() };
+        let n = count(&from_14, &lib);
+        assert!(n < all);
+        // Nothing in the seed is known to happen after publication day.
+        let passing: Vec<_> = from_14.apply(&lib).iter().zip(lib.events()).filter(|(s, _)| **s).map(|(_, e)| e.event.title.clone()).collect();
+        assert!(passing.is_empty(), "{passing:?}");
+        let colonial = Filter { from: Some("1930-01-01".parse().unwrap()), to: Some("1930-12-31".parse().unwrap()), ..Default::default() };
+        assert!(colonial.apply(&lib).iter().zip(lib.events()).any(|(s, e)| *s && e.date_label() == "1910–1945"));
+    }
+
+    #[test]
+    fn party_kind_and_text_filters() {
+        let lib = seed();
+        let biden = Filter { party: Some("Joe Biden".into()), ..Default::default() };
+        let n = count(&biden, &lib);
+        assert!(n >= 1 && n < lib.event_count());
+        let consult = Filter { kinds: BTreeSet::from([EventKind::Consult]), ..Default::default() };
+        assert!(consult.apply(&lib).iter().zip(lib.events()).all(|(s, e)| *s == (e.event.kind == EventKind::Consult)));
+        let text = Filter { text: "PROVOCATION".into(), ..Default::default() };
+        assert!(count(&text, &lib) >= 1);
+        let none = Filter { text: "zzzz-no-such-text".into(), ..Default::default() };
+        assert_eq!(count(&none, &lib), 0);
+    }
+}

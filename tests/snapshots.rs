@@ -1,0 +1,45 @@
+//! Pixel snapshots of the main states, rendered in software (Mesa lavapipe), so layout
+//! regressions show. Update with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
+
+use egui_kittest::kittest::Queryable;
+use egui_kittest::{Harness, SnapshotOptions};
+use newsmap::ui::NewsmapApp;
+
+fn harness() -> Harness<'static, NewsmapApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_theme(egui::Theme::Light)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut NewsmapApp| app.ui(ui), NewsmapApp::with_seed());
+    h.run();
+    h
+}
+
+fn options() -> SnapshotOptions {
+    // Anti-aliasing may differ by a few pixels between Mesa builds; a moved panel would not.
+    SnapshotOptions::new().max_failed_pixels(40)
+}
+
+#[test]
+fn snapshot_default_view() {
+    let mut h = harness();
+    h.snapshot_options("default_view", &options());
+}
+
+#[test]
+fn snapshot_nll_event_selected() {
+    let mut h = harness();
+    h.get_by_label("North Korean missile lands near the Northern Limit Line — before 13 Nov 2022").click();
+    h.run();
+    h.snapshot_options("nll_selected", &options());
+}
+
+#[test]
+fn snapshot_source_text_at_kishidas_quote() {
+    let mut h = harness();
+    h.get_by_label("Kishida and Yoon hold first formal Japan-South Korea summit in about three years — 13 Nov 2022").click();
+    h.run();
+    h.get_by_label("Show in source").click();
+    h.run();
+    h.snapshot_options("source_text", &options());
+}
