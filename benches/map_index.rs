@@ -64,7 +64,7 @@ fn app_frame(b: divan::Bencher) {
         screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),
         ..Default::default()
     };
-    let mut frame = |app: &mut newsmap::ui::NewsmapApp| {
+    let frame = |app: &mut newsmap::ui::NewsmapApp| {
         let out = ctx.run_ui(input(), |ui| app.ui(ui));
         ctx.tessellate(out.shapes, out.pixels_per_point).len()
     };

@@ -56,6 +56,8 @@ pub struct Library {
     pub datasets: Vec<LoadedDataset>,
     /// Flattened events with spatial index; rebuilt when datasets change.
     pub table: EventTable,
+    /// Bumped on every change, so caches over the library know when to rebuild.
+    pub revision: u64,
 }
 
 /// An event together with the dataset it lives in.
@@ -107,7 +109,7 @@ impl<'a> EventRef<'a> {
 impl Library {
     /// A library over the given datasets.
     pub fn new(datasets: Vec<LoadedDataset>) -> Self {
-        let mut lib = Self { datasets, table: EventTable::default() };
+        let mut lib = Self { datasets, table: EventTable::default(), revision: 0 };
         lib.rebuild();
         lib
     }
@@ -138,6 +140,7 @@ impl Library {
     /// Rebuilds the event table after datasets changed.
     pub fn rebuild(&mut self) {
         self.table = EventTable::build(self.datasets.iter().map(|d| (&d.data, &d.ids)));
+        self.revision += 1;
     }
 
     /// Looks up an event.

@@ -99,9 +99,9 @@ impl EventTable {
         self.rtree.locate_in_envelope(env).map(|p| p.data)
     }
 
-    /// Position of an item's key, if present.
+    /// Position of an item's key, if present (items are in key order, so this is a binary search).
     pub fn position_of(&self, key: EventKey) -> Option<usize> {
-        self.items.iter().position(|it| it.key == key)
+        self.items.binary_search_by_key(&key, |it| it.key).ok()
     }
 
     /// Bounding rectangle of the given items' positions.

@@ -73,7 +73,9 @@ pub struct MapView {
     /// Cells the user expanded (fanned out) at the current zoom level.
     pub expanded: HashSet<CellId>,
     placed: Vec<Placed>,
-    shapes: HashMap<(u32, usize), WorldShape>,
+    /// (item index, shape) of events whose place has a line or area, for `shapes_revision`.
+    shapes: Vec<(usize, WorldShape)>,
+    shapes_revision: Option<u64>,
     pending_view: Option<ViewTarget>,
     /// Fit to the events on the next frame (when the map's size is known).
     pub fit_requested: bool,
@@ -93,7 +95,8 @@ impl Default for MapView {
             grid_generation: None,
             expanded: HashSet::new(),
             placed: Vec::new(),
-            shapes: HashMap::new(),
+            shapes: Vec::new(),
+            shapes_revision: None,
             pending_view: None,
             fit_requested: true,
             show_labels: true,
@@ -158,8 +161,9 @@ impl MapView {
         let table = &input.lib.table;
         let points = table.items.iter().zip(input.shown).filter(|(_, s)| **s).filter_map(|(it, _)| it.world);
         let mut bounds = WorldRect::bounding(points);
-        for (item, shape) in self.shapes_for(input) {
-            if input.shown[item] && let Some(b) = shape.bounds {
+        self.update_shapes(input.lib);
+        for (item, shape) in &self.shapes {
+            if input.shown[*item] && let Some(b) = shape.bounds {
                 bounds = Some(match bounds {
                     Some(r) => WorldRect::bounding([r.min, r.max, b.min, b.max]).expect("non-empty"),
                     None => b,
@@ -176,31 +180,24 @@ impl MapView {
         self.expanded.clear();
     }
 
-    /// (item index, shape) for every event whose place has a line or area geometry.
-    fn shapes_for<'s>(&'s mut self, input: &MapInput) -> Vec<(usize, &'s WorldShape)> {
-        let lib = input.lib;
-        for it in &lib.table.items {
+    /// Converts place geometries once per library revision (not per frame).
+    fn update_shapes(&mut self, lib: &Library) {
+        if self.shapes_revision == Some(lib.revision) {
+            return;
+        }
+        self.shapes_revision = Some(lib.revision);
+        let mut by_place: HashMap<(u32, usize), WorldShape> = HashMap::new();
+        self.shapes.clear();
+        for (i, it) in lib.table.items.iter().enumerate() {
             let ds = &lib.datasets[it.key.dataset as usize];
             let ev = &ds.data.events[it.key.event as usize];
-            if let Some(pi) = ev.place.as_ref().and_then(|p| ds.ids.places.get(p)) {
-                let place = &ds.data.places[*pi];
-                if let Some(g) = &place.geometry {
-                    self.shapes.entry((it.key.dataset, *pi)).or_insert_with(|| WorldShape::from_geojson(g));
-                }
+            let Some(&pi) = ev.place.as_ref().and_then(|p| ds.ids.places.get(p)) else { continue };
+            let Some(g) = &ds.data.places[pi].geometry else { continue };
+            let shape = by_place.entry((it.key.dataset, pi)).or_insert_with(|| WorldShape::from_geojson(g));
+            if !shape.is_empty() {
+                self.shapes.push((i, shape.clone()));
             }
         }
-        let shapes = &self.shapes;
-        lib.table
-            .items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, it)| {
-                let ds = &lib.datasets[it.key.dataset as usize];
-                let ev = &ds.data.events[it.key.event as usize];
-                let pi = ev.place.as_ref().and_then(|p| ds.ids.places.get(p))?;
-                shapes.get(&(it.key.dataset, *pi)).filter(|s| !s.is_empty()).map(|s| (i, s))
-            })
-            .collect()
     }
 
     fn grid(&mut self, input: &MapInput, level: u8) -> &ClusterGrid {
@@ -234,7 +231,7 @@ impl MapView {
         if self.atlas.is_none() {
             self.atlas = Some(MarkerAtlas::new(ui.ctx()));
         }
-        let shapes: Vec<(usize, WorldShape)> = self.shapes_for(input).into_iter().map(|(i, s)| (i, s.clone())).collect();
+        self.update_shapes(input.lib);
         let level = (self.memory.zoom().floor().clamp(0.0, 24.0)) as u8;
         self.expanded.retain(|c| c.level == level);
         let selected_cell = input.selected.and_then(|k| input.lib.table.position_of(k)).and_then(|i| {
@@ -248,7 +245,7 @@ impl MapView {
         let mut actions = Vec::new();
         let mut new_view = None;
         let style = BasemapStyle::for_dark_mode(input.dark);
-        let MapView { memory, basemap, atlas, grids, expanded, placed, show_labels, last_visible, .. } = self;
+        let MapView { memory, basemap, atlas, grids, expanded, placed, show_labels, last_visible, shapes, .. } = self;
         let grid = &grids[&level];
         let atlas = atlas.as_ref().expect("created above");
         let response = Map::new(None, memory, lon_lat(127.0, 36.0))
@@ -263,7 +260,7 @@ impl MapView {
                 let visible = t.visible([rect.width(), rect.height()]);
                 *last_visible = Some(visible);
 
-                paint_shapes(&painter, input, &shapes, &t, &visible);
+                paint_shapes(&painter, input, shapes, &t, &visible);
 
                 let mut exp = expanded.clone();
                 exp.extend(selected_cell);

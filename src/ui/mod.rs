@@ -93,6 +93,7 @@ pub struct NewsmapApp {
     /// Load and extraction errors to show, each naming its file.
     errors: Vec<String>,
     search_text: String,
+    list_cache: side_panel::ListCache,
 }
 
 impl NewsmapApp {
@@ -109,6 +110,7 @@ impl NewsmapApp {
             source: None,
             errors,
             search_text: String::new(),
+            list_cache: Default::default(),
         };
         app.refilter();
         app
@@ -399,15 +401,18 @@ impl NewsmapApp {
             egui::Panel::top("errors").show(ui, |ui| self.errors_ui(ui));
         }
         egui::Panel::bottom("timeline").resizable(true).default_size(150.0).min_size(110.0).show(ui, |ui| {
-            actions.extend(self.timeline.ui(ui, &self.lib, &self.filter, &self.shown, self.selected));
+            actions.extend(self.timeline.ui(ui, &self.lib, &self.filter, &self.shown, self.generation, self.selected));
         });
         egui::Panel::right("side-panel").resizable(true).default_size(360.0).min_size(260.0).show(ui, |ui| {
-            egui::ScrollArea::vertical().id_salt("side").auto_shrink([false, false]).show(ui, |ui| {
-                match self.selected.and_then(|k| self.lib.event(k)) {
-                    Some(ev) => side_panel::event_details_ui(ui, &self.lib, ev, &mut actions),
-                    None => side_panel::event_list_ui(ui, &self.lib, &self.shown, self.map.visible(), &mut actions),
+            match self.selected.and_then(|k| self.lib.event(k)) {
+                Some(ev) => {
+                    egui::ScrollArea::vertical().id_salt("side").auto_shrink([false, false]).show(ui, |ui| {
+                        side_panel::event_details_ui(ui, &self.lib, ev, &mut actions);
+                    });
                 }
-            });
+                // The list scrolls itself, showing only the rows in sight.
+                None => side_panel::event_list_ui(ui, &self.lib, &self.shown, self.generation, &mut self.list_cache, self.map.visible(), &mut actions),
+            }
         });
         if let Some(source) = &mut self.source {
             let mut open = true;

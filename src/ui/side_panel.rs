@@ -157,15 +157,39 @@ pub fn event_details_ui(ui: &mut Ui, lib: &Library, ev: EventRef<'_>, actions: &
     let _ = lib;
 }
 
+/// Shown events in date order, split by whether they have a place; rebuilt when filters or
+/// data change, so a frame only filters by the view instead of sorting.
+#[derive(Default)]
+pub struct ListCache {
+    generation: Option<u64>,
+    placed_by_date: Vec<u32>,
+    no_place: Vec<u32>,
+}
+
+impl ListCache {
+    fn update(&mut self, lib: &Library, shown: &[bool], generation: u64) {
+        if self.generation == Some(generation) {
+            return;
+        }
+        self.generation = Some(generation);
+        let items = &lib.table.items;
+        let mut order: Vec<u32> = (0..items.len() as u32).filter(|&i| shown[i as usize]).collect();
+        order.sort_by_key(|&i| (items[i as usize].first_day, items[i as usize].last_day, items[i as usize].key));
+        let (placed, no_place): (Vec<u32>, Vec<u32>) = order.into_iter().partition(|&i| items[i as usize].world.is_some());
+        self.placed_by_date = placed;
+        self.no_place = no_place;
+    }
+}
+
 /// The events in view (and the dated ones without a place), by date; a click selects.
-pub fn event_list_ui(ui: &mut Ui, lib: &Library, shown: &[bool], view: Option<WorldRect>, actions: &mut Vec<Action>) {
-    let mut in_view: Vec<u32> = match view {
-        Some(r) => lib.table.in_rect(&r).filter(|&i| shown[i as usize]).collect(),
-        None => (0..lib.table.items.len() as u32).filter(|&i| shown[i as usize] && lib.table.items[i as usize].world.is_some()).collect(),
-    };
+pub fn event_list_ui(ui: &mut Ui, lib: &Library, shown: &[bool], generation: u64, cache: &mut ListCache, view: Option<WorldRect>, actions: &mut Vec<Action>) {
+    cache.update(lib, shown, generation);
     let items = &lib.table.items;
-    in_view.sort_by_key(|&i| (items[i as usize].first_day, items[i as usize].last_day, items[i as usize].key));
-    let no_place: Vec<u32> = (0..items.len() as u32).filter(|&i| shown[i as usize] && items[i as usize].world.is_none()).collect();
+    let in_view: Vec<u32> = match view {
+        Some(r) => cache.placed_by_date.iter().copied().filter(|&i| items[i as usize].world.is_some_and(|w| r.contains(w))).collect(),
+        None => cache.placed_by_date.clone(),
+    };
+    let no_place = &cache.no_place;
     ui.label(RichText::new(format!("Events in view ({})", in_view.len())).strong());
     if in_view.is_empty() {
         ui.weak("No events in view. Zoom out, pan, or clear filters.");

@@ -43,11 +43,65 @@ pub struct TimelineState {
     drag: Option<Drag>,
     #[serde(skip)]
     play_pos: Option<f64>,
+    #[serde(skip)]
+    strip_cache: Option<StripCache>,
+}
+
+/// The histogram and bar extents for one axis view and filter state.
+#[derive(Clone, Debug)]
+struct StripCache {
+    key: (u64, u64, u64, usize),
+    counts: Vec<i32>,
+    /// (item, start, end) in days; at most `MAX_BARS + 1` (more means: too many to draw).
+    bars: Vec<(usize, f64, f64)>,
+}
+
+impl StripCache {
+    /// Histogram over pixel bins with a difference array, so ranges count in every bin they cover.
+    fn build(lib: &Library, shown: &[bool], t0: f64, t1: f64, bins: usize, stub: f64, key: (u64, u64, u64, usize)) -> Self {
+        let mut diff = vec![0i32; bins + 1];
+        let bin_of = |t: f64| (((t - t0) / (t1 - t0)) * bins as f64).floor();
+        let mut bars: Vec<(usize, f64, f64)> = Vec::new();
+        for (i, it) in lib.table.items.iter().enumerate() {
+            if it.undated() || !shown[i] {
+                continue;
+            }
+            // An open end is drawn as a short stub at the bounded end, and counted only there:
+            // spreading it over centuries would claim a knowledge the text does not give.
+            let (a, b) = match (it.first_day, it.last_day) {
+                (i32::MIN, l) => (l as f64 + 1.0 - stub, l as f64 + 1.0),
+                (f, i32::MAX) => (f as f64, f as f64 + stub),
+                (f, l) => (f as f64, l as f64 + 1.0),
+            };
+            if b < t0 || a > t1 {
+                continue;
+            }
+            let (ha, hb) = match (it.first_day, it.last_day) {
+                (i32::MIN, l) => (l as f64, l as f64 + 1.0),
+                (f, i32::MAX) => (f as f64, f as f64 + 1.0),
+                _ => (a, b),
+            };
+            let ba = bin_of(ha).clamp(0.0, bins as f64 - 1.0) as usize;
+            let bb = bin_of(hb - 1e-9).clamp(0.0, bins as f64 - 1.0) as usize;
+            diff[ba] += 1;
+            diff[bb + 1] -= 1;
+            if bars.len() <= MAX_BARS {
+                bars.push((i, a, b));
+            }
+        }
+        let mut counts = Vec::with_capacity(bins);
+        let mut run = 0;
+        for d in &diff[..bins] {
+            run += d;
+            counts.push(run);
+        }
+        Self { key, counts, bars }
+    }
 }
 
 impl Default for TimelineState {
     fn default() -> Self {
-        Self { view: None, speed: 7.0, playing: false, from_text: None, to_text: None, from_error: None, to_error: None, drag: None, play_pos: None }
+        Self { view: None, speed: 7.0, playing: false, from_text: None, to_text: None, from_error: None, to_error: None, drag: None, play_pos: None, strip_cache: None }
     }
 }
 
@@ -141,7 +195,7 @@ impl TimelineState {
     }
 
     /// Shows the strip; returns what the user asked for.
-    pub fn ui(&mut self, ui: &mut Ui, lib: &Library, filter: &Filter, shown: &[bool], selected: Option<EventKey>) -> Vec<Action> {
+    pub fn ui(&mut self, ui: &mut Ui, lib: &Library, filter: &Filter, shown: &[bool], generation: u64, selected: Option<EventKey>) -> Vec<Action> {
         let mut actions = Vec::new();
         if self.view.is_none() {
             self.fit(lib);
@@ -192,7 +246,7 @@ impl TimelineState {
         for e in [&self.from_error, &self.to_error].into_iter().flatten() {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
-        self.strip_ui(ui, lib, filter, shown, selected, &mut actions);
+        self.strip_ui(ui, lib, filter, shown, generation, selected, &mut actions);
         actions
     }
 
@@ -227,7 +281,7 @@ impl TimelineState {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn strip_ui(&mut self, ui: &mut Ui, lib: &Library, filter: &Filter, shown: &[bool], selected: Option<EventKey>, actions: &mut Vec<Action>) {
+    fn strip_ui(&mut self, ui: &mut Ui, lib: &Library, filter: &Filter, shown: &[bool], generation: u64, selected: Option<EventKey>, actions: &mut Vec<Action>) {
         let height = ui.available_height().max(70.0);
         let (rect, resp) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
         resp.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Timeline"));
@@ -270,45 +324,14 @@ impl TimelineState {
 
         paint_axis(&painter, rect, axis_h, t0, t1, &x_of, &visuals);
 
-        // Histogram: a difference array over pixel bins, so ranges count in every bin they cover.
         let bins = (rect.width() / 3.0).max(1.0) as usize;
-        let mut diff = vec![0i32; bins + 1];
-        let bin_of = |t: f64| (((t - t0) / (t1 - t0)) * bins as f64).floor();
-        let mut bars: Vec<(usize, f64, f64)> = Vec::new();
-        for (i, it) in lib.table.items.iter().enumerate() {
-            if it.undated() || !shown[i] {
-                continue;
-            }
-            // An open end is drawn as a short stub at the bounded end, and counted only there:
-            // spreading it over centuries would claim a knowledge the text does not give.
-            let stub = 36.0 / width * (t1 - t0);
-            let (a, b) = match (it.first_day, it.last_day) {
-                (i32::MIN, l) => (l as f64 + 1.0 - stub, l as f64 + 1.0),
-                (f, i32::MAX) => (f as f64, f as f64 + stub),
-                (f, l) => (f as f64, l as f64 + 1.0),
-            };
-            if b < t0 || a > t1 {
-                continue;
-            }
-            let (ha, hb) = match (it.first_day, it.last_day) {
-                (i32::MIN, l) => (l as f64, l as f64 + 1.0),
-                (f, i32::MAX) => (f as f64, f as f64 + 1.0),
-                _ => (a, b),
-            };
-            let ba = bin_of(ha).clamp(0.0, bins as f64 - 1.0) as usize;
-            let bb = bin_of(hb - 1e-9).clamp(0.0, bins as f64 - 1.0) as usize;
-            diff[ba] += 1;
-            diff[bb + 1] -= 1;
-            if bars.len() <= MAX_BARS {
-                bars.push((i, a, b));
-            }
+        let key = (generation, t0.to_bits(), t1.to_bits(), bins);
+        if self.strip_cache.as_ref().is_none_or(|c| c.key != key) {
+            self.strip_cache = Some(StripCache::build(lib, shown, t0, t1, bins, 36.0 / width * (t1 - t0), key));
         }
-        let mut counts = Vec::with_capacity(bins);
-        let mut run = 0;
-        for d in &diff[..bins] {
-            run += d;
-            counts.push(run);
-        }
+        let cache = self.strip_cache.as_ref().expect("built above");
+        let counts = &cache.counts;
+        let mut bars = cache.bars.clone();
         let max = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
         let hist_top = rect.top() + 2.0;
         let bin_w = rect.width() / bins as f32;
