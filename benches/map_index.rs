@@ -34,7 +34,14 @@ fn build_event_table(b: divan::Bencher) {
 fn build_cluster_grid(b: divan::Bencher, level: u8) {
     let lib = library();
     b.bench(|| {
-        ClusterGrid::build(lib.table.items.iter().enumerate().filter_map(|(i, it)| it.world.map(|w| (i as u32, w))), level)
+        ClusterGrid::build(
+            lib.table
+                .items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, it)| it.world.map(|w| (i as u32, w))),
+            level,
+        )
     });
 }
 
@@ -43,13 +50,28 @@ fn build_cluster_grid(b: divan::Bencher, level: u8) {
 fn frame_layout(b: divan::Bencher, zoom: f64) {
     let lib = library();
     let level = zoom.floor() as u8;
-    let grid = ClusterGrid::build(lib.table.items.iter().enumerate().filter_map(|(i, it)| it.world.map(|w| (i as u32, w))), level);
+    let grid = ClusterGrid::build(
+        lib.table
+            .items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, it)| it.world.map(|w| (i as u32, w))),
+        level,
+    );
     let t = ScreenFromWorld::new(world_from_lonlat(122.0, 33.0), zoom, [640.0, 400.0]);
     let visible = t.visible([1280.0, 800.0]);
     let expanded = HashSet::new();
     let mut out: Vec<Placed> = Vec::new();
     b.bench_local(|| {
-        layout(&grid, |i| lib.table.items[i as usize].world.unwrap_or_default(), &t, &visible, &expanded, LayoutParams::default(), &mut out);
+        layout(
+            &grid,
+            |i| lib.table.items[i as usize].world.unwrap_or_default(),
+            &t,
+            &visible,
+            &expanded,
+            LayoutParams::default(),
+            &mut out,
+        );
         out.len()
     });
 }
@@ -61,7 +83,10 @@ fn app_frame(b: divan::Bencher) {
     let ctx = egui::Context::default();
     let mut app = newsmap::ui::NewsmapApp::new(library(), Vec::new());
     let input = || egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
         ..Default::default()
     };
     let frame = |app: &mut newsmap::ui::NewsmapApp| {

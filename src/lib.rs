@@ -4,10 +4,14 @@
 //! (the `gui` feature). Nothing outside `map` and `ui` depends on egui.
 
 pub mod basemap;
+pub mod cli;
 pub mod extract;
+pub mod gazetteer;
 pub mod index;
+pub mod jobs;
 pub mod library;
 pub mod model;
+pub mod source;
 pub mod synthetic;
 
 #[cfg(feature = "gui")]

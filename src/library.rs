@@ -29,21 +29,37 @@ impl LoadedDataset {
     /// Wraps a dataset, building its id maps.
     pub fn new(name: impl Into<String>, path: Option<PathBuf>, data: Dataset) -> Self {
         let ids = IdMaps::new(&data);
-        Self { name: name.into(), path, data, ids }
+        Self {
+            name: name.into(),
+            path,
+            data,
+            ids,
+        }
     }
 
     /// Loads a dataset file.
     pub fn load(path: &Path) -> Result<Self, LoadError> {
         let data = Dataset::load(path)?;
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         Ok(Self::new(name, Some(path.to_owned()), data))
     }
 
     /// The seed dataset built into the binary.
     pub fn embedded_seed() -> Self {
-        let data = Dataset::from_json_with_texts(SEED_JSON.as_bytes(), "data/seed.json (embedded)", &|rel| {
-            if rel == SEED_TEXT_PATH { Ok(SEED_TEXT.to_owned()) } else { Err(format!("\"{rel}\" is not embedded")) }
-        })
+        let data = Dataset::from_json_with_texts(
+            SEED_JSON.as_bytes(),
+            "data/seed.json (embedded)",
+            &|rel| {
+                if rel == SEED_TEXT_PATH {
+                    Ok(SEED_TEXT.to_owned())
+                } else {
+                    Err(format!("\"{rel}\" is not embedded"))
+                }
+            },
+        )
         .expect("the embedded seed dataset is validated by the test suite");
         Self::new("seed (embedded)", None, data)
     }
@@ -80,24 +96,37 @@ impl<'a> EventRef<'a> {
     /// The primary article.
     pub fn article(&self) -> Option<&'a Article> {
         let id = self.event.primary_article()?;
-        self.ds.ids.articles.get(id).map(|&i| &self.ds.data.articles[i])
+        self.ds
+            .ids
+            .articles
+            .get(id)
+            .map(|&i| &self.ds.data.articles[i])
     }
 
     /// The event's parties, in order.
     pub fn parties(&self) -> impl Iterator<Item = &'a Party> + 'a {
         let ds = self.ds;
-        self.event.parties.iter().filter_map(move |p| ds.ids.parties.get(p).map(|&i| &ds.data.parties[i]))
+        self.event
+            .parties
+            .iter()
+            .filter_map(move |p| ds.ids.parties.get(p).map(|&i| &ds.data.parties[i]))
     }
 
     /// The event's quotes, in order.
     pub fn quotes(&self) -> impl Iterator<Item = &'a Quote> + 'a {
         let ds = self.ds;
-        self.event.quotes.iter().filter_map(move |q| ds.ids.quotes.get(q).map(|&i| &ds.data.quotes[i]))
+        self.event
+            .quotes
+            .iter()
+            .filter_map(move |q| ds.ids.quotes.get(q).map(|&i| &ds.data.quotes[i]))
     }
 
     /// "13 Nov 2022", or "date unknown".
     pub fn date_label(&self) -> String {
-        self.event.date.as_ref().map_or_else(|| "date unknown".to_owned(), |d| d.label())
+        self.event
+            .date
+            .as_ref()
+            .map_or_else(|| "date unknown".to_owned(), |d| d.label())
     }
 
     /// The accessible label of its map marker: `<title> — <date>`.
@@ -109,7 +138,11 @@ impl<'a> EventRef<'a> {
 impl Library {
     /// A library over the given datasets.
     pub fn new(datasets: Vec<LoadedDataset>) -> Self {
-        let mut lib = Self { datasets, table: EventTable::default(), revision: 0 };
+        let mut lib = Self {
+            datasets,
+            table: EventTable::default(),
+            revision: 0,
+        };
         lib.rebuild();
         lib
     }
@@ -153,11 +186,18 @@ impl Library {
     /// All events, in load order.
     pub fn events(&self) -> impl Iterator<Item = EventRef<'_>> {
         self.datasets.iter().enumerate().flat_map(|(di, ds)| {
-            ds.data.events.iter().enumerate().map(move |(ei, event)| EventRef {
-                key: EventKey { dataset: di as u32, event: ei as u32 },
-                ds,
-                event,
-            })
+            ds.data
+                .events
+                .iter()
+                .enumerate()
+                .map(move |(ei, event)| EventRef {
+                    key: EventKey {
+                        dataset: di as u32,
+                        event: ei as u32,
+                    },
+                    ds,
+                    event,
+                })
         })
     }
 

@@ -1,7 +1,9 @@
 //! Synthetic datasets for benchmarks and scale tests (`newsmap --synthetic N` shows one):
 //! many events over fewer places, most of them in East Asia, dated 2000–2024.
 
-use crate::model::{Article, DateRange, Dataset, Evidence, Event, EventKind, PartialDate, Place, PlaceKind};
+use crate::model::{
+    Article, Dataset, DateRange, Event, EventKind, Evidence, PartialDate, Place, PlaceKind,
+};
 
 /// A small deterministic PRNG (splitmix64), so runs are repeatable without a dependency.
 pub struct SplitMix(u64);
@@ -72,11 +74,23 @@ pub fn dataset(events: usize, places: usize, seed: u64) -> Dataset {
         let year = 2000 + (rng.next_u64() % 25) as i16;
         let month = 1 + (rng.next_u64() % 12) as i8;
         let day = 1 + (rng.next_u64() % 28) as i8;
-        let start = PartialDate { year, month: Some(month), day: Some(day) };
+        let start = PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        };
         let date = if rng.unit() < 0.9 {
-            DateRange { start: Some(start), end: Some(start), phrase: None }
+            DateRange {
+                start: Some(start),
+                end: Some(start),
+                phrase: None,
+            }
         } else {
-            DateRange { start: Some(PartialDate::month(year, month)), end: Some(PartialDate::month(year, month)), phrase: None }
+            DateRange {
+                start: Some(PartialDate::month(year, month)),
+                end: Some(PartialDate::month(year, month)),
+                phrase: None,
+            }
         };
         ds.events.push(Event {
             id: format!("e{i}"),
@@ -90,7 +104,11 @@ pub fn dataset(events: usize, places: usize, seed: u64) -> Dataset {
             geo_precision: None,
             parties: Vec::new(),
             quotes: Vec::new(),
-            evidence: vec![Evidence { article: None, start: 0, end: text.len() }],
+            evidence: vec![Evidence {
+                article: None,
+                start: 0,
+                end: text.len(),
+            }],
             extracted: true,
             confidence: Some(0.5),
         });

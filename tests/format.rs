@@ -63,7 +63,10 @@ fn seed_round_trips_through_save_and_load() {
     // Saving that again gives byte-identical output.
     let out2 = dir.path().join("copy2.json");
     again.save(&out2).unwrap();
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), std::fs::read_to_string(&out2).unwrap());
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        std::fs::read_to_string(&out2).unwrap()
+    );
     // Saved beside the original, text_path survives.
     let beside = seed_path().with_file_name(".roundtrip-test.json");
     ds.save(&beside).unwrap();
@@ -78,7 +81,10 @@ fn seed_round_trips_through_save_and_load() {
 fn seed_spans_match_the_article_text() {
     let ds = seed();
     let text = ds.articles[0].body();
-    assert_eq!(text, SEED_TEXT, "the embedded seed text is the file the dataset names");
+    assert_eq!(
+        text, SEED_TEXT,
+        "the embedded seed text is the file the dataset names"
+    );
     for q in &ds.quotes {
         assert_eq!(&text[q.start..q.end], q.text, "quote {}", q.id);
     }
@@ -86,7 +92,11 @@ fn seed_spans_match_the_article_text() {
         for m in &p.mentions {
             let s = &text[m.start..m.end];
             // A place mention names the place (or one of its short forms such as "the two Koreas").
-            assert!(!s.trim().is_empty() && !s.ends_with("’s"), "place {} mention {s:?}", p.id);
+            assert!(
+                !s.trim().is_empty() && !s.ends_with("’s"),
+                "place {} mention {s:?}",
+                p.id
+            );
         }
     }
     for e in &ds.events {
@@ -95,8 +105,17 @@ fn seed_spans_match_the_article_text() {
             assert!(text.is_char_boundary(ev.start) && text.is_char_boundary(ev.end));
         }
     }
-    let kishida = ds.parties.iter().find(|p| p.name.contains("Kishida")).expect("Kishida");
-    assert!(kishida.mentions.iter().any(|m| &text[m.start..m.end] == "Kishida"));
+    let kishida = ds
+        .parties
+        .iter()
+        .find(|p| p.name.contains("Kishida"))
+        .expect("Kishida");
+    assert!(
+        kishida
+            .mentions
+            .iter()
+            .any(|m| &text[m.start..m.end] == "Kishida")
+    );
 }
 
 #[test]
@@ -113,15 +132,33 @@ fn seed_has_what_the_issue_asks_for() {
     assert_eq!(summit.place.as_deref(), Some("phnom-penh"));
     let trilateral = ev("trilateral");
     assert_eq!(trilateral.date.as_ref().unwrap().label(), "13 Nov 2022");
-    let nll = ds.events.iter().find(|e| e.place.as_deref() == Some("nll")).expect("an event on the NLL");
+    let nll = ds
+        .events
+        .iter()
+        .find(|e| e.place.as_deref() == Some("nll"))
+        .expect("an event on the NLL");
     let d = nll.date.as_ref().unwrap();
-    assert!(d.start.is_none(), "the text does not date the missile landing: no invented start");
+    assert!(
+        d.start.is_none(),
+        "the text does not date the missile landing: no invented start"
+    );
     assert_eq!(d.label(), "before 13 Nov 2022");
-    let colonial = ds.events.iter().find(|e| e.date.as_ref().is_some_and(|d| d.label() == "1910–1945")).expect("colonial rule");
+    let colonial = ds
+        .events
+        .iter()
+        .find(|e| e.date.as_ref().is_some_and(|d| d.label() == "1910–1945"))
+        .expect("colonial rule");
     assert_eq!(colonial.place.as_deref(), Some("korean-peninsula"));
-    assert!(ds.events.iter().any(|e| e.date.as_ref().is_some_and(|d| d.label() == "1965")));
+    assert!(
+        ds.events
+            .iter()
+            .any(|e| e.date.as_ref().is_some_and(|d| d.label() == "1965"))
+    );
     let nll_place = ds.places.iter().find(|p| p.id == "nll").unwrap();
-    assert!(nll_place.geometry.is_some(), "the Northern Limit Line is drawn as a line");
+    assert!(
+        nll_place.geometry.is_some(),
+        "the Northern Limit Line is drawn as a line"
+    );
 }
 
 #[test]
@@ -131,14 +168,21 @@ fn embedded_seed_equals_the_file() {
 
 #[test]
 fn empty_file_is_reported() {
-    let e = Dataset::from_json_bytes(b"  \n", "data/x.json", None).unwrap_err().to_string();
-    assert_eq!(e, "data/x.json: is empty (expected a newsmap/1 JSON dataset)");
+    let e = Dataset::from_json_bytes(b"  \n", "data/x.json", None)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "data/x.json: is empty (expected a newsmap/1 JSON dataset)"
+    );
 }
 
 #[test]
 fn truncated_json_is_reported_with_position() {
     let full = small().to_string();
-    let e = Dataset::from_json_bytes(&full.as_bytes()[..full.len() / 2], "data/x.json", None).unwrap_err().to_string();
+    let e = Dataset::from_json_bytes(&full.as_bytes()[..full.len() / 2], "data/x.json", None)
+        .unwrap_err()
+        .to_string();
     assert!(e.starts_with("data/x.json: line 1 column"), "{e}");
     assert!(e.contains("truncated"), "{e}");
 }
@@ -156,19 +200,31 @@ fn wrong_type_names_the_json_path() {
 fn unknown_format_version_is_refused() {
     let mut v = small();
     v["format"] = serde_json::json!("newsmap/2");
-    assert_eq!(error_of(&v), "data/x.json: format \"newsmap/2\" is not a version this newsmap reads (it reads \"newsmap/1\")");
+    assert_eq!(
+        error_of(&v),
+        "data/x.json: format \"newsmap/2\" is not a version this newsmap reads (it reads \"newsmap/1\")"
+    );
     v.as_object_mut().unwrap().remove("format");
-    assert_eq!(error_of(&v), "data/x.json: format is missing (expected \"newsmap/1\")");
+    assert_eq!(
+        error_of(&v),
+        "data/x.json: format is missing (expected \"newsmap/1\")"
+    );
 }
 
 #[test]
 fn dangling_id_is_named() {
     let mut v = small();
     v["events"][0]["place"] = serde_json::json!("p9");
-    assert_eq!(error_of(&v), "data/x.json: events[0].place \"p9\" is not a place id");
+    assert_eq!(
+        error_of(&v),
+        "data/x.json: events[0].place \"p9\" is not a place id"
+    );
     let mut v = small();
     v["quotes"][0]["speaker"] = serde_json::json!("nobody");
-    assert_eq!(error_of(&v), "data/x.json: quotes[0].speaker \"nobody\" is not a party id");
+    assert_eq!(
+        error_of(&v),
+        "data/x.json: quotes[0].speaker \"nobody\" is not a party id"
+    );
 }
 
 #[test]
@@ -176,12 +232,18 @@ fn offsets_outside_the_text_or_inside_a_character_are_refused() {
     let mut v = small();
     v["places"][0]["mentions"][0]["end"] = serde_json::json!(5000);
     let e = error_of(&v);
-    assert!(e.starts_with("data/x.json: places[0].mentions[0].end 5000 is outside the article text ("), "{e}");
+    assert!(
+        e.starts_with("data/x.json: places[0].mentions[0].end 5000 is outside the article text ("),
+        "{e}"
+    );
     // Byte 31 is inside the 3-byte opening quotation mark “ (bytes 30..33).
     let mut v = small();
     v["events"][0]["evidence"][0]["end"] = serde_json::json!(31);
     let e = error_of(&v);
-    assert!(e.starts_with("data/x.json: events[0].evidence[0].end 31 is inside a character"), "{e}");
+    assert!(
+        e.starts_with("data/x.json: events[0].evidence[0].end 31 is inside a character"),
+        "{e}"
+    );
     let mut v = small();
     v["quotes"][0]["start"] = serde_json::json!(32);
     assert_eq!(
@@ -194,10 +256,15 @@ fn offsets_outside_the_text_or_inside_a_character_are_refused() {
 fn latitude_out_of_range_and_nan_are_refused() {
     let mut v = small();
     v["places"][0]["lat"] = serde_json::json!(91);
-    assert_eq!(error_of(&v), "data/x.json: places[0].lat 91 is outside [-90, 90]");
+    assert_eq!(
+        error_of(&v),
+        "data/x.json: places[0].lat 91 is outside [-90, 90]"
+    );
     // JSON has no NaN; a file that writes one is a syntax error with a position.
     let text = small().to_string().replace("12.6", "NaN");
-    let e = Dataset::from_json_bytes(text.as_bytes(), "data/x.json", None).unwrap_err().to_string();
+    let e = Dataset::from_json_bytes(text.as_bytes(), "data/x.json", None)
+        .unwrap_err()
+        .to_string();
     assert!(e.starts_with("data/x.json: line 1 column"), "{e}");
     // A dataset built in code with NaN is caught by validation.
     let mut ds = load_value(&small()).unwrap();
@@ -211,7 +278,10 @@ fn quote_text_must_match_its_span() {
     let mut v = small();
     v["quotes"][0]["text"] = serde_json::json!("Bad talks,");
     let e = error_of(&v);
-    assert!(e.contains("quotes[0].text does not match the article text at 33..44 (\"Good talks,\")"), "{e}");
+    assert!(
+        e.contains("quotes[0].text does not match the article text at 33..44 (\"Good talks,\")"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -223,7 +293,10 @@ fn impossible_dates_are_refused() {
     assert!(e.contains("no day 30"), "{e}");
     let mut v = small();
     v["events"][0]["date"] = serde_json::json!({"start": "2023", "end": "2022"});
-    assert_eq!(error_of(&v), "data/x.json: events[0].date.start 2023 is after end 2022");
+    assert_eq!(
+        error_of(&v),
+        "data/x.json: events[0].date.start 2023 is after end 2022"
+    );
 }
 
 #[test]
@@ -231,12 +304,17 @@ fn unknown_fields_are_refused_not_dropped() {
     let mut v = small();
     v["events"][0]["evidnce"] = serde_json::json!([]);
     let e = error_of(&v);
-    assert!(e.contains("events[0]") && e.contains("unknown field `evidnce`"), "{e}");
+    assert!(
+        e.contains("events[0]") && e.contains("unknown field `evidnce`"),
+        "{e}"
+    );
 }
 
 #[test]
 fn missing_file_and_bad_text_path_are_reported() {
-    let e = Dataset::load(Path::new("/nonexistent/x.json")).unwrap_err().to_string();
+    let e = Dataset::load(Path::new("/nonexistent/x.json"))
+        .unwrap_err()
+        .to_string();
     assert!(e.starts_with("/nonexistent/x.json: "), "{e}");
     let dir = tempfile::tempdir().unwrap();
     let mut v = small();
@@ -245,7 +323,10 @@ fn missing_file_and_bad_text_path_are_reported() {
     let p = dir.path().join("d.json");
     std::fs::write(&p, v.to_string()).unwrap();
     let e = Dataset::load(&p).unwrap_err().to_string();
-    assert!(e.contains("articles[0].text_path \"missing.txt\": cannot read"), "{e}");
+    assert!(
+        e.contains("articles[0].text_path \"missing.txt\": cannot read"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -255,10 +336,16 @@ fn save_is_atomic_and_leaves_no_temp_files() {
     let p = dir.path().join("out.json");
     ds.save(&p).unwrap();
     ds.save(&p).unwrap();
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names, vec![std::ffi::OsString::from("out.json")]);
     // Saving into a directory that does not exist fails cleanly, naming the file.
-    let e = ds.save(&dir.path().join("no/such/dir/out.json")).unwrap_err().to_string();
+    let e = ds
+        .save(&dir.path().join("no/such/dir/out.json"))
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("no/such/dir/out.json"), "{e}");
 }
 
@@ -270,5 +357,9 @@ fn one_bad_file_does_not_stop_the_others() {
     let (lib, errors) = newsmap::library::Library::open(&[bad.clone(), seed_path()]);
     assert_eq!(lib.datasets.len(), 1);
     assert_eq!(errors.len(), 1);
-    assert!(errors[0].starts_with(&bad.display().to_string()), "{}", errors[0]);
+    assert!(
+        errors[0].starts_with(&bad.display().to_string()),
+        "{}",
+        errors[0]
+    );
 }

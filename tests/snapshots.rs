@@ -10,7 +10,10 @@ fn harness() -> Harness<'static, NewsmapApp> {
         .with_size(egui::vec2(1280.0, 800.0))
         .with_theme(egui::Theme::Light)
         .wgpu()
-        .build_ui_state(|ui, app: &mut NewsmapApp| app.ui(ui), NewsmapApp::with_seed());
+        .build_ui_state(
+            |ui, app: &mut NewsmapApp| app.ui(ui),
+            NewsmapApp::with_seed(),
+        );
     h.run();
     h
 }
@@ -29,7 +32,8 @@ fn snapshot_default_view() {
 #[test]
 fn snapshot_nll_event_selected() {
     let mut h = harness();
-    h.get_by_label("North Korean missile lands near the Northern Limit Line — before 13 Nov 2022").click();
+    h.get_by_label("North Korean missile lands near the Northern Limit Line — before 13 Nov 2022")
+        .click();
     h.run();
     h.snapshot_options("nll_selected", &options());
 }

@@ -7,7 +7,10 @@ use newsmap::ui::NewsmapApp;
 fn harness() -> Harness<'static, NewsmapApp> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut NewsmapApp| app.ui(ui), NewsmapApp::with_seed());
+        .build_ui_state(
+            |ui, app: &mut NewsmapApp| app.ui(ui),
+            NewsmapApp::with_seed(),
+        );
     h.run();
     h
 }
@@ -19,12 +22,22 @@ fn clicking_a_marker_selects_its_event() {
     let label = "North Korean missile lands near the Northern Limit Line — before 13 Nov 2022";
     h.get_by_label(label).click();
     h.run();
-    let key = h.state().selected().expect("the clicked marker's event is selected");
+    let key = h
+        .state()
+        .selected()
+        .expect("the clicked marker's event is selected");
     let ev = h.state().library().event(key).unwrap();
-    assert_eq!(ev.event.title, "North Korean missile lands near the Northern Limit Line");
+    assert_eq!(
+        ev.event.title,
+        "North Korean missile lands near the Northern Limit Line"
+    );
     // The status line names it.
     assert!(h.query_by_label_contains("Selected:").is_some());
-    assert!(h.query_all_by_label("North Korean missile lands near the Northern Limit Line").next().is_some());
+    assert!(
+        h.query_all_by_label("North Korean missile lands near the Northern Limit Line")
+            .next()
+            .is_some()
+    );
     // Esc deselects.
     h.key_press(egui::Key::Escape);
     h.run();
@@ -51,7 +64,11 @@ fn every_placed_event_has_a_marker_after_fit() {
     let h = harness();
     let lib = h.state().library();
     for ev in lib.events().filter(|e| e.place().is_some()) {
-        assert!(h.query_by_label(&ev.marker_label()).is_some(), "no marker for {}", ev.marker_label());
+        assert!(
+            h.query_by_label(&ev.marker_label()).is_some(),
+            "no marker for {}",
+            ev.marker_label()
+        );
     }
 }
 

@@ -1,4 +1,575 @@
 //! Text → dataset: sentences, places, dates, parties, quotes and events, each with the span it
-//! came from. No egui here; the CLI and the app call the extractor.
+//! came from. No egui here; the CLI and the app call [`extract`].
+//!
+//! The pipeline: [`sentences`] tokenises; [`places`] (gazetteer matching, another module's job)
+//! finds places and demonyms; [`dates`] finds and resolves temporal expressions; [`quotes`]
+//! pairs quotation marks; [`parties`] finds people, states and organisations and resolves later
+//! references; quotes are then attributed; [`events`] builds, dates, places and merges events.
+//! Everything is rules and small tables — no model — so it is fast and explainable.
 
+pub mod dates;
+pub mod events;
 pub mod hits;
+pub mod parties;
+pub mod places;
+pub mod quotes;
+pub mod sentences;
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use crate::gazetteer::Gazetteer;
+use crate::model::{
+    Article, Dataset, Event, Evidence, FORMAT, Mention, Party, PartyKind, Place, Quote, Span,
+};
+use hits::{DemonymHit, PlaceHit};
+use sentences::{Doc, TokenKind};
+
+/// How the article text is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TextFormat {
+    /// Plain text.
+    #[default]
+    Plain,
+    /// Markdown: heading marks, emphasis and link targets are ignored (offsets stay the file's).
+    Markdown,
+}
+
+/// An article to extract from: its text and what is known about it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ArticleInput {
+    /// The text; every span of the output points into it.
+    pub text: String,
+    /// Headline, if known.
+    pub title: Option<String>,
+    /// Publisher.
+    pub source: Option<String>,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// Byline.
+    pub author: Option<String>,
+    /// Publication date: relative dates resolve against it; without it they stay unresolved.
+    pub published: Option<Date>,
+    /// BCP-47 language tag ("en" when unknown).
+    pub language: Option<String>,
+    /// How the text is written.
+    pub format: TextFormat,
+}
+
+impl ArticleInput {
+    /// Plain text with nothing else known.
+    pub fn new(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    /// The same input with a publication date.
+    pub fn published(mut self, date: Date) -> Self {
+        self.published = Some(date);
+        self
+    }
+}
+
+/// What the place recogniser found: the input of the rest of the pipeline.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Recognised {
+    /// Place names, sorted by start.
+    pub places: Vec<PlaceHit>,
+    /// Nationality words, sorted by start.
+    pub demonyms: Vec<DemonymHit>,
+    /// Capital cities standing for their state ("Seoul said"): span and ISO code.
+    pub metonyms: Vec<(Span, String)>,
+    /// ISO 3166-1 alpha-2 → English short name, for every country the hits refer to.
+    pub country_names: HashMap<String, String>,
+}
+
+impl Recognised {
+    /// Runs the place recogniser over `text` (the one glue point to [`places`]).
+    pub fn find(text: &str, gaz: &Gazetteer) -> Self {
+        let places = places::find_places(text, gaz);
+        let demonyms = places::find_demonyms(text, gaz);
+        let metonyms: Vec<(Span, String)> = places::capital_metonyms(text, &places, gaz)
+            .into_iter()
+            .map(|m| (m.span, m.country))
+            .collect();
+        let mut country_names = HashMap::new();
+        let codes = places
+            .iter()
+            .filter_map(|p| p.country.as_deref())
+            .chain(demonyms.iter().map(|d| d.country.as_str()))
+            .chain(metonyms.iter().map(|m| m.1.as_str()));
+        for cc in codes {
+            if !country_names.contains_key(cc)
+                && let Some(info) = gaz.country(cc)
+            {
+                country_names.insert(cc.to_owned(), info.name.to_owned());
+            }
+        }
+        Self {
+            places,
+            demonyms,
+            metonyms,
+            country_names,
+        }
+    }
+
+    /// Keeps only hits that lie inside `len` bytes on character boundaries of `text` (a
+    /// recogniser bug must not make an invalid dataset).
+    fn sanitised(mut self, text: &str) -> Self {
+        let ok = |s: &Span| {
+            s.start < s.end
+                && s.end <= text.len()
+                && text.is_char_boundary(s.start)
+                && text.is_char_boundary(s.end)
+        };
+        self.places.retain(|p| {
+            ok(&p.span)
+                && p.lat.is_finite()
+                && p.lon.is_finite()
+                && p.lat.abs() <= 90.0
+                && p.lon.abs() <= 180.0
+        });
+        self.demonyms.retain(|d| ok(&d.span));
+        self.metonyms.retain(|m| ok(&m.0));
+        self.places.sort_by_key(|p| p.span);
+        self.demonyms.sort_by_key(|d| d.span);
+        self
+    }
+}
+
+/// Extracts a dataset (one article, id `a1`) from an article, using the gazetteer for places.
+pub fn extract(input: &ArticleInput, gaz: &Gazetteer) -> Dataset {
+    extract_with_ids(input, gaz, "a1", "")
+}
+
+/// Like [`extract`], with the article's id and a prefix for every other id (several articles
+/// in one dataset need distinct ids).
+pub fn extract_with_ids(
+    input: &ArticleInput,
+    gaz: &Gazetteer,
+    article_id: &str,
+    id_prefix: &str,
+) -> Dataset {
+    let analysed = analysis_text(input);
+    let rec = Recognised::find(&analysed, gaz);
+    extract_recognised(input, rec, article_id, id_prefix)
+}
+
+/// The extraction after place recognition: for tests and callers with their own recogniser.
+pub fn extract_recognised(
+    input: &ArticleInput,
+    rec: Recognised,
+    article_id: &str,
+    id_prefix: &str,
+) -> Dataset {
+    let analysed = analysis_text(input);
+    let rec = rec.sanitised(&input.text);
+    let doc = Doc::new(&analysed);
+    let dates = dates::find_dates(&doc, input.published);
+    let mut found_quotes = quotes::find_quotes(&doc);
+    let mut table = parties::find_parties(&doc, &rec, &found_quotes);
+    quotes::attribute(&doc, &mut found_quotes, &table);
+    first_person_mentions(&doc, &found_quotes, &mut table);
+    let inputs = events::Inputs {
+        doc: &doc,
+        rec: &rec,
+        dates: &dates,
+        parties: &table,
+        quotes: &found_quotes,
+        published: input.published,
+    };
+    let found_events = events::find_events(&inputs);
+    assemble(
+        input,
+        &doc,
+        &rec,
+        &table,
+        &found_quotes,
+        &found_events,
+        article_id,
+        id_prefix,
+    )
+}
+
+/// The text the stages read: the article text, with Markdown syntax blanked out byte for byte
+/// so that every offset still points into the original.
+fn analysis_text(input: &ArticleInput) -> String {
+    match input.format {
+        TextFormat::Plain => input.text.clone(),
+        TextFormat::Markdown => mask_markdown(&input.text),
+    }
+}
+
+/// Replaces Markdown syntax (heading marks, emphasis, block quotes, link targets, code ticks)
+/// with spaces. Only ASCII bytes are replaced by ASCII spaces, so the text stays valid UTF-8 with
+/// the same offsets.
+fn mask_markdown(text: &str) -> String {
+    let mut b = text.as_bytes().to_vec();
+    let n = b.len();
+    let mut line_start = true;
+    let mut i = 0;
+    while i < n {
+        let c = b[i];
+        if line_start {
+            // "## Heading", "> quote", "- item", "* item"
+            let mut j = i;
+            while j < n && b[j] == b' ' {
+                j += 1;
+            }
+            let mut k = j;
+            while k < n && (b[k] == b'#' || b[k] == b'>') {
+                k += 1;
+            }
+            if k > j && (k >= n || b[k] == b' ') {
+                b[j..k].fill(b' ');
+            } else if j + 1 < n && matches!(b[j], b'-' | b'*' | b'+') && b[j + 1] == b' ' {
+                b[j] = b' ';
+            }
+        }
+        line_start = c == b'\n';
+        match c {
+            b'*' | b'`' => b[i] = b' ',
+            b'_' => {
+                let word_before = i > 0 && b[i - 1].is_ascii_alphanumeric();
+                let word_after = i + 1 < n && b[i + 1].is_ascii_alphanumeric();
+                if !(word_before && word_after) {
+                    b[i] = b' ';
+                }
+            }
+            // "[text](target)" → " text          "
+            b']' if i + 1 < n && b[i + 1] == b'(' => {
+                if let Some(close) = b[i + 1..].iter().position(|&x| x == b')' || x == b'\n') {
+                    let end = i + 1 + close;
+                    if b[end] == b')' {
+                        b[i..=end].fill(b' ');
+                        i = end;
+                    }
+                }
+            }
+            b'[' => b[i] = b' ',
+            b'!' if i + 1 < n && b[i + 1] == b'[' => b[i] = b' ',
+            _ => {}
+        }
+        i += 1;
+    }
+    String::from_utf8(b).unwrap_or_else(|_| text.to_owned())
+}
+
+/// "I", "me", "my" inside a quote refer to its speaker.
+fn first_person_mentions(
+    doc: &Doc,
+    quotes: &[quotes::QuoteFound],
+    table: &mut parties::PartyTable,
+) {
+    let mut found = Vec::new();
+    for q in quotes {
+        let Some(p) = q.speaker else { continue };
+        if table.parties[p].kind != PartyKind::Person {
+            continue;
+        }
+        let mut i = doc.token_at_or_after(q.span.start);
+        while i < doc.tokens.len() && doc.tokens[i].span.end <= q.span.end {
+            let t = doc.tok(i);
+            if doc.tokens[i].kind == TokenKind::Word
+                && matches!(t, "I" | "me" | "my" | "myself" | "Me" | "My")
+            {
+                found.push((doc.tokens[i].span, p));
+            }
+            i += 1;
+        }
+    }
+    table.add_mentions(found);
+}
+
+/// A lowercase ASCII id from a name: "South Korea" → "south-korea".
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    if out.is_empty() { "x".to_owned() } else { out }
+}
+
+/// Hands out unique ids.
+struct Ids {
+    prefix: String,
+    used: std::collections::HashSet<String>,
+}
+
+impl Ids {
+    fn take(&mut self, base: &str) -> String {
+        let mut id = format!("{}{}", self.prefix, base);
+        let mut n = 2;
+        while !self.used.insert(id.clone()) {
+            id = format!("{}{}-{n}", self.prefix, base);
+            n += 1;
+        }
+        id
+    }
+}
+
+/// Words that refer to a party without naming it; not aliases.
+fn is_pronoun(s: &str) -> bool {
+    matches!(
+        s.to_ascii_lowercase().as_str(),
+        "he" | "him"
+            | "his"
+            | "she"
+            | "her"
+            | "himself"
+            | "herself"
+            | "i"
+            | "me"
+            | "my"
+            | "myself"
+            | "its"
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn assemble(
+    input: &ArticleInput,
+    doc: &Doc,
+    rec: &Recognised,
+    table: &parties::PartyTable,
+    quotes: &[quotes::QuoteFound],
+    events: &[events::EventFound],
+    article_id: &str,
+    prefix: &str,
+) -> Dataset {
+    let text = &input.text;
+    let mention = |s: Span| Mention {
+        article: article_id.to_owned(),
+        start: s.start,
+        end: s.end,
+    };
+    let mut ds = Dataset {
+        format: FORMAT.to_owned(),
+        ..Default::default()
+    };
+    ds.articles.push(Article {
+        id: article_id.to_owned(),
+        title: input
+            .title
+            .clone()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| default_title(doc)),
+        source: input.source.clone().unwrap_or_default(),
+        url: input.url.clone(),
+        author: input.author.clone(),
+        published: input.published,
+        language: input.language.clone().unwrap_or_else(|| "en".to_owned()),
+        text: Some(text.clone()),
+        text_path: None,
+    });
+
+    // Places: one per gazetteer key.
+    let mut place_ids = Ids {
+        prefix: prefix.to_owned(),
+        used: Default::default(),
+    };
+    let mut place_of_hit: Vec<usize> = Vec::with_capacity(rec.places.len());
+    let mut key_to_place: HashMap<&str, usize> = HashMap::new();
+    for hit in &rec.places {
+        let idx = *key_to_place.entry(hit.key.as_str()).or_insert_with(|| {
+            ds.places.push(Place {
+                id: place_ids.take(&slug(&hit.name)),
+                name: hit.name.clone(),
+                kind: hit.kind,
+                lat: hit.lat,
+                lon: hit.lon,
+                country: hit
+                    .country
+                    .clone()
+                    .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())),
+                geometry: hit.geometry.clone(),
+                source: Some(hit.source.clone()).filter(|s| !s.is_empty()),
+                mentions: Vec::new(),
+            });
+            ds.places.len() - 1
+        });
+        let m = mention(hit.span);
+        if !ds.places[idx].mentions.contains(&m) {
+            ds.places[idx].mentions.push(m);
+        }
+        place_of_hit.push(idx);
+    }
+
+    // Parties: those the text mentions or an event names.
+    let mut used = vec![false; table.parties.len()];
+    for m in &table.mentions {
+        used[m.party] = true;
+    }
+    for e in events {
+        for &p in &e.parties {
+            used[p] = true;
+        }
+    }
+    let mut party_ids = Ids {
+        prefix: prefix.to_owned(),
+        used: Default::default(),
+    };
+    let mut party_id: Vec<Option<String>> = vec![None; table.parties.len()];
+    for (pi, info) in table.parties.iter().enumerate() {
+        if !used[pi] {
+            continue;
+        }
+        let id = party_ids.take(&slug(&info.name));
+        let mut aliases: Vec<String> = info
+            .aliases
+            .iter()
+            .filter(|a| **a != info.name)
+            .cloned()
+            .collect();
+        let mut mentions = Vec::new();
+        for m in table.mentions.iter().filter(|m| m.party == pi) {
+            mentions.push(mention(m.span));
+            let surface = text.get(m.span.start..m.span.end).unwrap_or("").trim();
+            let surface = surface.strip_prefix("the ").unwrap_or(surface);
+            if !surface.is_empty()
+                && surface != info.name
+                && !is_pronoun(surface)
+                && !aliases.iter().any(|a| a == surface)
+                && !m.anaphor
+            {
+                aliases.push(surface.to_owned());
+            }
+        }
+        party_id[pi] = Some(id.clone());
+        ds.parties.push(Party {
+            id,
+            name: info.name.clone(),
+            kind: info.kind,
+            country: info
+                .country
+                .clone()
+                .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())),
+            role: info.role.clone(),
+            aliases,
+            mentions,
+        });
+    }
+
+    // Quotes.
+    let quote_ids: Vec<String> = (0..quotes.len())
+        .map(|i| format!("{prefix}q{}", i + 1))
+        .collect();
+    for (i, q) in quotes.iter().enumerate() {
+        ds.quotes.push(Quote {
+            id: quote_ids[i].clone(),
+            article: article_id.to_owned(),
+            speaker: q.speaker.and_then(|p| party_id[p].clone()),
+            text: text.get(q.span.start..q.span.end).unwrap_or("").to_owned(),
+            start: q.span.start,
+            end: q.span.end,
+        });
+    }
+
+    // Events.
+    for (i, e) in events.iter().enumerate() {
+        let place = e
+            .place
+            .and_then(|h| place_of_hit.get(h))
+            .map(|&p| ds.places[p].id.clone());
+        ds.events.push(Event {
+            id: format!("{prefix}e{}", i + 1),
+            article: Some(article_id.to_owned()),
+            sources: Vec::new(),
+            kind: e.kind,
+            mode: e.mode,
+            title: e.title.clone(),
+            date: e.date.clone(),
+            geo_precision: if place.is_some() {
+                e.geo_precision
+            } else {
+                None
+            },
+            place,
+            parties: e
+                .parties
+                .iter()
+                .filter_map(|&p| party_id[p].clone())
+                .collect(),
+            quotes: e
+                .quotes
+                .iter()
+                .filter_map(|&q| quote_ids.get(q).cloned())
+                .collect(),
+            evidence: e
+                .evidence
+                .iter()
+                .map(|s| Evidence {
+                    article: None,
+                    start: s.start,
+                    end: s.end,
+                })
+                .collect(),
+            extracted: true,
+            confidence: Some(e.confidence),
+        });
+    }
+    ds
+}
+
+/// The first line when it reads like a headline (short, no final full stop), else "Untitled".
+fn default_title(doc: &Doc) -> String {
+    doc.paragraphs
+        .first()
+        .map(|p| doc.slice(*p).trim())
+        .filter(|l| looks_like_headline(l))
+        .map(str::to_owned)
+        .unwrap_or_else(|| "Untitled".to_owned())
+}
+
+/// Short, capitalised, not ending like a sentence.
+pub fn looks_like_headline(line: &str) -> bool {
+    let line = line.trim().trim_start_matches('#').trim();
+    let words = line.split_whitespace().count();
+    (2..=25).contains(&words)
+        && line.len() <= 200
+        && line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“‘\"'".contains(c))
+        && !line.ends_with(['.', ',', ';', ':'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_masking_keeps_offsets() {
+        let md = "# Kishida meets Yoon\n\n**Seoul** — [Kishida](https://x.y/z) met *Yoon* in_Tokyo’s _office_.";
+        let masked = mask_markdown(md);
+        assert_eq!(masked.len(), md.len());
+        assert!(masked.starts_with("  Kishida meets Yoon"));
+        assert!(
+            masked.contains("  Seoul   —  Kishida                 met  Yoon  in_Tokyo’s  office .")
+        );
+    }
+
+    #[test]
+    fn slugs_and_headlines() {
+        assert_eq!(slug("South Korea"), "south-korea");
+        assert_eq!(
+            slug("Ministry of Foreign Affairs of Japan"),
+            "ministry-of-foreign-affairs-of-japan"
+        );
+        assert_eq!(slug("—"), "x");
+        assert!(looks_like_headline(
+            "Japan and South Korea Agree to Resolve ‘Pending Issues’"
+        ));
+        assert!(!looks_like_headline(
+            "The leaders of Japan and South Korea have agreed to resolve it."
+        ));
+    }
+}

@@ -53,7 +53,9 @@ impl Filter {
                 if self.party.is_none() && needle.is_empty() {
                     return true;
                 }
-                let Some(ev) = lib.event(it.key) else { return false };
+                let Some(ev) = lib.event(it.key) else {
+                    return false;
+                };
                 if let Some(name) = &self.party
                     && !ev.parties().any(|p| &p.name == name)
                 {
@@ -63,9 +65,12 @@ impl Filter {
                     || ev.event.title.to_lowercase().contains(&needle)
                     || ev.quotes().any(|q| q.text.to_lowercase().contains(&needle))
                     || ev.parties().any(|p| {
-                        p.name.to_lowercase().contains(&needle) || p.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
+                        p.name.to_lowercase().contains(&needle)
+                            || p.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
                     })
-                    || ev.place().is_some_and(|p| p.name.to_lowercase().contains(&needle))
+                    || ev
+                        .place()
+                        .is_some_and(|p| p.name.to_lowercase().contains(&needle))
             })
             .collect()
     }
@@ -89,27 +94,64 @@ mod tests {
         let lib = seed();
         let all = lib.event_count();
         assert_eq!(count(&Filter::default(), &lib), all);
-        let from_14 = Filter { from: Some("2022-11-14".parse().unwrap()), ..Default::default() };
+        let from_14 = Filter {
+            from: Some("2022-11-14".parse().unwrap()),
+            ..Default::default()
+        };
         let n = count(&from_14, &lib);
         assert!(n < all);
         // Nothing in the seed is known to happen after publication day.
-        let passing: Vec<_> = from_14.apply(&lib).iter().zip(lib.events()).filter(|(s, _)| **s).map(|(_, e)| e.event.title.clone()).collect();
+        let passing: Vec<_> = from_14
+            .apply(&lib)
+            .iter()
+            .zip(lib.events())
+            .filter(|(s, _)| **s)
+            .map(|(_, e)| e.event.title.clone())
+            .collect();
         assert!(passing.is_empty(), "{passing:?}");
-        let colonial = Filter { from: Some("1930-01-01".parse().unwrap()), to: Some("1930-12-31".parse().unwrap()), ..Default::default() };
-        assert!(colonial.apply(&lib).iter().zip(lib.events()).any(|(s, e)| *s && e.date_label() == "1910–1945"));
+        let colonial = Filter {
+            from: Some("1930-01-01".parse().unwrap()),
+            to: Some("1930-12-31".parse().unwrap()),
+            ..Default::default()
+        };
+        assert!(
+            colonial
+                .apply(&lib)
+                .iter()
+                .zip(lib.events())
+                .any(|(s, e)| *s && e.date_label() == "1910–1945")
+        );
     }
 
     #[test]
     fn party_kind_and_text_filters() {
         let lib = seed();
-        let biden = Filter { party: Some("Joe Biden".into()), ..Default::default() };
+        let biden = Filter {
+            party: Some("Joe Biden".into()),
+            ..Default::default()
+        };
         let n = count(&biden, &lib);
         assert!(n >= 1 && n < lib.event_count());
-        let consult = Filter { kinds: BTreeSet::from([EventKind::Consult]), ..Default::default() };
-        assert!(consult.apply(&lib).iter().zip(lib.events()).all(|(s, e)| *s == (e.event.kind == EventKind::Consult)));
-        let text = Filter { text: "PROVOCATION".into(), ..Default::default() };
+        let consult = Filter {
+            kinds: BTreeSet::from([EventKind::Consult]),
+            ..Default::default()
+        };
+        assert!(
+            consult
+                .apply(&lib)
+                .iter()
+                .zip(lib.events())
+                .all(|(s, e)| *s == (e.event.kind == EventKind::Consult))
+        );
+        let text = Filter {
+            text: "PROVOCATION".into(),
+            ..Default::default()
+        };
         assert!(count(&text, &lib) >= 1);
-        let none = Filter { text: "zzzz-no-such-text".into(), ..Default::default() };
+        let none = Filter {
+            text: "zzzz-no-such-text".into(),
+            ..Default::default()
+        };
         assert_eq!(count(&none, &lib), 0);
     }
 }

@@ -40,7 +40,9 @@ impl ClusterGrid {
     pub fn build(points: impl IntoIterator<Item = (u32, [f64; 2])>, level: u8) -> Self {
         let cell_world = CELL_PX / scale_at_zoom(level as f64);
         let cells_per_side = (1.0 / cell_world).ceil() as u32;
-        let clamp = |v: f64| ((v / cell_world).floor().max(0.0) as u32).min(cells_per_side.saturating_sub(1));
+        let clamp = |v: f64| {
+            ((v / cell_world).floor().max(0.0) as u32).min(cells_per_side.saturating_sub(1))
+        };
         let mut keyed: Vec<(u64, u32, [f64; 2])> = points
             .into_iter()
             .map(|(i, w)| (((clamp(w[1]) as u64) << 32) | clamp(w[0]) as u64, i, w))
@@ -50,7 +52,9 @@ impl ClusterGrid {
         let mut members = Vec::with_capacity(keyed.len());
         let mut sum = [0.0f64; 2];
         for (n, &(key, item, w)) in keyed.iter().enumerate() {
-            let new_cell = cells.last().is_none_or(|c| ((c.y as u64) << 32 | c.x as u64) != key);
+            let new_cell = cells
+                .last()
+                .is_none_or(|c| ((c.y as u64) << 32 | c.x as u64) != key);
             if new_cell {
                 finish(cells.last_mut(), sum);
                 sum = [0.0; 2];
@@ -76,7 +80,12 @@ impl ClusterGrid {
             members.push(item);
         }
         finish(cells.last_mut(), sum);
-        Self { level, cell_world, cells, members }
+        Self {
+            level,
+            cell_world,
+            cells,
+            members,
+        }
     }
 
     /// The cells overlapping `rect`, row by row; cost grows with visible cells only.
@@ -115,12 +124,20 @@ mod tests {
 
     #[test]
     fn buckets_and_queries_only_visible_cells() {
-        let pts = vec![(0, [0.50, 0.50]), (1, [0.50, 0.50]), (2, [0.5001, 0.5001]), (3, [0.9, 0.1])];
+        let pts = vec![
+            (0, [0.50, 0.50]),
+            (1, [0.50, 0.50]),
+            (2, [0.5001, 0.5001]),
+            (3, [0.9, 0.1]),
+        ];
         let g = ClusterGrid::build(pts.clone(), 0);
         // At zoom 0 a cell is 40/256 of the world: the first three share a cell.
         let total: u32 = g.cells.iter().map(|c| c.count).sum();
         assert_eq!(total, 4);
-        let near = WorldRect { min: [0.45, 0.45], max: [0.55, 0.55] };
+        let near = WorldRect {
+            min: [0.45, 0.45],
+            max: [0.55, 0.55],
+        };
         let cells: Vec<_> = g.cells_in(&near).collect();
         assert_eq!(cells.len(), 1);
         assert_eq!(cells[0].count, 3);

@@ -55,7 +55,11 @@ pub struct LayoutParams {
 
 impl Default for LayoutParams {
     fn default() -> Self {
-        Self { marker_px: 16.0, fan_max: 8, same_point_fan_max: 16 }
+        Self {
+            marker_px: 16.0,
+            fan_max: 8,
+            same_point_fan_max: 16,
+        }
     }
 }
 
@@ -72,20 +76,43 @@ pub fn layout(
     out.clear();
     let mut pts: Vec<(u32, [f32; 2])> = Vec::new();
     for cell in grid.cells_in(visible) {
-        let id = CellId { level: grid.level, x: cell.x, y: cell.y };
+        let id = CellId {
+            level: grid.level,
+            x: cell.x,
+            y: cell.y,
+        };
         let is_expanded = expanded.contains(&id);
-        let limit = if cell.same_point { params.same_point_fan_max } else { params.fan_max };
+        let limit = if cell.same_point {
+            params.same_point_fan_max
+        } else {
+            params.fan_max
+        };
         if cell.count > limit && !is_expanded {
-            out.push(Placed::Cluster { cell: id, count: cell.count, pos: t.apply(cell.centroid), same_point: cell.same_point });
+            out.push(Placed::Cluster {
+                cell: id,
+                count: cell.count,
+                pos: t.apply(cell.centroid),
+                same_point: cell.same_point,
+            });
             continue;
         }
         pts.clear();
-        pts.extend(grid.members_of(cell).iter().map(|&i| (i, t.apply(position(i)))));
+        pts.extend(
+            grid.members_of(cell)
+                .iter()
+                .map(|&i| (i, t.apply(position(i)))),
+        );
         place_cell(cell, &pts, t, params, out);
     }
 }
 
-fn place_cell(cell: &Cell, pts: &[(u32, [f32; 2])], t: &ScreenFromWorld, params: LayoutParams, out: &mut Vec<Placed>) {
+fn place_cell(
+    cell: &Cell,
+    pts: &[(u32, [f32; 2])],
+    t: &ScreenFromWorld,
+    params: LayoutParams,
+    out: &mut Vec<Placed>,
+) {
     let min_gap = params.marker_px;
     let crowded = pts.iter().enumerate().any(|(i, a)| {
         pts[i + 1..].iter().any(|b| {
@@ -94,12 +121,20 @@ fn place_cell(cell: &Cell, pts: &[(u32, [f32; 2])], t: &ScreenFromWorld, params:
         })
     });
     if !crowded {
-        out.extend(pts.iter().map(|&(item, pos)| Placed::Marker { item, pos, anchor: None }));
+        out.extend(pts.iter().map(|&(item, pos)| Placed::Marker {
+            item,
+            pos,
+            anchor: None,
+        }));
         return;
     }
     let center = t.apply(cell.centroid);
     for (&(item, pos), off) in pts.iter().zip(fan_offsets(pts.len(), params.marker_px)) {
-        out.push(Placed::Marker { item, pos: [center[0] + off[0], center[1] + off[1]], anchor: Some(pos) });
+        out.push(Placed::Marker {
+            item,
+            pos: [center[0] + off[0], center[1] + off[1]],
+            anchor: Some(pos),
+        });
     }
 }
 
@@ -129,7 +164,10 @@ mod tests {
     use super::*;
 
     fn grid_of(points: &[[f64; 2]], level: u8) -> ClusterGrid {
-        ClusterGrid::build(points.iter().enumerate().map(|(i, &w)| (i as u32, w)), level)
+        ClusterGrid::build(
+            points.iter().enumerate().map(|(i, &w)| (i as u32, w)),
+            level,
+        )
     }
 
     #[test]
@@ -139,12 +177,24 @@ mod tests {
         let t = ScreenFromWorld::new([0.8, 0.45], 6.0, [400.0, 300.0]);
         let vis = t.visible([800.0, 600.0]);
         let mut out = Vec::new();
-        layout(&g, |i| points[i as usize], &t, &vis, &HashSet::new(), LayoutParams::default(), &mut out);
+        layout(
+            &g,
+            |i| points[i as usize],
+            &t,
+            &vis,
+            &HashSet::new(),
+            LayoutParams::default(),
+            &mut out,
+        );
         assert_eq!(out.len(), 5);
         let pos: Vec<[f32; 2]> = out
             .iter()
             .map(|p| match p {
-                Placed::Marker { pos, anchor: Some(_), .. } => *pos,
+                Placed::Marker {
+                    pos,
+                    anchor: Some(_),
+                    ..
+                } => *pos,
                 other => panic!("expected a fanned marker, got {other:?}"),
             })
             .collect();
@@ -163,10 +213,31 @@ mod tests {
         let t = ScreenFromWorld::new([0.8, 0.45], 4.0, [400.0, 300.0]);
         let vis = t.visible([800.0, 600.0]);
         let mut out = Vec::new();
-        layout(&g, |i| points[i as usize], &t, &vis, &HashSet::new(), LayoutParams::default(), &mut out);
-        let Placed::Cluster { cell, count: 30, .. } = out[0] else { panic!("{out:?}") };
+        layout(
+            &g,
+            |i| points[i as usize],
+            &t,
+            &vis,
+            &HashSet::new(),
+            LayoutParams::default(),
+            &mut out,
+        );
+        let Placed::Cluster {
+            cell, count: 30, ..
+        } = out[0]
+        else {
+            panic!("{out:?}")
+        };
         let expanded = HashSet::from([cell]);
-        layout(&g, |i| points[i as usize], &t, &vis, &expanded, LayoutParams::default(), &mut out);
+        layout(
+            &g,
+            |i| points[i as usize],
+            &t,
+            &vis,
+            &expanded,
+            LayoutParams::default(),
+            &mut out,
+        );
         assert_eq!(out.len(), 30);
         assert!(out.iter().all(|p| matches!(p, Placed::Marker { .. })));
     }
@@ -178,7 +249,19 @@ mod tests {
         let t = ScreenFromWorld::new([0.8, 0.45], 10.0, [400.0, 300.0]);
         let vis = t.visible([800.0, 600.0]);
         let mut out = Vec::new();
-        layout(&g, |i| points[i as usize], &t, &vis, &HashSet::new(), LayoutParams::default(), &mut out);
-        assert!(out.iter().all(|p| matches!(p, Placed::Marker { anchor: None, .. })), "{out:?}");
+        layout(
+            &g,
+            |i| points[i as usize],
+            &t,
+            &vis,
+            &HashSet::new(),
+            LayoutParams::default(),
+            &mut out,
+        );
+        assert!(
+            out.iter()
+                .all(|p| matches!(p, Placed::Marker { anchor: None, .. })),
+            "{out:?}"
+        );
     }
 }

@@ -14,7 +14,9 @@ use crate::model::{Dataset, EventKind, IdMaps, day_number};
 pub use projection::{ScreenFromWorld, WorldRect, lonlat_from_world, world_from_lonlat};
 
 /// Which event: dataset number (in load order) and the event's position in it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct EventKey {
     /// Index of the dataset among those loaded.
     pub dataset: u32,
@@ -68,11 +70,24 @@ impl EventTable {
         let mut items = Vec::new();
         for (di, (ds, ids)) in datasets.into_iter().enumerate() {
             for (ei, ev) in ds.events.iter().enumerate() {
-                let world = ds.event_place(ev, ids).map(|p| world_from_lonlat(p.lon, p.lat));
-                let first_day = ev.date.as_ref().and_then(|d| d.first_day()).map_or(i32::MIN, day_number);
-                let last_day = ev.date.as_ref().and_then(|d| d.last_day()).map_or(i32::MAX, day_number);
+                let world = ds
+                    .event_place(ev, ids)
+                    .map(|p| world_from_lonlat(p.lon, p.lat));
+                let first_day = ev
+                    .date
+                    .as_ref()
+                    .and_then(|d| d.first_day())
+                    .map_or(i32::MIN, day_number);
+                let last_day = ev
+                    .date
+                    .as_ref()
+                    .and_then(|d| d.last_day())
+                    .map_or(i32::MAX, day_number);
                 items.push(EventItem {
-                    key: EventKey { dataset: di as u32, event: ei as u32 },
+                    key: EventKey {
+                        dataset: di as u32,
+                        event: ei as u32,
+                    },
                     world,
                     first_day,
                     last_day,
@@ -90,7 +105,10 @@ impl EventTable {
             .enumerate()
             .filter_map(|(i, it)| it.world.map(|w| IndexedPoint::new(w, i as u32)))
             .collect();
-        Self { items, rtree: RTree::bulk_load(points) }
+        Self {
+            items,
+            rtree: RTree::bulk_load(points),
+        }
     }
 
     /// Indices of items with a position inside `rect`.
@@ -106,6 +124,10 @@ impl EventTable {
 
     /// Bounding rectangle of the given items' positions.
     pub fn bounds(&self, items: impl IntoIterator<Item = u32>) -> Option<WorldRect> {
-        WorldRect::bounding(items.into_iter().filter_map(|i| self.items[i as usize].world))
+        WorldRect::bounding(
+            items
+                .into_iter()
+                .filter_map(|i| self.items[i as usize].world),
+        )
     }
 }

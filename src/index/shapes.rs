@@ -21,14 +21,20 @@ impl WorldShape {
             Some(world_from_lonlat(a.first()?.as_f64()?, a.get(1)?.as_f64()?))
         }
         fn line(v: &serde_json::Value) -> Vec<[f64; 2]> {
-            v.as_array().map(|a| a.iter().filter_map(pos).collect()).unwrap_or_default()
+            v.as_array()
+                .map(|a| a.iter().filter_map(pos).collect())
+                .unwrap_or_default()
         }
         fn poly(v: &serde_json::Value) -> Vec<Vec<[f64; 2]>> {
-            v.as_array().map(|a| a.iter().map(line).collect()).unwrap_or_default()
+            v.as_array()
+                .map(|a| a.iter().map(line).collect())
+                .unwrap_or_default()
         }
         let mut s = WorldShape::default();
         let coords = g.get("coordinates");
-        let list = |c: Option<&serde_json::Value>| c.and_then(|c| c.as_array()).cloned().unwrap_or_default();
+        let list = |c: Option<&serde_json::Value>| {
+            c.and_then(|c| c.as_array()).cloned().unwrap_or_default()
+        };
         match g.get("type").and_then(|t| t.as_str()) {
             Some("LineString") => s.lines.push(coords.map(line).unwrap_or_default()),
             Some("MultiLineString") => s.lines.extend(list(coords).iter().map(line)),
@@ -37,8 +43,14 @@ impl WorldShape {
             _ => {}
         }
         s.lines.retain(|l| l.len() >= 2);
-        s.polygons.retain(|p| p.first().is_some_and(|r| r.len() >= 3));
-        let all = s.lines.iter().flatten().chain(s.polygons.iter().flatten().flatten()).copied();
+        s.polygons
+            .retain(|p| p.first().is_some_and(|r| r.len() >= 3));
+        let all = s
+            .lines
+            .iter()
+            .flatten()
+            .chain(s.polygons.iter().flatten().flatten())
+            .copied();
         s.bounds = WorldRect::bounding(all);
         s
     }
@@ -61,6 +73,9 @@ mod tests {
         assert!(s.bounds.unwrap().size()[0] > 0.0);
         let g = serde_json::json!({"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]});
         assert_eq!(WorldShape::from_geojson(&g).polygons.len(), 1);
-        assert!(WorldShape::from_geojson(&serde_json::json!({"type": "Point", "coordinates": [0, 0]})).is_empty());
+        assert!(
+            WorldShape::from_geojson(&serde_json::json!({"type": "Point", "coordinates": [0, 0]}))
+                .is_empty()
+        );
     }
 }

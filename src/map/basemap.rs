@@ -95,8 +95,17 @@ impl BasemapLayer {
             .enumerate()
             .map(|(i, c)| (i, world_from_lonlat(c.label[0] as f64, c.label[1] as f64)))
             .collect();
-        labels.sort_by(|a, b| data.countries[b.0].area_km2.total_cmp(&data.countries[a.0].area_km2));
-        Self { data, bands: Default::default(), labels, last_capacity: (0, 0) }
+        labels.sort_by(|a, b| {
+            data.countries[b.0]
+                .area_km2
+                .total_cmp(&data.countries[a.0].area_km2)
+        });
+        Self {
+            data,
+            bands: Default::default(),
+            labels,
+            last_capacity: (0, 0),
+        }
     }
 
     fn band(&self, zoom: f64) -> &Band {
@@ -104,7 +113,11 @@ impl BasemapLayer {
         self.bands[i].get_or_init(|| {
             let full_detail = i + 1 == BAND_ZOOMS.len();
             // Half a pixel at the band's most zoomed-in end keeps error invisible across the band.
-            let epsilon = if full_detail { 0.0 } else { 0.5 / scale_at_zoom(BAND_ZOOMS[i + 1]) };
+            let epsilon = if full_detail {
+                0.0
+            } else {
+                0.5 / scale_at_zoom(BAND_ZOOMS[i + 1])
+            };
             build_band(self.data, epsilon)
         })
     }
@@ -115,7 +128,14 @@ impl BasemapLayer {
     }
 
     /// Paints water, land, borders and labels for the view `t` over `rect`.
-    pub fn paint(&mut self, painter: &Painter, rect: Rect, t: &ScreenFromWorld, style: &BasemapStyle, labels: bool) {
+    pub fn paint(
+        &mut self,
+        painter: &Painter,
+        rect: Rect,
+        t: &ScreenFromWorld,
+        style: &BasemapStyle,
+        labels: bool,
+    ) {
         painter.rect_filled(rect, 0.0, style.water);
         let zoom = (t.scale / crate::index::projection::TILE_PX).log2();
         let visible = t.visible([rect.width(), rect.height()]);
@@ -123,13 +143,23 @@ impl BasemapLayer {
         mesh.vertices.reserve(self.last_capacity.0);
         mesh.indices.reserve(self.last_capacity.1);
         let band = self.band(zoom);
-        for c in band.countries.iter().filter(|c| c.bounds.intersects(&visible)) {
+        for c in band
+            .countries
+            .iter()
+            .filter(|c| c.bounds.intersects(&visible))
+        {
             let base = mesh.vertices.len() as u32;
-            mesh.vertices.extend(band.vertices[c.vertices.clone()].iter().map(|&w| {
-                let [x, y] = t.apply(w);
-                Vertex { pos: pos2(x, y), uv: egui::epaint::WHITE_UV, color: style.land }
-            }));
-            mesh.indices.extend(band.indices[c.indices.clone()].iter().map(|&i| i + base));
+            mesh.vertices
+                .extend(band.vertices[c.vertices.clone()].iter().map(|&w| {
+                    let [x, y] = t.apply(w);
+                    Vertex {
+                        pos: pos2(x, y),
+                        uv: egui::epaint::WHITE_UV,
+                        color: style.land,
+                    }
+                }));
+            mesh.indices
+                .extend(band.indices[c.indices.clone()].iter().map(|&i| i + base));
         }
         let capacity = (mesh.vertices.len(), mesh.indices.len());
         painter.add(Shape::mesh(mesh));
@@ -148,7 +178,14 @@ impl BasemapLayer {
     }
 
     /// Country names, biggest first, skipping any that would overlap or not fit their country.
-    fn paint_labels(&self, painter: &Painter, rect: Rect, t: &ScreenFromWorld, visible: &WorldRect, style: &BasemapStyle) {
+    fn paint_labels(
+        &self,
+        painter: &Painter,
+        rect: Rect,
+        t: &ScreenFromWorld,
+        visible: &WorldRect,
+        style: &BasemapStyle,
+    ) {
         let mut placed: Vec<Rect> = Vec::new();
         let font = egui::FontId::proportional(11.0);
         let km_per_world = 40_075.0;
@@ -184,7 +221,11 @@ fn build_band(data: &Basemap, epsilon: f64) -> Band {
                 Coord { x, y }
             })
             .collect();
-        let line = if epsilon > 0.0 { line.simplify(epsilon) } else { line };
+        let line = if epsilon > 0.0 {
+            line.simplify(epsilon)
+        } else {
+            line
+        };
         line.0.into_iter().map(|c| [c.x, c.y]).collect()
     };
     let arcs: Vec<Vec<[f64; 2]>> = data.arcs.iter().map(|arc| simplify(arc)).collect();
@@ -209,7 +250,12 @@ fn build_band(data: &Basemap, epsilon: f64) -> Band {
             pieces
         })
         .collect();
-    let mut band = Band { vertices: Vec::new(), indices: Vec::new(), countries: Vec::new(), arcs: Vec::new() };
+    let mut band = Band {
+        vertices: Vec::new(),
+        indices: Vec::new(),
+        countries: Vec::new(),
+        arcs: Vec::new(),
+    };
     for country in &data.countries {
         for poly in &country.polygons {
             let rings: Vec<Vec<[f64; 2]>> = poly.rings.iter().map(|r| stitch(&arcs, r)).collect();
@@ -217,24 +263,40 @@ fn build_band(data: &Basemap, epsilon: f64) -> Band {
             if distinct_points(outer) < 3 {
                 continue; // Simplified away at this zoom: smaller than a pixel.
             }
-            let to_ls = |r: &Vec<[f64; 2]>| -> LineString<f64> { r.iter().map(|p| Coord { x: p[0], y: p[1] }).collect() };
-            let holes = rings[1..].iter().filter(|r| distinct_points(r) >= 3).map(to_ls).collect();
+            let to_ls = |r: &Vec<[f64; 2]>| -> LineString<f64> {
+                r.iter().map(|p| Coord { x: p[0], y: p[1] }).collect()
+            };
+            let holes = rings[1..]
+                .iter()
+                .filter(|r| distinct_points(r) >= 3)
+                .map(to_ls)
+                .collect();
             let polygon = geo::Polygon::new(to_ls(outer), holes);
             let tri = polygon.earcut_triangles_raw();
             let v0 = band.vertices.len();
             let i0 = band.indices.len();
             band.vertices.extend(tri.vertices.iter().copied());
-            band.indices.extend(tri.triangle_indices.iter().map(|&i| i as u32));
+            band.indices
+                .extend(tri.triangle_indices.iter().map(|&i| i as u32));
             // Indices are relative to the country's first vertex; `paint` rebases them.
-            let Some(bounds) = WorldRect::bounding(outer.iter().copied()) else { continue };
-            band.countries.push(CountryMesh { bounds, vertices: v0..band.vertices.len(), indices: i0..band.indices.len() });
+            let Some(bounds) = WorldRect::bounding(outer.iter().copied()) else {
+                continue;
+            };
+            band.countries.push(CountryMesh {
+                bounds,
+                vertices: v0..band.vertices.len(),
+                indices: i0..band.indices.len(),
+            });
         }
     }
     for pts in stroke_pieces {
         if let Some(bounds) = WorldRect::bounding(pts.iter().copied())
             && pts.len() >= 2
         {
-            band.arcs.push(ArcLine { bounds, points: pts });
+            band.arcs.push(ArcLine {
+                bounds,
+                points: pts,
+            });
         }
     }
     band
@@ -245,7 +307,11 @@ fn build_band(data: &Basemap, epsilon: f64) -> Band {
 fn stitch(arcs: &[Vec<[f64; 2]>], ring: &[i32]) -> Vec<[f64; 2]> {
     let mut out: Vec<[f64; 2]> = Vec::new();
     for &r in ring {
-        let (idx, reversed) = if r < 0 { (!r as usize, true) } else { (r as usize, false) };
+        let (idx, reversed) = if r < 0 {
+            (!r as usize, true)
+        } else {
+            (r as usize, false)
+        };
         let Some(arc) = arcs.get(idx) else { continue };
         let skip = usize::from(!out.is_empty());
         if reversed {
@@ -266,7 +332,11 @@ fn distinct_points(ring: &[[f64; 2]]) -> usize {
         }
         last = Some(p);
     }
-    if n > 1 && ring.first() == ring.last() { n - 1 } else { n }
+    if n > 1 && ring.first() == ring.last() {
+        n - 1
+    } else {
+        n
+    }
 }
 
 #[cfg(test)]
@@ -277,9 +347,17 @@ mod tests {
     fn every_band_triangulates_the_big_countries() {
         let data = Basemap::embedded();
         for (i, &z) in BAND_ZOOMS.iter().enumerate() {
-            let eps = if i + 1 == BAND_ZOOMS.len() { 0.0 } else { 0.5 / scale_at_zoom(BAND_ZOOMS[i + 1]) };
+            let eps = if i + 1 == BAND_ZOOMS.len() {
+                0.0
+            } else {
+                0.5 / scale_at_zoom(BAND_ZOOMS[i + 1])
+            };
             let band = build_band(data, eps);
-            assert!(band.countries.len() > 150, "band at zoom {z} has {} country polygons", band.countries.len());
+            assert!(
+                band.countries.len() > 150,
+                "band at zoom {z} has {} country polygons",
+                band.countries.len()
+            );
             assert!(band.indices.len() % 3 == 0);
             for c in &band.countries {
                 let n = c.vertices.len() as u32;

@@ -3,18 +3,24 @@
 
 pub mod basemap;
 pub mod style;
+pub mod tiles;
 
 use std::collections::{HashMap, HashSet};
 
 use egui::accesskit::Role;
-use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Sense, Shape, Stroke, Ui, UiBuilder, Vec2, WidgetInfo, pos2, vec2};
+use egui::{
+    Align2, Color32, FontId, Mesh, Pos2, Rect, Sense, Shape, Stroke, Ui, UiBuilder, Vec2,
+    WidgetInfo, pos2, vec2,
+};
 use walkers::{Map, MapMemory, lon_lat};
 
+use crate::index::EventKey;
 use crate::index::grid::ClusterGrid;
 use crate::index::layout::{CellId, LayoutParams, Placed, layout};
-use crate::index::projection::{ScreenFromWorld, WorldRect, fit_zoom, lonlat_from_world, world_from_lonlat};
+use crate::index::projection::{
+    ScreenFromWorld, WorldRect, fit_zoom, lonlat_from_world, world_from_lonlat,
+};
 use crate::index::shapes::WorldShape;
-use crate::index::EventKey;
 use crate::library::Library;
 use basemap::{BasemapLayer, BasemapStyle};
 use style::{MarkerAtlas, kind_color, kind_shape};
@@ -81,6 +87,8 @@ pub struct MapView {
     pub fit_requested: bool,
     /// Show country names.
     pub show_labels: bool,
+    /// Online tiles over the basemap, when the user turned them on.
+    pub online: Option<tiles::OnlineTiles>,
     last_size: [f32; 2],
     last_visible: Option<WorldRect>,
 }
@@ -100,6 +108,7 @@ impl Default for MapView {
             pending_view: None,
             fit_requested: true,
             show_labels: true,
+            online: None,
             last_size: [800.0, 600.0],
             last_visible: None,
         }
@@ -119,16 +128,29 @@ impl MapView {
 
     /// Pans by screen points (positive x moves the view east).
     pub fn pan_by(&mut self, dx: f32, dy: f32) {
-        let Some([lon, lat]) = self.center_lonlat() else { return };
+        let Some([lon, lat]) = self.center_lonlat() else {
+            return;
+        };
         let c = world_from_lonlat(lon, lat);
         let scale = crate::index::projection::scale_at_zoom(self.zoom());
-        self.set_view([(c[0] + dx as f64 / scale).clamp(0.0, 1.0), (c[1] + dy as f64 / scale).clamp(0.0, 1.0)], self.zoom());
+        self.set_view(
+            [
+                (c[0] + dx as f64 / scale).clamp(0.0, 1.0),
+                (c[1] + dy as f64 / scale).clamp(0.0, 1.0),
+            ],
+            self.zoom(),
+        );
     }
 
     /// Zooms by `dz` levels around the centre.
     pub fn zoom_by(&mut self, dz: f64) {
-        let Some([lon, lat]) = self.center_lonlat() else { return };
-        self.set_view(world_from_lonlat(lon, lat), (self.zoom() + dz).clamp(0.0, MAX_ZOOM));
+        let Some([lon, lat]) = self.center_lonlat() else {
+            return;
+        };
+        self.set_view(
+            world_from_lonlat(lon, lat),
+            (self.zoom() + dz).clamp(0.0, MAX_ZOOM),
+        );
     }
 
     /// Centres on a lon/lat, zooming in to at least `min_zoom`.
@@ -151,21 +173,45 @@ impl MapView {
 
     /// Centres on an event without changing zoom (zooming in first if the world view is too far out).
     pub fn center_on(&mut self, lib: &Library, key: EventKey) {
-        let Some(w) = lib.table.position_of(key).and_then(|i| lib.table.items[i].world) else { return };
+        let Some(w) = lib
+            .table
+            .position_of(key)
+            .and_then(|i| lib.table.items[i].world)
+        else {
+            return;
+        };
         let zoom = self.zoom().max(3.0);
         self.set_view(w, zoom);
+    }
+
+    /// Fits the given items' positions into the view (e.g. a dataset just added).
+    pub fn fit_items(&mut self, lib: &Library, items: &[u32]) {
+        if let Some(b) = lib.table.bounds(items.iter().copied()) {
+            let (center, zoom) = fit_zoom(&b, self.last_size, 60.0, FIT_MAX_ZOOM);
+            self.set_view(center, zoom);
+            self.fit_requested = false;
+        }
     }
 
     /// Fits the shown events (and their lines and areas) into the view.
     pub fn fit(&mut self, input: &MapInput, size: [f32; 2]) {
         let table = &input.lib.table;
-        let points = table.items.iter().zip(input.shown).filter(|(_, s)| **s).filter_map(|(it, _)| it.world);
+        let points = table
+            .items
+            .iter()
+            .zip(input.shown)
+            .filter(|(_, s)| **s)
+            .filter_map(|(it, _)| it.world);
         let mut bounds = WorldRect::bounding(points);
         self.update_shapes(input.lib);
         for (item, shape) in &self.shapes {
-            if input.shown[*item] && let Some(b) = shape.bounds {
+            if input.shown[*item]
+                && let Some(b) = shape.bounds
+            {
                 bounds = Some(match bounds {
-                    Some(r) => WorldRect::bounding([r.min, r.max, b.min, b.max]).expect("non-empty"),
+                    Some(r) => {
+                        WorldRect::bounding([r.min, r.max, b.min, b.max]).expect("non-empty")
+                    }
                     None => b,
                 });
             }
@@ -191,9 +237,15 @@ impl MapView {
         for (i, it) in lib.table.items.iter().enumerate() {
             let ds = &lib.datasets[it.key.dataset as usize];
             let ev = &ds.data.events[it.key.event as usize];
-            let Some(&pi) = ev.place.as_ref().and_then(|p| ds.ids.places.get(p)) else { continue };
-            let Some(g) = &ds.data.places[pi].geometry else { continue };
-            let shape = by_place.entry((it.key.dataset, pi)).or_insert_with(|| WorldShape::from_geojson(g));
+            let Some(&pi) = ev.place.as_ref().and_then(|p| ds.ids.places.get(p)) else {
+                continue;
+            };
+            let Some(g) = &ds.data.places[pi].geometry else {
+                continue;
+            };
+            let shape = by_place
+                .entry((it.key.dataset, pi))
+                .or_insert_with(|| WorldShape::from_geojson(g));
             if !shape.is_empty() {
                 self.shapes.push((i, shape.clone()));
             }
@@ -234,18 +286,37 @@ impl MapView {
         self.update_shapes(input.lib);
         let level = (self.memory.zoom().floor().clamp(0.0, 24.0)) as u8;
         self.expanded.retain(|c| c.level == level);
-        let selected_cell = input.selected.and_then(|k| input.lib.table.position_of(k)).and_then(|i| {
-            let w = input.lib.table.items[i].world?;
-            let g = self.grid(input, level);
-            let cw = g.cell_world;
-            Some(CellId { level, x: (w[0] / cw).floor() as u32, y: (w[1] / cw).floor() as u32 })
-        });
+        let selected_cell = input
+            .selected
+            .and_then(|k| input.lib.table.position_of(k))
+            .and_then(|i| {
+                let w = input.lib.table.items[i].world?;
+                let g = self.grid(input, level);
+                let cw = g.cell_world;
+                Some(CellId {
+                    level,
+                    x: (w[0] / cw).floor() as u32,
+                    y: (w[1] / cw).floor() as u32,
+                })
+            });
         self.grid(input, level);
 
         let mut actions = Vec::new();
         let mut new_view = None;
         let style = BasemapStyle::for_dark_mode(input.dark);
-        let MapView { memory, basemap, atlas, grids, expanded, placed, show_labels, last_visible, shapes, .. } = self;
+        let MapView {
+            memory,
+            basemap,
+            atlas,
+            grids,
+            expanded,
+            placed,
+            show_labels,
+            last_visible,
+            shapes,
+            online,
+            ..
+        } = self;
         let grid = &grids[&level];
         let atlas = atlas.as_ref().expect("created above");
         let response = Map::new(None, memory, lon_lat(127.0, 36.0))
@@ -254,9 +325,17 @@ impl MapView {
             .show(ui, |ui, response, projector, _memory| {
                 let rect = response.rect;
                 let center = projector.unproject(rect.center().to_vec2());
-                let t = ScreenFromWorld::new(world_from_lonlat(center.x(), center.y()), projector.zoom(), [rect.center().x, rect.center().y]);
+                let t = ScreenFromWorld::new(
+                    world_from_lonlat(center.x(), center.y()),
+                    projector.zoom(),
+                    [rect.center().x, rect.center().y],
+                );
                 let painter = ui.painter().with_clip_rect(rect);
-                basemap.paint(&painter, rect, &t, &style, *show_labels);
+                basemap.paint(&painter, rect, &t, &style, *show_labels && online.is_none());
+                if let Some(online) = online.as_mut() {
+                    online.paint(&painter, rect, &t);
+                    attribution_ui(ui, rect, online);
+                }
                 let visible = t.visible([rect.width(), rect.height()]);
                 *last_visible = Some(visible);
 
@@ -271,7 +350,10 @@ impl MapView {
                     &t,
                     &visible.expand(MARKER_PX as f64 / t.scale),
                     &exp,
-                    LayoutParams { marker_px: MARKER_PX, ..LayoutParams::default() },
+                    LayoutParams {
+                        marker_px: MARKER_PX,
+                        ..LayoutParams::default()
+                    },
                     placed,
                 );
                 let hits = paint_markers(ui, &painter, input, placed, atlas);
@@ -288,8 +370,12 @@ impl MapView {
                             let bounds = table.bounds(members.iter().copied());
                             match bounds {
                                 Some(b) if !same_point && projector.zoom() < MAX_ZOOM - 1.0 => {
-                                    let (c, z) = fit_zoom(&b, [rect.width(), rect.height()], 60.0, MAX_ZOOM);
-                                    new_view = Some(ViewChange::To(ViewTarget { center: c, zoom: z.max(projector.zoom() + 1.0) }));
+                                    let (c, z) =
+                                        fit_zoom(&b, [rect.width(), rect.height()], 60.0, MAX_ZOOM);
+                                    new_view = Some(ViewChange::To(ViewTarget {
+                                        center: c,
+                                        zoom: z.max(projector.zoom() + 1.0),
+                                    }));
                                 }
                                 _ => {
                                     expanded.insert(cell);
@@ -321,7 +407,13 @@ enum Hit {
     Cluster { cell: CellId, same_point: bool },
 }
 
-fn paint_shapes(painter: &egui::Painter, input: &MapInput, shapes: &[(usize, WorldShape)], t: &ScreenFromWorld, visible: &WorldRect) {
+fn paint_shapes(
+    painter: &egui::Painter,
+    input: &MapInput,
+    shapes: &[(usize, WorldShape)],
+    t: &ScreenFromWorld,
+    visible: &WorldRect,
+) {
     for (item, shape) in shapes {
         if !input.shown[*item] || !shape.bounds.is_some_and(|b| b.intersects(visible)) {
             continue;
@@ -339,8 +431,16 @@ fn paint_shapes(painter: &egui::Painter, input: &MapInput, shapes: &[(usize, Wor
         let width = if selected { 5.0 } else { 3.0 };
         for line in &shape.lines {
             let pts: Vec<Pos2> = line.iter().map(|&w| Pos2::from(t.apply(w))).collect();
-            painter.add(Shape::line(pts.clone(), Stroke::new(width + 2.5, Color32::from_white_alpha(200))));
-            painter.add(Shape::dashed_line(&pts, Stroke::new(width, color), 10.0, 4.0));
+            painter.add(Shape::line(
+                pts.clone(),
+                Stroke::new(width + 2.5, Color32::from_white_alpha(200)),
+            ));
+            painter.add(Shape::dashed_line(
+                &pts,
+                Stroke::new(width, color),
+                10.0,
+                4.0,
+            ));
         }
     }
 }
@@ -349,7 +449,15 @@ fn paint_shapes(painter: &egui::Painter, input: &MapInput, shapes: &[(usize, Wor
 fn area_fill(rings: &[Vec<[f64; 2]>], t: &ScreenFromWorld, color: Color32) -> Shape {
     use geo::TriangulateEarcut;
     let to_ls = |r: &Vec<[f64; 2]>| -> geo::LineString<f64> {
-        r.iter().map(|&w| { let [x, y] = t.apply(w); geo::Coord { x: x as f64, y: y as f64 } }).collect()
+        r.iter()
+            .map(|&w| {
+                let [x, y] = t.apply(w);
+                geo::Coord {
+                    x: x as f64,
+                    y: y as f64,
+                }
+            })
+            .collect()
     };
     let poly = geo::Polygon::new(to_ls(&rings[0]), rings[1..].iter().map(to_ls).collect());
     let tri = poly.earcut_triangles_raw();
@@ -363,7 +471,13 @@ fn area_fill(rings: &[Vec<[f64; 2]>], t: &ScreenFromWorld, color: Color32) -> Sh
     Shape::mesh(mesh)
 }
 
-fn paint_markers(ui: &mut Ui, painter: &egui::Painter, input: &MapInput, placed: &[Placed], atlas: &MarkerAtlas) -> Vec<Hit> {
+fn paint_markers(
+    ui: &mut Ui,
+    painter: &egui::Painter,
+    input: &MapInput,
+    placed: &[Placed],
+    atlas: &MarkerAtlas,
+) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut mesh = Mesh::with_texture(atlas.texture.id());
     let mut selected_pos = None;
@@ -374,22 +488,37 @@ fn paint_markers(ui: &mut Ui, painter: &egui::Painter, input: &MapInput, placed:
                 let it = &lib.table.items[item as usize];
                 let pos = Pos2::from(pos);
                 if let Some(a) = anchor {
-                    painter.line_segment([Pos2::from(a), pos], Stroke::new(1.0, Color32::from_gray(90)));
+                    painter.line_segment(
+                        [Pos2::from(a), pos],
+                        Stroke::new(1.0, Color32::from_gray(90)),
+                    );
                     painter.circle_filled(Pos2::from(a), 2.5, Color32::from_gray(60));
                 }
                 let id = ui.scope_id().with(("event-marker", it.key));
                 let rect = Rect::from_center_size(pos, Vec2::splat(MARKER_PX + 4.0));
                 let resp = ui.interact(rect, id, Sense::click());
                 let selected = input.selected == Some(it.key);
-                let Some(ev) = lib.event(it.key) else { continue };
+                let Some(ev) = lib.event(it.key) else {
+                    continue;
+                };
                 let label = ev.marker_label();
                 resp.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &label));
                 let hovered = resp.hovered();
-                let size = if selected { MARKER_PX * 1.45 } else if hovered { MARKER_PX * 1.25 } else { MARKER_PX };
+                let size = if selected {
+                    MARKER_PX * 1.45
+                } else if hovered {
+                    MARKER_PX * 1.25
+                } else {
+                    MARKER_PX
+                };
                 if selected {
                     selected_pos = Some((pos, size));
                 }
-                mesh.add_rect_with_uv(Rect::from_center_size(pos, Vec2::splat(size)), atlas.uv(kind_shape(it.kind)), kind_color(it.kind));
+                mesh.add_rect_with_uv(
+                    Rect::from_center_size(pos, Vec2::splat(size)),
+                    atlas.uv(kind_shape(it.kind)),
+                    kind_color(it.kind),
+                );
                 let resp = resp.on_hover_ui(|ui| {
                     ui.strong(&ev.event.title);
                     ui.label(ev.date_label());
@@ -400,18 +529,44 @@ fn paint_markers(ui: &mut Ui, painter: &egui::Painter, input: &MapInput, placed:
                     hits.push(Hit::Marker(it.key));
                 }
             }
-            Placed::Cluster { cell, count, pos, same_point } => {
+            Placed::Cluster {
+                cell,
+                count,
+                pos,
+                same_point,
+            } => {
                 let pos = Pos2::from(pos);
-                let text = if count >= 10_000 { format!("{}k", count / 1000) } else { count.to_string() };
+                let text = if count >= 10_000 {
+                    format!("{}k", count / 1000)
+                } else {
+                    count.to_string()
+                };
                 let r = 11.0 + 2.5 * (text.len() as f32);
                 let id = ui.scope_id().with(("event-cluster", cell));
-                let resp = ui.interact(Rect::from_center_size(pos, Vec2::splat(2.0 * r)), id, Sense::click());
-                let label = format!("{count} events here — click to {}", if same_point { "expand" } else { "zoom in" });
+                let resp = ui.interact(
+                    Rect::from_center_size(pos, Vec2::splat(2.0 * r)),
+                    id,
+                    Sense::click(),
+                );
+                let label = format!(
+                    "{count} events here — click to {}",
+                    if same_point { "expand" } else { "zoom in" }
+                );
                 resp.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
-                let fill = if resp.hovered() { Color32::from_rgb(0x22, 0x33, 0x55) } else { Color32::from_rgb(0x33, 0x44, 0x66) };
+                let fill = if resp.hovered() {
+                    Color32::from_rgb(0x22, 0x33, 0x55)
+                } else {
+                    Color32::from_rgb(0x33, 0x44, 0x66)
+                };
                 painter.circle_filled(pos, r, fill);
                 painter.circle_stroke(pos, r, Stroke::new(2.0, Color32::WHITE));
-                painter.text(pos, Align2::CENTER_CENTER, text, FontId::proportional(12.0), Color32::WHITE);
+                painter.text(
+                    pos,
+                    Align2::CENTER_CENTER,
+                    text,
+                    FontId::proportional(12.0),
+                    Color32::WHITE,
+                );
                 let resp = resp.on_hover_text(&label);
                 if resp.clicked() {
                     hits.push(Hit::Cluster { cell, same_point });
@@ -420,26 +575,69 @@ fn paint_markers(ui: &mut Ui, painter: &egui::Painter, input: &MapInput, placed:
         }
     }
     if let Some((pos, size)) = selected_pos {
-        painter.circle_stroke(pos, size * 0.75, Stroke::new(3.0, Color32::from_rgba_unmultiplied(255, 210, 0, 220)));
+        painter.circle_stroke(
+            pos,
+            size * 0.75,
+            Stroke::new(3.0, Color32::from_rgba_unmultiplied(255, 210, 0, 220)),
+        );
     }
     painter.add(Shape::mesh(mesh));
     hits
 }
 
-fn zoom_buttons_ui(ui: &mut Ui, rect: Rect, new_view: &mut Option<ViewChange>, t: &ScreenFromWorld) {
+/// The tile provider's attribution, bottom right of the map, as its licence requires.
+fn attribution_ui(ui: &mut Ui, rect: Rect, online: &tiles::OnlineTiles) {
+    let server = online.server();
+    let area = Rect::from_min_max(rect.right_bottom() - vec2(260.0, 22.0), rect.right_bottom());
+    let mut child = ui.new_child(
+        UiBuilder::new()
+            .max_rect(area)
+            .layout(egui::Layout::right_to_left(egui::Align::Center)),
+    );
+    egui::Frame::new()
+        .fill(Color32::from_white_alpha(200))
+        .inner_margin(2.0)
+        .show(&mut child, |ui| {
+            ui.hyperlink_to(
+                egui::RichText::new(server.attribution)
+                    .small()
+                    .color(Color32::from_gray(30)),
+                server.attribution_url,
+            );
+        });
+}
+
+fn zoom_buttons_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    new_view: &mut Option<ViewChange>,
+    t: &ScreenFromWorld,
+) {
     let area = Rect::from_min_size(rect.right_top() + vec2(-128.0, 8.0), vec2(120.0, 110.0));
-    let mut child = ui.new_child(UiBuilder::new().max_rect(area).layout(egui::Layout::top_down(egui::Align::Max)));
+    let mut child = ui.new_child(
+        UiBuilder::new()
+            .max_rect(area)
+            .layout(egui::Layout::top_down(egui::Align::Max)),
+    );
     let zoom = (t.scale / crate::index::projection::TILE_PX).log2();
     let button = |ui: &mut Ui, text: &str, label: &str| {
-        let r = ui.add(egui::Button::new(egui::RichText::new(text).size(16.0)).min_size(vec2(30.0, 28.0)));
+        let r = ui.add(
+            egui::Button::new(egui::RichText::new(text).size(16.0)).min_size(vec2(30.0, 28.0)),
+        );
         r.widget_info(|| WidgetInfo::labeled(Role::Button, true, label));
         r.on_hover_text(label)
     };
     if button(&mut child, "+", "Zoom in").clicked() {
-        *new_view = Some(ViewChange::To(ViewTarget { center: t.center, zoom: (zoom + 1.0).min(MAX_ZOOM) }));
+        *new_view = Some(ViewChange::To(ViewTarget {
+            center: t.center,
+            zoom: (zoom + 1.0).min(MAX_ZOOM),
+        }));
     }
     if button(&mut child, "−", "Zoom out").clicked() {
-        *new_view = Some(ViewChange::To(ViewTarget { center: t.center, zoom: (zoom - 1.0).max(0.0) }));
+        *new_view = Some(ViewChange::To(ViewTarget {
+            center: t.center,
+            zoom: (zoom - 1.0).max(0.0),
+        }));
     }
     if child.button("Fit to events").clicked() {
         *new_view = Some(ViewChange::Fit);

@@ -20,7 +20,12 @@ pub enum MarkerShape {
 
 impl MarkerShape {
     /// Every shape, in atlas order.
-    pub const ALL: [MarkerShape; 4] = [MarkerShape::Circle, MarkerShape::Square, MarkerShape::Triangle, MarkerShape::Diamond];
+    pub const ALL: [MarkerShape; 4] = [
+        MarkerShape::Circle,
+        MarkerShape::Square,
+        MarkerShape::Triangle,
+        MarkerShape::Diamond,
+    ];
 
     /// Name for legends and descriptions.
     pub fn label(self) -> &'static str {
@@ -85,7 +90,10 @@ impl MarkerAtlas {
             for y in 0..CELL {
                 for x in 0..CELL {
                     // Signed distance (negative inside) in pixels, from the cell centre.
-                    let p = [x as f32 + 0.5 - CELL as f32 / 2.0, y as f32 + 0.5 - CELL as f32 / 2.0];
+                    let p = [
+                        x as f32 + 0.5 - CELL as f32 / 2.0,
+                        y as f32 + 0.5 - CELL as f32 / 2.0,
+                    ];
                     let d = shape_distance(*shape, p, CELL as f32 / 2.0 - 3.0);
                     pixels[y * w + si * CELL + x] = shade(d);
                 }
@@ -98,7 +106,10 @@ impl MarkerAtlas {
 
     /// UV rectangle of a shape in the atlas.
     pub fn uv(&self, shape: MarkerShape) -> Rect {
-        let i = MarkerShape::ALL.iter().position(|s| *s == shape).unwrap_or(0) as f32;
+        let i = MarkerShape::ALL
+            .iter()
+            .position(|s| *s == shape)
+            .unwrap_or(0) as f32;
         let n = MarkerShape::ALL.len() as f32;
         Rect::from_min_max(pos2(i / n, 0.0), pos2((i + 1.0) / n, 1.0))
     }
@@ -114,7 +125,12 @@ fn shade(d: f32) -> Color32 {
     let fill_mix = ((-d - outline) / 1.5 + 0.5).clamp(0.0, 1.0);
     let v = (40.0 + fill_mix * 215.0) as u8;
     let a = (alpha * 255.0) as u8;
-    Color32::from_rgba_premultiplied(((v as f32) * alpha) as u8, ((v as f32) * alpha) as u8, ((v as f32) * alpha) as u8, a)
+    Color32::from_rgba_premultiplied(
+        ((v as f32) * alpha) as u8,
+        ((v as f32) * alpha) as u8,
+        ((v as f32) * alpha) as u8,
+        a,
+    )
 }
 
 fn shape_distance(shape: MarkerShape, p: [f32; 2], r: f32) -> f32 {
@@ -146,7 +162,10 @@ mod tests {
     fn every_kind_has_a_distinct_colour() {
         let mut seen = std::collections::HashSet::new();
         for k in EventKind::ALL {
-            assert!(seen.insert(kind_color(k).to_array()), "{k:?} shares a colour");
+            assert!(
+                seen.insert(kind_color(k).to_array()),
+                "{k:?} shares a colour"
+            );
         }
     }
 
@@ -173,14 +192,42 @@ pub fn kind_icon_ui(ui: &mut egui::Ui, kind: EventKind) -> egui::Response {
             painter.circle(c, r, color, outline);
         }
         MarkerShape::Square => {
-            painter.rect(Rect::from_center_size(c, vec2(2.0 * r * 0.86, 2.0 * r * 0.86)), 1.0, color, outline, egui::StrokeKind::Inside);
+            painter.rect(
+                Rect::from_center_size(c, vec2(2.0 * r * 0.86, 2.0 * r * 0.86)),
+                1.0,
+                color,
+                outline,
+                egui::StrokeKind::Inside,
+            );
         }
         MarkerShape::Triangle => {
-            painter.add(Shape::convex_polygon(vec![c + vec2(0.0, -r), c + vec2(r, r * 0.8), c + vec2(-r, r * 0.8)], color, outline));
+            painter.add(Shape::convex_polygon(
+                vec![
+                    c + vec2(0.0, -r),
+                    c + vec2(r, r * 0.8),
+                    c + vec2(-r, r * 0.8),
+                ],
+                color,
+                outline,
+            ));
         }
         MarkerShape::Diamond => {
-            painter.add(Shape::convex_polygon(vec![c + vec2(0.0, -r), c + vec2(r, 0.0), c + vec2(0.0, r), c + vec2(-r, 0.0)], color, outline));
+            painter.add(Shape::convex_polygon(
+                vec![
+                    c + vec2(0.0, -r),
+                    c + vec2(r, 0.0),
+                    c + vec2(0.0, r),
+                    c + vec2(-r, 0.0),
+                ],
+                color,
+                outline,
+            ));
         }
     }
-    resp.on_hover_text(format!("{} ({}), drawn as a {} on the map", kind.label(), kind.code(), kind_shape(kind).label()))
+    resp.on_hover_text(format!(
+        "{} ({}), drawn as a {} on the map",
+        kind.label(),
+        kind.code(),
+        kind_shape(kind).label()
+    ))
 }

@@ -24,17 +24,29 @@ const MONTH_ABBR: [&str; 12] = [
 impl PartialDate {
     /// A known day.
     pub fn day(date: Date) -> Self {
-        Self { year: date.year(), month: Some(date.month()), day: Some(date.day()) }
+        Self {
+            year: date.year(),
+            month: Some(date.month()),
+            day: Some(date.day()),
+        }
     }
 
     /// Some day in a month.
     pub fn month(year: i16, month: i8) -> Self {
-        Self { year, month: Some(month), day: None }
+        Self {
+            year,
+            month: Some(month),
+            day: None,
+        }
     }
 
     /// Some day in a year.
     pub fn year(year: i16) -> Self {
-        Self { year, month: None, day: None }
+        Self {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking the day exists.
@@ -48,7 +60,11 @@ impl PartialDate {
             return Err(bad());
         }
         let num = |p: &str| -> Result<i16, String> {
-            if p.bytes().all(|b| b.is_ascii_digit()) { p.parse::<i16>().map_err(|_| bad()) } else { Err(bad()) }
+            if p.bytes().all(|b| b.is_ascii_digit()) {
+                p.parse::<i16>().map_err(|_| bad())
+            } else {
+                Err(bad())
+            }
         };
         let year = num(parts[0])?;
         if year < 1 {
@@ -65,7 +81,11 @@ impl PartialDate {
             Date::new(year, m as i8, d as i8)
                 .map_err(|_| format!("\"{s}\": {year}-{m:02} has no day {d}"))?;
         }
-        Ok(Self { year, month: month.map(|m| m as i8), day: day.map(|d| d as i8) })
+        Ok(Self {
+            year,
+            month: month.map(|m| m as i8),
+            day: day.map(|d| d as i8),
+        })
     }
 
     /// The first day this date can mean.
@@ -78,7 +98,9 @@ impl PartialDate {
     pub fn last_day(&self) -> Date {
         match (self.month, self.day) {
             (Some(m), Some(d)) => Date::new(self.year, m, d).expect("validated on parse"),
-            (Some(m), None) => Date::new(self.year, m, 1).expect("valid month").last_of_month(),
+            (Some(m), None) => Date::new(self.year, m, 1)
+                .expect("valid month")
+                .last_of_month(),
             _ => Date::new(self.year, 12, 31).expect("valid year"),
         }
     }
@@ -171,7 +193,11 @@ impl TimePrecision {
 impl DateRange {
     /// A single known day.
     pub fn on(day: Date) -> Self {
-        Self { start: Some(PartialDate::day(day)), end: Some(PartialDate::day(day)), phrase: None }
+        Self {
+            start: Some(PartialDate::day(day)),
+            end: Some(PartialDate::day(day)),
+            phrase: None,
+        }
     }
 
     /// First day the event can have happened on, if bounded.
@@ -255,8 +281,15 @@ mod tests {
     #[test]
     fn parses_partial_dates_and_rejects_impossible_ones() {
         assert_eq!(PartialDate::parse("1910").unwrap(), PartialDate::year(1910));
-        assert_eq!(PartialDate::parse("2022-05").unwrap(), PartialDate::month(2022, 5));
-        assert!(PartialDate::parse("2022-02-30").unwrap_err().contains("no day 30"));
+        assert_eq!(
+            PartialDate::parse("2022-05").unwrap(),
+            PartialDate::month(2022, 5)
+        );
+        assert!(
+            PartialDate::parse("2022-02-30")
+                .unwrap_err()
+                .contains("no day 30")
+        );
         assert!(PartialDate::parse("2022-13").is_err());
         assert!(PartialDate::parse("22-11-13").is_err());
         assert!(PartialDate::parse("2022-1-13").is_err());
@@ -274,20 +307,38 @@ mod tests {
 
     #[test]
     fn labels_read_like_people_write() {
-        assert_eq!(r(Some("2022-11-13"), Some("2022-11-13")).label(), "13 Nov 2022");
+        assert_eq!(
+            r(Some("2022-11-13"), Some("2022-11-13")).label(),
+            "13 Nov 2022"
+        );
         assert_eq!(r(Some("2022-05"), Some("2022-11")).label(), "May–Nov 2022");
-        assert_eq!(r(Some("2022-05"), Some("2022-11-13")).label(), "May–13 Nov 2022");
+        assert_eq!(
+            r(Some("2022-05"), Some("2022-11-13")).label(),
+            "May–13 Nov 2022"
+        );
         assert_eq!(r(Some("1910"), Some("1945")).label(), "1910–1945");
         assert_eq!(r(None, Some("2022-11-13")).label(), "before 13 Nov 2022");
-        assert_eq!(r(Some("2022-11-01"), Some("2022-11-03")).label(), "1–3 Nov 2022");
+        assert_eq!(
+            r(Some("2022-11-01"), Some("2022-11-03")).label(),
+            "1–3 Nov 2022"
+        );
         assert_eq!(r(Some("1965"), Some("1965")).label(), "1965");
     }
 
     #[test]
     fn precision_and_overlap() {
-        assert_eq!(r(Some("2022-11-13"), Some("2022-11-13")).precision(), TimePrecision::Day);
-        assert_eq!(r(Some("2022-11"), Some("2022-11")).precision(), TimePrecision::Month);
-        assert_eq!(r(Some("1910"), Some("1945")).precision(), TimePrecision::Span);
+        assert_eq!(
+            r(Some("2022-11-13"), Some("2022-11-13")).precision(),
+            TimePrecision::Day
+        );
+        assert_eq!(
+            r(Some("2022-11"), Some("2022-11")).precision(),
+            TimePrecision::Month
+        );
+        assert_eq!(
+            r(Some("1910"), Some("1945")).precision(),
+            TimePrecision::Span
+        );
         assert_eq!(r(None, Some("2022-11-13")).precision(), TimePrecision::Open);
         let d = |s: &str| s.parse::<Date>().unwrap();
         let summit = r(Some("2022-11-13"), Some("2022-11-13"));

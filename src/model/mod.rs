@@ -453,12 +453,17 @@ pub struct Event {
 impl Event {
     /// The primary article id.
     pub fn primary_article(&self) -> Option<&str> {
-        self.article.as_deref().or(self.sources.first().map(String::as_str))
+        self.article
+            .as_deref()
+            .or(self.sources.first().map(String::as_str))
     }
 
     /// All articles reporting the event.
     pub fn articles(&self) -> impl Iterator<Item = &str> {
-        self.article.iter().map(String::as_str).chain(self.sources.iter().map(String::as_str))
+        self.article
+            .iter()
+            .map(String::as_str)
+            .chain(self.sources.iter().map(String::as_str))
     }
 
     /// The article an evidence span belongs to.
@@ -528,7 +533,10 @@ impl IdMaps {
 impl Dataset {
     /// An empty dataset with the right format tag.
     pub fn new() -> Self {
-        Self { format: FORMAT.to_owned(), ..Default::default() }
+        Self {
+            format: FORMAT.to_owned(),
+            ..Default::default()
+        }
     }
 
     /// Looks up an article by id.
@@ -538,11 +546,17 @@ impl Dataset {
 
     /// The event's place, if any.
     pub fn event_place(&self, ev: &Event, ids: &IdMaps) -> Option<&Place> {
-        ev.place.as_ref().and_then(|p| ids.places.get(p)).map(|&i| &self.places[i])
+        ev.place
+            .as_ref()
+            .and_then(|p| ids.places.get(p))
+            .map(|&i| &self.places[i])
     }
 
     /// Effective geo precision of an event (explicit, else from its place kind).
     pub fn geo_precision(&self, ev: &Event, ids: &IdMaps) -> Option<u8> {
-        ev.geo_precision.or_else(|| self.event_place(ev, ids).map(|p| p.kind.default_geo_precision()))
+        ev.geo_precision.or_else(|| {
+            self.event_place(ev, ids)
+                .map(|p| p.kind.default_geo_precision())
+        })
     }
 }

@@ -23,7 +23,10 @@ impl<'a> Checker<'a> {
             if id.is_empty() {
                 self.report(format!("{array}[{i}].id"), "is empty");
             } else if !seen.insert(id.as_str()) {
-                self.report(format!("{array}[{i}].id"), format!("\"{id}\" is used twice"));
+                self.report(
+                    format!("{array}[{i}].id"),
+                    format!("\"{id}\" is used twice"),
+                );
             }
         }
     }
@@ -39,7 +42,10 @@ impl<'a> Checker<'a> {
     /// Checks a span against its article text: order, bounds and character boundaries.
     fn span(&mut self, path: &str, text: &str, span: Span) {
         if span.start > span.end {
-            self.report(format!("{path}.start"), format!("{} is after end {}", span.start, span.end));
+            self.report(
+                format!("{path}.start"),
+                format!("{} is after end {}", span.start, span.end),
+            );
             return;
         }
         for (field, at) in [("start", span.start), ("end", span.end)] {
@@ -74,10 +80,20 @@ fn country_code_ok(code: &str) -> bool {
 impl Dataset {
     /// Every problem found (at most a screenful); empty when the dataset is sound.
     pub fn validate(&self) -> Vec<Problem> {
-        let texts = self.articles.iter().map(|a| (a.id.as_str(), a.body())).collect();
-        let mut c = Checker { texts, problems: Vec::new() };
+        let texts = self
+            .articles
+            .iter()
+            .map(|a| (a.id.as_str(), a.body()))
+            .collect();
+        let mut c = Checker {
+            texts,
+            problems: Vec::new(),
+        };
         if self.format != super::FORMAT {
-            c.report("format", format!("\"{}\" is not \"{}\"", self.format, super::FORMAT));
+            c.report(
+                "format",
+                format!("\"{}\" is not \"{}\"", self.format, super::FORMAT),
+            );
         }
         c.unique("articles", self.articles.iter().map(|a| &a.id));
         c.unique("places", self.places.iter().map(|a| &a.id));
@@ -95,7 +111,10 @@ impl Dataset {
             if let Some(code) = &p.country
                 && !country_code_ok(code)
             {
-                c.report(format!("{path}.country"), format!("\"{code}\" is not an ISO 3166-1 alpha-2 code"));
+                c.report(
+                    format!("{path}.country"),
+                    format!("\"{code}\" is not an ISO 3166-1 alpha-2 code"),
+                );
             }
             if let Some(g) = &p.geometry
                 && let Err(msg) = check_geometry(g)
@@ -114,7 +133,10 @@ impl Dataset {
             if let Some(code) = &p.country
                 && !country_code_ok(code)
             {
-                c.report(format!("{path}.country"), format!("\"{code}\" is not an ISO 3166-1 alpha-2 code"));
+                c.report(
+                    format!("{path}.country"),
+                    format!("\"{code}\" is not an ISO 3166-1 alpha-2 code"),
+                );
             }
             for (j, m) in p.mentions.iter().enumerate() {
                 let mp = format!("{path}.mentions[{j}]");
@@ -134,7 +156,12 @@ impl Dataset {
                 if c.problems.len() == before && text[q.start..q.end] != q.text {
                     c.report(
                         format!("{path}.text"),
-                        format!("does not match the article text at {}..{} (\"{}\")", q.start, q.end, &text[q.start..q.end]),
+                        format!(
+                            "does not match the article text at {}..{} (\"{}\")",
+                            q.start,
+                            q.end,
+                            &text[q.start..q.end]
+                        ),
                     );
                 }
             }
@@ -142,7 +169,9 @@ impl Dataset {
         for (i, e) in self.events.iter().enumerate() {
             let path = format!("events[{i}]");
             match (&e.article, e.sources.is_empty()) {
-                (Some(_), false) => c.report(&path, "has both \"article\" and \"sources\"; give one"),
+                (Some(_), false) => {
+                    c.report(&path, "has both \"article\" and \"sources\"; give one")
+                }
                 (None, true) => c.report(&path, "needs \"article\" or \"sources\""),
                 _ => {}
             }
@@ -164,19 +193,28 @@ impl Dataset {
             if let Some(g) = e.geo_precision
                 && !(1..=3).contains(&g)
             {
-                c.report(format!("{path}.geo_precision"), format!("{g} is not 1, 2 or 3"));
+                c.report(
+                    format!("{path}.geo_precision"),
+                    format!("{g} is not 1, 2 or 3"),
+                );
             }
             if let Some(conf) = e.confidence
                 && !(conf.is_finite() && (0.0..=1.0).contains(&conf))
             {
-                c.report(format!("{path}.confidence"), format!("{conf} is outside [0, 1]"));
+                c.report(
+                    format!("{path}.confidence"),
+                    format!("{conf} is outside [0, 1]"),
+                );
             }
             let primary = e.primary_article().and_then(|a| c.texts.get(a).copied());
             if let Some(d) = &e.date {
                 if let (Some(s), Some(t)) = (d.first_day(), d.last_day())
                     && s > t
                 {
-                    c.report(format!("{path}.date.start"), format!("{} is after end {}", d.start.unwrap(), d.end.unwrap()));
+                    c.report(
+                        format!("{path}.date.start"),
+                        format!("{} is after end {}", d.start.unwrap(), d.end.unwrap()),
+                    );
                 }
                 if let (Some(ph), Some(text)) = (d.phrase, primary) {
                     c.span(&format!("{path}.date.phrase"), text, ph);
@@ -207,24 +245,35 @@ fn check_coord(c: &mut Checker, path: &str, v: f64, limit: f64) {
 
 /// Checks a GeoJSON geometry's type and that every position is a finite lon/lat on Earth.
 fn check_geometry(g: &serde_json::Value) -> Result<(), String> {
-    let ty = g.get("type").and_then(|t| t.as_str()).ok_or("has no \"type\"")?;
+    let ty = g
+        .get("type")
+        .and_then(|t| t.as_str())
+        .ok_or("has no \"type\"")?;
     let coords = g.get("coordinates").ok_or("has no \"coordinates\"")?;
     let depth = match ty {
         "Point" => 0,
         "LineString" | "MultiPoint" => 1,
         "Polygon" | "MultiLineString" => 2,
         "MultiPolygon" => 3,
-        other => return Err(format!("type \"{other}\" is not supported (use Point, LineString, Polygon or their Multi forms)")),
+        other => {
+            return Err(format!(
+                "type \"{other}\" is not supported (use Point, LineString, Polygon or their Multi forms)"
+            ));
+        }
     };
     fn walk(v: &serde_json::Value, depth: usize) -> Result<(), String> {
-        let arr = v.as_array().ok_or("coordinates are not nested arrays of the right depth")?;
+        let arr = v
+            .as_array()
+            .ok_or("coordinates are not nested arrays of the right depth")?;
         if depth == 0 {
             let nums: Vec<f64> = arr.iter().filter_map(|n| n.as_f64()).collect();
             if nums.len() < 2 || nums.len() != arr.len() {
                 return Err(format!("position {v} is not [lon, lat]"));
             }
             if nums[0].abs() > 180.0 || nums[1].abs() > 90.0 {
-                return Err(format!("position {v} is not on Earth (lon within ±180, lat within ±90)"));
+                return Err(format!(
+                    "position {v} is not on Earth (lon within ±180, lat within ±90)"
+                ));
             }
             return Ok(());
         }

@@ -2,6 +2,7 @@
 //! viewer. Views return [`Action`]s; [`NewsmapApp::apply`] is the one place state changes, so
 //! map, list and panels always agree.
 
+pub mod file_dialog;
 pub mod side_panel;
 pub mod source_view;
 pub mod timeline;
@@ -15,10 +16,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::index::EventKey;
 use crate::index::filter::Filter;
+use crate::jobs::{Batch, ImportKind, JobEvent};
 use crate::library::Library;
 use crate::map::style::kind_icon_ui;
 use crate::map::{MapAction, MapInput, MapView};
 use crate::model::{EventKind, Span};
+use file_dialog::{DialogOutcome, DialogPurpose, FileDialog};
 use source_view::SourceView;
 use timeline::TimelineState;
 
@@ -57,6 +60,12 @@ pub enum Action {
     },
     /// Fit the map to the shown events.
     FitToEvents,
+    /// Fit the map to one dataset's events.
+    FitToDataset(u32),
+    /// Start importing articles, datasets, text or URLs in the background.
+    Import(Vec<ImportKind>),
+    /// Save a dataset to a file (atomically).
+    SaveDataset(u32, PathBuf),
     /// Back to the default view, filters and panels.
     ResetView,
 }
@@ -77,6 +86,8 @@ pub struct SavedState {
     pub open_files: Vec<PathBuf>,
     /// Country names on the basemap.
     pub hide_labels: bool,
+    /// Online tiles were on.
+    pub online_tiles: bool,
 }
 
 /// The newsmap window's state.
@@ -92,8 +103,34 @@ pub struct NewsmapApp {
     source: Option<SourceView>,
     /// Load and extraction errors to show, each naming its file.
     errors: Vec<String>,
+    /// Wakes the UI when a background job reports.
+    repaint: Option<egui::Context>,
     search_text: String,
     list_cache: side_panel::ListCache,
+    dialog: Option<FileDialog>,
+    paste: Option<PasteForm>,
+    url_form: Option<UrlForm>,
+    batch: Option<Batch>,
+    /// Short confirmations ("Added 12 events from a.txt").
+    notices: Vec<String>,
+    /// Turn online tiles on at the first frame (restored sessions; needs the egui context).
+    pending_online: bool,
+}
+
+/// The "Paste text…" form.
+#[derive(Default)]
+struct PasteForm {
+    text: String,
+    title: String,
+    published: String,
+    error: Option<String>,
+}
+
+/// The "Open URL…" form.
+#[derive(Default)]
+struct UrlForm {
+    url: String,
+    error: Option<String>,
 }
 
 impl NewsmapApp {
@@ -109,8 +146,15 @@ impl NewsmapApp {
             timeline: TimelineState::default(),
             source: None,
             errors,
+            repaint: None,
             search_text: String::new(),
             list_cache: Default::default(),
+            dialog: None,
+            paste: None,
+            url_form: None,
+            batch: None,
+            notices: Vec::new(),
+            pending_online: false,
         };
         app.refilter();
         app
@@ -128,9 +172,11 @@ impl NewsmapApp {
         self.timeline = saved.timeline;
         if let (Some([lon, lat]), Some(z)) = (saved.map_center, saved.map_zoom) {
             self.map.fit_requested = false;
-            self.map.set_view(crate::index::world_from_lonlat(lon, lat), z);
+            self.map
+                .set_view(crate::index::world_from_lonlat(lon, lat), z);
         }
         self.map.show_labels = !saved.hide_labels;
+        self.pending_online = saved.online_tiles;
         self.refilter();
     }
 
@@ -141,8 +187,14 @@ impl NewsmapApp {
             timeline: self.timeline.clone(),
             map_center: self.map.center_lonlat(),
             map_zoom: Some(self.map.zoom()),
-            open_files: self.lib.datasets.iter().filter_map(|d| d.path.clone()).collect(),
+            open_files: self
+                .lib
+                .datasets
+                .iter()
+                .filter_map(|d| d.path.clone())
+                .collect(),
             hide_labels: !self.map.show_labels,
+            online_tiles: self.map.online.is_some(),
         }
     }
 
@@ -198,6 +250,277 @@ impl NewsmapApp {
         }
     }
 
+    /// Where file dialogs start: the folder of the last dataset opened from a file.
+    fn last_dir(&self) -> Option<PathBuf> {
+        self.lib
+            .datasets
+            .iter()
+            .rev()
+            .find_map(|d| d.path.as_ref()?.parent().map(|p| p.to_path_buf()))
+    }
+
+    /// Dialogs, forms, progress and notices: everything that floats over the main layout.
+    fn overlays_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        if let Some(d) = &mut self.dialog {
+            match d.ui(ctx) {
+                DialogOutcome::Pending => {}
+                DialogOutcome::Cancelled => self.dialog = None,
+                DialogOutcome::Chosen(paths) => {
+                    let purpose = d.purpose;
+                    self.dialog = None;
+                    match purpose {
+                        DialogPurpose::OpenArticle => actions.push(Action::Import(
+                            paths.into_iter().map(ImportKind::Article).collect(),
+                        )),
+                        DialogPurpose::OpenDataset => actions.push(Action::Import(
+                            paths.into_iter().map(ImportKind::Dataset).collect(),
+                        )),
+                        DialogPurpose::SaveDataset(i) => {
+                            if let Some(p) = paths.into_iter().next() {
+                                actions.push(Action::SaveDataset(i, p));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(form) = &mut self.paste {
+            let mut open = true;
+            let mut submit = false;
+            egui::Window::new("Paste text")
+                .open(&mut open)
+                .default_size([560.0, 420.0])
+                .show(ctx, |ui| {
+                    let l = ui.label("Headline (optional)");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut form.title).desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(l.id);
+                    let l = ui.label(
+                        "Published (YYYY-MM-DD, optional: relative dates like “on Sunday” need it)",
+                    );
+                    ui.add(egui::TextEdit::singleline(&mut form.published).desired_width(120.0))
+                        .labelled_by(l.id);
+                    let l = ui.label("Article text");
+                    egui::ScrollArea::vertical()
+                        .max_height(260.0)
+                        .show(ui, |ui| {
+                            ui.add(
+                                egui::TextEdit::multiline(&mut form.text)
+                                    .desired_rows(12)
+                                    .desired_width(f32::INFINITY),
+                            )
+                            .labelled_by(l.id);
+                        });
+                    if let Some(e) = &form.error {
+                        ui.colored_label(ui.visuals().error_fg_color, e);
+                    }
+                    if ui.button("Extract events").clicked() {
+                        submit = true;
+                    }
+                });
+            if submit {
+                let published = form.published.trim();
+                let date = if published.is_empty() {
+                    Ok(None)
+                } else {
+                    published.parse::<Date>().map(Some)
+                };
+                match date {
+                    Err(_) => {
+                        form.error = Some(format!(
+                            "Published: “{published}” is not a date — use YYYY-MM-DD"
+                        ))
+                    }
+                    Ok(_) if form.text.trim().is_empty() => {
+                        form.error = Some("Paste the article's text first.".to_owned())
+                    }
+                    Ok(d) => {
+                        let title = Some(form.title.trim().to_owned()).filter(|t| !t.is_empty());
+                        actions.push(Action::Import(vec![ImportKind::Text {
+                            text: form.text.clone(),
+                            title,
+                            published: d,
+                        }]));
+                        self.paste = None;
+                    }
+                }
+            } else if !open {
+                self.paste = None;
+            }
+        }
+        if let Some(form) = &mut self.url_form {
+            let mut open = true;
+            let mut submit = false;
+            egui::Window::new("Open URL").open(&mut open).default_width(520.0).show(ctx, |ui| {
+                let l = ui.label("Address of a news article (http or https)");
+                let r = ui.add(egui::TextEdit::singleline(&mut form.url).hint_text("https://…").desired_width(f32::INFINITY)).labelled_by(l.id);
+                if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                    submit = true;
+                }
+                if let Some(e) = &form.error {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+                ui.weak("The page is fetched once, its main text extracted; nothing else is sent anywhere.");
+                if ui.button("Fetch and extract").clicked() {
+                    submit = true;
+                }
+            });
+            if submit {
+                let url = form.url.trim().to_owned();
+                if url.starts_with("http://") || url.starts_with("https://") {
+                    actions.push(Action::Import(vec![ImportKind::Url(url)]));
+                    self.url_form = None;
+                } else {
+                    form.error = Some(format!("“{url}” is not an http or https address"));
+                }
+            } else if !open {
+                self.url_form = None;
+            }
+        }
+        // Files dropped on the window: datasets open, anything else is extracted as an article.
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            actions.push(Action::Import(
+                dropped.into_iter().map(ImportKind::for_path).collect(),
+            ));
+        }
+        if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
+            let screen = ctx.content_rect();
+            let painter = ctx.layer_painter(egui::LayerId::new(
+                egui::Order::Foreground,
+                egui::Id::unique("drop-overlay"),
+            ));
+            painter.rect_filled(screen, 0.0, Color32::from_black_alpha(140));
+            painter.text(
+                screen.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drop articles (.txt .md .html) or datasets (.json) to open them",
+                egui::FontId::proportional(20.0),
+                Color32::WHITE,
+            );
+        }
+    }
+
+    fn progress_ui(&mut self, ui: &mut Ui) {
+        if let Some(b) = &self.batch {
+            egui::Frame::new().inner_margin(4.0).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    let what = if b.is_cancelling() {
+                        "Cancelling"
+                    } else {
+                        "Working on"
+                    };
+                    ui.label(format!(
+                        "{what} {} ({} of {})…",
+                        b.current,
+                        (b.done + 1).min(b.total),
+                        b.total
+                    ));
+                    if !b.is_cancelling() && ui.button("Cancel").clicked() {
+                        b.cancel();
+                    }
+                });
+            });
+        }
+        if !self.notices.is_empty() {
+            let mut dismiss = false;
+            ui.horizontal_wrapped(|ui| {
+                for n in &self.notices {
+                    ui.label(RichText::new(n).color(ui.visuals().hyperlink_color));
+                }
+                if ui.small_button("OK").clicked() {
+                    dismiss = true;
+                }
+            });
+            if dismiss {
+                self.notices.clear();
+            }
+        }
+    }
+
+    /// Turns the online tile layer on or off.
+    pub fn set_online_tiles(&mut self, ctx: &egui::Context, on: bool) {
+        self.map.online = on.then(|| {
+            crate::map::tiles::OnlineTiles::new(
+                crate::map::tiles::TileServer::openstreetmap(),
+                crate::map::tiles::default_cache_dir(),
+                ctx.clone(),
+            )
+        });
+    }
+
+    /// True while a background import runs.
+    pub fn is_importing(&self) -> bool {
+        self.batch.is_some()
+    }
+
+    /// Confirmation messages shown to the user.
+    pub fn notices(&self) -> &[String] {
+        &self.notices
+    }
+
+    fn start_import(&mut self, items: Vec<ImportKind>) {
+        if items.is_empty() {
+            return;
+        }
+        if self.batch.is_some() {
+            self.errors
+                .push("An import is already running; wait for it or cancel it first.".to_owned());
+            return;
+        }
+        let ctx = self.repaint.clone();
+        self.batch = Some(Batch::start(items, move || {
+            if let Some(c) = &ctx {
+                c.request_repaint();
+            }
+        }));
+    }
+
+    /// Takes finished imports into the library. Public so tests can wait for a batch.
+    pub fn poll_imports(&mut self) {
+        let Some(batch) = &mut self.batch else { return };
+        let mut finished = false;
+        let mut added = Vec::new();
+        for ev in batch.poll() {
+            match ev {
+                JobEvent::Started { .. } => {}
+                JobEvent::Finished(Ok(ds)) => added.push(ds),
+                JobEvent::Finished(Err(e)) => self.errors.push(e),
+                JobEvent::BatchDone { cancelled } => {
+                    finished = true;
+                    if cancelled {
+                        self.notices
+                            .push("Import cancelled; what had finished was kept.".to_owned());
+                    }
+                }
+            }
+        }
+        let mut last = None;
+        for ds in added {
+            let n = ds.data.events.len();
+            let placed = ds.data.events.iter().filter(|e| e.place.is_some()).count();
+            self.notices.push(format!("Added {n} events ({placed} on the map) from {} — extracted, check them against the source", ds.name));
+            self.lib.add(ds);
+            last = Some(self.lib.datasets.len() as u32 - 1);
+        }
+        if let Some(d) = last {
+            self.refilter();
+            self.apply(Action::FitToDataset(d));
+        }
+        if finished {
+            self.batch = None;
+        }
+    }
+
     /// Applies one action: the only place app state changes.
     pub fn apply(&mut self, action: Action) {
         match action {
@@ -232,15 +555,44 @@ impl NewsmapApp {
                 self.timeline.playing = false;
                 self.refilter();
             }
-            Action::OpenSource { dataset, article, focus } => {
-                self.source = Some(SourceView { dataset, article, focus, scroll_pending: true });
+            Action::OpenSource {
+                dataset,
+                article,
+                focus,
+            } => {
+                self.source = Some(SourceView {
+                    dataset,
+                    article,
+                    focus,
+                    scroll_pending: true,
+                });
             }
             Action::FitToEvents => self.map.fit_requested = true,
+            Action::FitToDataset(d) => {
+                let items: Vec<u32> = (0..self.lib.table.items.len() as u32)
+                    .filter(|&i| self.lib.table.items[i as usize].key.dataset == d)
+                    .collect();
+                self.map.fit_items(&self.lib, &items);
+            }
+            Action::Import(items) => self.start_import(items),
+            Action::SaveDataset(d, path) => match self.lib.datasets.get(d as usize) {
+                Some(ds) => match ds.data.save(&path) {
+                    Ok(()) => self
+                        .notices
+                        .push(format!("Saved {} to {}", ds.name, path.display())),
+                    Err(e) => self.errors.push(e.to_string()),
+                },
+                None => self.errors.push(format!(
+                    "{}: that dataset is no longer open",
+                    path.display()
+                )),
+            },
             Action::ResetView => {
                 self.apply(Action::ClearFilters);
                 self.timeline = TimelineState::default();
                 self.map.fit_requested = true;
                 self.map.show_labels = true;
+                self.map.online = None;
                 self.source = None;
                 self.selected = None;
             }
@@ -249,12 +601,47 @@ impl NewsmapApp {
 
     fn top_bar_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         ui.horizontal_wrapped(|ui| {
+            ui.menu_button("File", |ui| {
+                if ui.button("Open article… (Ctrl+O)").on_hover_text("Extract events from a .txt, .md or .html file").clicked() {
+                    self.dialog = Some(FileDialog::new(DialogPurpose::OpenArticle, self.last_dir()));
+                    ui.close();
+                }
+                if ui.button("Open URL…").on_hover_text("Fetch a news page and extract its events").clicked() {
+                    self.url_form = Some(UrlForm::default());
+                    ui.close();
+                }
+                if ui.button("Paste text…").clicked() {
+                    self.paste = Some(PasteForm::default());
+                    ui.close();
+                }
+                if ui.button("Open dataset…").on_hover_text("A newsmap/1 JSON file").clicked() {
+                    self.dialog = Some(FileDialog::new(DialogPurpose::OpenDataset, self.last_dir()));
+                    ui.close();
+                }
+                ui.separator();
+                ui.menu_button("Save dataset as…", |ui| {
+                    for (i, d) in self.lib.datasets.iter().enumerate() {
+                        if ui.button(&d.name).clicked() {
+                            self.dialog = Some(FileDialog::new(DialogPurpose::SaveDataset(i as u32), self.last_dir()));
+                            ui.close();
+                        }
+                    }
+                });
+            });
             ui.menu_button("View", |ui| {
                 if ui.button("Fit to events").clicked() {
                     actions.push(Action::FitToEvents);
                     ui.close();
                 }
                 ui.checkbox(&mut self.map.show_labels, "Country names");
+                let mut online = self.map.online.is_some();
+                if ui
+                    .checkbox(&mut online, "Online map tiles (OpenStreetMap)")
+                    .on_hover_text("Fetches street-level tiles from tile.openstreetmap.org and caches them on disk. Off by default: newsmap works offline.")
+                    .changed()
+                {
+                    self.set_online_tiles(ui.ctx(), online);
+                }
                 if ui.button("Reset view").on_hover_text("Default map, filters, timeline and panels").clicked() {
                     actions.push(Action::ResetView);
                     ui.close();
@@ -287,17 +674,30 @@ impl NewsmapApp {
     }
 
     fn kinds_menu_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let title = if self.filter.kinds.is_empty() { "All kinds".to_owned() } else { format!("{} kinds", self.filter.kinds.len()) };
+        let title = if self.filter.kinds.is_empty() {
+            "All kinds".to_owned()
+        } else {
+            format!("{} kinds", self.filter.kinds.len())
+        };
         ui.menu_button(title, |ui| {
-            let present: BTreeSet<EventKind> = self.lib.table.items.iter().map(|it| it.kind).collect();
+            let present: BTreeSet<EventKind> =
+                self.lib.table.items.iter().map(|it| it.kind).collect();
             for kind in EventKind::ALL {
                 ui.horizontal(|ui| {
                     kind_icon_ui(ui, kind);
                     let mut on = self.filter.kinds.is_empty() || self.filter.kinds.contains(&kind);
                     let label = format!("{} ({})", kind.label(), kind.code());
-                    let text = if present.contains(&kind) { RichText::new(label) } else { RichText::new(label).weak() };
+                    let text = if present.contains(&kind) {
+                        RichText::new(label)
+                    } else {
+                        RichText::new(label).weak()
+                    };
                     if ui.checkbox(&mut on, text).changed() {
-                        let mut kinds = if self.filter.kinds.is_empty() { EventKind::ALL.into_iter().collect() } else { self.filter.kinds.clone() };
+                        let mut kinds = if self.filter.kinds.is_empty() {
+                            EventKind::ALL.into_iter().collect()
+                        } else {
+                            self.filter.kinds.clone()
+                        };
                         if on {
                             kinds.insert(kind);
                         } else {
@@ -333,23 +733,37 @@ impl NewsmapApp {
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.weak("Basemap: Natural Earth · GeoNames (CC BY 4.0)");
+                if let Some(n) = self.map.online.as_ref().and_then(|o| o.health().notice()) {
+                    ui.label(RichText::new(n).color(ui.visuals().warn_fg_color));
+                }
             });
         });
     }
 
     fn errors_ui(&mut self, ui: &mut Ui) {
         let mut dismiss = false;
-        egui::Frame::new().fill(Color32::from_rgb(0x5c, 0x1a, 0x1a)).inner_margin(6.0).show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("{} problem(s) loading files", self.errors.len())).color(Color32::WHITE).strong());
-                if ui.button("Dismiss").clicked() {
-                    dismiss = true;
+        egui::Frame::new()
+            .fill(Color32::from_rgb(0x5c, 0x1a, 0x1a))
+            .inner_margin(6.0)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(format!("{} problem(s) loading files", self.errors.len()))
+                            .color(Color32::WHITE)
+                            .strong(),
+                    );
+                    if ui.button("Dismiss").clicked() {
+                        dismiss = true;
+                    }
+                });
+                for e in &self.errors {
+                    ui.label(
+                        RichText::new(e)
+                            .color(Color32::from_rgb(0xff, 0xd0, 0xd0))
+                            .monospace(),
+                    );
                 }
             });
-            for e in &self.errors {
-                ui.label(RichText::new(e).color(Color32::from_rgb(0xff, 0xd0, 0xd0)).monospace());
-            }
-        });
         if dismiss {
             self.errors.clear();
         }
@@ -357,6 +771,9 @@ impl NewsmapApp {
 
     /// Keys that act on the map when no text field has focus.
     fn keyboard(&mut self, ui: &Ui, actions: &mut Vec<Action>) {
+        if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::O)) {
+            self.dialog = Some(FileDialog::new(DialogPurpose::OpenArticle, self.last_dir()));
+        }
         if ui.input(|i| i.key_pressed(Key::Escape)) {
             if self.selected.is_some() {
                 actions.push(Action::Select(None));
@@ -393,27 +810,64 @@ impl NewsmapApp {
 
     /// The whole window's contents.
     pub fn ui(&mut self, ui: &mut Ui) {
+        if self.repaint.is_none() {
+            self.repaint = Some(ui.ctx().clone());
+        }
+        if std::mem::take(&mut self.pending_online) {
+            self.set_online_tiles(ui.ctx(), true);
+        }
+        self.poll_imports();
         let mut actions = Vec::new();
         self.keyboard(ui, &mut actions);
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar_ui(ui, &mut actions));
+        if self.batch.is_some() || !self.notices.is_empty() {
+            egui::Panel::top("progress").show(ui, |ui| self.progress_ui(ui));
+        }
+        self.overlays_ui(&ui.ctx().clone(), &mut actions);
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         if !self.errors.is_empty() {
             egui::Panel::top("errors").show(ui, |ui| self.errors_ui(ui));
         }
-        egui::Panel::bottom("timeline").resizable(true).default_size(150.0).min_size(110.0).show(ui, |ui| {
-            actions.extend(self.timeline.ui(ui, &self.lib, &self.filter, &self.shown, self.generation, self.selected));
-        });
-        egui::Panel::right("side-panel").resizable(true).default_size(360.0).min_size(260.0).show(ui, |ui| {
-            match self.selected.and_then(|k| self.lib.event(k)) {
-                Some(ev) => {
-                    egui::ScrollArea::vertical().id_salt("side").auto_shrink([false, false]).show(ui, |ui| {
-                        side_panel::event_details_ui(ui, &self.lib, ev, &mut actions);
-                    });
+        egui::Panel::bottom("timeline")
+            .resizable(true)
+            .default_size(150.0)
+            .min_size(110.0)
+            .show(ui, |ui| {
+                actions.extend(self.timeline.ui(
+                    ui,
+                    &self.lib,
+                    &self.filter,
+                    &self.shown,
+                    self.generation,
+                    self.selected,
+                ));
+            });
+        egui::Panel::right("side-panel")
+            .resizable(true)
+            .default_size(360.0)
+            .min_size(260.0)
+            .show(ui, |ui| {
+                match self.selected.and_then(|k| self.lib.event(k)) {
+                    Some(ev) => {
+                        egui::ScrollArea::vertical()
+                            .id_salt("side")
+                            .auto_shrink([false, false])
+                            .show(ui, |ui| {
+                                side_panel::event_details_ui(ui, &self.lib, ev, &mut actions);
+                            });
+                    }
+                    // The list scrolls itself, showing only the rows in sight.
+                    None => side_panel::event_list_ui(
+                        ui,
+                        &self.lib,
+                        &self.shown,
+                        self.generation,
+                        &mut self.list_cache,
+                        self.map.visible(),
+                        &mut actions,
+                    ),
                 }
-                // The list scrolls itself, showing only the rows in sight.
-                None => side_panel::event_list_ui(ui, &self.lib, &self.shown, self.generation, &mut self.list_cache, self.map.visible(), &mut actions),
-            }
-        });
+            });
         if let Some(source) = &mut self.source {
             let mut open = true;
             let title = self
@@ -438,8 +892,17 @@ impl NewsmapApp {
                 self.source = None;
             }
         }
-        let input = MapInput { lib: &self.lib, shown: &self.shown, generation: self.generation, selected: self.selected, dark: ui.visuals().dark_mode };
-        let map_actions = egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| self.map.ui(ui, &input)).inner;
+        let input = MapInput {
+            lib: &self.lib,
+            shown: &self.shown,
+            generation: self.generation,
+            selected: self.selected,
+            dark: ui.visuals().dark_mode,
+        };
+        let map_actions = egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| self.map.ui(ui, &input))
+            .inner;
         for a in map_actions {
             actions.push(match a {
                 MapAction::Select(k) => Action::Select(Some(k)),

@@ -27,20 +27,31 @@ pub fn event_details_ui(ui: &mut Ui, lib: &Library, ev: EventRef<'_>, actions: &
         ui.label(RichText::new(e.kind.label()).strong());
         ui.weak(format!("({})", e.kind.code()));
         if let Some(m) = e.mode {
-            ui.label(RichText::new(m.label()).italics().color(ui.visuals().warn_fg_color))
-                .on_hover_text(match m {
-                    Mode::Hypothetical => "Conditional: it depends on something that has not happened",
-                    Mode::Negated => "Reported as not happening",
-                    Mode::Future => "Announced or planned",
-                });
+            ui.label(
+                RichText::new(m.label())
+                    .italics()
+                    .color(ui.visuals().warn_fg_color),
+            )
+            .on_hover_text(match m {
+                Mode::Hypothetical => "Conditional: it depends on something that has not happened",
+                Mode::Negated => "Reported as not happening",
+                Mode::Future => "Announced or planned",
+            });
         }
     });
     ui.add_space(2.0);
     ui.label(RichText::new(&e.title).heading().size(17.0));
     ui.horizontal_wrapped(|ui| {
         if e.extracted {
-            let conf = e.confidence.map(|c| format!(" · confidence {:.0}%", c * 100.0)).unwrap_or_default();
-            ui.label(RichText::new(format!("extracted automatically{conf}")).small().color(ui.visuals().warn_fg_color));
+            let conf = e
+                .confidence
+                .map(|c| format!(" · confidence {:.0}%", c * 100.0))
+                .unwrap_or_default();
+            ui.label(
+                RichText::new(format!("extracted automatically{conf}"))
+                    .small()
+                    .color(ui.visuals().warn_fg_color),
+            );
         } else {
             ui.label(RichText::new("reviewed by a person").small().weak());
         }
@@ -48,53 +59,69 @@ pub fn event_details_ui(ui: &mut Ui, lib: &Library, ev: EventRef<'_>, actions: &
     });
     ui.separator();
 
-    egui::Grid::new("event-facts").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
-        ui.weak("When");
-        ui.vertical(|ui| {
-            ui.label(RichText::new(ev.date_label()).strong());
-            if let Some(d) = &e.date {
-                let p = d.precision();
-                let what = match p {
-                    TimePrecision::Open if d.start.is_none() && d.end.is_some() => "the text gives no start; it happened by this date".to_owned(),
-                    TimePrecision::Open => "open-ended".to_owned(),
-                    other => other.label().to_owned(),
-                };
-                ui.weak(what);
-                if let (Some(ph), Some(a)) = (d.phrase, ev.article()) {
-                    ui.label(RichText::new(format!("“{}”", a.slice(ph))).italics().small());
+    egui::Grid::new("event-facts")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            ui.weak("When");
+            ui.vertical(|ui| {
+                ui.label(RichText::new(ev.date_label()).strong());
+                if let Some(d) = &e.date {
+                    let p = d.precision();
+                    let what = match p {
+                        TimePrecision::Open if d.start.is_none() && d.end.is_some() => {
+                            "the text gives no start; it happened by this date".to_owned()
+                        }
+                        TimePrecision::Open => "open-ended".to_owned(),
+                        other => other.label().to_owned(),
+                    };
+                    ui.weak(what);
+                    if let (Some(ph), Some(a)) = (d.phrase, ev.article()) {
+                        ui.label(
+                            RichText::new(format!("“{}”", a.slice(ph)))
+                                .italics()
+                                .small(),
+                        );
+                    }
                 }
-            }
+            });
+            ui.end_row();
+            ui.weak("Where");
+            ui.vertical(|ui| match ev.place() {
+                Some(p) => {
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(&p.name).strong());
+                        ui.weak(p.kind.label());
+                    });
+                    if let Some(g) = ev.ds.data.geo_precision(e, &ev.ds.ids) {
+                        ui.weak(format!("{} (precision {g} of 3)", geo_precision_label(g)));
+                    }
+                    if ui.small_button("Centre map here").clicked() {
+                        actions.push(Action::SelectAndCenter(ev.key));
+                    }
+                }
+                None => {
+                    ui.weak("not on the map: the text names no place for it");
+                }
+            });
+            ui.end_row();
         });
-        ui.end_row();
-        ui.weak("Where");
-        ui.vertical(|ui| match ev.place() {
-            Some(p) => {
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new(&p.name).strong());
-                    ui.weak(p.kind.label());
-                });
-                if let Some(g) = ev.ds.data.geo_precision(e, &ev.ds.ids) {
-                    ui.weak(format!("{} (precision {g} of 3)", geo_precision_label(g)));
-                }
-                if ui.small_button("Centre map here").clicked() {
-                    actions.push(Action::SelectAndCenter(ev.key));
-                }
-            }
-            None => {
-                ui.weak("not on the map: the text names no place for it");
-            }
-        });
-        ui.end_row();
-    });
 
     let parties: Vec<_> = ev.parties().collect();
     if !parties.is_empty() {
         ui.add_space(6.0);
         ui.label(RichText::new(format!("Parties ({})", parties.len())).strong());
-        for kind in [PartyKind::Person, PartyKind::State, PartyKind::Organization, PartyKind::Group] {
+        for kind in [
+            PartyKind::Person,
+            PartyKind::State,
+            PartyKind::Organization,
+            PartyKind::Group,
+        ] {
             for p in parties.iter().filter(|p| p.kind == kind) {
                 ui.horizontal_wrapped(|ui| {
-                    let r = ui.link(&p.name).on_hover_text(format!("Show only events with {}", p.name));
+                    let r = ui
+                        .link(&p.name)
+                        .on_hover_text(format!("Show only events with {}", p.name));
                     if r.clicked() {
                         actions.push(Action::FilterParty(Some(p.name.clone())));
                     }
@@ -124,14 +151,26 @@ pub fn event_details_ui(ui: &mut Ui, lib: &Library, ev: EventRef<'_>, actions: &
                 .and_then(|s| ev.ds.ids.parties.get(s))
                 .map(|&i| ev.ds.data.parties[i].name.clone())
                 .unwrap_or_else(|| "unattributed".to_owned());
-            egui::Frame::new().inner_margin(6.0).corner_radius(4.0).fill(ui.visuals().faint_bg_color).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(RichText::new(format!("{speaker}:")).small().strong());
-                ui.label(RichText::new(format!("“{}”", q.text)).italics());
-                if ui.small_button("Show in source").on_hover_text("Open the article at this quote").clicked() {
-                    actions.push(Action::OpenSource { dataset: ev.key.dataset, article: q.article.clone(), focus: Some(q.span()) });
-                }
-            });
+            egui::Frame::new()
+                .inner_margin(6.0)
+                .corner_radius(4.0)
+                .fill(ui.visuals().faint_bg_color)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(RichText::new(format!("{speaker}:")).small().strong());
+                    ui.label(RichText::new(format!("“{}”", q.text)).italics());
+                    if ui
+                        .small_button("Show in source")
+                        .on_hover_text("Open the article at this quote")
+                        .clicked()
+                    {
+                        actions.push(Action::OpenSource {
+                            dataset: ev.key.dataset,
+                            article: q.article.clone(),
+                            focus: Some(q.span()),
+                        });
+                    }
+                });
         }
     }
 
@@ -146,7 +185,11 @@ pub fn event_details_ui(ui: &mut Ui, lib: &Library, ev: EventRef<'_>, actions: &
         ui.horizontal(|ui| {
             if ui.button("Open source text").clicked() {
                 let focus = e.evidence.first().map(|x| x.span());
-                actions.push(Action::OpenSource { dataset: ev.key.dataset, article: a.id.clone(), focus });
+                actions.push(Action::OpenSource {
+                    dataset: ev.key.dataset,
+                    article: a.id.clone(),
+                    focus,
+                });
             }
             if ui.button("Back to list").clicked() {
                 actions.push(Action::Select(None));
@@ -173,20 +216,43 @@ impl ListCache {
         }
         self.generation = Some(generation);
         let items = &lib.table.items;
-        let mut order: Vec<u32> = (0..items.len() as u32).filter(|&i| shown[i as usize]).collect();
-        order.sort_by_key(|&i| (items[i as usize].first_day, items[i as usize].last_day, items[i as usize].key));
-        let (placed, no_place): (Vec<u32>, Vec<u32>) = order.into_iter().partition(|&i| items[i as usize].world.is_some());
+        let mut order: Vec<u32> = (0..items.len() as u32)
+            .filter(|&i| shown[i as usize])
+            .collect();
+        order.sort_by_key(|&i| {
+            (
+                items[i as usize].first_day,
+                items[i as usize].last_day,
+                items[i as usize].key,
+            )
+        });
+        let (placed, no_place): (Vec<u32>, Vec<u32>) = order
+            .into_iter()
+            .partition(|&i| items[i as usize].world.is_some());
         self.placed_by_date = placed;
         self.no_place = no_place;
     }
 }
 
 /// The events in view (and the dated ones without a place), by date; a click selects.
-pub fn event_list_ui(ui: &mut Ui, lib: &Library, shown: &[bool], generation: u64, cache: &mut ListCache, view: Option<WorldRect>, actions: &mut Vec<Action>) {
+pub fn event_list_ui(
+    ui: &mut Ui,
+    lib: &Library,
+    shown: &[bool],
+    generation: u64,
+    cache: &mut ListCache,
+    view: Option<WorldRect>,
+    actions: &mut Vec<Action>,
+) {
     cache.update(lib, shown, generation);
     let items = &lib.table.items;
     let in_view: Vec<u32> = match view {
-        Some(r) => cache.placed_by_date.iter().copied().filter(|&i| items[i as usize].world.is_some_and(|w| r.contains(w))).collect(),
+        Some(r) => cache
+            .placed_by_date
+            .iter()
+            .copied()
+            .filter(|&i| items[i as usize].world.is_some_and(|w| r.contains(w)))
+            .collect(),
         None => cache.placed_by_date.clone(),
     };
     let no_place = &cache.no_place;
@@ -196,19 +262,27 @@ pub fn event_list_ui(ui: &mut Ui, lib: &Library, shown: &[bool], generation: u64
     }
     let row_h = ui.spacing().interact_size.y + 2.0;
     let list_h = (ui.available_height() - if no_place.is_empty() { 0.0 } else { 160.0 }).max(120.0);
-    ScrollArea::vertical().id_salt("in-view").max_height(list_h).auto_shrink([false, true]).show_rows(ui, row_h, in_view.len(), |ui, range| {
-        for &i in &in_view[range] {
-            event_row_ui(ui, lib, items[i as usize].key, actions);
-        }
-    });
-    if !no_place.is_empty() {
-        ui.separator();
-        ui.label(RichText::new(format!("Not on the map ({})", no_place.len())).strong()).on_hover_text("Events whose text names no place");
-        ScrollArea::vertical().id_salt("no-place").auto_shrink([false, true]).show_rows(ui, row_h, no_place.len(), |ui, range| {
-            for &i in &no_place[range] {
+    ScrollArea::vertical()
+        .id_salt("in-view")
+        .max_height(list_h)
+        .auto_shrink([false, true])
+        .show_rows(ui, row_h, in_view.len(), |ui, range| {
+            for &i in &in_view[range] {
                 event_row_ui(ui, lib, items[i as usize].key, actions);
             }
         });
+    if !no_place.is_empty() {
+        ui.separator();
+        ui.label(RichText::new(format!("Not on the map ({})", no_place.len())).strong())
+            .on_hover_text("Events whose text names no place");
+        ScrollArea::vertical()
+            .id_salt("no-place")
+            .auto_shrink([false, true])
+            .show_rows(ui, row_h, no_place.len(), |ui, range| {
+                for &i in &no_place[range] {
+                    event_row_ui(ui, lib, items[i as usize].key, actions);
+                }
+            });
     }
 }
 
@@ -216,27 +290,56 @@ pub fn event_list_ui(ui: &mut Ui, lib: &Library, shown: &[bool], generation: u64
 fn event_row_ui(ui: &mut Ui, lib: &Library, key: EventKey, actions: &mut Vec<Action>) {
     let Some(ev) = lib.event(key) else { return };
     let height = ui.spacing().interact_size.y;
-    let (rect, resp) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), egui::Sense::click());
+    let (rect, resp) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), height),
+        egui::Sense::click(),
+    );
     let title = ev.event.title.clone();
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &title));
     if resp.hovered() {
-        ui.painter().rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
+        ui.painter()
+            .rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
     }
-    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(4.0, 0.0))).layout(egui::Layout::left_to_right(egui::Align::Center)));
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect.shrink2(egui::vec2(4.0, 0.0)))
+            .layout(egui::Layout::left_to_right(egui::Align::Center)),
+    );
     kind_icon_ui(&mut child, ev.event.kind);
     // Painted, not labels: the row itself is the one accessible node, named by the title.
     let text_left = child.cursor().min.x + 4.0;
-    let date = ui.painter().layout_no_wrap(ev.date_label(), egui::FontId::monospace(11.0), Color32::GRAY);
+    let date = ui.painter().layout_no_wrap(
+        ev.date_label(),
+        egui::FontId::monospace(11.0),
+        Color32::GRAY,
+    );
     let date_w = date.size().x;
-    ui.painter().galley(egui::pos2(text_left, rect.center().y - date.size().y / 2.0), date, Color32::GRAY);
+    ui.painter().galley(
+        egui::pos2(text_left, rect.center().y - date.size().y / 2.0),
+        date,
+        Color32::GRAY,
+    );
     let mut job = egui::text::LayoutJob::single_section(
         ev.event.title.clone(),
-        egui::TextFormat { font_id: egui::FontId::proportional(13.0), color: ui.visuals().text_color(), ..Default::default() },
+        egui::TextFormat {
+            font_id: egui::FontId::proportional(13.0),
+            color: ui.visuals().text_color(),
+            ..Default::default()
+        },
     );
-    job.wrap = egui::text::TextWrapping { max_width: (rect.right() - text_left - date_w - 12.0).max(20.0), max_rows: 1, break_anywhere: true, overflow_character: Some('…') };
+    job.wrap = egui::text::TextWrapping {
+        max_width: (rect.right() - text_left - date_w - 12.0).max(20.0),
+        max_rows: 1,
+        break_anywhere: true,
+        overflow_character: Some('…'),
+    };
     let title_galley = ui.painter().layout_job(job);
     let title_y = rect.center().y - title_galley.size().y / 2.0;
-    ui.painter().galley(egui::pos2(text_left + date_w + 8.0, title_y), title_galley, ui.visuals().text_color());
+    ui.painter().galley(
+        egui::pos2(text_left + date_w + 8.0, title_y),
+        title_galley,
+        ui.visuals().text_color(),
+    );
     let resp = resp.on_hover_text(format!("{} · {}", ev.event.title, ev.event.kind.label()));
     if resp.clicked() {
         actions.push(Action::SelectAndCenter(key));

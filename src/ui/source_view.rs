@@ -44,9 +44,16 @@ struct Run {
 
 /// A gentle colour per speaker, stable across runs.
 fn speaker_color(name: &str, dark: bool) -> Color32 {
-    let h = name.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32));
+    let h = name
+        .bytes()
+        .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32));
     let hue = (h % 360) as f32 / 360.0;
-    let c = egui::ecolor::Hsva::new(hue, if dark { 0.45 } else { 0.30 }, if dark { 0.40 } else { 0.97 }, 1.0);
+    let c = egui::ecolor::Hsva::new(
+        hue,
+        if dark { 0.45 } else { 0.30 },
+        if dark { 0.40 } else { 0.97 },
+        1.0,
+    );
     Color32::from(c)
 }
 
@@ -69,14 +76,28 @@ fn runs(para: Span, marks: &[(Span, Mark)], evidence: &[Span], focus: Option<Spa
             continue;
         }
         let inside = |s: &Span| s.start <= span.start && span.end <= s.end;
-        let mark = marks.iter().filter(|(s, _)| inside(s)).min_by_key(|(s, _)| s.len()).map(|(_, m)| *m);
+        let mark = marks
+            .iter()
+            .filter(|(s, _)| inside(s))
+            .min_by_key(|(s, _)| s.len())
+            .map(|(_, m)| *m);
         let evidence = evidence.iter().any(inside);
         let focused = focus.is_some_and(|f| inside(&f));
         match out.last_mut() {
-            Some(last) if last.mark == mark && last.evidence == evidence && last.focused == focused && last.span.end == span.start => {
+            Some(last)
+                if last.mark == mark
+                    && last.evidence == evidence
+                    && last.focused == focused
+                    && last.span.end == span.start =>
+            {
                 last.span.end = span.end;
             }
-            _ => out.push(Run { span, mark, evidence, focused }),
+            _ => out.push(Run {
+                span,
+                mark,
+                evidence,
+                focused,
+            }),
         }
     }
     out
@@ -105,7 +126,12 @@ impl SourceView {
             ui.label("This article is no longer open.");
             return actions;
         };
-        let Some(article) = ds.ids.articles.get(&self.article).map(|&i| &ds.data.articles[i]) else {
+        let Some(article) = ds
+            .ids
+            .articles
+            .get(&self.article)
+            .map(|&i| &ds.data.articles[i])
+        else {
             ui.label("This article is no longer open.");
             return actions;
         };
@@ -116,48 +142,80 @@ impl SourceView {
 
         let dark = ui.visuals().dark_mode;
         let mut marks: Vec<(Span, Mark)> = Vec::new();
-        for (i, q) in ds.data.quotes.iter().enumerate().filter(|(_, q)| q.article == article.id) {
+        for (i, q) in ds
+            .data
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.article == article.id)
+        {
             marks.push((q.span(), Mark::Quote(i)));
         }
         for (i, p) in ds.data.places.iter().enumerate() {
-            marks.extend(p.mentions.iter().filter(|m| m.article == article.id).map(|m| (m.span(), Mark::Place(i))));
+            marks.extend(
+                p.mentions
+                    .iter()
+                    .filter(|m| m.article == article.id)
+                    .map(|m| (m.span(), Mark::Place(i))),
+            );
         }
         for (i, p) in ds.data.parties.iter().enumerate() {
-            marks.extend(p.mentions.iter().filter(|m| m.article == article.id).map(|m| (m.span(), Mark::Party(i))));
+            marks.extend(
+                p.mentions
+                    .iter()
+                    .filter(|m| m.article == article.id)
+                    .map(|m| (m.span(), Mark::Party(i))),
+            );
         }
         let evidence: Vec<Span> = selected
             .filter(|k| k.dataset == self.dataset)
             .and_then(|k| lib.event(k))
             .map(|ev| {
-                ev.event.evidence.iter().filter(|e| ev.event.evidence_article(e) == Some(article.id.as_str())).map(|e| e.span()).collect()
+                ev.event
+                    .evidence
+                    .iter()
+                    .filter(|e| ev.event.evidence_article(e) == Some(article.id.as_str()))
+                    .map(|e| e.span())
+                    .collect()
             })
             .unwrap_or_default();
 
         let text = article.body();
         let scroll_to = self.scroll_pending.then_some(self.focus).flatten();
         self.scroll_pending = false;
-        ScrollArea::vertical().id_salt("source-text").auto_shrink([false, false]).show(ui, |ui| {
-            ui.set_max_width(ui.available_width().min(720.0));
-            for para in paragraphs(text) {
-                ui.horizontal_wrapped(|ui| {
-                    ui.spacing_mut().item_spacing.x = 0.0;
-                    for run in runs(para, &marks, &evidence, self.focus) {
-                        let s = &text[run.span.start..run.span.end];
-                        let resp = run_ui(ui, ds, s, &run, dark);
-                        if scroll_to.is_some_and(|f| f.start >= run.span.start && f.start < run.span.end) {
-                            resp.scroll_to_me(Some(Align::Center));
+        ScrollArea::vertical()
+            .id_salt("source-text")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.set_max_width(ui.available_width().min(720.0));
+                for para in paragraphs(text) {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.spacing_mut().item_spacing.x = 0.0;
+                        for run in runs(para, &marks, &evidence, self.focus) {
+                            let s = &text[run.span.start..run.span.end];
+                            let resp = run_ui(ui, ds, s, &run, dark);
+                            if scroll_to.is_some_and(|f| {
+                                f.start >= run.span.start && f.start < run.span.end
+                            }) {
+                                resp.scroll_to_me(Some(Align::Center));
+                            }
+                            if resp.clicked()
+                                && let Some(mark) = run.mark
+                            {
+                                actions.extend(click_action(
+                                    lib,
+                                    self.dataset,
+                                    ds,
+                                    &article.id,
+                                    mark,
+                                ));
+                                self.focus = Some(run.span);
+                            }
                         }
-                        if resp.clicked()
-                            && let Some(mark) = run.mark
-                        {
-                            actions.extend(click_action(lib, self.dataset, ds, &article.id, mark));
-                            self.focus = Some(run.span);
-                        }
-                    }
-                });
-                ui.add_space(8.0);
-            }
-        });
+                    });
+                    ui.add_space(8.0);
+                }
+            });
         actions
     }
 }
@@ -183,24 +241,46 @@ fn header_ui(ui: &mut Ui, a: &Article) {
 fn legend_ui(ui: &mut Ui) {
     ui.horizontal_wrapped(|ui| {
         ui.weak("Highlights:");
-        ui.label(RichText::new("quote").background_color(speaker_color("legend", ui.visuals().dark_mode)));
-        ui.label(RichText::new("place").underline().color(place_color(ui.visuals().dark_mode)));
+        ui.label(
+            RichText::new("quote")
+                .background_color(speaker_color("legend", ui.visuals().dark_mode)),
+        );
+        ui.label(
+            RichText::new("place")
+                .underline()
+                .color(place_color(ui.visuals().dark_mode)),
+        );
         ui.label(RichText::new("party").strong());
-        ui.label(RichText::new("evidence of the selected event").background_color(evidence_color(ui.visuals().dark_mode)));
+        ui.label(
+            RichText::new("evidence of the selected event")
+                .background_color(evidence_color(ui.visuals().dark_mode)),
+        );
         ui.weak("· click one to find it on the map");
     });
 }
 
 fn place_color(dark: bool) -> Color32 {
-    if dark { Color32::from_rgb(0x7c, 0xc4, 0xff) } else { Color32::from_rgb(0x0b, 0x5c, 0xad) }
+    if dark {
+        Color32::from_rgb(0x7c, 0xc4, 0xff)
+    } else {
+        Color32::from_rgb(0x0b, 0x5c, 0xad)
+    }
 }
 
 fn evidence_color(dark: bool) -> Color32 {
-    if dark { Color32::from_rgb(0x4a, 0x42, 0x10) } else { Color32::from_rgb(0xff, 0xf3, 0xb0) }
+    if dark {
+        Color32::from_rgb(0x4a, 0x42, 0x10)
+    } else {
+        Color32::from_rgb(0xff, 0xf3, 0xb0)
+    }
 }
 
 fn run_ui(ui: &mut Ui, ds: &LoadedDataset, s: &str, run: &Run, dark: bool) -> egui::Response {
-    let mut fmt = TextFormat { color: ui.visuals().text_color(), font_id: egui::FontId::proportional(15.0), ..Default::default() };
+    let mut fmt = TextFormat {
+        color: ui.visuals().text_color(),
+        font_id: egui::FontId::proportional(15.0),
+        ..Default::default()
+    };
     if run.evidence {
         fmt.background = evidence_color(dark);
     }
@@ -208,10 +288,17 @@ fn run_ui(ui: &mut Ui, ds: &LoadedDataset, s: &str, run: &Run, dark: bool) -> eg
     match run.mark {
         Some(Mark::Quote(i)) => {
             let q = &ds.data.quotes[i];
-            let speaker = q.speaker.as_ref().and_then(|s| ds.ids.parties.get(s)).map(|&p| ds.data.parties[p].name.as_str());
+            let speaker = q
+                .speaker
+                .as_ref()
+                .and_then(|s| ds.ids.parties.get(s))
+                .map(|&p| ds.data.parties[p].name.as_str());
             fmt.background = speaker_color(speaker.unwrap_or("unattributed"), dark);
             fmt.italics = true;
-            label = Some(format!("Quote by {}: {s}", speaker.unwrap_or("nobody named")));
+            label = Some(format!(
+                "Quote by {}: {s}",
+                speaker.unwrap_or("nobody named")
+            ));
         }
         Some(Mark::Place(i)) => {
             fmt.color = place_color(dark);
@@ -231,20 +318,40 @@ fn run_ui(ui: &mut Ui, ds: &LoadedDataset, s: &str, run: &Run, dark: bool) -> eg
     }
     let mut job = egui::text::LayoutJob::default();
     job.append(s, 0.0, fmt);
-    let widget = egui::Label::new(job).sense(if run.mark.is_some() { Sense::click() } else { Sense::hover() });
+    let widget = egui::Label::new(job).sense(if run.mark.is_some() {
+        Sense::click()
+    } else {
+        Sense::hover()
+    });
     let resp = ui.add(widget);
     if let Some(l) = label {
         resp.widget_info(|| WidgetInfo::labeled(Role::Link, true, &l));
-        return resp.on_hover_text(l).on_hover_cursor(egui::CursorIcon::PointingHand);
+        return resp
+            .on_hover_text(l)
+            .on_hover_cursor(egui::CursorIcon::PointingHand);
     }
     resp
 }
 
 /// A click on a highlight: quote → its event; place → the first event there (or just centre);
 /// party → the first event it takes part in, in this article.
-fn click_action(lib: &Library, dataset: u32, ds: &LoadedDataset, article: &str, mark: Mark) -> Vec<Action> {
-    let events = ds.data.events.iter().enumerate().filter(|(_, e)| e.articles().any(|a| a == article));
-    let key = |i: usize| EventKey { dataset, event: i as u32 };
+fn click_action(
+    lib: &Library,
+    dataset: u32,
+    ds: &LoadedDataset,
+    article: &str,
+    mark: Mark,
+) -> Vec<Action> {
+    let events = ds
+        .data
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.articles().any(|a| a == article));
+    let key = |i: usize| EventKey {
+        dataset,
+        event: i as u32,
+    };
     let pick = match mark {
         Mark::Quote(qi) => {
             let id = &ds.data.quotes[qi].id;
@@ -262,7 +369,10 @@ fn click_action(lib: &Library, dataset: u32, ds: &LoadedDataset, article: &str, 
     let _ = lib;
     match (pick, mark) {
         (Some((i, _)), _) => vec![Action::SelectAndCenter(key(i))],
-        (None, Mark::Place(pi)) => vec![Action::CenterOn { lat: ds.data.places[pi].lat, lon: ds.data.places[pi].lon }],
+        (None, Mark::Place(pi)) => vec![Action::CenterOn {
+            lat: ds.data.places[pi].lat,
+            lon: ds.data.places[pi].lon,
+        }],
         _ => Vec::new(),
     }
 }
@@ -274,7 +384,10 @@ mod tests {
     #[test]
     fn runs_take_the_innermost_mark_and_cover_the_paragraph() {
         let para = Span::new(0, 40);
-        let marks = vec![(Span::new(5, 30), Mark::Quote(0)), (Span::new(10, 15), Mark::Party(1))];
+        let marks = vec![
+            (Span::new(5, 30), Mark::Quote(0)),
+            (Span::new(10, 15), Mark::Party(1)),
+        ];
         let r = runs(para, &marks, &[Span::new(0, 40)], Some(Span::new(5, 30)));
         let spans: Vec<(usize, usize)> = r.iter().map(|r| (r.span.start, r.span.end)).collect();
         assert_eq!(spans, vec![(0, 5), (5, 10), (10, 15), (15, 30), (30, 40)]);

@@ -2,7 +2,10 @@
 //! a draggable date range with handles, From/To fields, presets and playback.
 
 use egui::accesskit::Role;
-use egui::{Align2, Color32, CursorIcon, FontId, Pos2, Rect, Sense, Stroke, TextEdit, Ui, WidgetInfo, pos2, vec2};
+use egui::{
+    Align2, Color32, CursorIcon, FontId, Pos2, Rect, Sense, Stroke, TextEdit, Ui, WidgetInfo, pos2,
+    vec2,
+};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +18,13 @@ use crate::model::{date_from_day_number, day_number};
 use super::Action;
 
 /// Playback speeds offered, in days per second.
-pub const SPEEDS: [(f64, &str); 5] = [(1.0, "1 day/s"), (7.0, "1 week/s"), (30.0, "1 month/s"), (365.0, "1 year/s"), (3650.0, "10 years/s")];
+pub const SPEEDS: [(f64, &str); 5] = [
+    (1.0, "1 day/s"),
+    (7.0, "1 week/s"),
+    (30.0, "1 month/s"),
+    (365.0, "1 year/s"),
+    (3650.0, "10 years/s"),
+];
 
 /// Above this many dated events in view the strip draws only the histogram.
 const MAX_BARS: usize = 1500;
@@ -58,7 +67,15 @@ struct StripCache {
 
 impl StripCache {
     /// Histogram over pixel bins with a difference array, so ranges count in every bin they cover.
-    fn build(lib: &Library, shown: &[bool], t0: f64, t1: f64, bins: usize, stub: f64, key: (u64, u64, u64, usize)) -> Self {
+    fn build(
+        lib: &Library,
+        shown: &[bool],
+        t0: f64,
+        t1: f64,
+        bins: usize,
+        stub: f64,
+        key: (u64, u64, u64, usize),
+    ) -> Self {
         let mut diff = vec![0i32; bins + 1];
         let bin_of = |t: f64| (((t - t0) / (t1 - t0)) * bins as f64).floor();
         let mut bars: Vec<(usize, f64, f64)> = Vec::new();
@@ -101,7 +118,18 @@ impl StripCache {
 
 impl Default for TimelineState {
     fn default() -> Self {
-        Self { view: None, speed: 7.0, playing: false, from_text: None, to_text: None, from_error: None, to_error: None, drag: None, play_pos: None, strip_cache: None }
+        Self {
+            view: None,
+            speed: 7.0,
+            playing: false,
+            from_text: None,
+            to_text: None,
+            from_error: None,
+            to_error: None,
+            drag: None,
+            play_pos: None,
+            strip_cache: None,
+        }
     }
 }
 
@@ -138,7 +166,10 @@ pub fn data_extent(lib: &Library) -> Option<(i32, i32)> {
 /// A filter's dates for a preset: the last `days` days of the data.
 pub fn last_days(lib: &Library, days: i32) -> Option<(Date, Date)> {
     let (_, hi) = data_extent(lib)?;
-    Some((date_from_day_number(hi - days + 1), date_from_day_number(hi)))
+    Some((
+        date_from_day_number(hi - days + 1),
+        date_from_day_number(hi),
+    ))
 }
 
 fn parse_field(s: &str) -> Result<Option<Date>, String> {
@@ -175,7 +206,10 @@ impl TimelineState {
         let (lo, hi) = data_extent(lib)?;
         let (from, to) = match (filter.from, filter.to) {
             (Some(f), Some(t)) => (day_number(f) as f64, day_number(t) as f64),
-            _ => (lo as f64, lo as f64 + (((hi - lo) as f64) / 20.0).max(6.0).floor()),
+            _ => (
+                lo as f64,
+                lo as f64 + (((hi - lo) as f64) / 20.0).max(6.0).floor(),
+            ),
         };
         // Whole days in the filter, fractional progress here, so slow speeds still move.
         let pos = match self.play_pos {
@@ -190,12 +224,23 @@ impl TimelineState {
         self.play_pos = Some(pos);
         let start = pos.floor();
         (start != from || filter.from.is_none()).then(|| {
-            Action::SetDates(Some(date_from_day_number(start as i32)), Some(date_from_day_number((start + (to - from)) as i32)))
+            Action::SetDates(
+                Some(date_from_day_number(start as i32)),
+                Some(date_from_day_number((start + (to - from)) as i32)),
+            )
         })
     }
 
     /// Shows the strip; returns what the user asked for.
-    pub fn ui(&mut self, ui: &mut Ui, lib: &Library, filter: &Filter, shown: &[bool], generation: u64, selected: Option<EventKey>) -> Vec<Action> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        lib: &Library,
+        filter: &Filter,
+        shown: &[bool],
+        generation: u64,
+        selected: Option<EventKey>,
+    ) -> Vec<Action> {
         let mut actions = Vec::new();
         if self.view.is_none() {
             self.fit(lib);
@@ -215,30 +260,50 @@ impl TimelineState {
                 actions.push(Action::SetDates(None, None));
             }
             for (days, label) in [(7, "Last 7 days"), (30, "Last 30 days"), (365, "Last year")] {
-                if ui.button(label).on_hover_text("The last days of the data").clicked()
+                if ui
+                    .button(label)
+                    .on_hover_text("The last days of the data")
+                    .clicked()
                     && let Some((a, b)) = last_days(lib, days)
                 {
                     actions.push(Action::SetDates(Some(a), Some(b)));
                 }
             }
             ui.separator();
-            if ui.button(if self.playing { "Pause" } else { "Play" }).on_hover_text("Move the date range through time").clicked() {
+            if ui
+                .button(if self.playing { "Pause" } else { "Play" })
+                .on_hover_text("Move the date range through time")
+                .clicked()
+            {
                 self.playing = !self.playing;
             }
             egui::ComboBox::from_label("Speed")
-                .selected_text(SPEEDS.iter().find(|s| s.0 == self.speed).map_or("speed", |s| s.1))
+                .selected_text(
+                    SPEEDS
+                        .iter()
+                        .find(|s| s.0 == self.speed)
+                        .map_or("speed", |s| s.1),
+                )
                 .show_ui(ui, |ui| {
                     for (v, l) in SPEEDS {
                         ui.selectable_value(&mut self.speed, v, l);
                     }
                 });
             ui.separator();
-            if ui.button("Fit timeline").on_hover_text("Show all dates on the axis").clicked() {
+            if ui
+                .button("Fit timeline")
+                .on_hover_text("Show all dates on the axis")
+                .clicked()
+            {
                 self.fit(lib);
             }
             if filter.has_dates() && ui.button("Zoom to range").clicked() {
-                let f = filter.from.map_or(self.view.map_or(0.0, |v| v.0), |d| day_number(d) as f64);
-                let t = filter.to.map_or(self.view.map_or(1.0, |v| v.1), |d| day_number(d) as f64 + 1.0);
+                let f = filter
+                    .from
+                    .map_or(self.view.map_or(0.0, |v| v.0), |d| day_number(d) as f64);
+                let t = filter.to.map_or(self.view.map_or(1.0, |v| v.1), |d| {
+                    day_number(d) as f64 + 1.0
+                });
                 let pad = ((t - f) * 0.1).max(2.0);
                 self.view = Some((f - pad, t + pad));
             }
@@ -250,22 +315,43 @@ impl TimelineState {
         actions
     }
 
-    fn date_field_ui(&mut self, ui: &mut Ui, label: &str, value: Option<Date>, is_from: bool, filter: &Filter, actions: &mut Vec<Action>) {
+    fn date_field_ui(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        value: Option<Date>,
+        is_from: bool,
+        filter: &Filter,
+        actions: &mut Vec<Action>,
+    ) {
         let lbl = ui.label(label);
-        let (text_slot, err_slot) = if is_from { (&mut self.from_text, &mut self.from_error) } else { (&mut self.to_text, &mut self.to_error) };
-        let mut text = text_slot.clone().unwrap_or_else(|| value.map(|d| d.to_string()).unwrap_or_default());
-        let edit = TextEdit::singleline(&mut text).hint_text("YYYY-MM-DD").desired_width(86.0);
+        let (text_slot, err_slot) = if is_from {
+            (&mut self.from_text, &mut self.from_error)
+        } else {
+            (&mut self.to_text, &mut self.to_error)
+        };
+        let mut text = text_slot
+            .clone()
+            .unwrap_or_else(|| value.map(|d| d.to_string()).unwrap_or_default());
+        let edit = TextEdit::singleline(&mut text)
+            .hint_text("YYYY-MM-DD")
+            .desired_width(86.0);
         let resp = ui.add(edit).labelled_by(lbl.id);
         if resp.changed() {
             *text_slot = Some(text.clone());
         }
-        let commit = resp.lost_focus() || (resp.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+        let commit = resp.lost_focus()
+            || (resp.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
         if commit && text_slot.is_some() {
             match parse_field(&text) {
                 Ok(d) => {
                     *err_slot = None;
                     *text_slot = None;
-                    let (from, to) = if is_from { (d, filter.to) } else { (filter.from, d) };
+                    let (from, to) = if is_from {
+                        (d, filter.to)
+                    } else {
+                        (filter.from, d)
+                    };
                     if let (Some(f), Some(t)) = (from, to)
                         && f > t
                     {
@@ -281,12 +367,28 @@ impl TimelineState {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn strip_ui(&mut self, ui: &mut Ui, lib: &Library, filter: &Filter, shown: &[bool], generation: u64, selected: Option<EventKey>, actions: &mut Vec<Action>) {
+    fn strip_ui(
+        &mut self,
+        ui: &mut Ui,
+        lib: &Library,
+        filter: &Filter,
+        shown: &[bool],
+        generation: u64,
+        selected: Option<EventKey>,
+        actions: &mut Vec<Action>,
+    ) {
         let height = ui.available_height().max(70.0);
-        let (rect, resp) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
+        let (rect, resp) =
+            ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
         resp.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Timeline"));
         let Some((t0, t1)) = self.view else {
-            ui.painter().text(rect.center(), Align2::CENTER_CENTER, "No dated events", FontId::proportional(13.0), ui.visuals().weak_text_color());
+            ui.painter().text(
+                rect.center(),
+                Align2::CENTER_CENTER,
+                "No dated events",
+                FontId::proportional(13.0),
+                ui.visuals().weak_text_color(),
+            );
             return;
         };
         let visuals = ui.visuals().clone();
@@ -301,7 +403,11 @@ impl TimelineState {
         // Zoom with the wheel around the pointer; pan with horizontal scroll or by dragging the axis.
         if resp.hovered() {
             let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
-            let factor = if zoom != 1.0 { 1.0 / zoom as f64 } else { (-scroll.y as f64 / 200.0).exp() };
+            let factor = if zoom != 1.0 {
+                1.0 / zoom as f64
+            } else {
+                (-scroll.y as f64 / 200.0).exp()
+            };
             if let Some(p) = resp.hover_pos()
                 && (factor - 1.0).abs() > 1e-4
             {
@@ -327,7 +433,15 @@ impl TimelineState {
         let bins = (rect.width() / 3.0).max(1.0) as usize;
         let key = (generation, t0.to_bits(), t1.to_bits(), bins);
         if self.strip_cache.as_ref().is_none_or(|c| c.key != key) {
-            self.strip_cache = Some(StripCache::build(lib, shown, t0, t1, bins, 36.0 / width * (t1 - t0), key));
+            self.strip_cache = Some(StripCache::build(
+                lib,
+                shown,
+                t0,
+                t1,
+                bins,
+                36.0 / width * (t1 - t0),
+                key,
+            ));
         }
         let cache = self.strip_cache.as_ref().expect("built above");
         let counts = &cache.counts;
@@ -339,7 +453,14 @@ impl TimelineState {
             if c > 0 {
                 let h = (c as f32 / max).sqrt() * hist_h;
                 let x = rect.left() + b as f32 * bin_w;
-                painter.rect_filled(Rect::from_min_max(pos2(x, hist_top + hist_h - h), pos2(x + bin_w, hist_top + hist_h)), 0.0, visuals.selection.bg_fill.gamma_multiply(0.8));
+                painter.rect_filled(
+                    Rect::from_min_max(
+                        pos2(x, hist_top + hist_h - h),
+                        pos2(x + bin_w, hist_top + hist_h),
+                    ),
+                    0.0,
+                    visuals.selection.bg_fill.gamma_multiply(0.8),
+                );
             }
         }
 
@@ -355,25 +476,53 @@ impl TimelineState {
                 let it = &lib.table.items[i];
                 let xa = x_of(a);
                 let xb = x_of(b).max(xa + 4.0);
-                let lane = lane_end.iter().position(|&e| e + 2.0 <= xa).unwrap_or_else(|| {
-                    // All lanes busy: reuse the one that frees first.
-                    lane_end.iter().enumerate().min_by(|p, q| p.1.total_cmp(q.1)).map_or(0, |p| p.0)
-                });
+                let lane = lane_end
+                    .iter()
+                    .position(|&e| e + 2.0 <= xa)
+                    .unwrap_or_else(|| {
+                        // All lanes busy: reuse the one that frees first.
+                        lane_end
+                            .iter()
+                            .enumerate()
+                            .min_by(|p, q| p.1.total_cmp(q.1))
+                            .map_or(0, |p| p.0)
+                    });
                 lane_end[lane] = xb;
                 let y = lanes_top + lane as f32 * (lane_h + 2.0);
                 let r = Rect::from_min_max(pos2(xa, y), pos2(xb, y + lane_h));
                 let color = kind_color(it.kind);
                 let is_sel = selected == Some(it.key);
-                painter.rect_filled(r, 2.0, if is_sel { color } else { color.gamma_multiply(0.75) });
+                painter.rect_filled(
+                    r,
+                    2.0,
+                    if is_sel {
+                        color
+                    } else {
+                        color.gamma_multiply(0.75)
+                    },
+                );
                 if it.first_day == i32::MIN {
                     // Open start: an arrow pointing into the unknown past.
                     let c = pos2(xa + 4.0, y + lane_h / 2.0);
-                    painter.add(egui::Shape::convex_polygon(vec![c + vec2(-3.0, 0.0), c + vec2(2.0, -3.0), c + vec2(2.0, 3.0)], Color32::WHITE, Stroke::NONE));
+                    painter.add(egui::Shape::convex_polygon(
+                        vec![c + vec2(-3.0, 0.0), c + vec2(2.0, -3.0), c + vec2(2.0, 3.0)],
+                        Color32::WHITE,
+                        Stroke::NONE,
+                    ));
                 }
                 if is_sel {
-                    painter.rect_stroke(r.expand(1.5), 2.0, Stroke::new(2.0, Color32::from_rgb(255, 210, 0)), egui::StrokeKind::Outside);
+                    painter.rect_stroke(
+                        r.expand(1.5),
+                        2.0,
+                        Stroke::new(2.0, Color32::from_rgb(255, 210, 0)),
+                        egui::StrokeKind::Outside,
+                    );
                 }
-                let hit = ui.interact(r.expand2(vec2(0.0, 1.0)), ui.scope_id().with(("timeline-bar", it.key)), Sense::click());
+                let hit = ui.interact(
+                    r.expand2(vec2(0.0, 1.0)),
+                    ui.scope_id().with(("timeline-bar", it.key)),
+                    Sense::click(),
+                );
                 if let Some(ev) = lib.event(it.key) {
                     let label = format!("Timeline: {}", ev.marker_label());
                     hit.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
@@ -388,7 +537,10 @@ impl TimelineState {
         // The date filter: a shaded range with two handles.
         let sel = match (filter.from, filter.to) {
             (None, None) => None,
-            (f, t) => Some((f.map_or(t0.min(t1 - 1.0), |d| day_number(d) as f64), t.map_or(t1, |d| day_number(d) as f64 + 1.0))),
+            (f, t) => Some((
+                f.map_or(t0.min(t1 - 1.0), |d| day_number(d) as f64),
+                t.map_or(t1, |d| day_number(d) as f64 + 1.0),
+            )),
         };
         let handle_w = 8.0;
         if let Some((a, b)) = sel {
@@ -396,7 +548,11 @@ impl TimelineState {
             let band = Rect::from_min_max(pos2(xa, rect.top()), pos2(xb, rect.bottom() - axis_h));
             painter.rect_filled(band, 0.0, visuals.selection.bg_fill.gamma_multiply(0.25));
             for x in [xa, xb] {
-                painter.rect_filled(Rect::from_center_size(pos2(x, band.center().y), vec2(4.0, band.height())), 1.0, visuals.selection.stroke.color);
+                painter.rect_filled(
+                    Rect::from_center_size(pos2(x, band.center().y), vec2(4.0, band.height())),
+                    1.0,
+                    visuals.selection.stroke.color,
+                );
             }
         }
 
@@ -435,11 +591,19 @@ impl TimelineState {
                     let (a, b) = if t < start { (t, start) } else { (start, t) };
                     actions.push(Action::SetDates(Some(day(a)), Some(day(b))));
                 }
-                (Drag::From, Some((_, b))) => actions.push(Action::SetDates(Some(day(t.min(b - 1.0))), filter.to)),
-                (Drag::To, Some((a, _))) => actions.push(Action::SetDates(filter.from, Some(day(t.max(a + 1.0) - 1.0)))),
+                (Drag::From, Some((_, b))) => {
+                    actions.push(Action::SetDates(Some(day(t.min(b - 1.0))), filter.to))
+                }
+                (Drag::To, Some((a, _))) => actions.push(Action::SetDates(
+                    filter.from,
+                    Some(day(t.max(a + 1.0) - 1.0)),
+                )),
                 (Drag::Move(offset), Some((a, b))) => {
                     let na = t - offset;
-                    actions.push(Action::SetDates(Some(day(na)), Some(day(na + (b - a) - 1.0))));
+                    actions.push(Action::SetDates(
+                        Some(day(na)),
+                        Some(day(na + (b - a) - 1.0)),
+                    ));
                 }
                 _ => {}
             }
@@ -449,8 +613,17 @@ impl TimelineState {
         }
         if let Some(p) = resp.hover_pos() {
             let label = date_from_day_number(t_of(p.x).floor() as i32);
-            painter.line_segment([pos2(p.x, rect.top()), pos2(p.x, rect.bottom() - axis_h)], Stroke::new(1.0, visuals.weak_text_color().gamma_multiply(0.5)));
-            painter.text(pos2(p.x + 4.0, rect.top() + 2.0), Align2::LEFT_TOP, label.to_string(), FontId::proportional(10.0), visuals.text_color());
+            painter.line_segment(
+                [pos2(p.x, rect.top()), pos2(p.x, rect.bottom() - axis_h)],
+                Stroke::new(1.0, visuals.weak_text_color().gamma_multiply(0.5)),
+            );
+            painter.text(
+                pos2(p.x + 4.0, rect.top() + 2.0),
+                Align2::LEFT_TOP,
+                label.to_string(),
+                FontId::proportional(10.0),
+                visuals.text_color(),
+            );
         }
         if sel.is_none() && resp.hovered() {
             painter.text(
@@ -465,9 +638,20 @@ impl TimelineState {
 }
 
 /// Ticks and labels at a step that fits: years, months or days.
-fn paint_axis(painter: &egui::Painter, rect: Rect, axis_h: f32, t0: f64, t1: f64, x_of: &dyn Fn(f64) -> f32, visuals: &egui::Visuals) {
+fn paint_axis(
+    painter: &egui::Painter,
+    rect: Rect,
+    axis_h: f32,
+    t0: f64,
+    t1: f64,
+    x_of: &dyn Fn(f64) -> f32,
+    visuals: &egui::Visuals,
+) {
     let y = rect.bottom() - axis_h;
-    painter.line_segment([pos2(rect.left(), y), pos2(rect.right(), y)], Stroke::new(1.0, visuals.weak_text_color()));
+    painter.line_segment(
+        [pos2(rect.left(), y), pos2(rect.right(), y)],
+        Stroke::new(1.0, visuals.weak_text_color()),
+    );
     let days_per_px = (t1 - t0) / rect.width() as f64;
     let min_gap_days = days_per_px * 70.0;
     let color = visuals.text_color();
@@ -475,12 +659,21 @@ fn paint_axis(painter: &egui::Painter, rect: Rect, axis_h: f32, t0: f64, t1: f64
     let tick = |t: f64, label: String| {
         let x = x_of(t);
         painter.line_segment([pos2(x, y), pos2(x, y + 4.0)], Stroke::new(1.0, color));
-        painter.text(Pos2::new(x + 2.0, y + 4.0), Align2::LEFT_TOP, label, font.clone(), color);
+        painter.text(
+            Pos2::new(x + 2.0, y + 4.0),
+            Align2::LEFT_TOP,
+            label,
+            font.clone(),
+            color,
+        );
     };
     let d0 = date_from_day_number(t0.floor() as i32);
     let d1 = date_from_day_number(t1.ceil() as i32);
     if min_gap_days >= 300.0 {
-        let step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500].into_iter().find(|s| *s as f64 * 365.25 >= min_gap_days).unwrap_or(1000);
+        let step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500]
+            .into_iter()
+            .find(|s| *s as f64 * 365.25 >= min_gap_days)
+            .unwrap_or(1000);
         let mut year = (d0.year() as i32 / step) * step;
         while year <= d1.year() as i32 {
             if let Ok(d) = Date::new(year as i16, 1, 1) {
@@ -489,18 +682,28 @@ fn paint_axis(painter: &egui::Painter, rect: Rect, axis_h: f32, t0: f64, t1: f64
             year += step;
         }
     } else if min_gap_days >= 20.0 {
-        let step = [1, 2, 3, 6].into_iter().find(|s| *s as f64 * 30.4 >= min_gap_days).unwrap_or(6);
+        let step = [1, 2, 3, 6]
+            .into_iter()
+            .find(|s| *s as f64 * 30.4 >= min_gap_days)
+            .unwrap_or(6);
         let mut m = (d0.year() as i32) * 12 + (d0.month() as i32 - 1);
         m -= m % step;
         while m <= (d1.year() as i32) * 12 + d1.month() as i32 {
             if let Ok(d) = Date::new((m / 12) as i16, (m % 12 + 1) as i8, 1) {
-                let label = if d.month() == 1 { d.year().to_string() } else { d.strftime("%b %Y").to_string() };
+                let label = if d.month() == 1 {
+                    d.year().to_string()
+                } else {
+                    d.strftime("%b %Y").to_string()
+                };
                 tick(day_number(d) as f64, label);
             }
             m += step;
         }
     } else {
-        let step = [1, 2, 7, 14].into_iter().find(|s| *s as f64 >= min_gap_days).unwrap_or(14) as i32;
+        let step = [1, 2, 7, 14]
+            .into_iter()
+            .find(|s| *s as f64 >= min_gap_days)
+            .unwrap_or(14) as i32;
         let mut t = t0.floor() as i32;
         if step == 7 || step == 14 {
             t -= (t + 3).rem_euclid(7); // Mondays

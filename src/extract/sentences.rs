@@ -1,0 +1,472 @@
+//! Paragraphs, sentences and word tokens, each with its UTF-8 byte span.
+//!
+//! Every later stage works on these tokens. Matching is done on an ASCII-lowercased copy of the
+//! text, which keeps byte offsets identical to the original (Unicode lowercasing would not).
+
+use crate::model::Span;
+
+/// A fast hasher for the small static word tables (SipHash's DoS resistance is not needed for
+/// fixed keys, and hashing dominated lookups).
+#[derive(Clone, Copy, Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A `HashMap` with [`Fnv`].
+pub type WordMap<V> =
+    std::collections::HashMap<&'static str, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits mixed in), with inner hyphens and apostrophes: "Suk-yeol", "U.S.".
+    Word,
+    /// Digits only, possibly with an ordinal suffix handled by the date stage: "1965", "2nd".
+    Number,
+    /// The possessive "’s" / "'s" split off a word.
+    Possessive,
+    /// One punctuation or symbol character.
+    Punct,
+}
+
+/// One token of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the text.
+    pub span: Span,
+    /// What sort of token.
+    pub kind: TokenKind,
+    /// Index of the sentence it belongs to.
+    pub sentence: u32,
+    /// True when the first character is uppercase.
+    pub cap: bool,
+}
+
+/// A sentence: a byte range, its paragraph, and its tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte range, trimmed of surrounding whitespace.
+    pub span: Span,
+    /// Index of the paragraph (line) it lies in.
+    pub paragraph: u32,
+    /// Token indices `first..last` (half-open).
+    pub tokens: std::ops::Range<usize>,
+}
+
+/// The tokenised text every stage reads.
+#[derive(Debug)]
+pub struct Doc<'a> {
+    /// The text as analysed (markup masked out, same byte offsets as the article text).
+    pub text: &'a str,
+    /// `text` with ASCII letters lowercased: same offsets, cheap case-insensitive matching.
+    pub lower: String,
+    /// All tokens in text order.
+    pub tokens: Vec<Token>,
+    /// All sentences in text order.
+    pub sentences: Vec<Sentence>,
+    /// Paragraph spans (non-empty lines, trimmed).
+    pub paragraphs: Vec<Span>,
+}
+
+/// Longest sentence, in tokens; longer runs are split.
+const MAX_SENTENCE_TOKENS: usize = 300;
+
+/// Words that end with a period without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "adm", "sen", "rep", "gov",
+    "prof", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "vs", "inc", "corp", "jr", "sr", "mt", "ft", "maj", "cmdr", "rev", "hon", "pres", "co",
+    "ltd", "dept", "approx", "est", "fig", "al",
+];
+
+impl<'a> Doc<'a> {
+    /// Splits `text` into paragraphs, sentences and tokens.
+    pub fn new(text: &'a str) -> Self {
+        let lower = text.to_ascii_lowercase();
+        let mut doc = Doc {
+            text,
+            lower,
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            paragraphs: Vec::new(),
+        };
+        for para in paragraph_spans(text) {
+            let index = doc.paragraphs.len() as u32;
+            doc.paragraphs.push(para);
+            doc.split_paragraph(para, index);
+        }
+        doc
+    }
+
+    /// The token's text.
+    pub fn tok(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.text[t.span.start..t.span.end]
+    }
+
+    /// The token's text, ASCII-lowercased.
+    pub fn low(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.lower[t.span.start..t.span.end]
+    }
+
+    /// True when token `i` exists and its lowercase text is `word`.
+    pub fn is(&self, i: usize, word: &str) -> bool {
+        i < self.tokens.len() && self.low(i) == word
+    }
+
+    /// True when token `i` exists and its lowercase text is one of `words`.
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        i < self.tokens.len() && words.contains(&self.low(i))
+    }
+
+    /// Text of a span ("" if it does not fit).
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// The index of the first token starting at or after byte `at`.
+    pub fn token_at_or_after(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < at)
+    }
+
+    /// The index of the token containing byte `at`, if any.
+    pub fn token_containing(&self, at: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.span.end <= at);
+        (i < self.tokens.len() && self.tokens[i].span.start <= at).then_some(i)
+    }
+
+    /// The sentence containing byte `at` (the nearest one before it when `at` is between sentences).
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.start <= at);
+        i.checked_sub(1)
+    }
+
+    /// Tokenises one paragraph and splits it into sentences.
+    fn split_paragraph(&mut self, para: Span, para_index: u32) {
+        let first = self.tokens.len();
+        tokenize(self.text, para, &mut self.tokens);
+        let last = self.tokens.len();
+        let mut start_tok = first;
+        let mut i = first;
+        while i < last {
+            // Text without full stops (lists, garbage) is cut into bounded pieces so that
+            // per-sentence work stays linear.
+            if i + 1 - start_tok >= MAX_SENTENCE_TOKENS {
+                self.push_sentence(start_tok, i + 1, para_index);
+                start_tok = i + 1;
+                i += 1;
+                continue;
+            }
+            if self.ends_sentence(i, last) {
+                // Closing quotes and brackets after the full stop belong to this sentence.
+                let mut end = i + 1;
+                while end < last && is_closer(self.tok(end)) {
+                    end += 1;
+                }
+                self.push_sentence(start_tok, end, para_index);
+                start_tok = end;
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        if start_tok < last {
+            self.push_sentence(start_tok, last, para_index);
+        }
+    }
+
+    fn push_sentence(&mut self, first: usize, last: usize, para: u32) {
+        let index = self.sentences.len() as u32;
+        for t in &mut self.tokens[first..last] {
+            t.sentence = index;
+        }
+        let span = Span::new(
+            self.tokens[first].span.start,
+            self.tokens[last - 1].span.end,
+        );
+        self.sentences.push(Sentence {
+            span,
+            paragraph: para,
+            tokens: first..last,
+        });
+    }
+
+    /// True when token `i` (a '.', '!', '?' or '…') ends a sentence.
+    fn ends_sentence(&self, i: usize, last: usize) -> bool {
+        let t = self.tok(i);
+        if !matches!(t, "." | "!" | "?" | "…") {
+            return false;
+        }
+        let mut next = i + 1;
+        while next < last && is_closer(self.tok(next)) {
+            next += 1;
+        }
+        if next >= last {
+            return true;
+        }
+        let n = &self.tokens[next];
+        let starts_well = n.cap || n.kind == TokenKind::Number || is_opener(self.tok(next));
+        if !starts_well {
+            return false;
+        }
+        if t == "." && i > 0 && self.tokens[i - 1].span.end == self.tokens[i].span.start {
+            let prev = self.low(i - 1);
+            let single_initial = prev.len() == 1 && self.tokens[i - 1].cap;
+            if single_initial || ABBREVIATIONS.contains(&prev) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// Paragraph spans, trimmed. Usually one line is one paragraph (as in the seed articles); in
+/// hard-wrapped text (blank lines between blocks whose lines mostly end mid-sentence) a
+/// paragraph is a block of lines.
+fn paragraph_spans(text: &str) -> Vec<Span> {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at + (line.len() - line.trim_start().len());
+        let end = at + line.trim_end().len();
+        lines.push((start.min(end), end));
+        at += line.len();
+    }
+    let blank = |l: &(usize, usize)| l.0 >= l.1;
+    let mut followed = 0;
+    let mut open_ended = 0;
+    for w in lines.windows(2) {
+        if !blank(&w[0]) && !blank(&w[1]) {
+            followed += 1;
+            let last = text[w[0].0..w[0].1].chars().next_back();
+            if !last.is_some_and(|c| ".!?”\"’:)]".contains(c)) {
+                open_ended += 1;
+            }
+        }
+    }
+    let wrapped = lines.iter().any(blank) && followed > 0 && open_ended * 2 >= followed;
+    let mut out: Vec<Span> = Vec::new();
+    let mut prev_blank = true;
+    for l in &lines {
+        if blank(l) {
+            prev_blank = true;
+            continue;
+        }
+        match out.last_mut() {
+            Some(p) if wrapped && !prev_blank => p.end = l.1,
+            _ => out.push(Span::new(l.0, l.1)),
+        }
+        prev_blank = false;
+    }
+    out
+}
+
+/// Closing quotation marks and brackets that stay with the sentence before them.
+fn is_closer(t: &str) -> bool {
+    matches!(t, "”" | "’" | "\"" | "'" | ")" | "]" | "»")
+}
+
+/// Opening quotation marks and brackets that can start a sentence.
+fn is_opener(t: &str) -> bool {
+    matches!(t, "“" | "‘" | "\"" | "'" | "(" | "[" | "«")
+}
+
+/// Length of an initialism such as "U.S." at the start of `b` (at least two letter-period
+/// pairs, not followed by a letter), else 0.
+fn initialism_len(b: &[u8]) -> usize {
+    let mut n = 0;
+    while n + 1 < b.len() && b[n].is_ascii_uppercase() && b[n + 1] == b'.' {
+        n += 2;
+    }
+    if n >= 4 && !b.get(n).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        n
+    } else {
+        0
+    }
+}
+
+/// Appends the tokens of `text[span]` to `out` (sentence indices are filled in later).
+fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let part = &text[span.start..span.end];
+    let mut iter = part.char_indices().peekable();
+    while let Some((rel, c)) = iter.next() {
+        let start = span.start + rel;
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            // A possessive after a word: "Korea’s", "Korea's".
+            if (c == '’' || c == '\'')
+                && out
+                    .last()
+                    .is_some_and(|t: &Token| t.span.end == start && t.kind == TokenKind::Word)
+                && let Some(&(_, 's')) = iter.peek()
+            {
+                let after = start + c.len_utf8() + 1;
+                if !text[after..span.end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+                {
+                    iter.next();
+                    out.push(Token {
+                        span: Span::new(start, after),
+                        kind: TokenKind::Possessive,
+                        sentence: 0,
+                        cap: false,
+                    });
+                    continue;
+                }
+            }
+            out.push(Token {
+                span: Span::new(start, start + c.len_utf8()),
+                kind: TokenKind::Punct,
+                sentence: 0,
+                cap: false,
+            });
+            continue;
+        }
+        let cap = c.is_uppercase();
+        // "U.S.", "U.N.": single capitals joined by periods stay one word.
+        let initials = initialism_len(&bytes[start..span.end]);
+        if initials > 0 {
+            while iter
+                .peek()
+                .is_some_and(|&(r, _)| span.start + r < start + initials)
+            {
+                iter.next();
+            }
+            out.push(Token {
+                span: Span::new(start, start + initials),
+                kind: TokenKind::Word,
+                sentence: 0,
+                cap,
+            });
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let mut all_digits = c.is_ascii_digit();
+        loop {
+            match iter.peek() {
+                Some(&(_, d)) if d.is_alphanumeric() => {
+                    all_digits &= d.is_ascii_digit();
+                    end += d.len_utf8();
+                    iter.next();
+                }
+                // Inner hyphen or apostrophe followed by a letter: "Suk-yeol", "it’s" stays
+                // split only for the possessive "’s" (handled above, when "s" ends the word).
+                Some(&(_, d @ ('-' | '\'' | '’'))) => {
+                    let after = end + d.len_utf8();
+                    let next = text[after..span.end].chars().next();
+                    let possessive = d != '-'
+                        && next == Some('s')
+                        && !text[after + 1..span.end]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric);
+                    if next.is_some_and(char::is_alphanumeric) && !possessive {
+                        all_digits = false;
+                        end = after;
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        let kind = if all_digits {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        out.push(Token {
+            span: Span::new(start, end),
+            kind,
+            sentence: 0,
+            cap,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(doc: &Doc) -> Vec<String> {
+        (0..doc.tokens.len())
+            .map(|i| doc.tok(i).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_names_and_split_possessives() {
+        let doc = Doc::new("North Korea’s leader met Yoon Suk-yeol in the U.S. capital.");
+        assert_eq!(
+            words(&doc),
+            [
+                "North", "Korea", "’s", "leader", "met", "Yoon", "Suk-yeol", "in", "the", "U.S.",
+                "capital", "."
+            ]
+        );
+        assert_eq!(doc.tokens[2].kind, TokenKind::Possessive);
+    }
+
+    #[test]
+    fn sentences_split_at_full_stops_but_not_abbreviations() {
+        let doc = Doc::new(
+            "It happened on Nov. 2, 2022. Mr. Kim left. “We won.” He smiled.\nNew paragraph",
+        );
+        let s: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
+        assert_eq!(
+            s,
+            [
+                "It happened on Nov. 2, 2022.",
+                "Mr. Kim left.",
+                "“We won.”",
+                "He smiled.",
+                "New paragraph"
+            ]
+        );
+        assert_eq!(doc.sentences[4].paragraph, 1);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for t in [
+            "",
+            "\n\n",
+            "’’’",
+            "“”“",
+            "a’",
+            "U.",
+            "U.S",
+            "é’s",
+            "x-",
+            "'s",
+            "\u{0}\u{1}",
+        ] {
+            let d = Doc::new(t);
+            for s in &d.sentences {
+                assert!(s.span.end <= t.len());
+            }
+        }
+    }
+}

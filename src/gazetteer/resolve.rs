@@ -1,0 +1,273 @@
+//! Choosing which place an ambiguous name means ("Paris": France or Texas; "Georgia": the country
+//! or the US state), from evidence an article gives.
+//!
+//! The score of a candidate is a sum of explainable terms, in units of "orders of magnitude of
+//! population":
+//! * prior by kind: countries 9, features and continents 7.5, admin-1 regions 6.5, cities
+//!   log10(population) + 1 for a national capital; −0.5 for a GeoNames alternate name;
+//! * the article's countries: up to +2 when the article names the candidate's country elsewhere,
+//!   up to +2 more when it names the candidate's admin-1 region; −1 when the article names places
+//!   but none in the candidate's country;
+//! * the name's own hints: +6 inside an explicit container ("Paris, Texas"), +3 for a state or
+//!   country when a word such as "Gov." or "government" follows the name ("New York Gov.");
+//! * proximity: +1 within 250 km of a place the article names unambiguously (for a region: when
+//!   such a place lies inside it).
+//!
+//! Population decides between two cities only when nothing else does: a Paris in Texas needs the
+//! article to name Texas (and no France) or to write "Paris, Texas".
+
+use super::{EntryKind, Gazetteer, NameRef};
+use std::collections::HashMap;
+
+/// Prior score by kind for entries without a population.
+const COUNTRY_PRIOR: f32 = 9.0;
+const FEATURE_PRIOR: f32 = 7.5;
+const ADMIN1_PRIOR: f32 = 6.5;
+const CAPITAL_BONUS: f32 = 1.0;
+const ALTERNATE_PENALTY: f32 = 0.5;
+const COUNTRY_CONTEXT_STEP: f32 = 0.75;
+const COUNTRY_CONTEXT_MAX: f32 = 2.0;
+const ADMIN1_CONTEXT_STEP: f32 = 1.0;
+const ADMIN1_CONTEXT_MAX: f32 = 2.0;
+const ISOLATION_PENALTY: f32 = 1.0;
+const CONTAINER_BONUS: f32 = 6.0;
+const PROXIMITY_BONUS: f32 = 1.0;
+const PROXIMITY_KM: f64 = 250.0;
+const REGION_HINT_BONUS: f32 = 3.0;
+
+/// What the text says about one name beyond the article's places.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Hints {
+    /// An entry the text puts the place in ("Paris, Texas").
+    pub container: Option<u32>,
+    /// A word after the name means its state or province ("New York Gov.").
+    pub prefers_region: bool,
+    /// The text puts the place in a region none of its candidates lies in ("London, Ky.").
+    pub contradicted: bool,
+}
+
+/// What an article says about where it is: countries and regions it names without ambiguity,
+/// and points of places it names without ambiguity.
+#[derive(Clone, Debug, Default)]
+pub struct Evidence {
+    countries: HashMap<&'static str, f32>,
+    regions: HashMap<(&'static str, &'static str), f32>,
+    anchors: Vec<(f64, f64, u32)>,
+    total: f32,
+}
+
+impl Evidence {
+    /// Records that the article names something in `country` (weight 1 for a place name, less
+    /// for weaker hints).
+    pub fn add_country(&mut self, country: &'static str, weight: f32) {
+        *self.countries.entry(country).or_default() += weight;
+        self.total += weight;
+    }
+
+    /// Records that the article names something in an admin-1 region.
+    pub fn add_region(&mut self, country: &'static str, admin1: &'static str, weight: f32) {
+        if !admin1.is_empty() {
+            *self.regions.entry((country, admin1)).or_default() += weight;
+        }
+    }
+
+    /// Records a place the article names unambiguously, for proximity.
+    pub fn add_anchor(&mut self, gaz: &Gazetteer, entry: u32) {
+        let e = gaz.entry(entry);
+        // Only points that say something about a neighbourhood: not countries or seas.
+        if matches!(e.kind, EntryKind::City | EntryKind::Admin1) {
+            self.anchors.push((e.lat, e.lon, entry));
+        }
+    }
+
+    /// Weight of evidence for a country.
+    pub fn country_weight(&self, country: &str) -> f32 {
+        self.countries.get(country).copied().unwrap_or(0.0)
+    }
+
+    /// Records everything one unambiguous entry tells: its country, region and point.
+    pub fn add_entry(&mut self, gaz: &Gazetteer, entry: u32, weight: f32) {
+        let e = gaz.entry(entry);
+        if let Some(cc) = e.country {
+            self.add_country(cc, weight);
+            match e.kind {
+                EntryKind::Admin1 | EntryKind::City => self.add_region(cc, e.admin1, weight),
+                _ => {}
+            }
+        }
+        self.add_anchor(gaz, entry);
+    }
+}
+
+/// The chosen entry for a name and how sure the choice is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Choice {
+    /// Entry index.
+    pub entry: u32,
+    /// In [0, 1]: high when the best candidate clearly beats the next.
+    pub confidence: f32,
+}
+
+/// Scores one candidate of a name given the article's evidence and the name's hints.
+pub fn score(gaz: &Gazetteer, r: &NameRef, evidence: &Evidence, hints: Hints) -> f32 {
+    let e = gaz.entry(r.entry);
+    let mut s = match e.kind {
+        EntryKind::Country => COUNTRY_PRIOR,
+        EntryKind::Admin1 => ADMIN1_PRIOR,
+        EntryKind::City => {
+            let capital = gaz.is_national_capital(r.entry);
+            (e.population.max(1) as f32).log10() + if capital { CAPITAL_BONUS } else { 0.0 }
+        }
+        _ => FEATURE_PRIOR,
+    };
+    if r.alternate {
+        s -= ALTERNATE_PENALTY;
+    }
+    if let Some(cc) = e.country {
+        let w = evidence.country_weight(cc);
+        s += (w * COUNTRY_CONTEXT_STEP).min(COUNTRY_CONTEXT_MAX);
+        if w == 0.0 && evidence.total >= 1.0 {
+            s -= ISOLATION_PENALTY;
+        }
+        if !e.admin1.is_empty() && e.kind != EntryKind::Country {
+            let rw = evidence
+                .regions
+                .get(&(cc, e.admin1))
+                .copied()
+                .unwrap_or(0.0);
+            s += (rw * ADMIN1_CONTEXT_STEP).min(ADMIN1_CONTEXT_MAX);
+        }
+    }
+    if hints.prefers_region && matches!(e.kind, EntryKind::Admin1 | EntryKind::Country) {
+        s += REGION_HINT_BONUS;
+    }
+    if let Some(c) = hints.container.map(|c| gaz.entry(c)) {
+        let c = &c;
+        let inside = match c.kind {
+            EntryKind::Country => c.country.is_some() && e.country == c.country,
+            EntryKind::Admin1 => {
+                e.country == c.country && !c.admin1.is_empty() && e.admin1 == c.admin1
+            }
+            _ => false,
+        };
+        if inside && e.kind != c.kind {
+            s += CONTAINER_BONUS;
+        }
+    }
+    // Near a place the article names; a region is "near" the places inside it.
+    let near = evidence.anchors.iter().any(|&(lat, lon, anchor)| {
+        if anchor == r.entry {
+            return false;
+        }
+        if e.kind == EntryKind::Admin1 {
+            let a = gaz.entry(anchor);
+            return a.country == e.country && !e.admin1.is_empty() && a.admin1 == e.admin1;
+        }
+        km_between(lat, lon, e.lat, e.lon) <= PROXIMITY_KM
+    });
+    if near {
+        s += PROXIMITY_BONUS;
+    }
+    s
+}
+
+/// The best candidate among `refs`, or `None` when there is none.
+pub fn choose(
+    gaz: &Gazetteer,
+    refs: &[NameRef],
+    evidence: &Evidence,
+    hints: Hints,
+) -> Option<Choice> {
+    let mut best: Option<(f32, u32)> = None;
+    let mut second = f32::NEG_INFINITY;
+    for r in refs {
+        let s = score(gaz, r, evidence, hints);
+        match best {
+            Some((bs, _)) if s <= bs => second = second.max(s),
+            _ => {
+                if let Some((bs, _)) = best {
+                    second = second.max(bs);
+                }
+                best = Some((s, r.entry));
+            }
+        }
+    }
+    let (top, entry) = best?;
+    let margin = if second.is_finite() {
+        top - second
+    } else {
+        3.0
+    };
+    // 0.5 for a tie, 0.9+ for a margin of two orders of magnitude or more.
+    let confidence = 0.5 + 0.5 * (margin / 1.5).tanh();
+    Some(Choice {
+        entry,
+        confidence: confidence.clamp(0.0, 0.99),
+    })
+}
+
+/// Great-circle distance in km.
+pub fn km_between(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refs_of(gaz: &Gazetteer, name: &str) -> Vec<NameRef> {
+        gaz.refs(&gaz.lookup(name).expect(name)).collect()
+    }
+
+    #[test]
+    fn paris_is_france_unless_texas_is_named_as_its_container() {
+        let gaz = Gazetteer::embedded();
+        let refs = refs_of(gaz, "Paris");
+        let plain = choose(gaz, &refs, &Evidence::default(), Hints::default()).unwrap();
+        assert_eq!(gaz.entry(plain.entry).country, Some("FR"));
+        let texas = refs_of(gaz, "Texas")[0].entry;
+        let in_texas = choose(
+            gaz,
+            &refs,
+            &Evidence::default(),
+            Hints {
+                container: Some(texas),
+                ..Hints::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(gaz.entry(in_texas.entry).country, Some("US"));
+        assert_eq!(gaz.entry(in_texas.entry).admin1, "TX");
+    }
+
+    #[test]
+    fn georgia_follows_the_article() {
+        let gaz = Gazetteer::embedded();
+        let refs = refs_of(gaz, "Georgia");
+        let none = choose(gaz, &refs, &Evidence::default(), Hints::default()).unwrap();
+        assert_eq!(gaz.entry(none.entry).key, "country:GE");
+        let mut us = Evidence::default();
+        for city in ["Atlanta", "Savannah", "Chicago"] {
+            let r = refs_of(gaz, city)[0];
+            us.add_entry(gaz, r.entry, 1.0);
+        }
+        let state = choose(gaz, &refs, &us, Hints::default()).unwrap();
+        assert_eq!(gaz.entry(state.entry).key, "admin1:US-GA");
+        let mut caucasus = Evidence::default();
+        caucasus.add_entry(gaz, refs_of(gaz, "Tbilisi")[0].entry, 1.0);
+        caucasus.add_entry(gaz, gaz.country_entry("RU").unwrap(), 1.0);
+        let country = choose(gaz, &refs, &caucasus, Hints::default()).unwrap();
+        assert_eq!(gaz.entry(country.entry).key, "country:GE");
+    }
+
+    #[test]
+    fn distances() {
+        let d = km_between(37.5665, 126.978, 35.6895, 139.6917); // Seoul–Tokyo
+        assert!((1140.0..1170.0).contains(&d), "{d}");
+        assert_eq!(km_between(10.0, 20.0, 10.0, 20.0), 0.0);
+    }
+}

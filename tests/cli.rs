@@ -1,0 +1,211 @@
+//! `newsmap extract`: files in, one valid newsmap/1 dataset out; bad files named, others kept.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use newsmap::cli::extract_main;
+use newsmap::model::Dataset;
+
+fn seed_txt() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/2022-11-13-japan-south-korea-summit.txt")
+}
+
+fn args(a: &[&str]) -> Vec<String> {
+    a.iter().map(|s| s.to_string()).collect()
+}
+
+/// Runs `extract` in-process with `-o` and loads what it wrote.
+fn run_to_file(dir: &Path, extra: &[&str]) -> (ExitCode, Option<Dataset>) {
+    let out = dir.join("out.json");
+    let _ = std::fs::remove_file(&out);
+    let mut a = args(&["-o", out.to_str().unwrap()]);
+    a.extend(args(extra));
+    let code = extract_main(&a);
+    let ds = out
+        .exists()
+        .then(|| Dataset::load(&out).unwrap_or_else(|e| panic!("output must load: {e}")));
+    (code, ds)
+}
+
+#[test]
+fn the_seed_with_its_sibling_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, ds) = run_to_file(dir.path(), &[seed_txt().to_str().unwrap()]);
+    assert_eq!(code, ExitCode::SUCCESS);
+    let ds = ds.unwrap();
+    let a = &ds.articles[0];
+    // From seeds/2022-11-13-japan-south-korea-summit.json.
+    assert_eq!(
+        a.published.map(|d| d.to_string()).as_deref(),
+        Some("2022-11-13")
+    );
+    assert_eq!(a.source, "The Epoch Times");
+    assert!(a.title.starts_with("Japan and South Korea Agree"));
+    assert_eq!(
+        a.body(),
+        std::fs::read_to_string(seed_txt()).unwrap(),
+        "text inline, byte for byte"
+    );
+    assert_eq!(a.id, "a1");
+    assert!(
+        ds.events
+            .iter()
+            .all(|e| e.extracted && e.confidence.is_some())
+    );
+    assert!(ds.events.len() >= 10);
+}
+
+#[test]
+fn options_override_metadata_and_several_files_get_prefixed_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("talks.md");
+    std::fs::write(&other, "# Talks in Lima\n\nPeruvian President Ana Diaz met Chilean President Luis Soto in Lima on Monday.\n").unwrap();
+    let (code, ds) = run_to_file(
+        dir.path(),
+        &[
+            "--published",
+            "2023-06-08",
+            "--source",
+            "Wire",
+            seed_txt().to_str().unwrap(),
+            other.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, ExitCode::SUCCESS);
+    let ds = ds.unwrap();
+    assert_eq!(
+        ds.articles
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect::<Vec<_>>(),
+        ["a1", "a2"]
+    );
+    assert!(
+        ds.articles
+            .iter()
+            .all(|a| a.source == "Wire" && a.published.unwrap().to_string() == "2023-06-08")
+    );
+    assert_eq!(
+        ds.articles[1].title, "Talks in Lima",
+        "a Markdown heading is a headline"
+    );
+    assert!(
+        ds.events
+            .iter()
+            .all(|e| e.id.starts_with("a1-") || e.id.starts_with("a2-"))
+    );
+    assert!(
+        ds.places
+            .iter()
+            .all(|p| p.id.starts_with("a1-") || p.id.starts_with("a2-"))
+    );
+    let lima = ds
+        .events
+        .iter()
+        .find(|e| e.article.as_deref() == Some("a2"))
+        .expect("an event in the second article");
+    assert_eq!(lima.date.as_ref().unwrap().label(), "5 Jun 2023");
+}
+
+#[test]
+fn bad_files_are_named_and_the_rest_still_extracted() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "  \n").unwrap();
+    let latin1 = dir.path().join("latin1.txt");
+    std::fs::write(&latin1, b"Caf\xe9 talks in Par\xeds").unwrap();
+    let binary = dir.path().join("image.txt");
+    std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2, 3]).unwrap();
+    let missing = dir.path().join("missing.txt");
+    let good = dir.path().join("good.txt");
+    std::fs::write(
+        &good,
+        "Kenyan President Daniel Mwangi met Tanzanian President Grace Mollel in Arusha on Friday.",
+    )
+    .unwrap();
+    let files: Vec<&str> = [&empty, &latin1, &binary, &missing, &good]
+        .iter()
+        .map(|p| p.to_str().unwrap())
+        .collect();
+    let (code, ds) = run_to_file(dir.path(), &files);
+    assert_eq!(code, ExitCode::FAILURE);
+    let ds = ds.expect("the good file is still written");
+    assert_eq!(ds.articles.len(), 1);
+    assert_eq!(ds.articles[0].id, "a5", "ids keep the file's position");
+    assert_eq!(
+        ds.articles[0].title, "good.txt",
+        "a sentence is no headline: the file name"
+    );
+
+    // Messages name the file (checked through the binary's stderr).
+    let out = Command::new(env!("CARGO_BIN_EXE_newsmap"))
+        .arg("extract")
+        .args(&files)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    for (p, what) in [
+        (&empty, "is empty"),
+        (&latin1, "not UTF-8"),
+        (&binary, "binary"),
+        (&missing, "cannot read"),
+    ] {
+        let line = stderr
+            .lines()
+            .find(|l| l.contains(p.to_str().unwrap()))
+            .unwrap_or_else(|| panic!("no message for {}: {stderr}", p.display()));
+        assert!(line.contains(what), "{line}");
+    }
+    let ds = Dataset::from_json_bytes(&out.stdout, "stdout", None).expect("stdout is a dataset");
+    assert_eq!(ds.articles.len(), 1);
+}
+
+#[test]
+fn html_goes_through_readability() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(
+        &page,
+        r#"<html><head><title>Ministers meet in Oslo</title>
+        <meta property="article:published_time" content="2024-01-19T09:00:00Z"></head>
+        <body><nav>Menu Menu Menu</nav><article><h1>Ministers meet in Oslo</h1>
+        <p>Foreign Minister Erik Holm met Foreign Minister Sara Lind in Oslo on Thursday to discuss fishing
+        quotas, Arctic research and the shipping routes that both governments want to keep open.</p>
+        <p>“We agreed to meet again in the spring,” Holm told reporters after the talks, which lasted
+        three hours and ended with a short joint statement on maritime safety and search and rescue.</p>
+        </article></body></html>"#,
+    )
+    .unwrap();
+    let (code, ds) = run_to_file(dir.path(), &[page.to_str().unwrap()]);
+    assert_eq!(code, ExitCode::SUCCESS);
+    let ds = ds.unwrap();
+    assert_eq!(ds.articles[0].published.unwrap().to_string(), "2024-01-19");
+    assert!(!ds.articles[0].body().contains("Menu"));
+    let q = ds
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("We agreed"))
+        .expect("quote");
+    let holm = ds.parties.iter().find(|p| p.name == "Erik Holm").unwrap();
+    assert_eq!(q.speaker.as_deref(), Some(holm.id.as_str()));
+    let meet = ds
+        .events
+        .iter()
+        .find(|e| e.kind == newsmap::model::EventKind::Consult)
+        .unwrap();
+    assert_eq!(meet.date.as_ref().unwrap().label(), "18 Jan 2024");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(extract_main(&args(&[])), ExitCode::from(2));
+    assert_eq!(
+        extract_main(&args(&["--published", "yesterday", "x.txt"])),
+        ExitCode::from(2)
+    );
+    assert_eq!(
+        extract_main(&args(&["--frobnicate", "x.txt"])),
+        ExitCode::from(2)
+    );
+}
