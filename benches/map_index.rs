@@ -90,7 +90,8 @@ fn app_frame(b: divan::Bencher) {
         ..Default::default()
     };
     let frame = |app: &mut newsmap::ui::NewsmapApp| {
-        let out = ctx.run_ui(input(), |ui| app.ui(ui));
+        let mut out = ctx.run_ui(input(), |ui| app.ui(ui));
+        out.textures_delta.clear();
         ctx.tessellate(out.shapes, out.pixels_per_point).len()
     };
     // Warm-up frames build the basemap band and the cluster grid for this zoom.

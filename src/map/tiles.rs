@@ -62,6 +62,10 @@ impl TileSource for TileServer {
             logo_dark: None,
         }
     }
+
+    fn max_zoom(&self) -> u8 {
+        self.max_zoom
+    }
 }
 
 /// What the tile layer has managed so far.
