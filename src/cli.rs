@@ -14,9 +14,10 @@ pub const EXTRACT_USAGE: &str = "\
 newsmap extract — turn news articles into a newsmap/1 dataset
 
 USAGE:
-    newsmap extract [OPTIONS] FILE...
+    newsmap extract [OPTIONS] FILE|URL...
 
-FILES are .txt, .md or .html articles. A sibling NAME.json beside NAME.txt supplies
+FILES are .txt, .md or .html articles; an http(s) URL is fetched (15 s and 10 MB at most,
+5 redirects) and its main text extracted, with the page's title, site and publication date. A sibling NAME.json beside NAME.txt supplies
 metadata (title, source, published, url, author, language), as in seeds/*.json;
 the options below override it and apply to every FILE.
 
@@ -76,7 +77,7 @@ fn parse_args(args: &[String]) -> Result<ExtractArgs, String> {
         }
     }
     if !out.help && out.files.is_empty() {
-        return Err("no article files given".to_owned());
+        return Err("no article files or URLs given".to_owned());
     }
     Ok(out)
 }
@@ -102,7 +103,12 @@ pub fn extract_main(args: &[String]) -> ExitCode {
     };
     let mut failed = false;
     for (i, path) in opts.files.iter().enumerate() {
-        let mut input = match read_article(path) {
+        let url = path.to_str().filter(|s| s.starts_with("http://") || s.starts_with("https://"));
+        let read = match url {
+            Some(u) => crate::source::fetch::fetch_article(u, &std::sync::atomic::AtomicBool::new(false)).map_err(|e| e.to_string()),
+            None => read_article(path).map_err(|e| e.to_string()),
+        };
+        let mut input = match read {
             Ok(input) => input,
             Err(e) => {
                 eprintln!("newsmap extract: {e}");

@@ -49,9 +49,7 @@ fn serve(handler: impl Fn(&Request, TcpStream) + Send + Sync + 'static) -> Strin
 }
 
 fn read_request(stream: &mut TcpStream) -> Option<Request> {
-    stream
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
     let mut head = Vec::new();
     let mut byte = [0u8; 1];
     while !head.ends_with(b"\r\n\r\n") {
@@ -152,7 +150,11 @@ fn gzip_bomb(megabytes: usize) -> Vec<u8> {
     deflater
         .compress_vec(&zeros, &mut block, FlushCompress::Full)
         .unwrap();
-    assert_eq!(deflater.total_in(), zeros.len() as u64, "one call deflates it");
+    assert_eq!(
+        deflater.total_in(),
+        zeros.len() as u64,
+        "one call deflates it"
+    );
     let mut finisher = Compress::new(Compression::best(), false);
     let mut last_block = Vec::with_capacity(64);
     finisher
@@ -209,13 +211,24 @@ fn a_news_page_becomes_an_article_whose_events_are_extracted() {
     let title = input.title.clone().unwrap();
     assert!(title.contains("Japan and South Korea Agree"), "{title}");
     assert!(input.text.contains("summit in Cambodia on Sunday"));
-    assert!(!input.text.contains("Subscribe"), "footer kept: {}", input.text);
-    assert!(!input.text.contains("Sport"), "navigation kept: {}", input.text);
+    assert!(
+        !input.text.contains("Subscribe"),
+        "footer kept: {}",
+        input.text
+    );
+    assert!(
+        !input.text.contains("Sport"),
+        "navigation kept: {}",
+        input.text
+    );
 
     let dataset = extract(&input, Gazetteer::embedded());
     assert!(!dataset.events.is_empty(), "no events from the page");
     assert_eq!(
-        dataset.articles[0].published.map(|d| d.to_string()).as_deref(),
+        dataset.articles[0]
+            .published
+            .map(|d| d.to_string())
+            .as_deref(),
         Some("2022-11-13")
     );
     assert_eq!(dataset.articles[0].url.as_deref(), Some(url.as_str()));
@@ -227,6 +240,32 @@ fn a_news_page_becomes_an_article_whose_events_are_extracted() {
         "{head}"
     );
     assert!(head.contains("accept-encoding: gzip"), "{head}");
+}
+
+#[test]
+fn the_publication_date_is_read_from_meta_json_ld_or_time() {
+    let sources = [
+        r#"<meta property="article:published_time" content="2022-11-13T09:30:00Z">"#,
+        r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Summit","datePublished":"2022-11-13T09:30:00Z"}</script>"#,
+        "",
+    ];
+    for (i, meta) in sources.into_iter().enumerate() {
+        let page = if meta.is_empty() {
+            article_page("").replace(
+                "<article>",
+                r#"<article><time datetime="2022-11-13T09:30:00Z">13 November 2022</time>"#,
+            )
+        } else {
+            article_page(meta)
+        };
+        let base = serve(move |_, stream| respond(stream, "200 OK", &[HTML], page.as_bytes()));
+        let input = fetch_article(&format!("{base}/story"), &not_cancelled()).unwrap();
+        assert_eq!(
+            input.published.map(|d| d.to_string()).as_deref(),
+            Some("2022-11-13"),
+            "date source {i}"
+        );
+    }
 }
 
 #[test]
@@ -282,7 +321,12 @@ fn five_redirects_are_followed_and_the_final_url_is_kept() {
             .parse()
             .unwrap_or(0);
         if hops == 0 {
-            respond(stream, "200 OK", &[HTML], article_page(FULL_METADATA).as_bytes());
+            respond(
+                stream,
+                "200 OK",
+                &[HTML],
+                article_page(FULL_METADATA).as_bytes(),
+            );
         } else {
             let next = format!("/hop/{}", hops - 1);
             respond(stream, "302 Found", &[("Location", &next)], b"");
@@ -302,7 +346,10 @@ fn not_found_names_the_status() {
     let url = format!("{base}/missing");
     let e = fetch_error(&url, &FetchOptions::default());
     assert!(matches!(e, FetchError::Status { status: 404, .. }), "{e:?}");
-    assert_eq!(e.to_string(), format!("{url}: the server answered 404 Not Found"));
+    assert_eq!(
+        e.to_string(),
+        format!("{url}: the server answered 404 Not Found")
+    );
 }
 
 #[test]
@@ -340,7 +387,11 @@ fn dripping_server() -> String {
     serve(|_, mut stream| {
         let _ = stream.write_all(response_head("200 OK", &[HTML], Some(1000)).as_bytes());
         for _ in 0..1000 {
-            if stream.write_all(b"x").and_then(|()| stream.flush()).is_err() {
+            if stream
+                .write_all(b"x")
+                .and_then(|()| stream.flush())
+                .is_err()
+            {
                 return;
             }
             thread::sleep(Duration::from_secs(1));
@@ -355,7 +406,13 @@ fn a_server_that_drips_a_byte_a_second_times_out() {
     let e = fetch_error(&url, &quick(2));
     let took = started.elapsed();
     assert!(
-        matches!(e, FetchError::Timeout { received: Some(_), .. }),
+        matches!(
+            e,
+            FetchError::Timeout {
+                received: Some(_),
+                ..
+            }
+        ),
         "{e:?}"
     );
     let message = e.to_string();
@@ -387,7 +444,10 @@ fn cancel_during_a_drip_returns_quickly() {
     assert_eq!(e.to_string(), format!("{url}: cancelled"));
     let latency = returned_at - cancelled_at.lock().unwrap().expect("cancelled");
     // Typically ~50 ms; the bound leaves room for a loaded machine, well under a drip's second.
-    assert!(latency < Duration::from_millis(800), "took {latency:?} to cancel");
+    assert!(
+        latency < Duration::from_millis(800),
+        "took {latency:?} to cancel"
+    );
 }
 
 /// Serves 50 MB of HTML in 1 MB writes and reports how many bytes it got out.
@@ -415,7 +475,10 @@ fn a_50_mb_page_is_refused_from_its_announced_length() {
     let started = Instant::now();
     let e = fetch_error(&url, &FetchOptions::default());
     assert!(matches!(e, FetchError::TooLarge { .. }), "{e:?}");
-    assert_eq!(e.to_string(), format!("{url}: the page is larger than 10 MB"));
+    assert_eq!(
+        e.to_string(),
+        format!("{url}: the page is larger than 10 MB")
+    );
     assert!(started.elapsed() < Duration::from_secs(5));
 }
 
@@ -451,7 +514,10 @@ fn a_gzip_bomb_stops_at_the_cap() {
     let started = Instant::now();
     let e = fetch_error(&url, &FetchOptions::default());
     assert!(matches!(e, FetchError::TooLarge { .. }), "{e:?}");
-    assert_eq!(e.to_string(), format!("{url}: the page is larger than 10 MB"));
+    assert_eq!(
+        e.to_string(),
+        format!("{url}: the page is larger than 10 MB")
+    );
     assert!(started.elapsed() < Duration::from_secs(5));
 }
 
@@ -489,7 +555,10 @@ fn endless_redirects_stop_after_five() {
     });
     let url = format!("{base}/r/0");
     let e = fetch_error(&url, &FetchOptions::default());
-    assert_eq!(e.to_string(), format!("{url}: too many redirects (more than 5)"));
+    assert_eq!(
+        e.to_string(),
+        format!("{url}: too many redirects (more than 5)")
+    );
 }
 
 #[test]

@@ -159,3 +159,66 @@ fn ctrl_o_opens_the_article_dialog() {
     assert!(h.query_by_label("Open article").is_some());
     assert!(h.query_by_role_and_label(Role::TextInput, "File").is_some());
 }
+
+/// Serves `body` for /ok, never answers /hang, and 500 for anything else, on 127.0.0.1.
+fn web_server(body: &'static str) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut s) = stream else { continue };
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 4096];
+                let n = s.read(&mut buf).unwrap_or(0);
+                let head = String::from_utf8_lossy(&buf[..n]).to_string();
+                if head.starts_with("GET /hang ") {
+                    std::thread::sleep(std::time::Duration::from_secs(30));
+                    return;
+                }
+                let resp = if head.starts_with("GET /ok ") {
+                    format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len())
+                } else {
+                    "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_owned()
+                };
+                let _ = s.write_all(resp.as_bytes());
+            });
+        }
+    });
+    format!("http://{addr}")
+}
+
+#[test]
+fn urls_import_in_the_background_with_errors_named_and_cancel() {
+    let base = web_server(
+        "<html><head><title>Talks in Hanoi</title><meta property=\"article:published_time\" content=\"2023-09-05T08:00:00Z\"></head>\
+         <body><article><p>Vietnamese Prime Minister Pham Minh Chinh met Indonesian President Joko Widodo in Hanoi on Monday.</p>\
+         <p>The two leaders agreed to expand maritime cooperation, officials said.</p></article></body></html>",
+    );
+    let mut h = harness();
+    let broken = format!("{base}/broken");
+    h.state_mut().apply(Action::Import(vec![ImportKind::Url(broken.clone()), ImportKind::Url(format!("{base}/ok"))]));
+    // The window keeps drawing while the worker fetches.
+    h.step();
+    assert!(h.state().is_importing());
+    assert!(h.query_by_label("Cancel").is_some(), "progress with a Cancel button");
+    wait_for_import(&mut h);
+    let errors = h.state().errors().to_vec();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].starts_with(&broken) && errors[0].contains("500"), "{}", errors[0]);
+    let lib = h.state().library();
+    assert_eq!(lib.datasets.len(), 2);
+    let a = &lib.datasets[1].data.articles[0];
+    assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2023-09-05"));
+    assert!(!lib.datasets[1].data.events.is_empty());
+
+    // A server that never answers: Cancel ends the wait at once, and nothing is lost.
+    h.state_mut().apply(Action::Import(vec![ImportKind::Url(format!("{base}/hang"))]));
+    h.step();
+    h.get_by_label("Cancel").click();
+    let started = std::time::Instant::now();
+    wait_for_import(&mut h);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "cancel took {:?}", started.elapsed());
+    assert_eq!(h.state().library().datasets.len(), 2);
+    assert!(h.query_by_label_contains("Import cancelled").is_some());
+}

@@ -514,16 +514,26 @@ fn paint_markers(
                 if selected {
                     selected_pos = Some((pos, size));
                 }
+                // Extracted events fade with the extractor's doubt; reviewed ones are solid.
+                let color = if ev.event.extracted {
+                    kind_color(it.kind).gamma_multiply(0.45 + 0.55 * ev.event.confidence.unwrap_or(0.5).clamp(0.0, 1.0))
+                } else {
+                    kind_color(it.kind)
+                };
                 mesh.add_rect_with_uv(
                     Rect::from_center_size(pos, Vec2::splat(size)),
                     atlas.uv(kind_shape(it.kind)),
-                    kind_color(it.kind),
+                    color,
                 );
                 let resp = resp.on_hover_ui(|ui| {
                     ui.strong(&ev.event.title);
                     ui.label(ev.date_label());
                     let place = ev.place().map(|p| p.name.as_str()).unwrap_or("no place");
                     ui.label(format!("{} · {}", ev.event.kind.label(), place));
+                    if ev.event.extracted {
+                        let conf = ev.event.confidence.map(|c| format!(", confidence {:.0}%", c * 100.0)).unwrap_or_default();
+                        ui.weak(format!("extracted automatically{conf}"));
+                    }
                 });
                 if resp.clicked() {
                     hits.push(Hit::Marker(it.key));

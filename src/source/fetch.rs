@@ -7,8 +7,8 @@
 //! reqwest's blocking reads only time out per read, and a read blocks until the next byte, so a
 //! server that drips a byte a second could hold a plain read loop far past any deadline and
 //! ignore Cancel. The transfer therefore runs on a helper thread while the calling thread
-//! watches the deadline and the cancel flag every [`WATCH_INTERVAL`]; when either trips, the
-//! caller returns at once and the helper stops after its current read (reqwest's own timeout,
+//! watches the deadline and the cancel flag every 50 ms; when either trips, the caller returns
+//! at once and the helper drops the connection after its current read (reqwest's own timeout,
 //! set to the same bound, ends that read at the latest).
 //!
 //! The article keeps the final URL, after redirects: that is where the text was read.
@@ -503,7 +503,7 @@ fn transfer(
     let final_url = response.url().clone();
 
     let initial = announced
-        .map_or(CHUNK_BYTES, |n| n as usize)
+        .map_or(CHUNK_BYTES, |n| usize::try_from(n).unwrap_or(usize::MAX))
         .min(options.max_bytes);
     let mut body = Vec::with_capacity(initial);
     let mut chunk = vec![0u8; CHUNK_BYTES];
@@ -526,6 +526,13 @@ fn transfer(
         }
         if body.len() + n > options.max_bytes {
             return Err(too_large());
+        }
+        if body.capacity() < body.len() + n {
+            // Grow by doubling as usual, but never past the cap.
+            let target = (body.capacity() * 2)
+                .max(body.len() + n)
+                .min(options.max_bytes);
+            body.reserve_exact(target - body.len());
         }
         body.extend_from_slice(&chunk[..n]);
         progress.body_bytes.store(body.len(), Ordering::Relaxed);
@@ -1100,6 +1107,12 @@ mod tests {
             "{ua}"
         );
         assert!(ua.contains("article fetcher"), "{ua}");
+    }
+
+    #[test]
+    fn builds_an_https_client_without_touching_the_network() {
+        // The TLS backend and its crypto provider must initialise without a panic.
+        assert!(build_client(&url("https://example.com/"), &FetchOptions::default()).is_ok());
     }
 
     #[test]
