@@ -2,6 +2,7 @@
 //! walkers' `HttpTiles` fetches on its own thread with a disk cache; we draw the tiles
 //! ourselves so the offline basemap stays underneath and shows wherever a tile is missing.
 
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use egui::{Color32, Context, Mesh, Painter, Rect, pos2};
@@ -10,8 +11,13 @@ use walkers::{HeaderValue, HttpOptions, HttpTiles, Tile, TileId, Tiles};
 
 use crate::index::projection::{ScreenFromWorld, TILE_PX};
 
-/// Tile fetches that failed, counted from walkers' warnings by [`TileFailureLog`].
-static TILE_FAILURES: AtomicUsize = AtomicUsize::new(0);
+/// Recent tile-fetch failures from walkers' warnings (numbered, newest last), collected by
+/// [`TileFailureLog`]. Each layer counts those that name its own server.
+static TILE_FAILURES: Mutex<Vec<(usize, String)>> = Mutex::new(Vec::new());
+/// Number of the next failure message.
+static NEXT_FAILURE: AtomicUsize = AtomicUsize::new(0);
+/// Failure messages kept; older ones have been counted by then (layers poll every frame).
+const KEPT_FAILURES: usize = 512;
 
 /// The User-Agent for tile requests: the OSM tile policy asks apps to identify themselves.
 pub fn user_agent() -> String {
@@ -96,13 +102,17 @@ impl TileHealth {
 pub struct OnlineTiles {
     tiles: HttpTiles,
     server: TileServer,
-    failures_at_start: usize,
+    /// Failure messages numbered below this were already looked at.
+    next_failure: usize,
+    /// `scheme://host:port/` of the server, which walkers' error messages contain.
+    origin: String,
     health: TileHealth,
 }
 
 impl OnlineTiles {
     /// Starts a layer for `server`, caching tiles under `cache_dir`.
     pub fn new(server: TileServer, cache_dir: Option<std::path::PathBuf>, ctx: Context) -> Self {
+        let origin = origin_of(&server.url_template);
         let options = HttpOptions {
             cache: cache_dir,
             user_agent: HeaderValue::from_str(&user_agent()).ok(),
@@ -112,7 +122,8 @@ impl OnlineTiles {
         Self {
             tiles,
             server,
-            failures_at_start: TILE_FAILURES.load(Ordering::Relaxed),
+            next_failure: NEXT_FAILURE.load(Ordering::Relaxed),
+            origin,
             health: TileHealth::default(),
         }
     }
@@ -169,9 +180,11 @@ impl OnlineTiles {
         self.health.drawn = drawn;
         self.health.wanted = wanted;
         self.health.ever_drawn += drawn.min(1);
-        self.health.failures = TILE_FAILURES
-            .load(Ordering::Relaxed)
-            .saturating_sub(self.failures_at_start);
+        if let Ok(log) = TILE_FAILURES.lock() {
+            let new = log.iter().filter(|(n, _)| *n >= self.next_failure);
+            self.health.failures += new.filter(|(_, msg)| msg.contains(&self.origin)).count();
+            self.next_failure = log.last().map_or(self.next_failure, |(n, _)| n + 1);
+        }
     }
 }
 
@@ -189,13 +202,25 @@ impl log::Log for TileFailureLog {
             return;
         }
         if record.target().starts_with("walkers") {
-            TILE_FAILURES.fetch_add(1, Ordering::Relaxed);
+            let n = NEXT_FAILURE.fetch_add(1, Ordering::Relaxed);
+            if let Ok(mut log) = TILE_FAILURES.lock() {
+                log.push((n, record.args().to_string()));
+                let excess = log.len().saturating_sub(KEPT_FAILURES);
+                log.drain(..excess);
+            }
         } else if record.target().starts_with("newsmap") {
             eprintln!("{}: {}", record.level(), record.args());
         }
     }
 
     fn flush(&self) {}
+}
+
+/// `scheme://host[:port]` of a URL template (walkers' fetch errors quote the URL).
+fn origin_of(url: &str) -> String {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    let end = url[after_scheme..].find('/').map_or(url.len(), |i| after_scheme + i);
+    url[..end].to_owned()
 }
 
 /// Installs [`TileFailureLog`] (once per process; later calls do nothing).
@@ -208,4 +233,15 @@ pub fn install_failure_log() {
 /// The per-user tile cache folder.
 pub fn default_cache_dir() -> Option<std::path::PathBuf> {
     directories::ProjectDirs::from("org", "newsmap", "newsmap").map(|d| d.cache_dir().join("tiles"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_are_what_error_messages_quote() {
+        assert_eq!(origin_of("https://tile.openstreetmap.org/{z}/{x}/{y}.png"), "https://tile.openstreetmap.org");
+        assert_eq!(origin_of("http://127.0.0.1:8080/{z}/{x}/{y}.png"), "http://127.0.0.1:8080");
+    }
 }
