@@ -76,6 +76,28 @@ fn frame_layout(b: divan::Bencher, zoom: f64) {
     });
 }
 
+/// The same steady-state frame with a million events (zoom and filter unchanged, so the
+/// cluster grid and list order are cached, as while panning or hovering).
+#[divan::bench(sample_count = 10)]
+fn app_frame_million(b: divan::Bencher) {
+    let ds = newsmap::synthetic::dataset(1_000_000, 200_000, 7);
+    let lib = Library::new(vec![LoadedDataset::new("synthetic", None, ds)]);
+    let ctx = egui::Context::default();
+    let mut app = newsmap::ui::NewsmapApp::new(lib, Vec::new());
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),
+        ..Default::default()
+    };
+    let frame = |app: &mut newsmap::ui::NewsmapApp| {
+        let mut out = ctx.run_ui(input(), |ui| app.ui(ui));
+        out.textures_delta.clear();
+        ctx.tessellate(out.shapes, out.pixels_per_point).len()
+    };
+    frame(&mut app);
+    frame(&mut app);
+    b.bench_local(|| frame(&mut app));
+}
+
 /// A whole app frame, headless: panels, basemap, markers, accessibility labels and
 /// tessellation, for the view "Fit to events" picks.
 #[divan::bench(sample_count = 20)]

@@ -853,7 +853,7 @@ impl NewsmapApp {
                             .id_salt("side")
                             .auto_shrink([false, false])
                             .show(ui, |ui| {
-                                side_panel::event_details_ui(ui, &self.lib, ev, &mut actions);
+                                side_panel::event_details_ui(ui, ev, &mut actions);
                             });
                     }
                     // The list scrolls itself, showing only the rows in sight.

@@ -20,7 +20,7 @@ pub fn geo_precision_label(p: u8) -> &'static str {
 }
 
 /// Details of one event.
-pub fn event_details_ui(ui: &mut Ui, lib: &Library, ev: EventRef<'_>, actions: &mut Vec<Action>) {
+pub fn event_details_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>) {
     let e = ev.event;
     ui.horizontal_wrapped(|ui| {
         kind_icon_ui(ui, e.kind);
@@ -197,7 +197,6 @@ pub fn event_details_ui(ui: &mut Ui, lib: &Library, ev: EventRef<'_>, actions: &
         });
         ui.weak(format!("{} · {}", a.title, a.source));
     }
-    let _ = lib;
 }
 
 /// Shown events in date order, split by whether they have a place; rebuilt when filters or

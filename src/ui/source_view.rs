@@ -203,7 +203,6 @@ impl SourceView {
                                 && let Some(mark) = run.mark
                             {
                                 actions.extend(click_action(
-                                    lib,
                                     self.dataset,
                                     ds,
                                     &article.id,
@@ -336,7 +335,6 @@ fn run_ui(ui: &mut Ui, ds: &LoadedDataset, s: &str, run: &Run, dark: bool) -> eg
 /// A click on a highlight: quote → its event; place → the first event there (or just centre);
 /// party → the first event it takes part in, in this article.
 fn click_action(
-    lib: &Library,
     dataset: u32,
     ds: &LoadedDataset,
     article: &str,
@@ -366,7 +364,6 @@ fn click_action(
             events.clone().find(|(_, e)| e.parties.contains(id))
         }
     };
-    let _ = lib;
     match (pick, mark) {
         (Some((i, _)), _) => vec![Action::SelectAndCenter(key(i))],
         (None, Mark::Place(pi)) => vec![Action::CenterOn {
