@@ -92,14 +92,50 @@ fn seed_has_no_capital_metonyms() {
     assert!(capital_metonyms(SEED_TEXT, &find_places(SEED_TEXT, gaz), gaz).is_empty());
 }
 
+/// Ray casting: is (lon, lat) inside the closed ring?
+fn inside_ring(lon: f64, lat: f64, ring: &[[f32; 2]]) -> bool {
+    let mut inside = false;
+    for pair in ring.windows(2) {
+        let ([x1, y1], [x2, y2]) = (pair[0].map(f64::from), pair[1].map(f64::from));
+        if (y1 > lat) != (y2 > lat) && lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1) {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
 #[test]
-fn country_points_come_from_the_basemap() {
+fn country_points_lie_inside_their_countries() {
     let gaz = Gazetteer::embedded();
     let basemap = newsmap::basemap::Basemap::embedded();
-    for cc in ["KR", "KP", "JP", "US", "KH"] {
-        let info = gaz.country(cc).expect(cc);
-        let label = basemap.country_by_iso_a2(cc).expect(cc).label;
-        assert!((info.lon - f64::from(label[0])).abs() < 1e-3, "{cc}");
-        assert!((info.lat - f64::from(label[1])).abs() < 1e-3, "{cc}");
+    let mut checked = 0;
+    for country in basemap.countries.iter().filter(|c| !c.iso_a2.is_empty()) {
+        let Some(info) = gaz.country(&country.iso_a2) else {
+            continue;
+        };
+        let inside = country.polygons.iter().any(|p| {
+            let mut rings = p.rings.iter().map(|r| basemap.ring_points(r));
+            rings
+                .next()
+                .is_some_and(|outer| inside_ring(info.lon, info.lat, &outer))
+                && !rings.any(|hole| inside_ring(info.lon, info.lat, &hole))
+        });
+        assert!(
+            inside,
+            "{} point {:?} is outside",
+            info.iso2,
+            (info.lat, info.lon)
+        );
+        checked += 1;
     }
+    assert!(checked > 200, "{checked}");
+    // Conventional points where they lie inside (CIA World Factbook: Russia 60N 100E), national
+    // centres where an agency publishes one (contiguous US: 39°50′N 98°35′W).
+    let ru = gaz.country("RU").unwrap();
+    assert_eq!((ru.lat, ru.lon), (60.0, 100.0));
+    let us = gaz.country("US").unwrap();
+    assert!(
+        (us.lat - 39.833).abs() < 0.01 && (us.lon + 98.583).abs() < 0.01,
+        "{us:?}"
+    );
 }

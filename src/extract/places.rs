@@ -4,21 +4,35 @@
 //!    name the text begins with (case-sensitive: "US" is not "us", "China" is not "china");
 //!    matches must end on a word boundary, a possessive "’s" may follow ("North Korea’s" →
 //!    "North Korea"), and overlapping matches keep the leftmost-longest ("South Korea", not
-//!    "Korea"). Words in capitals ("WASHINGTON —", "LOS ANGELES") are matched a second time
-//!    title-cased; short ones ("IRNA") only if they name a state.
+//!    "Korea"; "Metcalfe County", not "Metcalfe"). Words in capitals ("WASHINGTON —", "LOS
+//!    ANGELES") are matched a second time title-cased; short ones ("IRNA") only if they name a
+//!    state.
 //! 2. **Filtering**: demonyms ("South Korean") and blocked phrases ("Washington Post") are never
 //!    places. Names that are also people's names or common words need a place-like context:
-//!    a title before ("President Jordan"), a capitalised word before ("George Washington") or,
-//!    for given names, a surname after ("Paris Hilton") makes a person; a common word ("Reading")
-//!    at the start of a sentence or before another capitalised word is not taken; a small town
-//!    named like a common surname ("Murphy") needs "in", "at", … before it or ", Region" after.
-//!    A name once clearly a person's stays one in that article unless a preposition such as "in"
-//!    precedes it. "Plymouth County" is not the city of Plymouth.
-//! 3. **Resolution**: [`crate::gazetteer::resolve`] scores each name's candidates against the
+//!    a title or a middle initial before ("President Jordan", "Franklin D. Roosevelt"), a given
+//!    name before ("Cassandra Rivera", "Jack London"; the gazetteer keeps common given names
+//!    for this), a capitalised word before ("George Washington") or, for given names, a surname
+//!    or an initial after ("Paris Hilton", "Maury M. Rosenstein") makes a person — unless an
+//!    institution named after the place follows ("Paris Regional Medical Center"); a common word
+//!    ("Reading") at the start of a sentence or before another capitalised word is not taken; a
+//!    small town named like a common surname ("Murphy") needs "in", "at", … before it or
+//!    ", Region" after. A name once clearly a person's stays one in that article unless a
+//!    preposition such as "in" precedes it or it names a state the article otherwise places
+//!    itself in ("Jordan Peterson" next to "Amman" and "Jordan reopened its border").
+//!    "Plymouth County" is not the city of Plymouth, nor "Hertford Road" the town (though the
+//!    street counts as a hint of where the article is).
+//! 3. **Minor towns** (under 15,000 people) are candidates only where the article supports them:
+//!    "Glasgow, Ky.", or the article names their admin-1 region or a place in it, or a city
+//!    within 60 km. Unsupported, they are dropped from a name's candidates (a mention left with
+//!    none is no place), and they never count as evidence.
+//! 4. **Resolution**: [`crate::gazetteer::resolve`] scores each name's candidates against the
 //!    article's other unambiguous places ("one sense per article": every mention of a name gets
-//!    the same place), in two rounds so that clear choices help the rest. "City, Region" pairs
-//!    fix the city inside the region ("Paris, Texas"); when no candidate lies in the region named
-//!    ("London, Ky." — a town the gazetteer lacks) the name gets no hit rather than a wrong one.
+//!    the same place) and the candidates of its other ambiguous names (two names that can be
+//!    neighbours usually are: "Edmonton" and "Tottenham"), in two rounds so that the other
+//!    names' clear choices help. "City, Region" pairs fix the city inside the region ("Paris,
+//!    Texas") and the region's sense ("St. Thomas, Ontario"); when no candidate lies in the
+//!    region named ("Moscow, Vt." — a town the gazetteer lacks) the name gets no hit rather
+//!    than a wrong one.
 //!
 //! Capital metonyms ("Seoul said") stay place hits for the city — the text does name the city —
 //! and [`capital_metonyms`] additionally reports them as the state for party extraction.
@@ -27,7 +41,7 @@
 
 use crate::extract::hits::{DemonymHit, PlaceHit};
 use crate::gazetteer::resolve::{self, Evidence};
-use crate::gazetteer::{EntryKind, Gazetteer, NameFlags, NameInfo, NameRef};
+use crate::gazetteer::{Entry, EntryKind, Gazetteer, NameFlags, NameInfo, NameRef};
 use crate::model::Span;
 use std::collections::{HashMap, HashSet};
 
@@ -406,6 +420,9 @@ const LOCATIVE_BEFORE: &[&str] = &[
     "of",
 ];
 
+/// Given names that open questions as auxiliaries ("Will Paris host the Games?").
+const AUXILIARIES_CAPITALISED: &[&str] = &["Will", "Can", "Should", "Must", "Shall", "Might"];
+
 /// Words that end with a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Capt.",
@@ -415,6 +432,15 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Cities smaller than this are often people's names too ("Vladimir", "Rubio", "Kim").
 const SURNAME_CITY_MAX_POPULATION: u64 = 200_000;
+
+/// Distance within which a city the article names supports a minor town ("Yarrabah" near
+/// "Cairns", "Hornsey" in London).
+const MINOR_SUPPORT_KM: f64 = 60.0;
+/// Weight of the town a street is named after ("Hertford Road") as evidence of where the article
+/// is (a place named outright weighs 1).
+const STREET_EVIDENCE_WEIGHT: f32 = 0.5;
+/// Highest confidence of a minor town.
+const MINOR_TOWN_CONFIDENCE: f32 = 0.7;
 
 /// Confidence of a name with one candidate.
 const UNAMBIGUOUS_CONFIDENCE: f32 = 0.9;
@@ -462,13 +488,29 @@ pub fn find_places_and_demonyms(text: &str, gaz: &Gazetteer) -> (Vec<PlaceHit>, 
     let mut evidence = Evidence::default();
 
     // The previous match and whether it was a person's name, for "George Washington" (a person
-    // continues) and "Atlanta Georgia" (a place before a place is not a first name).
+    // continues) and "Atlanta Georgia" (a place before a place is not a first name); and whether
+    // it was a given name that names no place ("Cassandra Rivera": certainly a person).
     let mut previous: Option<(usize, bool)> = None;
+    let mut previous_given = false;
     for m in &matches {
         let info = &gaz.name(m.name);
         let adjacent = previous.filter(|&(end, _)| text.get(end..m.start) == Some(" "));
+        let after_given = previous_given && adjacent.is_some();
         previous = Some((m.end, false));
+        previous_given = false;
         if info.flags.has(NameFlags::BLOCK) {
+            continue;
+        }
+        if is_person_word(gaz, info) {
+            // "Jack London"; but a question may open with an auxiliary ("Will Paris host…?").
+            let word_too = info.flags.has(NameFlags::COMMON_WORD)
+                && AUXILIARIES_CAPITALISED.contains(&info.text);
+            if word_too && previous_word(text.get(..m.start).unwrap_or("")).is_none() {
+                previous = None;
+            } else {
+                previous = Some((m.end, true));
+                previous_given = true;
+            }
             continue;
         }
         if info.flags.has(NameFlags::DEMONYM) {
@@ -502,7 +544,7 @@ pub fn find_places_and_demonyms(text: &str, gaz: &Gazetteer) -> (Vec<PlaceHit>, 
         };
         let verdict = match adjacent {
             Some((_, true)) => Verdict::Person {
-                certain: false,
+                certain: after_given,
                 surname: true,
             },
             _ => judge(text, &mut ctx, m, info, name),
@@ -532,13 +574,44 @@ pub fn find_places_and_demonyms(text: &str, gaz: &Gazetteer) -> (Vec<PlaceHit>, 
             places.push((*m, refs));
         }
     }
-    // A name seen as a person stays one, unless a preposition makes it a location.
-    places.retain(|(m, _)| {
-        !person_names.contains(&text[m.start..m.end]) || ctx.locative_before(m.start)
+    // A name seen as a person stays one, unless a preposition makes it a location, or it names a
+    // state the article otherwise places itself in ("Jordan Peterson", but "Amman" and "Jordan
+    // reopened its border").
+    let mut countries_named: HashSet<&str> = HashSet::new();
+    for (m, refs) in &places {
+        if person_names.contains(&text[m.start..m.end]) {
+            continue;
+        }
+        let mut major = refs.iter().filter(|r| !gaz.is_minor(r.entry));
+        let first = major.next().and_then(|r| gaz.entry(r.entry).country);
+        if first.is_some() && major.all(|r| gaz.entry(r.entry).country == first) {
+            countries_named.extend(first);
+        }
+    }
+    places.retain(|(m, refs)| {
+        !person_names.contains(&text[m.start..m.end])
+            || ctx.locative_before(m.start)
+            || refs.iter().any(|r| {
+                gaz.kind(r.entry) == EntryKind::Country
+                    && gaz
+                        .entry(r.entry)
+                        .country
+                        .is_some_and(|cc| countries_named.contains(cc))
+            })
     });
 
-    // "Plymouth County", "Monroe Co.": a county is not the city of that name.
-    places.retain(|(m, _)| !followed_by_county(text, m.end));
+    // "Plymouth County", "Monroe Co.": a county is not the city of that name; nor is "Hertford
+    // Road" the town, though such a street usually leads there: a hint where the article is.
+    places.retain(|(m, refs)| {
+        if followed_by_street(text, m.end) {
+            let major: Vec<&NameRef> = refs.iter().filter(|r| !gaz.is_minor(r.entry)).collect();
+            if let [r] = major[..] {
+                evidence.add_entry(gaz, r.entry, STREET_EVIDENCE_WEIGHT);
+            }
+            return false;
+        }
+        !followed_by_county(text, m.end)
+    });
     (resolve_mentions(text, gaz, &places, evidence), demonyms)
 }
 
@@ -548,24 +621,27 @@ pub fn find_places_and_demonyms(text: &str, gaz: &Gazetteer) -> (Vec<PlaceHit>, 
 fn resolve_mentions(
     text: &str,
     gaz: &Gazetteer,
-    places: &[(Match, Vec<NameRef>)],
+    all: &[(Match, Vec<NameRef>)],
     mut evidence: Evidence,
 ) -> Vec<PlaceHit> {
-    for (m, refs) in places {
+    // Minor towns say nothing about the article until the article supports them.
+    for (m, refs) in all {
         let info = gaz.name(m.name);
-        if info.flags.has(NameFlags::GROUP) || refs.len() == 1 {
-            for r in refs {
+        let major: Vec<&NameRef> = refs.iter().filter(|r| !gaz.is_minor(r.entry)).collect();
+        if info.flags.has(NameFlags::GROUP) || major.len() == 1 {
+            for r in major {
                 evidence.add_entry(gaz, r.entry, 1.0);
             }
-        } else {
-            let first = gaz.entry(refs[0].entry).country;
+        } else if let Some(first) = major.first() {
+            let first = gaz.entry(first.entry).country;
             if let Some(cc) =
-                first.filter(|_| refs.iter().all(|r| gaz.entry(r.entry).country == first))
+                first.filter(|_| major.iter().all(|r| gaz.entry(r.entry).country == first))
             {
                 evidence.add_country(cc, 0.5);
             }
         }
     }
+    let places = &supported_candidates(text, gaz, all, &evidence);
     // Per name: what its mentions say ("Paris, Texas"; "New York Gov."), gathered over the article.
     let pairs = containers(text, gaz, places);
     let mut hints: HashMap<u32, resolve::Hints> = HashMap::new();
@@ -584,26 +660,45 @@ fn resolve_mentions(
             h.prefers_region = true;
         }
     }
-    let mut chosen: HashMap<u32, resolve::Choice> = HashMap::new();
-    for round in 0..2 {
-        if round == 1 {
-            for (name, c) in &chosen {
-                let refs = places
-                    .iter()
-                    .find(|(m, _)| m.name == *name)
-                    .map_or(0, |(_, r)| r.len());
-                if refs > 1 && c.confidence >= 0.75 {
-                    evidence.add_entry(gaz, c.entry, 0.5);
-                }
+    // Every candidate of an ambiguous name, for "spatial minimality": Edmonton and Enfield
+    // named together are the two near London.
+    for (m, refs) in places {
+        if refs.len() > 1 {
+            for r in refs {
+                evidence.add_candidate(gaz, r.entry, m.name);
             }
         }
+    }
+    // "St. Thomas, Ontario" settles which Ontario; that tells about the rest of the article.
+    for (i, (_, refs)) in places.iter().enumerate() {
+        if let (Some(&c), true) = (regions_named.get(&i), refs.len() > 1) {
+            evidence.add_entry(gaz, c, 1.0);
+        }
+    }
+    let mut chosen: HashMap<u32, resolve::Choice> = HashMap::new();
+    for _round in 0..2 {
         let mut next = HashMap::new();
         for (m, refs) in places {
             if next.contains_key(&m.name) || refs.len() < 2 {
                 continue;
             }
-            let h = hints.get(&m.name).copied().unwrap_or_default();
-            if let Some(c) = resolve::choose(gaz, refs, &evidence, h) {
+            let mut h = hints.get(&m.name).copied().unwrap_or_default();
+            h.name = Some(m.name);
+            // The second round also trusts the other names' clear first-round choices (never
+            // the name's own: it would only reinforce itself).
+            let mut round_evidence;
+            let ev = if chosen.is_empty() {
+                &evidence
+            } else {
+                round_evidence = evidence.clone();
+                for (name, c) in &chosen {
+                    if *name != m.name && c.confidence >= 0.75 {
+                        round_evidence.add_entry(gaz, c.entry, 0.5);
+                    }
+                }
+                &round_evidence
+            };
+            if let Some(c) = resolve::choose(gaz, refs, ev, h) {
                 next.insert(m.name, c);
             }
         }
@@ -647,6 +742,9 @@ fn resolve_mentions(
         if refs.iter().any(|r| r.entry == choice.entry && r.alternate) {
             choice.confidence -= RISKY_NAME_PENALTY / 2.0;
         }
+        if gaz.is_minor(choice.entry) {
+            choice.confidence = choice.confidence.min(MINOR_TOWN_CONFIDENCE);
+        }
         hits.push(place_hit(
             gaz,
             span,
@@ -655,6 +753,53 @@ fn resolve_mentions(
         ));
     }
     hits
+}
+
+/// The candidates each mention may mean, without minor towns the article does not support: a
+/// minor town (under 15,000 people) stays a candidate only when its region is named right after
+/// it ("Glasgow, Ky."), or the article names its admin-1 region or a place in that region
+/// ("Kentucky", "Bowling Green"), or a city within [`MINOR_SUPPORT_KM`]. Support holds for every
+/// mention of the name (one sense per article). Mentions left with no candidate are dropped.
+fn supported_candidates(
+    text: &str,
+    gaz: &Gazetteer,
+    all: &[(Match, Vec<NameRef>)],
+    evidence: &Evidence,
+) -> Vec<(Match, Vec<NameRef>)> {
+    let pairs = containers(text, gaz, all);
+    let mut supported: HashSet<u32> = HashSet::new();
+    for (i, (_, refs)) in all.iter().enumerate() {
+        for r in refs.iter().filter(|r| gaz.is_minor(r.entry)) {
+            let e = gaz.entry(r.entry);
+            let named_region = match pairs[i] {
+                Pairing::Inside(c) => contains(&gaz.entry(c), &e),
+                _ => false,
+            };
+            if named_region || evidence.supports(&e, MINOR_SUPPORT_KM) {
+                supported.insert(r.entry);
+            }
+        }
+    }
+    all.iter()
+        .filter_map(|(m, refs)| {
+            let keep: Vec<NameRef> = refs
+                .iter()
+                .filter(|r| !gaz.is_minor(r.entry) || supported.contains(&r.entry))
+                .copied()
+                .collect();
+            (!keep.is_empty()).then_some((*m, keep))
+        })
+        .collect()
+}
+
+/// True if `region` (a country or an admin-1 region) contains `place`.
+fn contains(region: &Entry, place: &Entry) -> bool {
+    place.country.is_some()
+        && place.country == region.country
+        && (region.kind == EntryKind::Country
+            || (region.kind == EntryKind::Admin1
+                && !region.admin1.is_empty()
+                && place.admin1 == region.admin1))
 }
 
 /// ", Kentucky" / ", Ky." after a name: the writer places it.
@@ -714,6 +859,40 @@ fn followed_by_county(text: &str, end: usize) -> bool {
     })
 }
 
+/// "X Street", "X Road", "X Avenue": a street named after a place.
+fn followed_by_street(text: &str, end: usize) -> bool {
+    const STREET_WORDS: &[&str] = &[
+        "Street",
+        "St.",
+        "Road",
+        "Rd.",
+        "Avenue",
+        "Ave.",
+        "Lane",
+        "Drive",
+        "Boulevard",
+        "Blvd.",
+        "Close",
+        "Terrace",
+        "Crescent",
+    ];
+    let Some(rest) = text.get(end..).and_then(|a| a.strip_prefix(' ')) else {
+        return false;
+    };
+    STREET_WORDS.iter().any(|w| {
+        rest.strip_prefix(w).is_some_and(|r| {
+            r.chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '-')
+        })
+    })
+}
+
+/// A given name that names no place ("Cassandra"): it only tells that a person's name goes on.
+fn is_person_word(gaz: &Gazetteer, info: &NameInfo) -> bool {
+    info.flags.has(NameFlags::GIVEN_NAME) && gaz.refs(info).len() == 0
+}
+
 /// All nationality words in `text` ("South Korean", "Japanese", "Americans"), sorted and
 /// non-overlapping; none of them is ever a place hit.
 pub fn find_demonyms(text: &str, gaz: &Gazetteer) -> Vec<DemonymHit> {
@@ -748,7 +927,9 @@ pub fn capital_metonyms(text: &str, places: &[PlaceHit], gaz: &Gazetteer) -> Vec
     let capital_of = |hit: &PlaceHit| -> Option<String> {
         let cc = hit.country.as_deref()?;
         let info = gaz.country(cc)?;
-        (info.capital_key == Some(hit.key.as_str())).then(|| cc.to_owned())
+        info.capital_key
+            .is_some_and(|k| k == hit.key.as_str())
+            .then(|| cc.to_owned())
     };
     let capitals: Vec<Option<String>> = places.iter().map(capital_of).collect();
     let mut out = Vec::new();
@@ -1009,7 +1190,7 @@ fn containers(text: &str, gaz: &Gazetteer, places: &[(Match, Vec<NameRef>)]) -> 
         }
         let a_cities = a_refs
             .iter()
-            .all(|r| gaz.entry(r.entry).kind == EntryKind::City);
+            .all(|r| matches!(gaz.kind(r.entry), EntryKind::City | EntryKind::Admin2));
         let regions: Vec<NameRef> = b_refs
             .iter()
             .filter(|r| {
@@ -1051,7 +1232,7 @@ fn place_hit(gaz: &Gazetteer, span: Span, entry: u32, confidence: f32) -> PlaceH
     let e = gaz.entry(entry);
     PlaceHit {
         span,
-        key: e.key.to_owned(),
+        key: e.key.to_string(),
         name: e.name.to_owned(),
         kind: e.kind.place_kind(),
         lat: e.lat,
@@ -1123,6 +1304,7 @@ fn collect_matches(
             }
             let after_comma = follows_comma_after_word(text, start);
             let usable = info.flags.has(NameFlags::BLOCK)
+                || is_person_word(gaz, &info)
                 || gaz.refs(&info).any(|r| !r.comma_only || after_comma);
             let country = gaz
                 .refs(&info)
@@ -1328,7 +1510,8 @@ fn judge(
     let prev = previous_word(before);
     let sentence_start = prev.is_none();
     if let Some(p) = prev {
-        if PERSON_TITLES.contains(&p) {
+        // "Franklin D. Roosevelt", "Charles W. Murphy": a middle initial before the name.
+        if PERSON_TITLES.contains(&p) || is_initial(p) {
             return Verdict::Person {
                 certain: true,
                 surname: true,
@@ -1355,9 +1538,23 @@ fn judge(
             };
         }
     }
+    // "Maury M. Rosenstein": a middle initial after the name.
+    if text
+        .get(m.end..)
+        .and_then(|a| a.strip_prefix(' '))
+        .and_then(|a| a.split(' ').next())
+        .is_some_and(is_initial)
+        && !heading
+    {
+        return Verdict::Person {
+            certain: true,
+            surname: false,
+        };
+    }
     let next = next_capitalised_word(text, m.end);
-    let next_is_person_like =
-        next.is_some_and(|w| !PLACE_CONTINUATIONS.contains(&w) && !PERSON_TITLES.contains(&w));
+    let next_is_person_like = next
+        .is_some_and(|w| !PLACE_CONTINUATIONS.contains(&w) && !PERSON_TITLES.contains(&w))
+        && !institution_follows(text, m.end);
     if info.flags.has(NameFlags::GIVEN_NAME) && next_is_person_like && !heading {
         return Verdict::Person {
             certain: true,
@@ -1407,7 +1604,7 @@ fn previous_word(before: &str) -> Option<&str> {
         return Some("");
     }
     let word = last_word(trimmed);
-    if last == '.' && !ABBREVIATIONS.contains(&word) {
+    if last == '.' && !ABBREVIATIONS.contains(&word) && !is_initial(word) {
         return None;
     }
     if last == ',' || last == ')' || last == '"' || last == '”' || last == '’' {
@@ -1436,6 +1633,55 @@ fn next_capitalised_word(text: &str, end: usize) -> Option<&str> {
         .next()?;
     let word = word.trim_end_matches('.');
     is_capitalised_word(word).then_some(word)
+}
+
+/// An institution named after the place follows: "Paris Regional Medical Center", "Paris New
+/// Generation Baptist Church" (the place, not a person's name).
+fn institution_follows(text: &str, end: usize) -> bool {
+    const INSTITUTIONS: &[&str] = &[
+        "Center",
+        "Centre",
+        "Church",
+        "Cathedral",
+        "Hospital",
+        "Clinic",
+        "School",
+        "Academy",
+        "College",
+        "University",
+        "Cemetery",
+        "Library",
+        "Stadium",
+        "Arena",
+        "Hall",
+        "Museum",
+        "Theatre",
+        "Theater",
+        "Mall",
+        "Market",
+        "Mosque",
+        "Temple",
+        "Synagogue",
+    ];
+    let Some(rest) = text.get(end..).and_then(|a| a.strip_prefix(' ')) else {
+        return false;
+    };
+    for word in rest.split(' ').take(5) {
+        let w = word.trim_end_matches([',', '.', ';', ':', '’', '\'', ')']);
+        if INSTITUTIONS.contains(&w) {
+            return true;
+        }
+        if !is_capitalised_word(w) || w.len() < word.len() {
+            return false; // the name ends at a lower-case word or punctuation
+        }
+    }
+    false
+}
+
+/// A single capital letter and a period ("D."), as in a middle initial.
+fn is_initial(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
 }
 
 /// Starts with an uppercase letter and has a lowercase one (so "NATO" and "A" do not count).
@@ -1558,9 +1804,79 @@ mod tests {
         let paris_tx = &hits[0].1;
         assert_ne!(paris_tx, "geonames:2988507");
         assert_eq!(&hits[2].1, paris_tx, "one sense per article");
-        // No Edmonton in Kentucky is known: the state is found, the town is not guessed.
-        assert_eq!(names("Edmonton, Ky."), [("Ky.", "admin1:US-KY".to_owned())]);
+        // A small town is taken where its state is named right after it...
+        assert_eq!(
+            names("Edmonton, Ky."),
+            [
+                ("Edmonton", "geonames:4290886".to_owned()),
+                ("Ky.", "admin1:US-KY".to_owned())
+            ]
+        );
+        // ...but no Moscow in Vermont is known: the state is found, the town is not guessed.
+        assert_eq!(names("Moscow, Vt."), [("Vt.", "admin1:US-VT".to_owned())]);
         assert!(surfaces("He said Ky. was late").is_empty());
+    }
+
+    #[test]
+    fn small_towns_need_support_from_the_article() {
+        // Alone, a town of a few thousand people is not trusted...
+        assert!(surfaces("A man was arrested in Innisfail on Friday.").is_empty());
+        // ...its province, a city nearby or "Town, Region" make it one.
+        let ab = names("A man from Innisfail was arrested in Red Deer, Alberta.");
+        assert_eq!(ab[0].0, "Innisfail");
+        let e = gaz().entry(
+            (0..gaz().entry_count())
+                .find(|&i| gaz().entry(i).key == ab[0].1.as_str())
+                .unwrap(),
+        );
+        assert_eq!((e.country, e.admin1, e.minor), (Some("CA"), "01", true));
+        let mo = names("A 25-year-old Paris, Missouri, man was arrested.");
+        assert_eq!(mo.len(), 2, "{mo:?}");
+        assert_ne!(mo[0].1, "geonames:2988507");
+    }
+
+    #[test]
+    fn counties_streets_and_initials() {
+        let county = names("The Metcalfe County sheriff said so.");
+        assert_eq!(county.len(), 1);
+        assert_eq!(county[0].0, "Metcalfe County");
+        assert_eq!(
+            gaz().kind(
+                (0..gaz().entry_count())
+                    .find(|&i| gaz().entry(i).key == county[0].1.as_str())
+                    .unwrap()
+            ),
+            EntryKind::Admin2
+        );
+        assert_eq!(
+            surfaces("a fire on Hertford Road in Edmonton, London"),
+            ["Edmonton", "London"]
+        );
+        for text in [
+            "President Franklin D. Roosevelt spoke.",
+            "Charles W. Murphy joined the clinic.",
+            "Maury M. Rosenstein was named director.",
+            "Cassandra Rivera was freed. Rivera thanked her lawyers.",
+        ] {
+            assert!(surfaces(text).is_empty(), "{text}: {:?}", surfaces(text));
+        }
+    }
+
+    #[test]
+    fn neighbours_decide_together() {
+        // Edmonton alone is the Canadian city; next to Tottenham it is the one in London.
+        let alone = names("Snow fell in Edmonton.");
+        let with_neighbour = names("Smoke from a fire in Edmonton drifted over Tottenham.");
+        assert_ne!(alone[0].1, with_neighbour[0].1);
+        let e = |key: &str| {
+            gaz().entry(
+                (0..gaz().entry_count())
+                    .find(|&i| gaz().entry(i).key == key)
+                    .unwrap(),
+            )
+        };
+        assert_eq!(e(&alone[0].1).country, Some("CA"));
+        assert_eq!(e(&with_neighbour[0].1).country, Some("GB"));
     }
 
     #[test]

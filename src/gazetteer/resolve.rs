@@ -3,18 +3,22 @@
 //!
 //! The score of a candidate is a sum of explainable terms, in units of "orders of magnitude of
 //! population":
-//! * prior by kind: countries 9, features and continents 7.5, admin-1 regions 6.5, cities
-//!   log10(population) + 1 for a national capital; −0.5 for a GeoNames alternate name;
+//! * prior by kind: countries 9, features and continents 7.5, admin-1 regions 6.5, cities and
+//!   counties log10(population), + 1 for a national capital; −0.5 for a GeoNames alternate name;
+//!   −1.5 for a minor town (under 15,000 people: the article's support is counted below);
 //! * the article's countries: up to +2 when the article names the candidate's country elsewhere,
 //!   up to +2 more when it names the candidate's admin-1 region; −1 when the article names places
 //!   but none in the candidate's country;
 //! * the name's own hints: +6 inside an explicit container ("Paris, Texas"), +3 for a state or
 //!   country when a word such as "Gov." or "government" follows the name ("New York Gov.");
 //! * proximity: +1 within 250 km of a place the article names unambiguously (for a region: when
-//!   such a place lies inside it).
+//!   such a place lies inside it), or within 100 km of a place another ambiguous name of the
+//!   article may mean (spatial minimality: "Edmonton" and "Enfield" are the two in London).
 //!
 //! Population decides between two cities only when nothing else does: a Paris in Texas needs the
-//! article to name Texas (and no France) or to write "Paris, Texas".
+//! article to name Texas (and no France) or to write "Paris, Texas". Minor towns (under 15,000
+//! people) reach this scoring only when the article supports them (see
+//! [`crate::extract::places`]).
 
 use super::{EntryKind, Gazetteer, NameRef};
 use std::collections::HashMap;
@@ -25,6 +29,7 @@ const FEATURE_PRIOR: f32 = 7.5;
 const ADMIN1_PRIOR: f32 = 6.5;
 const CAPITAL_BONUS: f32 = 1.0;
 const ALTERNATE_PENALTY: f32 = 0.5;
+const MINOR_PENALTY: f32 = 1.5;
 const COUNTRY_CONTEXT_STEP: f32 = 0.75;
 const COUNTRY_CONTEXT_MAX: f32 = 2.0;
 const ADMIN1_CONTEXT_STEP: f32 = 1.0;
@@ -33,6 +38,7 @@ const ISOLATION_PENALTY: f32 = 1.0;
 const CONTAINER_BONUS: f32 = 6.0;
 const PROXIMITY_BONUS: f32 = 1.0;
 const PROXIMITY_KM: f64 = 250.0;
+const CO_LOCATION_KM: f64 = 100.0;
 const REGION_HINT_BONUS: f32 = 3.0;
 
 /// What the text says about one name beyond the article's places.
@@ -44,6 +50,9 @@ pub struct Hints {
     pub prefers_region: bool,
     /// The text puts the place in a region none of its candidates lies in ("London, Ky.").
     pub contradicted: bool,
+    /// The name being resolved (its index in the name table), so that its own candidates do
+    /// not count as its neighbours.
+    pub name: Option<u32>,
 }
 
 /// What an article says about where it is: countries and regions it names without ambiguity,
@@ -52,7 +61,10 @@ pub struct Hints {
 pub struct Evidence {
     countries: HashMap<&'static str, f32>,
     regions: HashMap<(&'static str, &'static str), f32>,
-    anchors: Vec<(f64, f64, u32)>,
+    /// (lat, lon, entry, is a city) of places named without ambiguity.
+    anchors: Vec<(f64, f64, u32, bool)>,
+    /// (lat, lon, name) of every city or region an ambiguous name may mean.
+    candidates: Vec<(f64, f64, u32)>,
     total: f32,
 }
 
@@ -75,8 +87,33 @@ impl Evidence {
     pub fn add_anchor(&mut self, gaz: &Gazetteer, entry: u32) {
         let e = gaz.entry(entry);
         // Only points that say something about a neighbourhood: not countries or seas.
-        if matches!(e.kind, EntryKind::City | EntryKind::Admin1) {
-            self.anchors.push((e.lat, e.lon, entry));
+        if matches!(
+            e.kind,
+            EntryKind::City | EntryKind::Admin1 | EntryKind::Admin2
+        ) {
+            self.anchors
+                .push((e.lat, e.lon, entry, e.kind == EntryKind::City));
+        }
+    }
+
+    /// True if the article supports a minor town `e`: it names the town's admin-1 region or a
+    /// place in it, or a city within `km` of it.
+    pub fn supports(&self, e: &super::Entry, km: f64) -> bool {
+        let Some(cc) = e.country else { return false };
+        let in_region =
+            !e.admin1.is_empty() && self.regions.get(&(cc, e.admin1)).is_some_and(|&w| w > 0.0);
+        in_region
+            || self
+                .anchors
+                .iter()
+                .any(|&(lat, lon, _, city)| city && km_between(lat, lon, e.lat, e.lon) <= km)
+    }
+
+    /// Records a city or admin-1 region that the ambiguous name `name` may mean.
+    pub fn add_candidate(&mut self, gaz: &Gazetteer, entry: u32, name: u32) {
+        let e = gaz.entry(entry);
+        if e.kind == EntryKind::City {
+            self.candidates.push((e.lat, e.lon, name));
         }
     }
 
@@ -91,7 +128,9 @@ impl Evidence {
         if let Some(cc) = e.country {
             self.add_country(cc, weight);
             match e.kind {
-                EntryKind::Admin1 | EntryKind::City => self.add_region(cc, e.admin1, weight),
+                EntryKind::Admin1 | EntryKind::Admin2 | EntryKind::City => {
+                    self.add_region(cc, e.admin1, weight);
+                }
                 _ => {}
             }
         }
@@ -118,10 +157,16 @@ pub fn score(gaz: &Gazetteer, r: &NameRef, evidence: &Evidence, hints: Hints) ->
             let capital = gaz.is_national_capital(r.entry);
             (e.population.max(1) as f32).log10() + if capital { CAPITAL_BONUS } else { 0.0 }
         }
+        EntryKind::Admin2 => (e.population.max(1) as f32).log10(),
         _ => FEATURE_PRIOR,
     };
     if r.alternate {
         s -= ALTERNATE_PENALTY;
+    }
+    if e.minor {
+        // Its support (region named, a city near) already counts below; a town of a few
+        // thousand must not outscore the big city of the same name on that alone.
+        s -= MINOR_PENALTY;
     }
     if let Some(cc) = e.country {
         let w = evidence.country_weight(cc);
@@ -155,7 +200,7 @@ pub fn score(gaz: &Gazetteer, r: &NameRef, evidence: &Evidence, hints: Hints) ->
         }
     }
     // Near a place the article names; a region is "near" the places inside it.
-    let near = evidence.anchors.iter().any(|&(lat, lon, anchor)| {
+    let near = evidence.anchors.iter().any(|&(lat, lon, anchor, _)| {
         if anchor == r.entry {
             return false;
         }
@@ -165,7 +210,15 @@ pub fn score(gaz: &Gazetteer, r: &NameRef, evidence: &Evidence, hints: Hints) ->
         }
         km_between(lat, lon, e.lat, e.lon) <= PROXIMITY_KM
     });
-    if near {
+    // Or near a place another ambiguous name may mean: two names that can be neighbours
+    // usually are ("Edmonton" and "Enfield").
+    let co_located = e.kind == EntryKind::City
+        && evidence.candidates.iter().any(|&(lat, lon, name)| {
+            Some(name) != hints.name
+                && (lat - e.lat).abs() <= 1.0
+                && km_between(lat, lon, e.lat, e.lon) <= CO_LOCATION_KM
+        });
+    if near || co_located {
         s += PROXIMITY_BONUS;
     }
     s
