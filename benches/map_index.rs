@@ -85,7 +85,10 @@ fn app_frame_million(b: divan::Bencher) {
     let ctx = egui::Context::default();
     let mut app = newsmap::ui::NewsmapApp::new(lib, Vec::new());
     let input = || egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
         ..Default::default()
     };
     let frame = |app: &mut newsmap::ui::NewsmapApp| {

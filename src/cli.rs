@@ -103,9 +103,14 @@ pub fn extract_main(args: &[String]) -> ExitCode {
     };
     let mut failed = false;
     for (i, path) in opts.files.iter().enumerate() {
-        let url = path.to_str().filter(|s| s.starts_with("http://") || s.starts_with("https://"));
+        let url = path
+            .to_str()
+            .filter(|s| s.starts_with("http://") || s.starts_with("https://"));
         let read = match url {
-            Some(u) => crate::source::fetch::fetch_article(u, &std::sync::atomic::AtomicBool::new(false)).map_err(|e| e.to_string()),
+            Some(u) => {
+                crate::source::fetch::fetch_article(u, &std::sync::atomic::AtomicBool::new(false))
+                    .map_err(|e| e.to_string())
+            }
             None => read_article(path).map_err(|e| e.to_string()),
         };
         let mut input = match read {

@@ -222,9 +222,13 @@ fn page_server(html: &'static str) -> String {
             let n = s.read(&mut buf).unwrap_or(0);
             let head = String::from_utf8_lossy(&buf[..n]).to_string();
             let resp = if head.starts_with("GET /2023/09/05/leaders-meet ") {
-                format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{html}", html.len())
+                format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{html}",
+                    html.len()
+                )
             } else {
-                "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_owned()
+                "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    .to_owned()
             };
             let _ = s.write_all(resp.as_bytes());
         }
@@ -243,15 +247,23 @@ fn urls_are_fetched_and_failures_named() {
     );
     let good = format!("{base}/2023/09/05/leaders-meet");
     let bad = format!("{base}/missing");
-    let out = Command::new(env!("CARGO_BIN_EXE_newsmap")).args(["extract", &bad, &good]).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_newsmap"))
+        .args(["extract", &bad, &good])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1), "one input failed");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains(&bad) && stderr.contains("404"), "{stderr}");
-    let ds = Dataset::from_json_bytes(&out.stdout, "stdout", None).unwrap_or_else(|e| panic!("{e}"));
+    let ds =
+        Dataset::from_json_bytes(&out.stdout, "stdout", None).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(ds.articles.len(), 1);
     let a = &ds.articles[0];
     assert_eq!(a.url.as_deref(), Some(good.as_str()));
-    assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2023-09-05"), "date from the URL path");
+    assert_eq!(
+        a.published.map(|d| d.to_string()).as_deref(),
+        Some("2023-09-05"),
+        "date from the URL path"
+    );
     assert!(!a.body().contains("Copyright"), "the footer is dropped");
     assert!(ds.places.iter().any(|p| p.name == "Hanoi"));
 }

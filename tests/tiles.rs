@@ -43,13 +43,23 @@ fn tile_server() -> (String, Arc<Mutex<Vec<String>>>) {
                     let end = buf.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
                     let head = String::from_utf8_lossy(&buf[..end]).to_string();
                     buf.drain(..end);
-                    let ua = head.lines().find_map(|l| l.strip_prefix("user-agent: ").or_else(|| l.strip_prefix("User-Agent: "))).unwrap_or("").to_owned();
+                    let ua = head
+                        .lines()
+                        .find_map(|l| {
+                            l.strip_prefix("user-agent: ")
+                                .or_else(|| l.strip_prefix("User-Agent: "))
+                        })
+                        .unwrap_or("")
+                        .to_owned();
                     seen.lock().unwrap().push(ua);
                     let header = format!(
                         "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: {}\r\nCache-Control: max-age=86400\r\n\r\n",
                         body.len()
                     );
-                    if s.write_all(header.as_bytes()).and_then(|_| s.write_all(&body)).is_err() {
+                    if s.write_all(header.as_bytes())
+                        .and_then(|_| s.write_all(&body))
+                        .is_err()
+                    {
                         return;
                     }
                 }
@@ -60,7 +70,12 @@ fn tile_server() -> (String, Arc<Mutex<Vec<String>>>) {
 }
 
 fn server(url_template: String) -> TileServer {
-    TileServer { url_template, attribution: "test tiles", attribution_url: "http://127.0.0.1/", max_zoom: 19 }
+    TileServer {
+        url_template,
+        attribution: "test tiles",
+        attribution_url: "http://127.0.0.1/",
+        max_zoom: 19,
+    }
 }
 
 /// Paints frames until `done` or a generous deadline.
@@ -87,13 +102,18 @@ fn tiles_load_from_the_server_with_our_user_agent_and_a_disk_cache() {
     let cache = tempfile::tempdir().unwrap();
     let ctx = egui::Context::default();
     let mut tiles = OnlineTiles::new(server(url), Some(cache.path().to_owned()), ctx.clone());
-    paint_until(&mut tiles, &ctx, |t| t.health().drawn == t.health().wanted && t.health().wanted > 0);
+    paint_until(&mut tiles, &ctx, |t| {
+        t.health().drawn == t.health().wanted && t.health().wanted > 0
+    });
     let h = tiles.health();
     assert!(h.wanted > 0 && h.drawn == h.wanted, "{h:?}");
     assert_eq!(h.notice(), None);
     let agents = agents.lock().unwrap();
     assert!(!agents.is_empty());
-    assert!(agents.iter().all(|a| a.starts_with("newsmap/")), "{agents:?}");
+    assert!(
+        agents.iter().all(|a| a.starts_with("newsmap/")),
+        "{agents:?}"
+    );
     let cached = walk(cache.path());
     assert!(cached > 0, "tiles are cached on disk");
 }
@@ -102,18 +122,39 @@ fn tiles_load_from_the_server_with_our_user_agent_and_a_disk_cache() {
 fn a_dead_tile_server_gives_one_quiet_notice() {
     install_failure_log();
     // A port nobody listens on: connections are refused at once.
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let ctx = egui::Context::default();
-    let mut tiles = OnlineTiles::new(server(format!("http://127.0.0.1:{port}/{{z}}/{{x}}/{{y}}.png")), None, ctx.clone());
+    let mut tiles = OnlineTiles::new(
+        server(format!("http://127.0.0.1:{port}/{{z}}/{{x}}/{{y}}.png")),
+        None,
+        ctx.clone(),
+    );
     paint_until(&mut tiles, &ctx, |t| t.health().failures > 0);
     let h = tiles.health();
     assert!(h.failures > 0, "{h:?}");
     assert_eq!(h.drawn, 0);
-    assert_eq!(h.notice(), Some("Online tiles unavailable (offline?) — showing the built-in basemap."));
+    assert_eq!(
+        h.notice(),
+        Some("Online tiles unavailable (offline?) — showing the built-in basemap.")
+    );
 }
 
 fn walk(dir: &std::path::Path) -> usize {
     std::fs::read_dir(dir)
-        .map(|rd| rd.flatten().map(|e| if e.path().is_dir() { walk(&e.path()) } else { 1 }).sum())
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| {
+                    if e.path().is_dir() {
+                        walk(&e.path())
+                    } else {
+                        1
+                    }
+                })
+                .sum()
+        })
         .unwrap_or(0)
 }

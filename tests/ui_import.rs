@@ -177,7 +177,10 @@ fn web_server(body: &'static str) -> String {
                     return;
                 }
                 let resp = if head.starts_with("GET /ok ") {
-                    format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len())
+                    format!(
+                        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                        body.len()
+                    )
                 } else {
                     "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_owned()
                 };
@@ -197,28 +200,48 @@ fn urls_import_in_the_background_with_errors_named_and_cancel() {
     );
     let mut h = harness();
     let broken = format!("{base}/broken");
-    h.state_mut().apply(Action::Import(vec![ImportKind::Url(broken.clone()), ImportKind::Url(format!("{base}/ok"))]));
+    h.state_mut().apply(Action::Import(vec![
+        ImportKind::Url(broken.clone()),
+        ImportKind::Url(format!("{base}/ok")),
+    ]));
     // The window keeps drawing while the worker fetches.
     h.step();
     assert!(h.state().is_importing());
-    assert!(h.query_by_label("Cancel").is_some(), "progress with a Cancel button");
+    assert!(
+        h.query_by_label("Cancel").is_some(),
+        "progress with a Cancel button"
+    );
     wait_for_import(&mut h);
     let errors = h.state().errors().to_vec();
     assert_eq!(errors.len(), 1, "{errors:?}");
-    assert!(errors[0].starts_with(&broken) && errors[0].contains("500"), "{}", errors[0]);
+    assert!(
+        errors[0].starts_with(&broken) && errors[0].contains("500"),
+        "{}",
+        errors[0]
+    );
     let lib = h.state().library();
     assert_eq!(lib.datasets.len(), 2);
     let a = &lib.datasets[1].data.articles[0];
-    assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2023-09-05"));
+    assert_eq!(
+        a.published.map(|d| d.to_string()).as_deref(),
+        Some("2023-09-05")
+    );
     assert!(!lib.datasets[1].data.events.is_empty());
 
     // A server that never answers: Cancel ends the wait at once, and nothing is lost.
-    h.state_mut().apply(Action::Import(vec![ImportKind::Url(format!("{base}/hang"))]));
+    h.state_mut()
+        .apply(Action::Import(vec![ImportKind::Url(format!(
+            "{base}/hang"
+        ))]));
     h.step();
     h.get_by_label("Cancel").click();
     let started = std::time::Instant::now();
     wait_for_import(&mut h);
-    assert!(started.elapsed() < std::time::Duration::from_secs(10), "cancel took {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "cancel took {:?}",
+        started.elapsed()
+    );
     assert_eq!(h.state().library().datasets.len(), 2);
     assert!(h.query_by_label_contains("Import cancelled").is_some());
 }

@@ -516,7 +516,9 @@ fn paint_markers(
                 }
                 // Extracted events fade with the extractor's doubt; reviewed ones are solid.
                 let color = if ev.event.extracted {
-                    kind_color(it.kind).gamma_multiply(0.45 + 0.55 * ev.event.confidence.unwrap_or(0.5).clamp(0.0, 1.0))
+                    kind_color(it.kind).gamma_multiply(
+                        0.45 + 0.55 * ev.event.confidence.unwrap_or(0.5).clamp(0.0, 1.0),
+                    )
                 } else {
                     kind_color(it.kind)
                 };
@@ -531,7 +533,11 @@ fn paint_markers(
                     let place = ev.place().map(|p| p.name.as_str()).unwrap_or("no place");
                     ui.label(format!("{} · {}", ev.event.kind.label(), place));
                     if ev.event.extracted {
-                        let conf = ev.event.confidence.map(|c| format!(", confidence {:.0}%", c * 100.0)).unwrap_or_default();
+                        let conf = ev
+                            .event
+                            .confidence
+                            .map(|c| format!(", confidence {:.0}%", c * 100.0))
+                            .unwrap_or_default();
                         ui.weak(format!("extracted automatically{conf}"));
                     }
                 });

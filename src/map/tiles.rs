@@ -219,7 +219,9 @@ impl log::Log for TileFailureLog {
 /// `scheme://host[:port]` of a URL template (walkers' fetch errors quote the URL).
 fn origin_of(url: &str) -> String {
     let after_scheme = url.find("://").map_or(0, |i| i + 3);
-    let end = url[after_scheme..].find('/').map_or(url.len(), |i| after_scheme + i);
+    let end = url[after_scheme..]
+        .find('/')
+        .map_or(url.len(), |i| after_scheme + i);
     url[..end].to_owned()
 }
 
@@ -241,7 +243,13 @@ mod tests {
 
     #[test]
     fn origins_are_what_error_messages_quote() {
-        assert_eq!(origin_of("https://tile.openstreetmap.org/{z}/{x}/{y}.png"), "https://tile.openstreetmap.org");
-        assert_eq!(origin_of("http://127.0.0.1:8080/{z}/{x}/{y}.png"), "http://127.0.0.1:8080");
+        assert_eq!(
+            origin_of("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+            "https://tile.openstreetmap.org"
+        );
+        assert_eq!(
+            origin_of("http://127.0.0.1:8080/{z}/{x}/{y}.png"),
+            "http://127.0.0.1:8080"
+        );
     }
 }

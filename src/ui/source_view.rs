@@ -202,12 +202,7 @@ impl SourceView {
                             if resp.clicked()
                                 && let Some(mark) = run.mark
                             {
-                                actions.extend(click_action(
-                                    self.dataset,
-                                    ds,
-                                    &article.id,
-                                    mark,
-                                ));
+                                actions.extend(click_action(self.dataset, ds, &article.id, mark));
                                 self.focus = Some(run.span);
                             }
                         }
@@ -334,12 +329,7 @@ fn run_ui(ui: &mut Ui, ds: &LoadedDataset, s: &str, run: &Run, dark: bool) -> eg
 
 /// A click on a highlight: quote → its event; place → the first event there (or just centre);
 /// party → the first event it takes part in, in this article.
-fn click_action(
-    dataset: u32,
-    ds: &LoadedDataset,
-    article: &str,
-    mark: Mark,
-) -> Vec<Action> {
+fn click_action(dataset: u32, ds: &LoadedDataset, article: &str, mark: Mark) -> Vec<Action> {
     let events = ds
         .data
         .events
