@@ -8,6 +8,7 @@ use newsmap::index::layout::{LayoutParams, Placed, layout};
 use newsmap::index::{EventTable, ScreenFromWorld, world_from_lonlat};
 use newsmap::library::{Library, LoadedDataset};
 use newsmap::model::IdMaps;
+use newsmap::ui::{Action, NewsmapApp};
 
 const EVENTS: usize = 100_000;
 const PLACES: usize = 20_000;
@@ -76,51 +77,85 @@ fn frame_layout(b: divan::Bencher, zoom: f64) {
     });
 }
 
-/// The same steady-state frame with a million events (zoom and filter unchanged, so the
-/// cluster grid and list order are cached, as while panning or hovering).
-#[divan::bench(sample_count = 10)]
-fn app_frame_million(b: divan::Bencher) {
-    let ds = newsmap::synthetic::dataset(1_000_000, 200_000, 7);
+/// A headless app on `events` synthetic events, after two warm-up frames (which build the
+/// basemap band, the cluster grid for this zoom and the list order).
+fn warm_app(events: usize, places: usize) -> (egui::Context, NewsmapApp) {
+    let ds = newsmap::synthetic::dataset(events, places, 7);
     let lib = Library::new(vec![LoadedDataset::new("synthetic", None, ds)]);
     let ctx = egui::Context::default();
-    let mut app = newsmap::ui::NewsmapApp::new(lib, Vec::new());
-    let input = || egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1280.0, 800.0),
-        )),
-        ..Default::default()
-    };
-    let frame = |app: &mut newsmap::ui::NewsmapApp| {
-        let mut out = ctx.run_ui(input(), |ui| app.ui(ui));
-        out.textures_delta.clear();
-        ctx.tessellate(out.shapes, out.pixels_per_point).len()
-    };
-    frame(&mut app);
-    frame(&mut app);
-    b.bench_local(|| frame(&mut app));
+    let mut app = NewsmapApp::new(lib, Vec::new());
+    frame(&ctx, &mut app, Vec::new());
+    frame(&ctx, &mut app, Vec::new());
+    (ctx, app)
 }
 
-/// A whole app frame, headless: panels, basemap, markers, accessibility labels and
-/// tessellation, for the view "Fit to events" picks.
-#[divan::bench(sample_count = 20)]
-fn app_frame(b: divan::Bencher) {
-    let ctx = egui::Context::default();
-    let mut app = newsmap::ui::NewsmapApp::new(library(), Vec::new());
-    let input = || egui::RawInput {
+/// One whole frame at 1280×800 with `events` as input: panels, basemap, markers, accessibility
+/// labels and tessellation. Returns the mesh count so the work is not optimised away.
+fn frame(ctx: &egui::Context, app: &mut NewsmapApp, events: Vec<egui::Event>) -> usize {
+    let input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
             egui::vec2(1280.0, 800.0),
         )),
+        events,
         ..Default::default()
     };
-    let frame = |app: &mut newsmap::ui::NewsmapApp| {
-        let mut out = ctx.run_ui(input(), |ui| app.ui(ui));
-        out.textures_delta.clear();
-        ctx.tessellate(out.shapes, out.pixels_per_point).len()
-    };
-    // Warm-up frames build the basemap band and the cluster grid for this zoom.
-    frame(&mut app);
-    frame(&mut app);
-    b.bench_local(|| frame(&mut app));
+    let mut out = ctx.run_ui(input, |ui| app.ui(ui));
+    out.textures_delta.clear();
+    ctx.tessellate(out.shapes, out.pixels_per_point).len()
+}
+
+/// The same steady-state frame with a million events (zoom and filter unchanged, so the
+/// cluster grid and list order are cached, as while hovering or idle).
+#[divan::bench(sample_count = 10)]
+fn app_frame_million(b: divan::Bencher) {
+    let (ctx, mut app) = warm_app(1_000_000, 200_000);
+    b.bench_local(|| frame(&ctx, &mut app, Vec::new()));
+}
+
+/// A frame at a million events that pans the map (an arrow key press), so the view changes and
+/// the list of events in view is recomputed, as while dragging.
+#[divan::bench(sample_count = 10)]
+fn app_frame_million_panning(b: divan::Bencher) {
+    let (ctx, mut app) = warm_app(1_000_000, 200_000);
+    let mut step = 0usize;
+    b.bench_local(|| {
+        step += 1;
+        // Alternate right and left so the view stays over the data.
+        let key = if step % 2 == 0 {
+            egui::Key::ArrowRight
+        } else {
+            egui::Key::ArrowLeft
+        };
+        let press = egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        };
+        frame(&ctx, &mut app, vec![press])
+    });
+}
+
+/// A frame at a million events that moves the date filter by a day, as while dragging a
+/// timeline handle: filtering, the list order and the clusters are all redone.
+#[divan::bench(sample_count = 10)]
+fn app_frame_million_filtering(b: divan::Bencher) {
+    let (ctx, mut app) = warm_app(1_000_000, 200_000);
+    let start = newsmap::model::day_number(jiff::civil::date(2010, 1, 1));
+    let mut day = 0;
+    b.bench_local(|| {
+        day += 1;
+        let from = newsmap::model::date_from_day_number(start + day % 300);
+        app.apply(Action::SetDates(Some(from), None));
+        frame(&ctx, &mut app, Vec::new())
+    });
+}
+
+/// A whole app frame, headless, with 100,000 events, for the view "Fit to events" picks.
+#[divan::bench(sample_count = 20)]
+fn app_frame(b: divan::Bencher) {
+    let (ctx, mut app) = warm_app(EVENTS, PLACES);
+    b.bench_local(|| frame(&ctx, &mut app, Vec::new()));
 }

@@ -35,23 +35,46 @@ pub struct ClusterGrid {
     pub members: Vec<u32>,
 }
 
-impl ClusterGrid {
-    /// Buckets `points` (item index, world position) for zoom `level`.
-    pub fn build(points: impl IntoIterator<Item = (u32, [f64; 2])>, level: u8) -> Self {
+/// Every placed item sorted by its cell at one zoom level: the part of a grid that does not
+/// depend on the filters, so a filter change costs one linear pass instead of a sort.
+pub struct CellOrder {
+    level: u8,
+    cell_world: f64,
+    /// (cell key = row << 32 | column, item, world position), sorted by key then item.
+    entries: Vec<(u64, u32, [f64; 2])>,
+}
+
+impl CellOrder {
+    /// Sorts `points` (item index, world position) by their cell at zoom `level`.
+    pub fn new(points: impl IntoIterator<Item = (u32, [f64; 2])>, level: u8) -> Self {
         let cell_world = CELL_PX / scale_at_zoom(level as f64);
         let cells_per_side = (1.0 / cell_world).ceil() as u32;
         let clamp = |v: f64| {
             ((v / cell_world).floor().max(0.0) as u32).min(cells_per_side.saturating_sub(1))
         };
-        let mut keyed: Vec<(u64, u32, [f64; 2])> = points
+        let mut entries: Vec<(u64, u32, [f64; 2])> = points
             .into_iter()
             .map(|(i, w)| (((clamp(w[1]) as u64) << 32) | clamp(w[0]) as u64, i, w))
             .collect();
-        keyed.sort_unstable_by_key(|k| (k.0, k.1));
+        entries.sort_unstable_by_key(|k| (k.0, k.1));
+        Self {
+            level,
+            cell_world,
+            entries,
+        }
+    }
+
+    /// Zoom level the order is for.
+    pub fn level(&self) -> u8 {
+        self.level
+    }
+
+    /// The grid of the items `keep` accepts.
+    pub fn grid(&self, keep: impl Fn(u32) -> bool) -> ClusterGrid {
         let mut cells: Vec<Cell> = Vec::new();
-        let mut members = Vec::with_capacity(keyed.len());
+        let mut members = Vec::new();
         let mut sum = [0.0f64; 2];
-        for (n, &(key, item, w)) in keyed.iter().enumerate() {
+        for &(key, item, w) in self.entries.iter().filter(|e| keep(e.1)) {
             let new_cell = cells
                 .last()
                 .is_none_or(|c| ((c.y as u64) << 32 | c.x as u64) != key);
@@ -62,7 +85,7 @@ impl ClusterGrid {
                     x: key as u32,
                     y: (key >> 32) as u32,
                     count: 0,
-                    first: n as u32,
+                    first: members.len() as u32,
                     centroid: w,
                     same_point: true,
                 });
@@ -71,21 +94,25 @@ impl ClusterGrid {
             if c.count > 0 && c.centroid != w {
                 c.same_point = false;
             }
-            if c.count == 0 {
-                c.centroid = w;
-            }
             c.count += 1;
             sum[0] += w[0];
             sum[1] += w[1];
             members.push(item);
         }
         finish(cells.last_mut(), sum);
-        Self {
-            level,
-            cell_world,
+        ClusterGrid {
+            level: self.level,
+            cell_world: self.cell_world,
             cells,
             members,
         }
+    }
+}
+
+impl ClusterGrid {
+    /// Buckets `points` (item index, world position) for zoom `level`.
+    pub fn build(points: impl IntoIterator<Item = (u32, [f64; 2])>, level: u8) -> Self {
+        CellOrder::new(points, level).grid(|_| true)
     }
 
     /// The cells overlapping `rect`, row by row; cost grows with visible cells only.
@@ -151,5 +178,28 @@ mod tests {
         assert_eq!(same.len(), 1);
         assert!(same[0].same_point);
         assert_eq!(same[0].centroid, [0.5, 0.5]);
+    }
+
+    #[test]
+    fn a_filtered_pass_over_the_cell_order_equals_building_from_the_kept_points() {
+        // A scatter with duplicates and cells that lose every member to the filter.
+        let pts: Vec<(u32, [f64; 2])> = (0..500u32)
+            .map(|i| {
+                let t = f64::from(i % 97) / 97.0;
+                (i, [0.2 + 0.6 * t, 0.3 + 0.4 * (t * 7.0).fract()])
+            })
+            .collect();
+        let keep = |i: u32| i % 3 != 0 && i % 11 != 5;
+        for level in [0, 4, 9, 15] {
+            let order = CellOrder::new(pts.clone(), level);
+            assert_eq!(order.level(), level);
+            let from_order = order.grid(keep);
+            let direct = ClusterGrid::build(pts.iter().copied().filter(|p| keep(p.0)), level);
+            assert_eq!(from_order.cells, direct.cells, "level {level}");
+            assert_eq!(from_order.members, direct.members, "level {level}");
+            assert!(from_order.cells.iter().all(|c| c.count > 0));
+            let kept = pts.iter().filter(|p| keep(p.0)).count();
+            assert_eq!(from_order.members.len(), kept);
+        }
     }
 }

@@ -200,12 +200,23 @@ pub fn event_details_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>
 }
 
 /// Shown events in date order, split by whether they have a place; rebuilt when filters or
-/// data change, so a frame only filters by the view instead of sorting.
+/// data change, so a frame only filters by the view instead of sorting. The events in view are
+/// kept too, so frames that neither pan nor zoom (hover, idle repaints) do no per-event work.
 #[derive(Default)]
 pub struct ListCache {
+    /// Library revision `all_by_date` was sorted for: filters change far more often than
+    /// data, and a linear pass over a sorted order beats sorting a million events again.
+    revision: Option<u64>,
+    all_by_date: Vec<u32>,
+    /// World points of `all_by_date`, side by side, so refiltering reads memory in order.
+    all_points: Vec<Option<[f64; 2]>>,
     generation: Option<u64>,
     placed_by_date: Vec<u32>,
+    /// World points of `placed_by_date`, side by side, so the view test scans memory in order.
+    placed_points: Vec<[f64; 2]>,
     no_place: Vec<u32>,
+    in_view_key: Option<(u64, Option<WorldRect>)>,
+    in_view: Vec<u32>,
 }
 
 impl ListCache {
@@ -215,21 +226,54 @@ impl ListCache {
         }
         self.generation = Some(generation);
         let items = &lib.table.items;
-        let mut order: Vec<u32> = (0..items.len() as u32)
-            .filter(|&i| shown[i as usize])
-            .collect();
-        order.sort_by_key(|&i| {
-            (
-                items[i as usize].first_day,
-                items[i as usize].last_day,
-                items[i as usize].key,
-            )
-        });
-        let (placed, no_place): (Vec<u32>, Vec<u32>) = order
-            .into_iter()
-            .partition(|&i| items[i as usize].world.is_some());
+        if self.revision != Some(lib.revision) || self.all_by_date.len() != items.len() {
+            self.revision = Some(lib.revision);
+            self.all_by_date = (0..items.len() as u32).collect();
+            self.all_by_date.sort_unstable_by_key(|&i| {
+                let it = &items[i as usize];
+                (it.first_day, it.last_day, it.key)
+            });
+            self.all_points = self
+                .all_by_date
+                .iter()
+                .map(|&i| items[i as usize].world)
+                .collect();
+        }
+        let (mut placed, mut points, mut no_place) = (Vec::new(), Vec::new(), Vec::new());
+        for (&i, &world) in self.all_by_date.iter().zip(&self.all_points) {
+            if !shown.get(i as usize).copied().unwrap_or(false) {
+                continue;
+            }
+            match world {
+                Some(w) => {
+                    placed.push(i);
+                    points.push(w);
+                }
+                None => no_place.push(i),
+            }
+        }
+        self.placed_points = points;
         self.placed_by_date = placed;
         self.no_place = no_place;
+        self.in_view_key = None;
+    }
+
+    /// Refreshes the shown, placed events inside `view` (all of them for `None`), by date.
+    fn update_in_view(&mut self, generation: u64, view: Option<WorldRect>) {
+        if self.in_view_key != Some((generation, view)) {
+            self.in_view_key = Some((generation, view));
+            self.in_view.clear();
+            match view {
+                Some(r) => self.in_view.extend(
+                    self.placed_by_date
+                        .iter()
+                        .zip(&self.placed_points)
+                        .filter(|(_, p)| r.contains(**p))
+                        .map(|(&i, _)| i),
+                ),
+                None => self.in_view.extend_from_slice(&self.placed_by_date),
+            }
+        }
     }
 }
 
@@ -245,16 +289,8 @@ pub fn event_list_ui(
 ) {
     cache.update(lib, shown, generation);
     let items = &lib.table.items;
-    let in_view: Vec<u32> = match view {
-        Some(r) => cache
-            .placed_by_date
-            .iter()
-            .copied()
-            .filter(|&i| items[i as usize].world.is_some_and(|w| r.contains(w)))
-            .collect(),
-        None => cache.placed_by_date.clone(),
-    };
-    let no_place = &cache.no_place;
+    cache.update_in_view(generation, view);
+    let (in_view, no_place) = (&cache.in_view, &cache.no_place);
     ui.label(RichText::new(format!("Events in view ({})", in_view.len())).strong());
     if in_view.is_empty() {
         ui.weak("No events in view. Zoom out, pan, or clear filters.");
