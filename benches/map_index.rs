@@ -122,7 +122,7 @@ fn app_frame_million_panning(b: divan::Bencher) {
     b.bench_local(|| {
         step += 1;
         // Alternate right and left so the view stays over the data.
-        let key = if step % 2 == 0 {
+        let key = if step.is_multiple_of(2) {
             egui::Key::ArrowRight
         } else {
             egui::Key::ArrowLeft

@@ -71,7 +71,7 @@ pub enum JobEvent {
         label: String,
     },
     /// One item finished; errors name the file or URL.
-    Finished(Result<LoadedDataset, String>),
+    Finished(Result<Box<LoadedDataset>, String>),
     /// The batch is over (all done, or cancelled).
     BatchDone {
         /// True when the user cancelled.
@@ -195,7 +195,7 @@ fn worker(items: Vec<ImportKind>, tx: Sender<JobEvent>, cancel: Arc<AtomicBool>,
         if cancel.load(Ordering::Relaxed) && result.is_err() {
             break;
         }
-        if tx.send(JobEvent::Finished(result)).is_err() {
+        if tx.send(JobEvent::Finished(result.map(Box::new))).is_err() {
             return; // The app went away.
         }
         wake();

@@ -1020,12 +1020,12 @@ fn random_token_soup_never_panics() {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             text.push_str(WORDS[(seed % WORDS.len() as u64) as usize]);
-            if seed % 3 != 0 {
+            if !seed.is_multiple_of(3) {
                 text.push(' ');
             }
         }
         let input = ArticleInput {
-            published: (seed % 2 == 0).then(|| date("2022-11-13")),
+            published: seed.is_multiple_of(2).then(|| date("2022-11-13")),
             ..ArticleInput::new(text.clone())
         };
         let ds = extract(&input, gaz);

@@ -358,7 +358,7 @@ mod tests {
                 "band at zoom {z} has {} country polygons",
                 band.countries.len()
             );
-            assert!(band.indices.len() % 3 == 0);
+            assert!(band.indices.len().is_multiple_of(3));
             for c in &band.countries {
                 let n = c.vertices.len() as u32;
                 assert!(band.indices[c.indices.clone()].iter().all(|&i| i < n));

@@ -154,30 +154,6 @@ fn shape_distance(shape: MarkerShape, p: [f32; 2], r: f32) -> f32 {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_kind_has_a_distinct_colour() {
-        let mut seen = std::collections::HashSet::new();
-        for k in EventKind::ALL {
-            assert!(
-                seen.insert(kind_color(k).to_array()),
-                "{k:?} shares a colour"
-            );
-        }
-    }
-
-    #[test]
-    fn shapes_are_solid_inside_and_clear_outside() {
-        for s in MarkerShape::ALL {
-            assert!(shape_distance(s, [0.0, 0.0], 29.0) < -5.0, "{s:?} centre");
-            assert!(shape_distance(s, [31.0, 31.0], 29.0) > 0.0, "{s:?} corner");
-        }
-    }
-}
-
 /// A small legend icon (the kind's shape in its colour), for lists and panels.
 pub fn kind_icon_ui(ui: &mut egui::Ui, kind: EventKind) -> egui::Response {
     use egui::{Shape, Stroke, vec2};
@@ -230,4 +206,28 @@ pub fn kind_icon_ui(ui: &mut egui::Ui, kind: EventKind) -> egui::Response {
         kind.code(),
         kind_shape(kind).label()
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_a_distinct_colour() {
+        let mut seen = std::collections::HashSet::new();
+        for k in EventKind::ALL {
+            assert!(
+                seen.insert(kind_color(k).to_array()),
+                "{k:?} shares a colour"
+            );
+        }
+    }
+
+    #[test]
+    fn shapes_are_solid_inside_and_clear_outside() {
+        for s in MarkerShape::ALL {
+            assert!(shape_distance(s, [0.0, 0.0], 29.0) < -5.0, "{s:?} centre");
+            assert!(shape_distance(s, [31.0, 31.0], 29.0) > 0.0, "{s:?} corner");
+        }
+    }
 }

@@ -493,7 +493,7 @@ impl NewsmapApp {
         for ev in batch.poll() {
             match ev {
                 JobEvent::Started { .. } => {}
-                JobEvent::Finished(Ok(ds)) => added.push(ds),
+                JobEvent::Finished(Ok(ds)) => added.push(*ds),
                 JobEvent::Finished(Err(e)) => self.errors.push(e),
                 JobEvent::BatchDone { cancelled } => {
                     finished = true;

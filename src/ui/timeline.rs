@@ -570,12 +570,11 @@ impl TimelineState {
                 _ => Drag::Brush(t_of(p.x)),
             });
         }
-        if let Some(p) = pointer {
-            if let Some((a, b)) = sel
-                && ((p.x - x_of(a)).abs() <= handle_w || (p.x - x_of(b)).abs() <= handle_w)
-            {
-                ui.ctx().set_cursor_icon(CursorIcon::ResizeHorizontal);
-            }
+        if let Some(p) = pointer
+            && let Some((a, b)) = sel
+            && ((p.x - x_of(a)).abs() <= handle_w || (p.x - x_of(b)).abs() <= handle_w)
+        {
+            ui.ctx().set_cursor_icon(CursorIcon::ResizeHorizontal);
         }
         if resp.dragged()
             && let (Some(p), Some(drag)) = (pointer, self.drag)
@@ -703,7 +702,7 @@ fn paint_axis(
         let step = [1, 2, 7, 14]
             .into_iter()
             .find(|s| *s as f64 >= min_gap_days)
-            .unwrap_or(14) as i32;
+            .unwrap_or(14);
         let mut t = t0.floor() as i32;
         if step == 7 || step == 14 {
             t -= (t + 3).rem_euclid(7); // Mondays
