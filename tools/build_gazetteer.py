@@ -476,8 +476,11 @@ def main() -> None:
                     continue
                 if alt.lower() in common_words or alt in census_given or alt in census_surnames:
                     continue  # "Julia" for Plovdiv, "Levi" for Lévis: people first
-                # another city's own name: only a much larger city may claim it as an alias
-                if primary_pop.get(alt, 0) * 10 > c["population"]:
+                # Another city's own name: kept as an alias only if this city is at least half as
+                # big (Enfield Town, 157k, for "Enfield", 45k), so that context can pick it; the
+                # alternate-name penalty keeps the name's owner first when the article says
+                # nothing either way. A much smaller city never claims the name.
+                if primary_pop.get(alt, 0) > 2 * c["population"]:
                     continue
                 for v in apostrophe_variants(alt):
                     b.name(v, idx, "a")
@@ -800,6 +803,10 @@ ATTRIBUTION_TEXT = """<!-- gazetteer: begin (written by tools/build_gazetteer.py
 * **SCOWL word list** via Debian's `wamerican` (`/usr/share/dict/american-english`), used only at
   build time to flag city names that are also common English words. Copyright 2000-2011 Kevin
   Atkinson; permission to use, copy, modify, distribute and sell granted without fee.
+* **North American area codes** (`area_codes.tsv`): the geocoding data of **libphonenumber**
+  (Copyright The Libphonenumber Authors, Apache License 2.0), via the PyPI package
+  **phonenumbers** `9.0.43`. Our change: we keep each 3-digit area code's English description
+  and map it to a country and GeoNames admin-1 code (`tools/build_area_codes.py`).
 * Tables written for newsmap (`admin1.tsv`, `features.tsv`, `demonyms.tsv`, `country_names.tsv`,
   `country_points.tsv`, `city_names.tsv`, `groups.tsv`, `ambiguity.tsv`): each row cites its
   source; nationality forms follow the CIA World Factbook (public domain); coordinates marked

@@ -40,6 +40,7 @@
 //! reason.
 
 use crate::extract::hits::{DemonymHit, PlaceHit};
+use crate::gazetteer::area_codes::{area_codes_in, region_of_area_code};
 use crate::gazetteer::resolve::{self, Evidence};
 use crate::gazetteer::{Entry, EntryKind, Gazetteer, NameFlags, NameInfo, NameRef};
 use crate::model::Span;
@@ -439,6 +440,9 @@ const MINOR_SUPPORT_KM: f64 = 60.0;
 /// Weight of the town a street is named after ("Hertford Road") as evidence of where the article
 /// is (a place named outright weighs 1).
 const STREET_EVIDENCE_WEIGHT: f32 = 0.5;
+/// Weight of a local phone number's region (each area code once): a newsroom prints its own
+/// region's numbers, so it is worth about two mentions of a place there.
+const AREA_CODE_WEIGHT: f32 = 2.0;
 /// Highest confidence of a minor town.
 const MINOR_TOWN_CONFIDENCE: f32 = 0.7;
 
@@ -612,7 +616,43 @@ pub fn find_places_and_demonyms(text: &str, gaz: &Gazetteer) -> (Vec<PlaceHit>, 
         }
         !followed_by_county(text, m.end)
     });
+    // Phone numbers in local news say which state or province the article is in.
+    for code in area_codes_in(text) {
+        if let Some((cc, admin1)) = region_of_area_code(code) {
+            evidence.add_country(cc, AREA_CODE_WEIGHT / 2.0);
+            evidence.add_region(cc, admin1, AREA_CODE_WEIGHT);
+        }
+    }
     (resolve_mentions(text, gaz, &places, evidence), demonyms)
+}
+
+/// Adds what each name says about where the article is: a name with one meaning (among major
+/// places when `major_only`) counts as that place; one whose meanings all lie in one country,
+/// half as that country.
+fn add_name_evidence<'a>(
+    gaz: &Gazetteer,
+    names: impl Iterator<Item = (&'a Match, &'a Vec<NameRef>, bool)>,
+    evidence: &mut Evidence,
+) {
+    for (m, refs, major_only) in names {
+        let info = gaz.name(m.name);
+        let kept: Vec<&NameRef> = refs
+            .iter()
+            .filter(|r| !major_only || !gaz.is_minor(r.entry))
+            .collect();
+        if info.flags.has(NameFlags::GROUP) || kept.len() == 1 {
+            for r in kept {
+                evidence.add_entry(gaz, r.entry, 1.0);
+            }
+        } else if let Some(first) = kept.first() {
+            let first = gaz.entry(first.entry).country;
+            if let Some(cc) =
+                first.filter(|_| kept.iter().all(|r| gaz.entry(r.entry).country == first))
+            {
+                evidence.add_country(cc, 0.5);
+            }
+        }
+    }
 }
 
 /// Evidence from names with one meaning, then one choice per name in two rounds (the second
@@ -622,26 +662,25 @@ fn resolve_mentions(
     text: &str,
     gaz: &Gazetteer,
     all: &[(Match, Vec<NameRef>)],
-    mut evidence: Evidence,
+    base: Evidence,
 ) -> Vec<PlaceHit> {
-    // Minor towns say nothing about the article until the article supports them.
-    for (m, refs) in all {
-        let info = gaz.name(m.name);
-        let major: Vec<&NameRef> = refs.iter().filter(|r| !gaz.is_minor(r.entry)).collect();
-        if info.flags.has(NameFlags::GROUP) || major.len() == 1 {
-            for r in major {
-                evidence.add_entry(gaz, r.entry, 1.0);
-            }
-        } else if let Some(first) = major.first() {
-            let first = gaz.entry(first.entry).country;
-            if let Some(cc) =
-                first.filter(|_| major.iter().all(|r| gaz.entry(r.entry).country == first))
-            {
-                evidence.add_country(cc, 0.5);
-            }
-        }
-    }
+    // Minor towns say nothing about the article until the article supports them: first the
+    // evidence of names with one major meaning decides which minor towns are supported; then
+    // the evidence is gathered again from the supported candidates, so that "Glasgow" with
+    // "Ky." next to it no longer counts as Scotland.
+    let mut evidence = base.clone();
+    add_name_evidence(
+        gaz,
+        all.iter().map(|(m, refs)| (m, refs, true)),
+        &mut evidence,
+    );
     let places = &supported_candidates(text, gaz, all, &evidence);
+    let mut evidence = base;
+    add_name_evidence(
+        gaz,
+        places.iter().map(|(m, refs)| (m, refs, false)),
+        &mut evidence,
+    );
     // Per name: what its mentions say ("Paris, Texas"; "New York Gov."), gathered over the article.
     let pairs = containers(text, gaz, places);
     let mut hints: HashMap<u32, resolve::Hints> = HashMap::new();

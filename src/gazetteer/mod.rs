@@ -18,6 +18,7 @@
 //! Recognition in text lives in [`crate::extract::places`]; this module owns the lexicon, the
 //! name → candidates lookup and the scoring in [`resolve`].
 
+pub mod area_codes;
 pub mod resolve;
 
 use crate::model::PlaceKind;

@@ -39,6 +39,10 @@ const CONTAINER_BONUS: f32 = 6.0;
 const PROXIMITY_BONUS: f32 = 1.0;
 const PROXIMITY_KM: f64 = 250.0;
 const CO_LOCATION_KM: f64 = 100.0;
+/// Two names whose candidates lie this close are almost surely those two places (a borough and
+/// its district, a town and its suburb): chance puts two namesakes that close very rarely.
+const NEIGHBOURS_KM: f64 = 25.0;
+const NEIGHBOURS_BONUS: f32 = 1.0;
 const REGION_HINT_BONUS: f32 = 3.0;
 
 /// What the text says about one name beyond the article's places.
@@ -212,14 +216,21 @@ pub fn score(gaz: &Gazetteer, r: &NameRef, evidence: &Evidence, hints: Hints) ->
     });
     // Or near a place another ambiguous name may mean: two names that can be neighbours
     // usually are ("Edmonton" and "Enfield").
-    let co_located = e.kind == EntryKind::City
-        && evidence.candidates.iter().any(|&(lat, lon, name)| {
-            Some(name) != hints.name
-                && (lat - e.lat).abs() <= 1.0
-                && km_between(lat, lon, e.lat, e.lon) <= CO_LOCATION_KM
-        });
-    if near || co_located {
+    let nearest_other = if e.kind == EntryKind::City {
+        evidence
+            .candidates
+            .iter()
+            .filter(|&&(lat, _, name)| Some(name) != hints.name && (lat - e.lat).abs() <= 1.0)
+            .map(|&(lat, lon, _)| km_between(lat, lon, e.lat, e.lon))
+            .fold(f64::INFINITY, f64::min)
+    } else {
+        f64::INFINITY
+    };
+    if near || nearest_other <= CO_LOCATION_KM {
         s += PROXIMITY_BONUS;
+    }
+    if nearest_other <= NEIGHBOURS_KM {
+        s += NEIGHBOURS_BONUS;
     }
     s
 }
