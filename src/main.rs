@@ -75,6 +75,7 @@ fn run_app(paths: Vec<PathBuf>) -> ExitCode {
             eprintln!("{e}");
         }
         let mut app = newsmap::ui::NewsmapApp::new(lib, errors);
+        app.keep_extracted_in(newsmap::ui::NewsmapApp::default_kept_dir());
         if let Some(s) = saved {
             app.restore(s);
         }

@@ -245,3 +245,107 @@ fn urls_import_in_the_background_with_errors_named_and_cancel() {
     assert_eq!(h.state().library().datasets.len(), 2);
     assert!(h.query_by_label_contains("Import cancelled").is_some());
 }
+
+/// Extracted events come back next session: the app keeps them as a file among its open files;
+/// "Close dataset" takes them off the map and out of the next session, and deletes that file.
+#[test]
+fn extracted_events_are_kept_for_the_next_session_until_closed() {
+    let kept = tempfile::tempdir().unwrap();
+    let mut h = harness();
+    h.state_mut()
+        .keep_extracted_in(Some(kept.path().join("extracted")));
+    h.state_mut().apply(Action::Import(vec![ImportKind::Text {
+        text: ARTICLE.to_owned(),
+        title: Some("Leaders meet in Hanoi".to_owned()),
+        published: Some(jiff::civil::date(2023, 9, 4)),
+    }]));
+    wait_for_import(&mut h);
+    let app = h.state();
+    assert!(app.errors().is_empty(), "{:?}", app.errors());
+    let ds = &app.library().datasets[1];
+    let file = ds
+        .path
+        .clone()
+        .expect("the extracted dataset was kept as a file");
+    assert!(
+        file.starts_with(kept.path().join("extracted")),
+        "{}",
+        file.display()
+    );
+    let saved = app.saved_state();
+    assert!(saved.open_files.contains(&file), "{:?}", saved.open_files);
+
+    // The next session: what main does with the saved open files.
+    let (lib, errors) = newsmap::library::Library::open(&saved.open_files);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(lib.datasets[0].data.events, ds.data.events);
+    assert!(lib.datasets[0].data.events.iter().all(|e| e.extracted));
+
+    // Select one of its events, then close it from the File menu.
+    let key = app
+        .library()
+        .events()
+        .find(|e| e.key.dataset == 1)
+        .unwrap()
+        .key;
+    h.state_mut().select(Some(key));
+    let seed_events = h.state().library().datasets[0].data.events.len();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Close dataset").click();
+    h.run();
+    h.get_by_label(&format!("Close {}", ds_name(&h))).click();
+    h.run();
+    let app = h.state();
+    assert_eq!(app.library().datasets.len(), 1);
+    assert_eq!(app.library().event_count(), seed_events);
+    assert_eq!(
+        app.selected(),
+        None,
+        "the closed dataset's event stays selected"
+    );
+    assert!(!file.exists(), "the kept file should go with the dataset");
+    assert!(!app.saved_state().open_files.contains(&file));
+    assert!(
+        h.query_all_by_label_contains("Kishida and Yoon hold first formal")
+            .next()
+            .is_some(),
+        "the seed's events stay"
+    );
+}
+
+/// The name of the second dataset (the extracted one) as the File menu shows it.
+fn ds_name(h: &Harness<'static, NewsmapApp>) -> String {
+    h.state().library().datasets[1].name.clone()
+}
+
+/// Closing a dataset keeps the selection on the same event when it belongs to a later dataset.
+#[test]
+fn closing_a_dataset_keeps_later_selections_on_their_event() {
+    use newsmap::index::EventKey;
+    use newsmap::library::{Library, LoadedDataset};
+    let seed = LoadedDataset::embedded_seed();
+    let copy = |name: &str| LoadedDataset::new(name, None, seed.data.clone());
+    let lib = Library::new(vec![seed.clone(), copy("a"), copy("b")]);
+    let mut app = NewsmapApp::new(lib, Vec::new());
+    let key = EventKey {
+        dataset: 2,
+        event: 3,
+    };
+    let title = app.library().event(key).unwrap().event.title.clone();
+    app.select(Some(key));
+    app.apply(Action::CloseDataset(1));
+    let names: Vec<&str> = app
+        .library()
+        .datasets
+        .iter()
+        .map(|d| d.name.as_str())
+        .collect();
+    assert_eq!(names[1..], ["b"]);
+    let moved = app.selected().expect("still selected");
+    assert_eq!(moved.dataset, 1);
+    assert_eq!(app.library().event(moved).unwrap().event.title, title);
+    app.apply(Action::CloseDataset(1));
+    assert_eq!(app.selected(), None);
+    assert_eq!(app.shown_count(), seed.data.events.len());
+}

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::index::EventKey;
 use crate::index::filter::Filter;
 use crate::jobs::{Batch, ImportKind, JobEvent};
-use crate::library::Library;
+use crate::library::{Library, LoadedDataset};
 use crate::map::style::kind_icon_ui;
 use crate::map::{MapAction, MapInput, MapView};
 use crate::model::{EventKind, Span};
@@ -66,6 +66,8 @@ pub enum Action {
     Import(Vec<ImportKind>),
     /// Save a dataset to a file (atomically).
     SaveDataset(u32, PathBuf),
+    /// Close a dataset: its events leave the map and it is not reopened next time.
+    CloseDataset(u32),
     /// Back to the default view, filters and panels.
     ResetView,
 }
@@ -115,6 +117,9 @@ pub struct NewsmapApp {
     notices: Vec<String>,
     /// Turn online tiles on at the first frame (restored sessions; needs the egui context).
     pending_online: bool,
+    /// Where extracted datasets are written so the next session reopens them; `None` keeps them
+    /// in memory only (tests, and when the system has no data directory).
+    kept_dir: Option<PathBuf>,
 }
 
 /// The "Paste text…" form.
@@ -155,9 +160,68 @@ impl NewsmapApp {
             batch: None,
             notices: Vec::new(),
             pending_online: false,
+            kept_dir: None,
         };
         app.refilter();
         app
+    }
+
+    /// Keeps extracted datasets as files in `dir` (created when needed), so that they are among
+    /// the open files the next session reopens. The app sets the user's data directory.
+    pub fn keep_extracted_in(&mut self, dir: Option<PathBuf>) {
+        self.kept_dir = dir;
+    }
+
+    /// The user's directory for extracted datasets (`…/newsmap/extracted`), if the system has one.
+    pub fn default_kept_dir() -> Option<PathBuf> {
+        directories::ProjectDirs::from("org", "newsmap", "newsmap")
+            .map(|d| d.data_dir().join("extracted"))
+    }
+
+    /// True when `path` is a file this app wrote into its kept directory.
+    fn is_kept_file(&self, path: &std::path::Path) -> bool {
+        self.kept_dir
+            .as_deref()
+            .is_some_and(|dir| path.parent() == Some(dir))
+    }
+
+    /// Writes an extracted dataset into the kept directory and points it there; a failure is
+    /// reported and the dataset stays in memory.
+    fn keep(&mut self, ds: &mut LoadedDataset) {
+        let Some(dir) = self.kept_dir.clone() else {
+            return;
+        };
+        if ds.path.is_some() {
+            return;
+        }
+        let stem: String = ds
+            .name
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .take(60)
+            .collect();
+        let mut path = dir.join(format!("{stem}.json"));
+        let mut n = 1;
+        while path.exists() {
+            n += 1;
+            path = dir.join(format!("{stem}-{n}.json"));
+        }
+        let result = std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))
+            .and_then(|()| ds.data.save(&path).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => ds.path = Some(path),
+            Err(e) => self.errors.push(format!(
+                "{}: extracted, but not kept for the next session: {e}",
+                ds.name
+            )),
+        }
     }
 
     /// The app on the embedded seed dataset (what `newsmap` with no arguments shows).
@@ -256,7 +320,10 @@ impl NewsmapApp {
             .datasets
             .iter()
             .rev()
-            .find_map(|d| d.path.as_ref()?.parent().map(|p| p.to_path_buf()))
+            .filter_map(|d| d.path.as_deref())
+            // The kept directory is the app's own, not where the user's files are.
+            .find(|p| !self.is_kept_file(p))
+            .and_then(|p| p.parent().map(|p| p.to_path_buf()))
     }
 
     /// Dialogs, forms, progress and notices: everything that floats over the main layout.
@@ -505,7 +572,8 @@ impl NewsmapApp {
             }
         }
         let mut last = None;
-        for ds in added {
+        for mut ds in added {
+            self.keep(&mut ds);
             let n = ds.data.events.len();
             let placed = ds.data.events.iter().filter(|e| e.place.is_some()).count();
             self.notices.push(format!("Added {n} events ({placed} on the map) from {} — extracted, check them against the source", ds.name));
@@ -519,6 +587,44 @@ impl NewsmapApp {
         if finished {
             self.batch = None;
         }
+    }
+
+    /// Removes dataset `d`; keys into later datasets shift down by one.
+    fn close_dataset(&mut self, d: u32) {
+        if d as usize >= self.lib.datasets.len() {
+            return;
+        }
+        let ds = self.lib.datasets.remove(d as usize);
+        if let Some(path) = ds.path.as_deref().filter(|p| self.is_kept_file(p)) {
+            let _ = std::fs::remove_file(path);
+        }
+        self.lib.rebuild();
+        let shift = |k: EventKey| match k.dataset.cmp(&d) {
+            std::cmp::Ordering::Less => Some(k),
+            std::cmp::Ordering::Equal => None,
+            std::cmp::Ordering::Greater => Some(EventKey {
+                dataset: k.dataset - 1,
+                ..k
+            }),
+        };
+        self.selected = self.selected.and_then(shift);
+        self.source = self
+            .source
+            .take()
+            .and_then(|mut v| match v.dataset.cmp(&d) {
+                std::cmp::Ordering::Less => Some(v),
+                std::cmp::Ordering::Equal => None,
+                std::cmp::Ordering::Greater => {
+                    v.dataset -= 1;
+                    Some(v)
+                }
+            });
+        // A pending "Save as" names datasets by index.
+        if matches!(&self.dialog, Some(f) if matches!(f.purpose, DialogPurpose::SaveDataset(_))) {
+            self.dialog = None;
+        }
+        self.notices.push(format!("Closed {}", ds.name));
+        self.refilter();
     }
 
     /// Applies one action: the only place app state changes.
@@ -577,9 +683,18 @@ impl NewsmapApp {
             Action::Import(items) => self.start_import(items),
             Action::SaveDataset(d, path) => match self.lib.datasets.get(d as usize) {
                 Some(ds) => match ds.data.save(&path) {
-                    Ok(()) => self
-                        .notices
-                        .push(format!("Saved {} to {}", ds.name, path.display())),
+                    Ok(()) => {
+                        self.notices
+                            .push(format!("Saved {} to {}", ds.name, path.display()));
+                        // From now on the saved file is the one reopened; the kept copy goes.
+                        let old = ds.path.clone();
+                        if let Some(old) = old.filter(|o| self.is_kept_file(o) && *o != path) {
+                            let _ = std::fs::remove_file(old);
+                        }
+                        if let Some(ds) = self.lib.datasets.get_mut(d as usize) {
+                            ds.path = Some(path);
+                        }
+                    }
                     Err(e) => self.errors.push(e.to_string()),
                 },
                 None => self.errors.push(format!(
@@ -587,6 +702,7 @@ impl NewsmapApp {
                     path.display()
                 )),
             },
+            Action::CloseDataset(d) => self.close_dataset(d),
             Action::ResetView => {
                 self.apply(Action::ClearFilters);
                 self.timeline = TimelineState::default();
@@ -623,6 +739,15 @@ impl NewsmapApp {
                     for (i, d) in self.lib.datasets.iter().enumerate() {
                         if ui.button(&d.name).clicked() {
                             self.dialog = Some(FileDialog::new(DialogPurpose::SaveDataset(i as u32), self.last_dir()));
+                            ui.close();
+                        }
+                    }
+                });
+                ui.menu_button("Close dataset", |ui| {
+                    for (i, d) in self.lib.datasets.iter().enumerate() {
+                        let label = format!("Close {}", d.name);
+                        if ui.button(label).on_hover_text(format!("{} events", d.data.events.len())).clicked() {
+                            actions.push(Action::CloseDataset(i as u32));
                             ui.close();
                         }
                     }
