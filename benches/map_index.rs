@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use newsmap::index::grid::ClusterGrid;
+use newsmap::index::grid::{CellIndex, ClusterGrid};
 use newsmap::index::layout::{LayoutParams, Placed, layout};
 use newsmap::index::{EventTable, ScreenFromWorld, world_from_lonlat};
 use newsmap::library::{Library, LoadedDataset};
@@ -30,20 +30,38 @@ fn build_event_table(b: divan::Bencher) {
     b.bench(|| EventTable::build([(&ds, &ids)]));
 }
 
-/// One zoom level's cluster grid (built once per zoom level and filter change, then cached).
-#[divan::bench(args = [3, 6, 10], sample_count = 10)]
-fn build_cluster_grid(b: divan::Bencher, level: u8) {
-    let lib = library();
+/// The cell index: every placed event sorted once by its finest cell (per data change).
+#[divan::bench(args = [100_000, 1_000_000], sample_count = 10)]
+fn build_cell_index(b: divan::Bencher, events: usize) {
+    let ds = newsmap::synthetic::dataset(events, events / 5, 7);
+    let ids = IdMaps::new(&ds);
+    let table = EventTable::build([(&ds, &ids)]);
     b.bench(|| {
-        ClusterGrid::build(
-            lib.table
+        CellIndex::new(
+            table
                 .items
                 .iter()
                 .enumerate()
                 .filter_map(|(i, it)| it.world.map(|w| (i as u32, w))),
-            level,
         )
     });
+}
+
+/// One zoom level's cluster grid from the cell index (per zoom level and filter change, then
+/// cached), with half the events filtered out, at 100,000 and 1,000,000 events.
+#[divan::bench(args = [(100_000, 3), (100_000, 10), (1_000_000, 3), (1_000_000, 10)], sample_count = 10)]
+fn build_cluster_grid(b: divan::Bencher, (events, level): (usize, u8)) {
+    let ds = newsmap::synthetic::dataset(events, events / 5, 7);
+    let ids = IdMaps::new(&ds);
+    let table = EventTable::build([(&ds, &ids)]);
+    let index = CellIndex::new(
+        table
+            .items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, it)| it.world.map(|w| (i as u32, w))),
+    );
+    b.bench(|| index.grid(level, |i| i % 2 == 0));
 }
 
 /// Marker layout for a 1280×800 view of East Asia: the per-frame index work.

@@ -31,78 +31,102 @@ pub struct ClusterGrid {
     pub cell_world: f64,
     /// Non-empty cells sorted by (row, column).
     pub cells: Vec<Cell>,
-    /// Item indices grouped by cell, in cell order.
+    /// Item indices grouped by cell: a cell's are `members[first..first + count]`.
     pub members: Vec<u32>,
 }
 
-/// Every placed item sorted by its cell at one zoom level: the part of a grid that does not
-/// depend on the filters, so a filter change costs one linear pass instead of a sort.
-pub struct CellOrder {
-    level: u8,
-    cell_world: f64,
-    /// (cell key = row << 32 | column, item, world position), sorted by key then item.
+/// The finest zoom level a cluster grid is built for; the map never goes deeper.
+pub const MAX_LEVEL: u8 = 24;
+
+/// Every placed item sorted by the Z-order (Morton) key of its cell at [`MAX_LEVEL`]. Cells
+/// nest — a cell's edge halves at each level and all are anchored at the world's corner — so
+/// the cell at any coarser level is a run of equal key prefixes: one sort serves every zoom
+/// level and every filter, and a grid is one linear pass.
+pub struct CellIndex {
+    /// (Morton key at `MAX_LEVEL`, item, world position), sorted by key then item.
     entries: Vec<(u64, u32, [f64; 2])>,
 }
 
-impl CellOrder {
-    /// Sorts `points` (item index, world position) by their cell at zoom `level`.
-    pub fn new(points: impl IntoIterator<Item = (u32, [f64; 2])>, level: u8) -> Self {
-        let cell_world = CELL_PX / scale_at_zoom(level as f64);
-        let cells_per_side = (1.0 / cell_world).ceil() as u32;
-        let clamp = |v: f64| {
-            ((v / cell_world).floor().max(0.0) as u32).min(cells_per_side.saturating_sub(1))
-        };
+/// Cell edge in world units at zoom `level`.
+fn cell_world_at(level: u8) -> f64 {
+    CELL_PX / scale_at_zoom(level as f64)
+}
+
+/// Spreads the low 32 bits of `v` to the even bits of the result.
+fn spread(v: u32) -> u64 {
+    let mut x = u64::from(v);
+    x = (x | (x << 16)) & 0x0000_FFFF_0000_FFFF;
+    x = (x | (x << 8)) & 0x00FF_00FF_00FF_00FF;
+    x = (x | (x << 4)) & 0x0F0F_0F0F_0F0F_0F0F;
+    x = (x | (x << 2)) & 0x3333_3333_3333_3333;
+    (x | (x << 1)) & 0x5555_5555_5555_5555
+}
+
+/// Gathers the even bits of `x` (the inverse of [`spread`]).
+fn gather(x: u64) -> u32 {
+    let mut x = x & 0x5555_5555_5555_5555;
+    x = (x | (x >> 1)) & 0x3333_3333_3333_3333;
+    x = (x | (x >> 2)) & 0x0F0F_0F0F_0F0F_0F0F;
+    x = (x | (x >> 4)) & 0x00FF_00FF_00FF_00FF;
+    x = (x | (x >> 8)) & 0x0000_FFFF_0000_FFFF;
+    ((x | (x >> 16)) & 0x0000_0000_FFFF_FFFF) as u32
+}
+
+impl CellIndex {
+    /// Sorts `points` (item index, world position) by their finest cell.
+    pub fn new(points: impl IntoIterator<Item = (u32, [f64; 2])>) -> Self {
+        let cw = cell_world_at(MAX_LEVEL);
+        // Points on the far edge (x or y = 1) join the last cell instead of starting a new one.
+        let last = ((1.0 / cw).ceil() as u32).saturating_sub(1);
+        let cell = |v: f64| ((v / cw).floor().max(0.0) as u32).min(last);
         let mut entries: Vec<(u64, u32, [f64; 2])> = points
             .into_iter()
-            .map(|(i, w)| (((clamp(w[1]) as u64) << 32) | clamp(w[0]) as u64, i, w))
+            .map(|(i, w)| (spread(cell(w[0])) | (spread(cell(w[1])) << 1), i, w))
             .collect();
         entries.sort_unstable_by_key(|k| (k.0, k.1));
-        Self {
-            level,
-            cell_world,
-            entries,
-        }
+        Self { entries }
     }
 
-    /// Zoom level the order is for.
-    pub fn level(&self) -> u8 {
-        self.level
-    }
-
-    /// The grid of the items `keep` accepts.
-    pub fn grid(&self, keep: impl Fn(u32) -> bool) -> ClusterGrid {
+    /// The grid at zoom `level` of the items `keep` accepts.
+    pub fn grid(&self, level: u8, keep: impl Fn(u32) -> bool) -> ClusterGrid {
+        let level = level.min(MAX_LEVEL);
+        let shift = 2 * u32::from(MAX_LEVEL - level);
         let mut cells: Vec<Cell> = Vec::new();
         let mut members = Vec::new();
-        let mut sum = [0.0f64; 2];
+        let mut sums: Vec<[f64; 2]> = Vec::new();
+        let mut current: Option<u64> = None;
         for &(key, item, w) in self.entries.iter().filter(|e| keep(e.1)) {
-            let new_cell = cells
-                .last()
-                .is_none_or(|c| ((c.y as u64) << 32 | c.x as u64) != key);
-            if new_cell {
-                finish(cells.last_mut(), sum);
-                sum = [0.0; 2];
+            let key = key >> shift;
+            if current != Some(key) {
+                current = Some(key);
                 cells.push(Cell {
-                    x: key as u32,
-                    y: (key >> 32) as u32,
+                    x: gather(key),
+                    y: gather(key >> 1),
                     count: 0,
                     first: members.len() as u32,
                     centroid: w,
                     same_point: true,
                 });
+                sums.push([0.0; 2]);
             }
             let c = cells.last_mut().expect("pushed above");
-            if c.count > 0 && c.centroid != w {
+            if c.centroid != w {
                 c.same_point = false;
             }
             c.count += 1;
+            let sum = sums.last_mut().expect("pushed with the cell");
             sum[0] += w[0];
             sum[1] += w[1];
             members.push(item);
         }
-        finish(cells.last_mut(), sum);
+        for (c, sum) in cells.iter_mut().zip(&sums) {
+            finish(Some(c), *sum);
+        }
+        // Queries walk rows: cells go in (row, column) order; their members stay where they are.
+        cells.sort_unstable_by_key(|c| ((c.y as u64) << 32) | c.x as u64);
         ClusterGrid {
-            level: self.level,
-            cell_world: self.cell_world,
+            level,
+            cell_world: cell_world_at(level),
             cells,
             members,
         }
@@ -112,7 +136,7 @@ impl CellOrder {
 impl ClusterGrid {
     /// Buckets `points` (item index, world position) for zoom `level`.
     pub fn build(points: impl IntoIterator<Item = (u32, [f64; 2])>, level: u8) -> Self {
-        CellOrder::new(points, level).grid(|_| true)
+        CellIndex::new(points).grid(level, |_| true)
     }
 
     /// The cells overlapping `rect`, row by row; cost grows with visible cells only.
@@ -181,25 +205,48 @@ mod tests {
     }
 
     #[test]
-    fn a_filtered_pass_over_the_cell_order_equals_building_from_the_kept_points() {
-        // A scatter with duplicates and cells that lose every member to the filter.
-        let pts: Vec<(u32, [f64; 2])> = (0..500u32)
+    fn one_index_serves_every_level_and_filter() {
+        // A scatter with duplicates, points on the world's edges, and cells that lose every
+        // member to the filter.
+        let mut pts: Vec<(u32, [f64; 2])> = (0..500u32)
             .map(|i| {
                 let t = f64::from(i % 97) / 97.0;
                 (i, [0.2 + 0.6 * t, 0.3 + 0.4 * (t * 7.0).fract()])
             })
             .collect();
+        pts.extend([(500, [0.0, 0.0]), (501, [1.0, 1.0]), (502, [1.0, 0.0])]);
         let keep = |i: u32| !i.is_multiple_of(3) && i % 11 != 5;
-        for level in [0, 4, 9, 15] {
-            let order = CellOrder::new(pts.clone(), level);
-            assert_eq!(order.level(), level);
-            let from_order = order.grid(keep);
-            let direct = ClusterGrid::build(pts.iter().copied().filter(|p| keep(p.0)), level);
-            assert_eq!(from_order.cells, direct.cells, "level {level}");
-            assert_eq!(from_order.members, direct.members, "level {level}");
-            assert!(from_order.cells.iter().all(|c| c.count > 0));
-            let kept = pts.iter().filter(|p| keep(p.0)).count();
-            assert_eq!(from_order.members.len(), kept);
+        let index = CellIndex::new(pts.clone());
+        for level in [0, 1, 4, 9, 15, MAX_LEVEL] {
+            let grid = index.grid(level, keep);
+            // Against a direct bucketing of the kept points at this level.
+            let cw = cell_world_at(level);
+            let mut direct: std::collections::BTreeMap<(u32, u32), Vec<u32>> = Default::default();
+            for &(i, w) in pts.iter().filter(|p| keep(p.0)) {
+                let cell = |v: f64| (v / cw).floor() as u32;
+                direct.entry((cell(w[1]), cell(w[0]))).or_default().push(i);
+            }
+            let got: Vec<((u32, u32), Vec<u32>)> = grid
+                .cells
+                .iter()
+                .map(|c| {
+                    let mut m = grid.members_of(c).to_vec();
+                    m.sort();
+                    ((c.y, c.x), m)
+                })
+                .collect();
+            let want: Vec<((u32, u32), Vec<u32>)> = direct.into_iter().collect();
+            assert_eq!(got, want, "level {level}");
+            assert_eq!(grid.level, level);
+        }
+    }
+
+    #[test]
+    fn morton_keys_round_trip() {
+        for v in [0u32, 1, 2, 0x5555, 0xFFFF, 107_374_182, u32::MAX] {
+            assert_eq!(gather(spread(v)), v);
+            assert_eq!(gather(spread(v) >> 1), 0);
+            assert_eq!(gather((spread(v) << 1) >> 1), v);
         }
     }
 }

@@ -15,7 +15,7 @@ use egui::{
 use walkers::{Map, MapMemory, lon_lat};
 
 use crate::index::EventKey;
-use crate::index::grid::{CellOrder, ClusterGrid};
+use crate::index::grid::{CellIndex, ClusterGrid};
 use crate::index::layout::{CellId, LayoutParams, Placed, layout};
 use crate::index::projection::{
     ScreenFromWorld, WorldRect, fit_zoom, lonlat_from_world, world_from_lonlat,
@@ -76,10 +76,9 @@ pub struct MapView {
     atlas: Option<MarkerAtlas>,
     grids: HashMap<u8, ClusterGrid>,
     grid_generation: Option<u64>,
-    /// Per zoom level, every placed event sorted by cell; kept across filter changes (only
-    /// new data invalidates it), so refiltering a million events needs no sort.
-    cell_orders: HashMap<u8, CellOrder>,
-    cell_orders_revision: Option<u64>,
+    /// Every placed event sorted by cell, for every zoom level; kept across filter and zoom
+    /// changes (only new data, a new library revision, rebuilds it), so neither needs a sort.
+    cell_index: Option<(u64, CellIndex)>,
     /// Cells the user expanded (fanned out) at the current zoom level.
     pub expanded: HashSet<CellId>,
     placed: Vec<Placed>,
@@ -105,8 +104,7 @@ impl Default for MapView {
             atlas: None,
             grids: HashMap::new(),
             grid_generation: None,
-            cell_orders: HashMap::new(),
-            cell_orders_revision: None,
+            cell_index: None,
             expanded: HashSet::new(),
             placed: Vec::new(),
             shapes: Vec::new(),
@@ -263,21 +261,21 @@ impl MapView {
             self.grids.clear();
             self.grid_generation = Some(input.generation);
         }
-        if self.cell_orders_revision != Some(input.lib.revision) {
-            self.cell_orders.clear();
-            self.cell_orders_revision = Some(input.lib.revision);
-        }
         let table = &input.lib.table;
-        let order = self.cell_orders.entry(level).or_insert_with(|| {
+        let revision = input.lib.revision;
+        if self.cell_index.as_ref().is_none_or(|(r, _)| *r != revision) {
             let points = table
                 .items
                 .iter()
                 .enumerate()
                 .filter_map(|(i, it)| it.world.map(|w| (i as u32, w)));
-            CellOrder::new(points, level)
-        });
+            self.cell_index = Some((revision, CellIndex::new(points)));
+        }
+        let (_, index) = self.cell_index.as_ref().expect("built above");
         self.grids.entry(level).or_insert_with(|| {
-            order.grid(|i| input.shown.get(i as usize).copied().unwrap_or(false))
+            index.grid(level, |i| {
+                input.shown.get(i as usize).copied().unwrap_or(false)
+            })
         })
     }
 
