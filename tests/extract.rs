@@ -1032,3 +1032,60 @@ fn random_token_soup_never_panics() {
         assert_eq!(ds.validate(), vec![], "invalid dataset for {text:?}");
     }
 }
+
+/// Speakers news names without a title: an appositive before the verb, a surname whose full
+/// name came earlier, straight quotes, an inverted verb with a description, and a speaker the
+/// text names but we cannot identify (who must not inherit the previous quote's speaker).
+#[test]
+fn untitled_speakers_are_attributed_and_strangers_are_not_guessed() {
+    let text = "Work on the plant began in Hinton on Monday.\n\
+“That’s attainable. The question is at what cost,” Jonathan Banks, a research associate at the \
+University of Alberta, told reporters.\n\
+Maria Lopez runs the town's energy office.\n\
+\"We will know by the summer,\" Lopez said.\n\
+\"It is a first for the region,\" explains newly elected town councillor Dewly Nelson.\n\
+\"Nobody asked us,\" said Okafor.\n\
+Campus Manager Tara Boyle says: “Many people find it hard.”";
+    let ds = run(
+        text,
+        Some("2023-03-10"),
+        &[("Hinton", PlaceKind::City, "CA")],
+        &[],
+    );
+    let who = |q: &str| speaker_name(&ds, q);
+    assert_eq!(
+        who("That’s attainable. The question is at what cost,").as_deref(),
+        Some("Jonathan Banks")
+    );
+    assert_eq!(
+        who("We will know by the summer,").as_deref(),
+        Some("Maria Lopez")
+    );
+    assert_eq!(
+        who("It is a first for the region,").as_deref(),
+        Some("Dewly Nelson")
+    );
+    assert_eq!(
+        who("Nobody asked us,"),
+        None,
+        "an unknown speaker is not the last one"
+    );
+    let banks = ds
+        .parties
+        .iter()
+        .find(|p| p.name == "Jonathan Banks")
+        .unwrap();
+    assert_eq!(
+        banks.role.as_deref(),
+        Some("Research associate at the University of Alberta")
+    );
+    let nelson = ds
+        .parties
+        .iter()
+        .find(|p| p.name == "Dewly Nelson")
+        .unwrap();
+    assert_eq!(
+        nelson.role.as_deref(),
+        Some("Newly elected town councillor")
+    );
+}

@@ -1383,31 +1383,152 @@ fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
                 continue;
             }
         }
-        // "Fumio Kishida said", "said Fumio Kishida": two or three names next to a speech verb.
+        // "Fumio Kishida said", "said Fumio Kishida": two or three names next to a speech verb,
+        // or before an appositive and one ("Jonathan Banks, a research associate, told …").
         let nlen = name_tokens_at(ctx, i);
         if (2..=3).contains(&nlen) {
             let after = i + nlen;
             let before_is_speech = i > 0 && doc.is_any(i - 1, super::quotes::SPEECH_VERBS);
-            if doc.is_any(after, super::quotes::SPEECH_VERBS) || before_is_speech {
-                let tokens: Vec<String> = (i..after).map(|k| doc.tok(k).to_owned()).collect();
-                let name = tokens.join(" ");
-                let p = known_person(table, &tokens).unwrap_or_else(|| {
-                    table.party(person_info(&name, tokens, None, None, ctx.rec))
-                });
-                table.mention(
-                    Span::new(doc.tokens[i].span.start, doc.tokens[after - 1].span.end),
-                    p,
-                    false,
-                );
-                for k in i..after {
-                    ctx.covered[k] = true;
-                }
+            // "explains newly elected town councillor Dewly Nelson"
+            let descriptor = (1..=5).find(|&d| {
+                i > d
+                    && doc.is_any(i - d - 1, super::quotes::SPEECH_VERBS)
+                    && !doc.tokens[i - d - 1].cap
+                    && doc.tokens[i - d - 1].sentence == doc.tokens[i].sentence
+                    && super::quotes::descriptor_len(doc, i - d, i + 1) == d
+            });
+            let before_is_speech = before_is_speech || descriptor.is_some();
+            let appositive = super::quotes::appositive_then_speech(doc, after).map(|(a, _)| a);
+            if doc.is_any(after, super::quotes::SPEECH_VERBS)
+                || before_is_speech
+                || appositive.is_some()
+            {
+                let role = appositive
+                    .and_then(|a| appositive_role(doc, a))
+                    .or_else(|| {
+                        descriptor.map(|d| {
+                            capitalised(
+                                &doc.text[doc.tokens[i - d].span.start..doc.tokens[i - 1].span.end],
+                            )
+                        })
+                    });
+                add_untitled_person(ctx, table, i..after, role);
                 i = after;
                 continue;
             }
         }
+        // "Campus Manager Tara Boyle says": a longer run of capitals before a speech verb is a
+        // description and a two-word name.
+        if (4..=5).contains(&nlen)
+            && doc.is_any(i + nlen, super::quotes::SPEECH_VERBS)
+            && !doc.tokens[i + nlen].cap
+        {
+            let name_start = i + nlen - 2;
+            let role = capitalised(
+                &doc.text[doc.tokens[i].span.start..doc.tokens[name_start - 1].span.end],
+            );
+            add_untitled_person(ctx, table, name_start..i + nlen, Some(role));
+            i += nlen;
+            continue;
+        }
         i += nlen.max(1);
     }
+    find_people_by_surname(ctx, table);
+}
+
+/// `text` with its first letter in upper case.
+fn capitalised(text: &str) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// A person named by the tokens `name` without a title (a known one if the name matches), with
+/// a mention there.
+fn add_untitled_person(
+    ctx: &mut Ctx,
+    table: &mut PartyTable,
+    name: std::ops::Range<usize>,
+    role: Option<String>,
+) {
+    let doc = ctx.doc;
+    let tokens: Vec<String> = name.clone().map(|k| doc.tok(k).to_owned()).collect();
+    let full = tokens.join(" ");
+    let p = known_person(table, &tokens).unwrap_or_else(|| {
+        let mut info = person_info(&full, tokens, None, None, ctx.rec);
+        info.role = role;
+        table.party(info)
+    });
+    table.mention(
+        Span::new(
+            doc.tokens[name.start].span.start,
+            doc.tokens[name.end - 1].span.end,
+        ),
+        p,
+        false,
+    );
+    for k in name {
+        ctx.covered[k] = true;
+    }
+}
+
+/// "“…,” Robbins said" where the article introduced "Bob Robbins" without a title: a lone
+/// capitalised word next to a speech verb whose full name (two or three capitalised words
+/// ending in it) the article gives elsewhere makes that full name a person. A lone word with
+/// no full name is left alone: "Reuters said" is not a person.
+fn find_people_by_surname(ctx: &mut Ctx, table: &mut PartyTable) {
+    let doc = ctx.doc;
+    let n = doc.tokens.len();
+    let speech = |k: usize| {
+        let mut k = k;
+        while doc.is_any(k, super::quotes::SPEECH_FILLERS) {
+            k += 1;
+        }
+        doc.is_any(k, super::quotes::SPEECH_VERBS) && !doc.tokens[k].cap
+    };
+    let mut surnames: Vec<&str> = Vec::new();
+    for i in 0..n {
+        let t = doc.tokens[i];
+        if ctx.covered[i] || !t.cap || t.kind != TokenKind::Word || doc.tok(i).chars().count() < 3 {
+            continue;
+        }
+        let alone = name_tokens_at(ctx, i) == 1 && (i == 0 || name_tokens_at(ctx, i - 1) == 0);
+        let spoken = speech(i + 1) || (i > 0 && speech(i - 1) && !doc.tokens[i - 1].cap);
+        if alone && spoken && !surnames.contains(&doc.tok(i)) {
+            surnames.push(doc.tok(i));
+        }
+    }
+    for surname in surnames {
+        let tokens: Vec<String> = table
+            .parties
+            .iter()
+            .filter(|p| p.kind == PartyKind::Person)
+            .flat_map(|p| p.name_tokens.iter().cloned())
+            .collect();
+        if tokens.iter().any(|t| t == surname) {
+            continue; // already a known person's name
+        }
+        let full = (0..n).find_map(|k| {
+            let len = name_tokens_at(ctx, k);
+            ((2..=3).contains(&len)
+                && doc.tok(k + len - 1) == surname
+                && (k == 0 || name_tokens_at(ctx, k - 1) == 0))
+                .then_some((k, len))
+        });
+        let Some((k, len)) = full else { continue };
+        add_untitled_person(ctx, table, k..k + len, None);
+    }
+}
+
+/// The role an appositive gives ("a research associate at the University of Alberta" →
+/// "Research associate at the University of Alberta"); none for an age or a relative clause.
+fn appositive_role(doc: &Doc, a: std::ops::Range<usize>) -> Option<String> {
+    if a.len() < 2 || !doc.is_any(a.start, &["a", "an", "the"]) {
+        return None;
+    }
+    let text = &doc.text[doc.tokens[a.start + 1].span.start..doc.tokens[a.end - 1].span.end];
+    Some(capitalised(text))
 }
 
 /// A state or organisation mention ending before byte `at` in the same sentence (for "its").

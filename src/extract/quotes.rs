@@ -88,6 +88,13 @@ pub const SPEECH_VERBS: &[&str] = &[
     "confirmed",
     "cautioned",
     "predicted",
+    "recalls",
+    "laughed",
+    "laughs",
+    "quipped",
+    "joked",
+    "jokes",
+    "shrugged",
     "added:",
 ];
 
@@ -107,10 +114,16 @@ const INVERTING_VERBS: &[&str] = &[
     "replied",
     "insisted",
     "warned",
+    "explains",
+    "notes",
+    "recalled",
+    "recalls",
+    "writes",
+    "asks",
 ];
 
 /// Adverbs and auxiliaries that can stand between a speaker and the speech verb.
-const SPEECH_FILLERS: &[&str] = &[
+pub const SPEECH_FILLERS: &[&str] = &[
     "also",
     "later",
     "then",
@@ -126,6 +139,72 @@ const SPEECH_FILLERS: &[&str] = &[
     "separately",
     "further",
 ];
+
+/// Longest appositive (in tokens) between a speaker's name and the speech verb.
+const MAX_APPOSITIVE_TOKENS: usize = 24;
+
+/// An appositive after a speaker's name, then a speech verb: "Jonathan Banks, a research
+/// associate at the University of Alberta, told …", "Morgan, 59, said", "Lee, who leads the
+/// team, said". `comma` is the token after the name. Returns the tokens between the commas and
+/// the speech verb's token.
+pub fn appositive_then_speech(doc: &Doc, comma: usize) -> Option<(std::ops::Range<usize>, usize)> {
+    if !doc.is(comma, ",") {
+        return None;
+    }
+    let sentence = doc.tokens[comma].sentence;
+    let first = comma + 1;
+    let mut j = first;
+    while j < doc.tokens.len() && doc.tokens[j].sentence == sentence {
+        if j >= first + MAX_APPOSITIVE_TOKENS
+            || matches!(doc.tok(j), "“" | "”" | "\"" | "‘" | ";" | "(" | ")")
+            || doc.is_any(j, SPEECH_VERBS)
+        {
+            return None;
+        }
+        if doc.is(j, ",") {
+            break;
+        }
+        j += 1;
+    }
+    if j == first || !doc.is(j, ",") {
+        return None;
+    }
+    let mut verb = j + 1;
+    while doc.is_any(verb, SPEECH_FILLERS) {
+        verb += 1;
+    }
+    (verb < doc.tokens.len()
+        && doc.tokens[verb].sentence == sentence
+        && !doc.tokens[verb].cap
+        && doc.is_any(verb, SPEECH_VERBS))
+    .then_some((first..j, verb))
+}
+
+/// Longest lowercase description between an inverted speech verb and the name ("said newly
+/// elected town councillor Dewly Nelson").
+const MAX_DESCRIPTOR_TOKENS: usize = 5;
+
+/// Length of a lowercase description starting at token `i` (before `end`) that a capitalised
+/// name follows, or 0.
+pub fn descriptor_len(doc: &Doc, i: usize, end: usize) -> usize {
+    let mut j = i;
+    while j < end
+        && j < i + MAX_DESCRIPTOR_TOKENS
+        && doc.tokens[j].kind == TokenKind::Word
+        && !doc.tokens[j].cap
+        && !doc.is_any(
+            j,
+            &["he", "she", "they", "it", "that", "this", "and", "or", "to"],
+        )
+    {
+        j += 1;
+    }
+    if j > i && j < end && doc.tokens[j].cap && doc.tokens[j].kind == TokenKind::Word {
+        j - i
+    } else {
+        0
+    }
+}
 
 #[derive(Clone, Copy, PartialEq)]
 enum Mark {
@@ -299,6 +378,8 @@ enum Attribution {
 
 /// Attributes every quote to a speaker, using party mentions (pronouns already resolved).
 pub fn attribute(doc: &Doc, quotes: &mut [QuoteFound], parties: &PartyTable) {
+    // Quotes whose text names a speaker we could not identify: never a continuation.
+    let mut explicit_nobody = vec![false; quotes.len()];
     for qi in 0..quotes.len() {
         let q = quotes[qi].clone();
         let mut decided = after_quote(doc, &q, quotes, parties);
@@ -308,15 +389,17 @@ pub fn attribute(doc: &Doc, quotes: &mut [QuoteFound], parties: &PartyTable) {
         if matches!(decided, Attribution::Unknown) {
             decided = according_to(doc, &q, parties);
         }
-        if let Attribution::Speaker(p) = decided {
-            quotes[qi].speaker = Some(p);
+        match decided {
+            Attribution::Speaker(p) => quotes[qi].speaker = Some(p),
+            Attribution::Nobody => explicit_nobody[qi] = true,
+            Attribution::Unknown => {}
         }
     }
     // Continuations: quotes of one group share a speaker; an unattributed whole-sentence quote
     // takes the speaker of the quote just before it (same or previous paragraph), or of a short
     // "X said." sentence right after it.
     for qi in 0..quotes.len() {
-        if quotes[qi].speaker.is_some() {
+        if quotes[qi].speaker.is_some() || explicit_nobody[qi] {
             continue;
         }
         let group = quotes[qi].group;
@@ -458,16 +541,32 @@ fn after_quote(
     quotes: &[QuoteFound],
     parties: &PartyTable,
 ) -> Attribution {
-    let Some(si) = doc.sentence_at(q.span.start) else {
+    // The sentence the quote ends in: a quote of several sentences is attributed after its last.
+    let Some(si) = doc.sentence_at(q.span.end.saturating_sub(1).max(q.span.start)) else {
         return Attribution::Unknown;
     };
-    let end = doc.sentences[si].tokens.end;
+    let mut end = doc.sentences[si].tokens.end;
     let mut i = doc.token_at_or_after(q.span.end);
-    while i < end
+    // The quote's own closing mark (a straight '"' would otherwise look like an opening one).
+    if i < doc.tokens.len() && doc.tokens[i].kind == TokenKind::Punct {
+        i += 1;
+    }
+    while i < doc.tokens.len()
         && doc.tokens[i].kind == TokenKind::Punct
         && !matches!(doc.tok(i), "“" | "\"" | "‘")
     {
         i += 1;
+    }
+    // "…?” said Noma.": a sentence break after the quote's own full stop does not end the
+    // attribution when the words after it go on in lower case in the same paragraph.
+    if i >= end
+        && i < doc.tokens.len()
+        && doc.tokens[i].sentence as usize == si + 1
+        && !doc.tokens[i].cap
+        && doc.sentences[si + 1].paragraph == doc.sentences[si].paragraph
+        && doc.tokens[i].span.start.saturating_sub(q.span.end) <= 4
+    {
+        end = doc.sentences[si + 1].tokens.end;
     }
     if i >= end || inside_quote(quotes, doc.tokens[i].span.start).is_some() {
         return Attribution::Unknown;
@@ -477,12 +576,19 @@ fn after_quote(
         while j < end && doc.is_any(j, &["by", "the"]) {
             j += 1;
         }
+        // "…,” explains newly elected town councillor Dewly Nelson.
+        j += descriptor_len(doc, j, end);
         return match mention_at_token(doc, parties, j) {
             Some((p, _)) => Attribution::Speaker(p),
+            // "…,” said Scott.": someone we cannot identify, but not the previous speaker.
+            None if j < end && doc.tokens[j].cap => Attribution::Nobody,
             None => Attribution::Unknown,
         };
     }
     if let Some((p, mut next)) = mention_at_token(doc, parties, i) {
+        if let Some((_, verb)) = appositive_then_speech(doc, next) {
+            next = verb;
+        }
         while next < end && doc.is_any(next, SPEECH_FILLERS) {
             next += 1;
         }
@@ -496,6 +602,10 @@ fn after_quote(
         next += 1;
     }
     if doc.is_any(next, SPEECH_VERBS) && (i..next).any(|k| plural_subject(doc, parties, k)) {
+        return Attribution::Nobody;
+    }
+    // "…,” Scott said.": a speaker we cannot identify, which rules out continuations.
+    if doc.is_any(next, SPEECH_VERBS) && next > i && (i..next).all(|k| doc.tokens[k].cap) {
         return Attribution::Nobody;
     }
     Attribution::Unknown
