@@ -1045,7 +1045,9 @@ Maria Lopez runs the town's energy office.\n\
 \"We will know by the summer,\" Lopez said.\n\
 \"It is a first for the region,\" explains newly elected town councillor Dewly Nelson.\n\
 \"Nobody asked us,\" said Okafor.\n\
-Campus Manager Tara Boyle says: “Many people find it hard.”";
+Campus Manager Tara Boyle says: “Many people find it hard.”\n\
+\"It is immature,\" Lopez told BuzzFeed News.\n\
+Explained Keith, “We like to run events.”";
     let ds = run(
         text,
         Some("2023-03-10"),
@@ -1069,6 +1071,21 @@ Campus Manager Tara Boyle says: “Many people find it hard.”";
         who("Nobody asked us,"),
         None,
         "an unknown speaker is not the last one"
+    );
+    assert_eq!(
+        who("Many people find it hard.").as_deref(),
+        Some("Tara Boyle")
+    );
+    let boyle = ds.parties.iter().find(|p| p.name == "Tara Boyle").unwrap();
+    assert_eq!(boyle.role.as_deref(), Some("Campus Manager"));
+    assert_eq!(who("It is immature,").as_deref(), Some("Maria Lopez"));
+    // The listener of "told" and a capitalised speech verb are nobody's names.
+    let names: Vec<&str> = ds.parties.iter().map(|p| p.name.as_str()).collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("BuzzFeed") || n.contains("Explained")),
+        "{names:?}"
     );
     let banks = ds
         .parties

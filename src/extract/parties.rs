@@ -1227,8 +1227,11 @@ fn name_tokens_at(ctx: &Ctx, i: usize) -> usize {
     let mut j = i;
     while j < n && j < i + 5 && doc.tokens[j].sentence == s {
         let t = doc.tokens[j];
-        let word_ok =
-            t.kind == TokenKind::Word && !ctx.covered[j] && !NOT_NAMES.contains(&doc.low(j));
+        // "Explained Keith, …": a capitalised speech verb is no name.
+        let word_ok = t.kind == TokenKind::Word
+            && !ctx.covered[j]
+            && !NOT_NAMES.contains(&doc.low(j))
+            && !super::quotes::SPEECH_VERBS.contains(&doc.low(j));
         let particle = j > i
             && NAME_PARTICLES.contains(&doc.low(j))
             && doc.tokens.get(j + 1).is_some_and(|t| t.cap);
@@ -1388,11 +1391,12 @@ fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
         let nlen = name_tokens_at(ctx, i);
         if (2..=3).contains(&nlen) {
             let after = i + nlen;
-            let before_is_speech = i > 0 && doc.is_any(i - 1, super::quotes::SPEECH_VERBS);
+            // "said Fumio Kishida" (but "told BuzzFeed News" names the listener)
+            let before_is_speech = i > 0 && doc.is_any(i - 1, super::quotes::INVERTING_VERBS);
             // "explains newly elected town councillor Dewly Nelson"
             let descriptor = (1..=5).find(|&d| {
                 i > d
-                    && doc.is_any(i - d - 1, super::quotes::SPEECH_VERBS)
+                    && doc.is_any(i - d - 1, super::quotes::INVERTING_VERBS)
                     && !doc.tokens[i - d - 1].cap
                     && doc.tokens[i - d - 1].sentence == doc.tokens[i].sentence
                     && super::quotes::descriptor_len(doc, i - d, i + 1) == d
@@ -1436,6 +1440,66 @@ fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
     find_people_by_surname(ctx, table);
 }
 
+/// Last words of organisation names that look like people's names ("Fox News").
+const ORGANISATION_LAST_WORDS: &[&str] = &[
+    "news",
+    "post",
+    "times",
+    "press",
+    "journal",
+    "agency",
+    "group",
+    "council",
+    "ministry",
+    "department",
+    "office",
+    "party",
+    "institute",
+    "university",
+    "college",
+    "school",
+    "association",
+    "company",
+    "inc",
+    "corp",
+    "bank",
+    "police",
+    "service",
+    "commission",
+    "committee",
+    "court",
+    "board",
+    "foundation",
+    "network",
+    "radio",
+    "television",
+    "tv",
+    "daily",
+    "herald",
+    "tribune",
+    "guardian",
+    "telegraph",
+    "gazette",
+    "media",
+    "magazine",
+    "club",
+    "team",
+    "league",
+    "union",
+    "center",
+    "centre",
+    "hospital",
+    "church",
+    "airlines",
+    "airways",
+    "reports",
+    "today",
+    "weekly",
+    "review",
+    "channel",
+    "studios",
+];
+
 /// `text` with its first letter in upper case.
 fn capitalised(text: &str) -> String {
     let mut c = text.chars();
@@ -1453,6 +1517,10 @@ fn add_untitled_person(
     role: Option<String>,
 ) {
     let doc = ctx.doc;
+    // "Fox News said", "Reuters Institute said": an organisation, not a person.
+    if ORGANISATION_LAST_WORDS.contains(&doc.low(name.end - 1)) {
+        return;
+    }
     let tokens: Vec<String> = name.clone().map(|k| doc.tok(k).to_owned()).collect();
     let full = tokens.join(" ");
     let p = known_person(table, &tokens).unwrap_or_else(|| {
@@ -1494,7 +1562,10 @@ fn find_people_by_surname(ctx: &mut Ctx, table: &mut PartyTable) {
             continue;
         }
         let alone = name_tokens_at(ctx, i) == 1 && (i == 0 || name_tokens_at(ctx, i - 1) == 0);
-        let spoken = speech(i + 1) || (i > 0 && speech(i - 1) && !doc.tokens[i - 1].cap);
+        let spoken = speech(i + 1)
+            || (i > 0
+                && doc.is_any(i - 1, super::quotes::INVERTING_VERBS)
+                && !doc.tokens[i - 1].cap);
         if alone && spoken && !surnames.contains(&doc.tok(i)) {
             surnames.push(doc.tok(i));
         }

@@ -99,7 +99,7 @@ pub const SPEECH_VERBS: &[&str] = &[
 ];
 
 /// Speech verbs that may come before their subject: "…,” said Kishida.
-const INVERTING_VERBS: &[&str] = &[
+pub const INVERTING_VERBS: &[&str] = &[
     "said",
     "says",
     "added",
@@ -194,7 +194,10 @@ pub fn descriptor_len(doc: &Doc, i: usize, end: usize) -> usize {
         && !doc.tokens[j].cap
         && !doc.is_any(
             j,
-            &["he", "she", "they", "it", "that", "this", "and", "or", "to"],
+            &[
+                "he", "she", "they", "it", "that", "this", "and", "or", "to", "her", "his",
+                "their", "its", "our", "my", "your", "by", "with", "for", "of",
+            ],
         )
     {
         j += 1;
