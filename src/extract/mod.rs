@@ -89,8 +89,7 @@ pub struct Recognised {
 impl Recognised {
     /// Runs the place recogniser over `text` (the one glue point to [`places`]).
     pub fn find(text: &str, gaz: &Gazetteer) -> Self {
-        let places = places::find_places(text, gaz);
-        let demonyms = places::find_demonyms(text, gaz);
+        let (places, demonyms) = places::find_places_and_demonyms(text, gaz);
         let metonyms: Vec<(Span, String)> = places::capital_metonyms(text, &places, gaz)
             .into_iter()
             .map(|m| (m.span, m.country))
