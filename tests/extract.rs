@@ -1106,3 +1106,53 @@ Explained Keith, “We like to run events.”";
         Some("Newly elected town councillor")
     );
 }
+
+/// A dateline places events whose sentences name no place, approximately and without claiming
+/// it in the title; not when a party from another country takes part.
+#[test]
+fn datelines_place_local_events_approximately() {
+    let text = "GLASGOW, Ky. (WBKO) -- Police arrested a man on Saturday after a crash on North Jackson Highway.\n\
+The driver was not injured.";
+    let ds = run(
+        text,
+        Some("2017-02-05"),
+        &[("GLASGOW", PlaceKind::City, "US")],
+        &[],
+    );
+    let arrest = events_of(&ds, EventKind::Coerce);
+    assert_eq!(arrest.len(), 1, "{:#?}", ds.events);
+    assert_eq!(place_name(&ds, arrest[0]).as_deref(), Some("GLASGOW"));
+    assert_eq!(arrest[0].geo_precision, Some(3));
+    assert!(!arrest[0].title.contains("GLASGOW"), "{}", arrest[0].title);
+
+    let text = "WASHINGTON — North Korea fired a ballistic missile into the sea on Sunday, \
+officials said.";
+    let ds = run(
+        text,
+        Some("2022-11-13"),
+        &[
+            ("WASHINGTON", PlaceKind::City, "US"),
+            ("North Korea", PlaceKind::Country, "KP"),
+        ],
+        &[],
+    );
+    assert!(!ds.events.is_empty(), "the launch is an event");
+    assert!(
+        ds.events
+            .iter()
+            .all(|e| place_name(&ds, e).as_deref() != Some("WASHINGTON")),
+        "{:#?}",
+        ds.events
+    );
+
+    // A blank first line and wide characters right after the dateline never panic.
+    let text =
+        "\n\nCOLUMBUS, Ohio (AP) — Élodie Müller’s team arrested nobody — café owners protested.";
+    let ds = run(
+        text,
+        Some("2018-03-31"),
+        &[("COLUMBUS", PlaceKind::City, "US")],
+        &[],
+    );
+    assert!(ds.validate().is_empty());
+}

@@ -39,6 +39,8 @@ pub struct EventFound {
     pub place: Option<usize>,
     /// Explicit geo precision ("near" → 2).
     pub geo_precision: Option<u8>,
+    /// The place comes from the article's dateline, not from the event's own sentences.
+    pub place_from_dateline: bool,
     /// Party indices.
     pub parties: Vec<usize>,
     /// The parties that act (subjects), a subset of `parties`; the rest are targets.
@@ -498,10 +500,96 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             None => merged.push(e),
         }
     }
+    // A dateline ("GLASGOW, Ky. (WBKO) --", "SEOUL —") says where the story was filed. Events
+    // whose sentences name no place are put there, as approximate (precision 3), unless a party
+    // from another country takes part: "WASHINGTON — North Korea fired …" did not happen in
+    // Washington.
+    if let Some(p) = dateline_place(inp) {
+        let cc = inp.rec.places[p].country.clone();
+        for e in merged.iter_mut().filter(|e| e.place.is_none()) {
+            let foreign = e.parties.iter().any(|&q| {
+                let party = &inp.parties.parties[q];
+                party.country.is_some() && party.country != cc
+            });
+            if !foreign {
+                e.place = Some(p);
+                e.geo_precision = Some(3);
+                e.place_from_dateline = true;
+                e.confidence = (e.confidence - DATELINE_PENALTY).max(0.05);
+            }
+        }
+    }
     for e in &mut merged {
         e.title = title(inp, e);
     }
     merged
+}
+
+/// Confidence lost by an event placed by the dateline alone.
+const DATELINE_PENALTY: f32 = 0.1;
+
+/// The place hit of the article's dateline, if it opens with one: a place at the start of one of
+/// the first three lines, then at most a state abbreviation and an agency in parentheses, then
+/// a dash ("PARIS (Reuters) -", "Glasgow, Ky. —", "BERLIN —").
+fn dateline_place(inp: &Inputs) -> Option<usize> {
+    let text = inp.doc.text;
+    for line in text
+        .split_inclusive('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line))
+        })
+        .filter(|(_, line)| !line.trim().is_empty())
+        .take(3)
+    {
+        let (line_at, line) = line;
+        let start = line_at + (line.len() - line.trim_start().len());
+        let line_end = line_at + line.len();
+        let Some(h) = inp.rec.places.iter().position(|h| h.span.start == start) else {
+            continue;
+        };
+        let hit = &inp.rec.places[h];
+        let mut end = line_end.min(hit.span.end + 40).max(hit.span.end);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let Some(rest) = text.get(hit.span.end..end) else {
+            continue;
+        };
+        let Some((sep_at, sep)) = ["—", "–", "--", " - ", ":"]
+            .iter()
+            .filter_map(|d| rest.find(d).map(|at| (at, *d)))
+            .min()
+        else {
+            continue;
+        };
+        // What lies between the place and the dash: ", Ky.", " (AP)", nothing.
+        let mut between = String::new();
+        let mut depth = 0;
+        for c in rest[..sep_at].chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ if depth == 0 => between.push(c),
+                _ => {}
+            }
+        }
+        let words: Vec<&str> = between
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let name = &text[hit.span.start..hit.span.end];
+        let capitals =
+            name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase);
+        let looks_like_dateline = words.len() <= 2
+            && words.iter().all(|w| w.starts_with(char::is_uppercase))
+            && (capitals || sep != ":");
+        if looks_like_dateline {
+            return Some(h);
+        }
+    }
+    None
 }
 
 /// Token ranges.
@@ -1020,6 +1108,7 @@ fn sentence_events(
             date,
             place,
             geo_precision,
+            place_from_dateline: false,
             actors: if actors.is_empty() {
                 parties.clone()
             } else {
@@ -1473,7 +1562,7 @@ fn title(inp: &Inputs, e: &EventFound) -> String {
         };
         t.push_str(&format!("{prep} {}", list(&targets)));
     }
-    if let Some(p) = e.place {
+    if let Some(p) = e.place.filter(|_| !e.place_from_dateline) {
         let place = &inp.rec.places[p];
         let prep = if e.geo_precision == Some(2) {
             "near"
