@@ -24,6 +24,7 @@ pub struct Cell {
 }
 
 /// The events of one filter state bucketed at one integer zoom level.
+#[derive(Default)]
 pub struct ClusterGrid {
     /// Integer zoom the cells are sized for.
     pub level: u8,
@@ -89,10 +90,20 @@ impl CellIndex {
 
     /// The grid at zoom `level` of the items `keep` accepts.
     pub fn grid(&self, level: u8, keep: impl Fn(u32) -> bool) -> ClusterGrid {
+        let mut grid = ClusterGrid::default();
+        self.grid_into(level, keep, &mut grid);
+        grid
+    }
+
+    /// [`CellIndex::grid`] into `out`, reusing its buffers (a million members are megabytes
+    /// that would otherwise be page-faulted in afresh at every filter change).
+    pub fn grid_into(&self, level: u8, keep: impl Fn(u32) -> bool, out: &mut ClusterGrid) {
         let level = level.min(MAX_LEVEL);
         let shift = 2 * u32::from(MAX_LEVEL - level);
-        let mut cells: Vec<Cell> = Vec::new();
-        let mut members = Vec::new();
+        let mut cells = std::mem::take(&mut out.cells);
+        let mut members = std::mem::take(&mut out.members);
+        cells.clear();
+        members.clear();
         let mut sums: Vec<[f64; 2]> = Vec::new();
         let mut current: Option<u64> = None;
         for &(key, item, w) in self.entries.iter().filter(|e| keep(e.1)) {
@@ -124,12 +135,12 @@ impl CellIndex {
         }
         // Queries walk rows: cells go in (row, column) order; their members stay where they are.
         cells.sort_unstable_by_key(|c| ((c.y as u64) << 32) | c.x as u64);
-        ClusterGrid {
+        *out = ClusterGrid {
             level,
             cell_world: cell_world_at(level),
             cells,
             members,
-        }
+        };
     }
 }
 

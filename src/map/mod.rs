@@ -79,6 +79,8 @@ pub struct MapView {
     /// Every placed event sorted by cell, for every zoom level; kept across filter and zoom
     /// changes (only new data, a new library revision, rebuilds it), so neither needs a sort.
     cell_index: Option<(u64, CellIndex)>,
+    /// Grids of an old filter state, whose buffers the next grids reuse.
+    spare_grids: Vec<ClusterGrid>,
     /// Cells the user expanded (fanned out) at the current zoom level.
     pub expanded: HashSet<CellId>,
     placed: Vec<Placed>,
@@ -105,6 +107,7 @@ impl Default for MapView {
             grids: HashMap::new(),
             grid_generation: None,
             cell_index: None,
+            spare_grids: Vec::new(),
             expanded: HashSet::new(),
             placed: Vec::new(),
             shapes: Vec::new(),
@@ -258,7 +261,7 @@ impl MapView {
 
     fn grid(&mut self, input: &MapInput, level: u8) -> &ClusterGrid {
         if self.grid_generation != Some(input.generation) {
-            self.grids.clear();
+            self.spare_grids.extend(self.grids.drain().map(|(_, g)| g));
             self.grid_generation = Some(input.generation);
         }
         let table = &input.lib.table;
@@ -272,10 +275,15 @@ impl MapView {
             self.cell_index = Some((revision, CellIndex::new(points)));
         }
         let (_, index) = self.cell_index.as_ref().expect("built above");
+        let spare = &mut self.spare_grids;
         self.grids.entry(level).or_insert_with(|| {
-            index.grid(level, |i| {
-                input.shown.get(i as usize).copied().unwrap_or(false)
-            })
+            let mut grid = spare.pop().unwrap_or_default();
+            index.grid_into(
+                level,
+                |i| input.shown.get(i as usize).copied().unwrap_or(false),
+                &mut grid,
+            );
+            grid
         })
     }
 

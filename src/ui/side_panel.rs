@@ -239,22 +239,22 @@ impl ListCache {
                 .map(|&i| items[i as usize].world)
                 .collect();
         }
-        let (mut placed, mut points, mut no_place) = (Vec::new(), Vec::new(), Vec::new());
+        // Refilled in place: fresh buffers of this size cost more in page faults than the pass.
+        self.placed_by_date.clear();
+        self.placed_points.clear();
+        self.no_place.clear();
         for (&i, &world) in self.all_by_date.iter().zip(&self.all_points) {
             if !shown.get(i as usize).copied().unwrap_or(false) {
                 continue;
             }
             match world {
                 Some(w) => {
-                    placed.push(i);
-                    points.push(w);
+                    self.placed_by_date.push(i);
+                    self.placed_points.push(w);
                 }
-                None => no_place.push(i),
+                None => self.no_place.push(i),
             }
         }
-        self.placed_points = points;
-        self.placed_by_date = placed;
-        self.no_place = no_place;
         self.in_view_key = None;
     }
 
