@@ -1156,3 +1156,46 @@ officials said.";
     );
     assert!(ds.validate().is_empty());
 }
+
+/// A wire story end to end with the embedded gazetteer: a name suffix, a lower-case ministry,
+/// a noun that is only the object of "condemned", "threatened" meaning endangered, a place in
+/// a participle clause, and a group of people who act without being a named party.
+#[test]
+fn wire_story_events_read_as_an_analyst_would() {
+    let text = "MANILA (AP) — Philippine President Ferdinand Marcos Jr. and Japanese Prime Minister \
+Fumio Kishida signed a reciprocal access agreement in Manila on Monday.\n\
+China's foreign ministry condemned the agreement on Tuesday, saying it threatened regional \
+stability.\n\
+Local fishermen protested outside the presidential palace, demanding more protection in the \
+South China Sea.";
+    let input = ArticleInput {
+        title: Some("Pact".into()),
+        ..ArticleInput::new(text)
+    }
+    .published(date("2024-07-09"));
+    let ds = extract(&input, Gazetteer::embedded());
+    assert_eq!(ds.validate(), vec![]);
+    let titles: Vec<&str> = ds.events.iter().map(|e| e.title.as_str()).collect();
+    let pact = events_of(&ds, EventKind::Agree);
+    assert_eq!(pact.len(), 1, "only the signing is an agreement: {titles:?}");
+    assert_eq!(pact[0].title, "Marcos and Kishida sign an agreement in Manila");
+    assert_eq!(range(&pact[0].date), "2024-07-08..2024-07-08");
+    assert!(events_of(&ds, EventKind::Threaten).is_empty(), "{titles:?}");
+    let condemn = events_of(&ds, EventKind::Accuse);
+    assert_eq!(condemn.len(), 1, "{titles:?}");
+    assert!(
+        condemn[0]
+            .title
+            .starts_with("Ministry of Foreign Affairs of China condemns"),
+        "{}",
+        condemn[0].title
+    );
+    assert_eq!(range(&condemn[0].date), "2024-07-09..2024-07-09");
+    // Beijing's ministry did not condemn it in Manila: no dateline place for it.
+    assert_eq!(place_name(&ds, condemn[0]), None);
+    let protest = events_of(&ds, EventKind::Protest);
+    assert_eq!(protest.len(), 1, "{titles:?}");
+    assert_eq!(protest[0].title, "Local fishermen protest");
+    assert_eq!(place_name(&ds, protest[0]).as_deref(), Some("Manila"));
+    assert_eq!(protest[0].geo_precision, Some(3));
+}

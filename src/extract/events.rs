@@ -47,6 +47,9 @@ pub struct EventFound {
     pub actors: Vec<usize>,
     /// Title verb of the trigger ("meet").
     pub verb: &'static str,
+    /// For an event with no party: the words naming who acted ("Local fishermen") and whether
+    /// they are plural.
+    pub unnamed_subject: Option<(String, bool)>,
     /// Quote indices.
     pub quotes: Vec<usize>,
     /// Sentence spans.
@@ -68,6 +71,9 @@ enum Needs {
     Threat,
     /// "on"/"for" right after ("called on", "called for").
     OnFor,
+    /// A threatened act: "threatened to …", "threatened with …" or a threat word ("threatened
+    /// retaliation"); "threatened regional stability" only endangers.
+    ThreatAct,
 }
 
 /// A trigger word or phrase.
@@ -232,8 +238,8 @@ const TRIGGERS: &[Trigger] = &[
     v(&["demands"], K::Request, "demand"),
     v(&["appealed"], K::Request, "appeal to"),
     // THREATEN
-    v(&["threatened"], K::Threaten, "threaten"),
-    v(&["threatens"], K::Threaten, "threaten"),
+    vn(&["threatened"], K::Threaten, "threaten", Needs::ThreatAct),
+    vn(&["threatens"], K::Threaten, "threaten", Needs::ThreatAct),
     vn(&["vowed"], K::Threaten, "vow a response", Needs::Threat),
     vn(&["vows"], K::Threaten, "vow a response", Needs::Threat),
     vn(
@@ -767,6 +773,21 @@ fn find_triggers(inp: &Inputs, si: usize, clause_ranges: &[std::ops::Range<usize
             continue;
         };
         let last = i + trig.words.len() - 1;
+        // "condemned the agreement", "rejected the talks": a noun that is the object of the
+        // verb just before it is what that event is about, not an event of its own.
+        let object_of_verb = trig.nominal
+            && hits.last().is_some_and(|h: &Hit| {
+                let verb = &TRIGGERS[h.entry];
+                !verb.nominal
+                    && h.clause == clause
+                    && h.last < i
+                    && i - h.last <= 3
+                    && (h.last + 1..i).all(|k| doc.is_any(k, OBJECT_FILLERS))
+            });
+        if object_of_verb {
+            i = last + 1;
+            continue;
+        }
         hits.push(Hit {
             entry,
             first: i,
@@ -777,6 +798,12 @@ fn find_triggers(inp: &Inputs, si: usize, clause_ranges: &[std::ops::Range<usize
     }
     hits
 }
+
+/// Words that may stand between a verb and its object noun ("condemned the new agreement").
+const OBJECT_FILLERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "new",
+    "latest", "planned", "proposed", "recent",
+];
 
 fn needs_met(
     inp: &Inputs,
@@ -796,6 +823,14 @@ fn needs_met(
         }
         Needs::To => doc.is(last + 1, "to"),
         Needs::OnFor => doc.is_any(last + 1, &["on", "for"]),
+        Needs::ThreatAct => {
+            let hi = (last + 5).min(range.end);
+            doc.is_any(last + 1, &["to", "with"])
+                || (last + 1..hi).any(|k| {
+                    doc.is_any(k, THREAT_WORDS)
+                        || doc.is_any(k, &["sanctions", "force", "strikes", "attack", "tariffs"])
+                })
+        }
         Needs::Threat => {
             let hi = (last + 8).min(range.end);
             (last + 1..hi).any(|k| doc.is_any(k, THREAT_WORDS))
@@ -919,6 +954,118 @@ fn push_unique(v: &mut Vec<usize>, x: usize) {
         v.push(x);
     }
 }
+
+/// The words right before a trigger that name who acted when no party does ("Local
+/// fishermen protested" → "Local fishermen"): a group noun ("police", "protesters") and up
+/// to two words before it, back to punctuation or a function word.
+fn unnamed_subject(doc: &Doc, clause_start: usize, trigger: usize) -> Option<(String, bool)> {
+    const STOPS: &[&str] = &[
+        "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
+        "who", "that", "which", "had", "have", "has", "was", "were", "is", "are", "been", "also",
+        "then", "it", "they", "he", "she", "we", "this", "there", "not", "would", "will", "could",
+        "its", "their", "his", "her", "these", "those", "told", "said", "soon", "later",
+    ];
+    let head = trigger.checked_sub(1).filter(|&h| h >= clause_start)?;
+    if !doc.is_any(head, GROUP_NOUNS) {
+        return None;
+    }
+    let mut k = head;
+    while k > clause_start
+        && head - k < 2
+        && doc.tokens[k - 1].kind == TokenKind::Word
+        && !doc.is_any(k - 1, STOPS)
+        && !doc.low(k - 1).ends_with("ly")
+    {
+        k -= 1;
+    }
+    let text = &doc.text[doc.tokens[k].span.start..doc.tokens[head].span.end];
+    let mut c = text.chars();
+    let who: String = c.next().map(|f| f.to_uppercase().chain(c).collect())?;
+    let singular = doc.is_any(
+        head,
+        &[
+            "court",
+            "judge",
+            "jury",
+            "parliament",
+            "government",
+            "council",
+            "committee",
+            "board",
+            "army",
+            "military",
+            "crowd",
+        ],
+    );
+    Some((who, !singular))
+}
+
+/// Nouns for groups that act in the news without being named parties.
+const GROUP_NOUNS: &[&str] = &[
+    "police",
+    "officers",
+    "troops",
+    "soldiers",
+    "forces",
+    "army",
+    "military",
+    "rebels",
+    "militants",
+    "fighters",
+    "insurgents",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "activists",
+    "students",
+    "workers",
+    "farmers",
+    "fishermen",
+    "residents",
+    "villagers",
+    "lawmakers",
+    "legislators",
+    "senators",
+    "officials",
+    "authorities",
+    "prosecutors",
+    "investigators",
+    "court",
+    "judge",
+    "judges",
+    "jury",
+    "parliament",
+    "government",
+    "council",
+    "committee",
+    "board",
+    "regulators",
+    "ministers",
+    "leaders",
+    "diplomats",
+    "negotiators",
+    "unions",
+    "airlines",
+    "companies",
+    "firms",
+    "banks",
+    "crowd",
+    "crowds",
+    "voters",
+    "citizens",
+    "refugees",
+    "migrants",
+    "gunmen",
+    "attackers",
+    "hackers",
+    "teachers",
+    "doctors",
+    "nurses",
+    "employees",
+    "staff",
+    "volunteers",
+    "delegates",
+];
 
 /// Events of one sentence.
 fn sentence_events(
@@ -1115,6 +1262,11 @@ fn sentence_events(
                 actors.clone()
             },
             verb,
+            unnamed_subject: if parties.is_empty() {
+                unnamed_subject(doc, range.start, h.first)
+            } else {
+                None
+            },
             parties,
             quotes,
             evidence: vec![s.span],
@@ -1278,6 +1430,17 @@ fn place_for(
 ) -> Option<(usize, Option<u8>)> {
     let doc = inp.doc;
     let trig = &TRIGGERS[h.entry];
+    // "protested outside the palace, demanding protection in the South China Sea": a participle
+    // after a comma starts another predicate, and its places are not the event's.
+    let end = (h.last + 1..range.end)
+        .find(|&k| {
+            doc.is(k, ",")
+                && doc.tokens.get(k + 1).is_some_and(|t| !t.cap)
+                && k + 1 < range.end
+                && doc.low(k + 1).ends_with("ing")
+        })
+        .unwrap_or(range.end);
+    let range = &(range.start..end);
     let mut best: Option<(usize, usize, Option<u8>)> = None; // (distance, hit, precision)
     for k in range.clone() {
         if !doc.is_any(k, LOCATIVES) || inside_quote(inp.quotes, doc.tokens[k].span.start).is_some()
@@ -1436,6 +1599,9 @@ fn merge_into(m: &mut EventFound, e: EventFound) {
         m.place = e.place;
         m.geo_precision = e.geo_precision;
     }
+    if m.unnamed_subject.is_none() {
+        m.unnamed_subject = e.unnamed_subject;
+    }
     // Several mentions make an event more certain.
     m.confidence = (m.confidence.max(e.confidence) + 0.05).min(0.95);
 }
@@ -1444,20 +1610,26 @@ fn merge_into(m: &mut EventFound, e: EventFound) {
 fn short_name(inp: &Inputs, p: usize) -> String {
     let info = &inp.parties.parties[p];
     if info.kind == PartyKind::Person {
-        for t in info.name_tokens.iter().rev() {
+        // "Ferdinand Marcos Jr." is Marcos, not Jr.
+        const SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
+        let tokens: Vec<&String> = info
+            .name_tokens
+            .iter()
+            .filter(|t| !SUFFIXES.contains(&t.as_str()))
+            .collect();
+        for t in tokens.iter().rev() {
             let used_alone = inp
                 .parties
                 .mentions
                 .iter()
-                .any(|m| m.party == p && inp.doc.slice(m.span) == t);
+                .any(|m| m.party == p && inp.doc.slice(m.span) == t.as_str());
             if used_alone {
-                return t.clone();
+                return (*t).clone();
             }
         }
-        return info
-            .name_tokens
+        return tokens
             .last()
-            .cloned()
+            .map(|t| (*t).clone())
             .unwrap_or_else(|| info.name.clone());
     }
     info.name.clone()
@@ -1467,11 +1639,16 @@ fn short_name(inp: &Inputs, p: usize) -> String {
 fn title(inp: &Inputs, e: &EventFound) -> String {
     let table = inp.parties;
     let verb = e.verb;
-    // People speak for their states: list the people, and states only when no person does.
+    // People and ministries speak for their states: list them, and states only when none does.
     let names_of = |ps: &[usize]| -> Vec<String> {
         let people_states: Vec<&str> = ps
             .iter()
-            .filter(|&&p| table.parties[p].kind == PartyKind::Person)
+            .filter(|&&p| {
+                matches!(
+                    table.parties[p].kind,
+                    PartyKind::Person | PartyKind::Organization
+                )
+            })
             .filter_map(|&p| table.parties[p].country.as_deref())
             .collect();
         let covered = |p: usize| {
@@ -1535,7 +1712,10 @@ fn title(inp: &Inputs, e: &EventFound) -> String {
         return format!("{who} forced to {w}");
     }
     let mut t = match list(&actors) {
-        s if s.is_empty() => format!("{}: {}", e.kind.label(), conjugate(verb, true, e.mode)),
+        s if s.is_empty() => match &e.unnamed_subject {
+            Some((who, plural)) => format!("{who} {}", conjugate(verb, *plural, e.mode)),
+            None => format!("{}: {}", e.kind.label(), conjugate(verb, true, e.mode)),
+        },
         s => format!("{s} {}", conjugate(verb, plural, e.mode)),
     };
     let takes_object = matches!(

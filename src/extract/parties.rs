@@ -1196,7 +1196,12 @@ fn org_name(words: &[String], country: &str) -> String {
             .last()
             .is_some_and(|w| w.eq_ignore_ascii_case("ministry"))
     {
-        let field = words[..words.len() - 1].join(" ");
+        // "foreign ministry" and "Foreign Ministry" are the Ministry of Foreign Affairs.
+        let field: Vec<String> = words[..words.len() - 1].iter().map(|w| title(w)).collect();
+        let field = match field.join(" ").as_str() {
+            "Foreign" => "Foreign Affairs".to_owned(),
+            other => other.to_owned(),
+        };
         return format!("Ministry of {field} of {country}");
     }
     let phrase: Vec<String> = words.iter().map(|w| title(w)).collect();
