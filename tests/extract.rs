@@ -1177,8 +1177,15 @@ South China Sea.";
     assert_eq!(ds.validate(), vec![]);
     let titles: Vec<&str> = ds.events.iter().map(|e| e.title.as_str()).collect();
     let pact = events_of(&ds, EventKind::Agree);
-    assert_eq!(pact.len(), 1, "only the signing is an agreement: {titles:?}");
-    assert_eq!(pact[0].title, "Marcos and Kishida sign an agreement in Manila");
+    assert_eq!(
+        pact.len(),
+        1,
+        "only the signing is an agreement: {titles:?}"
+    );
+    assert_eq!(
+        pact[0].title,
+        "Marcos and Kishida sign an agreement in Manila"
+    );
     assert_eq!(range(&pact[0].date), "2024-07-08..2024-07-08");
     assert!(events_of(&ds, EventKind::Threaten).is_empty(), "{titles:?}");
     let condemn = events_of(&ds, EventKind::Accuse);
