@@ -698,6 +698,9 @@ fn resolve_mentions(
         if refs.len() > 1 && state_word_follows(text, m.end) {
             h.prefers_region = true;
         }
+        if refs.len() > 1 && opens_dateline(text, m.start, m.end) {
+            h.prefers_city = true;
+        }
     }
     // Every candidate of an ambiguous name, for "spatial minimality": Edmonton and Enfield
     // named together are the two near London.
@@ -851,6 +854,24 @@ fn region_follows(text: &str, end: usize) -> bool {
 
 /// Words after a name that mean its state or province, not its city: "New York Gov.",
 /// "Quebec government", "Washington state".
+/// "NEW YORK (AP) —", "WASHINGTON —": a name opening a line, then at most an agency in
+/// parentheses, then a dash. A dateline names the city the story was filed from.
+fn opens_dateline(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..start].trim().is_empty() {
+        return false;
+    }
+    let rest = text[end..].trim_start();
+    let rest = match rest.strip_prefix('(') {
+        Some(r) => match r.find(')') {
+            Some(close) if close <= 30 => r[close + 1..].trim_start(),
+            _ => return false,
+        },
+        None => rest,
+    };
+    ["—", "–", "--", "- "].iter().any(|d| rest.starts_with(d))
+}
+
 fn state_word_follows(text: &str, end: usize) -> bool {
     const STATE_WORDS: &[&str] = &[
         "Gov",

@@ -52,6 +52,8 @@ pub struct Hints {
     pub container: Option<u32>,
     /// A word after the name means its state or province ("New York Gov.").
     pub prefers_region: bool,
+    /// The name opens a dateline ("NEW YORK (AP) —"), which names a city.
+    pub prefers_city: bool,
     /// The text puts the place in a region none of its candidates lies in ("London, Ky.").
     pub contradicted: bool,
     /// The name being resolved (its index in the name table), so that its own candidates do
@@ -186,6 +188,9 @@ pub fn score(gaz: &Gazetteer, r: &NameRef, evidence: &Evidence, hints: Hints) ->
                 .unwrap_or(0.0);
             s += (rw * ADMIN1_CONTEXT_STEP).min(ADMIN1_CONTEXT_MAX);
         }
+    }
+    if hints.prefers_city && e.kind == EntryKind::City {
+        s += REGION_HINT_BONUS;
     }
     if hints.prefers_region && matches!(e.kind, EntryKind::Admin1 | EntryKind::Country) {
         s += REGION_HINT_BONUS;
