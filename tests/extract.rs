@@ -1206,3 +1206,35 @@ South China Sea.";
     assert_eq!(place_name(&ds, protest[0]).as_deref(), Some("Manila"));
     assert_eq!(protest[0].geo_precision, Some(3));
 }
+
+/// Passive voice: the subject is what was done to; the agent follows "by" or goes unnamed.
+#[test]
+fn passive_events_name_who_it_was_done_to() {
+    let text = "Senator Chris Jacobs was sentenced to 31 years in prison on Friday.\n\
+Mayor Ana Ruiz has been arrested and charged with fraud.\n\
+Governor Tom Reyes was detained by Chilean police on Monday.";
+    let input = ArticleInput {
+        title: Some("Courts".into()),
+        ..ArticleInput::new(text)
+    }
+    .published(date("2023-03-10"));
+    let ds = extract(&input, Gazetteer::embedded());
+    assert_eq!(ds.validate(), vec![]);
+    let titles: Vec<&str> = ds.events.iter().map(|e| e.title.as_str()).collect();
+    assert!(titles.contains(&"Jacobs sentenced"), "{titles:?}");
+    assert!(titles.contains(&"Ruiz arrested"), "{titles:?}");
+    assert!(titles.contains(&"Ruiz charged"), "{titles:?}");
+    // With an agent the title is active again, the subject as its object.
+    assert!(
+        titles
+            .iter()
+            .any(|t| t.ends_with("detain Reyes") || t.ends_with("detains Reyes")),
+        "{titles:?}"
+    );
+    assert!(
+        !titles
+            .iter()
+            .any(|t| t.starts_with("Jacobs sentences") || t.starts_with("Ruiz charges")),
+        "{titles:?}"
+    );
+}

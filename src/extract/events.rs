@@ -47,6 +47,9 @@ pub struct EventFound {
     pub actors: Vec<usize>,
     /// Title verb of the trigger ("meet").
     pub verb: &'static str,
+    /// Passive voice ("Hickson was sentenced"): the trigger's participle for the title; the
+    /// subject is then among the targets and the agent, if any, came after "by".
+    pub passive: Option<&'static str>,
     /// For an event with no party: the words naming who acted ("Local fishermen") and whether
     /// they are plural.
     pub unnamed_subject: Option<(String, bool)>,
@@ -71,6 +74,8 @@ enum Needs {
     Threat,
     /// "on"/"for" right after ("called on", "called for").
     OnFor,
+    /// "with" soon after ("charged him with fraud"; not "charged a fee" or "charged phones").
+    With,
     /// A threatened act: "threatened to …", "threatened with …" or a threat word ("threatened
     /// retaliation"); "threatened regional stability" only endangers.
     ThreatAct,
@@ -182,6 +187,8 @@ const TRIGGERS: &[Trigger] = &[
     v(&["criticised"], K::Accuse, "criticise"),
     v(&["criticizes"], K::Accuse, "criticize"),
     v(&["accused"], K::Accuse, "accuse"),
+    vn(&["charged"], K::Accuse, "charge", Needs::With),
+    v(&["sued"], K::Accuse, "sue"),
     v(&["accuses"], K::Accuse, "accuse"),
     v(&["denounced"], K::Accuse, "denounce"),
     v(&["blamed"], K::Accuse, "blame"),
@@ -220,6 +227,9 @@ const TRIGGERS: &[Trigger] = &[
     v(&["bombed"], K::Assault, "bomb"),
     v(&["invaded"], K::Assault, "invade"),
     v(&["killed"], K::Assault, "kill"),
+    v(&["stabbed"], K::Assault, "stab"),
+    v(&["assaulted"], K::Assault, "assault"),
+    v(&["ambushed"], K::Assault, "ambush"),
     n(&["attack"], K::Assault, "attack"),
     n(&["attacks"], K::Assault, "attack"),
     n(&["airstrike"], K::Assault, "carry out an airstrike"),
@@ -281,6 +291,11 @@ const TRIGGERS: &[Trigger] = &[
     v(&["vetoed"], K::Reject, "veto"),
     // COERCE
     v(&["arrested"], K::Coerce, "arrest"),
+    v(&["raided"], K::Coerce, "raid"),
+    v(&["jailed"], K::Coerce, "jail"),
+    v(&["imprisoned"], K::Coerce, "imprison"),
+    v(&["sentenced"], K::Coerce, "sentence"),
+    v(&["evicted"], K::Coerce, "evict"),
     v(&["detained"], K::Coerce, "detain"),
     v(&["seized"], K::Coerce, "seize"),
     v(&["annexed"], K::Coerce, "annex"),
@@ -823,6 +838,7 @@ fn needs_met(
         }
         Needs::To => doc.is(last + 1, "to"),
         Needs::OnFor => doc.is_any(last + 1, &["on", "for"]),
+        Needs::With => (last + 1..(last + 5).min(range.end)).any(|k| doc.is(k, "with")),
         Needs::ThreatAct => {
             let hi = (last + 5).min(range.end);
             doc.is_any(last + 1, &["to", "with"])
@@ -1000,6 +1016,50 @@ fn unnamed_subject(doc: &Doc, clause_start: usize, trigger: usize) -> Option<(St
     Some((who, !singular))
 }
 
+/// True when the verb at token `verb` is passive: a form of "be" (or "get") before it, with at
+/// most two adverbs between ("was later sentenced", "has been charged").
+fn is_passive(doc: &Doc, clause_start: usize, verb: usize) -> bool {
+    let mut k = verb;
+    let mut skipped = 0;
+    while k > clause_start && skipped <= 3 {
+        k -= 1;
+        if doc.is_any(
+            k,
+            &[
+                "was", "were", "is", "are", "been", "being", "be", "get", "got",
+            ],
+        ) {
+            return true;
+        }
+        // Adverbs, and an earlier participle it is coordinated with ("was arrested and
+        // charged").
+        let adverb = doc.low(k).ends_with("ly")
+            || doc.low(k).ends_with("ed")
+            || doc.is_any(
+                k,
+                &[
+                    "also",
+                    "later",
+                    "then",
+                    "not",
+                    "never",
+                    "since",
+                    "subsequently",
+                    "now",
+                    "already",
+                    "still",
+                    "and",
+                    "or",
+                ],
+            );
+        if !adverb {
+            return false;
+        }
+        skipped += 1;
+    }
+    false
+}
+
 /// Nouns for groups that act in the news without being named parties.
 const GROUP_NOUNS: &[&str] = &[
     "police",
@@ -1129,16 +1189,30 @@ fn sentence_events(
                 }
             }
         }
-        if actors.is_empty() && !trig.nominal {
-            // "forced to work" and similar passives: whatever precedes in the clause.
+        if actors.is_empty() && !trig.nominal && trig.needs == Needs::To {
+            // "forced to work": whatever precedes in the clause.
             actors = parties_in(inp, range.start, h.first, &skip);
         }
-        let targets = parties_in(inp, h.last + 1, next_trigger, &skip);
+        let mut targets = parties_in(inp, h.last + 1, next_trigger, &skip);
+        // "Hickson was sentenced", "he has been charged with fraud by police": the subject
+        // suffered the act; the agent, if the text names one, follows "by".
+        let passive =
+            (!trig.nominal && trig.needs != Needs::To && is_passive(doc, range.start, h.first))
+                .then_some(trig.words[0]);
+        if passive.is_some() {
+            let agents = (h.last + 1..next_trigger)
+                .find(|&k| doc.is(k, "by"))
+                .map(|k| parties_in(inp, k + 1, next_trigger, &skip))
+                .unwrap_or_default();
+            // The patients are the subject; other parties after the verb are not part of it.
+            targets = std::mem::take(&mut actors);
+            actors = agents;
+        }
         let mut parties = actors.clone();
         for t in targets {
             push_unique(&mut parties, t);
         }
-        if parties.is_empty() {
+        if parties.is_empty() && passive.is_none() {
             parties = parties_in(inp, range.start, range.end, &skip);
         }
         add_states_of_people(inp.parties, &mut parties);
@@ -1256,12 +1330,13 @@ fn sentence_events(
             place,
             geo_precision,
             place_from_dateline: false,
-            actors: if actors.is_empty() {
+            actors: if actors.is_empty() && passive.is_none() {
                 parties.clone()
             } else {
                 actors.clone()
             },
             verb,
+            passive,
             unnamed_subject: if parties.is_empty() {
                 unnamed_subject(doc, range.start, h.first)
             } else {
@@ -1700,6 +1775,17 @@ fn title(inp: &Inputs, e: &EventFound) -> String {
         .collect();
     let targets = names_of(&targets);
     let plural = actors.len() != 1;
+    // "Hickson sentenced", "Orujov charged": the one it was done to, with no agent named.
+    if let Some(participle) = e
+        .passive
+        .filter(|_| actors.is_empty() && !targets.is_empty())
+    {
+        let mut t = format!("{} {participle}", list(&targets));
+        if let Some(p) = e.place.filter(|_| !e.place_from_dateline) {
+            t.push_str(&format!(" in {}", inp.rec.places[p].name));
+        }
+        return t;
+    }
     // "forced to work" is passive: the people named were forced.
     if verb == "force"
         && let Some(w) = word_after(inp, e, &["forced", "to"])
