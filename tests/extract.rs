@@ -1238,3 +1238,25 @@ Governor Tom Reyes was detained by Chilean police on Monday.";
         "{titles:?}"
     );
 }
+
+/// Local-news offices are titles too: sheriffs, detectives, professors, councillors.
+#[test]
+fn local_offices_are_titles() {
+    let text = "Sheriff Tom Brady said deputies found the car on Monday.\n\
+\"We are still looking,\" Brady said.\n\
+Professor Ana Ruiz and Councillor Lee Wong spoke at the meeting.";
+    let ds = run(text, Some("2023-01-02"), &[], &[]);
+    let role = |name: &str| {
+        ds.parties
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.role.clone())
+    };
+    assert_eq!(role("Tom Brady").as_deref(), Some("Sheriff"));
+    assert_eq!(role("Ana Ruiz").as_deref(), Some("Professor"));
+    assert_eq!(role("Lee Wong").as_deref(), Some("Councillor"));
+    assert_eq!(
+        speaker_name(&ds, "We are still looking,").as_deref(),
+        Some("Tom Brady")
+    );
+}
