@@ -30,37 +30,25 @@ fn build_event_table(b: divan::Bencher) {
     b.bench(|| EventTable::build([(&ds, &ids)]));
 }
 
+/// The event table of `events` synthetic events over `events / 5` places.
+fn synthetic_table(events: usize) -> EventTable {
+    let ds = newsmap::synthetic::dataset(events, events / 5, 7);
+    EventTable::build([(&ds, &IdMaps::new(&ds))])
+}
+
 /// The cell index: every placed event sorted once by its finest cell (per data change).
 #[divan::bench(args = [100_000, 1_000_000], sample_count = 10)]
 fn build_cell_index(b: divan::Bencher, events: usize) {
-    let ds = newsmap::synthetic::dataset(events, events / 5, 7);
-    let ids = IdMaps::new(&ds);
-    let table = EventTable::build([(&ds, &ids)]);
-    b.bench(|| {
-        CellIndex::new(
-            table
-                .items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, it)| it.world.map(|w| (i as u32, w))),
-        )
-    });
+    let table = synthetic_table(events);
+    b.bench(|| CellIndex::new(table.placed_points()));
 }
 
 /// One zoom level's cluster grid from the cell index (per zoom level and filter change, then
 /// cached), with half the events filtered out, at 100,000 and 1,000,000 events.
 #[divan::bench(args = [(100_000, 3), (100_000, 10), (1_000_000, 3), (1_000_000, 10)], sample_count = 10)]
 fn build_cluster_grid(b: divan::Bencher, (events, level): (usize, u8)) {
-    let ds = newsmap::synthetic::dataset(events, events / 5, 7);
-    let ids = IdMaps::new(&ds);
-    let table = EventTable::build([(&ds, &ids)]);
-    let index = CellIndex::new(
-        table
-            .items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, it)| it.world.map(|w| (i as u32, w))),
-    );
+    let table = synthetic_table(events);
+    let index = CellIndex::new(table.placed_points());
     b.bench(|| index.grid(level, |i| i % 2 == 0));
 }
 
@@ -69,14 +57,7 @@ fn build_cluster_grid(b: divan::Bencher, (events, level): (usize, u8)) {
 fn frame_layout(b: divan::Bencher, zoom: f64) {
     let lib = library();
     let level = zoom.floor() as u8;
-    let grid = ClusterGrid::build(
-        lib.table
-            .items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, it)| it.world.map(|w| (i as u32, w))),
-        level,
-    );
+    let grid = ClusterGrid::build(lib.table.placed_points(), level);
     let t = ScreenFromWorld::new(world_from_lonlat(122.0, 33.0), zoom, [640.0, 400.0]);
     let visible = t.visible([1280.0, 800.0]);
     let expanded = HashSet::new();

@@ -994,9 +994,8 @@ fn unnamed_subject(doc: &Doc, clause_start: usize, trigger: usize) -> Option<(St
     {
         k -= 1;
     }
-    let text = &doc.text[doc.tokens[k].span.start..doc.tokens[head].span.end];
-    let mut c = text.chars();
-    let who: String = c.next().map(|f| f.to_uppercase().chain(c).collect())?;
+    let who =
+        super::parties::capitalised(&doc.text[doc.tokens[k].span.start..doc.tokens[head].span.end]);
     let singular = doc.is_any(
         head,
         &[

@@ -1203,12 +1203,6 @@ fn head_at(doc: &Doc, i: usize) -> Option<usize> {
 /// "military" → "Military of South Korea".
 fn org_name(words: &[String], country: &str) -> String {
     let country = with_article(country);
-    let title = |w: &str| {
-        let mut c = w.chars();
-        c.next()
-            .map(|f| f.to_uppercase().chain(c).collect::<String>())
-            .unwrap_or_default()
-    };
     if words
         .first()
         .is_some_and(|w| w.eq_ignore_ascii_case("ministry"))
@@ -1221,14 +1215,17 @@ fn org_name(words: &[String], country: &str) -> String {
             .is_some_and(|w| w.eq_ignore_ascii_case("ministry"))
     {
         // "foreign ministry" and "Foreign Ministry" are the Ministry of Foreign Affairs.
-        let field: Vec<String> = words[..words.len() - 1].iter().map(|w| title(w)).collect();
+        let field: Vec<String> = words[..words.len() - 1]
+            .iter()
+            .map(|w| capitalised(w))
+            .collect();
         let field = match field.join(" ").as_str() {
             "Foreign" => "Foreign Affairs".to_owned(),
             other => other.to_owned(),
         };
         return format!("Ministry of {field} of {country}");
     }
-    let phrase: Vec<String> = words.iter().map(|w| title(w)).collect();
+    let phrase: Vec<String> = words.iter().map(|w| capitalised(w)).collect();
     format!("{} of {country}", phrase.join(" "))
 }
 
@@ -1308,10 +1305,7 @@ fn title_case(t: &str) -> String {
             if w == "of" {
                 return w.to_owned();
             }
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
+            capitalised(w)
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -1530,7 +1524,7 @@ const ORGANISATION_LAST_WORDS: &[&str] = &[
 ];
 
 /// `text` with its first letter in upper case.
-fn capitalised(text: &str) -> String {
+pub(super) fn capitalised(text: &str) -> String {
     let mut c = text.chars();
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
@@ -1578,10 +1572,7 @@ fn find_people_by_surname(ctx: &mut Ctx, table: &mut PartyTable) {
     let doc = ctx.doc;
     let n = doc.tokens.len();
     let speech = |k: usize| {
-        let mut k = k;
-        while doc.is_any(k, super::quotes::SPEECH_FILLERS) {
-            k += 1;
-        }
+        let k = super::quotes::skip_fillers(doc, k, n);
         doc.is_any(k, super::quotes::SPEECH_VERBS) && !doc.tokens[k].cap
     };
     let mut surnames: Vec<&str> = Vec::new();

@@ -629,12 +629,13 @@ pub fn find_places_and_demonyms(text: &str, gaz: &Gazetteer) -> (Vec<PlaceHit>, 
 /// Adds what each name says about where the article is: a name with one meaning (among major
 /// places when `major_only`) counts as that place; one whose meanings all lie in one country,
 /// half as that country.
-fn add_name_evidence<'a>(
+fn add_name_evidence(
     gaz: &Gazetteer,
-    names: impl Iterator<Item = (&'a Match, &'a Vec<NameRef>, bool)>,
+    names: &[(Match, Vec<NameRef>)],
+    major_only: bool,
     evidence: &mut Evidence,
 ) {
-    for (m, refs, major_only) in names {
+    for (m, refs) in names {
         let info = gaz.name(m.name);
         let kept: Vec<&NameRef> = refs
             .iter()
@@ -669,18 +670,10 @@ fn resolve_mentions(
     // the evidence is gathered again from the supported candidates, so that "Glasgow" with
     // "Ky." next to it no longer counts as Scotland.
     let mut evidence = base.clone();
-    add_name_evidence(
-        gaz,
-        all.iter().map(|(m, refs)| (m, refs, true)),
-        &mut evidence,
-    );
+    add_name_evidence(gaz, all, true, &mut evidence);
     let places = &supported_candidates(text, gaz, all, &evidence);
     let mut evidence = base;
-    add_name_evidence(
-        gaz,
-        places.iter().map(|(m, refs)| (m, refs, false)),
-        &mut evidence,
-    );
+    add_name_evidence(gaz, places, false, &mut evidence);
     // Per name: what its mentions say ("Paris, Texas"; "New York Gov."), gathered over the article.
     let pairs = containers(text, gaz, places);
     let mut hints: HashMap<u32, resolve::Hints> = HashMap::new();

@@ -123,7 +123,7 @@ pub const INVERTING_VERBS: &[&str] = &[
 ];
 
 /// Adverbs and auxiliaries that can stand between a speaker and the speech verb.
-pub const SPEECH_FILLERS: &[&str] = &[
+const SPEECH_FILLERS: &[&str] = &[
     "also",
     "later",
     "then",
@@ -139,6 +139,14 @@ pub const SPEECH_FILLERS: &[&str] = &[
     "separately",
     "further",
 ];
+
+/// The first token from `k` (before `end`) that is not a speech filler ("also", "later").
+pub fn skip_fillers(doc: &Doc, mut k: usize, end: usize) -> usize {
+    while k < end && doc.is_any(k, SPEECH_FILLERS) {
+        k += 1;
+    }
+    k
+}
 
 /// Longest appositive (in tokens) between a speaker's name and the speech verb.
 const MAX_APPOSITIVE_TOKENS: usize = 24;
@@ -169,10 +177,7 @@ pub fn appositive_then_speech(doc: &Doc, comma: usize) -> Option<(std::ops::Rang
     if j == first || !doc.is(j, ",") {
         return None;
     }
-    let mut verb = j + 1;
-    while doc.is_any(verb, SPEECH_FILLERS) {
-        verb += 1;
-    }
+    let verb = skip_fillers(doc, j + 1, doc.tokens.len());
     (verb < doc.tokens.len()
         && doc.tokens[verb].sentence == sentence
         && !doc.tokens[verb].cap
@@ -592,9 +597,7 @@ fn after_quote(
         if let Some((_, verb)) = appositive_then_speech(doc, next) {
             next = verb;
         }
-        while next < end && doc.is_any(next, SPEECH_FILLERS) {
-            next += 1;
-        }
+        next = skip_fillers(doc, next, end);
         if doc.is_any(next, SPEECH_VERBS) {
             return Attribution::Speaker(p);
         }

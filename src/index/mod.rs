@@ -65,6 +65,15 @@ pub struct EventTable {
 }
 
 impl EventTable {
+    /// (item index, world position) of every event that has a place: what the cluster grids
+    /// and the cell index are built from.
+    pub fn placed_points(&self) -> impl Iterator<Item = (u32, [f64; 2])> + '_ {
+        self.items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, it)| it.world.map(|w| (i as u32, w)))
+    }
+
     /// Builds the table from datasets (with their id maps) in load order.
     pub fn build<'a>(datasets: impl IntoIterator<Item = (&'a Dataset, &'a IdMaps)>) -> Self {
         let mut items = Vec::new();

@@ -267,12 +267,7 @@ impl MapView {
         let table = &input.lib.table;
         let revision = input.lib.revision;
         if self.cell_index.as_ref().is_none_or(|(r, _)| *r != revision) {
-            let points = table
-                .items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, it)| it.world.map(|w| (i as u32, w)));
-            self.cell_index = Some((revision, CellIndex::new(points)));
+            self.cell_index = Some((revision, CellIndex::new(table.placed_points())));
         }
         let (_, index) = self.cell_index.as_ref().expect("built above");
         let spare = &mut self.spare_grids;

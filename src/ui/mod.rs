@@ -599,26 +599,19 @@ impl NewsmapApp {
             let _ = std::fs::remove_file(path);
         }
         self.lib.rebuild();
-        let shift = |k: EventKey| match k.dataset.cmp(&d) {
-            std::cmp::Ordering::Less => Some(k),
+        // Indices of later datasets move down by one; the closed one's are gone.
+        let shift = |i: u32| match i.cmp(&d) {
+            std::cmp::Ordering::Less => Some(i),
             std::cmp::Ordering::Equal => None,
-            std::cmp::Ordering::Greater => Some(EventKey {
-                dataset: k.dataset - 1,
-                ..k
-            }),
+            std::cmp::Ordering::Greater => Some(i - 1),
         };
-        self.selected = self.selected.and_then(shift);
-        self.source = self
-            .source
-            .take()
-            .and_then(|mut v| match v.dataset.cmp(&d) {
-                std::cmp::Ordering::Less => Some(v),
-                std::cmp::Ordering::Equal => None,
-                std::cmp::Ordering::Greater => {
-                    v.dataset -= 1;
-                    Some(v)
-                }
-            });
+        self.selected = self
+            .selected
+            .and_then(|k| shift(k.dataset).map(|dataset| EventKey { dataset, ..k }));
+        self.source = self.source.take().and_then(|mut v| {
+            v.dataset = shift(v.dataset)?;
+            Some(v)
+        });
         // A pending "Save as" names datasets by index.
         if matches!(&self.dialog, Some(f) if matches!(f.purpose, DialogPurpose::SaveDataset(_))) {
             self.dialog = None;
