@@ -58,6 +58,11 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
+/// True for an English month or weekday name in lower case ("may", "sunday").
+pub fn is_month_or_weekday(word: &str) -> bool {
+    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+}
+
 const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",

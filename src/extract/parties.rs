@@ -327,7 +327,8 @@ const NAME_PARTICLES: &[&str] = &[
     "bin", "al", "de", "van", "von", "der", "da", "di", "du", "la", "le", "el", "ibn", "dos", "del",
 ];
 
-/// Capitalised words that never start or continue a person's name.
+/// Capitalised words that never start or continue a person's name (besides month and weekday
+/// names, see [`super::dates::is_month_or_weekday`]).
 const NOT_NAMES: &[&str] = &[
     "the",
     "a",
@@ -361,25 +362,6 @@ const NOT_NAMES: &[&str] = &[
     "these",
     "those",
     "on",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "if",
     "when",
     "while",
@@ -1257,6 +1239,7 @@ fn name_tokens_at(ctx: &Ctx, i: usize) -> usize {
         let word_ok = t.kind == TokenKind::Word
             && !ctx.covered[j]
             && !NOT_NAMES.contains(&doc.low(j))
+            && !super::dates::is_month_or_weekday(doc.low(j))
             && !super::quotes::SPEECH_VERBS.contains(&doc.low(j));
         let particle = j > i
             && NAME_PARTICLES.contains(&doc.low(j))
