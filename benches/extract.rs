@@ -4,8 +4,9 @@
 //!     cargo bench --no-default-features --bench extract
 
 use divan::counter::ItemsCount;
-use newsmap::extract::{ArticleInput, Recognised, extract, extract_recognised};
-use newsmap::gazetteer::Gazetteer;
+use newsmap::extract::{Recognised, extract, extract_recognised};
+use newsmap::geodata::gazetteer::Gazetteer;
+use newsmap::model::ArticleInput;
 
 fn main() {
     divan::main();
@@ -52,7 +53,7 @@ fn seed_article_places_only(bencher: divan::Bencher) {
 mod stages {
     use super::*;
     use newsmap::extract::sentences::Doc;
-    use newsmap::extract::{dates, events, parties, quotes};
+    use newsmap::extract::{dates, events, parties, quotes, speakers};
 
     #[divan::bench]
     fn sentences(bencher: divan::Bencher) {
@@ -75,7 +76,7 @@ mod stages {
         bencher.bench(|| {
             let mut q = quotes::find_quotes(&doc);
             let table = parties::find_parties(&doc, &rec, &q);
-            quotes::attribute(&doc, &mut q, &table);
+            speakers::attribute(&doc, &mut q, &table);
             table.mentions.len()
         });
     }
@@ -88,7 +89,7 @@ mod stages {
         let ds = dates::find_dates(&doc, input.published);
         let mut q = quotes::find_quotes(&doc);
         let table = parties::find_parties(&doc, &rec, &q);
-        quotes::attribute(&doc, &mut q, &table);
+        speakers::attribute(&doc, &mut q, &table);
         bencher.bench(|| {
             let inputs = events::Inputs {
                 doc: &doc,

@@ -3,7 +3,7 @@
 //! `cargo bench --no-default-features --bench gazetteer`
 
 use newsmap::extract::places::{find_demonyms, find_places};
-use newsmap::gazetteer::Gazetteer;
+use newsmap::geodata::gazetteer::Gazetteer;
 
 const SEED_TEXT: &str = include_str!("../seeds/2022-11-13-japan-south-korea-summit.txt");
 /// 50 short news passages (the toponym quality test's own gold set), one JSON object a line.

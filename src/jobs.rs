@@ -8,9 +8,10 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use jiff::civil::Date;
 
-use crate::extract::{ArticleInput, extract};
-use crate::gazetteer::Gazetteer;
+use crate::extract::extract;
+use crate::geodata::gazetteer::Gazetteer;
 use crate::library::LoadedDataset;
+use crate::model::ArticleInput;
 
 /// Something to import.
 #[derive(Clone, Debug, PartialEq)]

@@ -3,10 +3,9 @@
 //! Data flows one way: source text → extraction → [`model::Dataset`] → [`index`] → map and panels
 //! (the `gui` feature). Nothing outside `map` and `ui` depends on egui.
 
-pub mod basemap;
 pub mod cli;
 pub mod extract;
-pub mod gazetteer;
+pub mod geodata;
 pub mod index;
 pub mod jobs;
 pub mod library;

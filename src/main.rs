@@ -1,54 +1,20 @@
-//! The `newsmap` command: no arguments opens the app on the seed dataset; dataset files open
-//! those; subcommands run headless.
+//! The `newsmap` command: no arguments opens the app on the last session (or the seed); dataset
+//! files open those; subcommands run headless (see [`newsmap::cli`]).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+use newsmap::cli::Launch;
 
 // glibc's allocator returned memory to the OS every frame and made tessellation 4× slower.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const USAGE: &str = "\
-newsmap — a map of the events in news articles
-
-USAGE:
-    newsmap [DATASET.json ...]     open the app on these datasets (none: the built-in seed)
-    newsmap extract [OPTIONS] FILE...
-                                   extract events from articles and print a dataset
-                                   (newsmap extract --help for the options)
-    newsmap --synthetic N          open the app on N generated events (to try its speed)
-    newsmap --help                 this text
-    newsmap --version              the version
-
-Datasets use the newsmap/1 JSON format (docs/format.md).";
-
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        Some("extract") => newsmap::cli::extract_main(&args[1..]),
-        Some("-V" | "--version") => {
-            println!("newsmap {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
-        Some("--synthetic") => match args
-            .get(1)
-            .and_then(|n| n.replace('_', "").parse::<usize>().ok())
-        {
-            Some(n) => run_synthetic(n),
-            None => {
-                eprintln!("newsmap: --synthetic needs a number of events, e.g. --synthetic 100000");
-                ExitCode::from(2)
-            }
-        },
-        Some(flag) if flag.starts_with('-') => {
-            eprintln!("newsmap: unknown option {flag}\n\n{USAGE}");
-            ExitCode::from(2)
-        }
-        _ => run_app(args.iter().map(PathBuf::from).collect()),
+    match newsmap::cli::run(std::env::args_os()) {
+        Launch::Done(code) => code,
+        Launch::App(paths) => run_app(paths),
+        Launch::Synthetic(n) => run_synthetic(n),
     }
 }
 
@@ -94,11 +60,6 @@ fn run_synthetic(n: usize) -> ExitCode {
     run_window(move |_| newsmap::ui::NewsmapApp::new(lib, Vec::new()))
 }
 
-#[cfg(not(feature = "gui"))]
-fn run_synthetic(_n: usize) -> ExitCode {
-    run_app(Vec::new())
-}
-
 #[cfg(feature = "gui")]
 fn run_window(
     make: impl FnOnce(Option<&dyn eframe::Storage>) -> newsmap::ui::NewsmapApp + 'static,
@@ -127,7 +88,13 @@ fn run_window(
 #[cfg(not(feature = "gui"))]
 fn run_app(_paths: Vec<PathBuf>) -> ExitCode {
     eprintln!(
-        "newsmap was built without the `gui` feature; only subcommands are available.\n\n{USAGE}"
+        "newsmap was built without the `gui` feature; only the headless commands work \
+         (`newsmap --help` lists them)."
     );
     ExitCode::from(2)
+}
+
+#[cfg(not(feature = "gui"))]
+fn run_synthetic(_n: usize) -> ExitCode {
+    run_app(Vec::new())
 }

@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use newsmap::extract::hits::{DemonymHit, PlaceHit};
-use newsmap::extract::{ArticleInput, Recognised, TextFormat, extract, extract_recognised};
-use newsmap::gazetteer::Gazetteer;
+use newsmap::extract::{Recognised, extract, extract_recognised};
+use newsmap::geodata::gazetteer::Gazetteer;
+use newsmap::model::{ArticleInput, TextFormat};
 use newsmap::model::{Dataset, DateRange, Event, EventKind, Mode, Party, PlaceKind, Span};
 
 // ------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use flate2::{Compress, Compression, Crc, FlushCompress};
 use newsmap::extract::extract;
-use newsmap::gazetteer::Gazetteer;
+use newsmap::geodata::gazetteer::Gazetteer;
 use newsmap::source::fetch::{FetchError, FetchOptions, fetch_article, fetch_article_with};
 
 // ------------------------------------------------------------------------------------------

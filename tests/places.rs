@@ -1,7 +1,7 @@
 //! Place recognition on the seed article against its reviewed dataset (`data/seed.json`).
 
 use newsmap::extract::places::{capital_metonyms, find_demonyms, find_places};
-use newsmap::gazetteer::Gazetteer;
+use newsmap::geodata::gazetteer::Gazetteer;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -107,7 +107,7 @@ fn inside_ring(lon: f64, lat: f64, ring: &[[f32; 2]]) -> bool {
 #[test]
 fn country_points_lie_inside_their_countries() {
     let gaz = Gazetteer::embedded();
-    let basemap = newsmap::basemap::Basemap::embedded();
+    let basemap = newsmap::geodata::basemap::Basemap::embedded();
     let mut checked = 0;
     for country in basemap.countries.iter().filter(|c| !c.iso_a2.is_empty()) {
         let Some(info) = gaz.country(&country.iso_a2) else {

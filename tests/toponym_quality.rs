@@ -17,7 +17,7 @@
 //! gold toponyms recognised and resolved within 161 km over all gold toponyms.
 
 use newsmap::extract::places::find_places;
-use newsmap::gazetteer::Gazetteer;
+use newsmap::geodata::gazetteer::Gazetteer;
 use serde_json::Value;
 use std::path::PathBuf;
 

@@ -288,7 +288,7 @@ fn extracted_events_are_kept_for_the_next_session_until_closed() {
         .find(|e| e.key.dataset == 1)
         .unwrap()
         .key;
-    h.state_mut().select(Some(key));
+    h.state_mut().apply(Action::Select(Some(key)));
     let seed_events = h.state().library().datasets[0].data.events.len();
     h.get_by_label("File").click();
     h.run();
@@ -333,7 +333,7 @@ fn closing_a_dataset_keeps_later_selections_on_their_event() {
         event: 3,
     };
     let title = app.library().event(key).unwrap().event.title.clone();
-    app.select(Some(key));
+    app.apply(Action::Select(Some(key)));
     app.apply(Action::CloseDataset(1));
     let names: Vec<&str> = app
         .library()

@@ -98,7 +98,7 @@ fn a_bad_date_shows_an_error_and_keeps_the_old_value() {
         "the filter keeps its old value"
     );
     assert!(
-        h.query_by_label_contains("is not a date — use YYYY-MM-DD")
+        h.query_by_label_contains("is not a date of the form YYYY-MM-DD")
             .is_some()
     );
 }

@@ -8,6 +8,7 @@
 
 use jiff::civil::Date;
 
+use super::lexicon::{MONTHS, WEEKDAYS};
 use super::sentences::{Doc, TokenKind};
 use crate::model::{DateRange, PartialDate, Span, date_from_day_number, day_number};
 
@@ -43,35 +44,6 @@ pub struct DateMention {
     /// True when it needed the publication date (a relative expression or a missing year).
     pub relative: bool,
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-/// True for an English month or weekday name in lower case ("may", "sunday").
-pub fn is_month_or_weekday(word: &str) -> bool {
-    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
-}
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 fn month_of(word: &str) -> Option<i8> {
     if let Some(i) = MONTHS.iter().position(|m| *m == word) {

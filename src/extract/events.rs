@@ -17,10 +17,11 @@
 
 use jiff::civil::Date;
 
-use super::Recognised;
 use super::dates::{DateMention, DateRole};
+use super::hits::Recognised;
+use super::lexicon::SPEECH_VERBS;
 use super::parties::PartyTable;
-use super::quotes::{QuoteFound, SPEECH_VERBS, inside_quote};
+use super::quotes::{QuoteFound, inside_quote};
 use super::sentences::{Doc, TokenKind, WordMap};
 use crate::model::{DateRange, EventKind, Mode, PartialDate, PartyKind, PlaceKind, Span};
 
@@ -995,7 +996,7 @@ fn unnamed_subject(doc: &Doc, clause_start: usize, trigger: usize) -> Option<(St
         k -= 1;
     }
     let who =
-        super::parties::capitalised(&doc.text[doc.tokens[k].span.start..doc.tokens[head].span.end]);
+        super::lexicon::capitalised(&doc.text[doc.tokens[k].span.start..doc.tokens[head].span.end]);
     let singular = doc.is_any(
         head,
         &[

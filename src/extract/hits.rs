@@ -1,5 +1,8 @@
 //! What the recognisers hand to the event builder: places and demonyms found in the text.
-//! This is the contract between `gazetteer`/`extract::places` and the rest of `extract`.
+//! This is the contract between the place recogniser ([`super::places`], which builds a
+//! [`Recognised`]) and the rest of `extract`.
+
+use std::collections::HashMap;
 
 use crate::model::{PlaceKind, Span};
 
@@ -39,4 +42,42 @@ pub struct DemonymHit {
     pub country: String,
     /// True for a plural noun for people ("South Koreans").
     pub plural: bool,
+}
+
+/// What the place recogniser found: the input of the rest of the pipeline.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Recognised {
+    /// Place names, sorted by start.
+    pub places: Vec<PlaceHit>,
+    /// Nationality words, sorted by start.
+    pub demonyms: Vec<DemonymHit>,
+    /// Capital cities standing for their state ("Seoul said"): span and ISO code.
+    pub metonyms: Vec<(Span, String)>,
+    /// ISO 3166-1 alpha-2 → English short name, for every country the hits refer to.
+    pub country_names: HashMap<String, String>,
+}
+
+impl Recognised {
+    /// Keeps only hits that lie inside `len` bytes on character boundaries of `text` (a
+    /// recogniser bug must not make an invalid dataset).
+    pub fn sanitised(mut self, text: &str) -> Self {
+        let ok = |s: &Span| {
+            s.start < s.end
+                && s.end <= text.len()
+                && text.is_char_boundary(s.start)
+                && text.is_char_boundary(s.end)
+        };
+        self.places.retain(|p| {
+            ok(&p.span)
+                && p.lat.is_finite()
+                && p.lon.is_finite()
+                && p.lat.abs() <= 90.0
+                && p.lon.abs() <= 180.0
+        });
+        self.demonyms.retain(|d| ok(&d.span));
+        self.metonyms.retain(|m| ok(&m.0));
+        self.places.sort_by_key(|p| p.span);
+        self.demonyms.sort_by_key(|d| d.span);
+        self
+    }
 }

@@ -10,134 +10,23 @@
 pub mod dates;
 pub mod events;
 pub mod hits;
+pub mod lexicon;
 pub mod parties;
 pub mod places;
 pub mod quotes;
 pub mod sentences;
+pub mod speakers;
+pub mod speech;
 
 use std::collections::HashMap;
 
-use jiff::civil::Date;
-
-use crate::gazetteer::Gazetteer;
+use crate::geodata::gazetteer::Gazetteer;
 use crate::model::{
-    Article, Dataset, Event, Evidence, FORMAT, Mention, Party, PartyKind, Place, Quote, Span,
+    Article, ArticleInput, Dataset, Event, Evidence, FORMAT, Mention, Party, PartyKind, Place,
+    Quote, Span, TextFormat, looks_like_headline,
 };
-use hits::{DemonymHit, PlaceHit};
+pub use hits::Recognised;
 use sentences::{Doc, TokenKind};
-
-/// How the article text is written.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum TextFormat {
-    /// Plain text.
-    #[default]
-    Plain,
-    /// Markdown: heading marks, emphasis and link targets are ignored (offsets stay the file's).
-    Markdown,
-}
-
-/// An article to extract from: its text and what is known about it.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ArticleInput {
-    /// The text; every span of the output points into it.
-    pub text: String,
-    /// Headline, if known.
-    pub title: Option<String>,
-    /// Publisher.
-    pub source: Option<String>,
-    /// Where it was published.
-    pub url: Option<String>,
-    /// Byline.
-    pub author: Option<String>,
-    /// Publication date: relative dates resolve against it; without it they stay unresolved.
-    pub published: Option<Date>,
-    /// BCP-47 language tag ("en" when unknown).
-    pub language: Option<String>,
-    /// How the text is written.
-    pub format: TextFormat,
-}
-
-impl ArticleInput {
-    /// Plain text with nothing else known.
-    pub fn new(text: impl Into<String>) -> Self {
-        Self {
-            text: text.into(),
-            ..Default::default()
-        }
-    }
-
-    /// The same input with a publication date.
-    pub fn published(mut self, date: Date) -> Self {
-        self.published = Some(date);
-        self
-    }
-}
-
-/// What the place recogniser found: the input of the rest of the pipeline.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Recognised {
-    /// Place names, sorted by start.
-    pub places: Vec<PlaceHit>,
-    /// Nationality words, sorted by start.
-    pub demonyms: Vec<DemonymHit>,
-    /// Capital cities standing for their state ("Seoul said"): span and ISO code.
-    pub metonyms: Vec<(Span, String)>,
-    /// ISO 3166-1 alpha-2 → English short name, for every country the hits refer to.
-    pub country_names: HashMap<String, String>,
-}
-
-impl Recognised {
-    /// Runs the place recogniser over `text` (the one glue point to [`places`]).
-    pub fn find(text: &str, gaz: &Gazetteer) -> Self {
-        let (places, demonyms) = places::find_places_and_demonyms(text, gaz);
-        let metonyms: Vec<(Span, String)> = places::capital_metonyms(text, &places, gaz)
-            .into_iter()
-            .map(|m| (m.span, m.country))
-            .collect();
-        let mut country_names = HashMap::new();
-        let codes = places
-            .iter()
-            .filter_map(|p| p.country.as_deref())
-            .chain(demonyms.iter().map(|d| d.country.as_str()))
-            .chain(metonyms.iter().map(|m| m.1.as_str()));
-        for cc in codes {
-            if !country_names.contains_key(cc)
-                && let Some(info) = gaz.country(cc)
-            {
-                country_names.insert(cc.to_owned(), info.name.to_owned());
-            }
-        }
-        Self {
-            places,
-            demonyms,
-            metonyms,
-            country_names,
-        }
-    }
-
-    /// Keeps only hits that lie inside `len` bytes on character boundaries of `text` (a
-    /// recogniser bug must not make an invalid dataset).
-    fn sanitised(mut self, text: &str) -> Self {
-        let ok = |s: &Span| {
-            s.start < s.end
-                && s.end <= text.len()
-                && text.is_char_boundary(s.start)
-                && text.is_char_boundary(s.end)
-        };
-        self.places.retain(|p| {
-            ok(&p.span)
-                && p.lat.is_finite()
-                && p.lon.is_finite()
-                && p.lat.abs() <= 90.0
-                && p.lon.abs() <= 180.0
-        });
-        self.demonyms.retain(|d| ok(&d.span));
-        self.metonyms.retain(|m| ok(&m.0));
-        self.places.sort_by_key(|p| p.span);
-        self.demonyms.sort_by_key(|d| d.span);
-        self
-    }
-}
 
 /// Extracts a dataset (one article, id `a1`) from an article, using the gazetteer for places.
 pub fn extract(input: &ArticleInput, gaz: &Gazetteer) -> Dataset {
@@ -170,7 +59,7 @@ pub fn extract_recognised(
     let dates = dates::find_dates(&doc, input.published);
     let mut found_quotes = quotes::find_quotes(&doc);
     let mut table = parties::find_parties(&doc, &rec, &found_quotes);
-    quotes::attribute(&doc, &mut found_quotes, &table);
+    speakers::attribute(&doc, &mut found_quotes, &table);
     first_person_mentions(&doc, &found_quotes, &mut table);
     let inputs = events::Inputs {
         doc: &doc,
@@ -526,19 +415,6 @@ fn default_title(doc: &Doc) -> String {
         .filter(|l| looks_like_headline(l))
         .map(str::to_owned)
         .unwrap_or_else(|| "Untitled".to_owned())
-}
-
-/// Short, capitalised, not ending like a sentence.
-pub fn looks_like_headline(line: &str) -> bool {
-    let line = line.trim().trim_start_matches('#').trim();
-    let words = line.split_whitespace().count();
-    (2..=25).contains(&words)
-        && line.len() <= 200
-        && line
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“‘\"'".contains(c))
-        && !line.ends_with(['.', ',', ';', ':'])
 }
 
 #[cfg(test)]

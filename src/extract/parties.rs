@@ -11,9 +11,11 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::Recognised;
+use super::hits::Recognised;
+use super::lexicon::{INVERTING_VERBS, SPEECH_VERBS, capitalised, is_month_or_weekday};
 use super::quotes::{QuoteFound, inside_quote};
 use super::sentences::{Doc, TokenKind, WordMap};
+use super::speech::{appositive_then_speech, descriptor_len, skip_fillers};
 use crate::model::{PartyKind, PlaceKind, Span};
 
 /// Whether a reference names one party or several.
@@ -328,7 +330,7 @@ const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// Capitalised words that never start or continue a person's name (besides month and weekday
-/// names, see [`super::dates::is_month_or_weekday`]).
+/// names, see [`super::lexicon::is_month_or_weekday`]).
 const NOT_NAMES: &[&str] = &[
     "the",
     "a",
@@ -1239,8 +1241,8 @@ fn name_tokens_at(ctx: &Ctx, i: usize) -> usize {
         let word_ok = t.kind == TokenKind::Word
             && !ctx.covered[j]
             && !NOT_NAMES.contains(&doc.low(j))
-            && !super::dates::is_month_or_weekday(doc.low(j))
-            && !super::quotes::SPEECH_VERBS.contains(&doc.low(j));
+            && !is_month_or_weekday(doc.low(j))
+            && !SPEECH_VERBS.contains(&doc.low(j));
         let particle = j > i
             && NAME_PARTICLES.contains(&doc.low(j))
             && doc.tokens.get(j + 1).is_some_and(|t| t.cap);
@@ -1398,21 +1400,18 @@ fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
         if (2..=3).contains(&nlen) {
             let after = i + nlen;
             // "said Fumio Kishida" (but "told BuzzFeed News" names the listener)
-            let before_is_speech = i > 0 && doc.is_any(i - 1, super::quotes::INVERTING_VERBS);
+            let before_is_speech = i > 0 && doc.is_any(i - 1, INVERTING_VERBS);
             // "explains newly elected town councillor Dewly Nelson"
             let descriptor = (1..=5).find(|&d| {
                 i > d
-                    && doc.is_any(i - d - 1, super::quotes::INVERTING_VERBS)
+                    && doc.is_any(i - d - 1, INVERTING_VERBS)
                     && !doc.tokens[i - d - 1].cap
                     && doc.tokens[i - d - 1].sentence == doc.tokens[i].sentence
-                    && super::quotes::descriptor_len(doc, i - d, i + 1) == d
+                    && descriptor_len(doc, i - d, i + 1) == d
             });
             let before_is_speech = before_is_speech || descriptor.is_some();
-            let appositive = super::quotes::appositive_then_speech(doc, after).map(|(a, _)| a);
-            if doc.is_any(after, super::quotes::SPEECH_VERBS)
-                || before_is_speech
-                || appositive.is_some()
-            {
+            let appositive = appositive_then_speech(doc, after).map(|(a, _)| a);
+            if doc.is_any(after, SPEECH_VERBS) || before_is_speech || appositive.is_some() {
                 let role = appositive
                     .and_then(|a| appositive_role(doc, a))
                     .or_else(|| {
@@ -1430,7 +1429,7 @@ fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
         // "Campus Manager Tara Boyle says": a longer run of capitals before a speech verb is a
         // description and a two-word name.
         if (4..=5).contains(&nlen)
-            && doc.is_any(i + nlen, super::quotes::SPEECH_VERBS)
+            && doc.is_any(i + nlen, SPEECH_VERBS)
             && !doc.tokens[i + nlen].cap
         {
             let name_start = i + nlen - 2;
@@ -1506,14 +1505,6 @@ const ORGANISATION_LAST_WORDS: &[&str] = &[
     "studios",
 ];
 
-/// `text` with its first letter in upper case.
-pub(super) fn capitalised(text: &str) -> String {
-    let mut c = text.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
 /// A person named by the tokens `name` without a title (a known one if the name matches), with
 /// a mention there.
 fn add_untitled_person(
@@ -1555,8 +1546,8 @@ fn find_people_by_surname(ctx: &mut Ctx, table: &mut PartyTable) {
     let doc = ctx.doc;
     let n = doc.tokens.len();
     let speech = |k: usize| {
-        let k = super::quotes::skip_fillers(doc, k, n);
-        doc.is_any(k, super::quotes::SPEECH_VERBS) && !doc.tokens[k].cap
+        let k = skip_fillers(doc, k, n);
+        doc.is_any(k, SPEECH_VERBS) && !doc.tokens[k].cap
     };
     let mut surnames: Vec<&str> = Vec::new();
     for i in 0..n {
@@ -1566,9 +1557,7 @@ fn find_people_by_surname(ctx: &mut Ctx, table: &mut PartyTable) {
         }
         let alone = name_tokens_at(ctx, i) == 1 && (i == 0 || name_tokens_at(ctx, i - 1) == 0);
         let spoken = speech(i + 1)
-            || (i > 0
-                && doc.is_any(i - 1, super::quotes::INVERTING_VERBS)
-                && !doc.tokens[i - 1].cap);
+            || (i > 0 && doc.is_any(i - 1, INVERTING_VERBS) && !doc.tokens[i - 1].cap);
         if alone && spoken && !surnames.contains(&doc.tok(i)) {
             surnames.push(doc.tok(i));
         }

@@ -25,7 +25,7 @@
 //!    "Glasgow, Ky.", or the article names their admin-1 region or a place in it, or a city
 //!    within 60 km. Unsupported, they are dropped from a name's candidates (a mention left with
 //!    none is no place), and they never count as evidence.
-//! 4. **Resolution**: [`crate::gazetteer::resolve`] scores each name's candidates against the
+//! 4. **Resolution**: [`crate::geodata::gazetteer::resolve`] scores each name's candidates against the
 //!    article's other unambiguous places ("one sense per article": every mention of a name gets
 //!    the same place) and the candidates of its other ambiguous names (two names that can be
 //!    neighbours usually are: "Edmonton" and "Tottenham"), in two rounds so that the other
@@ -39,12 +39,42 @@
 //! Buildings used as metonyms ("the White House", "the Kremlin") are site places for the same
 //! reason.
 
-use crate::extract::hits::{DemonymHit, PlaceHit};
-use crate::gazetteer::area_codes::{area_codes_in, region_of_area_code};
-use crate::gazetteer::resolve::{self, Evidence};
-use crate::gazetteer::{Entry, EntryKind, Gazetteer, NameFlags, NameInfo, NameRef};
+use super::hits::{DemonymHit, PlaceHit, Recognised};
+use crate::geodata::gazetteer::area_codes::{area_codes_in, region_of_area_code};
+use crate::geodata::gazetteer::resolve::{self, Evidence};
+use crate::geodata::gazetteer::{Entry, EntryKind, Gazetteer, NameFlags, NameInfo, NameRef};
 use crate::model::Span;
 use std::collections::{HashMap, HashSet};
+
+impl Recognised {
+    /// Runs the place recogniser over `text` (the one glue point between recognition and the later stages).
+    pub fn find(text: &str, gaz: &Gazetteer) -> Self {
+        let (places, demonyms) = find_places_and_demonyms(text, gaz);
+        let metonyms: Vec<(Span, String)> = capital_metonyms(text, &places, gaz)
+            .into_iter()
+            .map(|m| (m.span, m.country))
+            .collect();
+        let mut country_names = HashMap::new();
+        let codes = places
+            .iter()
+            .filter_map(|p| p.country.as_deref())
+            .chain(demonyms.iter().map(|d| d.country.as_str()))
+            .chain(metonyms.iter().map(|m| m.1.as_str()));
+        for cc in codes {
+            if !country_names.contains_key(cc)
+                && let Some(info) = gaz.country(cc)
+            {
+                country_names.insert(cc.to_owned(), info.name.to_owned());
+            }
+        }
+        Self {
+            places,
+            demonyms,
+            metonyms,
+            country_names,
+        }
+    }
+}
 
 /// Words before a name that make it a person's name ("President Jordan", "Mr. Washington").
 const PERSON_TITLES: &[&str] = &[

@@ -1,7 +1,6 @@
 //! Indexes over the loaded events: where (world coordinates, an R-tree and per-zoom cluster grids)
 //! and when (day numbers). No egui here, so the map's per-frame work is benchmarkable and testable.
 
-pub mod filter;
 pub mod grid;
 pub mod layout;
 pub mod projection;

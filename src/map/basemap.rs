@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use egui::{Color32, Mesh, Painter, Pos2, Rect, Shape, Stroke, epaint::Vertex, pos2};
 use geo::{Coord, LineString, Simplify, TriangulateEarcut};
 
-use crate::basemap::Basemap;
+use crate::geodata::basemap::Basemap;
 use crate::index::projection::{ScreenFromWorld, WorldRect, scale_at_zoom, world_from_lonlat};
 
 /// Zoom at which each band starts; the last band keeps full detail.
@@ -237,7 +237,7 @@ fn build_band(data: &Basemap, epsilon: f64) -> Band {
             let mut pieces = Vec::new();
             let mut start = 0;
             for i in 1..arc.len() {
-                if crate::basemap::is_cut_segment(arc[i - 1], arc[i]) {
+                if crate::geodata::basemap::is_cut_segment(arc[i - 1], arc[i]) {
                     if i - start >= 2 {
                         pieces.push(simplify(&arc[start..i]));
                     }

@@ -43,6 +43,8 @@ pub struct MapInput<'a> {
     pub selected: Option<EventKey>,
     /// Dark theme?
     pub dark: bool,
+    /// Show country names on the basemap.
+    pub show_labels: bool,
 }
 
 /// What happened on the map this frame.
@@ -90,8 +92,6 @@ pub struct MapView {
     pending_view: Option<ViewTarget>,
     /// Fit to the events on the next frame (when the map's size is known).
     pub fit_requested: bool,
-    /// Show country names.
-    pub show_labels: bool,
     /// Online tiles over the basemap, when the user turned them on.
     pub online: Option<tiles::OnlineTiles>,
     last_size: [f32; 2],
@@ -114,7 +114,6 @@ impl Default for MapView {
             shapes_revision: None,
             pending_view: None,
             fit_requested: true,
-            show_labels: true,
             online: None,
             last_size: [800.0, 600.0],
             last_visible: None,
@@ -324,7 +323,6 @@ impl MapView {
             grids,
             expanded,
             placed,
-            show_labels,
             last_visible,
             shapes,
             online,
@@ -344,7 +342,13 @@ impl MapView {
                     [rect.center().x, rect.center().y],
                 );
                 let painter = ui.painter().with_clip_rect(rect);
-                basemap.paint(&painter, rect, &t, &style, *show_labels && online.is_none());
+                basemap.paint(
+                    &painter,
+                    rect,
+                    &t,
+                    &style,
+                    input.show_labels && online.is_none(),
+                );
                 if let Some(online) = online.as_mut() {
                     online.paint(&painter, rect, &t);
                     attribution_ui(ui, rect, online);

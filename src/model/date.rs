@@ -6,6 +6,100 @@ use std::fmt;
 
 use super::Span;
 
+/// Why a text is not a calendar day. `Display` quotes the text.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DayError {
+    /// Not `YYYY-MM-DD` at all.
+    #[error("\"{0}\" is not a date of the form YYYY-MM-DD")]
+    Shape(String),
+    /// The right shape, but no such day ("2022-02-30").
+    #[error("\"{text}\" is not a real date: {why}")]
+    Impossible {
+        /// The text.
+        text: String,
+        /// What is impossible about it ("February 2022 has 28 days").
+        why: String,
+    },
+    /// A date followed by something that is not a time of day ("2022-11-13garbage").
+    #[error("\"{0}\" has text after the date; use YYYY-MM-DD")]
+    Trailing(String),
+}
+
+/// Parses a calendar day written `YYYY-MM-DD`: the one day parser of newsmap (command-line
+/// options, metadata files, web pages, the app's date fields).
+///
+/// Its leniency, all of it: whitespace around the text is ignored, and the date part of an
+/// ISO 8601 timestamp is taken ("2022-11-13T09:30:00Z", "2022-11-13 09:30"). Nothing else passes:
+/// no other order or separator, no missing zeros, no words after the date, no impossible day.
+pub fn parse_day(text: &str) -> Result<Date, DayError> {
+    let s = text.trim();
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
+    if b.len() < 10
+        || !digits(0..4)
+        || b[4] != b'-'
+        || !digits(5..7)
+        || b[7] != b'-'
+        || !digits(8..10)
+    {
+        return Err(DayError::Shape(s.to_owned()));
+    }
+    let rest = &s[10..];
+    if !rest.is_empty() && !is_time_of_day(rest) {
+        return Err(DayError::Trailing(s.to_owned()));
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<i16>().unwrap_or(0);
+    let (year, month, day) = (num(0..4), num(5..7), num(8..10));
+    let impossible = |why: String| DayError::Impossible {
+        text: s[..10].to_owned(),
+        why,
+    };
+    if year < 1 {
+        return Err(impossible("there is no year 0000".to_owned()));
+    }
+    if !(1..=12).contains(&month) {
+        return Err(impossible(format!("there is no month {month}")));
+    }
+    let first = Date::new(year, month as i8, 1).map_err(|e| impossible(e.to_string()))?;
+    let days = first.days_in_month();
+    if day < 1 || day > days as i16 {
+        return Err(impossible(format!(
+            "{} {year} has {days} days",
+            MONTH_NAMES[(month - 1) as usize]
+        )));
+    }
+    Date::new(year, month as i8, day as i8).map_err(|e| impossible(e.to_string()))
+}
+
+/// "T09:30", " 09:30:00Z", "T09:30:00.123+09:00": what may follow a date in a timestamp.
+fn is_time_of_day(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    b.len() >= 6
+        && matches!(b[0], b'T' | b' ')
+        && b[1..3].iter().all(u8::is_ascii_digit)
+        && b[3] == b':'
+        && b[4..6].iter().all(u8::is_ascii_digit)
+        && rest[6..]
+            .bytes()
+            .all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'+' | b'-' | b'Z' | b'z'))
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A calendar date known to the year, the month or the day (`"1910"`, `"2022-05"`, `"2022-11-13"`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct PartialDate {
@@ -77,9 +171,8 @@ impl PartialDate {
         {
             return Err(format!("\"{s}\": month {m} is not 1..12"));
         }
-        if let (Some(m), Some(d)) = (month, day) {
-            Date::new(year, m as i8, d as i8)
-                .map_err(|_| format!("\"{s}\": {year}-{m:02} has no day {d}"))?;
+        if day.is_some() {
+            parse_day(s).map_err(|e| e.to_string())?;
         }
         Ok(Self {
             year,
@@ -288,7 +381,7 @@ mod tests {
         assert!(
             PartialDate::parse("2022-02-30")
                 .unwrap_err()
-                .contains("no day 30")
+                .contains("February 2022 has 28 days")
         );
         assert!(PartialDate::parse("2022-13").is_err());
         assert!(PartialDate::parse("22-11-13").is_err());
@@ -387,6 +480,40 @@ mod day_tests {
         assert_eq!(day_number(Date::new(2022, 11, 13).unwrap()), 19309);
         for z in [-30000, -1, 0, 1, 19309, 40000] {
             assert_eq!(day_number(date_from_day_number(z)), z);
+        }
+    }
+
+    #[test]
+    fn one_day_parser_states_its_leniency() {
+        let d = |s: &str| parse_day(s).map(|d| d.to_string());
+        assert_eq!(d("2022-11-13").unwrap(), "2022-11-13");
+        assert_eq!(d("  2022-11-13\n").unwrap(), "2022-11-13");
+        assert_eq!(d("2022-11-13T09:30:00Z").unwrap(), "2022-11-13");
+        assert_eq!(d("2022-11-13 09:30").unwrap(), "2022-11-13");
+        assert_eq!(d("2022-11-13T09:30:00.5+09:00").unwrap(), "2022-11-13");
+        assert_eq!(d("2024-02-29").unwrap(), "2024-02-29");
+        let err = |s: &str| parse_day(s).unwrap_err().to_string();
+        assert_eq!(
+            err("2022-02-30"),
+            "\"2022-02-30\" is not a real date: February 2022 has 28 days"
+        );
+        assert!(
+            err("2022-13-01").contains("there is no month 13"),
+            "{}",
+            err("2022-13-01")
+        );
+        assert!(err("0000-01-01").contains("no year 0000"));
+        assert!(err("2022-11-13garbage").contains("text after the date"));
+        assert!(err("2022-11-13T9").contains("text after the date"));
+        for bad in [
+            "13/11/2022",
+            "2022-1-13",
+            "22-11-13",
+            "",
+            "2022/11/13",
+            "２０２２-11-13",
+        ] {
+            assert!(matches!(parse_day(bad), Err(DayError::Shape(_))), "{bad}");
         }
     }
 }

@@ -5,10 +5,14 @@
 //! indexes and the UI never need to re-check.
 
 mod date;
+mod input;
 mod io;
 mod validate;
 
-pub use date::{DateRange, PartialDate, TimePrecision, date_from_day_number, day_number};
+pub use date::{
+    DateRange, DayError, PartialDate, TimePrecision, date_from_day_number, day_number, parse_day,
+};
+pub use input::{ArticleInput, TextFormat, looks_like_headline};
 pub use io::{LoadError, Problem, write_atomically};
 
 use serde::{Deserialize, Serialize};

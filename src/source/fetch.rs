@@ -24,7 +24,7 @@ use jiff::civil::Date;
 use reqwest::Url;
 
 use super::html::{HtmlError, article_from_html};
-use crate::extract::{ArticleInput, TextFormat, looks_like_headline};
+use crate::model::{ArticleInput, TextFormat, looks_like_headline};
 
 /// How often the calling thread checks the cancel flag and the deadline.
 const WATCH_INTERVAL: Duration = Duration::from_millis(50);
@@ -279,7 +279,7 @@ pub fn fetch_article_with(
     options: &FetchOptions,
 ) -> Result<ArticleInput, FetchError> {
     let shown = url.trim().to_owned();
-    let parsed = parse_web_url(&shown)?;
+    let parsed = check_url(&shown)?;
     if cancel.load(Ordering::Relaxed) {
         return Err(FetchError::Cancelled { url: shown });
     }
@@ -287,8 +287,9 @@ pub fn fetch_article_with(
     article_from_page(&shown, page)
 }
 
-/// Checks the address before any request is made.
-fn parse_web_url(url: &str) -> Result<Url, FetchError> {
+/// The one check of a web address (command line, forms, fetches): http or https, with a host.
+/// Made before any request.
+pub fn check_url(url: &str) -> Result<Url, FetchError> {
     const NEEDS_SCHEME: &str = "it must start with http:// or https://";
     let invalid = |reason: String| FetchError::InvalidUrl {
         url: url.to_owned(),

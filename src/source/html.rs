@@ -2,7 +2,7 @@
 
 use dom_smoothie::{Config, Readability, TextMode};
 
-use crate::extract::ArticleInput;
+use crate::model::ArticleInput;
 
 /// Why no article could be read from an HTML page.
 #[derive(Debug, thiserror::Error)]
@@ -16,7 +16,7 @@ pub enum HtmlError {
 /// title, site name, author, language and publication date (from meta tags, JSON-LD or the
 /// first `<time datetime>`). `url` makes relative links absolute; it is kept as the article URL.
 pub fn article_from_html(html: &str, url: Option<&str>) -> Result<ArticleInput, HtmlError> {
-    let absolute = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let absolute = url.filter(|u| super::fetch::check_url(u).is_ok());
     let cfg = Config {
         text_mode: TextMode::Formatted,
         ..Default::default()
@@ -36,8 +36,12 @@ pub fn article_from_html(html: &str, url: Option<&str>) -> Result<ArticleInput, 
     let published = article
         .published_time
         .as_deref()
-        .and_then(|t| super::parse_date(t).ok())
-        .or_else(|| time_attr.as_deref().and_then(|t| super::parse_date(t).ok()));
+        .and_then(|t| crate::model::parse_day(t).ok())
+        .or_else(|| {
+            time_attr
+                .as_deref()
+                .and_then(|t| crate::model::parse_day(t).ok())
+        });
     let nonempty = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
     Ok(ArticleInput {
         text,

@@ -13,9 +13,7 @@ mod html;
 
 use std::path::Path;
 
-use jiff::civil::Date;
-
-use crate::extract::{ArticleInput, TextFormat, looks_like_headline};
+use crate::model::{ArticleInput, TextFormat, looks_like_headline, parse_day};
 
 pub use html::{HtmlError, article_from_html};
 
@@ -231,18 +229,10 @@ fn apply_metadata(
     if input.published.is_none()
         && let Some(p) = &meta.published
     {
-        input.published = Some(parse_date(p).map_err(|message| SourceError::Metadata {
+        input.published = Some(parse_day(p).map_err(|e| SourceError::Metadata {
             file: file.to_owned(),
-            message,
+            message: format!("published: {e}"),
         })?);
     }
     Ok(())
-}
-
-/// Parses `YYYY-MM-DD` (also the date part of an ISO timestamp).
-pub fn parse_date(s: &str) -> Result<Date, String> {
-    let s = s.trim();
-    let day = s.get(..10).unwrap_or(s);
-    day.parse::<Date>()
-        .map_err(|_| format!("\"{s}\" is not a date of the form YYYY-MM-DD"))
 }

@@ -1,6 +1,15 @@
 //! The desktop app: top bar with filters, the map, the side panel, the timeline and the source
-//! viewer. Views return [`Action`]s; [`NewsmapApp::apply`] is the one place state changes, so
-//! map, list and panels always agree.
+//! viewer.
+//!
+//! One door for state: views only *read* the app and return [`Action`]s; [`NewsmapApp::apply`]
+//! is the one place app state changes, so map, list and panels always agree. What stays inside
+//! a widget is its own interaction state and nothing else reads it: text being typed, a drag in
+//! progress, scroll positions, caches, and the map's camera (walkers' memory, read back when the
+//! session is saved).
+//!
+//! [`SavedState`] is what persists across restarts. The app keeps it live in one field (as the
+//! egui demo app keeps its `State`), apart from the runtime: the library, the widgets and the
+//! work in flight.
 
 pub mod file_dialog;
 pub mod side_panel;
@@ -11,19 +20,19 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use egui::{Color32, Key, Modifiers, RichText, Ui};
-use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::index::EventKey;
-use crate::index::filter::Filter;
 use crate::jobs::{Batch, ImportKind, JobEvent};
-use crate::library::{Library, LoadedDataset};
+use crate::library::Library;
+use crate::library::filter::Filter;
+use crate::library::kept::KeptDir;
 use crate::map::style::kind_icon_ui;
 use crate::map::{MapAction, MapInput, MapView};
 use crate::model::{EventKind, Span};
 use file_dialog::{DialogOutcome, DialogPurpose, FileDialog};
 use source_view::SourceView;
-use timeline::TimelineState;
+use timeline::{TimelineChange, TimelineState, TimelineWidget};
 
 /// Everything a view can ask the app to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,16 +48,27 @@ pub enum Action {
         /// Longitude.
         lon: f64,
     },
+    /// Pan the map by screen points (keyboard arrows).
+    PanMap {
+        /// Points east.
+        dx: f32,
+        /// Points south.
+        dy: f32,
+    },
+    /// Zoom the map by whole levels around its centre (+/− keys).
+    ZoomMap(f64),
     /// Only events with this party (by name), or all.
     FilterParty(Option<String>),
     /// Set the date filter (inclusive days; `None` = unbounded).
-    SetDates(Option<Date>, Option<Date>),
+    SetDates(Option<jiff::civil::Date>, Option<jiff::civil::Date>),
     /// Show only these kinds (empty = all).
     SetKinds(BTreeSet<EventKind>),
     /// Free-text search.
     SetText(String),
     /// Remove every filter.
     ClearFilters,
+    /// Change the timeline's axis or playback.
+    Timeline(TimelineChange),
     /// Open an article's text, scrolled to `focus`.
     OpenSource {
         /// Dataset index.
@@ -58,21 +78,62 @@ pub enum Action {
         /// Span to show.
         focus: Option<Span>,
     },
+    /// Close the source text window.
+    CloseSource,
     /// Fit the map to the shown events.
     FitToEvents,
     /// Fit the map to one dataset's events.
     FitToDataset(u32),
+    /// Country names on the basemap.
+    ShowLabels(bool),
+    /// OpenStreetMap tiles over the basemap.
+    OnlineTiles(bool),
+    /// Open the file chooser for a purpose.
+    OpenDialog(DialogPurpose),
+    /// Close the file chooser.
+    CloseDialog,
+    /// Open one of the forms.
+    OpenForm(FormKind),
+    /// Close the open form.
+    CloseForm,
+    /// The paste form was submitted: checked here, then extracted.
+    SubmitPaste {
+        /// The article text.
+        text: String,
+        /// The headline typed ("" for none).
+        title: String,
+        /// The publication date typed ("" for none).
+        published: String,
+    },
+    /// The URL form was submitted: checked here, then fetched.
+    SubmitUrl(String),
     /// Start importing articles, datasets, text or URLs in the background.
     Import(Vec<ImportKind>),
+    /// Stop the running import after the current item.
+    CancelImport,
     /// Save a dataset to a file (atomically).
     SaveDataset(u32, PathBuf),
     /// Close a dataset: its events leave the map and it is not reopened next time.
     CloseDataset(u32),
+    /// Hide the error panel.
+    DismissErrors,
+    /// Hide the notices.
+    DismissNotices,
     /// Back to the default view, filters and panels.
     ResetView,
 }
 
-/// What survives a restart.
+/// Which form is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormKind {
+    /// "Paste text…".
+    Paste,
+    /// "Open URL…".
+    Url,
+}
+
+/// What survives a restart. The app keeps it live; the map's centre and zoom are read from the
+/// map widget when saving.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SavedState {
@@ -86,54 +147,49 @@ pub struct SavedState {
     pub map_zoom: Option<f64>,
     /// Dataset files that were open.
     pub open_files: Vec<PathBuf>,
-    /// Country names on the basemap.
+    /// Country names on the basemap hidden.
     pub hide_labels: bool,
     /// Online tiles were on.
     pub online_tiles: bool,
 }
 
-/// The newsmap window's state.
+/// The newsmap window.
 pub struct NewsmapApp {
+    /// What persists (see [`SavedState`]).
+    state: SavedState,
     lib: Library,
     map: MapView,
-    filter: Filter,
     /// Per item of `lib.table`: passes the filters.
     shown: Vec<bool>,
     generation: u64,
     selected: Option<EventKey>,
-    timeline: TimelineState,
+    timeline: TimelineWidget,
     source: Option<SourceView>,
     /// Load and extraction errors to show, each naming its file.
     errors: Vec<String>,
-    /// Wakes the UI when a background job reports.
+    /// Wakes the UI when a background job reports; also what online tiles repaint.
     repaint: Option<egui::Context>,
     search_text: String,
     list_cache: side_panel::ListCache,
     dialog: Option<FileDialog>,
-    paste: Option<PasteForm>,
-    url_form: Option<UrlForm>,
+    form: Option<Form>,
     batch: Option<Batch>,
     /// Short confirmations ("Added 12 events from a.txt").
     notices: Vec<String>,
-    /// Turn online tiles on at the first frame (restored sessions; needs the egui context).
+    /// Turn online tiles on once the egui context is known (restored sessions).
     pending_online: bool,
     /// Where extracted datasets are written so the next session reopens them; `None` keeps them
     /// in memory only (tests, and when the system has no data directory).
-    kept_dir: Option<PathBuf>,
+    kept: Option<KeptDir>,
 }
 
-/// The "Paste text…" form.
-#[derive(Default)]
-struct PasteForm {
+/// An open form: the text typed so far (widget state) and the last error `apply` found.
+#[derive(Debug, Default)]
+struct Form {
+    kind: Option<FormKind>,
     text: String,
     title: String,
     published: String,
-    error: Option<String>,
-}
-
-/// The "Open URL…" form.
-#[derive(Default)]
-struct UrlForm {
     url: String,
     error: Option<String>,
 }
@@ -142,26 +198,26 @@ impl NewsmapApp {
     /// An app over an opened library; `errors` are shown until dismissed.
     pub fn new(lib: Library, errors: Vec<String>) -> Self {
         let mut app = Self {
+            state: SavedState::default(),
             shown: Vec::new(),
             lib,
             map: MapView::default(),
-            filter: Filter::default(),
             generation: 0,
             selected: None,
-            timeline: TimelineState::default(),
+            timeline: TimelineWidget::default(),
             source: None,
             errors,
             repaint: None,
             search_text: String::new(),
             list_cache: Default::default(),
             dialog: None,
-            paste: None,
-            url_form: None,
+            form: None,
             batch: None,
             notices: Vec::new(),
             pending_online: false,
-            kept_dir: None,
+            kept: None,
         };
+        app.state.open_files = app.open_files();
         app.refilter();
         app
     }
@@ -169,7 +225,7 @@ impl NewsmapApp {
     /// Keeps extracted datasets as files in `dir` (created when needed), so that they are among
     /// the open files the next session reopens. The app sets the user's data directory.
     pub fn keep_extracted_in(&mut self, dir: Option<PathBuf>) {
-        self.kept_dir = dir;
+        self.kept = dir.map(KeptDir);
     }
 
     /// The user's directory for extracted datasets (`…/newsmap/extracted`), if the system has one.
@@ -180,48 +236,7 @@ impl NewsmapApp {
 
     /// True when `path` is a file this app wrote into its kept directory.
     fn is_kept_file(&self, path: &std::path::Path) -> bool {
-        self.kept_dir
-            .as_deref()
-            .is_some_and(|dir| path.parent() == Some(dir))
-    }
-
-    /// Writes an extracted dataset into the kept directory and points it there; a failure is
-    /// reported and the dataset stays in memory.
-    fn keep(&mut self, ds: &mut LoadedDataset) {
-        let Some(dir) = self.kept_dir.clone() else {
-            return;
-        };
-        if ds.path.is_some() {
-            return;
-        }
-        let stem: String = ds
-            .name
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c == '-' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .take(60)
-            .collect();
-        let mut path = dir.join(format!("{stem}.json"));
-        let mut n = 1;
-        while path.exists() {
-            n += 1;
-            path = dir.join(format!("{stem}-{n}.json"));
-        }
-        let result = std::fs::create_dir_all(&dir)
-            .map_err(|e| format!("{}: {e}", dir.display()))
-            .and_then(|()| ds.data.save(&path).map_err(|e| e.to_string()));
-        match result {
-            Ok(()) => ds.path = Some(path),
-            Err(e) => self.errors.push(format!(
-                "{}: extracted, but not kept for the next session: {e}",
-                ds.name
-            )),
-        }
+        self.kept.as_ref().is_some_and(|k| k.holds(path))
     }
 
     /// The app on the embedded seed dataset (what `newsmap` with no arguments shows).
@@ -231,35 +246,38 @@ impl NewsmapApp {
 
     /// Restores filters, timeline and map view saved by [`NewsmapApp::saved_state`].
     pub fn restore(&mut self, saved: SavedState) {
-        self.filter = saved.filter;
-        self.search_text = self.filter.text.clone();
-        self.timeline = saved.timeline;
+        self.search_text = saved.filter.text.clone();
         if let (Some([lon, lat]), Some(z)) = (saved.map_center, saved.map_zoom) {
             self.map.fit_requested = false;
             self.map
                 .set_view(crate::index::world_from_lonlat(lon, lat), z);
         }
-        self.map.show_labels = !saved.hide_labels;
         self.pending_online = saved.online_tiles;
+        let open_files = self.open_files();
+        self.state = SavedState {
+            open_files,
+            online_tiles: false,
+            ..saved
+        };
         self.refilter();
     }
 
     /// What to save for the next start.
     pub fn saved_state(&self) -> SavedState {
         SavedState {
-            filter: self.filter.clone(),
-            timeline: self.timeline.clone(),
             map_center: self.map.center_lonlat(),
             map_zoom: Some(self.map.zoom()),
-            open_files: self
-                .lib
-                .datasets
-                .iter()
-                .filter_map(|d| d.path.clone())
-                .collect(),
-            hide_labels: !self.map.show_labels,
-            online_tiles: self.map.online.is_some(),
+            ..self.state.clone()
         }
+    }
+
+    /// The dataset files open now (the session reopens them).
+    fn open_files(&self) -> Vec<PathBuf> {
+        self.lib
+            .datasets
+            .iter()
+            .filter_map(|d| d.path.clone())
+            .collect()
     }
 
     /// The selected event.
@@ -284,7 +302,12 @@ impl NewsmapApp {
 
     /// The current filters.
     pub fn filter(&self) -> &Filter {
-        &self.filter
+        &self.state.filter
+    }
+
+    /// The timeline's axis and playback.
+    pub fn timeline(&self) -> &TimelineState {
+        &self.state.timeline
     }
 
     /// The open source view, if any.
@@ -297,13 +320,18 @@ impl NewsmapApp {
         self.shown.iter().filter(|s| **s).count()
     }
 
-    /// Selects an event (or clears the selection).
-    pub fn select(&mut self, key: Option<EventKey>) {
-        self.selected = key;
+    /// True while a background import runs.
+    pub fn is_importing(&self) -> bool {
+        self.batch.is_some()
+    }
+
+    /// Confirmation messages shown to the user.
+    pub fn notices(&self) -> &[String] {
+        &self.notices
     }
 
     fn refilter(&mut self) {
-        self.shown = self.filter.apply(&self.lib);
+        self.shown = self.state.filter.apply(&self.lib);
         self.generation += 1;
         // A selection the filters hide would make the map and the panel disagree.
         if let Some(k) = self.selected
@@ -331,11 +359,10 @@ impl NewsmapApp {
         if let Some(d) = &mut self.dialog {
             match d.ui(ctx) {
                 DialogOutcome::Pending => {}
-                DialogOutcome::Cancelled => self.dialog = None,
+                DialogOutcome::Cancelled => actions.push(Action::CloseDialog),
                 DialogOutcome::Chosen(paths) => {
-                    let purpose = d.purpose;
-                    self.dialog = None;
-                    match purpose {
+                    actions.push(Action::CloseDialog);
+                    match d.purpose {
                         DialogPurpose::OpenArticle => actions.push(Action::Import(
                             paths.into_iter().map(ImportKind::Article).collect(),
                         )),
@@ -351,98 +378,11 @@ impl NewsmapApp {
                 }
             }
         }
-        if let Some(form) = &mut self.paste {
-            let mut open = true;
-            let mut submit = false;
-            egui::Window::new("Paste text")
-                .open(&mut open)
-                .default_size([560.0, 420.0])
-                .show(ctx, |ui| {
-                    let l = ui.label("Headline (optional)");
-                    ui.add(
-                        egui::TextEdit::singleline(&mut form.title).desired_width(f32::INFINITY),
-                    )
-                    .labelled_by(l.id);
-                    let l = ui.label(
-                        "Published (YYYY-MM-DD, optional: relative dates like “on Sunday” need it)",
-                    );
-                    ui.add(egui::TextEdit::singleline(&mut form.published).desired_width(120.0))
-                        .labelled_by(l.id);
-                    let l = ui.label("Article text");
-                    egui::ScrollArea::vertical()
-                        .max_height(260.0)
-                        .show(ui, |ui| {
-                            ui.add(
-                                egui::TextEdit::multiline(&mut form.text)
-                                    .desired_rows(12)
-                                    .desired_width(f32::INFINITY),
-                            )
-                            .labelled_by(l.id);
-                        });
-                    if let Some(e) = &form.error {
-                        ui.colored_label(ui.visuals().error_fg_color, e);
-                    }
-                    if ui.button("Extract events").clicked() {
-                        submit = true;
-                    }
-                });
-            if submit {
-                let published = form.published.trim();
-                let date = if published.is_empty() {
-                    Ok(None)
-                } else {
-                    published.parse::<Date>().map(Some)
-                };
-                match date {
-                    Err(_) => {
-                        form.error = Some(format!(
-                            "Published: “{published}” is not a date — use YYYY-MM-DD"
-                        ))
-                    }
-                    Ok(_) if form.text.trim().is_empty() => {
-                        form.error = Some("Paste the article's text first.".to_owned())
-                    }
-                    Ok(d) => {
-                        let title = Some(form.title.trim().to_owned()).filter(|t| !t.is_empty());
-                        actions.push(Action::Import(vec![ImportKind::Text {
-                            text: form.text.clone(),
-                            title,
-                            published: d,
-                        }]));
-                        self.paste = None;
-                    }
-                }
-            } else if !open {
-                self.paste = None;
-            }
-        }
-        if let Some(form) = &mut self.url_form {
-            let mut open = true;
-            let mut submit = false;
-            egui::Window::new("Open URL").open(&mut open).default_width(520.0).show(ctx, |ui| {
-                let l = ui.label("Address of a news article (http or https)");
-                let r = ui.add(egui::TextEdit::singleline(&mut form.url).hint_text("https://…").desired_width(f32::INFINITY)).labelled_by(l.id);
-                if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                    submit = true;
-                }
-                if let Some(e) = &form.error {
-                    ui.colored_label(ui.visuals().error_fg_color, e);
-                }
-                ui.weak("The page is fetched once, its main text extracted; nothing else is sent anywhere.");
-                if ui.button("Fetch and extract").clicked() {
-                    submit = true;
-                }
-            });
-            if submit {
-                let url = form.url.trim().to_owned();
-                if url.starts_with("http://") || url.starts_with("https://") {
-                    actions.push(Action::Import(vec![ImportKind::Url(url)]));
-                    self.url_form = None;
-                } else {
-                    form.error = Some(format!("“{url}” is not an http or https address"));
-                }
-            } else if !open {
-                self.url_form = None;
+        if let Some(form) = &mut self.form {
+            match form.kind {
+                Some(FormKind::Paste) => paste_form_ui(ctx, form, actions),
+                Some(FormKind::Url) => url_form_ui(ctx, form, actions),
+                None => {}
             }
         }
         // Files dropped on the window: datasets open, anything else is extracted as an article.
@@ -476,7 +416,7 @@ impl NewsmapApp {
         }
     }
 
-    fn progress_ui(&mut self, ui: &mut Ui) {
+    fn progress_ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
         if let Some(b) = &self.batch {
             egui::Frame::new().inner_margin(4.0).show(ui, |ui| {
                 ui.horizontal(|ui| {
@@ -493,46 +433,38 @@ impl NewsmapApp {
                         b.total
                     ));
                     if !b.is_cancelling() && ui.button("Cancel").clicked() {
-                        b.cancel();
+                        actions.push(Action::CancelImport);
                     }
                 });
             });
         }
         if !self.notices.is_empty() {
-            let mut dismiss = false;
             ui.horizontal_wrapped(|ui| {
                 for n in &self.notices {
                     ui.label(RichText::new(n).color(ui.visuals().hyperlink_color));
                 }
                 if ui.small_button("OK").clicked() {
-                    dismiss = true;
+                    actions.push(Action::DismissNotices);
                 }
             });
-            if dismiss {
-                self.notices.clear();
-            }
         }
     }
 
-    /// Turns the online tile layer on or off.
-    pub fn set_online_tiles(&mut self, ctx: &egui::Context, on: bool) {
-        self.map.online = on.then(|| {
-            crate::map::tiles::OnlineTiles::new(
+    /// Turns the online tile layer on or off (needs the egui context, known after one frame).
+    fn set_online_tiles(&mut self, on: bool) {
+        self.state.online_tiles = on;
+        self.map.online = match (&self.repaint, on) {
+            (Some(ctx), true) => Some(crate::map::tiles::OnlineTiles::new(
                 crate::map::tiles::TileServer::openstreetmap(),
                 crate::map::tiles::default_cache_dir(),
                 ctx.clone(),
-            )
-        });
-    }
-
-    /// True while a background import runs.
-    pub fn is_importing(&self) -> bool {
-        self.batch.is_some()
-    }
-
-    /// Confirmation messages shown to the user.
-    pub fn notices(&self) -> &[String] {
-        &self.notices
+            )),
+            (None, true) => {
+                self.pending_online = true;
+                None
+            }
+            (_, false) => None,
+        };
     }
 
     fn start_import(&mut self, items: Vec<ImportKind>) {
@@ -573,14 +505,28 @@ impl NewsmapApp {
         }
         let mut last = None;
         for mut ds in added {
-            self.keep(&mut ds);
+            if ds.path.is_none()
+                && let Some(kept) = &self.kept
+            {
+                match kept.keep(&ds) {
+                    Ok(path) => ds.path = Some(path),
+                    Err(e) => self.errors.push(format!(
+                        "{}: extracted, but not kept for the next session: {e}",
+                        ds.name
+                    )),
+                }
+            }
             let n = ds.data.events.len();
             let placed = ds.data.events.iter().filter(|e| e.place.is_some()).count();
-            self.notices.push(format!("Added {n} events ({placed} on the map) from {} — extracted, check them against the source", ds.name));
+            self.notices.push(format!(
+                "Added {n} events ({placed} on the map) from {} — extracted, check them against the source",
+                ds.name
+            ));
             self.lib.add(ds);
             last = Some(self.lib.datasets.len() as u32 - 1);
         }
         if let Some(d) = last {
+            self.state.open_files = self.open_files();
             self.refilter();
             self.apply(Action::FitToDataset(d));
         }
@@ -591,14 +537,16 @@ impl NewsmapApp {
 
     /// Removes dataset `d`; keys into later datasets shift down by one.
     fn close_dataset(&mut self, d: u32) {
-        if d as usize >= self.lib.datasets.len() {
+        let Some(ds) = self.lib.remove(d as usize) else {
             return;
+        };
+        if let Some(path) = ds.path.as_deref().filter(|p| self.is_kept_file(p))
+            && let Some(kept) = &self.kept
+            && let Err(e) = kept.forget(path)
+        {
+            self.errors.push(e.to_string());
         }
-        let ds = self.lib.datasets.remove(d as usize);
-        if let Some(path) = ds.path.as_deref().filter(|p| self.is_kept_file(p)) {
-            let _ = std::fs::remove_file(path);
-        }
-        self.lib.rebuild();
+        self.state.open_files = self.open_files();
         // Indices of later datasets move down by one; the closed one's are gone.
         let shift = |i: u32| match i.cmp(&d) {
             std::cmp::Ordering::Less => Some(i),
@@ -620,40 +568,77 @@ impl NewsmapApp {
         self.refilter();
     }
 
+    /// Saves dataset `d` to `path`; from then on that file is the one the session reopens.
+    fn save_dataset(&mut self, d: u32, path: PathBuf) {
+        let Some(ds) = self.lib.datasets.get(d as usize) else {
+            self.errors.push(format!(
+                "{}: that dataset is no longer open",
+                path.display()
+            ));
+            return;
+        };
+        if let Err(e) = ds.data.save(&path) {
+            self.errors.push(e.to_string());
+            return;
+        }
+        self.notices
+            .push(format!("Saved {} to {}", ds.name, path.display()));
+        // The kept copy goes: the saved file replaces it.
+        if let Some(old) = ds
+            .path
+            .clone()
+            .filter(|o| self.is_kept_file(o) && *o != path)
+            && let Some(kept) = &self.kept
+            && let Err(e) = kept.forget(&old)
+        {
+            self.errors.push(e.to_string());
+        }
+        if let Some(ds) = self.lib.datasets.get_mut(d as usize) {
+            ds.path = Some(path);
+        }
+        self.state.open_files = self.open_files();
+    }
+
     /// Applies one action: the only place app state changes.
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::Select(k) => self.select(k),
+            Action::Select(k) => self.selected = k,
             Action::SelectAndCenter(k) => {
-                self.select(Some(k));
+                self.selected = Some(k);
                 self.map.center_on(&self.lib, k);
             }
             Action::CenterOn { lat, lon } => self.map.center_on_lonlat(lon, lat, 4.0),
+            Action::PanMap { dx, dy } => self.map.pan_by(dx, dy),
+            Action::ZoomMap(dz) => self.map.zoom_by(dz),
             Action::FilterParty(p) => {
-                self.filter.party = p;
+                self.state.filter.party = p;
                 self.refilter();
             }
             Action::SetDates(from, to) => {
-                self.filter.from = from;
-                self.filter.to = to;
+                self.state.filter.from = from;
+                self.state.filter.to = to;
                 self.timeline.sync_fields();
                 self.refilter();
             }
             Action::SetKinds(k) => {
-                self.filter.kinds = k;
+                self.state.filter.kinds = k;
                 self.refilter();
             }
             Action::SetText(t) => {
-                self.filter.text = t;
+                self.search_text = t.clone();
+                self.state.filter.text = t;
                 self.refilter();
             }
             Action::ClearFilters => {
-                self.filter = Filter::default();
+                self.state.filter = Filter::default();
                 self.search_text.clear();
                 self.timeline.sync_fields();
-                self.timeline.playing = false;
+                self.state
+                    .timeline
+                    .change(TimelineChange::Playing(false), &self.lib);
                 self.refilter();
             }
+            Action::Timeline(c) => self.state.timeline.change(c, &self.lib),
             Action::OpenSource {
                 dataset,
                 article,
@@ -666,6 +651,7 @@ impl NewsmapApp {
                     scroll_pending: true,
                 });
             }
+            Action::CloseSource => self.source = None,
             Action::FitToEvents => self.map.fit_requested = true,
             Action::FitToDataset(d) => {
                 let items: Vec<u32> = (0..self.lib.table.items.len() as u32)
@@ -673,38 +659,83 @@ impl NewsmapApp {
                     .collect();
                 self.map.fit_items(&self.lib, &items);
             }
-            Action::Import(items) => self.start_import(items),
-            Action::SaveDataset(d, path) => match self.lib.datasets.get(d as usize) {
-                Some(ds) => match ds.data.save(&path) {
-                    Ok(()) => {
-                        self.notices
-                            .push(format!("Saved {} to {}", ds.name, path.display()));
-                        // From now on the saved file is the one reopened; the kept copy goes.
-                        let old = ds.path.clone();
-                        if let Some(old) = old.filter(|o| self.is_kept_file(o) && *o != path) {
-                            let _ = std::fs::remove_file(old);
-                        }
-                        if let Some(ds) = self.lib.datasets.get_mut(d as usize) {
-                            ds.path = Some(path);
-                        }
-                    }
-                    Err(e) => self.errors.push(e.to_string()),
-                },
-                None => self.errors.push(format!(
-                    "{}: that dataset is no longer open",
-                    path.display()
-                )),
+            Action::ShowLabels(on) => self.state.hide_labels = !on,
+            Action::OnlineTiles(on) => self.set_online_tiles(on),
+            Action::OpenDialog(purpose) => {
+                self.dialog = Some(FileDialog::new(purpose, self.last_dir()));
+            }
+            Action::CloseDialog => self.dialog = None,
+            Action::OpenForm(kind) => {
+                self.form = Some(Form {
+                    kind: Some(kind),
+                    ..Default::default()
+                });
+            }
+            Action::CloseForm => self.form = None,
+            Action::SubmitPaste {
+                text,
+                title,
+                published,
+            } => self.submit_paste(text, title, published),
+            Action::SubmitUrl(url) => match crate::source::fetch::check_url(url.trim()) {
+                Ok(u) => {
+                    self.form = None;
+                    self.start_import(vec![ImportKind::Url(u.to_string())]);
+                }
+                Err(e) => self.form_error(e.to_string()),
             },
+            Action::Import(items) => self.start_import(items),
+            Action::CancelImport => {
+                if let Some(b) = &self.batch {
+                    b.cancel();
+                }
+            }
+            Action::SaveDataset(d, path) => self.save_dataset(d, path),
             Action::CloseDataset(d) => self.close_dataset(d),
+            Action::DismissErrors => self.errors.clear(),
+            Action::DismissNotices => self.notices.clear(),
             Action::ResetView => {
                 self.apply(Action::ClearFilters);
-                self.timeline = TimelineState::default();
+                self.state.timeline = TimelineState::default();
+                self.state.hide_labels = false;
+                self.set_online_tiles(false);
                 self.map.fit_requested = true;
-                self.map.show_labels = true;
-                self.map.online = None;
                 self.source = None;
                 self.selected = None;
             }
+        }
+    }
+
+    /// Checks the paste form; starts the extraction or says what is wrong in the form.
+    fn submit_paste(&mut self, text: String, title: String, published: String) {
+        let published = published.trim();
+        let date = if published.is_empty() {
+            Ok(None)
+        } else {
+            crate::model::parse_day(published).map(Some)
+        };
+        match date {
+            Err(e) => self.form_error(format!("Published: {e}")),
+            Ok(_) if text.trim().is_empty() => {
+                self.form_error("Paste the article's text first.".to_owned())
+            }
+            Ok(d) => {
+                let title = Some(title.trim().to_owned()).filter(|t| !t.is_empty());
+                self.form = None;
+                self.start_import(vec![ImportKind::Text {
+                    text,
+                    title,
+                    published: d,
+                }]);
+            }
+        }
+    }
+
+    fn form_error(&mut self, message: String) {
+        if let Some(f) = &mut self.form {
+            f.error = Some(message);
+        } else {
+            self.errors.push(message);
         }
     }
 
@@ -712,26 +743,26 @@ impl NewsmapApp {
         ui.horizontal_wrapped(|ui| {
             ui.menu_button("File", |ui| {
                 if ui.button("Open article… (Ctrl+O)").on_hover_text("Extract events from a .txt, .md or .html file").clicked() {
-                    self.dialog = Some(FileDialog::new(DialogPurpose::OpenArticle, self.last_dir()));
+                    actions.push(Action::OpenDialog(DialogPurpose::OpenArticle));
                     ui.close();
                 }
                 if ui.button("Open URL…").on_hover_text("Fetch a news page and extract its events").clicked() {
-                    self.url_form = Some(UrlForm::default());
+                    actions.push(Action::OpenForm(FormKind::Url));
                     ui.close();
                 }
                 if ui.button("Paste text…").clicked() {
-                    self.paste = Some(PasteForm::default());
+                    actions.push(Action::OpenForm(FormKind::Paste));
                     ui.close();
                 }
                 if ui.button("Open dataset…").on_hover_text("A newsmap/1 JSON file").clicked() {
-                    self.dialog = Some(FileDialog::new(DialogPurpose::OpenDataset, self.last_dir()));
+                    actions.push(Action::OpenDialog(DialogPurpose::OpenDataset));
                     ui.close();
                 }
                 ui.separator();
                 ui.menu_button("Save dataset as…", |ui| {
                     for (i, d) in self.lib.datasets.iter().enumerate() {
                         if ui.button(&d.name).clicked() {
-                            self.dialog = Some(FileDialog::new(DialogPurpose::SaveDataset(i as u32), self.last_dir()));
+                            actions.push(Action::OpenDialog(DialogPurpose::SaveDataset(i as u32)));
                             ui.close();
                         }
                     }
@@ -751,14 +782,17 @@ impl NewsmapApp {
                     actions.push(Action::FitToEvents);
                     ui.close();
                 }
-                ui.checkbox(&mut self.map.show_labels, "Country names");
+                let mut labels = !self.state.hide_labels;
+                if ui.checkbox(&mut labels, "Country names").changed() {
+                    actions.push(Action::ShowLabels(labels));
+                }
                 let mut online = self.map.online.is_some();
                 if ui
                     .checkbox(&mut online, "Online map tiles (OpenStreetMap)")
                     .on_hover_text("Fetches street-level tiles from tile.openstreetmap.org and caches them on disk. Off by default: newsmap works offline.")
                     .changed()
                 {
-                    self.set_online_tiles(ui.ctx(), online);
+                    actions.push(Action::OnlineTiles(online));
                 }
                 if ui.button("Reset view").on_hover_text("Default map, filters, timeline and panels").clicked() {
                     actions.push(Action::ResetView);
@@ -767,23 +801,24 @@ impl NewsmapApp {
             });
             ui.separator();
             let search_label = ui.label("Search");
+            let mut text = self.search_text.clone();
             let search = ui
-                .add(egui::TextEdit::singleline(&mut self.search_text).hint_text("titles, quotes, parties (Ctrl+F)").desired_width(220.0))
+                .add(egui::TextEdit::singleline(&mut text).hint_text("titles, quotes, parties (Ctrl+F)").desired_width(220.0))
                 .labelled_by(search_label.id);
             if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::F)) {
                 search.request_focus();
             }
             if search.changed() {
-                actions.push(Action::SetText(self.search_text.clone()));
+                actions.push(Action::SetText(text));
             }
             self.kinds_menu_ui(ui, actions);
-            if let Some(p) = &self.filter.party {
+            if let Some(p) = &self.state.filter.party {
                 let chip = ui.button(format!("Party: {p}  ×")).on_hover_text("Show all parties again");
                 if chip.clicked() {
                     actions.push(Action::FilterParty(None));
                 }
             }
-            if self.filter.is_active() && ui.button("Clear filters").clicked() {
+            if self.state.filter.is_active() && ui.button("Clear filters").clicked() {
                 actions.push(Action::ClearFilters);
             }
             ui.separator();
@@ -791,11 +826,12 @@ impl NewsmapApp {
         });
     }
 
-    fn kinds_menu_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let title = if self.filter.kinds.is_empty() {
+    fn kinds_menu_ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let kinds = &self.state.filter.kinds;
+        let title = if kinds.is_empty() {
             "All kinds".to_owned()
         } else {
-            format!("{} kinds", self.filter.kinds.len())
+            format!("{} kinds", kinds.len())
         };
         ui.menu_button(title, |ui| {
             let present: BTreeSet<EventKind> =
@@ -803,7 +839,7 @@ impl NewsmapApp {
             for kind in EventKind::ALL {
                 ui.horizontal(|ui| {
                     kind_icon_ui(ui, kind);
-                    let mut on = self.filter.kinds.is_empty() || self.filter.kinds.contains(&kind);
+                    let mut on = kinds.is_empty() || kinds.contains(&kind);
                     let label = format!("{} ({})", kind.label(), kind.code());
                     let text = if present.contains(&kind) {
                         RichText::new(label)
@@ -811,20 +847,20 @@ impl NewsmapApp {
                         RichText::new(label).weak()
                     };
                     if ui.checkbox(&mut on, text).changed() {
-                        let mut kinds = if self.filter.kinds.is_empty() {
+                        let mut next = if kinds.is_empty() {
                             EventKind::ALL.into_iter().collect()
                         } else {
-                            self.filter.kinds.clone()
+                            kinds.clone()
                         };
                         if on {
-                            kinds.insert(kind);
+                            next.insert(kind);
                         } else {
-                            kinds.remove(&kind);
+                            next.remove(&kind);
                         }
-                        if kinds.len() == EventKind::ALL.len() {
-                            kinds.clear();
+                        if next.len() == EventKind::ALL.len() {
+                            next.clear();
                         }
-                        actions.push(Action::SetKinds(kinds));
+                        actions.push(Action::SetKinds(next));
                     }
                 });
             }
@@ -858,8 +894,7 @@ impl NewsmapApp {
         });
     }
 
-    fn errors_ui(&mut self, ui: &mut Ui) {
-        let mut dismiss = false;
+    fn errors_ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
         egui::Frame::new()
             .fill(Color32::from_rgb(0x5c, 0x1a, 0x1a))
             .inner_margin(6.0)
@@ -871,7 +906,7 @@ impl NewsmapApp {
                             .strong(),
                     );
                     if ui.button("Dismiss").clicked() {
-                        dismiss = true;
+                        actions.push(Action::DismissErrors);
                     }
                 });
                 for e in &self.errors {
@@ -882,21 +917,19 @@ impl NewsmapApp {
                     );
                 }
             });
-        if dismiss {
-            self.errors.clear();
-        }
     }
 
-    /// Keys that act on the map when no text field has focus.
-    fn keyboard(&mut self, ui: &Ui, actions: &mut Vec<Action>) {
+    /// Keys: Ctrl+O opens an article, Esc clears the selection (then closes the source), and
+    /// when no text field has focus the arrows pan and +/− zoom the map.
+    fn keyboard(&self, ui: &Ui, actions: &mut Vec<Action>) {
         if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::O)) {
-            self.dialog = Some(FileDialog::new(DialogPurpose::OpenArticle, self.last_dir()));
+            actions.push(Action::OpenDialog(DialogPurpose::OpenArticle));
         }
         if ui.input(|i| i.key_pressed(Key::Escape)) {
             if self.selected.is_some() {
                 actions.push(Action::Select(None));
             } else {
-                self.source = None;
+                actions.push(Action::CloseSource);
             }
         }
         if ui.ctx().memory(|m| m.focused().is_some()) {
@@ -916,13 +949,13 @@ impl NewsmapApp {
         let dx = (r as i32 - l as i32) as f32 * step;
         let dy = (d as i32 - u as i32) as f32 * step;
         if dx != 0.0 || dy != 0.0 {
-            self.map.pan_by(dx, dy);
+            actions.push(Action::PanMap { dx, dy });
         }
         if plus {
-            self.map.zoom_by(1.0);
+            actions.push(Action::ZoomMap(1.0));
         }
         if minus {
-            self.map.zoom_by(-1.0);
+            actions.push(Action::ZoomMap(-1.0));
         }
     }
 
@@ -931,20 +964,20 @@ impl NewsmapApp {
         if self.repaint.is_none() {
             self.repaint = Some(ui.ctx().clone());
         }
+        let mut actions = Vec::new();
         if std::mem::take(&mut self.pending_online) {
-            self.set_online_tiles(ui.ctx(), true);
+            actions.push(Action::OnlineTiles(true));
         }
         self.poll_imports();
-        let mut actions = Vec::new();
         self.keyboard(ui, &mut actions);
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar_ui(ui, &mut actions));
         if self.batch.is_some() || !self.notices.is_empty() {
-            egui::Panel::top("progress").show(ui, |ui| self.progress_ui(ui));
+            egui::Panel::top("progress").show(ui, |ui| self.progress_ui(ui, &mut actions));
         }
         self.overlays_ui(&ui.ctx().clone(), &mut actions);
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         if !self.errors.is_empty() {
-            egui::Panel::top("errors").show(ui, |ui| self.errors_ui(ui));
+            egui::Panel::top("errors").show(ui, |ui| self.errors_ui(ui, &mut actions));
         }
         egui::Panel::bottom("timeline")
             .resizable(true)
@@ -953,8 +986,9 @@ impl NewsmapApp {
             .show(ui, |ui| {
                 actions.extend(self.timeline.ui(
                     ui,
+                    &self.state.timeline,
                     &self.lib,
-                    &self.filter,
+                    &self.state.filter,
                     &self.shown,
                     self.generation,
                     self.selected,
@@ -1007,7 +1041,7 @@ impl NewsmapApp {
                 actions.extend(inner);
             }
             if !open {
-                self.source = None;
+                actions.push(Action::CloseSource);
             }
         }
         let input = MapInput {
@@ -1016,6 +1050,7 @@ impl NewsmapApp {
             generation: self.generation,
             selected: self.selected,
             dark: ui.visuals().dark_mode,
+            show_labels: !self.state.hide_labels,
         };
         let map_actions = egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
@@ -1027,7 +1062,7 @@ impl NewsmapApp {
                 MapAction::ClearSelection => Action::Select(None),
             });
         }
-        if actions.contains(&Action::ResetView) {
+        if actions.iter().any(|a| matches!(a, Action::ResetView)) {
             // Panel sizes and window positions live in egui's memory: forget them too.
             ui.ctx().memory_mut(|m| {
                 m.reset_areas();
@@ -1037,6 +1072,78 @@ impl NewsmapApp {
         for a in actions {
             self.apply(a);
         }
+    }
+}
+
+/// The "Paste text…" form.
+fn paste_form_ui(ctx: &egui::Context, form: &mut Form, actions: &mut Vec<Action>) {
+    let mut open = true;
+    egui::Window::new("Paste text")
+        .open(&mut open)
+        .default_size([560.0, 420.0])
+        .show(ctx, |ui| {
+            let l = ui.label("Headline (optional)");
+            ui.add(egui::TextEdit::singleline(&mut form.title).desired_width(f32::INFINITY))
+                .labelled_by(l.id);
+            let l = ui
+                .label("Published (YYYY-MM-DD, optional: relative dates like “on Sunday” need it)");
+            ui.add(egui::TextEdit::singleline(&mut form.published).desired_width(120.0))
+                .labelled_by(l.id);
+            let l = ui.label("Article text");
+            egui::ScrollArea::vertical()
+                .max_height(260.0)
+                .show(ui, |ui| {
+                    ui.add(
+                        egui::TextEdit::multiline(&mut form.text)
+                            .desired_rows(12)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(l.id);
+                });
+            if let Some(e) = &form.error {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+            if ui.button("Extract events").clicked() {
+                actions.push(Action::SubmitPaste {
+                    text: form.text.clone(),
+                    title: form.title.clone(),
+                    published: form.published.clone(),
+                });
+            }
+        });
+    if !open {
+        actions.push(Action::CloseForm);
+    }
+}
+
+/// The "Open URL…" form.
+fn url_form_ui(ctx: &egui::Context, form: &mut Form, actions: &mut Vec<Action>) {
+    let mut open = true;
+    egui::Window::new("Open URL")
+        .open(&mut open)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            let l = ui.label("Address of a news article (http or https)");
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut form.url)
+                        .hint_text("https://…")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(l.id);
+            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            if let Some(e) = &form.error {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+            ui.weak(
+                "The page is fetched once, its main text extracted; nothing else is sent anywhere.",
+            );
+            if ui.button("Fetch and extract").clicked() || enter {
+                actions.push(Action::SubmitUrl(form.url.clone()));
+            }
+        });
+    if !open {
+        actions.push(Action::CloseForm);
     }
 }
 

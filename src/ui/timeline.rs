@@ -10,8 +10,8 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::index::EventKey;
-use crate::index::filter::Filter;
 use crate::library::Library;
+use crate::library::filter::Filter;
 use crate::map::style::kind_color;
 use crate::model::{date_from_day_number, day_number};
 
@@ -29,8 +29,9 @@ pub const SPEEDS: [(f64, &str); 5] = [
 /// Above this many dated events in view the strip draws only the histogram.
 const MAX_BARS: usize = 1500;
 
-/// Timeline state kept between frames (and across restarts).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+/// The timeline's app state: the axis and playback. It persists (but for playback) and changes
+/// only through [`Action::Timeline`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TimelineState {
     /// Visible time range in day numbers; `None` = fit to the data.
@@ -40,19 +41,53 @@ pub struct TimelineState {
     /// Playing?
     #[serde(skip)]
     pub playing: bool,
+    /// Playback position in (fractional) day numbers, so slow speeds still move.
     #[serde(skip)]
+    pub play_pos: Option<f64>,
+}
+
+/// A change to [`TimelineState`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum TimelineChange {
+    /// Show this range of day numbers on the axis.
+    View(f64, f64),
+    /// Fit the axis to the data.
+    Fit,
+    /// Start or stop playback.
+    Playing(bool),
+    /// Playback speed in days per second.
+    Speed(f64),
+    /// Where playback is (`None`: at the filter's start).
+    PlayPosition(Option<f64>),
+}
+
+impl TimelineState {
+    /// Applies a change (called by the app's `apply`).
+    pub fn change(&mut self, c: TimelineChange, lib: &Library) {
+        match c {
+            TimelineChange::View(a, b) => self.view = Some((a, b)),
+            TimelineChange::Fit => self.view = fit_view(lib),
+            TimelineChange::Playing(p) => {
+                self.playing = p;
+                if !p {
+                    self.play_pos = None;
+                }
+            }
+            TimelineChange::Speed(v) => self.speed = v,
+            TimelineChange::PlayPosition(p) => self.play_pos = p,
+        }
+    }
+}
+
+/// What the strip widget keeps between frames: text being typed, a drag in progress, and the
+/// histogram cache. Not app state: nothing else reads it.
+#[derive(Clone, Debug, Default)]
+pub struct TimelineWidget {
     from_text: Option<String>,
-    #[serde(skip)]
     to_text: Option<String>,
-    #[serde(skip)]
     from_error: Option<String>,
-    #[serde(skip)]
     to_error: Option<String>,
-    #[serde(skip)]
     drag: Option<Drag>,
-    #[serde(skip)]
-    play_pos: Option<f64>,
-    #[serde(skip)]
     strip_cache: Option<StripCache>,
 }
 
@@ -122,13 +157,7 @@ impl Default for TimelineState {
             view: None,
             speed: 7.0,
             playing: false,
-            from_text: None,
-            to_text: None,
-            from_error: None,
-            to_error: None,
-            drag: None,
             play_pos: None,
-            strip_cache: None,
         }
     }
 }
@@ -173,25 +202,55 @@ pub fn last_days(lib: &Library, days: i32) -> Option<(Date, Date)> {
 }
 
 fn parse_field(s: &str) -> Result<Option<Date>, String> {
-    let s = s.trim();
-    if s.is_empty() {
+    if s.trim().is_empty() {
         return Ok(None);
     }
-    let bad = || format!("“{s}” is not a date — use YYYY-MM-DD");
-    if s.len() != 10 {
-        return Err(bad());
-    }
-    s.parse::<Date>().map(Some).map_err(|_| bad())
+    crate::model::parse_day(s)
+        .map(Some)
+        .map_err(|e| e.to_string())
 }
 
-impl TimelineState {
-    fn fit(&mut self, lib: &Library) {
-        self.view = data_extent(lib).map(|(lo, hi)| {
-            let pad = ((hi - lo) as f64 * 0.03).max(3.0);
-            (lo as f64 - pad, hi as f64 + 1.0 + pad)
-        });
-    }
+/// The axis range that shows all of the data, with a margin.
+fn fit_view(lib: &Library) -> Option<(f64, f64)> {
+    data_extent(lib).map(|(lo, hi)| {
+        let pad = ((hi - lo) as f64 * 0.03).max(3.0);
+        (lo as f64 - pad, hi as f64 + 1.0 + pad)
+    })
+}
 
+/// Playback by `dt` seconds: the window keeps its width and slides forward; at the end of the
+/// data playback stops.
+fn playback_step(state: &TimelineState, lib: &Library, filter: &Filter, dt: f64) -> Vec<Action> {
+    let Some((lo, hi)) = data_extent(lib) else {
+        return vec![Action::Timeline(TimelineChange::Playing(false))];
+    };
+    let (from, to) = match (filter.from, filter.to) {
+        (Some(f), Some(t)) => (day_number(f) as f64, day_number(t) as f64),
+        _ => (
+            lo as f64,
+            lo as f64 + (((hi - lo) as f64) / 20.0).max(6.0).floor(),
+        ),
+    };
+    // Whole days in the filter, fractional progress here, so slow speeds still move.
+    let pos = match state.play_pos {
+        Some(p) if p.floor() == from => p,
+        _ => from,
+    } + state.speed * dt;
+    if pos > hi as f64 {
+        return vec![Action::Timeline(TimelineChange::Playing(false))];
+    }
+    let mut out = vec![Action::Timeline(TimelineChange::PlayPosition(Some(pos)))];
+    let start = pos.floor();
+    if start != from || filter.from.is_none() {
+        out.push(Action::SetDates(
+            Some(date_from_day_number(start as i32)),
+            Some(date_from_day_number((start + (to - from)) as i32)),
+        ));
+    }
+    out
+}
+
+impl TimelineWidget {
     /// Forgets typed text so the fields show the filter again (after an outside change).
     pub fn sync_fields(&mut self) {
         self.from_text = None;
@@ -200,41 +259,12 @@ impl TimelineState {
         self.to_error = None;
     }
 
-    /// Advances playback by `dt` seconds: the window keeps its width and slides forward; at the
-    /// end of the data playback stops.
-    fn step_playback(&mut self, lib: &Library, filter: &Filter, dt: f64) -> Option<Action> {
-        let (lo, hi) = data_extent(lib)?;
-        let (from, to) = match (filter.from, filter.to) {
-            (Some(f), Some(t)) => (day_number(f) as f64, day_number(t) as f64),
-            _ => (
-                lo as f64,
-                lo as f64 + (((hi - lo) as f64) / 20.0).max(6.0).floor(),
-            ),
-        };
-        // Whole days in the filter, fractional progress here, so slow speeds still move.
-        let pos = match self.play_pos {
-            Some(p) if p.floor() == from => p,
-            _ => from,
-        } + self.speed * dt;
-        if pos > hi as f64 {
-            self.playing = false;
-            self.play_pos = None;
-            return None;
-        }
-        self.play_pos = Some(pos);
-        let start = pos.floor();
-        (start != from || filter.from.is_none()).then(|| {
-            Action::SetDates(
-                Some(date_from_day_number(start as i32)),
-                Some(date_from_day_number((start + (to - from)) as i32)),
-            )
-        })
-    }
-
     /// Shows the strip; returns what the user asked for.
+    #[allow(clippy::too_many_arguments)]
     pub fn ui(
         &mut self,
         ui: &mut Ui,
+        state: &TimelineState,
         lib: &Library,
         filter: &Filter,
         shown: &[bool],
@@ -242,14 +272,11 @@ impl TimelineState {
         selected: Option<EventKey>,
     ) -> Vec<Action> {
         let mut actions = Vec::new();
-        if self.view.is_none() {
-            self.fit(lib);
-        }
-        if self.playing {
+        // Without a saved axis the strip shows all of the data.
+        let view = state.view.or_else(|| fit_view(lib));
+        if state.playing {
             let dt = ui.input(|i| i.stable_dt).min(0.1) as f64;
-            if let Some(a) = self.step_playback(lib, filter, dt) {
-                actions.push(a);
-            }
+            actions.extend(playback_step(state, lib, filter, dt));
             ui.ctx().request_repaint();
         }
         ui.horizontal(|ui| {
@@ -271,22 +298,24 @@ impl TimelineState {
             }
             ui.separator();
             if ui
-                .button(if self.playing { "Pause" } else { "Play" })
+                .button(if state.playing { "Pause" } else { "Play" })
                 .on_hover_text("Move the date range through time")
                 .clicked()
             {
-                self.playing = !self.playing;
+                actions.push(Action::Timeline(TimelineChange::Playing(!state.playing)));
             }
             egui::ComboBox::from_label("Speed")
                 .selected_text(
                     SPEEDS
                         .iter()
-                        .find(|s| s.0 == self.speed)
+                        .find(|s| s.0 == state.speed)
                         .map_or("speed", |s| s.1),
                 )
                 .show_ui(ui, |ui| {
                     for (v, l) in SPEEDS {
-                        ui.selectable_value(&mut self.speed, v, l);
+                        if ui.selectable_label(state.speed == v, l).clicked() {
+                            actions.push(Action::Timeline(TimelineChange::Speed(v)));
+                        }
                     }
                 });
             ui.separator();
@@ -295,23 +324,32 @@ impl TimelineState {
                 .on_hover_text("Show all dates on the axis")
                 .clicked()
             {
-                self.fit(lib);
+                actions.push(Action::Timeline(TimelineChange::Fit));
             }
             if filter.has_dates() && ui.button("Zoom to range").clicked() {
                 let f = filter
                     .from
-                    .map_or(self.view.map_or(0.0, |v| v.0), |d| day_number(d) as f64);
-                let t = filter.to.map_or(self.view.map_or(1.0, |v| v.1), |d| {
-                    day_number(d) as f64 + 1.0
-                });
+                    .map_or(view.map_or(0.0, |v| v.0), |d| day_number(d) as f64);
+                let t = filter
+                    .to
+                    .map_or(view.map_or(1.0, |v| v.1), |d| day_number(d) as f64 + 1.0);
                 let pad = ((t - f) * 0.1).max(2.0);
-                self.view = Some((f - pad, t + pad));
+                actions.push(Action::Timeline(TimelineChange::View(f - pad, t + pad)));
             }
         });
         for e in [&self.from_error, &self.to_error].into_iter().flatten() {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
-        self.strip_ui(ui, lib, filter, shown, generation, selected, &mut actions);
+        self.strip_ui(
+            ui,
+            view,
+            lib,
+            filter,
+            shown,
+            generation,
+            selected,
+            &mut actions,
+        );
         actions
     }
 
@@ -370,6 +408,7 @@ impl TimelineState {
     fn strip_ui(
         &mut self,
         ui: &mut Ui,
+        view: Option<(f64, f64)>,
         lib: &Library,
         filter: &Filter,
         shown: &[bool],
@@ -381,7 +420,7 @@ impl TimelineState {
         let (rect, resp) =
             ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
         resp.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Timeline"));
-        let Some((t0, t1)) = self.view else {
+        let Some((t0, t1)) = view else {
             ui.painter().text(
                 rect.center(),
                 Align2::CENTER_CENTER,
@@ -420,11 +459,11 @@ impl TimelineState {
                 if b - a > 366.0 * 1000.0 {
                     return;
                 }
-                self.view = Some((a, b));
+                actions.push(Action::Timeline(TimelineChange::View(a, b)));
             }
             if scroll.x != 0.0 {
                 let dt = -scroll.x as f64 / width * (t1 - t0);
-                self.view = Some((t0 + dt, t1 + dt));
+                actions.push(Action::Timeline(TimelineChange::View(t0 + dt, t1 + dt)));
             }
         }
 
@@ -584,7 +623,7 @@ impl TimelineState {
             match (drag, sel) {
                 (Drag::Pan, _) => {
                     let dt = -resp.drag_delta().x as f64 / width * (t1 - t0);
-                    self.view = Some((t0 + dt, t1 + dt));
+                    actions.push(Action::Timeline(TimelineChange::View(t0 + dt, t1 + dt)));
                 }
                 (Drag::Brush(start), _) => {
                     let (a, b) = if t < start { (t, start) } else { (start, t) };

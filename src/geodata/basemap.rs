@@ -15,7 +15,7 @@
 use std::sync::OnceLock;
 
 /// The embedded asset; `include_bytes!` resolves relative to this file.
-const EMBEDDED_BYTES: &[u8] = include_bytes!("../assets/basemap/world-50m.bin");
+const EMBEDDED_BYTES: &[u8] = include_bytes!("../../assets/basemap/world-50m.bin");
 
 /// First bytes of every basemap asset.
 pub const MAGIC: [u8; 8] = *b"NMBASEMP";

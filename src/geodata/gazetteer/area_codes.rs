@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const TABLE: &str = include_str!("../../assets/gazetteer/area_codes.tsv");
+const TABLE: &str = include_str!("../../../assets/gazetteer/area_codes.tsv");
 
 /// The country (ISO 3166-1 alpha-2) and GeoNames admin-1 code an area code serves; the admin-1
 /// code is empty when the code serves several regions.

@@ -28,7 +28,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The compiled asset; layout in `tools/build_gazetteer.py` (`encode`).
-const EMBEDDED_ASSET: &[u8] = include_bytes!("../../assets/gazetteer/gazetteer.bin");
+const EMBEDDED_ASSET: &[u8] = include_bytes!("../../../assets/gazetteer/gazetteer.bin");
 
 /// First bytes of every gazetteer asset.
 pub const MAGIC: [u8; 8] = *b"NMGAZETR";

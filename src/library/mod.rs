@@ -1,15 +1,18 @@
 //! The datasets open in a session: the embedded seed, files given on the command line, and
 //! articles extracted later. Loading collects errors per file so one bad file never stops the rest.
 
+pub mod filter;
+pub mod kept;
+
 use std::path::{Path, PathBuf};
 
 use crate::index::{EventKey, EventTable};
 use crate::model::{Article, Dataset, Event, IdMaps, LoadError, Party, Place, Quote};
 
 /// The embedded seed dataset's JSON.
-pub const SEED_JSON: &str = include_str!("../data/seed.json");
+pub const SEED_JSON: &str = include_str!("../../data/seed.json");
 /// The seed article's text, which the seed dataset names by `text_path`.
-pub const SEED_TEXT: &str = include_str!("../seeds/2022-11-13-japan-south-korea-summit.txt");
+pub const SEED_TEXT: &str = include_str!("../../seeds/2022-11-13-japan-south-korea-summit.txt");
 const SEED_TEXT_PATH: &str = "../seeds/2022-11-13-japan-south-korea-summit.txt";
 
 /// One open dataset and where it came from.
@@ -168,6 +171,16 @@ impl Library {
     pub fn add(&mut self, ds: LoadedDataset) {
         self.datasets.push(ds);
         self.rebuild();
+    }
+
+    /// Removes dataset `index` and re-indexes; keys into later datasets shift down by one.
+    pub fn remove(&mut self, index: usize) -> Option<LoadedDataset> {
+        if index >= self.datasets.len() {
+            return None;
+        }
+        let ds = self.datasets.remove(index);
+        self.rebuild();
+        Some(ds)
     }
 
     /// Rebuilds the event table after datasets changed.

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::library::Library;
+use super::Library;
 use crate::model::{EventKind, day_number};
 
 /// The filters a user can set. The default passes everything.

@@ -1,0 +1,338 @@
+//! Who said each quote: the speaker named after it ("…,” Kishida said), before it ("Yoon said
+//! that …"), by "according to", or carried over from the quote it continues.
+
+use super::lexicon::{INVERTING_VERBS, SPEECH_FILLERS, SPEECH_VERBS};
+use super::parties::{PartyTable, Plurality};
+use super::quotes::{QuoteFound, inside_quote};
+use super::sentences::{Doc, TokenKind};
+use super::speech::{appositive_then_speech, descriptor_len, skip_fillers};
+
+/// What an attribution rule decided.
+enum Attribution {
+    /// This party said it.
+    Speaker(usize),
+    /// The text names a source that is no single party (a plural, a document): no speaker.
+    Nobody,
+    /// This rule does not apply.
+    Unknown,
+}
+
+/// Attributes every quote to a speaker, using party mentions (pronouns already resolved).
+pub fn attribute(doc: &Doc, quotes: &mut [QuoteFound], parties: &PartyTable) {
+    // Quotes whose text names a speaker we could not identify: never a continuation.
+    let mut explicit_nobody = vec![false; quotes.len()];
+    for qi in 0..quotes.len() {
+        let q = quotes[qi].clone();
+        let mut decided = after_quote(doc, &q, quotes, parties);
+        if matches!(decided, Attribution::Unknown) {
+            decided = before_quote(doc, &q, quotes, parties);
+        }
+        if matches!(decided, Attribution::Unknown) {
+            decided = according_to(doc, &q, parties);
+        }
+        match decided {
+            Attribution::Speaker(p) => quotes[qi].speaker = Some(p),
+            Attribution::Nobody => explicit_nobody[qi] = true,
+            Attribution::Unknown => {}
+        }
+    }
+    // Continuations: quotes of one group share a speaker; an unattributed whole-sentence quote
+    // takes the speaker of the quote just before it (same or previous paragraph), or of a short
+    // "X said." sentence right after it.
+    for qi in 0..quotes.len() {
+        if quotes[qi].speaker.is_some() || explicit_nobody[qi] {
+            continue;
+        }
+        let group = quotes[qi].group;
+        // Groups are runs of neighbouring quotes.
+        let lo = qi.saturating_sub(8);
+        let hi = (qi + 8).min(quotes.len());
+        if let Some(s) = quotes[lo..hi]
+            .iter()
+            .find(|o| o.group == group && o.speaker.is_some())
+            .and_then(|o| o.speaker)
+        {
+            quotes[qi].speaker = Some(s);
+            continue;
+        }
+        if !starts_sentence(doc, &quotes[qi]) || !sentence_like(doc.slice(quotes[qi].span)) {
+            continue;
+        }
+        if let Some(s) = following_sentence_speaker(doc, &quotes[qi], parties) {
+            quotes[qi].speaker = Some(s);
+            continue;
+        }
+        if qi > 0
+            && let Some(s) = quotes[qi - 1].speaker
+        {
+            let here = doc
+                .sentence_at(quotes[qi].span.start)
+                .map(|i| doc.sentences[i].paragraph);
+            let there = doc
+                .sentence_at(quotes[qi - 1].span.start)
+                .map(|i| doc.sentences[i].paragraph);
+            let between_has_text =
+                has_unquoted_words(doc, quotes, quotes[qi - 1].span.end, quotes[qi].span.start);
+            if let (Some(a), Some(b)) = (here, there)
+                && a <= b + 1
+                && !between_has_text
+            {
+                quotes[qi].speaker = Some(s);
+            }
+        }
+    }
+    // A quote repeating another quote's words (a headline quoting the body) has its speaker.
+    let mut by_words: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for q in quotes.iter() {
+        if let Some(s) = q.speaker {
+            by_words.entry(normalise(doc.slice(q.span))).or_insert(s);
+        }
+    }
+    for q in quotes.iter_mut().filter(|q| q.speaker.is_none()) {
+        let key = normalise(doc.slice(q.span));
+        if !key.is_empty()
+            && let Some(&s) = by_words.get(&key)
+        {
+            q.speaker = Some(s);
+        }
+    }
+}
+
+/// A quote that reads as spoken sentences (ends with punctuation), not a headline or a phrase.
+fn sentence_like(q: &str) -> bool {
+    q.trim_end()
+        .ends_with(['.', ',', '!', '?', '…', ':', ';', '—'])
+}
+
+/// Lowercase letters and spaces only, for comparing quotes.
+fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Words between two offsets that are not inside a quote and are more than the attribution of
+/// the earlier one ("…,” he said.) — used to decide whether a quote continues the previous one.
+fn has_unquoted_words(doc: &Doc, quotes: &[QuoteFound], from: usize, to: usize) -> bool {
+    let first = doc.token_at_or_after(from);
+    let mut words = 0;
+    for i in first..doc.tokens.len() {
+        let t = doc.tokens[i];
+        if t.span.start >= to {
+            break;
+        }
+        if t.kind == TokenKind::Word && inside_quote(quotes, t.span.start).is_none() {
+            words += 1;
+        }
+    }
+    // "he said in the meeting" is an attribution, not new narrative.
+    words > 6
+}
+
+/// True when only punctuation precedes the quote in its sentence.
+fn starts_sentence(doc: &Doc, q: &QuoteFound) -> bool {
+    let Some(si) = doc.sentence_at(q.span.start) else {
+        return false;
+    };
+    let s = &doc.sentences[si];
+    s.tokens
+        .clone()
+        .take_while(|&i| doc.tokens[i].span.start < q.span.start)
+        .all(|i| doc.tokens[i].kind == TokenKind::Punct)
+}
+
+/// The party whose mention starts at token `i`, and the token after it.
+fn mention_at_token(doc: &Doc, parties: &PartyTable, i: usize) -> Option<(usize, usize)> {
+    let t = doc.tokens.get(i)?;
+    let m = parties.mention_starting_at(t.span.start)?;
+    let next = doc.token_at_or_after(m.span.end);
+    Some((m.party, next))
+}
+
+/// True when token `i` is a plural subject (a quote from several people has no single speaker).
+fn plural_subject(doc: &Doc, parties: &PartyTable, i: usize) -> bool {
+    doc.is_any(
+        i,
+        &[
+            "they",
+            "we",
+            "both",
+            "leaders",
+            "officials",
+            "sides",
+            "ministers",
+            "statement",
+        ],
+    ) || parties.plural_at(doc.tokens.get(i).map_or(usize::MAX, |t| t.span.start))
+        == Some(Plurality::Plural)
+}
+
+/// "…,” Kishida told reporters / “…,” said Kishida / “…,” he said.
+fn after_quote(
+    doc: &Doc,
+    q: &QuoteFound,
+    quotes: &[QuoteFound],
+    parties: &PartyTable,
+) -> Attribution {
+    // The sentence the quote ends in: a quote of several sentences is attributed after its last.
+    let Some(si) = doc.sentence_at(q.span.end.saturating_sub(1).max(q.span.start)) else {
+        return Attribution::Unknown;
+    };
+    let mut end = doc.sentences[si].tokens.end;
+    let mut i = doc.token_at_or_after(q.span.end);
+    // The quote's own closing mark (a straight '"' would otherwise look like an opening one).
+    if i < doc.tokens.len() && doc.tokens[i].kind == TokenKind::Punct {
+        i += 1;
+    }
+    while i < doc.tokens.len()
+        && doc.tokens[i].kind == TokenKind::Punct
+        && !matches!(doc.tok(i), "“" | "\"" | "‘")
+    {
+        i += 1;
+    }
+    // "…?” said Noma.": a sentence break after the quote's own full stop does not end the
+    // attribution when the words after it go on in lower case in the same paragraph.
+    if i >= end
+        && i < doc.tokens.len()
+        && doc.tokens[i].sentence as usize == si + 1
+        && !doc.tokens[i].cap
+        && doc.sentences[si + 1].paragraph == doc.sentences[si].paragraph
+        && doc.tokens[i].span.start.saturating_sub(q.span.end) <= 4
+    {
+        end = doc.sentences[si + 1].tokens.end;
+    }
+    if i >= end || inside_quote(quotes, doc.tokens[i].span.start).is_some() {
+        return Attribution::Unknown;
+    }
+    if !doc.tokens[i].cap && doc.is_any(i, INVERTING_VERBS) {
+        let mut j = i + 1;
+        while j < end && doc.is_any(j, &["by", "the"]) {
+            j += 1;
+        }
+        // "…,” explains newly elected town councillor Dewly Nelson.
+        j += descriptor_len(doc, j, end);
+        return match mention_at_token(doc, parties, j) {
+            Some((p, _)) => Attribution::Speaker(p),
+            // "…,” said Scott.": someone we cannot identify, but not the previous speaker.
+            None if j < end && doc.tokens[j].cap => Attribution::Nobody,
+            None => Attribution::Unknown,
+        };
+    }
+    if let Some((p, mut next)) = mention_at_token(doc, parties, i) {
+        if let Some((_, verb)) = appositive_then_speech(doc, next) {
+            next = verb;
+        }
+        next = skip_fillers(doc, next, end);
+        if doc.is_any(next, SPEECH_VERBS) {
+            return Attribution::Speaker(p);
+        }
+        return Attribution::Unknown;
+    }
+    let mut next = i;
+    while next < end && !doc.is_any(next, SPEECH_VERBS) && next < i + 3 {
+        next += 1;
+    }
+    if doc.is_any(next, SPEECH_VERBS) && (i..next).any(|k| plural_subject(doc, parties, k)) {
+        return Attribution::Nobody;
+    }
+    // "…,” Scott said.": a speaker we cannot identify, which rules out continuations.
+    if doc.is_any(next, SPEECH_VERBS) && next > i && (i..next).all(|k| doc.tokens[k].cap) {
+        return Attribution::Nobody;
+    }
+    Attribution::Unknown
+}
+
+/// "Yoon said that … was “…”", "Biden described X as “…”": the nearest speech verb before the
+/// quote in its sentence, and its subject.
+fn before_quote(
+    doc: &Doc,
+    q: &QuoteFound,
+    quotes: &[QuoteFound],
+    parties: &PartyTable,
+) -> Attribution {
+    let Some(si) = doc.sentence_at(q.span.start) else {
+        return Attribution::Unknown;
+    };
+    let s = &doc.sentences[si];
+    let mut i = doc.token_at_or_after(q.span.start);
+    while i > s.tokens.start {
+        i -= 1;
+        // Verbs are lowercase in running text ("United States" is no verb).
+        if doc.tokens[i].cap
+            || inside_quote(quotes, doc.tokens[i].span.start).is_some()
+            || !doc.is_any(i, SPEECH_VERBS)
+        {
+            continue;
+        }
+        // Subject right before the verb, over adverbs and auxiliaries.
+        let mut j = i;
+        while j > s.tokens.start && doc.is_any(j - 1, SPEECH_FILLERS) {
+            j -= 1;
+        }
+        if j > s.tokens.start {
+            let prev = j - 1;
+            if let Some(m) = parties.mention_ending_at(doc.tokens[prev].span.end) {
+                if parties.plural_at(m.span.start) == Some(Plurality::Plural) {
+                    return Attribution::Nobody;
+                }
+                return Attribution::Speaker(m.party);
+            }
+            if plural_subject(doc, parties, prev) {
+                return Attribution::Nobody;
+            }
+        }
+        // "said Kishida" (not "described Japan as", "told Yoon")
+        if doc.is_any(i, INVERTING_VERBS)
+            && let Some((p, _)) = mention_at_token(doc, parties, i + 1)
+        {
+            return Attribution::Speaker(p);
+        }
+        // No speaker next to this verb: an earlier one may still frame the quote.
+    }
+    Attribution::Unknown
+}
+
+/// "…, according to Japan’s Foreign Affairs Ministry": the named source, or nobody for a
+/// document ("according to the joint statement").
+fn according_to(doc: &Doc, q: &QuoteFound, parties: &PartyTable) -> Attribution {
+    let Some(si) = doc.sentence_at(q.span.start) else {
+        return Attribution::Unknown;
+    };
+    let s = &doc.sentences[si];
+    for i in s.tokens.clone() {
+        if doc.is(i, "according") && doc.is(i + 1, "to") {
+            let mut j = i + 2;
+            if let Some((p, _)) = mention_at_token(doc, parties, j) {
+                return Attribution::Speaker(p);
+            }
+            if doc.is(j, "the") {
+                j += 1;
+                if let Some((p, _)) = mention_at_token(doc, parties, j) {
+                    return Attribution::Speaker(p);
+                }
+            }
+            return Attribution::Nobody;
+        }
+    }
+    Attribution::Unknown
+}
+
+/// A short sentence right after the quote, in its paragraph, that names the speaker:
+/// “We will win.” Kishida said.
+fn following_sentence_speaker(doc: &Doc, q: &QuoteFound, parties: &PartyTable) -> Option<usize> {
+    let si = doc.sentence_at(q.span.end)?;
+    let next = doc.sentences.get(si + 1)?;
+    if next.paragraph != doc.sentences[si].paragraph || next.tokens.len() > 8 {
+        return None;
+    }
+    let (p, after) = mention_at_token(doc, parties, next.tokens.start)?;
+    doc.is_any(after, SPEECH_VERBS).then_some(p)
+}

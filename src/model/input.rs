@@ -1,0 +1,64 @@
+//! What extraction reads: an article's text and what is known about it. The readers in
+//! `source` make these; `extract` consumes them.
+
+use jiff::civil::Date;
+
+/// How the article text is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TextFormat {
+    /// Plain text.
+    #[default]
+    Plain,
+    /// Markdown: heading marks, emphasis and link targets are ignored (offsets stay the file's).
+    Markdown,
+}
+
+/// An article to extract from: its text and what is known about it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ArticleInput {
+    /// The text; every span of the output points into it.
+    pub text: String,
+    /// Headline, if known.
+    pub title: Option<String>,
+    /// Publisher.
+    pub source: Option<String>,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// Byline.
+    pub author: Option<String>,
+    /// Publication date: relative dates resolve against it; without it they stay unresolved.
+    pub published: Option<Date>,
+    /// BCP-47 language tag ("en" when unknown).
+    pub language: Option<String>,
+    /// How the text is written.
+    pub format: TextFormat,
+}
+
+impl ArticleInput {
+    /// Plain text with nothing else known.
+    pub fn new(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    /// The same input with a publication date.
+    pub fn published(mut self, date: Date) -> Self {
+        self.published = Some(date);
+        self
+    }
+}
+
+/// Short, capitalised, not ending like a sentence.
+pub fn looks_like_headline(line: &str) -> bool {
+    let line = line.trim().trim_start_matches('#').trim();
+    let words = line.split_whitespace().count();
+    (2..=25).contains(&words)
+        && line.len() <= 200
+        && line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“‘\"'".contains(c))
+        && !line.ends_with(['.', ',', ';', ':'])
+}
