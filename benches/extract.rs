@@ -4,6 +4,7 @@
 //!     cargo bench --no-default-features --bench extract
 
 use divan::counter::ItemsCount;
+use newsmap::extract::sentences::Doc;
 use newsmap::extract::{Recognised, extract, extract_recognised};
 use newsmap::geodata::gazetteer::Gazetteer;
 use newsmap::model::ArticleInput;
@@ -32,7 +33,7 @@ fn seed_article_full(bencher: divan::Bencher) {
 fn seed_article_after_places(bencher: divan::Bencher) {
     let gaz = Gazetteer::embedded();
     let input = seed();
-    let rec = Recognised::find(&input.text, gaz);
+    let rec = Recognised::find(&Doc::new(&input.text), gaz);
     bencher
         .counter(ItemsCount::new(1usize))
         .with_inputs(|| rec.clone())
@@ -46,13 +47,12 @@ fn seed_article_places_only(bencher: divan::Bencher) {
     let input = seed();
     bencher
         .counter(ItemsCount::new(1usize))
-        .bench(|| Recognised::find(divan::black_box(&input.text), gaz));
+        .bench(|| Recognised::find(&Doc::new(divan::black_box(&input.text)), gaz));
 }
 
 /// The stages after place recognition, one at a time (where the time goes).
 mod stages {
     use super::*;
-    use newsmap::extract::sentences::Doc;
     use newsmap::extract::{dates, events, parties, quotes, speakers};
 
     #[divan::bench]
@@ -72,7 +72,7 @@ mod stages {
     fn quotes_and_parties(bencher: divan::Bencher) {
         let input = seed();
         let doc = Doc::new(&input.text);
-        let rec = Recognised::find(&input.text, Gazetteer::embedded());
+        let rec = Recognised::find(&doc, Gazetteer::embedded());
         bencher.bench(|| {
             let mut q = quotes::find_quotes(&doc);
             let table = parties::find_parties(&doc, &rec, &q);
@@ -85,7 +85,7 @@ mod stages {
     fn events(bencher: divan::Bencher) {
         let input = seed();
         let doc = Doc::new(&input.text);
-        let rec = Recognised::find(&input.text, Gazetteer::embedded());
+        let rec = Recognised::find(&doc, Gazetteer::embedded());
         let ds = dates::find_dates(&doc, input.published);
         let mut q = quotes::find_quotes(&doc);
         let table = parties::find_parties(&doc, &rec, &q);

@@ -3,7 +3,10 @@
 //! Data flows one way: source text → extraction → [`model::Dataset`] → [`index`] → map and panels
 //! (the `gui` feature). Nothing outside `map` and `ui` depends on egui.
 
+#![warn(missing_docs)]
+
 pub mod cli;
+pub mod eval;
 pub mod extract;
 pub mod geodata;
 pub mod index;

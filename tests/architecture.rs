@@ -368,10 +368,10 @@ fn check(files: &[(String, String)], rules: &Rules) -> Vec<Violation> {
                 rules
                     .get(&from_layer)
                     .is_some_and(|a| a.contains("*") || a.contains(&to_layer))
-            } else if !from.contains("::") && !to.contains("::") {
-                true // a layer without stages is free inside
             } else if !from.contains("::") {
-                true // the layer's own module (the pipeline) runs its stages
+                // A layer without stages is free inside, and a staged layer's own module (the
+                // pipeline) runs its stages.
+                true
             } else {
                 allowed.contains(&to)
             };

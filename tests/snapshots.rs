@@ -1,22 +1,12 @@
 //! Pixel snapshots of the main states, rendered in software (Mesa lavapipe), so layout
 //! regressions show. Update with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
 
-use egui_kittest::kittest::Queryable;
-use egui_kittest::{Harness, SnapshotOptions};
-use newsmap::ui::NewsmapApp;
+mod common;
 
-fn harness() -> Harness<'static, NewsmapApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_theme(egui::Theme::Light)
-        .wgpu()
-        .build_ui_state(
-            |ui, app: &mut NewsmapApp| app.ui(ui),
-            NewsmapApp::with_seed(),
-        );
-    h.run();
-    h
-}
+use egui_kittest::SnapshotOptions;
+use egui_kittest::kittest::Queryable;
+
+use common::snapshot_harness as harness;
 
 fn options() -> SnapshotOptions {
     // Anti-aliasing may differ by a few pixels between Mesa builds; a moved panel would not.

@@ -1,22 +1,14 @@
 //! Opening articles from the app: extraction runs off the UI thread, results join the map,
 //! errors are shown and nothing already loaded is lost.
 
+mod common;
+use common::harness;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use newsmap::jobs::ImportKind;
 use newsmap::ui::{Action, NewsmapApp};
-
-fn harness() -> Harness<'static, NewsmapApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(
-            |ui, app: &mut NewsmapApp| app.ui(ui),
-            NewsmapApp::with_seed(),
-        );
-    h.run();
-    h
-}
 
 /// Steps frames until the background import finishes.
 fn wait_for_import(h: &mut Harness<'static, NewsmapApp>) {

@@ -1,18 +1,13 @@
 //! The app driven through its accessibility tree, as a user or screen reader would.
 
+mod common;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use newsmap::ui::NewsmapApp;
 
 fn harness() -> Harness<'static, NewsmapApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(
-            |ui, app: &mut NewsmapApp| app.ui(ui),
-            NewsmapApp::with_seed(),
-        );
-    h.run();
-    h
+    common::harness_sized(1280.0, 800.0)
 }
 
 #[test]

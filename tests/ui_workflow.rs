@@ -1,24 +1,15 @@
 //! The analyst workflow through the accessibility tree: panel, date filter, source text.
 
+mod common;
+use common::harness;
+
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use newsmap::ui::{Action, NewsmapApp};
 
 const NLL_MARKER: &str =
     "North Korean missile lands near the Northern Limit Line — before 13 Nov 2022";
 const SUMMIT_MARKER: &str = "Kishida and Yoon hold first formal Japan-South Korea summit in about three years — 13 Nov 2022";
-
-fn harness() -> Harness<'static, NewsmapApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(
-            |ui, app: &mut NewsmapApp| app.ui(ui),
-            NewsmapApp::with_seed(),
-        );
-    h.run();
-    h
-}
 
 #[test]
 fn clicking_the_nll_event_shows_yoons_quote_in_the_panel() {

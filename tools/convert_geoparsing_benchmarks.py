@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Converts the public TR-News and GeoWebNews releases into newsmap's toponym benchmark format
-(JSON Lines, read by ../shared/bench/score_toponyms.py). Standard library only.
+(JSON Lines, scored by `newsmap bench toponyms`). Standard library only.
 
 usage:
   convert_geoparsing_benchmarks.py tr-news    DIR_OR_FILE -o tr-news.jsonl

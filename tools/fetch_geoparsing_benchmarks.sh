@@ -5,7 +5,7 @@
 # usage: tools/fetch_geoparsing_benchmarks.sh OUT_DIR
 #   writes OUT_DIR/raw/TR-News.xml, OUT_DIR/raw/GWN.xml (the releases as published),
 #          OUT_DIR/tr-news.jsonl, OUT_DIR/geowebnews.jsonl
-#   then:  python3 ../shared/bench/score_toponyms.py OUT_DIR/tr-news.jsonl -- target/release/newsmap
+#   then:  target/release/newsmap bench toponyms OUT_DIR/tr-news.jsonl
 #
 # Source: https://github.com/milangritta/Pragmatic-Guide-to-Geoparsing-Evaluation (GPL-3.0)
 #   data/Corpora/TR-News.xml  TR-News, Kamalloo & Rafiei (2018), 118 articles

@@ -60,7 +60,8 @@ pub fn extract_main(args: &[String]) -> ExitCode {
     ) {
         Ok(o) => run_extract(&o.args),
         Err(e) => {
-            let _ = e.print();
+            // If even stderr is gone there is nobody left to tell.
+            e.print().unwrap_or(());
             ExitCode::from(e.exit_code() as u8)
         }
     }
@@ -93,7 +94,7 @@ pub fn run_extract(opts: &ExtractArgs) -> ExitCode {
                 continue;
             }
         };
-        apply_overrides(&mut input, &opts);
+        apply_overrides(&mut input, opts);
         let (id, prefix) = if several {
             (format!("a{}", i + 1), format!("a{}-", i + 1))
         } else {

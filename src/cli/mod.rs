@@ -2,6 +2,7 @@
 //! clap (derive), so every subcommand has `--help`, a bad flag is named, and `newsmap
 //! completions SHELL` prints shell completions.
 
+mod bench;
 mod extract;
 
 use std::ffi::OsString;
@@ -10,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
+pub use bench::{BenchArgs, BenchCommand, run_bench};
 pub use extract::{ExtractArgs, extract_main, run_extract};
 
 /// newsmap — a map of the events in news articles.
@@ -41,6 +43,9 @@ pub struct Cli {
 pub enum Command {
     /// Extract events from articles (files or http(s) URLs) and print one newsmap/1 dataset.
     Extract(ExtractArgs),
+    /// Score extraction on a gold file (see tools/BENCHMARKS.md).
+    #[command(subcommand)]
+    Bench(BenchCommand),
     /// Print shell completions for newsmap.
     Completions {
         /// The shell.
@@ -72,12 +77,14 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Launch {
         Ok(c) => c,
         Err(e) => {
             // Help and version go to stdout with status 0; usage errors name the flag, status 2.
-            let _ = e.print();
+            // If even stderr is gone there is nobody left to tell.
+            e.print().unwrap_or(());
             return Launch::Done(ExitCode::from(e.exit_code() as u8));
         }
     };
     match cli.command {
         Some(Command::Extract(a)) => Launch::Done(run_extract(&a)),
+        Some(Command::Bench(b)) => Launch::Done(run_bench(&b)),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
                 shell,

@@ -157,3 +157,170 @@ pub fn capitalised(text: &str) -> String {
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
 }
+
+/// Where a title counts: see [`PERSON_TITLES`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TitleUse {
+    /// An office or courtesy: people finding makes "Officer Keller" a person with that title,
+    /// and place finding reads "President Jordan" as a person.
+    Both,
+    /// An office people finding knows, too weak alone before a place name ("Corps Commander
+    /// Peshawar" is at Peshawar).
+    People,
+    /// A word that only shows a name follows, no office of its own ("St. Mark", "Deputy
+    /// Minister"): place finding only.
+    Names,
+}
+
+use TitleUse::{Both, Names, People};
+
+/// Titles that stand before a person's name ("Prime Minister Fumio Kishida", "Gen. Lee", "Sir
+/// Keir"), lowercase with their periods, longer forms before the shorter ones they contain, and
+/// which recogniser reads each. People finding reads them as token sequences; place finding
+/// asks whether the word right before a name ends one ([`is_title_word`]).
+pub const PERSON_TITLES: &[(&str, TitleUse)] = &[
+    ("deputy prime minister", Both),
+    ("chief cabinet secretary", Both),
+    ("national security adviser", People),
+    ("national security advisor", People),
+    ("secretary of state", People),
+    ("secretary of defense", People),
+    ("prime minister", Both),
+    ("vice president", Both),
+    ("foreign minister", Both),
+    ("defense minister", Both),
+    ("defence minister", Both),
+    ("finance minister", Both),
+    ("trade minister", Both),
+    ("interior minister", Both),
+    ("unification minister", Both),
+    ("defense secretary", Both),
+    ("defence secretary", Both),
+    ("foreign secretary", Both),
+    ("home secretary", Both),
+    ("supreme leader", People),
+    ("crown prince", Both),
+    ("secretary general", Both),
+    ("attorney general", Both),
+    ("district attorney", People),
+    ("police chief", People),
+    ("field marshal", Both),
+    ("chief executive", People),
+    ("secretary-general", People),
+    ("president", Both),
+    ("premier", Both),
+    ("chancellor", Both),
+    ("minister", Both),
+    ("secretary", Both),
+    ("king", Both),
+    ("queen", Both),
+    ("prince", Both),
+    ("princess", Both),
+    ("emperor", People),
+    ("leader", People),
+    ("chairman", Both),
+    ("chairwoman", People),
+    ("chair", People),
+    ("general", Both),
+    ("gen.", Both),
+    ("admiral", Both),
+    ("adm.", People),
+    ("ambassador", Both),
+    ("envoy", People),
+    ("senator", Both),
+    ("sen.", Both),
+    ("rep.", Both),
+    ("representative", Both),
+    ("governor", Both),
+    ("gov.", Both),
+    ("mayor", Both),
+    ("spokesman", People),
+    ("spokeswoman", People),
+    ("spokesperson", People),
+    ("pope", Both),
+    ("speaker", Both),
+    ("commander", People),
+    ("colonel", Both),
+    ("col.", Both),
+    ("lieutenant", Both),
+    ("lt.", Both),
+    ("captain", Both),
+    ("sheikh", Both),
+    ("ayatollah", People),
+    ("judge", Both),
+    ("justice", Both),
+    ("sheriff", People),
+    ("sergeant", Both),
+    ("sgt.", Both),
+    ("detective", Both),
+    ("inspector", People),
+    ("constable", People),
+    ("const.", People),
+    ("superintendent", People),
+    ("professor", Both),
+    ("prof.", Both),
+    ("director", People),
+    ("councillor", Both),
+    ("councilman", Both),
+    ("councilwoman", People),
+    ("coach", Both),
+    ("cardinal", People),
+    ("archbishop", People),
+    ("bishop", People),
+    ("rabbi", People),
+    ("imam", People),
+    ("mr.", Both),
+    ("mrs.", Both),
+    ("ms.", Both),
+    ("dr.", Both),
+    ("mr", Both),
+    ("mrs", Both),
+    ("ms", Both),
+    ("dr", Both),
+    ("miss", Both),
+    ("capt.", Both),
+    ("rev.", Both),
+    ("sir", Both),
+    ("dame", Both),
+    ("lord", Both),
+    ("lady", Both),
+    ("officer", Both),
+    ("commissioner", Both),
+    ("sister", Names),
+    ("brother", Names),
+    ("father", Names),
+    ("saint", Names),
+    ("st.", Names),
+    ("deputy", Names),
+    ("dean", Names),
+];
+
+/// True when `word`, as written, is capitalised and ends a title place finding reads ("Minister",
+/// "Gen.", "St."): a name right after it is a person's.
+pub fn is_title_word(word: &str) -> bool {
+    static LAST_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            PERSON_TITLES
+                .iter()
+                .filter(|(_, u)| *u != People)
+                .filter_map(|(t, _)| t.rsplit(' ').next())
+                .collect()
+        });
+    word.starts_with(char::is_uppercase) && LAST_WORDS.contains(word.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_words_for_place_finding() {
+        assert!(is_title_word("President") && is_title_word("Minister") && is_title_word("Gen."));
+        assert!(is_title_word("St."), "a name follows, though no office");
+        assert!(!is_title_word("president"), "capitalised only");
+        assert!(!is_title_word("Commander"), "too weak before a place");
+        assert!(!is_title_word("State"));
+        assert!(is_month_or_weekday("sunday") && !is_month_or_weekday("sun"));
+        assert_eq!(capitalised("élan"), "Élan");
+    }
+}

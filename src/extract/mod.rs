@@ -42,8 +42,9 @@ pub fn extract_with_ids(
     id_prefix: &str,
 ) -> Dataset {
     let analysed = analysis_text(input);
-    let rec = Recognised::find(&analysed, gaz);
-    extract_recognised(input, rec, article_id, id_prefix)
+    let doc = Doc::new(&analysed);
+    let rec = Recognised::find(&doc, gaz);
+    extract_from(input, &doc, rec, article_id, id_prefix)
 }
 
 /// The extraction after place recognition: for tests and callers with their own recogniser.
@@ -54,15 +55,26 @@ pub fn extract_recognised(
     id_prefix: &str,
 ) -> Dataset {
     let analysed = analysis_text(input);
-    let rec = rec.sanitised(&input.text);
     let doc = Doc::new(&analysed);
-    let dates = dates::find_dates(&doc, input.published);
-    let mut found_quotes = quotes::find_quotes(&doc);
-    let mut table = parties::find_parties(&doc, &rec, &found_quotes);
-    speakers::attribute(&doc, &mut found_quotes, &table);
-    first_person_mentions(&doc, &found_quotes, &mut table);
+    extract_from(input, &doc, rec, article_id, id_prefix)
+}
+
+/// The stages after place recognition, over the tokens every stage shares.
+fn extract_from(
+    input: &ArticleInput,
+    doc: &Doc,
+    rec: Recognised,
+    article_id: &str,
+    id_prefix: &str,
+) -> Dataset {
+    let rec = rec.sanitised(&input.text);
+    let dates = dates::find_dates(doc, input.published);
+    let mut found_quotes = quotes::find_quotes(doc);
+    let mut table = parties::find_parties(doc, &rec, &found_quotes);
+    speakers::attribute(doc, &mut found_quotes, &table);
+    first_person_mentions(doc, &found_quotes, &mut table);
     let inputs = events::Inputs {
-        doc: &doc,
+        doc,
         rec: &rec,
         dates: &dates,
         parties: &table,
@@ -72,7 +84,7 @@ pub fn extract_recognised(
     let found_events = events::find_events(&inputs);
     assemble(
         input,
-        &doc,
+        doc,
         &rec,
         &table,
         &found_quotes,

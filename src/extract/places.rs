@@ -40,6 +40,8 @@
 //! reason.
 
 use super::hits::{DemonymHit, PlaceHit, Recognised};
+use super::lexicon::is_title_word;
+use super::sentences::{Doc, TokenKind};
 use crate::geodata::gazetteer::area_codes::{area_codes_in, region_of_area_code};
 use crate::geodata::gazetteer::resolve::{self, Evidence};
 use crate::geodata::gazetteer::{Entry, EntryKind, Gazetteer, NameFlags, NameInfo, NameRef};
@@ -47,10 +49,11 @@ use crate::model::Span;
 use std::collections::{HashMap, HashSet};
 
 impl Recognised {
-    /// Runs the place recogniser over `text` (the one glue point between recognition and the later stages).
-    pub fn find(text: &str, gaz: &Gazetteer) -> Self {
-        let (places, demonyms) = find_places_and_demonyms(text, gaz);
-        let metonyms: Vec<(Span, String)> = capital_metonyms(text, &places, gaz)
+    /// Runs the place recogniser over the document (the one glue point between recognition and
+    /// the later stages).
+    pub fn find(doc: &Doc, gaz: &Gazetteer) -> Self {
+        let (places, demonyms) = find_places_and_demonyms(doc, gaz);
+        let metonyms: Vec<(Span, String)> = capital_metonyms(doc.text, &places, gaz)
             .into_iter()
             .map(|m| (m.span, m.country))
             .collect();
@@ -75,74 +78,6 @@ impl Recognised {
         }
     }
 }
-
-/// Words before a name that make it a person's name ("President Jordan", "Mr. Washington").
-const PERSON_TITLES: &[&str] = &[
-    "President",
-    "Mr",
-    "Mr.",
-    "Mrs",
-    "Mrs.",
-    "Ms",
-    "Ms.",
-    "Miss",
-    "Dr",
-    "Dr.",
-    "Sen.",
-    "Senator",
-    "Rep.",
-    "Representative",
-    "Gov.",
-    "Gen.",
-    "General",
-    "Lt.",
-    "Col.",
-    "Capt.",
-    "Sgt.",
-    "Prof.",
-    "Professor",
-    "Rev.",
-    "Pope",
-    "Prince",
-    "Princess",
-    "King",
-    "Queen",
-    "Sir",
-    "Dame",
-    "Lord",
-    "Lady",
-    "Judge",
-    "Justice",
-    "Minister",
-    "Secretary",
-    "Chancellor",
-    "Coach",
-    "Officer",
-    "Detective",
-    "Mayor",
-    "Ambassador",
-    "Commissioner",
-    "Chairman",
-    "Sheikh",
-    "Sister",
-    "Brother",
-    "Father",
-    "Saint",
-    "St.",
-    "Premier",
-    "Speaker",
-    "Governor",
-    "Lieutenant",
-    "Sergeant",
-    "Captain",
-    "Colonel",
-    "Admiral",
-    "Marshal",
-    "Deputy",
-    "Councillor",
-    "Councilman",
-    "Dean",
-];
 
 /// Capitalised words that may precede a place name without making it part of a person's or an
 /// organisation's name: function words (sentence-initial or in headings), directions and
@@ -508,13 +443,14 @@ struct Match {
 /// All place mentions in `text`, resolved, sorted by start and non-overlapping — except a group
 /// name ("the two Koreas"), which yields one hit per member state with the same span.
 pub fn find_places(text: &str, gaz: &Gazetteer) -> Vec<PlaceHit> {
-    find_places_and_demonyms(text, gaz).0
+    find_places_and_demonyms(&Doc::new(text), gaz).0
 }
 
 /// [`find_places`] and [`find_demonyms`] from one pass over the text (half the work of calling
 /// both).
-pub fn find_places_and_demonyms(text: &str, gaz: &Gazetteer) -> (Vec<PlaceHit>, Vec<DemonymHit>) {
-    let matches = scan(text, gaz);
+pub fn find_places_and_demonyms(doc: &Doc, gaz: &Gazetteer) -> (Vec<PlaceHit>, Vec<DemonymHit>) {
+    let text = doc.text;
+    let matches = scan(doc, gaz);
     let mut demonyms = Vec::new();
     let mut ctx = TextContext::new(text);
     let mut person_names: HashSet<&str> = HashSet::new();
@@ -979,7 +915,7 @@ fn is_person_word(gaz: &Gazetteer, info: &NameInfo) -> bool {
 /// All nationality words in `text` ("South Korean", "Japanese", "Americans"), sorted and
 /// non-overlapping; none of them is ever a place hit.
 pub fn find_demonyms(text: &str, gaz: &Gazetteer) -> Vec<DemonymHit> {
-    scan(text, gaz)
+    scan(&Doc::new(text), gaz)
         .iter()
         .filter_map(|m| {
             let info = gaz.name(m.name);
@@ -1331,11 +1267,13 @@ fn place_hit(gaz: &Gazetteer, span: Span, entry: u32, confidence: f32) -> PlaceH
 // Matching.
 
 /// All gazetteer names in `text` on word boundaries, leftmost-longest, non-overlapping.
-fn scan(text: &str, gaz: &Gazetteer) -> Vec<Match> {
+fn scan(doc: &Doc, gaz: &Gazetteer) -> Vec<Match> {
+    let text = doc.text;
+    let starts = name_starts(doc);
     let mut found: Vec<Match> = Vec::new();
-    collect_matches(text, text, gaz, false, &mut found);
+    collect_matches(text, text, &starts, gaz, false, &mut found);
     if let Some(titled) = title_case_capitals(text) {
-        collect_matches(&titled, text, gaz, true, &mut found);
+        collect_matches(&titled, text, &starts, gaz, true, &mut found);
     }
     // Leftmost-longest; on a tie the original spelling beats the title-cased copy.
     found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.from_caps));
@@ -1348,22 +1286,50 @@ fn scan(text: &str, gaz: &Gazetteer) -> Vec<Match> {
     out
 }
 
+/// Where a name may begin, from the document's tokens: every word or number token, and inside a
+/// token every letter after a hyphen, apostrophe or period ("Franco-German" → "German", "U.S."
+/// → "S"); an apostrophe opens a name too ("'s-Hertogenbosch"), a possessive never does.
+fn name_starts(doc: &Doc) -> Vec<usize> {
+    let text = doc.text;
+    let mut out = Vec::with_capacity(doc.tokens.len());
+    for t in &doc.tokens {
+        match t.kind {
+            TokenKind::Possessive => {}
+            TokenKind::Punct => {
+                let opens = text[t.span.start..t.span.end].starts_with(['\'', '’'])
+                    && text[..t.span.start]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|p| !p.is_alphanumeric() && p != '_');
+                if opens {
+                    out.push(t.span.start);
+                }
+            }
+            TokenKind::Word | TokenKind::Number => {
+                let mut previous = text[..t.span.start].chars().next_back();
+                for (rel, c) in text[t.span.start..t.span.end].char_indices() {
+                    let boundary = previous.is_none_or(|p| !p.is_alphanumeric() && p != '_');
+                    if boundary && (c.is_alphanumeric() || c == '\'' || c == '’') {
+                        out.push(t.span.start + rel);
+                    }
+                    previous = Some(c);
+                }
+            }
+        }
+    }
+    out
+}
+
 fn collect_matches(
     haystack: &str,
     text: &str,
+    starts: &[usize],
     gaz: &Gazetteer,
     from_caps: bool,
     out: &mut Vec<Match>,
 ) {
     let mut names = Vec::new();
-    let mut previous: Option<char> = None;
-    for (start, c) in haystack.char_indices() {
-        // Names begin at a word start: after a non-alphanumeric character.
-        let word_start = previous.is_none_or(|p| !p.is_alphanumeric() && p != '_');
-        previous = Some(c);
-        if !word_start || !(c.is_alphanumeric() || c == '\'' || c == '’') {
-            continue;
-        }
+    for &start in starts {
         if from_caps && !starts_capitals_word(text, start) {
             continue; // the copy differs only in words of capitals
         }
@@ -1594,7 +1560,7 @@ fn judge(
     let sentence_start = prev.is_none();
     if let Some(p) = prev {
         // "Franklin D. Roosevelt", "Charles W. Murphy": a middle initial before the name.
-        if PERSON_TITLES.contains(&p) || is_initial(p) {
+        if is_title_word(p) || is_initial(p) {
             return Verdict::Person {
                 certain: true,
                 surname: true,
@@ -1636,7 +1602,7 @@ fn judge(
     }
     let next = next_capitalised_word(text, m.end);
     let next_is_person_like = next
-        .is_some_and(|w| !PLACE_CONTINUATIONS.contains(&w) && !PERSON_TITLES.contains(&w))
+        .is_some_and(|w| !PLACE_CONTINUATIONS.contains(&w) && !is_title_word(w))
         && !institution_follows(text, m.end);
     if info.flags.has(NameFlags::GIVEN_NAME) && next_is_person_like && !heading {
         return Verdict::Person {

@@ -336,3 +336,39 @@ fn following_sentence_speaker(doc: &Doc, q: &QuoteFound, parties: &PartyTable) -
     let (p, after) = mention_at_token(doc, parties, next.tokens.start)?;
     doc.is_any(after, SPEECH_VERBS).then_some(p)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::hits::Recognised;
+    use crate::geodata::gazetteer::Gazetteer;
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        let doc = Doc::new(text);
+        let rec = Recognised::find(&doc, Gazetteer::embedded());
+        let mut quotes = crate::extract::quotes::find_quotes(&doc);
+        let table = crate::extract::parties::find_parties(&doc, &rec, &quotes);
+        attribute(&doc, &mut quotes, &table);
+        quotes
+            .iter()
+            .map(|q| q.speaker.map(|p| table.parties[p].name.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn after_before_and_continued() {
+        let s = speakers(
+            "“We will respond,” said Prime Minister Fumio Kishida. “It is serious.”\n\
+             President Yoon Suk-yeol said the launch was “a provocation”.",
+        );
+        let kishida = Some("Fumio Kishida".to_owned());
+        assert_eq!(s[0], kishida);
+        assert_eq!(s[1], kishida, "continues the quote before it");
+        assert_eq!(s[2].as_deref(), Some("Yoon Suk-yeol"));
+    }
+
+    #[test]
+    fn a_plural_source_is_nobody() {
+        assert_eq!(speakers("“We agree,” they said."), [None]);
+    }
+}

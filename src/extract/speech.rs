@@ -79,3 +79,19 @@ pub fn descriptor_len(doc: &Doc, i: usize, end: usize) -> usize {
         0
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn appositives_fillers_and_descriptors() {
+        let doc = Doc::new("Jonathan Banks, a research associate, also told reporters.");
+        let (appositive, verb) = appositive_then_speech(&doc, 2).expect("an appositive");
+        assert_eq!(doc.tok(appositive.start), "a");
+        assert_eq!(doc.tok(verb), "told", "over the filler “also”");
+        assert!(appositive_then_speech(&Doc::new("Banks, Smith and Lee left."), 1).is_none());
+        let doc = Doc::new("said newly elected town councillor Dewly Nelson");
+        assert_eq!(descriptor_len(&doc, 1, doc.tokens.len()), 4);
+    }
+}

@@ -174,7 +174,10 @@ impl MapView {
     pub fn set_view(&mut self, center: [f64; 2], zoom: f64) {
         let [lon, lat] = lonlat_from_world(center);
         self.memory.center_at(lon_lat(lon, lat));
-        let _ = self.memory.set_zoom(zoom.clamp(0.0, MAX_ZOOM));
+        // Clamped to the range walkers accepts, so this cannot fail.
+        self.memory
+            .set_zoom(zoom.clamp(0.0, MAX_ZOOM))
+            .unwrap_or(());
     }
 
     /// Centres on an event without changing zoom (zooming in first if the world view is too far out).

@@ -275,13 +275,10 @@ pub fn choose(
     })
 }
 
-/// Great-circle distance in km.
+/// Great-circle distance in km (geo's haversine on a sphere of the mean Earth radius).
 pub fn km_between(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+    use geo::{Distance, Haversine, Point};
+    Haversine.distance(Point::new(lon1, lat1), Point::new(lon2, lat2)) / 1000.0
 }
 
 #[cfg(test)]

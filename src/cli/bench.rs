@@ -1,0 +1,68 @@
+//! `newsmap bench …`: scores extraction on gold files written in the formats of
+//! `tools/BENCHMARKS.md`, printing the figures the README reports.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::eval::{read_jsonl, toponyms};
+use crate::geodata::gazetteer::Gazetteer;
+
+/// What to score.
+#[derive(Debug, clap::Subcommand)]
+pub enum BenchCommand {
+    /// Toponyms: recognition precision/recall, acc@161 km and end-to-end accuracy.
+    Toponyms(BenchArgs),
+}
+
+/// Options of a benchmark.
+#[derive(Debug, clap::Args)]
+pub struct BenchArgs {
+    /// The gold file (JSON Lines).
+    #[arg(value_name = "FILE.jsonl")]
+    pub file: PathBuf,
+    /// Score only the first N articles.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Also list every miss and wrong answer.
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+/// Runs `newsmap bench …`.
+pub fn run_bench(cmd: &BenchCommand) -> ExitCode {
+    match cmd {
+        BenchCommand::Toponyms(a) => {
+            let mut articles: Vec<toponyms::GoldArticle> = match read_jsonl(&a.file) {
+                Ok(v) => v,
+                Err(e) => {
+                    eprintln!("newsmap bench: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            if let Some(n) = a.limit {
+                articles.truncate(n);
+            }
+            let report = toponyms::score(&articles, Gazetteer::embedded());
+            if a.verbose {
+                for p in &report.problems {
+                    println!("{p}");
+                }
+            }
+            print_scores(report.scores.rows(), &report.scores, a.json);
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn print_scores(rows: Vec<(&'static str, String)>, json: &impl serde::Serialize, as_json: bool) {
+    if as_json {
+        println!("{}", serde_json::to_string(json).unwrap_or_default());
+        return;
+    }
+    for (k, v) in rows {
+        println!("{k:>16}: {v}");
+    }
+}

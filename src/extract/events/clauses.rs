@@ -1,0 +1,145 @@
+//! Clauses of a sentence (cut at ";", "and that", ", but", ", while") and the token ranges
+//! inside them that are no participants: conditions ("if …") and settings ("on the sidelines of
+//! …", "according to …", asides between dashes).
+
+use super::triggers::verbal_trigger_at;
+use crate::extract::sentences::Doc;
+use crate::model::Span;
+
+/// Token ranges.
+pub(super) type Ranges = Vec<std::ops::Range<usize>>;
+/// Clause boundaries of sentence `si`: token ranges.
+pub(super) fn clauses(doc: &Doc, si: usize) -> Vec<std::ops::Range<usize>> {
+    let s = &doc.sentences[si];
+    let mut out = Vec::new();
+    let mut start = s.tokens.start;
+    let mut i = s.tokens.start;
+    while i < s.tokens.end {
+        let cut = if doc.tok(i) == ";" {
+            Some(i + 1)
+        } else if doc.is(i, "and") && doc.is(i + 1, "that")
+            || doc.tok(i) == ","
+                && doc.is_any(i + 1, &["but", "while", "whereas", "although", "though"])
+        {
+            Some(i + 2)
+        } else {
+            None
+        };
+        if let Some(next) = cut {
+            let end = if doc.tok(i) == "," || doc.tok(i) == ";" {
+                i
+            } else if i > start && doc.tok(i - 1) == "," {
+                i - 1
+            } else {
+                i
+            };
+            if end > start {
+                out.push(start..end);
+            }
+            start = next.min(s.tokens.end);
+            i = next;
+        } else {
+            i += 1;
+        }
+    }
+    if start < s.tokens.end {
+        out.push(start..s.tokens.end);
+    }
+    out
+}
+/// Token ranges that are conditions ("if North Korea launched a nuclear attack").
+pub(super) fn conditions(doc: &Doc, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        if doc.is_any(i, &["if", "unless"]) {
+            let mut j = i + 1;
+            while j < range.end
+                && doc.tok(j) != ","
+                && !(doc.is(j, "and") && verbal_trigger_at(doc, j + 1))
+            {
+                j += 1;
+            }
+            out.push(i..j);
+            i = j;
+        }
+        i += 1;
+    }
+    out
+}
+/// Token ranges describing the setting, not participants: "on the sidelines of the … summit",
+/// "according to …".
+pub(super) fn settings(doc: &Doc, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    for i in range.clone() {
+        if doc.is(i, "sidelines") && doc.is(i + 1, "of") {
+            let start = if i >= 2 && doc.is(i - 1, "the") && doc.is(i - 2, "on") {
+                i - 2
+            } else {
+                i
+            };
+            let mut j = i + 2;
+            while j < range.end && !doc.is_any(j, &["in", "on", "at", ","]) {
+                j += 1;
+            }
+            out.push(start..j);
+        }
+        if doc.is(i, "according") && doc.is(i + 1, "to") {
+            out.push(i..range.end);
+        }
+        // Asides between dashes or in brackets: "—the maritime border between the two Koreas—".
+        let closer = match doc.tok(i) {
+            "—" | "–" => Some(doc.tok(i)),
+            "(" => Some(")"),
+            "[" => Some("]"),
+            _ => None,
+        };
+        if let Some(close) = closer
+            && let Some(j) = (i + 1..range.end).find(|&j| doc.tok(j) == close)
+            && !out.iter().any(|r| r.contains(&i))
+        {
+            out.push(i..j + 1);
+        }
+    }
+    out
+}
+pub(super) fn in_any(ranges: &[std::ops::Range<usize>], i: usize) -> bool {
+    ranges.iter().any(|r| r.contains(&i))
+}
+pub(super) fn token_span(doc: &Doc, a: usize, b: usize) -> Span {
+    let n = doc.tokens.len();
+    if n == 0 || a >= b || a >= n {
+        return Span::new(0, 0);
+    }
+    Span::new(
+        doc.tokens[a].span.start,
+        doc.tokens[(b - 1).min(n - 1)].span.end,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(doc: &Doc, r: &std::ops::Range<usize>) -> String {
+        r.clone().map(|i| doc.tok(i)).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn clauses_conditions_and_settings() {
+        let doc = Doc::new("Japan protested; China agreed, but Korea refused.");
+        let c: Vec<String> = clauses(&doc, 0).iter().map(|r| words(&doc, r)).collect();
+        assert_eq!(c, ["Japan protested", "China agreed", "Korea refused ."]);
+        let doc = Doc::new(
+            "They vowed a response if Seoul fired, on the sidelines of the summit in Bali.",
+        );
+        let all = 0..doc.tokens.len();
+        let conds: Vec<String> = conditions(&doc, all.clone())
+            .iter()
+            .map(|r| words(&doc, r))
+            .collect();
+        assert_eq!(conds, ["if Seoul fired"]);
+        let sets: Vec<String> = settings(&doc, all).iter().map(|r| words(&doc, r)).collect();
+        assert_eq!(sets, ["on the sidelines of the summit"]);
+    }
+}

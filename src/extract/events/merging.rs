@@ -1,0 +1,108 @@
+//! Mentions of one event in an article become one event: same kind and mode, the same people
+//! (or shared states), dates and places that can be the same.
+
+use super::EventFound;
+use super::participants::push_unique;
+use crate::extract::parties::PartyTable;
+use crate::model::{DateRange, PartyKind};
+
+/// How many earlier events a new mention is compared with for merging.
+pub(super) const MERGE_WINDOW: usize = 64;
+/// Same event? Same kind and mode, the same people (or overlapping states when one side names
+/// no people), dates that can be the same, places that can be the same.
+pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> bool {
+    if a.kind != b.kind || a.mode != b.mode {
+        return false;
+    }
+    let people = |e: &EventFound| -> Vec<usize> {
+        e.parties
+            .iter()
+            .copied()
+            .filter(|&p| table.parties[p].kind == PartyKind::Person)
+            .collect()
+    };
+    let (pa, pb) = (people(a), people(b));
+    let shared = a.parties.iter().filter(|p| b.parties.contains(p)).count();
+    let parties_ok = if !pa.is_empty() && !pb.is_empty() {
+        let mut x = pa.clone();
+        let mut y = pb.clone();
+        x.sort();
+        y.sort();
+        x == y
+    } else {
+        // Without people on both sides, two shared parties (a pair of states) make it the same.
+        a.parties.is_empty()
+            || b.parties.is_empty()
+            || shared >= 2.min(a.parties.len()).min(b.parties.len()).max(1) && shared >= 2
+            || shared >= 1 && a.parties.len() == 1 && b.parties.len() == 1
+    };
+    let dates_ok = match (&a.date, &b.date) {
+        (Some(x), Some(y)) => {
+            let exact = |d: &DateRange| d.start.is_some() && d.end.is_some();
+            if exact(x) && exact(y) {
+                x.start == y.start && x.end == y.end
+            } else {
+                x.meets(y.first_day(), y.last_day())
+            }
+        }
+        _ => true,
+    };
+    let places_ok = match (a.place, b.place) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    parties_ok && dates_ok && places_ok
+}
+pub(super) fn merge_into(m: &mut EventFound, e: EventFound) {
+    for p in e.parties {
+        push_unique(&mut m.parties, p);
+    }
+    for p in e.actors {
+        push_unique(&mut m.actors, p);
+    }
+    for q in e.quotes {
+        push_unique(&mut m.quotes, q);
+    }
+    for ev in e.evidence {
+        if !m.evidence.contains(&ev) {
+            m.evidence.push(ev);
+        }
+    }
+    let closed = |d: &Option<DateRange>| {
+        d.as_ref()
+            .is_some_and(|d| d.start.is_some() && d.end.is_some())
+    };
+    if !closed(&m.date) && closed(&e.date) || m.date.is_none() {
+        m.date = e.date;
+    }
+    if m.place.is_none() {
+        m.place = e.place;
+        m.geo_precision = e.geo_precision;
+    }
+    if m.unnamed_subject.is_none() {
+        m.unnamed_subject = e.unnamed_subject;
+    }
+    // Several mentions make an event more certain.
+    m.confidence = super::scoring::merged(m.confidence, e.confidence);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::events_for;
+
+    #[test]
+    fn mentions_of_one_meeting_merge_and_different_days_do_not() {
+        let ev = events_for(
+            "President Ana Diaz met President Luis Soto in Lima on Monday. \
+             Diaz and Soto met for two hours in Lima, officials said.",
+            Some("2023-06-08"),
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].evidence.len(), 2);
+        let ev = events_for(
+            "President Ana Diaz met President Luis Soto on Monday. Diaz met Soto again on 1 May.",
+            Some("2023-06-08"),
+        );
+        assert_eq!(ev.len(), 2, "{ev:?}");
+    }
+}

@@ -1,0 +1,635 @@
+//! Events: trigger words mapped to PLOVER root types, with participants, place, date, evidence
+//! and quotes; mentions of one event in an article are merged.
+//!
+//! A sentence is cut into clauses (at ";", "and that", ", but", ", while"); a trigger takes the
+//! parties of its clause (the subject before it, after any "X said that", and the objects up to
+//! the next trigger), the date phrase and locative place nearest to it in the clause, and the
+//! sentence as evidence. Nouns ("meeting", "treaty", "colonial rule") make events only when
+//! something shows they happened: a light verb ("held a meeting"), "between X and Y", a date of
+//! their own ("a 1965 treaty") or a place ("a missile landing near the NLL"); otherwise they are
+//! topics ("condemned North Korea’s missile launches").
+//!
+//! Dates: a clause without a date phrase takes the date of the occasion the narrative is on
+//! (the last event dated to a day by a phrase) when its actors are that occasion's participants
+//! and it is within two sentences; relational phrases ("prior to their meeting") take the date of
+//! the meeting they name, as the reviewed seed data does; anything else is "before publication"
+//! (`{start: null, end: published}`), never an invented day.
+
+mod clauses;
+mod merging;
+mod participants;
+mod placing;
+mod scoring;
+mod title;
+mod triggers;
+
+use jiff::civil::Date;
+
+use super::dates::{DateMention, DateRole};
+use super::hits::Recognised;
+use super::parties::PartyTable;
+use super::quotes::{QuoteFound, inside_quote};
+use super::sentences::Doc;
+use crate::model::{DateRange, EventKind, Mode, PartialDate, Span};
+use clauses::{conditions, settings};
+use merging::{MERGE_WINDOW, compatible, merge_into};
+use participants::{
+    CAUSATIVES, FRAME_VERBS, add_states_of_people, is_passive, nominal_actors, parties_in,
+    push_unique, unnamed_subject,
+};
+use placing::{dateline_place, home_country_place, place_after, place_for};
+use scoring::{DateSource, Signals};
+use triggers::{Needs, TRIGGERS, find_triggers};
+
+/// An event as the extractor builds it (indices into the article's tables).
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventFound {
+    /// PLOVER root type.
+    pub kind: EventKind,
+    /// Hypothetical, negated or future.
+    pub mode: Option<Mode>,
+    /// Generated headline.
+    pub title: String,
+    /// When.
+    pub date: Option<DateRange>,
+    /// Index into the place hits (the first hit of that place).
+    pub place: Option<usize>,
+    /// Explicit geo precision ("near" → 2).
+    pub geo_precision: Option<u8>,
+    /// The place comes from the article's dateline, not from the event's own sentences.
+    pub place_from_dateline: bool,
+    /// Party indices.
+    pub parties: Vec<usize>,
+    /// The parties that act (subjects), a subset of `parties`; the rest are targets.
+    pub actors: Vec<usize>,
+    /// Title verb of the trigger ("meet").
+    pub verb: &'static str,
+    /// Passive voice ("Hickson was sentenced"): the trigger's participle for the title; the
+    /// subject is then among the targets and the agent, if any, came after "by".
+    pub passive: Option<&'static str>,
+    /// For an event with no party: the words naming who acted ("Local fishermen") and whether
+    /// they are plural.
+    pub unnamed_subject: Option<(String, bool)>,
+    /// Quote indices.
+    pub quotes: Vec<usize>,
+    /// Sentence spans.
+    pub evidence: Vec<Span>,
+    /// In [0, 1].
+    pub confidence: f32,
+}
+
+/// Date mentions of sentence `si` (they are sorted by sentence).
+fn dates_of(dates: &[DateMention], si: usize) -> &[DateMention] {
+    let lo = dates.partition_point(|d| d.sentence < si);
+    let hi = dates.partition_point(|d| d.sentence <= si);
+    &dates[lo..hi]
+}
+
+/// A trigger found in a sentence.
+#[derive(Clone, Debug)]
+struct Hit {
+    entry: usize,
+    first: usize,
+    last: usize,
+    clause: usize,
+}
+
+/// The state that carries the narrative's date from sentence to sentence.
+#[derive(Clone, Debug)]
+struct Focus {
+    date: DateRange,
+    place: Option<usize>,
+    parties: Vec<usize>,
+    sentence: usize,
+}
+
+/// Everything the event builder reads.
+pub struct Inputs<'a, 'd> {
+    /// The tokenised text.
+    pub doc: &'d Doc<'a>,
+    /// Places and demonyms.
+    pub rec: &'d Recognised,
+    /// Dates found.
+    pub dates: &'d [DateMention],
+    /// Parties found.
+    pub parties: &'d PartyTable,
+    /// Quotes found, attributed.
+    pub quotes: &'d [QuoteFound],
+    /// The publication date.
+    pub published: Option<Date>,
+}
+
+/// Finds, dates, places and merges the events of an article.
+pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
+    let doc = inp.doc;
+    let mut events: Vec<(EventFound, usize, bool)> = Vec::new(); // (event, sentence, date from text)
+    let mut focus: Option<Focus> = None;
+    for si in 0..doc.sentences.len() {
+        let found = sentence_events(inp, si, &events, &mut focus);
+        events.extend(found);
+    }
+    let mut merged: Vec<EventFound> = Vec::new();
+    for (e, ..) in events {
+        // Mentions of one event are near each other; a window keeps huge texts linear.
+        let window = merged.len().saturating_sub(MERGE_WINDOW);
+        match merged[window..]
+            .iter_mut()
+            .find(|m| compatible(m, &e, inp.parties))
+        {
+            Some(m) => merge_into(m, e),
+            None => merged.push(e),
+        }
+    }
+    // A dateline ("GLASGOW, Ky. (WBKO) --", "SEOUL —") says where the story was filed. Events
+    // whose sentences name no place are put there, as approximate (precision 3), unless a party
+    // from another country takes part: "WASHINGTON — North Korea fired …" did not happen in
+    // Washington.
+    if let Some(p) = dateline_place(inp) {
+        let cc = inp.rec.places[p].country.clone();
+        for e in merged.iter_mut().filter(|e| e.place.is_none()) {
+            let foreign = e.parties.iter().any(|&q| {
+                let party = &inp.parties.parties[q];
+                party.country.is_some() && party.country != cc
+            });
+            if !foreign {
+                e.place = Some(p);
+                e.geo_precision = Some(3);
+                e.place_from_dateline = true;
+                e.confidence = scoring::placed_by_dateline(e.confidence);
+            }
+        }
+    }
+    for e in &mut merged {
+        e.title = title::title(inp, e);
+    }
+    merged
+}
+
+/// The stretch of a sentence a trigger reads its participants from.
+struct ClauseView {
+    /// The trigger's clause.
+    range: std::ops::Range<usize>,
+    /// Tokens that are settings or dates, not participants.
+    skip: Vec<std::ops::Range<usize>>,
+    /// The clause's first trigger: the subject lies before it.
+    first_trigger: usize,
+    /// The next trigger after this one: the objects lie before it.
+    next_trigger: usize,
+}
+
+/// Who acts and who is acted on.
+struct Roles {
+    /// Subjects (after a passive: the agents after "by").
+    actors: Vec<usize>,
+    /// Objects (after a passive: the subject).
+    targets: Vec<usize>,
+    /// The trigger's participle when it is passive ("sentenced").
+    passive: Option<&'static str>,
+}
+
+/// Events of one sentence.
+fn sentence_events(
+    inp: &Inputs,
+    si: usize,
+    earlier: &[(EventFound, usize, bool)],
+    focus: &mut Option<Focus>,
+) -> Vec<(EventFound, usize, bool)> {
+    let doc = inp.doc;
+    let s = &doc.sentences[si];
+    let clause_ranges = clauses::clauses(doc, si);
+    let hits = find_triggers(inp, si, &clause_ranges);
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    let sentence_dates: Vec<&DateMention> = dates_of(inp.dates, si).iter().collect();
+    let mut out = Vec::new();
+    for (hi, h) in hits.iter().enumerate() {
+        let trig = &TRIGGERS[h.entry];
+        let view = clause_view(inp, &hits, h, &clause_ranges, &sentence_dates, si);
+        let Roles {
+            actors,
+            targets,
+            passive,
+        } = roles(inp, h, &view);
+        let mut parties = actors.clone();
+        for t in targets {
+            push_unique(&mut parties, t);
+        }
+        if parties.is_empty() && passive.is_none() {
+            parties = parties_in(inp, view.range.start, view.range.end, &view.skip);
+        }
+        add_states_of_people(inp.parties, &mut parties);
+        let (kind, verb) = if aimed_fire(inp, h, &view) {
+            (EventKind::Assault, "attack")
+        } else {
+            (trig.kind, trig.verb)
+        };
+        let conds = conditions(doc, s.tokens.clone());
+        let mode = mode_of(doc, h, &view.range, &conds, kind);
+
+        let (mut date, mut date_source) = own_date(&hits, hi, &view, &sentence_dates, earlier);
+        let mut place = place_for(inp, h, &hits, &view.range);
+        // An event told as earlier ("had met", "previously") is not on today's occasion.
+        let earlier_time = (view.range.start..h.first)
+            .any(|k| doc.is_any(k, &["previously", "earlier", "once", "formerly"]))
+            || (h.first > view.range.start && doc.is(h.first - 1, "had"));
+        if date.is_none()
+            && !earlier_time
+            && let Some(f) = focus.as_ref()
+            && si <= f.sentence + 2
+            && !actors.is_empty()
+            && actors.iter().all(|a| f.parties.contains(a))
+        {
+            date = Some(f.date.clone());
+            if place.is_none() {
+                place = f.place.map(|p| (p, None));
+            }
+            date_source = DateSource::Inherited;
+        }
+        let inherited = date_source == DateSource::Inherited;
+        if date.is_none() && inp.published.is_some() && mode != Some(Mode::Future) {
+            date = Some(DateRange {
+                start: None,
+                end: inp.published.map(PartialDate::day),
+                phrase: None,
+            });
+        }
+        if place.is_none() && kind == EventKind::Mobilize {
+            place = home_country_place(inp, &actors).map(|p| (p, Some(3)));
+        }
+        let confidence = scoring::confidence(Signals {
+            nominal: trig.nominal,
+            date: date_source,
+            own_place: place.is_some() && !inherited,
+            parties: parties.len(),
+        });
+        let (place, geo_precision) = match place {
+            // The first hit of that place stands for all of them (merging compares places).
+            Some((p, g)) => (
+                inp.rec
+                    .places
+                    .iter()
+                    .position(|h| h.key == inp.rec.places[p].key)
+                    .or(Some(p)),
+                g,
+            ),
+            None => (None, None),
+        };
+        let quotes = linked_quotes(inp, si, &parties);
+        let from_text = matches!(date_source, DateSource::Own | DateSource::Anchored);
+        let ev = EventFound {
+            kind,
+            mode,
+            title: String::new(),
+            date,
+            place,
+            geo_precision,
+            place_from_dateline: false,
+            actors: if actors.is_empty() && passive.is_none() {
+                parties.clone()
+            } else {
+                actors
+            },
+            verb,
+            passive,
+            unnamed_subject: if parties.is_empty() {
+                unnamed_subject(doc, view.range.start, h.first)
+            } else {
+                None
+            },
+            parties,
+            quotes,
+            evidence: vec![s.span],
+            confidence,
+        };
+        // A day dated by the text (or inherited) sets the occasion later sentences may share.
+        if let Some(d) = ev.date.as_ref().filter(|d| {
+            d.start.is_some() && d.start == d.end && d.start.is_some_and(|x| x.is_day())
+        }) && (from_text || inherited)
+        {
+            let mut parties = ev.parties.clone();
+            if inherited && let Some(f) = focus.as_ref() {
+                for p in &f.parties {
+                    push_unique(&mut parties, *p);
+                }
+            }
+            *focus = Some(Focus {
+                date: d.clone(),
+                place: ev.place,
+                parties,
+                sentence: si,
+            });
+        }
+        out.push((ev, si, from_text));
+    }
+    out
+}
+
+/// The clause of trigger `h`, what in it is no participant, and its neighbouring triggers.
+fn clause_view(
+    inp: &Inputs,
+    hits: &[Hit],
+    h: &Hit,
+    clause_ranges: &[std::ops::Range<usize>],
+    sentence_dates: &[&DateMention],
+    si: usize,
+) -> ClauseView {
+    let doc = inp.doc;
+    let range = clause_ranges
+        .get(h.clause)
+        .cloned()
+        .unwrap_or(doc.sentences[si].tokens.clone());
+    let mut skip = settings(doc, range.clone());
+    skip.extend(sentence_dates.iter().map(|d| d.tokens.0..d.tokens.1 + 1));
+    let same_clause = || hits.iter().filter(|o| o.clause == h.clause);
+    ClauseView {
+        first_trigger: same_clause().map(|o| o.first).min().unwrap_or(h.first),
+        next_trigger: same_clause()
+            .map(|o| o.first)
+            .filter(|&f| f > h.last)
+            .min()
+            .unwrap_or(range.end),
+        range,
+        skip,
+    }
+}
+
+/// Actors and targets of trigger `h`: the subject before it (after any "X said that" frame),
+/// the objects up to the next trigger, causees, and passive subjects and agents.
+fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
+    let doc = inp.doc;
+    let trig = &TRIGGERS[h.entry];
+    let (range, skip) = (&view.range, &view.skip);
+    // Subject: after any "X said that" frame, before the clause's first trigger.
+    let mut subject_from = range.start;
+    for k in range.start..h.first {
+        if doc.is_any(k, FRAME_VERBS)
+            && inside_quote(inp.quotes, doc.tokens[k].span.start).is_none()
+        {
+            subject_from = if doc.is(k + 1, "that") { k + 2 } else { k + 1 };
+        }
+    }
+    let subject_to = if view.first_trigger >= subject_from {
+        view.first_trigger
+    } else {
+        h.first
+    };
+    let mut actors = if trig.nominal {
+        nominal_actors(inp, h, range, skip)
+    } else {
+        parties_in(inp, subject_from, subject_to.max(subject_from), skip)
+    };
+    // "X prompted Japan and South Korea to improve relations": the causee acts.
+    if h.first > range.start && doc.is(h.first - 1, "to") {
+        let lo = h.first.saturating_sub(8).max(range.start);
+        if let Some(c) = (lo..h.first - 1).rev().find(|&k| doc.is_any(k, CAUSATIVES)) {
+            let causees = parties_in(inp, c + 1, h.first - 1, skip);
+            if !causees.is_empty() {
+                actors = causees;
+            }
+        }
+    }
+    if actors.is_empty() && !trig.nominal && trig.needs == Needs::To {
+        // "forced to work": whatever precedes in the clause.
+        actors = parties_in(inp, range.start, h.first, skip);
+    }
+    let mut targets = parties_in(inp, h.last + 1, view.next_trigger, skip);
+    // "Hickson was sentenced", "he has been charged with fraud by police": the subject
+    // suffered the act; the agent, if the text names one, follows "by".
+    let passive =
+        (!trig.nominal && trig.needs != Needs::To && is_passive(doc, range.start, h.first))
+            .then_some(trig.words[0]);
+    if passive.is_some() {
+        let agents = (h.last + 1..view.next_trigger)
+            .find(|&k| doc.is(k, "by"))
+            .map(|k| parties_in(inp, k + 1, view.next_trigger, skip))
+            .unwrap_or_default();
+        // The patients are the subject; other parties after the verb are not part of it.
+        targets = std::mem::take(&mut actors);
+        actors = agents;
+    }
+    Roles {
+        actors,
+        targets,
+        passive,
+    }
+}
+
+/// Fire aimed at a target is an attack, not a show of force: "fired shells at Kharkiv".
+fn aimed_fire(inp: &Inputs, h: &Hit, view: &ClauseView) -> bool {
+    let doc = inp.doc;
+    let trig = &TRIGGERS[h.entry];
+    trig.kind == EventKind::Mobilize
+        && !trig.nominal
+        && (h.last + 1..view.next_trigger.min(h.last + 8)).any(|k| {
+            doc.is_any(k, &["at", "on", "into", "against"])
+                && (place_after(inp, k + 1).is_some()
+                    || inp
+                        .parties
+                        .mention_starting_at(
+                            doc.tokens.get(k + 1).map_or(usize::MAX, |t| t.span.start),
+                        )
+                        .is_some())
+        })
+}
+
+/// The date the clause gives trigger `hi`: the nearest date phrase that no other trigger is
+/// nearer to, or for "prior to their meeting" the date of the last meeting the article dated.
+fn own_date(
+    hits: &[Hit],
+    hi: usize,
+    view: &ClauseView,
+    sentence_dates: &[&DateMention],
+    earlier: &[(EventFound, usize, bool)],
+) -> (Option<DateRange>, DateSource) {
+    let h = &hits[hi];
+    let mine = sentence_dates
+        .iter()
+        .filter(|d| view.range.contains(&d.tokens.0) && d.role != DateRole::Anchored)
+        .filter(|d| nearest_hit(hits, h.clause, d.tokens) == Some(hi))
+        .min_by_key(|d| distance(h, d.tokens));
+    if let Some(d) = mine {
+        return match &d.range {
+            Some(r) => (Some(r.clone()), DateSource::Own),
+            None => (None, DateSource::Unknown),
+        };
+    }
+    if let Some(anchor) = sentence_dates.iter().find(|d| d.role == DateRole::Anchored) {
+        let meeting = earlier.iter().rev().find(|(e, ..)| {
+            e.kind == EventKind::Consult && e.date.as_ref().is_some_and(|d| d.start.is_some())
+        });
+        if let Some((m, ..)) = meeting {
+            let mut r = m.date.clone().unwrap_or_default();
+            r.phrase = Some(anchor.span);
+            return (Some(r), DateSource::Anchored);
+        }
+    }
+    (None, DateSource::Unknown)
+}
+
+fn distance(h: &Hit, (a, b): (usize, usize)) -> usize {
+    if a > h.last {
+        a - h.last
+    } else {
+        h.first.saturating_sub(b)
+    }
+}
+
+/// Which trigger of a clause a phrase belongs to: the nearest (ties go to the earlier one).
+fn nearest_hit(hits: &[Hit], clause: usize, tokens: (usize, usize)) -> Option<usize> {
+    hits.iter()
+        .enumerate()
+        .filter(|(_, h)| h.clause == clause)
+        .min_by_key(|(i, h)| (distance(h, tokens), *i))
+        .map(|(i, _)| i)
+}
+
+fn mode_of(
+    doc: &Doc,
+    h: &Hit,
+    range: &std::ops::Range<usize>,
+    conds: &[std::ops::Range<usize>],
+    kind: EventKind,
+) -> Option<Mode> {
+    let lo = h.first.saturating_sub(4).max(range.start);
+    let before = lo..h.first;
+    if before.clone().any(|k| {
+        doc.is_any(k, &["not", "never", "no"])
+            || doc.low(k).ends_with("n’t")
+            || doc.low(k).ends_with("n't")
+    }) {
+        return Some(Mode::Negated);
+    }
+    if kind == EventKind::Threaten && conds.iter().any(|c| c.start > h.last) {
+        return Some(Mode::Hypothetical);
+    }
+    if before
+        .clone()
+        .any(|k| doc.is_any(k, &["would", "could", "might"]))
+    {
+        return Some(Mode::Hypothetical);
+    }
+    if before.clone().any(|k| doc.is_any(k, &["will", "shall"]))
+        || before.clone().any(|k| {
+            doc.is(k, "to")
+                && k > range.start
+                && doc.is_any(
+                    k - 1,
+                    &[
+                        "plans",
+                        "plan",
+                        "planned",
+                        "set",
+                        "expected",
+                        "scheduled",
+                        "due",
+                        "going",
+                    ],
+                )
+        })
+    {
+        return Some(Mode::Future);
+    }
+    None
+}
+
+/// Quotes in the sentence, and quotes of a participant in the sentences just before and after
+/// it in the same or a neighbouring paragraph.
+fn linked_quotes(inp: &Inputs, si: usize, parties: &[usize]) -> Vec<usize> {
+    let doc = inp.doc;
+    let here = &doc.sentences[si];
+    let mut out = Vec::new();
+    let from = doc.sentences[si.saturating_sub(1)].span.start;
+    let to = doc
+        .sentences
+        .get(si + 1)
+        .map_or(here.span.end, |s| s.span.end);
+    let first = inp.quotes.partition_point(|q| q.span.start < from);
+    for (qi, q) in inp
+        .quotes
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take_while(|(_, q)| q.span.start < to)
+    {
+        let Some(qs) = doc.sentence_at(q.span.start) else {
+            continue;
+        };
+        if qs == si {
+            out.push(qi);
+            continue;
+        }
+        let near = qs + 1 == si || si + 1 == qs;
+        let para_gap = doc.sentences[qs].paragraph.abs_diff(here.paragraph);
+        if near && para_gap <= 1 && q.speaker.is_some_and(|s| parties.contains(&s)) {
+            out.push(qi);
+        }
+    }
+    out
+}
+
+/// Runs the whole pipeline up to events over a text, for the unit tests of this stage.
+#[cfg(test)]
+fn events_for(text: &str, published: Option<&str>) -> Vec<EventFound> {
+    let doc = Doc::new(text);
+    let rec = Recognised::find(&doc, crate::geodata::gazetteer::Gazetteer::embedded());
+    let published = published.map(|p| crate::model::parse_day(p).unwrap());
+    let dates = super::dates::find_dates(&doc, published);
+    let mut quotes = super::quotes::find_quotes(&doc);
+    let parties = super::parties::find_parties(&doc, &rec, &quotes);
+    super::speakers::attribute(&doc, &mut quotes, &parties);
+    find_events(&Inputs {
+        doc: &doc,
+        rec: &rec,
+        dates: &dates,
+        parties: &parties,
+        quotes: &quotes,
+        published,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_gives_kind_date_place_and_parties() {
+        let ev = events_for(
+            "Peruvian President Ana Diaz met Chilean President Luis Soto in Lima on Monday.",
+            Some("2023-06-08"),
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        let e = &ev[0];
+        assert_eq!(e.kind, EventKind::Consult);
+        assert_eq!(e.date.as_ref().unwrap().label(), "5 Jun 2023");
+        assert!(e.place.is_some());
+        assert_eq!(e.title, "Diaz and Soto meet in Lima");
+        assert!(
+            e.confidence > scoring::VERB_BASE,
+            "own date and place raise it"
+        );
+    }
+
+    #[test]
+    fn the_occasion_dates_the_next_sentence_with_the_same_people() {
+        let ev = events_for(
+            "President Ana Diaz met President Luis Soto in Lima on Monday. Diaz praised Soto.",
+            Some("2023-06-08"),
+        );
+        let praise = ev
+            .iter()
+            .find(|e| e.kind == EventKind::Support)
+            .expect("praise");
+        assert_eq!(praise.date.as_ref().unwrap().label(), "5 Jun 2023");
+    }
+
+    #[test]
+    fn without_a_date_an_event_is_before_publication_never_an_invented_day() {
+        let ev = events_for("Japan condemned North Korea.", Some("2022-11-13"));
+        let d = ev[0].date.as_ref().unwrap();
+        assert_eq!(
+            (d.start, d.end.map(|e| e.to_string())),
+            (None, Some("2022-11-13".into()))
+        );
+    }
+}

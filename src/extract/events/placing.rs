@@ -1,0 +1,203 @@
+//! Where an event happened: the locative phrase nearest its trigger in the clause, the place an
+//! attack or visit is aimed at, a state's own territory for its tests and drills, and the article's
+//! dateline for events whose sentences name no place.
+
+use super::triggers::TRIGGERS;
+use super::{Hit, Inputs, distance, nearest_hit};
+use crate::extract::quotes::inside_quote;
+use crate::model::{EventKind, PartyKind, PlaceKind};
+
+/// Prepositions that place an event.
+pub(super) const LOCATIVES: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "off",
+    "outside",
+    "inside",
+    "along",
+    "across",
+    "over",
+    "around",
+    "within",
+    "into",
+    "throughout",
+];
+/// The place hit of the article's dateline, if it opens with one: a place at the start of one of
+/// the first three lines, then at most a state abbreviation and an agency in parentheses, then
+/// a dash ("PARIS (Reuters) -", "Glasgow, Ky. —", "BERLIN —").
+pub(super) fn dateline_place(inp: &Inputs) -> Option<usize> {
+    let text = inp.doc.text;
+    for line in text
+        .split_inclusive('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line))
+        })
+        .filter(|(_, line)| !line.trim().is_empty())
+        .take(3)
+    {
+        let (line_at, line) = line;
+        let start = line_at + (line.len() - line.trim_start().len());
+        let line_end = line_at + line.len();
+        let Some(h) = inp.rec.places.iter().position(|h| h.span.start == start) else {
+            continue;
+        };
+        let hit = &inp.rec.places[h];
+        let mut end = line_end.min(hit.span.end + 40).max(hit.span.end);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let Some(rest) = text.get(hit.span.end..end) else {
+            continue;
+        };
+        let Some((sep_at, sep)) = ["—", "–", "--", " - ", ":"]
+            .iter()
+            .filter_map(|d| rest.find(d).map(|at| (at, *d)))
+            .min()
+        else {
+            continue;
+        };
+        // What lies between the place and the dash: ", Ky.", " (AP)", nothing.
+        let mut between = String::new();
+        let mut depth = 0;
+        for c in rest[..sep_at].chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ if depth == 0 => between.push(c),
+                _ => {}
+            }
+        }
+        let words: Vec<&str> = between
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let name = &text[hit.span.start..hit.span.end];
+        let capitals =
+            name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase);
+        let looks_like_dateline = words.len() <= 2
+            && words.iter().all(|w| w.starts_with(char::is_uppercase))
+            && (capitals || sep != ":");
+        if looks_like_dateline {
+            return Some(h);
+        }
+    }
+    None
+}
+/// The place hit starting at token `i` (after an optional "the").
+pub(super) fn place_after(inp: &Inputs, i: usize) -> Option<usize> {
+    let doc = inp.doc;
+    let i = if doc.is(i, "the") { i + 1 } else { i };
+    let t = doc.tokens.get(i)?;
+    let h = inp
+        .rec
+        .places
+        .partition_point(|p| p.span.start < t.span.start);
+    (inp.rec
+        .places
+        .get(h)
+        .is_some_and(|p| p.span.start == t.span.start))
+    .then_some(h)
+}
+/// The place of a trigger: a locative phrase in its clause nearest to it, or for occupations,
+/// attacks and visits the place they are aimed at.
+pub(super) fn place_for(
+    inp: &Inputs,
+    h: &Hit,
+    hits: &[Hit],
+    range: &std::ops::Range<usize>,
+) -> Option<(usize, Option<u8>)> {
+    let doc = inp.doc;
+    let trig = &TRIGGERS[h.entry];
+    // "protested outside the palace, demanding protection in the South China Sea": a participle
+    // after a comma starts another predicate, and its places are not the event's.
+    let end = (h.last + 1..range.end)
+        .find(|&k| {
+            doc.is(k, ",")
+                && doc.tokens.get(k + 1).is_some_and(|t| !t.cap)
+                && k + 1 < range.end
+                && doc.low(k + 1).ends_with("ing")
+        })
+        .unwrap_or(range.end);
+    let range = &(range.start..end);
+    let mut best: Option<(usize, usize, Option<u8>)> = None; // (distance, hit, precision)
+    for k in range.clone() {
+        if !doc.is_any(k, LOCATIVES) || inside_quote(inp.quotes, doc.tokens[k].span.start).is_some()
+        {
+            continue;
+        }
+        let Some(p) = place_after(inp, k + 1) else {
+            continue;
+        };
+        let idx = hits.iter().position(|x| x.first == h.first).unwrap_or(0);
+        if nearest_hit(hits, h.clause, (k, k + 1)) != Some(idx) {
+            continue;
+        }
+        let precision = doc
+            .is_any(k, &["near", "off", "outside", "around"])
+            .then_some(2);
+        let d = distance(h, (k, k + 1));
+        if best.is_none_or(|(bd, ..)| d < bd) {
+            best = Some((d, p, precision));
+        }
+    }
+    if let Some((_, p, g)) = best {
+        return Some((p, g));
+    }
+    if matches!(trig.kind, EventKind::Coerce | EventKind::Assault) || trig.verb.starts_with("visit")
+    {
+        let mut k = h.last + 1;
+        while k < range.end && k <= h.last + 3 && doc.is_any(k, &["of", "the", "over"]) {
+            k += 1;
+        }
+        if let Some(p) = place_after(inp, k) {
+            return Some((p, None));
+        }
+    }
+    None
+}
+/// For a test or drill by a state with no place named: that state's own territory.
+pub(super) fn home_country_place(inp: &Inputs, actors: &[usize]) -> Option<usize> {
+    let cc = actors.iter().find_map(|&a| {
+        let p = &inp.parties.parties[a];
+        (p.kind == PartyKind::State)
+            .then(|| p.country.clone())
+            .flatten()
+    })?;
+    inp.rec
+        .places
+        .iter()
+        .position(|h| h.kind == PlaceKind::Country && h.country.as_deref() == Some(cc.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::events_for;
+
+    #[test]
+    fn near_is_approximate_and_a_dateline_places_only_local_events() {
+        let ev = events_for(
+            "North Korea fired a missile near Sokcho on Monday.",
+            Some("2022-11-13"),
+        );
+        assert_eq!(
+            ev.iter().find(|e| e.place.is_some()).unwrap().geo_precision,
+            Some(2)
+        );
+        let ev = events_for(
+            "SEOUL — Police arrested 12 protesters on Sunday.",
+            Some("2022-11-13"),
+        );
+        assert!(ev[0].place_from_dateline, "{ev:?}");
+        let ev = events_for(
+            "SEOUL — North Korea fired two missiles on Sunday.",
+            Some("2022-11-13"),
+        );
+        assert!(
+            !ev[0].place_from_dateline,
+            "a foreign actor: not at the dateline"
+        );
+    }
+}

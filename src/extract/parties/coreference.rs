@@ -1,0 +1,388 @@
+//! Later references resolved to the parties named earlier: surnames ("Kishida"), descriptions
+//! ("the Japanese leader"), singular pronouns and plural references ("both leaders").
+
+use super::{Ctx, PartyMention, PartyTable, PluralRef};
+use crate::extract::sentences::{Doc, TokenKind};
+use crate::model::{PartyKind, Span};
+
+/// Offices that lead a state: "the Japanese leader" may mean any of them.
+fn is_leader_title(title: &str) -> bool {
+    let t = title.to_ascii_lowercase();
+    [
+        "president",
+        "prime minister",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "emperor",
+        "leader",
+        "supreme leader",
+    ]
+    .contains(&t.as_str())
+}
+/// Nouns for a person in a description: "the Japanese leader", "the president".
+const ROLE_NOUNS: &[&[&str]] = &[
+    &["prime", "minister"],
+    &["foreign", "minister"],
+    &["defense", "minister"],
+    &["defence", "minister"],
+    &["leader"],
+    &["president"],
+    &["premier"],
+    &["chancellor"],
+    &["minister"],
+    &["king"],
+    &["queen"],
+    &["envoy"],
+    &["ambassador"],
+    &["general"],
+];
+/// A state or organisation mention ending before byte `at` in the same sentence (for "its").
+fn last_collective(table: &PartyTable, from: usize, at: usize) -> Option<usize> {
+    let lo = table.mentions.partition_point(|m| m.span.start < from);
+    let hi = table.mentions.partition_point(|m| m.span.start < at);
+    table.mentions[lo..hi]
+        .iter()
+        .rev()
+        .filter(|m| m.span.end <= at)
+        .find(|m| {
+            matches!(
+                table.parties[m.party].kind,
+                PartyKind::State | PartyKind::Organization
+            )
+        })
+        .map(|m| m.party)
+}
+/// A person mention as reference resolution sees it.
+#[derive(Clone, Copy, Debug)]
+struct Seen {
+    pos: usize,
+    party: usize,
+    sentence: usize,
+    quoted: bool,
+}
+/// Person mentions in text order: those found by name first, and those resolved on the way
+/// (which arrive in text order, so one list merged on the fly stays sorted before `at`).
+struct History {
+    named: Vec<Seen>,
+    resolved: Vec<Seen>,
+}
+impl History {
+    /// Mentions before byte `at`, newest first, at most `limit` of them.
+    fn before(&self, at: usize, limit: usize) -> impl Iterator<Item = Seen> + '_ {
+        let n = self.named.partition_point(|s| s.pos < at);
+        let r = self.resolved.partition_point(|s| s.pos < at);
+        let mut a = self.named[..n].iter().rev().peekable();
+        let mut b = self.resolved[..r].iter().rev().peekable();
+        std::iter::from_fn(move || match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => {
+                if x.pos >= y.pos {
+                    a.next().copied()
+                } else {
+                    b.next().copied()
+                }
+            }
+            (Some(_), None) => a.next().copied(),
+            (None, Some(_)) => b.next().copied(),
+            (None, None) => None,
+        })
+        .take(limit)
+    }
+}
+/// How far back references look (mentions); keeps long texts linear.
+const LOOKBACK: usize = 400;
+/// Surnames, descriptions, pronouns and plural references, left to right.
+pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
+    let doc = ctx.doc;
+    let n = doc.tokens.len();
+    let mut named: Vec<Seen> = table
+        .mentions
+        .iter()
+        .filter(|m| table.parties[m.party].kind == PartyKind::Person)
+        .map(|m| {
+            let t = doc.token_at_or_after(m.span.start).min(n.saturating_sub(1));
+            Seen {
+                pos: m.span.start,
+                party: m.party,
+                sentence: doc.tokens.get(t).map_or(0, |t| t.sentence as usize),
+                quoted: n > 0 && ctx.quoted(t),
+            }
+        })
+        .collect();
+    named.sort_by_key(|s| s.pos);
+    let mut history = History {
+        named,
+        resolved: Vec::new(),
+    };
+    let mut new_mentions: Vec<PartyMention> = Vec::new();
+    let people: Vec<usize> = (0..table.parties.len())
+        .filter(|&p| table.parties[p].kind == PartyKind::Person)
+        .collect();
+    let mut i = 0;
+    while i < n {
+        let t = doc.tokens[i];
+        let si = t.sentence as usize;
+        let quoted = ctx.quoted(i);
+        if ctx.covered[i] || table.mention_starting_at(t.span.start).is_some() {
+            i += 1;
+            continue;
+        }
+        let seen = |p: usize| Seen {
+            pos: t.span.start,
+            party: p,
+            sentence: si,
+            quoted,
+        };
+        // A surname or given name of a known person.
+        if t.cap && t.kind == TokenKind::Word && doc.tok(i).chars().count() > 2 {
+            let w = doc.tok(i);
+            let cands: Vec<usize> = people
+                .iter()
+                .copied()
+                .filter(|&p| table.parties[p].name_tokens.iter().any(|x| x == w))
+                .collect();
+            if !cands.is_empty() {
+                let p = most_recent(&history, t.span.start, &cands).unwrap_or(cands[0]);
+                new_mentions.push(PartyMention {
+                    span: t.span,
+                    party: p,
+                    anaphor: false,
+                });
+                history.resolved.push(seen(p));
+                i += 1;
+                continue;
+            }
+        }
+        // "the Japanese leader", "the president"
+        if doc.is(i, "the") {
+            let (country, after) = match ctx.demonym_at(i + 1) {
+                Some((h, next)) => (Some(ctx.rec.demonyms[h].country.clone()), next),
+                None => (None, i + 1),
+            };
+            if let Some(len) = ROLE_NOUNS
+                .iter()
+                .filter(|r| r.iter().enumerate().all(|(k, w)| doc.is(after + k, w)))
+                .map(|r| r.len())
+                .max()
+            {
+                let noun = (after..after + len)
+                    .map(|k| doc.low(k))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let cands: Vec<usize> = people
+                    .iter()
+                    .copied()
+                    .filter(|&p| {
+                        let q = &table.parties[p];
+                        country
+                            .as_ref()
+                            .is_none_or(|c| q.country.as_ref() == Some(c))
+                            && q.title.as_ref().is_some_and(|tt| {
+                                let tt = tt.to_ascii_lowercase();
+                                tt == noun
+                                    || (noun == "leader" && is_leader_title(&tt))
+                                    || (noun == "minister" && tt.ends_with("minister"))
+                            })
+                    })
+                    .collect();
+                if let Some(p) = most_recent(&history, t.span.start, &cands) {
+                    let span = Span::new(t.span.start, doc.tokens[after + len - 1].span.end);
+                    new_mentions.push(PartyMention {
+                        span,
+                        party: p,
+                        anaphor: true,
+                    });
+                    let name = table.parties[p].name.clone();
+                    let alias = doc.slice(span).to_owned();
+                    if alias != name && !table.parties[p].aliases.contains(&alias) {
+                        table.parties[p].aliases.push(alias);
+                    }
+                    history.resolved.push(seen(p));
+                    i = after + len;
+                    continue;
+                }
+            }
+        }
+        // Plural references: "Both leaders", "They", "The leaders of Japan and South Korea".
+        if let Some(len) = plural_ref_at(doc, i) {
+            let span = Span::new(t.span.start, doc.tokens[i + len - 1].span.end);
+            let mut parties = Vec::new();
+            // "the leaders of Japan and South Korea": the states named right after.
+            if doc.is(i + len, "of") {
+                let mut k = i + len + 1;
+                while k < n && doc.tokens[k].sentence == t.sentence {
+                    if let Some(m) = table.mention_starting_at(doc.tokens[k].span.start).copied() {
+                        parties.push(m.party);
+                        k = doc.token_at_or_after(m.span.end);
+                        if doc.is(k, "and") || doc.is(k, ",") {
+                            k += 1;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+            }
+            if parties.is_empty() {
+                parties = last_group(&history, t.span.start, si);
+                // "the two countries": the states of the people last named together.
+                if doc.is_any(i + len - 1, &["countries", "nations", "governments"]) {
+                    let mut states = Vec::new();
+                    for p in parties.iter().filter_map(|&p| {
+                        table.parties[p]
+                            .country
+                            .as_deref()
+                            .and_then(|cc| table.state(cc))
+                    }) {
+                        if !states.contains(&p) {
+                            states.push(p);
+                        }
+                    }
+                    parties = states;
+                }
+            }
+            table.plurals.push(PluralRef { span, parties });
+            i += len;
+            continue;
+        }
+        // Singular pronouns.
+        if doc.is_any(i, &["he", "him", "his", "she", "her", "himself", "herself"]) {
+            if let Some(p) = antecedent(&history, t.span.start, si, quoted) {
+                new_mentions.push(PartyMention {
+                    span: t.span,
+                    party: p,
+                    anaphor: true,
+                });
+                history.resolved.push(seen(p));
+            }
+        } else if doc.is(i, "its") {
+            let from = doc.sentences[si].span.start;
+            if let Some(p) = last_collective(table, from, t.span.start) {
+                new_mentions.push(PartyMention {
+                    span: t.span,
+                    party: p,
+                    anaphor: true,
+                });
+            }
+        }
+        i += 1;
+    }
+    table.mentions.extend(new_mentions);
+    table.plurals.sort_by_key(|p| p.span);
+}
+/// Plural references that stand for a group of parties, and their length in tokens.
+fn plural_ref_at(doc: &Doc, i: usize) -> Option<usize> {
+    const NOUNS: &[&str] = &[
+        "leaders",
+        "sides",
+        "countries",
+        "nations",
+        "governments",
+        "presidents",
+        "ministers",
+    ];
+    if doc.is(i, "they") {
+        return Some(1);
+    }
+    if doc.is_any(i, &["both", "the"]) {
+        let mut j = i + 1;
+        if doc.is_any(j, &["two", "three", "four"]) {
+            j += 1;
+        }
+        if doc.is_any(j, NOUNS) {
+            return Some(j - i + 1);
+        }
+    }
+    None
+}
+/// Among `cands`, the one mentioned most recently before `at`.
+fn most_recent(history: &History, at: usize, cands: &[usize]) -> Option<usize> {
+    history
+        .before(at, LOOKBACK)
+        .find(|s| cands.contains(&s.party))
+        .map(|s| s.party)
+}
+/// The person a singular pronoun refers to: the first person named earlier in its sentence,
+/// else the first person of the nearest earlier sentence (up to three back) naming one —
+/// subjects come first; names inside quotes count only for pronouns inside quotes.
+fn antecedent(history: &History, at: usize, si: usize, quoted: bool) -> Option<usize> {
+    let lowest = si.saturating_sub(3);
+    let mut best: Option<Seen> = None;
+    for s in history.before(at, LOOKBACK) {
+        if s.sentence < lowest {
+            break;
+        }
+        if s.quoted && !quoted {
+            continue;
+        }
+        match best {
+            // Same sentence as the best so far: an earlier mention is more subject-like.
+            Some(b) if b.sentence == s.sentence => best = Some(s),
+            Some(_) => break,
+            None => best = Some(s),
+        }
+    }
+    best.map(|s| s.party)
+}
+/// The people most recently named together (two or more in one sentence, outside quotes).
+fn last_group(history: &History, at: usize, si: usize) -> Vec<usize> {
+    let mut current: Option<usize> = None;
+    let mut group: Vec<usize> = Vec::new();
+    for s in history.before(at, LOOKBACK) {
+        if s.quoted || s.sentence > si {
+            continue;
+        }
+        if current != Some(s.sentence) {
+            if group.len() >= 2 {
+                break;
+            }
+            current = Some(s.sentence);
+            group.clear();
+        }
+        if !group.contains(&s.party) {
+            group.push(s.party);
+        }
+    }
+    if group.len() >= 2 {
+        group.reverse();
+        group
+    } else {
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{party_of, table_for};
+
+    #[test]
+    fn surnames_descriptions_and_pronouns_find_their_person() {
+        let text = "South Korean President Yoon Suk-yeol met Japanese Prime Minister Fumio Kishida. \
+                    Yoon spoke first. The Japanese leader replied. He said little.";
+        let t = table_for(text);
+        assert_eq!(party_of(&t, text, "Yoon", 1).unwrap().name, "Yoon Suk-yeol");
+        assert_eq!(
+            party_of(&t, text, "The Japanese leader", 0).unwrap().name,
+            "Fumio Kishida"
+        );
+        assert_eq!(party_of(&t, text, "He", 0).unwrap().name, "Fumio Kishida");
+    }
+
+    #[test]
+    fn both_leaders_are_the_two_last_named_together() {
+        let text = "President Ana Diaz met President Luis Soto. Both leaders smiled.";
+        let t = table_for(text);
+        let at = text.find("Both").unwrap();
+        let r = t
+            .plurals
+            .iter()
+            .find(|p| p.span.start == at)
+            .expect("a plural reference");
+        let names: Vec<&str> = r
+            .parties
+            .iter()
+            .map(|&p| t.parties[p].name.as_str())
+            .collect();
+        assert_eq!(names, ["Ana Diaz", "Luis Soto"]);
+    }
+}

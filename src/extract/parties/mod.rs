@@ -1,0 +1,310 @@
+//! Parties: people with titles and their later references, states, organisations and groups.
+//!
+//! People are found by their titles ("Japanese Prime Minister Fumio Kishida") or by a full name
+//! next to a verb of saying; later references are surnames ("Kishida"), title + surname
+//! ("President Yoon"), descriptions ("the Japanese leader") and singular pronouns, each resolved
+//! to the last fitting person. States come from country names (not in a locative phrase such as
+//! "in Cambodia", which only places the event), nationality adjectives and capital metonyms.
+//! Organisations come from a small table of well-known bodies, acronym definitions
+//! ("… Nations (ASEAN)") and ministry/armed-forces patterns ("Japan’s Foreign Affairs Ministry").
+
+mod coreference;
+mod organisations;
+mod people;
+mod states;
+
+use std::collections::HashMap;
+
+use super::hits::Recognised;
+use super::quotes::{QuoteFound, inside_quote};
+use super::sentences::{Doc, TokenKind};
+use crate::model::{PartyKind, PlaceKind, Span};
+
+/// Whether a reference names one party or several.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plurality {
+    /// One party.
+    Singular,
+    /// Several ("South Koreans", "both leaders").
+    Plural,
+}
+
+/// A party as the extractor builds it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartyInfo {
+    /// Dedup key ("state:JP", "person:fumio kishida", "org:asean").
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// What sort of party.
+    pub kind: PartyKind,
+    /// ISO 3166-1 alpha-2.
+    pub country: Option<String>,
+    /// Office, e.g. "Prime Minister of Japan".
+    pub role: Option<String>,
+    /// The title as written before the name ("Prime Minister"), for "the prime minister".
+    pub title: Option<String>,
+    /// Name tokens a later reference may use alone ("Fumio", "Kishida").
+    pub name_tokens: Vec<String>,
+    /// Surfaces the text uses.
+    pub aliases: Vec<String>,
+}
+
+/// One reference to a party.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PartyMention {
+    /// Where.
+    pub span: Span,
+    /// Index into [`PartyTable::parties`].
+    pub party: usize,
+    /// A pronoun or description resolved to the party.
+    pub anaphor: bool,
+}
+
+/// A plural reference ("Both leaders", "They", "The leaders of Japan and South Korea") and the
+/// parties it was resolved to (empty when unresolved).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PluralRef {
+    /// Where.
+    pub span: Span,
+    /// The parties meant.
+    pub parties: Vec<usize>,
+}
+
+/// All parties of an article and every reference to them.
+#[derive(Clone, Debug, Default)]
+pub struct PartyTable {
+    /// The parties.
+    pub parties: Vec<PartyInfo>,
+    /// References, sorted by start.
+    pub mentions: Vec<PartyMention>,
+    /// Plural references, sorted by start.
+    pub plurals: Vec<PluralRef>,
+    by_key: HashMap<String, usize>,
+}
+
+impl PartyTable {
+    fn party(&mut self, info: PartyInfo) -> usize {
+        if let Some(&i) = self.by_key.get(&info.key) {
+            let p = &mut self.parties[i];
+            if p.role.is_none() {
+                p.role = info.role;
+            }
+            if p.country.is_none() {
+                p.country = info.country;
+            }
+            if p.title.is_none() {
+                p.title = info.title;
+            }
+            return i;
+        }
+        let i = self.parties.len();
+        self.by_key.insert(info.key.clone(), i);
+        self.parties.push(info);
+        i
+    }
+
+    /// Records a mention; [`PartyTable::finish`] sorts them (inserting in order would be
+    /// quadratic on long texts).
+    fn mention(&mut self, span: Span, party: usize, anaphor: bool) {
+        if !span.is_empty() {
+            self.mentions.push(PartyMention {
+                span,
+                party,
+                anaphor,
+            });
+        }
+    }
+
+    /// Sorts the mentions and drops duplicates.
+    fn finish(&mut self) {
+        self.mentions.sort_by_key(|m| (m.span, m.party));
+        self.mentions.dedup_by_key(|m| (m.span, m.party));
+    }
+
+    /// The first mention starting exactly at byte `at`.
+    pub fn mention_starting_at(&self, at: usize) -> Option<&PartyMention> {
+        let i = self.mentions.partition_point(|m| m.span.start < at);
+        // Prefer the longest mention starting here (a title + name over a bare demonym).
+        self.mentions[i..]
+            .iter()
+            .take_while(|m| m.span.start == at)
+            .max_by_key(|m| m.span.end)
+    }
+
+    /// The longest mention ending exactly at byte `end`.
+    pub fn mention_ending_at(&self, end: usize) -> Option<&PartyMention> {
+        // Mentions are short: look back over those starting at most 256 bytes earlier.
+        let hi = self.mentions.partition_point(|m| m.span.start < end);
+        let lo = self.mentions[..hi].partition_point(|m| m.span.start + 256 < end);
+        self.mentions[lo..hi]
+            .iter()
+            .filter(|m| m.span.end == end)
+            .min_by_key(|m| m.span.start)
+    }
+
+    /// Whether a reference starting at `at` is singular or plural (None when there is none).
+    pub fn plural_at(&self, at: usize) -> Option<Plurality> {
+        if self.plurals.iter().any(|p| p.span.start == at) {
+            return Some(Plurality::Plural);
+        }
+        let m = self.mention_starting_at(at)?;
+        Some(if self.parties[m.party].kind == PartyKind::Group {
+            Plurality::Plural
+        } else {
+            Plurality::Singular
+        })
+    }
+
+    /// Mentions that overlap `span`.
+    pub fn mentions_in(&self, span: Span) -> impl Iterator<Item = &PartyMention> {
+        let first = self
+            .mentions
+            .partition_point(|m| m.span.end <= span.start && m.span.start < span.start);
+        self.mentions[first..]
+            .iter()
+            .take_while(move |m| m.span.start < span.end)
+            .filter(move |m| m.span.end > span.start)
+    }
+
+    /// The party of a state, if the article has it.
+    pub fn state(&self, country: &str) -> Option<usize> {
+        self.by_key.get(&format!("state:{country}")).copied()
+    }
+
+    /// Adds mentions of people from resolved first-person pronouns in their quotes.
+    pub fn add_mentions(&mut self, mentions: impl IntoIterator<Item = (Span, usize)>) {
+        for (span, party) in mentions {
+            self.mention(span, party, true);
+        }
+        self.finish();
+    }
+}
+
+/// Lexical context the resolver needs: which tokens are covered by places and demonyms.
+struct Ctx<'a, 'd> {
+    doc: &'d Doc<'a>,
+    rec: &'d Recognised,
+    quotes: &'d [QuoteFound],
+    /// Token index → place hit index + 1 for the first token of each hit (0: none).
+    place_start: Vec<u32>,
+    /// Token index → demonym hit index + 1 for the first token (0: none).
+    demonym_start: Vec<u32>,
+    /// Per token: covered by a place, demonym or organisation mention.
+    covered: Vec<bool>,
+}
+
+impl Ctx<'_, '_> {
+    /// The place hit starting at token `i` and the token after it.
+    fn place_at(&self, i: usize) -> Option<(usize, usize)> {
+        let h = (*self.place_start.get(i)? as usize).checked_sub(1)?;
+        Some((h, self.doc.token_at_or_after(self.rec.places[h].span.end)))
+    }
+
+    /// The demonym starting at token `i` and the token after it.
+    fn demonym_at(&self, i: usize) -> Option<(usize, usize)> {
+        let h = (*self.demonym_start.get(i)? as usize).checked_sub(1)?;
+        Some((h, self.doc.token_at_or_after(self.rec.demonyms[h].span.end)))
+    }
+
+    /// A country that qualifies the words at token `i`: a demonym, "Japan’s", "U.S." or "the
+    /// country’s"; returns the country and the token after the qualifier.
+    fn country_qualifier(&self, i: usize) -> Option<(String, usize)> {
+        if let Some((h, next)) = self.demonym_at(i) {
+            return Some((self.rec.demonyms[h].country.clone(), next));
+        }
+        if let Some((h, next)) = self.place_at(i) {
+            let hit = &self.rec.places[h];
+            if hit.kind == PlaceKind::Country
+                && let Some(cc) = &hit.country
+            {
+                let next = if self
+                    .doc
+                    .tokens
+                    .get(next)
+                    .is_some_and(|t| t.kind == TokenKind::Possessive)
+                {
+                    next + 1
+                } else {
+                    next
+                };
+                return Some((cc.clone(), next));
+            }
+        }
+        None
+    }
+
+    fn quoted(&self, i: usize) -> bool {
+        inside_quote(self.quotes, self.doc.tokens[i].span.start).is_some()
+    }
+}
+
+/// Finds all parties and their references.
+pub fn find_parties(doc: &Doc, rec: &Recognised, quotes: &[QuoteFound]) -> PartyTable {
+    let n = doc.tokens.len();
+    let mut place_start = vec![0u32; n];
+    let mut covered = vec![false; n];
+    for (h, hit) in rec.places.iter().enumerate() {
+        if let Some(t) = doc.token_containing(hit.span.start)
+            && place_start[t] == 0
+        {
+            place_start[t] = h as u32 + 1;
+        }
+        mark(doc, &mut covered, hit.span);
+    }
+    let mut demonym_start = vec![0u32; n];
+    for (h, hit) in rec.demonyms.iter().enumerate() {
+        if let Some(t) = doc.token_containing(hit.span.start)
+            && demonym_start[t] == 0
+        {
+            demonym_start[t] = h as u32 + 1;
+        }
+        mark(doc, &mut covered, hit.span);
+    }
+    let mut ctx = Ctx {
+        doc,
+        rec,
+        quotes,
+        place_start,
+        demonym_start,
+        covered,
+    };
+    let mut table = PartyTable::default();
+    organisations::find_organisations(&mut ctx, &mut table);
+    states::find_states(&ctx, &mut table);
+    people::find_people(&mut ctx, &mut table);
+    table.finish();
+    coreference::resolve_references(&ctx, &mut table);
+    table.finish();
+    table
+}
+
+fn mark(doc: &Doc, covered: &mut [bool], span: Span) {
+    let mut i = doc.token_at_or_after(span.start);
+    while i < doc.tokens.len() && doc.tokens[i].span.start < span.end {
+        covered[i] = true;
+        i += 1;
+    }
+}
+
+/// Runs the stages up to parties over a text, for the unit tests of this stage.
+#[cfg(test)]
+fn table_for(text: &str) -> PartyTable {
+    let doc = Doc::new(text);
+    let rec = Recognised::find(&doc, crate::geodata::gazetteer::Gazetteer::embedded());
+    let quotes = super::quotes::find_quotes(&doc);
+    find_parties(&doc, &rec, &quotes)
+}
+
+/// The party a mention of `surface` refers to, for the unit tests of this stage.
+#[cfg(test)]
+fn party_of<'t>(
+    table: &'t PartyTable,
+    text: &str,
+    surface: &str,
+    nth: usize,
+) -> Option<&'t PartyInfo> {
+    let at = text.match_indices(surface).nth(nth)?.0;
+    let m = table.mention_starting_at(at)?;
+    Some(&table.parties[m.party])
+}

@@ -1,0 +1,617 @@
+//! Organisations: a table of well-known bodies, acronym definitions ("… Nations (ASEAN)") and
+//! "<Country>’s X Ministry" patterns.
+
+use super::states::{country_name, with_article};
+use super::{Ctx, PartyInfo, PartyTable};
+use crate::extract::lexicon::capitalised;
+use crate::extract::sentences::{Doc, TokenKind, WordMap};
+use crate::model::{PartyKind, Span};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Well-known organisations: canonical name, other names (exact spelling), country, kind.
+const ORGANISATIONS: &[(&str, &[&str], Option<&str>, PartyKind)] = &[
+    (
+        "United Nations",
+        &["United Nations", "UN", "U.N."],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "United Nations Security Council",
+        &[
+            "UN Security Council",
+            "U.N. Security Council",
+            "Security Council",
+            "UNSC",
+        ],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "United Nations General Assembly",
+        &["UN General Assembly", "General Assembly"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "North Atlantic Treaty Organization",
+        &[
+            "NATO",
+            "North Atlantic Treaty Organization",
+            "North Atlantic Treaty Organisation",
+        ],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "European Union",
+        &["European Union", "EU", "E.U."],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "European Commission",
+        &["European Commission"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "Group of Seven",
+        &["G7", "G-7", "Group of Seven"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "Group of Twenty",
+        &["G20", "G-20", "Group of 20", "Group of Twenty"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "Association of Southeast Asian Nations",
+        &["ASEAN", "Association of Southeast Asian Nations"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "African Union",
+        &["African Union", "AU"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "Arab League",
+        &["Arab League"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "Gulf Cooperation Council",
+        &["Gulf Cooperation Council", "GCC"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "Shanghai Cooperation Organisation",
+        &[
+            "Shanghai Cooperation Organisation",
+            "Shanghai Cooperation Organization",
+            "SCO",
+        ],
+        None,
+        PartyKind::Organization,
+    ),
+    ("BRICS", &["BRICS"], None, PartyKind::Organization),
+    ("Quad", &["Quad"], None, PartyKind::Organization),
+    ("AUKUS", &["AUKUS"], None, PartyKind::Organization),
+    (
+        "Organization for Security and Co-operation in Europe",
+        &["OSCE"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "Organization of the Petroleum Exporting Countries",
+        &["OPEC"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "International Atomic Energy Agency",
+        &["IAEA", "International Atomic Energy Agency"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "World Health Organization",
+        &["WHO", "World Health Organization"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "International Monetary Fund",
+        &["IMF", "International Monetary Fund"],
+        None,
+        PartyKind::Organization,
+    ),
+    ("World Bank", &["World Bank"], None, PartyKind::Organization),
+    (
+        "World Trade Organization",
+        &["WTO", "World Trade Organization"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "International Criminal Court",
+        &["ICC", "International Criminal Court"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "International Court of Justice",
+        &["ICJ", "International Court of Justice"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "International Committee of the Red Cross",
+        &["ICRC", "Red Cross"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "Amnesty International",
+        &["Amnesty International"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "Human Rights Watch",
+        &["Human Rights Watch"],
+        None,
+        PartyKind::Organization,
+    ),
+    ("Interpol", &["Interpol"], None, PartyKind::Organization),
+    ("Hamas", &["Hamas"], Some("PS"), PartyKind::Group),
+    ("Hezbollah", &["Hezbollah"], Some("LB"), PartyKind::Group),
+    ("Taliban", &["Taliban"], Some("AF"), PartyKind::Group),
+    (
+        "Islamic State",
+        &["Islamic State", "ISIS", "ISIL"],
+        None,
+        PartyKind::Group,
+    ),
+    (
+        "Houthis",
+        &["Houthis", "Houthi"],
+        Some("YE"),
+        PartyKind::Group,
+    ),
+    (
+        "Wagner Group",
+        &["Wagner Group", "Wagner"],
+        Some("RU"),
+        PartyKind::Group,
+    ),
+    ("Kremlin", &["Kremlin"], Some("RU"), PartyKind::Organization),
+    (
+        "White House",
+        &["White House"],
+        Some("US"),
+        PartyKind::Organization,
+    ),
+    (
+        "Pentagon",
+        &["Pentagon"],
+        Some("US"),
+        PartyKind::Organization,
+    ),
+    (
+        "United States Department of State",
+        &["State Department"],
+        Some("US"),
+        PartyKind::Organization,
+    ),
+    (
+        "United States Congress",
+        &["Congress"],
+        Some("US"),
+        PartyKind::Organization,
+    ),
+    (
+        "Korean Central News Agency",
+        &["KCNA", "Korean Central News Agency"],
+        Some("KP"),
+        PartyKind::Organization,
+    ),
+    (
+        "Yonhap News Agency",
+        &["Yonhap"],
+        Some("KR"),
+        PartyKind::Organization,
+    ),
+    (
+        "Xinhua News Agency",
+        &["Xinhua"],
+        Some("CN"),
+        PartyKind::Organization,
+    ),
+    (
+        "Joint Chiefs of Staff",
+        &["Joint Chiefs of Staff", "JCS"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "People's Liberation Army",
+        &[
+            "People's Liberation Army",
+            "People’s Liberation Army",
+            "PLA",
+        ],
+        Some("CN"),
+        PartyKind::Organization,
+    ),
+    (
+        "Israel Defense Forces",
+        &["Israel Defense Forces", "IDF"],
+        Some("IL"),
+        PartyKind::Organization,
+    ),
+    (
+        "International community",
+        &["international community"],
+        None,
+        PartyKind::Group,
+    ),
+];
+/// First word of an organisation name → (table index, its words).
+/// Table index and the name's words.
+type OrgName = (usize, Vec<&'static str>);
+static ORG_INDEX: LazyLock<WordMap<Vec<OrgName>>> = LazyLock::new(|| {
+    let mut m: WordMap<Vec<OrgName>> = WordMap::default();
+    for (i, (_, names, _, _)) in ORGANISATIONS.iter().enumerate() {
+        for name in *names {
+            let words = name_words(name);
+            if let Some(first) = words.first() {
+                m.entry(first).or_default().push((i, words.clone()));
+            }
+        }
+    }
+    for v in m.values_mut() {
+        v.sort_by_key(|(_, w)| std::cmp::Reverse(w.len()));
+    }
+    m
+});
+/// Splits a table name into the tokens the tokenizer would make.
+fn name_words(name: &'static str) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in name.char_indices() {
+        let word_char = c.is_alphanumeric()
+            || c == '-'
+            || c == '.' && name[..i].ends_with(|p: char| p.is_ascii_uppercase());
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(&name[s..i]);
+                start = None;
+                if !c.is_whitespace() {
+                    out.push(&name[i..i + c.len_utf8()]);
+                }
+            }
+            (false, None) if !c.is_whitespace() => out.push(&name[i..i + c.len_utf8()]),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(&name[s..]);
+    }
+    out
+}
+/// Heads of organisation phrases after a country: "Japan’s Foreign Affairs Ministry".
+const ORG_HEADS: &[&str] = &[
+    "ministry",
+    "department",
+    "agency",
+    "office",
+    "cabinet",
+    "parliament",
+    "military",
+    "army",
+    "navy",
+    "coast guard",
+    "air force",
+    "armed forces",
+    "joint chiefs of staff",
+    "embassy",
+    "police",
+    "forces",
+    "foreign ministry",
+    "defense ministry",
+    "defence ministry",
+    "intelligence service",
+];
+/// Table organisations, acronym definitions and "<Country>’s X Ministry" patterns.
+pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
+    let doc = ctx.doc;
+    let n = doc.tokens.len();
+    let mut i = 0;
+    // acronym → party, from definitions such as "… Nations (ASEAN)"
+    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    while i < n {
+        if ctx.covered[i] && ctx.country_qualifier(i).is_none() {
+            i += 1;
+            continue;
+        }
+        // "<Country>’s Foreign Affairs Ministry", "the South Korean military"
+        if let Some((cc, after)) = ctx.country_qualifier(i)
+            && let Some((head_end, words)) = org_phrase(doc, after)
+        {
+            let span = Span::new(doc.tokens[i].span.start, doc.tokens[head_end].span.end);
+            let name = org_name(&words, &country_name(ctx.rec, &cc));
+            let info = PartyInfo {
+                key: format!("org:{}", name.to_lowercase()),
+                name,
+                kind: PartyKind::Organization,
+                country: Some(cc),
+                role: None,
+                title: None,
+                name_tokens: Vec::new(),
+                aliases: vec![doc.slice(span).to_owned()],
+            };
+            let p = table.party(info);
+            table.mention(span, p, false);
+            for k in after..=head_end {
+                ctx.covered[k] = true;
+            }
+            i = head_end + 1;
+            continue;
+        }
+        if ctx.covered[i] {
+            i += 1;
+            continue;
+        }
+        // Table names, exact spelling.
+        if let Some(cands) = ORG_INDEX.get(doc.tok(i)) {
+            let hit = cands.iter().find(|(_, words)| {
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| i + k < n && doc.tok(i + k) == *w)
+            });
+            if let Some((oi, words)) = hit {
+                let last = i + words.len() - 1;
+                let (name, _, cc, kind) = ORGANISATIONS[*oi];
+                let mut start = i;
+                if kind == PartyKind::Group && i > 0 && doc.is(i - 1, "the") {
+                    start = i - 1;
+                }
+                let span = Span::new(doc.tokens[start].span.start, doc.tokens[last].span.end);
+                let info = PartyInfo {
+                    key: format!("org:{}", name.to_lowercase()),
+                    name: name.to_owned(),
+                    kind,
+                    country: cc.map(str::to_owned),
+                    role: None,
+                    title: None,
+                    name_tokens: Vec::new(),
+                    aliases: Vec::new(),
+                };
+                let p = table.party(info);
+                table.mention(span, p, false);
+                for k in i..=last {
+                    ctx.covered[k] = true;
+                }
+                i = last + 1;
+                continue;
+            }
+        }
+        // Acronym definition: "Association of Southeast Nations (ASEAN)".
+        if doc.tok(i) == "("
+            && i + 2 < n
+            && doc.tok(i + 2) == ")"
+            && is_acronym(doc.tok(i + 1))
+            && let Some(long_start) = long_form_start(ctx, i)
+        {
+            let acronym = doc.tok(i + 1);
+            let long_span = Span::new(
+                doc.tokens[long_start].span.start,
+                doc.tokens[i - 1].span.end,
+            );
+            let long = doc.slice(long_span).to_owned();
+            if initials_fit(&long, acronym) {
+                let known = ORGANISATIONS
+                    .iter()
+                    .find(|(_, names, _, _)| names.contains(&acronym));
+                let (name, cc, kind) = match known {
+                    Some((name, _, cc, kind)) => (name.to_string(), cc.map(str::to_owned), *kind),
+                    None => (long.clone(), None, PartyKind::Organization),
+                };
+                let info = PartyInfo {
+                    key: format!("org:{}", name.to_lowercase()),
+                    name,
+                    kind,
+                    country: cc,
+                    role: None,
+                    title: None,
+                    name_tokens: Vec::new(),
+                    aliases: vec![long],
+                };
+                let p = table.party(info);
+                table.mention(long_span, p, false);
+                table.mention(doc.tokens[i + 1].span, p, false);
+                acronyms.insert(acronym.to_owned(), p);
+                for k in long_start..=i + 2 {
+                    ctx.covered[k] = true;
+                }
+                i += 3;
+                continue;
+            }
+        }
+        // A defined acronym used again.
+        if let Some(&p) = acronyms.get(doc.tok(i)) {
+            table.mention(doc.tokens[i].span, p, false);
+            ctx.covered[i] = true;
+        }
+        i += 1;
+    }
+}
+fn is_acronym(w: &str) -> bool {
+    (2..=8).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')
+}
+/// Start of the capitalised phrase ending right before the "(" at token `paren`.
+fn long_form_start(ctx: &Ctx, paren: usize) -> Option<usize> {
+    let doc = ctx.doc;
+    let s = &doc.sentences[doc.tokens[paren].sentence as usize];
+    let mut j = paren;
+    let mut start = None;
+    while j > s.tokens.start {
+        let k = j - 1;
+        let t = doc.tokens[k];
+        if doc.is_any(k, &["the", "a", "an"]) {
+            break;
+        } else if doc.is_any(k, &["of", "for", "and", "on", "in", "&"]) {
+            // a connector inside the name
+        } else if t.kind == TokenKind::Word && t.cap && !ctx.covered[k] {
+            start = Some(k);
+        } else {
+            break;
+        }
+        j = k;
+        if paren - j > 10 {
+            break;
+        }
+    }
+    // A country written out ("the Republic of Korea (ROK)") is a place, not an organisation.
+    let start = start?;
+    let span = Span::new(doc.tokens[start].span.start, doc.tokens[paren - 1].span.end);
+    let overlaps_place = ctx
+        .rec
+        .places
+        .iter()
+        .any(|h| h.span.start < span.end && h.span.end > span.start);
+    (!overlaps_place && doc.tokens[start].cap).then_some(start)
+}
+/// Do the capitals of the long form fit the acronym (as a subsequence, first letters equal)?
+fn initials_fit(long: &str, acronym: &str) -> bool {
+    let initials: Vec<char> = long
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    let letters: Vec<char> = acronym.chars().filter(char::is_ascii_alphabetic).collect();
+    if initials.is_empty() || letters.is_empty() || initials[0] != letters[0] {
+        return false;
+    }
+    let (short, longer) = if initials.len() <= letters.len() {
+        (&initials, &letters)
+    } else {
+        (&letters, &initials)
+    };
+    let mut it = longer.iter();
+    short.iter().all(|c| it.any(|l| l == c))
+}
+/// An organisation phrase at token `i`: capitalised words ending in a head noun ("Foreign
+/// Affairs Ministry", "Ministry of Defense", "military", "coast guard"). Returns the last token
+/// and the words.
+fn org_phrase(doc: &Doc, i: usize) -> Option<(usize, Vec<String>)> {
+    let n = doc.tokens.len();
+    let s = doc.tokens.get(i)?.sentence;
+    // "Ministry of Foreign Affairs"
+    if doc.is(i, "ministry") && doc.tokens[i].cap && doc.is(i + 1, "of") {
+        let mut j = i + 2;
+        while j < n
+            && doc.tokens[j].sentence == s
+            && doc.tokens[j].cap
+            && doc.tokens[j].kind == TokenKind::Word
+            && j < i + 6
+        {
+            j += 1;
+        }
+        if j > i + 2 {
+            return Some((j - 1, (i..j).map(|k| doc.tok(k).to_owned()).collect()));
+        }
+    }
+    // Up to four capitalised modifiers, then a head.
+    let mut j = i;
+    while j < n
+        && j < i + 4
+        && doc.tokens[j].sentence == s
+        && doc.tokens[j].cap
+        && doc.tokens[j].kind == TokenKind::Word
+    {
+        if head_at(doc, j).is_some()
+            && (j + 1 >= n || !doc.tokens[j + 1].cap || head_at(doc, j + 1).is_none())
+        {
+            break;
+        }
+        j += 1;
+    }
+    let len = head_at(doc, j)?;
+    let last = j + len - 1;
+    Some((last, (i..=last).map(|k| doc.tok(k).to_owned()).collect()))
+}
+/// Length in tokens of an organisation head at token `i`.
+fn head_at(doc: &Doc, i: usize) -> Option<usize> {
+    static HEADS: LazyLock<Vec<Vec<&'static str>>> =
+        LazyLock::new(|| ORG_HEADS.iter().map(|h| h.split(' ').collect()).collect());
+    HEADS
+        .iter()
+        .filter(|words| words.iter().enumerate().all(|(k, w)| doc.is(i + k, w)))
+        .map(|w| w.len())
+        .max()
+}
+/// "Foreign Affairs Ministry" of Japan → "Ministry of Foreign Affairs of Japan";
+/// "military" → "Military of South Korea".
+fn org_name(words: &[String], country: &str) -> String {
+    let country = with_article(country);
+    if words
+        .first()
+        .is_some_and(|w| w.eq_ignore_ascii_case("ministry"))
+    {
+        return format!("{} of {country}", words.join(" "));
+    }
+    if words.len() >= 2
+        && words
+            .last()
+            .is_some_and(|w| w.eq_ignore_ascii_case("ministry"))
+    {
+        // "foreign ministry" and "Foreign Ministry" are the Ministry of Foreign Affairs.
+        let field: Vec<String> = words[..words.len() - 1]
+            .iter()
+            .map(|w| capitalised(w))
+            .collect();
+        let field = match field.join(" ").as_str() {
+            "Foreign" => "Foreign Affairs".to_owned(),
+            other => other.to_owned(),
+        };
+        return format!("Ministry of {field} of {country}");
+    }
+    let phrase: Vec<String> = words.iter().map(|w| capitalised(w)).collect();
+    format!("{} of {country}", phrase.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{party_of, table_for};
+    use crate::model::PartyKind;
+
+    #[test]
+    fn ministries_acronyms_and_known_bodies() {
+        let text = "Japan’s Foreign Affairs Ministry spoke first. The Coalition for Rural Roads \
+                    (CRR) met, and the CRR agreed. NATO said so.";
+        let t = table_for(text);
+        let m = party_of(&t, text, "Japan’s", 0).expect("the ministry");
+        assert_eq!(m.name, "Ministry of Foreign Affairs of Japan");
+        assert_eq!(m.kind, PartyKind::Organization);
+        let long = party_of(&t, text, "Coalition", 0).expect("defined by its acronym");
+        let again = party_of(&t, text, "CRR", 1).expect("the acronym again");
+        assert_eq!(long.name, again.name);
+        assert_eq!(
+            party_of(&t, text, "NATO", 0).unwrap().name,
+            "North Atlantic Treaty Organization"
+        );
+    }
+}

@@ -1,0 +1,504 @@
+//! People: a title and a name ("Japanese Prime Minister Fumio Kishida"), or a full name next to a
+//! verb of saying ("Fumio Kishida said", "said newly elected councillor Dewly Nelson").
+
+use super::states::{country_name, with_article};
+use super::{Ctx, PartyInfo, PartyTable};
+use crate::extract::hits::Recognised;
+use crate::extract::lexicon::{
+    INVERTING_VERBS, PERSON_TITLES, SPEECH_VERBS, TitleUse, capitalised, is_month_or_weekday,
+};
+use crate::extract::sentences::{Doc, TokenKind, WordMap};
+use crate::extract::speech::{appositive_then_speech, descriptor_len, skip_fillers};
+use crate::model::{PartyKind, Span};
+use std::sync::LazyLock;
+
+/// [`PERSON_TITLES`] as the token sequences the tokenizer makes ("gen." → "gen", ".").
+static TITLES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    PERSON_TITLES
+        .iter()
+        .filter(|(_, u)| *u != TitleUse::Names)
+        .map(|(t, _)| {
+            t.split(' ')
+                .flat_map(|w| match w.strip_suffix('.') {
+                    Some(stem) => vec![stem, "."],
+                    None => vec![w],
+                })
+                .collect()
+        })
+        .collect()
+});
+/// Titles that are courtesies, not offices.
+fn is_honorific(title: &str) -> bool {
+    matches!(
+        title.trim_end_matches('.').to_ascii_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "dr"
+    )
+}
+/// Name particles that may stand lowercase inside a name ("Mohammed bin Salman").
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "al", "de", "van", "von", "der", "da", "di", "du", "la", "le", "el", "ibn", "dos", "del",
+];
+/// Capitalised words that never start or continue a person's name (besides month and weekday
+/// names, see [`super::lexicon::is_month_or_weekday`]).
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "or",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "on",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "both",
+    "all",
+    "some",
+    "many",
+    "prior",
+    "notably",
+    "meanwhile",
+    "however",
+    "also",
+    "said",
+    "says",
+    "told",
+    "added",
+];
+/// Longest title at token `i` (its length in tokens).
+fn title_at(doc: &Doc, i: usize) -> Option<usize> {
+    static FIRST_WORDS: LazyLock<WordMap<()>> =
+        LazyLock::new(|| TITLES.iter().map(|t| (t[0], ())).collect());
+    if !doc.tokens.get(i)?.cap || !FIRST_WORDS.contains_key(doc.low(i)) {
+        return None;
+    }
+    TITLES
+        .iter()
+        .filter(|t| t.iter().enumerate().all(|(k, w)| doc.is(i + k, w)))
+        .map(|t| t.len())
+        .max()
+}
+/// Name tokens at `i`: capitalised words (with particles), not places or stop words.
+fn name_tokens_at(ctx: &Ctx, i: usize) -> usize {
+    let doc = ctx.doc;
+    let n = doc.tokens.len();
+    let Some(s) = doc.tokens.get(i).map(|t| t.sentence) else {
+        return 0;
+    };
+    let mut j = i;
+    while j < n && j < i + 5 && doc.tokens[j].sentence == s {
+        let t = doc.tokens[j];
+        // "Explained Keith, …": a capitalised speech verb is no name.
+        let word_ok = t.kind == TokenKind::Word
+            && !ctx.covered[j]
+            && !NOT_NAMES.contains(&doc.low(j))
+            && !is_month_or_weekday(doc.low(j))
+            && !SPEECH_VERBS.contains(&doc.low(j));
+        let particle = j > i
+            && NAME_PARTICLES.contains(&doc.low(j))
+            && doc.tokens.get(j + 1).is_some_and(|t| t.cap);
+        if word_ok && (t.cap || particle) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j - i
+}
+fn person_info(
+    name: &str,
+    tokens: Vec<String>,
+    title: Option<&str>,
+    country: Option<String>,
+    rec: &Recognised,
+) -> PartyInfo {
+    let role = match (title, &country) {
+        (Some(t), _) if is_honorific(t) => None,
+        (Some(t), Some(cc)) => Some(format!(
+            "{} of {}",
+            title_case(t),
+            with_article(&country_name(rec, cc))
+        )),
+        (Some(t), None) => Some(title_case(t)),
+        _ => None,
+    };
+    PartyInfo {
+        key: format!("person:{}", name.to_lowercase()),
+        name: name.to_owned(),
+        kind: PartyKind::Person,
+        country,
+        role,
+        title: title.filter(|t| !is_honorific(t)).map(title_case),
+        name_tokens: tokens,
+        aliases: Vec::new(),
+    }
+}
+fn title_case(t: &str) -> String {
+    t.split(' ')
+        .map(|w| {
+            if w == "of" {
+                return w.to_owned();
+            }
+            capitalised(w)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+/// An existing person whose name tokens include all of `tokens` (a later, shorter reference).
+fn known_person(table: &PartyTable, tokens: &[String]) -> Option<usize> {
+    table.parties.iter().rposition(|p| {
+        p.kind == PartyKind::Person
+            && !tokens.is_empty()
+            && tokens.iter().all(|t| p.name_tokens.iter().any(|n| n == t))
+    })
+}
+/// People: title + name, and full names next to a verb of saying.
+pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
+    let doc = ctx.doc;
+    let n = doc.tokens.len();
+    let mut i = 0;
+    while i < n {
+        // Title (possibly after a country qualifier, which is itself a covered place or
+        // demonym) + name.
+        let (country, title_start) = match ctx.country_qualifier(i) {
+            Some((cc, next))
+                if title_at(doc, next).is_some()
+                    && !ctx.covered.get(next).copied().unwrap_or(true) =>
+            {
+                (Some(cc), next)
+            }
+            _ => (None, i),
+        };
+        if ctx.covered[title_start] {
+            i += 1;
+            continue;
+        }
+        if let Some(tlen) = title_at(doc, title_start) {
+            let mut name_start = title_start + tlen;
+            let mut country = country;
+            // "President of Ukraine Volodymyr Zelensky"
+            if country.is_none()
+                && doc.is(name_start, "of")
+                && let Some((cc, next)) = ctx.country_qualifier(name_start + 1)
+            {
+                country = Some(cc);
+                name_start = next;
+            }
+            let nlen = name_tokens_at(ctx, name_start);
+            // "President Tom Reyes of Chile"
+            if country.is_none()
+                && nlen > 0
+                && doc.is(name_start + nlen, "of")
+                && let Some((cc, _)) = ctx.country_qualifier(name_start + nlen + 1)
+            {
+                country = Some(cc);
+            }
+            if nlen > 0 {
+                let title = (title_start..title_start + tlen)
+                    .map(|k| doc.tok(k))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .replace(" .", ".");
+                let tokens: Vec<String> = (name_start..name_start + nlen)
+                    .map(|k| doc.tok(k).to_owned())
+                    .collect();
+                let name = tokens.join(" ");
+                let span = Span::new(
+                    doc.tokens[title_start].span.start,
+                    doc.tokens[name_start + nlen - 1].span.end,
+                );
+                let p = match known_person(table, &tokens) {
+                    Some(p)
+                        if tokens.len() == 1
+                            || table.parties[p].name_tokens.len() <= tokens.len() =>
+                    {
+                        let info = person_info(
+                            &table.parties[p].name.clone(),
+                            tokens.clone(),
+                            Some(&title),
+                            country,
+                            ctx.rec,
+                        );
+                        let q = &mut table.parties[p];
+                        if q.role.is_none() {
+                            q.role = info.role;
+                        }
+                        if q.title.is_none() {
+                            q.title = info.title;
+                        }
+                        if q.country.is_none() {
+                            q.country = info.country;
+                        }
+                        p
+                    }
+                    _ => table.party(person_info(&name, tokens, Some(&title), country, ctx.rec)),
+                };
+                table.mention(span, p, false);
+                for k in title_start..name_start + nlen {
+                    ctx.covered[k] = true;
+                }
+                i = name_start + nlen;
+                continue;
+            }
+        }
+        // "Fumio Kishida said", "said Fumio Kishida": two or three names next to a speech verb,
+        // or before an appositive and one ("Jonathan Banks, a research associate, told …").
+        let nlen = name_tokens_at(ctx, i);
+        if (2..=3).contains(&nlen) {
+            let after = i + nlen;
+            // "said Fumio Kishida" (but "told BuzzFeed News" names the listener)
+            let before_is_speech = i > 0 && doc.is_any(i - 1, INVERTING_VERBS);
+            // "explains newly elected town councillor Dewly Nelson"
+            let descriptor = (1..=5).find(|&d| {
+                i > d
+                    && doc.is_any(i - d - 1, INVERTING_VERBS)
+                    && !doc.tokens[i - d - 1].cap
+                    && doc.tokens[i - d - 1].sentence == doc.tokens[i].sentence
+                    && descriptor_len(doc, i - d, i + 1) == d
+            });
+            let before_is_speech = before_is_speech || descriptor.is_some();
+            let appositive = appositive_then_speech(doc, after).map(|(a, _)| a);
+            if doc.is_any(after, SPEECH_VERBS) || before_is_speech || appositive.is_some() {
+                let role = appositive
+                    .and_then(|a| appositive_role(doc, a))
+                    .or_else(|| {
+                        descriptor.map(|d| {
+                            capitalised(
+                                &doc.text[doc.tokens[i - d].span.start..doc.tokens[i - 1].span.end],
+                            )
+                        })
+                    });
+                add_untitled_person(ctx, table, i..after, role);
+                i = after;
+                continue;
+            }
+        }
+        // "Campus Manager Tara Boyle says": a longer run of capitals before a speech verb is a
+        // description and a two-word name.
+        if (4..=5).contains(&nlen)
+            && doc.is_any(i + nlen, SPEECH_VERBS)
+            && !doc.tokens[i + nlen].cap
+        {
+            let name_start = i + nlen - 2;
+            let role = capitalised(
+                &doc.text[doc.tokens[i].span.start..doc.tokens[name_start - 1].span.end],
+            );
+            add_untitled_person(ctx, table, name_start..i + nlen, Some(role));
+            i += nlen;
+            continue;
+        }
+        i += nlen.max(1);
+    }
+    find_people_by_surname(ctx, table);
+}
+/// Last words of organisation names that look like people's names ("Fox News").
+const ORGANISATION_LAST_WORDS: &[&str] = &[
+    "news",
+    "post",
+    "times",
+    "press",
+    "journal",
+    "agency",
+    "group",
+    "council",
+    "ministry",
+    "department",
+    "office",
+    "party",
+    "institute",
+    "university",
+    "college",
+    "school",
+    "association",
+    "company",
+    "inc",
+    "corp",
+    "bank",
+    "police",
+    "service",
+    "commission",
+    "committee",
+    "court",
+    "board",
+    "foundation",
+    "network",
+    "radio",
+    "television",
+    "tv",
+    "daily",
+    "herald",
+    "tribune",
+    "guardian",
+    "telegraph",
+    "gazette",
+    "media",
+    "magazine",
+    "club",
+    "team",
+    "league",
+    "union",
+    "center",
+    "centre",
+    "hospital",
+    "church",
+    "airlines",
+    "airways",
+    "reports",
+    "today",
+    "weekly",
+    "review",
+    "channel",
+    "studios",
+];
+/// A person named by the tokens `name` without a title (a known one if the name matches), with
+/// a mention there.
+fn add_untitled_person(
+    ctx: &mut Ctx,
+    table: &mut PartyTable,
+    name: std::ops::Range<usize>,
+    role: Option<String>,
+) {
+    let doc = ctx.doc;
+    // "Fox News said", "Reuters Institute said": an organisation, not a person.
+    if ORGANISATION_LAST_WORDS.contains(&doc.low(name.end - 1)) {
+        return;
+    }
+    let tokens: Vec<String> = name.clone().map(|k| doc.tok(k).to_owned()).collect();
+    let full = tokens.join(" ");
+    let p = known_person(table, &tokens).unwrap_or_else(|| {
+        let mut info = person_info(&full, tokens, None, None, ctx.rec);
+        info.role = role;
+        table.party(info)
+    });
+    table.mention(
+        Span::new(
+            doc.tokens[name.start].span.start,
+            doc.tokens[name.end - 1].span.end,
+        ),
+        p,
+        false,
+    );
+    for k in name {
+        ctx.covered[k] = true;
+    }
+}
+/// "“…,” Robbins said" where the article introduced "Bob Robbins" without a title: a lone
+/// capitalised word next to a speech verb whose full name (two or three capitalised words
+/// ending in it) the article gives elsewhere makes that full name a person. A lone word with
+/// no full name is left alone: "Reuters said" is not a person.
+fn find_people_by_surname(ctx: &mut Ctx, table: &mut PartyTable) {
+    let doc = ctx.doc;
+    let n = doc.tokens.len();
+    let speech = |k: usize| {
+        let k = skip_fillers(doc, k, n);
+        doc.is_any(k, SPEECH_VERBS) && !doc.tokens[k].cap
+    };
+    let mut surnames: Vec<&str> = Vec::new();
+    for i in 0..n {
+        let t = doc.tokens[i];
+        if ctx.covered[i] || !t.cap || t.kind != TokenKind::Word || doc.tok(i).chars().count() < 3 {
+            continue;
+        }
+        let alone = name_tokens_at(ctx, i) == 1 && (i == 0 || name_tokens_at(ctx, i - 1) == 0);
+        let spoken = speech(i + 1)
+            || (i > 0 && doc.is_any(i - 1, INVERTING_VERBS) && !doc.tokens[i - 1].cap);
+        if alone && spoken && !surnames.contains(&doc.tok(i)) {
+            surnames.push(doc.tok(i));
+        }
+    }
+    for surname in surnames {
+        let tokens: Vec<String> = table
+            .parties
+            .iter()
+            .filter(|p| p.kind == PartyKind::Person)
+            .flat_map(|p| p.name_tokens.iter().cloned())
+            .collect();
+        if tokens.iter().any(|t| t == surname) {
+            continue; // already a known person's name
+        }
+        let full = (0..n).find_map(|k| {
+            let len = name_tokens_at(ctx, k);
+            ((2..=3).contains(&len)
+                && doc.tok(k + len - 1) == surname
+                && (k == 0 || name_tokens_at(ctx, k - 1) == 0))
+                .then_some((k, len))
+        });
+        let Some((k, len)) = full else { continue };
+        add_untitled_person(ctx, table, k..k + len, None);
+    }
+}
+/// The role an appositive gives ("a research associate at the University of Alberta" →
+/// "Research associate at the University of Alberta"); none for an age or a relative clause.
+fn appositive_role(doc: &Doc, a: std::ops::Range<usize>) -> Option<String> {
+    if a.len() < 2 || !doc.is_any(a.start, &["a", "an", "the"]) {
+        return None;
+    }
+    let text = &doc.text[doc.tokens[a.start + 1].span.start..doc.tokens[a.end - 1].span.end];
+    Some(capitalised(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{party_of, table_for};
+    use crate::model::PartyKind;
+
+    #[test]
+    fn a_title_and_a_name_make_a_person_with_a_role() {
+        let text = "Japanese Prime Minister Fumio Kishida arrived. Officer Jane Keller said so.";
+        let t = table_for(text);
+        let k = party_of(&t, text, "Prime Minister", 0).expect("Kishida");
+        assert_eq!(k.name, "Fumio Kishida");
+        assert_eq!(k.kind, PartyKind::Person);
+        assert_eq!(k.role.as_deref(), Some("Prime Minister of Japan"));
+        assert_eq!(k.country.as_deref(), Some("JP"));
+        let o = party_of(&t, text, "Officer", 0).expect("Keller");
+        assert_eq!(
+            (o.name.as_str(), o.role.as_deref()),
+            ("Jane Keller", Some("Officer"))
+        );
+    }
+
+    #[test]
+    fn a_full_name_beside_a_speech_verb_is_a_person_and_an_outlet_is_not() {
+        let text = "“It rained,” said Dewly Nelson. Jonathan Banks, a research associate at the \
+                    university, told reporters it was wet. Fox News said it rained.";
+        let t = table_for(text);
+        assert_eq!(party_of(&t, text, "Dewly", 0).unwrap().name, "Dewly Nelson");
+        let banks = party_of(&t, text, "Jonathan", 0).unwrap();
+        assert_eq!(
+            banks.role.as_deref(),
+            Some("Research associate at the university")
+        );
+        assert!(
+            party_of(&t, text, "Fox", 0).is_none(),
+            "an outlet is no person"
+        );
+    }
+}

@@ -1,0 +1,164 @@
+//! States as parties: country names that act (not "in Cambodia", which only places an event),
+//! nationality words ("South Korean", "Japanese") and capital metonyms ("Seoul said").
+
+use super::{Ctx, PartyInfo, PartyTable};
+use crate::extract::hits::Recognised;
+use crate::extract::sentences::{Doc, TokenKind};
+use crate::model::{PartyKind, PlaceKind};
+
+pub(super) fn country_name(rec: &Recognised, cc: &str) -> String {
+    rec.country_names
+        .get(cc)
+        .cloned()
+        .unwrap_or_else(|| cc.to_owned())
+}
+/// "the United States", "the Philippines", but "Japan".
+pub(super) fn with_article(name: &str) -> String {
+    let first = name.split_whitespace().next().unwrap_or("");
+    let needs = matches!(
+        first,
+        "United"
+            | "Republic"
+            | "Kingdom"
+            | "Democratic"
+            | "Federal"
+            | "State"
+            | "Islamic"
+            | "People's"
+            | "People’s"
+    ) || (name.ends_with('s')
+        && !name.contains(' ')
+        && !matches!(
+            name,
+            "Laos" | "Belarus" | "Cyprus" | "Mauritius" | "Honduras" | "Barbados"
+        ))
+        || name.ends_with(" Islands");
+    if needs {
+        format!("the {name}")
+    } else {
+        name.to_owned()
+    }
+}
+fn state_info(rec: &Recognised, cc: &str) -> PartyInfo {
+    let name = country_name(rec, cc);
+    PartyInfo {
+        key: format!("state:{cc}"),
+        name,
+        kind: PartyKind::State,
+        country: Some(cc.to_owned()),
+        role: None,
+        title: None,
+        name_tokens: Vec::new(),
+        aliases: Vec::new(),
+    }
+}
+/// Country names (not in locative phrases), demonyms, capital metonyms.
+pub(super) fn find_states(ctx: &Ctx, table: &mut PartyTable) {
+    let doc = ctx.doc;
+    for hit in &ctx.rec.places {
+        if hit.kind != PlaceKind::Country {
+            continue;
+        }
+        let Some(cc) = &hit.country else { continue };
+        let Some(t) = doc.token_containing(hit.span.start) else {
+            continue;
+        };
+        let possessive = doc
+            .tokens
+            .get(doc.token_at_or_after(hit.span.end))
+            .is_some_and(|t| t.kind == TokenKind::Possessive && t.span.start == hit.span.end);
+        if !possessive && is_locative(doc, t) {
+            continue;
+        }
+        let p = table.party(state_info(ctx.rec, cc));
+        table.mention(hit.span, p, false);
+    }
+    for d in &ctx.rec.demonyms {
+        if d.plural {
+            let surface = doc.slice(d.span).to_owned();
+            let info = PartyInfo {
+                key: format!("group:{}:{}", d.country, surface.to_lowercase()),
+                name: surface,
+                kind: PartyKind::Group,
+                country: Some(d.country.clone()),
+                role: None,
+                title: None,
+                name_tokens: Vec::new(),
+                aliases: Vec::new(),
+            };
+            let p = table.party(info);
+            table.mention(d.span, p, false);
+        } else {
+            let p = table.party(state_info(ctx.rec, &d.country));
+            table.mention(d.span, p, false);
+        }
+    }
+    for (span, cc) in &ctx.rec.metonyms {
+        let p = table.party(state_info(ctx.rec, cc));
+        table.mention(*span, p, false);
+    }
+}
+/// True when the words before token `t` make it the place of something ("in Cambodia",
+/// "near the Northern Limit Line"), not an actor.
+pub fn is_locative(doc: &Doc, t: usize) -> bool {
+    let s = &doc.sentences[doc.tokens[t].sentence as usize];
+    let mut j = t;
+    while j > s.tokens.start && doc.is(j - 1, "the") {
+        j -= 1;
+    }
+    j > s.tokens.start
+        && doc.is_any(
+            j - 1,
+            &[
+                "in",
+                "at",
+                "near",
+                "inside",
+                "into",
+                "across",
+                "throughout",
+                "within",
+                "around",
+                "off",
+                "outside",
+                "toward",
+                "towards",
+                "through",
+                "over",
+                "nearby",
+            ],
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{party_of, table_for};
+    use crate::model::PartyKind;
+
+    #[test]
+    fn countries_that_act_are_states_and_places_of_events_are_not() {
+        let text = "Japan condemned the launch. The leaders met in Cambodia. South Korean officials \
+                    agreed. Seoul said it would respond.";
+        let t = table_for(text);
+        let japan = party_of(&t, text, "Japan", 0).expect("Japan acts");
+        assert_eq!(
+            (japan.kind, japan.country.as_deref()),
+            (PartyKind::State, Some("JP"))
+        );
+        assert!(
+            party_of(&t, text, "Cambodia", 0).is_none(),
+            "“in Cambodia” only places"
+        );
+        assert_eq!(
+            party_of(&t, text, "South Korean", 0)
+                .unwrap()
+                .country
+                .as_deref(),
+            Some("KR")
+        );
+        assert_eq!(
+            party_of(&t, text, "Seoul", 0).unwrap().kind,
+            PartyKind::State
+        );
+    }
+}
