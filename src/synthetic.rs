@@ -110,6 +110,10 @@ pub fn dataset(events: usize, places: usize, seed: u64) -> Dataset {
                 end: text.len(),
             }],
             extracted: true,
+            actors: Vec::new(),
+            targets: Vec::new(),
+            main: false,
+            why: None,
             confidence: Some(0.5),
         });
     }

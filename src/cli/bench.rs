@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::eval::{read_jsonl, toponyms};
+use crate::eval::{events, read_jsonl, toponyms};
 use crate::geodata::gazetteer::Gazetteer;
 
 /// What to score.
@@ -12,6 +12,9 @@ use crate::geodata::gazetteer::Gazetteer;
 pub enum BenchCommand {
     /// Toponyms: recognition precision/recall, acc@161 km and end-to-end accuracy.
     Toponyms(BenchArgs),
+    /// Events, actors, places, dates, speakers and titles on the events gold set
+    /// (tests/data/events_gold.jsonl).
+    Events(BenchArgs),
 }
 
 /// Options of a benchmark.
@@ -46,6 +49,26 @@ pub fn run_bench(cmd: &BenchCommand) -> ExitCode {
                 articles.truncate(n);
             }
             let report = toponyms::score(&articles, Gazetteer::embedded());
+            if a.verbose {
+                for p in &report.problems {
+                    println!("{p}");
+                }
+            }
+            print_scores(report.scores.rows(), &report.scores, a.json);
+            ExitCode::SUCCESS
+        }
+        BenchCommand::Events(a) => {
+            let mut articles: Vec<events::GoldArticle> = match read_jsonl(&a.file) {
+                Ok(v) => v,
+                Err(e) => {
+                    eprintln!("newsmap bench: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            if let Some(n) = a.limit {
+                articles.truncate(n);
+            }
+            let report = events::score(&articles, Gazetteer::embedded());
             if a.verbose {
                 for p in &report.problems {
                     println!("{p}");

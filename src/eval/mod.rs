@@ -6,6 +6,7 @@
 //! published benchmarks count them); [`Article::byte`] turns them into the UTF-8 byte offsets
 //! newsmap uses. The format is documented in `tools/BENCHMARKS.md` and `tests/data/README.md`.
 
+pub mod events;
 pub mod toponyms;
 
 use std::path::Path;

@@ -22,8 +22,8 @@ use std::collections::HashMap;
 
 use crate::geodata::gazetteer::Gazetteer;
 use crate::model::{
-    Article, ArticleInput, Dataset, Event, Evidence, FORMAT, Mention, Party, PartyKind, Place,
-    Quote, Span, TextFormat, looks_like_headline,
+    Article, ArticleInput, Dataset, Event, Evidence, Explanation, FORMAT, Mention, Party,
+    PartyKind, Place, Quote, Span, TextFormat, looks_like_headline,
 };
 pub use hits::Recognised;
 use sentences::{Doc, TokenKind};
@@ -398,6 +398,18 @@ fn assemble(
                 .iter()
                 .filter_map(|&p| party_id[p].clone())
                 .collect(),
+            actors: e
+                .actors
+                .iter()
+                .filter(|p| e.parties.contains(p))
+                .filter_map(|&p| party_id[p].clone())
+                .collect(),
+            targets: e
+                .targets
+                .iter()
+                .filter(|p| e.parties.contains(p) && !e.actors.contains(p))
+                .filter_map(|&p| party_id[p].clone())
+                .collect(),
             quotes: e
                 .quotes
                 .iter()
@@ -414,6 +426,14 @@ fn assemble(
                 .collect(),
             extracted: true,
             confidence: Some(e.confidence),
+            main: e.main,
+            why: Some(Explanation {
+                trigger: e.trigger,
+                actor: e.actor_span,
+                target: e.target_span,
+                place: e.place_span.filter(|_| e.place.is_some()),
+                place_note: e.place_note.clone(),
+            }),
         });
     }
     ds

@@ -16,15 +16,18 @@ pub enum MarkerShape {
     Triangle,
     /// Material conflict (sanction, mobilise, coerce, assault).
     Diamond,
+    /// An incident outside PLOVER's interactions (accident, disaster, crime).
+    Hexagon,
 }
 
 impl MarkerShape {
     /// Every shape, in atlas order.
-    pub const ALL: [MarkerShape; 4] = [
+    pub const ALL: [MarkerShape; 5] = [
         MarkerShape::Circle,
         MarkerShape::Square,
         MarkerShape::Triangle,
         MarkerShape::Diamond,
+        MarkerShape::Hexagon,
     ];
 
     /// Name for legends and descriptions.
@@ -34,6 +37,7 @@ impl MarkerShape {
             MarkerShape::Square => "square",
             MarkerShape::Triangle => "triangle",
             MarkerShape::Diamond => "diamond",
+            MarkerShape::Hexagon => "hexagon",
         }
     }
 }
@@ -46,6 +50,7 @@ pub fn kind_shape(kind: EventKind) -> MarkerShape {
         Concede | Cooperate | Aid | Retreat => MarkerShape::Square,
         Accuse | Reject | Threaten | Protest => MarkerShape::Triangle,
         Sanction | Mobilize | Coerce | Assault => MarkerShape::Diamond,
+        Incident => MarkerShape::Hexagon,
     }
 }
 
@@ -69,6 +74,7 @@ pub fn kind_color(kind: EventKind) -> Color32 {
         Mobilize => 0xd62828,
         Coerce => 0x9d174d,
         Assault => 0x8b0000,
+        Incident => 0x5d6d7e,
     };
     Color32::from_rgb((hex >> 16) as u8, (hex >> 8) as u8, hex as u8)
 }
@@ -151,6 +157,18 @@ fn shape_distance(shape: MarkerShape, p: [f32; 2], r: f32) -> f32 {
             let a = (k * x.abs() + y) / 2.0;
             a.max(-y - s / 2.0) - s / 2.0
         }
+        MarkerShape::Hexagon => {
+            // Flat-topped regular hexagon of circumradius ≈ r.
+            let (kx, ky, kz) = (-0.866_025_4f32, 0.5f32, 0.577_350_3f32);
+            let (mut px, mut py) = (x.abs(), y.abs());
+            let d = 2.0 * (kx * px + ky * py).min(0.0);
+            px -= d * kx;
+            py -= d * ky;
+            let h = r * 0.9;
+            let cx = px.clamp(-kz * h, kz * h);
+            let len = ((px - cx).powi(2) + (py - h).powi(2)).sqrt();
+            len * (py - h).signum()
+        }
     }
 }
 
@@ -198,6 +216,15 @@ pub fn kind_icon_ui(ui: &mut egui::Ui, kind: EventKind) -> egui::Response {
                 color,
                 outline,
             ));
+        }
+        MarkerShape::Hexagon => {
+            let points = (0..6)
+                .map(|k| {
+                    let a = std::f32::consts::FRAC_PI_3 * k as f32;
+                    c + vec2(r * a.cos(), r * a.sin())
+                })
+                .collect();
+            painter.add(Shape::convex_polygon(points, color, outline));
         }
     }
     resp.on_hover_text(format!(

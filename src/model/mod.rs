@@ -22,7 +22,9 @@ use std::collections::HashMap;
 pub const FORMAT: &str = "newsmap/1";
 
 /// A half-open UTF-8 byte range into an article's text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Span {
     /// First byte.
@@ -284,7 +286,7 @@ impl Quote {
     }
 }
 
-/// PLOVER root event types.
+/// PLOVER root event types, and `INCIDENT` for what happens outside PLOVER's interactions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "UPPERCASE")]
 #[allow(missing_docs)]
@@ -305,11 +307,14 @@ pub enum EventKind {
     Mobilize,
     Coerce,
     Assault,
+    /// A happening with no PLOVER interaction type: an accident, a disaster, an explosion of
+    /// unknown cause, a crime without a political actor, an election held.
+    Incident,
 }
 
 impl EventKind {
-    /// Every kind, in PLOVER's order.
-    pub const ALL: [EventKind; 16] = [
+    /// Every kind, PLOVER's in its order, then `INCIDENT`.
+    pub const ALL: [EventKind; 17] = [
         EventKind::Agree,
         EventKind::Consult,
         EventKind::Support,
@@ -326,6 +331,7 @@ impl EventKind {
         EventKind::Mobilize,
         EventKind::Coerce,
         EventKind::Assault,
+        EventKind::Incident,
     ];
 
     /// The PLOVER code, e.g. "CONSULT".
@@ -347,6 +353,7 @@ impl EventKind {
             EventKind::Mobilize => "MOBILIZE",
             EventKind::Coerce => "COERCE",
             EventKind::Assault => "ASSAULT",
+            EventKind::Incident => "INCIDENT",
         }
     }
 
@@ -369,6 +376,7 @@ impl EventKind {
             EventKind::Mobilize => "Military mobilisation / test",
             EventKind::Coerce => "Coercion",
             EventKind::Assault => "Assault / attack",
+            EventKind::Incident => "Incident (accident, disaster, crime)",
         }
     }
 
@@ -440,6 +448,12 @@ pub struct Event {
     /// Participant party ids.
     #[serde(default)]
     pub parties: Vec<String>,
+    /// The parties that act (the source), each also in `parties`; empty when not recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<String>,
+    /// The parties acted on (the target), each also in `parties`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<String>,
     /// Quote ids that belong to the event.
     #[serde(default)]
     pub quotes: Vec<String>,
@@ -452,6 +466,33 @@ pub struct Event {
     /// The extractor's confidence in [0, 1].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f32>,
+    /// The article's main event: what its headline and first paragraph report.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub main: bool,
+    /// Why the extractor thinks so: the words it read each part from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<Explanation>,
+}
+
+/// The words an extracted event rests on, in its primary article, and notes on choices made.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Explanation {
+    /// The word or phrase that names what happened ("met", "explosion").
+    pub trigger: Span,
+    /// Where the text names who acted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<Span>,
+    /// Where the text names whom it was done to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Span>,
+    /// Where the text names the place ("in Phnom Penh").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Span>,
+    /// How the place was chosen, when it was not simply named in the event's sentence ("the most
+    /// specific place the article names in Egypt", "the dateline's city, approximately").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place_note: Option<String>,
 }
 
 impl Event {

@@ -190,6 +190,16 @@ impl Dataset {
             for (j, q) in e.quotes.iter().enumerate() {
                 c.reference(&format!("{path}.quotes[{j}]"), q, &quote_ids, "a quote");
             }
+            for (field, ids) in [("actors", &e.actors), ("targets", &e.targets)] {
+                for (j, p) in ids.iter().enumerate() {
+                    if !e.parties.contains(p) {
+                        c.report(
+                            format!("{path}.{field}[{j}]"),
+                            format!("\"{p}\" is not among the event's parties"),
+                        );
+                    }
+                }
+            }
             if let Some(g) = e.geo_precision
                 && !(1..=3).contains(&g)
             {
@@ -218,6 +228,19 @@ impl Dataset {
                 }
                 if let (Some(ph), Some(text)) = (d.phrase, primary) {
                     c.span(&format!("{path}.date.phrase"), text, ph);
+                }
+            }
+            if let (Some(why), Some(text)) = (&e.why, primary) {
+                let wp = format!("{path}.why");
+                c.span(&format!("{wp}.trigger"), text, why.trigger);
+                for (field, span) in [
+                    ("actor", why.actor),
+                    ("target", why.target),
+                    ("place", why.place),
+                ] {
+                    if let Some(span) = span {
+                        c.span(&format!("{wp}.{field}"), text, span);
+                    }
                 }
             }
             for (j, ev) in e.evidence.iter().enumerate() {

@@ -60,6 +60,11 @@ pub(super) fn merge_into(m: &mut EventFound, e: EventFound) {
     for p in e.actors {
         push_unique(&mut m.actors, p);
     }
+    for p in e.targets {
+        push_unique(&mut m.targets, p);
+    }
+    m.actor_span = m.actor_span.or(e.actor_span);
+    m.target_span = m.target_span.or(e.target_span);
     for q in e.quotes {
         push_unique(&mut m.quotes, q);
     }
@@ -78,6 +83,8 @@ pub(super) fn merge_into(m: &mut EventFound, e: EventFound) {
     if m.place.is_none() {
         m.place = e.place;
         m.geo_precision = e.geo_precision;
+        m.place_span = e.place_span;
+        m.place_note = e.place_note;
     }
     if m.unnamed_subject.is_none() {
         m.unnamed_subject = e.unnamed_subject;

@@ -31,6 +31,7 @@ use super::parties::PartyTable;
 use super::quotes::{QuoteFound, inside_quote};
 use super::sentences::Doc;
 use crate::model::{DateRange, EventKind, Mode, PartialDate, Span};
+use clauses::token_span;
 use clauses::{conditions, settings};
 use merging::{MERGE_WINDOW, compatible, merge_into};
 use participants::{
@@ -60,8 +61,10 @@ pub struct EventFound {
     pub place_from_dateline: bool,
     /// Party indices.
     pub parties: Vec<usize>,
-    /// The parties that act (subjects), a subset of `parties`; the rest are targets.
+    /// The parties that act (subjects), a subset of `parties`.
     pub actors: Vec<usize>,
+    /// The parties acted on (objects, or a passive's subject), a subset of `parties`.
+    pub targets: Vec<usize>,
     /// Title verb of the trigger ("meet").
     pub verb: &'static str,
     /// Passive voice ("Hickson was sentenced"): the trigger's participle for the title; the
@@ -76,6 +79,18 @@ pub struct EventFound {
     pub evidence: Vec<Span>,
     /// In [0, 1].
     pub confidence: f32,
+    /// The trigger's words.
+    pub trigger: Span,
+    /// Where the text names the (first) actor.
+    pub actor_span: Option<Span>,
+    /// Where the text names the (first) target.
+    pub target_span: Option<Span>,
+    /// Where the text names the place.
+    pub place_span: Option<Span>,
+    /// How the place was chosen, when it was not named in the event's own clause.
+    pub place_note: Option<String>,
+    /// The article's main event (its headline and lede report it).
+    pub main: bool,
 }
 
 /// Date mentions of sentence `si` (they are sorted by sentence).
@@ -155,6 +170,11 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
                 e.place = Some(p);
                 e.geo_precision = Some(3);
                 e.place_from_dateline = true;
+                e.place_span = Some(inp.rec.places[p].span);
+                e.place_note = Some(
+                    "the dateline's place, approximately: the event's own sentences name none"
+                        .to_owned(),
+                );
                 e.confidence = scoring::placed_by_dateline(e.confidence);
             }
         }
@@ -212,7 +232,7 @@ fn sentence_events(
             passive,
         } = roles(inp, h, &view);
         let mut parties = actors.clone();
-        for t in targets {
+        for &t in &targets {
             push_unique(&mut parties, t);
         }
         if parties.is_empty() && passive.is_none() {
@@ -229,6 +249,8 @@ fn sentence_events(
 
         let (mut date, mut date_source) = own_date(&hits, hi, &view, &sentence_dates, earlier);
         let mut place = place_for(inp, h, &hits, &view.range);
+        // The place hit this clause names (not one inherited or assumed).
+        let place_hit = place.map(|(p, _)| p);
         // An event told as earlier ("had met", "previously") is not on today's occasion.
         let earlier_time = (view.range.start..h.first)
             .any(|k| doc.is_any(k, &["previously", "earlier", "once", "formerly"]))
@@ -277,6 +299,17 @@ fn sentence_events(
         };
         let quotes = linked_quotes(inp, si, &parties);
         let from_text = matches!(date_source, DateSource::Own | DateSource::Anchored);
+        let clause_span = token_span(doc, view.range.start, view.range.end);
+        let mention_of = |ps: &[usize]| {
+            ps.first().and_then(|&p| {
+                inp.parties
+                    .mentions_in(clause_span)
+                    .find(|m| m.party == p)
+                    .map(|m| m.span)
+            })
+        };
+        let (actor_span, target_span) = (mention_of(&actors), mention_of(&targets));
+        let place_span = place_hit.map(|p| inp.rec.places[p].span);
         let ev = EventFound {
             kind,
             mode,
@@ -290,8 +323,15 @@ fn sentence_events(
             } else {
                 actors
             },
+            targets,
             verb,
             passive,
+            trigger: token_span(doc, h.first, h.last + 1),
+            actor_span,
+            target_span,
+            place_span,
+            place_note: None,
+            main: false,
             unnamed_subject: if parties.is_empty() {
                 unnamed_subject(doc, view.range.start, h.first)
             } else {
