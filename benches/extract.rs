@@ -98,6 +98,7 @@ mod stages {
                 parties: &table,
                 quotes: &q,
                 published: input.published,
+                title: None,
             };
             events::find_events(&inputs).len()
         });

@@ -405,7 +405,8 @@ pub fn score_article(
             s.places.add(place_ok);
             if !place_ok {
                 problems.push(format!(
-                    "{id}: place of \"{}\": {} (gold {})",
+                    "{id}: place of{} \"{}\": {} (gold {})",
+                    if g.headline { " the main event" } else { "" },
                     p.title,
                     pp.map_or("none".to_owned(), |x| x.name.clone()),
                     gp.name
@@ -418,7 +419,8 @@ pub fn score_article(
             s.dates.add(date_ok);
             if !date_ok {
                 problems.push(format!(
-                    "{id}: date of \"{}\": {} (gold {}..{})",
+                    "{id}: date of{} \"{}\": {} (gold {}..{})",
+                    if g.headline { " the main event" } else { "" },
                     p.title,
                     p.date.as_ref().map_or("none".to_owned(), |d| d.label()),
                     gd.start,
@@ -447,9 +449,7 @@ pub fn score_article(
             .filter(|(o, _)| *o > 0)
             .max_by_key(|(o, _)| *o)
             .map(|(_, pq)| pq);
-        let got = best
-            .and_then(|pq| pq.speaker.as_ref())
-            .and_then(&party);
+        let got = best.and_then(|pq| pq.speaker.as_ref()).and_then(&party);
         let gold = GoldActor {
             name: speaker.clone(),
             aliases: q.speaker_aliases.clone(),

@@ -309,6 +309,19 @@ pub fn is_title_word(word: &str) -> bool {
     word.starts_with(char::is_uppercase) && LAST_WORDS.contains(word.to_lowercase().as_str())
 }
 
+/// Common Chinese, Korean and Vietnamese family names, which come first in a name ("Xi
+/// Jinping", "Kim Jong Un", "Nguyen Phu Trong"), as romanised in English news.
+pub const EAST_ASIAN_FAMILY_NAMES: &[&str] = &[
+    "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma",
+    "Zhu", "Hu", "Guo", "He", "Gao", "Lin", "Luo", "Zheng", "Liang", "Xie", "Song", "Tang", "Han",
+    "Feng", "Deng", "Cao", "Peng", "Zeng", "Xiao", "Tian", "Dong", "Pan", "Yuan", "Cai", "Jiang",
+    "Yu", "Du", "Ye", "Cheng", "Wei", "Su", "Lu", "Ding", "Ren", "Shen", "Yao", "Xi", "Hua", "Qin",
+    "Wen", "Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Oh", "Seo",
+    "Shin", "Kwon", "Hwang", "Ahn", "Yoo", "Hong", "Moon", "Ban", "Roh", "Chun", "Rhee", "Nguyen",
+    "Tran", "Le", "Pham", "Hoang", "Phan", "Vu", "Dang", "Bui", "Do", "Ho", "Ngo", "Duong", "Ly",
+    "Vo", "Lai", "Tsai", "Chiang", "Lam", "Leung", "Chan", "Wong",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

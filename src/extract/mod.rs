@@ -80,6 +80,7 @@ fn extract_from(
         parties: &table,
         quotes: &found_quotes,
         published: input.published,
+        title: input.title.as_deref(),
     };
     let found_events = events::find_events(&inputs);
     assemble(
@@ -373,12 +374,56 @@ fn assemble(
         });
     }
 
+    // Groups the events name without naming a party ("protesters", "Iraqi security forces")
+    // become parties of kind group, one per wording, so that events can name who acted.
+    let mut group_ids: HashMap<String, String> = HashMap::new();
+    let mut group_party = |g: &events::GroupRef, ds: &mut Dataset| -> String {
+        let key = g.words.to_lowercase();
+        let id = group_ids
+            .entry(key)
+            .or_insert_with(|| {
+                let id = party_ids.take(&slug(&g.words));
+                ds.parties.push(Party {
+                    id: id.clone(),
+                    name: lexicon::capitalised(&g.words),
+                    kind: PartyKind::Group,
+                    country: g.country.clone(),
+                    role: None,
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                });
+                id
+            })
+            .clone();
+        if let Some(p) = ds.parties.iter_mut().find(|p| p.id == id) {
+            let m = mention(g.span);
+            if !p.mentions.contains(&m) {
+                p.mentions.push(m);
+            }
+        }
+        id
+    };
+
     // Events.
     for (i, e) in events.iter().enumerate() {
         let place = e
             .place
             .and_then(|h| place_of_hit.get(h))
             .map(|&p| ds.places[p].id.clone());
+        let unnamed_actor = e
+            .unnamed_subject
+            .as_ref()
+            .filter(|g| g.people && e.actors.is_empty() && e.passive.is_none())
+            .map(|g| group_party(g, &mut ds));
+        let unnamed_target = e
+            .object
+            .as_ref()
+            .filter(|g| g.people && e.targets.is_empty())
+            .or(e
+                .unnamed_subject
+                .as_ref()
+                .filter(|g| g.people && e.passive.is_some() && e.targets.is_empty()))
+            .map(|g| group_party(g, &mut ds));
         ds.events.push(Event {
             id: format!("{prefix}e{}", i + 1),
             article: Some(article_id.to_owned()),
@@ -397,18 +442,22 @@ fn assemble(
                 .parties
                 .iter()
                 .filter_map(|&p| party_id[p].clone())
+                .chain(unnamed_actor.clone())
+                .chain(unnamed_target.clone())
                 .collect(),
             actors: e
                 .actors
                 .iter()
                 .filter(|p| e.parties.contains(p))
                 .filter_map(|&p| party_id[p].clone())
+                .chain(unnamed_actor)
                 .collect(),
             targets: e
                 .targets
                 .iter()
                 .filter(|p| e.parties.contains(p) && !e.actors.contains(p))
                 .filter_map(|&p| party_id[p].clone())
+                .chain(unnamed_target)
                 .collect(),
             quotes: e
                 .quotes

@@ -135,6 +135,18 @@ impl<'a> Doc<'a> {
         i < self.tokens.len() && words.contains(&self.low(i))
     }
 
+    /// The text from token `first` to the end of token `last - 1` ("" when empty).
+    pub fn tokens_text(&self, first: usize, last: usize) -> String {
+        if first >= last || last > self.tokens.len() {
+            return String::new();
+        }
+        self.slice(Span::new(
+            self.tokens[first].span.start,
+            self.tokens[last - 1].span.end,
+        ))
+        .to_owned()
+    }
+
     /// Text of a span ("" if it does not fit).
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")

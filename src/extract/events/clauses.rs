@@ -84,8 +84,12 @@ pub(super) fn settings(doc: &Doc, range: std::ops::Range<usize>) -> Vec<std::ops
             }
             out.push(start..j);
         }
+        // "According to X, …" up to its comma; "…, according to X" to the clause end.
         if doc.is(i, "according") && doc.is(i + 1, "to") {
-            out.push(i..range.end);
+            let end = (i + 2..range.end)
+                .find(|&j| doc.is(j, ","))
+                .map_or(range.end, |j| j + 1);
+            out.push(i..end);
         }
         // Asides between dashes or in brackets: "—the maritime border between the two Koreas—".
         let closer = match doc.tok(i) {

@@ -29,18 +29,21 @@ use super::dates::{DateMention, DateRole};
 use super::hits::Recognised;
 use super::parties::PartyTable;
 use super::quotes::{QuoteFound, inside_quote};
-use super::sentences::Doc;
+use super::sentences::{Doc, TokenKind};
 use crate::model::{DateRange, EventKind, Mode, PartialDate, Span};
 use clauses::token_span;
 use clauses::{conditions, settings};
 use merging::{MERGE_WINDOW, compatible, merge_into};
+pub use participants::GroupRef;
 use participants::{
     CAUSATIVES, FRAME_VERBS, add_states_of_people, is_passive, nominal_actors, parties_in,
     push_unique, unnamed_subject,
 };
-use placing::{dateline_place, home_country_place, place_after, place_for};
+use placing::{
+    dateline_place, home_country_place, lede_place, place_after, place_for, refine_places,
+};
 use scoring::{DateSource, Signals};
-use triggers::{Needs, TRIGGERS, find_triggers};
+use triggers::{Needs, TRIGGERS, find_triggers, kind_in_context};
 
 /// An event as the extractor builds it (indices into the article's tables).
 #[derive(Clone, Debug, PartialEq)]
@@ -67,12 +70,18 @@ pub struct EventFound {
     pub targets: Vec<usize>,
     /// Title verb of the trigger ("meet").
     pub verb: &'static str,
+    /// Its past participle, for titles without an actor ("killed").
+    pub participle: &'static str,
+    /// What the action was done to when no party is ("farm", "five people").
+    pub object: Option<GroupRef>,
+    /// The trigger as a noun, for titles that only name the happening ("Explosion").
+    pub trigger_noun: Option<String>,
     /// Passive voice ("Hickson was sentenced"): the trigger's participle for the title; the
     /// subject is then among the targets and the agent, if any, came after "by".
     pub passive: Option<&'static str>,
     /// For an event with no party: the words naming who acted ("Local fishermen") and whether
     /// they are plural.
-    pub unnamed_subject: Option<(String, bool)>,
+    pub unnamed_subject: Option<GroupRef>,
     /// Quote indices.
     pub quotes: Vec<usize>,
     /// Sentence spans.
@@ -132,6 +141,8 @@ pub struct Inputs<'a, 'd> {
     pub quotes: &'d [QuoteFound],
     /// The publication date.
     pub published: Option<Date>,
+    /// The headline, when known: the strongest evidence of what the article is about.
+    pub title: Option<&'d str>,
 }
 
 /// Finds, dates, places and merges the events of an article.
@@ -159,7 +170,27 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
     // whose sentences name no place are put there, as approximate (precision 3), unless a party
     // from another country takes part: "WASHINGTON — North Korea fired …" did not happen in
     // Washington.
-    if let Some(p) = dateline_place(inp) {
+    // Events whose own sentences name no place: at the dateline's place ("SEOUL —"), or else
+    // the place the lede sets the story in, approximately (precision 3). Not when a party from
+    // another country takes part: "WASHINGTON — North Korea fired …" did not happen in
+    // Washington.
+    let anchor = dateline_place(inp)
+        .map(|p| {
+            (
+                p,
+                "the dateline's place, approximately: the event's own sentences name none",
+            )
+        })
+        .or_else(|| {
+            lede_place(inp).map(|p| {
+                (
+                    p,
+                    "the place the article's first paragraph names, approximately: the event's \
+                     own sentences name none",
+                )
+            })
+        });
+    if let Some((p, note)) = anchor {
         let cc = inp.rec.places[p].country.clone();
         for e in merged.iter_mut().filter(|e| e.place.is_none()) {
             let foreign = e.parties.iter().any(|&q| {
@@ -171,18 +202,106 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
                 e.geo_precision = Some(3);
                 e.place_from_dateline = true;
                 e.place_span = Some(inp.rec.places[p].span);
-                e.place_note = Some(
-                    "the dateline's place, approximately: the event's own sentences name none"
-                        .to_owned(),
-                );
+                e.place_note = Some(note.to_owned());
                 e.confidence = scoring::placed_by_dateline(e.confidence);
             }
         }
     }
+    refine_places(inp, &mut merged);
+    // What did not happen is no event: a denial, a condition, an intention. A threat is an act
+    // even when what it threatens is conditional, and a plan with a date of its own is on the
+    // calendar.
+    merged.retain(|e| match e.mode {
+        None => true,
+        Some(Mode::Negated) => false,
+        Some(Mode::Hypothetical) => e.kind == EventKind::Threaten,
+        Some(Mode::Future) => {
+            e.kind == EventKind::Threaten
+                || e.date
+                    .as_ref()
+                    .is_some_and(|d| d.phrase.is_some() && d.start.is_some())
+        }
+    });
     for e in &mut merged {
         e.title = title::title(inp, e);
     }
+    mark_main_event(inp, &mut merged);
     merged
+}
+
+/// Marks the article's main event: the event of its lede (first paragraph) that best fits the
+/// headline — same kind as a trigger in the headline, then dated to a day and placed, then
+/// earliest. The lede and headline are the strongest evidence, so it gains confidence.
+fn mark_main_event(inp: &Inputs, events: &mut [EventFound]) {
+    let doc = inp.doc;
+    // The lede: the first paragraph that reads as prose (not a headline or dateline line).
+    let lede = doc
+        .paragraphs
+        .iter()
+        .find(|p| {
+            let text = doc.slice(**p);
+            text.split_whitespace().count() >= 8 && !crate::model::looks_like_headline(text)
+        })
+        .or(doc.paragraphs.first())
+        .copied();
+    let Some(lede) = lede else { return };
+    let headline_kinds = inp.title.map(triggers::kinds_in).unwrap_or_default();
+    let score = |e: &EventFound| -> Option<(u32, std::cmp::Reverse<usize>)> {
+        let first = e.evidence.iter().map(|s| s.start).min()?;
+        let in_lede = first < lede.end;
+        let in_headline = headline_kinds.contains(&e.kind);
+        if !in_lede && !in_headline {
+            return None;
+        }
+        let day = e.date.as_ref().is_some_and(|d| d.start.is_some());
+        let placed = e.place.is_some() && !e.place_from_dateline;
+        let named = !e.actors.is_empty() || e.unnamed_subject.is_some();
+        let points = 8 * in_lede as u32
+            + 4 * in_headline as u32
+            + 2 * day as u32
+            + 2 * placed as u32
+            + named as u32;
+        Some((points, std::cmp::Reverse(first)))
+    };
+    let best = events
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| score(e).map(|s| (s, i)))
+        .max()
+        .map(|(_, i)| i);
+    if let Some(i) = best {
+        events[i].main = true;
+        events[i].confidence = scoring::main_event(events[i].confidence);
+    }
+}
+
+/// True when sentence `si` lies in the lede: the first paragraph of prose.
+fn in_lede(doc: &Doc, si: usize) -> bool {
+    let lede = doc.paragraphs.iter().position(|p| {
+        let text = doc.slice(*p);
+        text.split_whitespace().count() >= 8 && !crate::model::looks_like_headline(text)
+    });
+    lede.is_some_and(|l| doc.sentences[si].paragraph as usize == l)
+}
+
+/// True when the trigger is in the present perfect ("has resigned", "have been detained") or
+/// the present ("condemns", "says").
+fn recent_tense(doc: &Doc, h: &Hit) -> bool {
+    let mut k = h.first;
+    while k > 0
+        && doc.is_any(
+            k - 1,
+            &["been", "also", "now", "reportedly", "strongly", "just"],
+        )
+    {
+        k -= 1;
+    }
+    let perfect = k > 0 && doc.is_any(k - 1, &["has", "have"]);
+    let present = TRIGGERS[h.entry].form == triggers::Form::Third
+        || TRIGGERS[h.entry].form == triggers::Form::Base
+            && k > 0
+            && doc.is_any(k - 1, &["we", "they"]);
+    perfect || present
 }
 
 /// The stretch of a sentence a trigger reads its participants from.
@@ -227,27 +346,47 @@ fn sentence_events(
         let trig = &TRIGGERS[h.entry];
         let view = clause_view(inp, &hits, h, &clause_ranges, &sentence_dates, si);
         let Roles {
-            actors,
-            targets,
+            mut actors,
+            mut targets,
             passive,
         } = roles(inp, h, &view);
+        // "Iraqi security forces battled militants": the group acts, not the state its
+        // nationality word names (the state stays a participant through the group's country).
+        let subject_group = unnamed_subject(doc, inp.rec, view.range.start, h.first);
+        let object_group = object_of(doc, inp.rec, h, &view);
+        let within = |g: &Option<GroupRef>, ps: &[usize]| {
+            g.as_ref().is_some_and(|g| {
+                g.people
+                    && !ps.is_empty()
+                    && ps
+                        .iter()
+                        .all(|&p| inp.parties.mentions_in(g.span).any(|m| m.party == p))
+            })
+        };
+        let group_acts = within(&subject_group, &actors) && passive.is_none();
+        if group_acts {
+            actors.clear();
+        }
+        if within(&object_group, &targets) {
+            targets.clear();
+        }
         let mut parties = actors.clone();
         for &t in &targets {
             push_unique(&mut parties, t);
         }
-        if parties.is_empty() && passive.is_none() {
+        if parties.is_empty() && passive.is_none() && !group_acts {
             parties = parties_in(inp, view.range.start, view.range.end, &view.skip);
         }
         add_states_of_people(inp.parties, &mut parties);
         let (kind, verb) = if aimed_fire(inp, h, &view) {
             (EventKind::Assault, "attack")
         } else {
-            (trig.kind, trig.verb)
+            (kind_in_context(doc, trig, &view.range), trig.verb)
         };
         let conds = conditions(doc, s.tokens.clone());
         let mode = mode_of(doc, h, &view.range, &conds, kind);
 
-        let (mut date, mut date_source) = own_date(&hits, hi, &view, &sentence_dates, earlier);
+        let (mut date, mut date_source) = own_date(doc, &hits, hi, &view, &sentence_dates, earlier);
         let mut place = place_for(inp, h, &hits, &view.range);
         // The place hit this clause names (not one inherited or assumed).
         let place_hit = place.map(|(p, _)| p);
@@ -269,6 +408,20 @@ fn sentence_events(
             date_source = DateSource::Inherited;
         }
         let inherited = date_source == DateSource::Inherited;
+        // News writes what just happened in the present perfect or present ("has resigned",
+        // "condemns"): in the lede that is the publication day.
+        if date.is_none()
+            && !earlier_time
+            && in_lede(doc, si)
+            && recent_tense(doc, h)
+            && let Some(p) = inp.published
+        {
+            date = Some(DateRange {
+                start: Some(PartialDate::day(p)),
+                end: Some(PartialDate::day(p)),
+                phrase: None,
+            });
+        }
         if date.is_none() && inp.published.is_some() && mode != Some(Mode::Future) {
             date = Some(DateRange {
                 start: None,
@@ -310,6 +463,11 @@ fn sentence_events(
         };
         let (actor_span, target_span) = (mention_of(&actors), mention_of(&targets));
         let place_span = place_hit.map(|p| inp.rec.places[p].span);
+        let unnamed = if actors.is_empty() || passive.is_some() {
+            subject_group
+        } else {
+            None
+        };
         let ev = EventFound {
             kind,
             mode,
@@ -318,13 +476,18 @@ fn sentence_events(
             place,
             geo_precision,
             place_from_dateline: false,
-            actors: if actors.is_empty() && passive.is_none() {
+            actors: if actors.is_empty() && passive.is_none() && !group_acts {
                 parties.clone()
             } else {
                 actors
             },
             targets,
             verb,
+            participle: trig.participle,
+            object: object_group,
+            trigger_noun: trig.nominal.then(|| {
+                crate::extract::lexicon::capitalised(&doc.tokens_text(h.first, h.last + 1))
+            }),
             passive,
             trigger: token_span(doc, h.first, h.last + 1),
             actor_span,
@@ -332,11 +495,7 @@ fn sentence_events(
             place_span,
             place_note: None,
             main: false,
-            unnamed_subject: if parties.is_empty() {
-                unnamed_subject(doc, view.range.start, h.first)
-            } else {
-                None
-            },
+            unnamed_subject: unnamed,
             parties,
             quotes,
             evidence: vec![s.span],
@@ -438,7 +597,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     // suffered the act; the agent, if the text names one, follows "by".
     let passive =
         (!trig.nominal && trig.needs != Needs::To && is_passive(doc, range.start, h.first))
-            .then_some(trig.words[0]);
+            .then_some(trig.participle);
     if passive.is_some() {
         let agents = (h.last + 1..view.next_trigger)
             .find(|&k| doc.is(k, "by"))
@@ -454,6 +613,101 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         passive,
     }
 }
+
+/// What a verb was done to when no party is named there: a short noun phrase right after the
+/// trigger ("hit a farm" → "farm", "killing five people" → "five people").
+fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<GroupRef> {
+    if TRIGGERS[h.entry].nominal {
+        return None;
+    }
+    let mut i = h.last + 1;
+    while i < view.range.end && doc.is_any(i, &["a", "an", "the", "its", "their", "his", "her"]) {
+        i += 1;
+    }
+    let start = i;
+    let demonym_at = |k: usize| {
+        rec.demonyms
+            .iter()
+            .any(|d| d.span.start == doc.tokens[k].span.start)
+    };
+    while i < view.range.end
+        && i < start + 3
+        && matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number)
+        && (!doc.tokens[i].cap || demonym_at(i))
+        && !doc.is_any(i, OBJECT_STOPS)
+    {
+        i += 1;
+    }
+    (i > start && !doc.tokens[i - 1].cap).then(|| GroupRef::new(doc, rec, start, i - 1))
+}
+
+/// Words that end an object phrase or cannot be one.
+const OBJECT_STOPS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "into",
+    "to",
+    "from",
+    "with",
+    "by",
+    "for",
+    "of",
+    "and",
+    "or",
+    "but",
+    "after",
+    "before",
+    "during",
+    "as",
+    "that",
+    "which",
+    "who",
+    "when",
+    "while",
+    "said",
+    "says",
+    "told",
+    "over",
+    "across",
+    "against",
+    "since",
+    "until",
+    "amid",
+    "following",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "it",
+    "them",
+    "him",
+    "her",
+    "up",
+    "down",
+    "off",
+    "out",
+    "about",
+    "around",
+    "overnight",
+    "yesterday",
+    "today",
+    "tonight",
+    "there",
+    "here",
+    "again",
+    "also",
+    "late",
+    "early",
+];
 
 /// Fire aimed at a target is an attack, not a show of force: "fired shells at Kharkiv".
 fn aimed_fire(inp: &Inputs, h: &Hit, view: &ClauseView) -> bool {
@@ -476,6 +730,7 @@ fn aimed_fire(inp: &Inputs, h: &Hit, view: &ClauseView) -> bool {
 /// The date the clause gives trigger `hi`: the nearest date phrase that no other trigger is
 /// nearer to, or for "prior to their meeting" the date of the last meeting the article dated.
 fn own_date(
+    doc: &Doc,
     hits: &[Hit],
     hi: usize,
     view: &ClauseView,
@@ -486,8 +741,8 @@ fn own_date(
     let mine = sentence_dates
         .iter()
         .filter(|d| view.range.contains(&d.tokens.0) && d.role != DateRole::Anchored)
-        .filter(|d| nearest_hit(hits, h.clause, d.tokens) == Some(hi))
-        .min_by_key(|d| distance(h, d.tokens));
+        .filter(|d| nearest_hit(doc, hits, h.clause, d.tokens) == Some(hi))
+        .min_by_key(|d| distance(doc, h, d.tokens));
     if let Some(d) = mine {
         return match &d.range {
             Some(r) => (Some(r.clone()), DateSource::Own),
@@ -507,20 +762,34 @@ fn own_date(
     (None, DateSource::Unknown)
 }
 
-fn distance(h: &Hit, (a, b): (usize, usize)) -> usize {
-    if a > h.last {
-        a - h.last
+/// Tokens between a trigger and a phrase; a comma between them counts as far more, so that a
+/// participle after a comma (", demanding new elections") does not take the main verb's date or
+/// place.
+fn distance(doc: &Doc, h: &Hit, (a, b): (usize, usize)) -> usize {
+    let (from, to) = if a > h.last {
+        (h.last, a)
     } else {
-        h.first.saturating_sub(b)
-    }
+        (b, h.first)
+    };
+    let commas = (from.min(to)..to.max(from))
+        .filter(|&k| doc.is(k, ","))
+        .count();
+    // A phrase usually follows its verb ("met in Paris on Monday to discuss …"): one before the
+    // trigger counts as twice as far.
+    let gap = to.saturating_sub(from);
+    let gap = if a > h.last { gap } else { 2 * gap + 1 };
+    gap + commas * COMMA_TOKENS
 }
 
+/// How many tokens a comma between a trigger and a phrase weighs.
+const COMMA_TOKENS: usize = 8;
+
 /// Which trigger of a clause a phrase belongs to: the nearest (ties go to the earlier one).
-fn nearest_hit(hits: &[Hit], clause: usize, tokens: (usize, usize)) -> Option<usize> {
+fn nearest_hit(doc: &Doc, hits: &[Hit], clause: usize, tokens: (usize, usize)) -> Option<usize> {
     hits.iter()
         .enumerate()
         .filter(|(_, h)| h.clause == clause)
-        .min_by_key(|(i, h)| (distance(h, tokens), *i))
+        .min_by_key(|(i, h)| (distance(doc, h, tokens), *i))
         .map(|(i, _)| i)
 }
 
@@ -543,11 +812,20 @@ fn mode_of(
     if kind == EventKind::Threaten && conds.iter().any(|c| c.start > h.last) {
         return Some(Mode::Hypothetical);
     }
-    if before
-        .clone()
-        .any(|k| doc.is_any(k, &["would", "could", "might"]))
-    {
+    if before.clone().any(|k| {
+        doc.is_any(
+            k,
+            &[
+                "would", "could", "might", "may", "should", "must", "can", "cannot",
+            ],
+        )
+    }) {
         return Some(Mode::Hypothetical);
+    }
+    // "agreed to withdraw", "called on them to release": the infinitive is what is wanted or
+    // promised, not what happened.
+    if h.first > range.start && doc.is(h.first - 1, "to") {
+        return Some(Mode::Future);
     }
     if before.clone().any(|k| doc.is_any(k, &["will", "shall"]))
         || before.clone().any(|k| {
@@ -625,6 +903,7 @@ fn events_for(text: &str, published: Option<&str>) -> Vec<EventFound> {
         parties: &parties,
         quotes: &quotes,
         published,
+        title: None,
     })
 }
 

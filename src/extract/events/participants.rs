@@ -5,10 +5,11 @@
 use super::clauses::{in_any, token_span};
 use super::triggers::LIGHT_VERBS;
 use super::{Hit, Inputs};
+use crate::extract::hits::Recognised;
 use crate::extract::parties::PartyTable;
 use crate::extract::quotes::inside_quote;
 use crate::extract::sentences::{Doc, TokenKind};
-use crate::model::PartyKind;
+use crate::model::{PartyKind, Span};
 
 /// Verbs of saying whose subject is the speaker, not an actor of what follows ("Yoon said that
 /// North Korea had launched …").
@@ -105,53 +106,148 @@ pub(super) fn push_unique(v: &mut Vec<usize>, x: usize) {
         v.push(x);
     }
 }
-/// The words right before a trigger that name who acted when no party does ("Local
-/// fishermen protested" → "Local fishermen"): a group noun ("police", "protesters") and up
-/// to two words before it, back to punctuation or a function word.
+/// The words before a trigger that name who or what acted when no party does: a group noun
+/// ("Local fishermen protested", "Two soldiers were killed") or a thing that acts in the news
+/// ("A car bomb exploded", "A stray rocket hit"), with up to two words before it, back to
+/// punctuation or a function word; auxiliaries between it and the trigger are passed over.
+/// Returns the words (capitalised) and whether they are plural.
 pub(super) fn unnamed_subject(
     doc: &Doc,
+    rec: &Recognised,
     clause_start: usize,
     trigger: usize,
-) -> Option<(String, bool)> {
+) -> Option<GroupRef> {
     const STOPS: &[&str] = &[
-        "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
-        "who", "that", "which", "had", "have", "has", "was", "were", "is", "are", "been", "also",
-        "then", "it", "they", "he", "she", "we", "this", "there", "not", "would", "will", "could",
-        "its", "their", "his", "her", "these", "those", "told", "said", "soon", "later",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "who",
+        "that",
+        "which",
+        "had",
+        "have",
+        "has",
+        "was",
+        "were",
+        "is",
+        "are",
+        "been",
+        "also",
+        "then",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "this",
+        "there",
+        "not",
+        "would",
+        "will",
+        "could",
+        "its",
+        "their",
+        "his",
+        "her",
+        "these",
+        "those",
+        "told",
+        "said",
+        "soon",
+        "later",
+        "hundreds",
+        "thousands",
+        "dozens",
+        "some",
+        "many",
+        "several",
     ];
-    let head = trigger.checked_sub(1).filter(|&h| h >= clause_start)?;
-    if !doc.is_any(head, GROUP_NOUNS) {
+    const AUXILIARIES: &[&str] = &[
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "been",
+        "being",
+        "be",
+        "also",
+        "reportedly",
+        "later",
+        "then",
+        "allegedly",
+        "apparently",
+        "suddenly",
+        "again",
+    ];
+    let mut head = trigger.checked_sub(1).filter(|&h| h >= clause_start)?;
+    while head > clause_start && doc.is_any(head, AUXILIARIES) {
+        head -= 1;
+    }
+    if !doc.is_any(head, GROUP_NOUNS) && !doc.is_any(head, THING_NOUNS) {
         return None;
     }
     let mut k = head;
     while k > clause_start
         && head - k < 2
-        && doc.tokens[k - 1].kind == TokenKind::Word
+        && matches!(doc.tokens[k - 1].kind, TokenKind::Word | TokenKind::Number)
         && !doc.is_any(k - 1, STOPS)
         && !doc.low(k - 1).ends_with("ly")
     {
         k -= 1;
     }
-    let who = crate::extract::lexicon::capitalised(
-        &doc.text[doc.tokens[k].span.start..doc.tokens[head].span.end],
-    );
-    let singular = doc.is_any(
-        head,
-        &[
-            "court",
-            "judge",
-            "jury",
-            "parliament",
-            "government",
-            "council",
-            "committee",
-            "board",
-            "army",
-            "military",
-            "crowd",
-        ],
-    );
-    Some((who, !singular))
+    Some(GroupRef::new(doc, rec, k, head))
+}
+
+/// Words naming who or what took part without naming a party: a group ("Iraqi security
+/// forces", "protesters") or a thing ("car bomb", "farm").
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupRef {
+    /// The words, as written ("Iraqi security forces").
+    pub words: String,
+    /// Where.
+    pub span: Span,
+    /// Plural ("protesters") or singular ("the army", "a farm").
+    pub plural: bool,
+    /// People (a group that can act or suffer), not a thing.
+    pub people: bool,
+    /// The state a nationality word in it names ("Iraqi" → IQ).
+    pub country: Option<String>,
+}
+
+impl GroupRef {
+    /// The phrase of tokens `first..=head`, whose last word is the head noun.
+    pub(super) fn new(doc: &Doc, rec: &Recognised, first: usize, head: usize) -> Self {
+        let span = Span::new(doc.tokens[first].span.start, doc.tokens[head].span.end);
+        let plural = doc.low(head).ends_with('s')
+            && !doc.is_any(head, &["police", "forces", "press", "news", "bus", "gas"])
+            || doc.is_any(head, &["police", "forces", "people", "militia"]);
+        let country = rec
+            .demonyms
+            .iter()
+            .find(|d| d.span.start >= span.start && d.span.end <= span.end)
+            .map(|d| d.country.clone());
+        GroupRef {
+            words: doc.slice(span).to_owned(),
+            span,
+            plural,
+            people: doc.is_any(head, GROUP_NOUNS),
+            country,
+        }
+    }
 }
 /// True when the verb at token `verb` is passive: a form of "be" (or "get") before it, with at
 /// most two adverbs between ("was later sentenced", "has been charged").
@@ -196,6 +292,63 @@ pub(super) fn is_passive(doc: &Doc, clause_start: usize, verb: usize) -> bool {
     }
     false
 }
+/// Things that act in the news: weapons, vehicles, disasters ("a car bomb exploded").
+pub(super) const THING_NOUNS: &[&str] = &[
+    "bomb",
+    "bombs",
+    "rocket",
+    "rockets",
+    "missile",
+    "missiles",
+    "shell",
+    "shells",
+    "drone",
+    "drones",
+    "explosion",
+    "explosions",
+    "blast",
+    "blasts",
+    "fire",
+    "fires",
+    "blaze",
+    "earthquake",
+    "quake",
+    "storm",
+    "cyclone",
+    "hurricane",
+    "typhoon",
+    "tornado",
+    "flood",
+    "floods",
+    "train",
+    "bus",
+    "plane",
+    "aircraft",
+    "helicopter",
+    "ship",
+    "vessel",
+    "boat",
+    "ferry",
+    "truck",
+    "car",
+    "building",
+    "bridge",
+    "dam",
+    "mine",
+    "grenade",
+    "device",
+    "landslide",
+    "avalanche",
+    "wave",
+    "tsunami",
+    "virus",
+    "outbreak",
+    "cholera",
+    "airstrike",
+    "mortar",
+    "shelling",
+];
+
 /// Nouns for groups that act in the news without being named parties.
 const GROUP_NOUNS: &[&str] = &[
     "police",
@@ -261,6 +414,34 @@ const GROUP_NOUNS: &[&str] = &[
     "staff",
     "volunteers",
     "delegates",
+    "people",
+    "civilians",
+    "passengers",
+    "children",
+    "journalists",
+    "hostages",
+    "prisoners",
+    "supporters",
+    "militiamen",
+    "militia",
+    "guards",
+    "bodyguards",
+    "mob",
+    "rioters",
+    "settlers",
+    "tourists",
+    "miners",
+    "inmates",
+    "victims",
+    "farmer",
+    "soldier",
+    "policeman",
+    "journalist",
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "child",
 ];
 /// Actors of a noun trigger: a possessive right before it ("Japan’s colonial rule"), the
 /// parties of "between X and Y" / "with X", else the clause's subject.

@@ -5,6 +5,7 @@
 use super::triggers::TRIGGERS;
 use super::{Hit, Inputs, distance, nearest_hit};
 use crate::extract::quotes::inside_quote;
+use crate::extract::sentences::TokenKind;
 use crate::model::{EventKind, PartyKind, PlaceKind};
 
 /// Prepositions that place an event.
@@ -128,17 +129,17 @@ pub(super) fn place_for(
         {
             continue;
         }
-        let Some(p) = place_after(inp, k + 1) else {
+        let Some(p) = place_in_phrase(inp, k + 1, range.end) else {
             continue;
         };
         let idx = hits.iter().position(|x| x.first == h.first).unwrap_or(0);
-        if nearest_hit(hits, h.clause, (k, k + 1)) != Some(idx) {
+        if nearest_hit(doc, hits, h.clause, (k, k + 1)) != Some(idx) {
             continue;
         }
         let precision = doc
             .is_any(k, &["near", "off", "outside", "around"])
             .then_some(2);
-        let d = distance(h, (k, k + 1));
+        let d = distance(doc, h, (k, k + 1));
         if best.is_none_or(|(bd, ..)| d < bd) {
             best = Some((d, p, precision));
         }
@@ -146,18 +147,62 @@ pub(super) fn place_for(
     if let Some((_, p, g)) = best {
         return Some((p, g));
     }
-    if matches!(trig.kind, EventKind::Coerce | EventKind::Assault) || trig.verb.starts_with("visit")
+    // What an attack, a raid or a visit is aimed at: "struck the Iraqi capital of Baghdad",
+    // "attacked the port of Odesa", "visited Benin".
+    if matches!(
+        trig.kind,
+        EventKind::Coerce | EventKind::Assault | EventKind::Incident
+    ) || trig.verb.starts_with("visit")
     {
         let mut k = h.last + 1;
-        while k < range.end && k <= h.last + 3 && doc.is_any(k, &["of", "the", "over"]) {
+        if doc.is_any(k, &["on", "over", "against", "into"]) {
             k += 1;
         }
-        if let Some(p) = place_after(inp, k) {
+        if let Some(p) = place_in_phrase(inp, k, range.end) {
             return Some((p, None));
         }
     }
     None
 }
+
+/// The place a noun phrase starting at token `i` (before `end`) names: "Cambodia", "the
+/// Iraqi capital of Baghdad", "the port of Odesa", "a village near Aleppo". The phrase may hold
+/// a determiner, lowercase words, nationality words and "of"; it ends at punctuation, a verb of
+/// saying or another preposition.
+pub(super) fn place_in_phrase(inp: &Inputs, i: usize, end: usize) -> Option<usize> {
+    let doc = inp.doc;
+    let mut k = i;
+    while k < end && k < i + 7 {
+        if let Some(p) = place_after(inp, k) {
+            return Some(p);
+        }
+        let t = doc.tokens.get(k)?;
+        let demonym = inp
+            .rec
+            .demonyms
+            .iter()
+            .any(|d| d.span.start <= t.span.start && t.span.start < d.span.end);
+        let word_ok = match t.kind {
+            TokenKind::Word => {
+                (!t.cap || demonym || k == i && doc.is(k, "the")) && !doc.is_any(k, PHRASE_STOPS)
+            }
+            TokenKind::Number => true,
+            _ => false,
+        };
+        if !word_ok {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Words that end a place phrase: prepositions other than "of", conjunctions, verbs of saying.
+const PHRASE_STOPS: &[&str] = &[
+    "in", "at", "on", "to", "from", "by", "with", "for", "and", "or", "but", "after", "before",
+    "said", "says", "told", "that", "which", "who", "where", "when", "while", "during", "as",
+    "was", "were", "is", "are", "has", "have", "had", "killing", "leaving",
+];
 /// For a test or drill by a state with no place named: that state's own territory.
 pub(super) fn home_country_place(inp: &Inputs, actors: &[usize]) -> Option<usize> {
     let cc = actors.iter().find_map(|&a| {
@@ -199,5 +244,67 @@ mod tests {
             !ev[0].place_from_dateline,
             "a foreign actor: not at the dateline"
         );
+    }
+}
+
+/// The place the lede (the article's first paragraph of prose) sets the story in: its first
+/// place named after a locative preposition ("in Basra"), else its first city or site.
+pub(super) fn lede_place(inp: &Inputs) -> Option<usize> {
+    let doc = inp.doc;
+    let lede = doc.paragraphs.iter().find(|p| {
+        let text = doc.slice(**p);
+        text.split_whitespace().count() >= 8 && !crate::model::looks_like_headline(text)
+    })?;
+    let in_lede =
+        |h: &&crate::extract::hits::PlaceHit| h.span.start >= lede.start && h.span.end <= lede.end;
+    let locative = inp.rec.places.iter().position(|h| {
+        in_lede(&h)
+            && doc.token_containing(h.span.start).is_some_and(|t| {
+                let k = if t > 0 && doc.is(t - 1, "the") {
+                    t - 1
+                } else {
+                    t
+                };
+                k > 0 && doc.is_any(k - 1, LOCATIVES)
+            })
+    });
+    locative.or_else(|| {
+        inp.rec
+            .places
+            .iter()
+            .position(|h| in_lede(&h) && h.kind == PlaceKind::City)
+    })
+}
+
+/// "In Sharm el-Sheikh, Egypt" once and "in Egypt" later: an event placed at a country (or a
+/// region) goes to the one city or site the article names inside it, and says so.
+pub(super) fn refine_places(inp: &Inputs, events: &mut [super::EventFound]) {
+    for e in events.iter_mut() {
+        let Some(p) = e.place else { continue };
+        let hit = &inp.rec.places[p];
+        if !matches!(hit.kind, PlaceKind::Country | PlaceKind::Region) {
+            continue;
+        }
+        let Some(cc) = hit.country.as_deref() else {
+            continue;
+        };
+        let mut inside: Vec<usize> = Vec::new();
+        for (i, h) in inp.rec.places.iter().enumerate() {
+            if matches!(h.kind, PlaceKind::City | PlaceKind::Site)
+                && h.country.as_deref() == Some(cc)
+                && !inside.iter().any(|&j| inp.rec.places[j].key == h.key)
+            {
+                inside.push(i);
+            }
+        }
+        if let [only] = inside[..] {
+            let name = hit.name.clone();
+            e.place = Some(only);
+            e.geo_precision = Some(if e.geo_precision == Some(3) { 3 } else { 2 });
+            e.place_note = Some(format!(
+                "{}, the one city or site the article names in {name}",
+                inp.rec.places[only].name
+            ));
+        }
     }
 }

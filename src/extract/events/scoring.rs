@@ -24,6 +24,8 @@ pub const NO_PARTY: f32 = -0.2;
 pub const FURTHER_MENTION: f32 = 0.05;
 /// Placed by the dateline alone.
 pub const DATELINE_PLACE: f32 = -0.1;
+/// The article's main event: its headline and lede report it.
+pub const MAIN_EVENT: f32 = 0.1;
 /// Lowest confidence an event keeps.
 pub const FLOOR: f32 = 0.05;
 /// Highest confidence an extracted event gets: a person should still have the last word.
@@ -79,6 +81,11 @@ pub fn confidence(s: Signals) -> f32 {
 /// Two mentions of one event: the better one's confidence, raised a little.
 pub fn merged(a: f32, b: f32) -> f32 {
     (a.max(b) + FURTHER_MENTION).min(CEILING)
+}
+
+/// The article's main event.
+pub fn main_event(c: f32) -> f32 {
+    (c + MAIN_EVENT).min(CEILING)
 }
 
 /// An event placed by the dateline alone.

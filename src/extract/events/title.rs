@@ -1,93 +1,114 @@
-//! How an event title is worded: subject, verb and object from the event's structure
-//! ("Kishida and Yoon meet in Cambodia", "Hickson sentenced"), conjugated for number and mode.
+//! How an event title is worded: from the event's structure, never by gluing spans together.
+//!
+//! The template is subject–verb–object–place: the actor (or the group or thing that acted,
+//! "Car bomb"), the trigger's verb conjugated for number and mode, the target (a party, or the
+//! object the sentence names, "farm"), and where: "Kishida and Yoon meet in Phnom Penh",
+//! "Police arrest Morales in Caracas", "Rocket hits farm near Rzeszów". Without an actor the
+//! title says what was done to whom ("Two soldiers killed near Kidal"), and without either it
+//! names the happening ("Explosion in Kabul"): it never invents who did it.
 
 use super::{EventFound, Inputs};
+use crate::extract::lexicon::{EAST_ASIAN_FAMILY_NAMES, capitalised};
 use crate::extract::sentences::TokenKind;
 use crate::model::{EventKind, Mode, PartyKind, PlaceKind};
 
-/// A short name for titles: a person's surname as the text uses it alone, a state's name.
+/// Countries whose people usually write the family name first ("Xi Jinping" is Xi).
+const FAMILY_FIRST_COUNTRIES: &[&str] = &["CN", "TW", "HK", "MO", "KR", "KP", "VN", "SG"];
+
+/// A short name for titles: a person's family name as the text uses it alone, a state's name.
 fn short_name(inp: &Inputs, p: usize) -> String {
     let info = &inp.parties.parties[p];
-    if info.kind == PartyKind::Person {
-        // "Ferdinand Marcos Jr." is Marcos, not Jr.
-        const SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
-        let tokens: Vec<&String> = info
-            .name_tokens
-            .iter()
-            .filter(|t| !SUFFIXES.contains(&t.as_str()))
-            .collect();
-        for t in tokens.iter().rev() {
-            let used_alone = inp
-                .parties
-                .mentions
-                .iter()
-                .any(|m| m.party == p && inp.doc.slice(m.span) == t.as_str());
-            if used_alone {
-                return (*t).clone();
-            }
-        }
-        return tokens
-            .last()
-            .map(|t| (*t).clone())
-            .unwrap_or_else(|| info.name.clone());
+    if info.kind != PartyKind::Person {
+        return info.name.clone();
     }
-    info.name.clone()
+    // "Ferdinand Marcos Jr." is Marcos, not Jr.
+    const SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
+    let tokens: Vec<&String> = info
+        .name_tokens
+        .iter()
+        .filter(|t| !SUFFIXES.contains(&t.as_str()))
+        .collect();
+    let family_first = tokens.len() >= 2
+        && EAST_ASIAN_FAMILY_NAMES.contains(&tokens[0].as_str())
+        && info
+            .country
+            .as_deref()
+            .is_some_and(|c| FAMILY_FIRST_COUNTRIES.contains(&c));
+    if family_first {
+        return tokens[0].clone();
+    }
+    for t in tokens.iter().rev() {
+        let used_alone = inp
+            .parties
+            .mentions
+            .iter()
+            .any(|m| m.party == p && inp.doc.slice(m.span) == t.as_str());
+        if used_alone {
+            return (*t).clone();
+        }
+    }
+    tokens
+        .last()
+        .map(|t| (*t).clone())
+        .unwrap_or_else(|| info.name.clone())
 }
-/// "Kishida and Yoon meet in Cambodia", "Kishida and Yoon condemn North Korea".
+
+/// The names a title lists for these parties: people and organisations speak for their states,
+/// so a state is listed only when none of its people or bodies is.
+fn names_of(inp: &Inputs, ps: &[usize]) -> Vec<String> {
+    let table = inp.parties;
+    let represented: Vec<&str> = ps
+        .iter()
+        .filter(|&&p| {
+            matches!(
+                table.parties[p].kind,
+                PartyKind::Person | PartyKind::Organization
+            )
+        })
+        .filter_map(|&p| table.parties[p].country.as_deref())
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for &p in ps {
+        let info = &table.parties[p];
+        let covered = info.kind == PartyKind::State
+            && info
+                .country
+                .as_deref()
+                .is_some_and(|c| represented.contains(&c));
+        let name = short_name(inp, p);
+        if !covered && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// The title of an event.
 pub(super) fn title(inp: &Inputs, e: &EventFound) -> String {
     let table = inp.parties;
-    let verb = e.verb;
-    // People and ministries speak for their states: list them, and states only when none does.
-    let names_of = |ps: &[usize]| -> Vec<String> {
-        let people_states: Vec<&str> = ps
-            .iter()
-            .filter(|&&p| {
-                matches!(
-                    table.parties[p].kind,
-                    PartyKind::Person | PartyKind::Organization
-                )
-            })
-            .filter_map(|&p| table.parties[p].country.as_deref())
-            .collect();
-        let covered = |p: usize| {
-            let info = &table.parties[p];
-            info.kind == PartyKind::State
-                && info
-                    .country
-                    .as_deref()
-                    .is_some_and(|c| people_states.contains(&c))
-        };
-        let mut out: Vec<String> = Vec::new();
-        for &p in ps {
-            let name = short_name(inp, p);
-            if !covered(p) && !out.contains(&name) {
-                out.push(name);
-            }
-        }
-        out
-    };
     // Meetings and agreements are mutual: "Virtanen and Rojas meet", not "Virtanen meets Rojas".
-    let mut e_actors = e.actors.clone();
-    if matches!(
+    let mutual = matches!(
         e.kind,
         EventKind::Consult | EventKind::Agree | EventKind::Cooperate
-    ) {
-        for &p in &e.parties {
-            if table.parties[p].kind == PartyKind::Person && !e_actors.contains(&p) {
-                e_actors.push(p);
+    );
+    let mut actors = e.actors.clone();
+    if mutual {
+        for &p in e.parties.iter().chain(&e.targets) {
+            let kind = table.parties[p].kind;
+            if matches!(kind, PartyKind::Person | PartyKind::State) && !actors.contains(&p) {
+                actors.push(p);
             }
         }
     }
-    let actors = names_of(&e_actors);
-    let actor_states: Vec<&str> = e_actors
+    let actor_states: Vec<&str> = actors
         .iter()
         .filter_map(|&p| table.parties[p].country.as_deref())
         .collect();
     let targets: Vec<usize> = e
-        .parties
+        .targets
         .iter()
         .copied()
-        .filter(|p| !e_actors.contains(p))
+        .filter(|p| !actors.contains(p))
         .filter(|&p| {
             !(table.parties[p].kind == PartyKind::State
                 && table.parties[p]
@@ -96,39 +117,75 @@ pub(super) fn title(inp: &Inputs, e: &EventFound) -> String {
                     .is_some_and(|c| actor_states.contains(&c)))
         })
         .collect();
-    let targets = names_of(&targets);
-    let plural = actors.len() != 1;
-    // "Hickson sentenced", "Orujov charged": the one it was done to, with no agent named.
-    if let Some(participle) = e
-        .passive
-        .filter(|_| actors.is_empty() && !targets.is_empty())
+    let actor_names = names_of(inp, &actors);
+    let target_names = names_of(inp, &targets);
+    let place = place_phrase(inp, e);
+
+    // Done to someone, by nobody the text names: "Jacobs sentenced in Leeds".
+    if actor_names.is_empty()
+        && (e.passive.is_some() || e.unnamed_subject.is_none())
+        && let Some(patient) = (!target_names.is_empty())
+            .then(|| list(&target_names))
+            .or_else(|| {
+                e.passive
+                    .and(e.unnamed_subject.as_ref())
+                    .map(|g| capitalised(&g.words))
+            })
     {
-        let mut t = format!("{} {participle}", list(&targets));
-        if let Some(p) = e.place.filter(|_| !e.place_from_dateline) {
-            t.push_str(&format!(" in {}", inp.rec.places[p].name));
-        }
-        return t;
+        return format!("{patient} {}{place}", e.participle);
     }
-    // "forced to work" is passive: the people named were forced.
-    if verb == "force"
+    // "forced to work": the people named were forced.
+    if e.verb == "force"
         && let Some(w) = word_after(inp, e, &["forced", "to"])
     {
-        let who = if actors.is_empty() {
+        let who = if actor_names.is_empty() {
             "People".to_owned()
         } else {
-            list(&actors)
+            list(&actor_names)
         };
-        return format!("{who} forced to {w}");
+        return format!("{who} forced to {w}{place}");
     }
-    let mut t = match list(&actors) {
-        s if s.is_empty() => match &e.unnamed_subject {
-            Some((who, plural)) => format!("{who} {}", conjugate(verb, *plural, e.mode)),
-            None => format!("{}: {}", e.kind.label(), conjugate(verb, true, e.mode)),
-        },
-        s => format!("{s} {}", conjugate(verb, plural, e.mode)),
+    let (subject, plural) = if !actor_names.is_empty() {
+        (list(&actor_names), actor_names.len() != 1)
+    } else if let Some(g) = &e.unnamed_subject {
+        (capitalised(&g.words), g.plural)
+    } else if let Some(object) = &e.object {
+        // Nobody named did it: what was done, to what.
+        return format!("{} {}{place}", capitalised(&object.words), e.participle);
+    } else {
+        return format!("{}{place}", happening(e));
     };
-    let takes_object = matches!(
-        e.kind,
+    let mut t = format!("{subject} {}", conjugate(e.verb, plural, e.mode));
+    if !target_names.is_empty() && takes_object(e.kind) {
+        let prep = if !e.verb.contains(' ') || e.verb.ends_with(" on") {
+            ""
+        } else {
+            match e.kind {
+                EventKind::Threaten => " against",
+                EventKind::Sanction | EventKind::Assault => " on",
+                _ => " with",
+            }
+        };
+        t.push_str(&format!("{prep} {}", list(&target_names)));
+    } else if let Some(object) = &e.object
+        && !e.verb.contains(' ')
+    {
+        t.push(' ');
+        t.push_str(&object.words);
+    }
+    // "North Korea fires missiles near the Northern Limit Line", but not the place twice.
+    let named = place.split_once(' ').map_or("", |(_, rest)| rest);
+    let named = named.split_once(' ').map_or(named, |(_, rest)| rest);
+    if !named.is_empty() && !t.contains(named.trim_start_matches("the ")) {
+        t.push_str(&place);
+    }
+    t
+}
+
+/// Kinds whose verb takes the target as object ("condemn X"); the others name only the actor.
+fn takes_object(kind: EventKind) -> bool {
+    matches!(
+        kind,
         EventKind::Consult
             | EventKind::Accuse
             | EventKind::Request
@@ -138,39 +195,56 @@ pub(super) fn title(inp: &Inputs, e: &EventFound) -> String {
             | EventKind::Support
             | EventKind::Reject
             | EventKind::Coerce
-    );
-    if takes_object && !targets.is_empty() {
-        let prep = if !verb.contains(' ') {
-            ""
-        } else {
-            match e.kind {
-                EventKind::Threaten => " against",
-                EventKind::Sanction | EventKind::Assault => " on",
-                _ => " with",
-            }
-        };
-        t.push_str(&format!("{prep} {}", list(&targets)));
-    }
-    if let Some(p) = e.place.filter(|_| !e.place_from_dateline) {
-        let place = &inp.rec.places[p];
-        let prep = if e.geo_precision == Some(2) {
-            "near"
-        } else {
-            "in"
-        };
-        let name = if matches!(place.kind, PlaceKind::Line | PlaceKind::Sea)
-            || place.name.split(' ').count() > 1 && place.kind == PlaceKind::Region
-        {
-            format!("the {}", place.name)
-        } else {
-            place.name.clone()
-        };
-        if !t.contains(&place.name) {
-            t.push_str(&format!(" {prep} {name}"));
-        }
-    }
-    t
+            | EventKind::Aid
+            | EventKind::Agree
+    )
 }
+
+/// " in Phnom Penh", " near the Northern Limit Line", or "" (no place, or only the dateline's).
+fn place_phrase(inp: &Inputs, e: &EventFound) -> String {
+    let Some(p) = e.place.filter(|_| !e.place_from_dateline) else {
+        return String::new();
+    };
+    let place = &inp.rec.places[p];
+    let prep = if e.geo_precision == Some(2) {
+        "near"
+    } else {
+        "in"
+    };
+    let name = if matches!(place.kind, PlaceKind::Line | PlaceKind::Sea)
+        || place.name.split(' ').count() > 1 && place.kind == PlaceKind::Region
+    {
+        format!("the {}", place.name)
+    } else {
+        place.name.clone()
+    };
+    format!(" {prep} {name}")
+}
+
+/// What happened, as a noun, when nobody and nothing is named: "Explosion", "Election".
+fn happening(e: &EventFound) -> String {
+    let noun = match e.kind {
+        EventKind::Incident => e.trigger_noun.as_deref().unwrap_or("Incident"),
+        EventKind::Assault => e.trigger_noun.as_deref().unwrap_or("Attack"),
+        EventKind::Protest => "Protest",
+        EventKind::Coerce => e.trigger_noun.as_deref().unwrap_or("Arrests"),
+        EventKind::Mobilize => "Military activity",
+        EventKind::Consult => e.trigger_noun.as_deref().unwrap_or("Talks"),
+        EventKind::Agree => e.trigger_noun.as_deref().unwrap_or("Agreement"),
+        EventKind::Aid => "Aid",
+        EventKind::Sanction => "Sanctions",
+        EventKind::Accuse => "Accusation",
+        EventKind::Reject => "Rejection",
+        EventKind::Threaten => "Threat",
+        EventKind::Request => "Appeal",
+        EventKind::Support => "Support",
+        EventKind::Concede => e.trigger_noun.as_deref().unwrap_or("Concession"),
+        EventKind::Cooperate => "Cooperation",
+        EventKind::Retreat => "Withdrawal",
+    };
+    capitalised(noun)
+}
+
 /// The word after `words` in the event's first evidence sentence.
 fn word_after(inp: &Inputs, e: &EventFound, words: &[&str]) -> Option<String> {
     let doc = inp.doc;
@@ -183,8 +257,9 @@ fn word_after(inp: &Inputs, e: &EventFound, words: &[&str]) -> Option<String> {
     let j = i + words.len();
     (j < s.tokens.end && doc.tokens[j].kind == TokenKind::Word).then(|| doc.tok(j).to_owned())
 }
+
 /// "A", "A and B", "A, B and C", "A, B and others".
-fn list(names: &[String]) -> String {
+pub(super) fn list(names: &[String]) -> String {
     match names.len() {
         0 => String::new(),
         1 => names[0].clone(),
@@ -193,7 +268,9 @@ fn list(names: &[String]) -> String {
         _ => format!("{}, {} and others", names[0], names[1]),
     }
 }
-fn conjugate(verb: &str, plural: bool, mode: Option<Mode>) -> String {
+
+/// The verb phrase for a subject of that number, in the event's mode.
+pub(super) fn conjugate(verb: &str, plural: bool, mode: Option<Mode>) -> String {
     let (head, rest) = verb.split_once(' ').map_or((verb, ""), |(h, r)| (h, r));
     let head = match mode {
         Some(Mode::Negated) => format!("{} {head}", if plural { "do not" } else { "does not" }),

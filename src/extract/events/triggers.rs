@@ -28,276 +28,825 @@ pub(super) enum Needs {
     /// A threatened act: "threatened to …", "threatened with …" or a threat word ("threatened
     /// retaliation"); "threatened regional stability" only endangers.
     ThreatAct,
+    /// "from" soon after ("barred from leaving", "prevented from boarding").
+    From,
+    /// Someone asked to do something: "asked the council to help" (not "he asked").
+    ObjectTo,
+    /// Troops or ships sent ("sent troops"), not letters.
+    Troops,
+    /// Aid given ("provided food aid", "sent medicine"), not "provided details".
+    AidGoods,
+    /// People released, not a report or a video ("released the hostages").
+    NotPublication,
+    /// Claims dismissed or disputed ("dismissed the allegations"), not staff.
+    Claims,
+    /// "in" right after ("arrived in France").
+    In,
+    /// "that" soon after ("claimed that the church held her").
+    That,
+    /// A law voted on ("passed the bill").
+    Bill,
+    /// What hit or struck: a weapon or attack ("a missile hit") or a disaster ("a storm hit"); the
+    /// kind follows from it.
+    Cause,
 }
+
+/// How the context changes a trigger's kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Sense {
+    /// The kind the trigger names.
+    Fixed,
+    /// Killing and wounding: an attack, unless a disaster, illness or accident did it.
+    Harm,
+    /// Explosions and sinkings: an incident, unless a bomb or an attack is named.
+    Blast,
+    /// Storming a building: a protest when protesters do it, else an assault.
+    Storm,
+}
+
+/// Which form of its word a trigger is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Form {
+    /// "attack": after "to" or a modal only; otherwise it is usually the noun.
+    Base,
+    /// "attacks": a verb only right after its subject (a party, "he", "who").
+    Third,
+    /// "attacked", "attacking", a fixed phrase.
+    Other,
+    /// A noun.
+    Noun,
+}
+
 /// A trigger word or phrase.
 pub(super) struct Trigger {
     /// The lowercase words, in order.
-    pub(super) words: &'static [&'static str],
+    pub(super) words: Vec<&'static str>,
     /// The PLOVER type it makes.
     pub(super) kind: EventKind,
     /// Present-tense verb phrase for titles ("meet", "condemn").
     pub(super) verb: &'static str,
+    /// Past participle phrase for passive titles ("killed", "sentenced").
+    pub(super) participle: &'static str,
     /// A noun ("meeting"): counts only when something shows the event took place.
     pub(super) nominal: bool,
     /// What it needs around it.
     pub(super) needs: Needs,
+    /// How the context changes its kind.
+    pub(super) sense: Sense,
+    /// Which form of the word it is.
+    pub(super) form: Form,
 }
-const fn v(words: &'static [&'static str], kind: EventKind, verb: &'static str) -> Trigger {
-    Trigger {
-        words,
-        kind,
-        verb,
-        nominal: false,
-        needs: Needs::Nothing,
-    }
-}
-const fn vn(
-    words: &'static [&'static str],
-    kind: EventKind,
-    verb: &'static str,
-    needs: Needs,
-) -> Trigger {
-    Trigger {
-        words,
-        kind,
-        verb,
-        nominal: false,
-        needs,
-    }
-}
-const fn n(words: &'static [&'static str], kind: EventKind, verb: &'static str) -> Trigger {
-    Trigger {
-        words,
-        kind,
-        verb,
-        nominal: true,
-        needs: Needs::Nothing,
-    }
-}
-const fn nn(
-    words: &'static [&'static str],
-    kind: EventKind,
-    verb: &'static str,
-    needs: Needs,
-) -> Trigger {
-    Trigger {
-        words,
-        kind,
-        verb,
-        nominal: true,
-        needs,
-    }
-}
+
 use EventKind as K;
 
-/// The trigger lexicon (lowercase token sequences).
-pub(super) const TRIGGERS: &[Trigger] = &[
+/// One lexicon row: kind, word forms, title verb, what it needs, how context changes it.
+///
+/// Forms: a regular verb is its base form ("accuse" gives accuse, accuses, accused,
+/// accusing); an irregular one spells base/past/participle[/ing] ("meet/met/met"); words after
+/// the first are kept as they are ("call/called/called on"). `n:` marks nouns, each form listed
+/// ("n:airstrike/airstrikes"); `=` marks a fixed phrase ("=on high alert"). The title verb is a
+/// base-form phrase; empty means the verb itself.
+type Row = (K, &'static str, &'static str, Needs, Sense);
+
+const fn row(kind: K, forms: &'static str, title: &'static str) -> Row {
+    (kind, forms, title, Needs::Nothing, Sense::Fixed)
+}
+
+const fn needs(kind: K, forms: &'static str, title: &'static str, needs: Needs) -> Row {
+    (kind, forms, title, needs, Sense::Fixed)
+}
+
+const fn sense(kind: K, forms: &'static str, title: &'static str, n: Needs, s: Sense) -> Row {
+    (kind, forms, title, n, s)
+}
+
+/// The trigger lexicon. Longer phrases win over the words they start with.
+const LEXICON: &[Row] = &[
     // CONSULT
-    v(&["met"], K::Consult, "meet"),
-    v(&["meet"], K::Consult, "meet"),
-    v(&["meets"], K::Consult, "meet"),
-    v(&["visited"], K::Consult, "visit"),
-    v(&["visits"], K::Consult, "visit"),
-    v(&["hosted"], K::Consult, "host"),
-    v(&["discussed"], K::Consult, "discuss"),
-    v(&["negotiated"], K::Consult, "negotiate"),
-    v(&["spoke", "with"], K::Consult, "speak with"),
-    v(&["spoke", "by", "phone"], K::Consult, "speak by phone"),
-    v(&["talked", "with"], K::Consult, "talk with"),
-    v(&["phoned"], K::Consult, "phone"),
-    n(&["meeting"], K::Consult, "meet"),
-    n(&["meetings"], K::Consult, "meet"),
-    n(&["summit"], K::Consult, "hold a summit"),
-    n(&["talks"], K::Consult, "hold talks"),
-    n(&["visit"], K::Consult, "visit"),
-    n(&["phone", "call"], K::Consult, "speak by phone"),
-    n(&["negotiations"], K::Consult, "negotiate"),
+    row(K::Consult, "meet/met/met", "meet"),
+    row(K::Consult, "meet/met/met with", "meet"),
+    row(K::Consult, "visit", ""),
+    row(K::Consult, "host", ""),
+    row(K::Consult, "discuss", ""),
+    row(K::Consult, "negotiate", ""),
+    row(K::Consult, "consult", ""),
+    row(K::Consult, "confer/conferred/conferred", ""),
+    row(K::Consult, "mediate", ""),
+    needs(K::Consult, "speak/spoke/spoken", "speak with", Needs::With),
+    needs(K::Consult, "talk/talked/talked", "talk with", Needs::With),
+    needs(K::Consult, "arrive", "visit", Needs::In),
+    row(K::Consult, "phone", ""),
+    row(K::Consult, "n:meeting/meetings", "meet"),
+    row(K::Consult, "n:summit", "hold a summit"),
+    row(K::Consult, "n:talks", "hold talks"),
+    row(K::Consult, "n:visit/visits", "visit"),
+    row(K::Consult, "n:phone call/telephone call", "speak by phone"),
+    row(K::Consult, "n:negotiations", "negotiate"),
+    row(K::Consult, "n:conference", "hold a conference"),
     // AGREE
-    v(&["agreed"], K::Agree, "agree"),
-    v(&["agree"], K::Agree, "agree"),
-    v(&["agrees"], K::Agree, "agree"),
-    v(&["signed"], K::Agree, "sign an agreement"),
-    v(&["pledged"], K::Agree, "pledge"),
-    v(&["pledge"], K::Agree, "pledge"),
-    v(&["promised"], K::Agree, "promise"),
-    v(&["reaffirmed"], K::Agree, "reaffirm commitments"),
-    v(&["reaffirming"], K::Agree, "reaffirm commitments"),
-    v(&["reaffirm"], K::Agree, "reaffirm commitments"),
-    n(&["agreement"], K::Agree, "reach an agreement"),
-    n(&["treaty"], K::Agree, "conclude a treaty"),
-    n(&["accord"], K::Agree, "reach an accord"),
-    n(&["deal"], K::Agree, "reach a deal"),
-    n(&["ceasefire"], K::Agree, "agree a ceasefire"),
-    n(&["truce"], K::Agree, "agree a truce"),
-    // ACCUSE
-    v(&["condemned"], K::Accuse, "condemn"),
-    v(&["condemns"], K::Accuse, "condemn"),
-    v(&["condemn"], K::Accuse, "condemn"),
-    v(&["criticized"], K::Accuse, "criticize"),
-    v(&["criticised"], K::Accuse, "criticise"),
-    v(&["criticizes"], K::Accuse, "criticize"),
-    v(&["accused"], K::Accuse, "accuse"),
-    vn(&["charged"], K::Accuse, "charge", Needs::With),
-    v(&["sued"], K::Accuse, "sue"),
-    v(&["accuses"], K::Accuse, "accuse"),
-    v(&["denounced"], K::Accuse, "denounce"),
-    v(&["blamed"], K::Accuse, "blame"),
-    v(&["slammed"], K::Accuse, "criticize"),
-    v(&["decried"], K::Accuse, "decry"),
-    // MOBILIZE
-    vn(&["fired"], K::Mobilize, "fire missiles", Needs::Weapon),
-    vn(&["fires"], K::Mobilize, "fire missiles", Needs::Weapon),
-    vn(&["launched"], K::Mobilize, "launch missiles", Needs::Weapon),
-    vn(&["launches"], K::Mobilize, "launch missiles", Needs::Weapon),
-    vn(
-        &["test-fired"],
-        K::Mobilize,
-        "test-fire missiles",
-        Needs::Nothing,
+    row(K::Agree, "agree/agreed/agreed", "agree"),
+    row(K::Agree, "sign", "sign an agreement"),
+    row(K::Agree, "pledge", ""),
+    row(K::Agree, "promise", ""),
+    row(K::Agree, "reaffirm", "reaffirm commitments"),
+    row(K::Agree, "accept", ""),
+    row(K::Agree, "approve", ""),
+    row(K::Agree, "ratify/ratified/ratified/ratifying", ""),
+    row(
+        K::Agree,
+        "commit/committed/committed/committing to",
+        "commit",
     ),
-    vn(&["fire"], K::Mobilize, "fire missiles", Needs::Weapon),
-    vn(&["launch"], K::Mobilize, "launch missiles", Needs::Weapon),
-    vn(&["test"], K::Mobilize, "test weapons", Needs::Weapon),
-    vn(&["tests"], K::Mobilize, "test weapons", Needs::Weapon),
-    vn(&["tested"], K::Mobilize, "test weapons", Needs::Weapon),
-    v(&["deployed"], K::Mobilize, "deploy forces"),
-    v(&["mobilized"], K::Mobilize, "mobilize forces"),
-    v(&["mobilised"], K::Mobilize, "mobilise forces"),
-    nn(&["launch"], K::Mobilize, "launch a missile", Needs::Weapon),
-    nn(&["launches"], K::Mobilize, "launch missiles", Needs::Weapon),
-    nn(&["test"], K::Mobilize, "test a missile", Needs::Weapon),
-    nn(&["tests"], K::Mobilize, "test missiles", Needs::Weapon),
-    nn(&["landing"], K::Mobilize, "land a missile", Needs::Weapon),
-    n(&["drills"], K::Mobilize, "hold military drills"),
-    n(&["exercises"], K::Mobilize, "hold military exercises"),
-    // ASSAULT
-    v(&["attacked"], K::Assault, "attack"),
-    v(&["struck"], K::Assault, "strike"),
-    v(&["shelled"], K::Assault, "shell"),
-    v(&["bombed"], K::Assault, "bomb"),
-    v(&["invaded"], K::Assault, "invade"),
-    v(&["killed"], K::Assault, "kill"),
-    v(&["stabbed"], K::Assault, "stab"),
-    v(&["assaulted"], K::Assault, "assault"),
-    v(&["ambushed"], K::Assault, "ambush"),
-    n(&["attack"], K::Assault, "attack"),
-    n(&["attacks"], K::Assault, "attack"),
-    n(&["airstrike"], K::Assault, "carry out an airstrike"),
-    n(&["airstrikes"], K::Assault, "carry out airstrikes"),
-    n(&["strikes"], K::Assault, "carry out strikes"),
-    n(&["shelling"], K::Assault, "shell"),
-    n(&["bombing"], K::Assault, "bomb"),
-    n(&["invasion"], K::Assault, "invade"),
+    row(K::Agree, "strike/struck/struck a deal", "strike a deal"),
+    row(K::Agree, "reach/reached/reached a deal", "reach a deal"),
+    row(K::Agree, "n:agreement", "reach an agreement"),
+    row(K::Agree, "n:treaty", "conclude a treaty"),
+    row(K::Agree, "n:accord", "reach an accord"),
+    row(K::Agree, "n:deal", "reach a deal"),
+    // SUPPORT
+    row(K::Support, "praise", ""),
+    row(K::Support, "welcome", ""),
+    row(K::Support, "endorse", ""),
+    row(K::Support, "back", ""),
+    row(K::Support, "support", ""),
+    row(K::Support, "commend", ""),
+    row(K::Support, "congratulate", ""),
+    row(K::Support, "thank", ""),
+    row(K::Support, "hail", ""),
+    row(K::Support, "applaud", ""),
+    row(K::Support, "award", ""),
+    row(K::Support, "honour", ""),
+    row(K::Support, "honor", ""),
+    row(
+        K::Support,
+        "pledge/pledged/pledged support",
+        "pledge support",
+    ),
+    // CONCEDE
+    row(K::Concede, "resign", ""),
+    row(
+        K::Concede,
+        "step/stepped/stepped/stepping down",
+        "step down",
+    ),
+    row(K::Concede, "apologise", "apologise"),
+    row(K::Concede, "apologize", ""),
+    row(K::Concede, "concede", ""),
+    row(K::Concede, "surrender", ""),
+    row(K::Concede, "hand/handed/handed over", "hand over"),
+    row(K::Concede, "grant", ""),
+    row(K::Concede, "pardon", ""),
+    row(K::Concede, "ease", "ease restrictions"),
+    row(K::Concede, "lift", "lift restrictions"),
+    row(K::Concede, "n:ceasefire/cease-fire", "declare a ceasefire"),
+    row(K::Concede, "n:truce", "declare a truce"),
+    row(K::Concede, "n:resignation", "resign"),
+    row(K::Concede, "n:apology", "apologise"),
+    // COOPERATE
+    row(K::Cooperate, "improve relations", ""),
+    row(K::Cooperate, "improve ties", ""),
+    row(K::Cooperate, "strengthen ties", ""),
+    row(K::Cooperate, "cooperate", ""),
+    row(K::Cooperate, "collaborate", ""),
+    // AID
+    row(K::Aid, "donate", "donate aid"),
+    needs(K::Aid, "provide", "provide aid", Needs::AidGoods),
+    needs(K::Aid, "send/sent/sent", "send aid", Needs::AidGoods),
+    needs(K::Aid, "deliver", "deliver aid", Needs::AidGoods),
+    needs(K::Aid, "sell/sold/sold", "sell weapons", Needs::Weapon),
+    row(K::Aid, "n:aid", "provide aid"),
+    row(K::Aid, "n:assistance", "provide assistance"),
+    row(K::Aid, "n:donation/donations", "donate aid"),
+    needs(K::Aid, "n:sale", "sell weapons", Needs::Weapon),
+    // RETREAT
+    row(K::Retreat, "withdraw/withdrew/withdrawn", ""),
+    row(K::Retreat, "pull/pulled/pulled out", "pull out"),
+    row(K::Retreat, "retreat", ""),
+    row(K::Retreat, "evacuate", ""),
+    needs(K::Retreat, "release", "release", Needs::NotPublication),
+    needs(
+        K::Retreat,
+        "free/freed/freed/freeing",
+        "free",
+        Needs::NotPublication,
+    ),
+    row(K::Retreat, "n:withdrawal", "withdraw"),
     // REQUEST
-    v(&["urged"], K::Request, "urge"),
-    v(&["urges"], K::Request, "urge"),
-    v(&["urge"], K::Request, "urge"),
-    vn(&["called"], K::Request, "call on", Needs::OnFor),
-    vn(&["calls"], K::Request, "call on", Needs::OnFor),
-    v(&["demanded"], K::Request, "demand"),
-    v(&["demands"], K::Request, "demand"),
-    v(&["appealed"], K::Request, "appeal to"),
+    row(K::Request, "urge", ""),
+    needs(K::Request, "call", "call on", Needs::OnFor),
+    row(K::Request, "demand", ""),
+    row(K::Request, "appeal", "appeal to"),
+    needs(K::Request, "ask", "", Needs::ObjectTo),
+    row(K::Request, "request", ""),
+    row(K::Request, "recommend", ""),
+    needs(K::Request, "advise", "", Needs::ObjectTo),
+    row(K::Request, "press/pressed/pressed for", "press for"),
+    row(K::Request, "plead", ""),
+    row(K::Request, "n:appeal", "appeal to"),
+    // ACCUSE
+    row(K::Accuse, "condemn", ""),
+    row(K::Accuse, "criticize", ""),
+    row(K::Accuse, "criticise", "criticise"),
+    row(K::Accuse, "accuse", ""),
+    needs(K::Accuse, "charge", "", Needs::With),
+    row(K::Accuse, "sue/sued/sued/suing", "sue"),
+    row(K::Accuse, "denounce", ""),
+    row(K::Accuse, "blame", ""),
+    row(K::Accuse, "slam/slammed/slammed/slamming", "criticize"),
+    row(K::Accuse, "decry/decried/decried", ""),
+    row(K::Accuse, "allege", ""),
+    needs(K::Accuse, "claim", "accuse", Needs::That),
+    row(K::Accuse, "indict", ""),
+    row(K::Accuse, "investigate", ""),
+    row(K::Accuse, "fault", ""),
+    row(K::Accuse, "=was critical of", "criticize"),
+    row(K::Accuse, "=were critical of", "criticize"),
+    row(K::Accuse, "n:accusation/accusations", "accuse"),
+    // REJECT
+    row(K::Reject, "reject", ""),
+    row(K::Reject, "refuse", ""),
+    row(K::Reject, "deny/denied/denied", ""),
+    row(K::Reject, "veto/vetoed/vetoed", ""),
+    row(K::Reject, "oppose", ""),
+    row(K::Reject, "boycott", ""),
+    row(K::Reject, "ignore", ""),
+    row(K::Reject, "defy/defied/defied", ""),
+    row(K::Reject, "dispute", ""),
+    row(K::Reject, "challenge", ""),
+    needs(K::Reject, "dismiss", "", Needs::Claims),
     // THREATEN
-    vn(&["threatened"], K::Threaten, "threaten", Needs::ThreatAct),
-    vn(&["threatens"], K::Threaten, "threaten", Needs::ThreatAct),
-    vn(&["vowed"], K::Threaten, "vow a response", Needs::Threat),
-    vn(&["vows"], K::Threaten, "vow a response", Needs::Threat),
-    vn(
-        &["warned", "of"],
+    needs(K::Threaten, "threaten", "", Needs::ThreatAct),
+    needs(K::Threaten, "vow", "vow a response", Needs::Threat),
+    needs(
         K::Threaten,
+        "warn/warned/warned of",
         "warn of a response",
         Needs::Threat,
     ),
-    // SANCTION
-    v(&["sanctioned"], K::Sanction, "sanction"),
-    v(&["expelled"], K::Sanction, "expel"),
-    n(&["sanctions"], K::Sanction, "impose sanctions"),
-    n(&["embargo"], K::Sanction, "impose an embargo"),
+    row(K::Threaten, "n:ultimatum", "issue an ultimatum"),
+    row(K::Threaten, "n:threat/threats", "threaten"),
     // PROTEST
-    v(&["protested"], K::Protest, "protest"),
-    v(&["demonstrated"], K::Protest, "demonstrate"),
-    v(&["rallied"], K::Protest, "rally"),
-    n(&["protest"], K::Protest, "protest"),
-    n(&["protests"], K::Protest, "protest"),
-    // AID
-    v(&["donated"], K::Aid, "donate aid"),
-    n(&["aid"], K::Aid, "provide aid"),
-    n(&["assistance"], K::Aid, "provide assistance"),
-    // COOPERATE
-    v(&["improve", "relations"], K::Cooperate, "improve relations"),
-    v(&["improve", "ties"], K::Cooperate, "improve ties"),
-    v(&["strengthen", "ties"], K::Cooperate, "strengthen ties"),
-    v(&["cooperate"], K::Cooperate, "cooperate"),
-    // SUPPORT
-    v(&["praised"], K::Support, "praise"),
-    v(&["welcomed"], K::Support, "welcome"),
-    v(&["endorsed"], K::Support, "endorse"),
-    v(&["backed"], K::Support, "back"),
-    // REJECT
-    v(&["rejected"], K::Reject, "reject"),
-    v(&["rejects"], K::Reject, "reject"),
-    v(&["refused"], K::Reject, "refuse"),
-    v(&["denied"], K::Reject, "deny"),
-    v(&["vetoed"], K::Reject, "veto"),
+    row(K::Protest, "protest", ""),
+    row(K::Protest, "demonstrate", ""),
+    row(K::Protest, "rally/rallied/rallied", ""),
+    row(K::Protest, "march", ""),
+    row(K::Protest, "riot", ""),
+    row(
+        K::Protest,
+        "take/took/taken to the streets",
+        "take to the streets",
+    ),
+    row(K::Protest, "n:protest/protests", "protest"),
+    row(K::Protest, "n:demonstration/demonstrations", "demonstrate"),
+    row(K::Protest, "n:rally", "rally"),
+    row(K::Protest, "n:riots", "riot"),
+    // SANCTION
+    row(K::Sanction, "sanction", ""),
+    row(K::Sanction, "expel/expelled/expelled/expelling", ""),
+    row(K::Sanction, "halt", ""),
+    row(K::Sanction, "suspend", ""),
+    row(K::Sanction, "cut/cut/cut off", "cut off"),
+    row(K::Sanction, "freeze/froze/frozen", ""),
+    row(K::Sanction, "n:sanctions", "impose sanctions"),
+    row(K::Sanction, "n:embargo", "impose an embargo"),
+    // MOBILIZE
+    needs(K::Mobilize, "fire", "fire missiles", Needs::Weapon),
+    needs(K::Mobilize, "launch", "launch missiles", Needs::Weapon),
+    row(K::Mobilize, "test-fire", "test-fire missiles"),
+    needs(K::Mobilize, "test", "test weapons", Needs::Weapon),
+    row(K::Mobilize, "deploy", "deploy forces"),
+    row(K::Mobilize, "mobilize", "mobilize forces"),
+    row(K::Mobilize, "mobilise", "mobilise forces"),
+    row(K::Mobilize, "reinforce", "reinforce forces"),
+    needs(K::Mobilize, "send/sent/sent", "send troops", Needs::Troops),
+    row(K::Mobilize, "increase security", ""),
+    row(K::Mobilize, "tighten security", ""),
+    row(K::Mobilize, "=on high alert", "go on high alert"),
+    needs(K::Mobilize, "n:launch", "launch a missile", Needs::Weapon),
+    needs(K::Mobilize, "n:launches", "launch missiles", Needs::Weapon),
+    needs(K::Mobilize, "n:test", "test a missile", Needs::Weapon),
+    needs(K::Mobilize, "n:tests", "test missiles", Needs::Weapon),
+    needs(K::Mobilize, "n:landing", "land a missile", Needs::Weapon),
+    row(K::Mobilize, "n:drills", "hold military drills"),
+    row(K::Mobilize, "n:exercises", "hold military exercises"),
+    row(K::Mobilize, "n:patrols", "patrol"),
+    // ASSAULT
+    row(K::Assault, "attack", ""),
+    sense(
+        K::Assault,
+        "strike/struck/struck",
+        "strike",
+        Needs::Nothing,
+        Sense::Harm,
+    ),
+    row(K::Assault, "shell/shelled/shelled", ""),
+    row(K::Assault, "bomb", ""),
+    row(K::Assault, "invade", ""),
+    sense(K::Assault, "kill", "", Needs::Nothing, Sense::Harm),
+    sense(K::Assault, "wound", "", Needs::Nothing, Sense::Harm),
+    sense(K::Assault, "injure", "", Needs::Nothing, Sense::Harm),
+    row(K::Assault, "stab/stabbed/stabbed/stabbing", ""),
+    row(K::Assault, "assault", ""),
+    row(K::Assault, "ambush", ""),
+    row(K::Assault, "shoot/shot/shot", ""),
+    row(K::Assault, "gun/gunned/gunned down", "gun down"),
+    row(K::Assault, "open/opened/opened fire", "open fire"),
+    row(K::Assault, "kidnap/kidnapped/kidnapped/kidnapping", ""),
+    row(K::Assault, "abduct", ""),
+    row(K::Assault, "hijack", ""),
+    row(K::Assault, "assassinate", ""),
+    row(K::Assault, "massacre", ""),
+    row(K::Assault, "behead", ""),
+    row(K::Assault, "torture", ""),
+    row(K::Assault, "target", ""),
+    row(K::Assault, "clash", ""),
+    row(K::Assault, "battle", ""),
+    row(K::Assault, "fight/fought/fought", ""),
+    row(K::Assault, "exchange fire", ""),
+    row(K::Assault, "blow/blew/blown up", "blow up"),
+    row(K::Assault, "detonate", ""),
+    row(K::Assault, "set/set/set fire to", "set fire to"),
+    row(K::Assault, "torch", ""),
+    needs(
+        K::Assault,
+        "drop/dropped/dropped",
+        "drop bombs",
+        Needs::Weapon,
+    ),
+    sense(
+        K::Assault,
+        "hit/hit/hit/hitting",
+        "hit",
+        Needs::Cause,
+        Sense::Harm,
+    ),
+    sense(K::Assault, "storm", "", Needs::Nothing, Sense::Storm),
+    row(K::Assault, "n:attack/attacks", "attack"),
+    row(
+        K::Assault,
+        "n:airstrike/airstrikes/air strike/air strikes",
+        "carry out airstrikes",
+    ),
+    row(K::Assault, "n:strikes", "carry out strikes"),
+    row(K::Assault, "n:shelling", "shell"),
+    row(K::Assault, "n:bombing/bombings", "bomb"),
+    row(K::Assault, "n:invasion", "invade"),
+    row(K::Assault, "n:offensive", "launch an offensive"),
+    row(K::Assault, "n:fighting", "fight"),
+    row(K::Assault, "n:battle/battles", "fight"),
+    row(K::Assault, "n:clashes", "clash"),
+    row(K::Assault, "n:ambush", "ambush"),
+    row(K::Assault, "n:shooting", "shoot"),
+    row(K::Assault, "n:assassination", "assassinate"),
+    row(K::Assault, "n:kidnapping", "kidnap"),
+    row(K::Assault, "n:massacre", "massacre"),
     // COERCE
-    v(&["arrested"], K::Coerce, "arrest"),
-    v(&["raided"], K::Coerce, "raid"),
-    v(&["jailed"], K::Coerce, "jail"),
-    v(&["imprisoned"], K::Coerce, "imprison"),
-    v(&["sentenced"], K::Coerce, "sentence"),
-    v(&["evicted"], K::Coerce, "evict"),
-    v(&["detained"], K::Coerce, "detain"),
-    v(&["seized"], K::Coerce, "seize"),
-    v(&["annexed"], K::Coerce, "annex"),
-    v(&["occupied"], K::Coerce, "occupy"),
-    v(&["deported"], K::Coerce, "deport"),
-    vn(&["forced"], K::Coerce, "force", Needs::To),
-    n(&["colonial", "rule"], K::Coerce, "rule as a colony"),
-    n(&["occupation"], K::Coerce, "occupy"),
-    n(&["blockade"], K::Coerce, "blockade"),
-    // RETREAT
-    v(&["withdrew"], K::Retreat, "withdraw"),
-    v(&["pulled", "out"], K::Retreat, "pull out"),
-    v(&["retreated"], K::Retreat, "retreat"),
-    // CONCEDE
-    v(&["eased"], K::Concede, "ease restrictions"),
-    v(&["lifted"], K::Concede, "lift restrictions"),
+    row(K::Coerce, "arrest", ""),
+    row(K::Coerce, "raid", ""),
+    row(K::Coerce, "jail", ""),
+    row(K::Coerce, "imprison", ""),
+    row(K::Coerce, "sentence", ""),
+    row(K::Coerce, "evict", ""),
+    row(K::Coerce, "detain", ""),
+    row(K::Coerce, "seize", ""),
+    row(K::Coerce, "annex", ""),
+    row(K::Coerce, "occupy/occupied/occupied", ""),
+    row(K::Coerce, "deport", ""),
+    needs(K::Coerce, "force", "force", Needs::To),
+    row(K::Coerce, "convict", ""),
+    row(K::Coerce, "summon", ""),
+    row(K::Coerce, "disperse", ""),
+    row(K::Coerce, "censor", ""),
+    row(K::Coerce, "rescue", ""),
+    row(K::Coerce, "confiscate", ""),
+    row(K::Coerce, "ban/banned/banned/banning", ""),
+    needs(K::Coerce, "bar/barred/barred/barring", "bar", Needs::From),
+    needs(K::Coerce, "prevent", "", Needs::From),
+    row(K::Coerce, "crack/cracked/cracked down", "crack down"),
+    row(
+        K::Coerce,
+        "take/took/taken into custody",
+        "take into custody",
+    ),
+    row(K::Coerce, "n:colonial rule", "rule as a colony"),
+    row(K::Coerce, "n:occupation", "occupy"),
+    row(K::Coerce, "n:blockade", "blockade"),
+    row(K::Coerce, "n:crackdown", "crack down"),
+    row(K::Coerce, "n:arrest/arrests", "arrest"),
+    row(K::Coerce, "n:raid/raids", "raid"),
+    // INCIDENT: what happens outside PLOVER's interactions.
+    row(K::Incident, "die/died/died/dying", "die"),
+    row(K::Incident, "bury/buried/buried", "bury"),
+    row(K::Incident, "crash", ""),
+    row(K::Incident, "collapse", ""),
+    row(K::Incident, "derail", ""),
+    row(K::Incident, "drown", ""),
+    sense(K::Incident, "explode", "", Needs::Nothing, Sense::Blast),
+    sense(
+        K::Incident,
+        "sink/sank/sunk",
+        "",
+        Needs::Nothing,
+        Sense::Blast,
+    ),
+    row(K::Incident, "vote", ""),
+    needs(K::Incident, "pass", "pass a law", Needs::Bill),
+    row(K::Incident, "elect", ""),
+    sense(
+        K::Incident,
+        "n:explosion/explosions/blast/blasts",
+        "explode",
+        Needs::Nothing,
+        Sense::Blast,
+    ),
+    row(K::Incident, "n:earthquake/quake", "strike"),
+    row(K::Incident, "n:flood/floods/flooding", "flood"),
+    row(
+        K::Incident,
+        "n:storm/cyclone/hurricane/typhoon/tornado",
+        "strike",
+    ),
+    row(K::Incident, "n:wildfire/wildfires/fire/blaze", "burn"),
+    row(K::Incident, "n:crash/collision/accident", "crash"),
+    row(K::Incident, "n:outbreak/epidemic", "break out"),
+    row(
+        K::Incident,
+        "n:landslide/avalanche/eruption/stampede",
+        "strike",
+    ),
+    row(
+        K::Incident,
+        "n:election/elections/referendum/polls/vote",
+        "hold an election",
+    ),
+    row(K::Incident, "n:death/deaths", "die"),
+    row(K::Incident, "n:surgery", "undergo surgery"),
 ];
-const WEAPONS: &[&str] = &[
+
+/// Verbs after a noun that show it happened ("an earthquake struck", "the vote was held").
+const HAPPENING_VERBS: &[&str] = &[
+    "struck",
+    "hit",
+    "hits",
+    "killed",
+    "kills",
+    "destroyed",
+    "rocked",
+    "ripped",
+    "tore",
+    "occurred",
+    "happened",
+    "erupted",
+    "broke",
+    "left",
+    "claimed",
+    "swept",
+    "damaged",
+    "injured",
+    "wounded",
+    "shook",
+    "caused",
+    "forced",
+    "took",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "began",
+    "ended",
+];
+
+/// Words that show a blast or a strike was an attack.
+const ATTACK_WORDS: &[&str] = &[
+    "bomb",
+    "bombs",
+    "bomber",
+    "bombers",
+    "bombing",
+    "suicide",
+    "grenade",
+    "grenades",
+    "ied",
+    "ieds",
     "missile",
     "missiles",
     "rocket",
     "rockets",
-    "icbm",
-    "icbms",
-    "slbm",
-    "projectile",
-    "projectiles",
+    "shell",
+    "shells",
+    "mortar",
+    "mortars",
+    "airstrike",
+    "airstrikes",
+    "gunmen",
+    "gunman",
+    "attack",
+    "attacks",
+    "attacker",
+    "attackers",
+    "militants",
+    "insurgents",
+    "terrorist",
+    "terrorists",
+    "troops",
+    "soldiers",
+    "forces",
+    "torpedo",
     "drone",
     "drones",
+    "explosives",
+    "shot",
+    "shooting",
     "artillery",
-    "shells",
-    "warheads",
-    "weapon",
-    "weapons",
-    "nuclear",
-    "ballistic",
-    "torpedo",
-    "torpedoes",
-    "satellite",
+    "gunfire",
+    "sniper",
+    "stabbed",
 ];
-const THREAT_WORDS: &[&str] = &[
-    "response",
-    "retaliation",
-    "revenge",
-    "retaliate",
-    "punish",
-    "punishment",
-    "consequences",
-    "war",
-    "destroy",
-    "action",
+
+/// Words that show a death or damage was a disaster, illness or accident.
+const DISASTER_WORDS: &[&str] = &[
+    "earthquake",
+    "quake",
+    "flood",
+    "floods",
+    "flooding",
+    "storm",
+    "storms",
+    "cyclone",
+    "hurricane",
+    "typhoon",
+    "tornado",
+    "tsunami",
+    "landslide",
+    "avalanche",
+    "fire",
+    "fires",
+    "wildfire",
+    "blaze",
+    "crash",
+    "collision",
+    "accident",
+    "cholera",
+    "disease",
+    "outbreak",
+    "epidemic",
+    "virus",
+    "flu",
+    "illness",
+    "cancer",
+    "heatwave",
+    "heat",
+    "drought",
+    "famine",
+    "eruption",
+    "volcano",
+    "stampede",
+    "collapse",
+    "derailment",
+    "drowned",
+    "lightning",
+    "snow",
+    "rain",
+    "rains",
 ];
+
+/// Who storms a building in protest.
+const PROTESTERS: &[&str] = &[
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "crowd",
+    "crowds",
+    "supporters",
+    "mob",
+    "rioters",
+    "students",
+    "activists",
+];
+
+/// What a legislature passes.
+const BILLS: &[&str] = &[
+    "bill",
+    "bills",
+    "law",
+    "laws",
+    "resolution",
+    "motion",
+    "legislation",
+    "budget",
+    "amendment",
+    "act",
+    "measure",
+    "reform",
+    "reforms",
+];
+
+/// Nouns of goods given as aid.
+const AID_GOODS: &[&str] = &[
+    "aid",
+    "assistance",
+    "food",
+    "medicine",
+    "medicines",
+    "supplies",
+    "relief",
+    "funding",
+    "funds",
+    "money",
+    "loans",
+    "loan",
+    "equipment",
+    "vaccines",
+    "tents",
+    "water",
+    "shelter",
+    "support",
+];
+
+/// Nouns of troops and ships sent.
+const TROOPS: &[&str] = &[
+    "troops",
+    "soldiers",
+    "forces",
+    "warships",
+    "ships",
+    "jets",
+    "aircraft",
+    "police",
+    "peacekeepers",
+    "marines",
+    "reinforcements",
+    "units",
+    "battalion",
+    "brigade",
+];
+
+/// What is published rather than set free.
+const PUBLICATIONS: &[&str] = &[
+    "statement",
+    "report",
+    "video",
+    "footage",
+    "figures",
+    "data",
+    "details",
+    "album",
+    "results",
+    "list",
+    "photos",
+    "images",
+    "document",
+    "documents",
+    "recording",
+    "book",
+    "film",
+    "version",
+    "update",
+    "information",
+    "findings",
+    "plan",
+    "budget",
+    "guidelines",
+    "transcript",
+];
+
+/// What may be dismissed or disputed as a claim.
+const CLAIMS: &[&str] = &[
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "report",
+    "reports",
+    "charges",
+    "criticism",
+    "suggestions",
+    "calls",
+    "idea",
+    "notion",
+];
+
+/// Inflects a regular verb: (3rd person singular, past and participle, -ing).
+fn regular_forms(base: &str) -> (String, String, String) {
+    let vowel = |c: char| "aeiou".contains(c);
+    let third =
+        if base.ends_with(['s', 'x', 'z', 'o']) || base.ends_with("sh") || base.ends_with("ch") {
+            format!("{base}es")
+        } else if base.ends_with('y') && !base[..base.len() - 1].ends_with(vowel) {
+            format!("{}ies", &base[..base.len() - 1])
+        } else {
+            format!("{base}s")
+        };
+    let past = if base.ends_with('e') {
+        format!("{base}d")
+    } else if base.ends_with('y') && !base[..base.len() - 1].ends_with(vowel) {
+        format!("{}ied", &base[..base.len() - 1])
+    } else {
+        format!("{base}ed")
+    };
+    let ing = if base.ends_with('e') && !base.ends_with("ee") {
+        format!("{}ing", &base[..base.len() - 1])
+    } else {
+        format!("{base}ing")
+    };
+    (third, past, ing)
+}
+
+fn leak(s: String) -> &'static str {
+    // The lexicon is built once and lives as long as the program: leaking it is the static.
+    Box::leak(s.into_boxed_str())
+}
+
+/// The lexicon expanded into every form, longest phrases first for each first word.
+pub(super) static TRIGGERS: std::sync::LazyLock<Vec<Trigger>> = std::sync::LazyLock::new(|| {
+    let mut out = Vec::new();
+    for &(kind, forms, title, needs, sense) in LEXICON {
+        if let Some(phrase) = forms.strip_prefix('=') {
+            out.push(Trigger {
+                words: phrase.split(' ').collect(),
+                kind,
+                verb: title,
+                participle: title,
+                nominal: false,
+                needs,
+                sense,
+                form: Form::Other,
+            });
+            continue;
+        }
+        if let Some(nouns) = forms.strip_prefix("n:") {
+            for noun in nouns.split('/') {
+                out.push(Trigger {
+                    words: noun.split(' ').collect(),
+                    kind,
+                    verb: title,
+                    participle: title,
+                    nominal: true,
+                    needs,
+                    sense,
+                    form: Form::Noun,
+                });
+            }
+            continue;
+        }
+        let (head, rest) = forms.split_once(' ').map_or((forms, ""), |(h, r)| (h, r));
+        let parts: Vec<&str> = head.split('/').collect();
+        let base = parts[0];
+        let (third, reg_past, reg_ing) = regular_forms(base);
+        let past = parts.get(1).map_or(reg_past.clone(), |p| p.to_string());
+        let participle = parts.get(2).map_or(past.clone(), |p| p.to_string());
+        let ing = parts.get(3).map_or(reg_ing, |p| p.to_string());
+        let title_verb = if title.is_empty() {
+            leak(if rest.is_empty() {
+                base.to_owned()
+            } else {
+                format!("{base} {rest}")
+            })
+        } else {
+            title
+        };
+        let with_rest = |w: &str| -> String {
+            if rest.is_empty() {
+                w.to_owned()
+            } else {
+                format!("{w} {rest}")
+            }
+        };
+        let participle_phrase = leak(with_rest(&participle));
+        // A spelling shared by two forms ("hit" is base and past) takes the freer one.
+        let mut forms: Vec<(String, Form)> = Vec::new();
+        for (spelling, form) in [
+            (base.to_owned(), Form::Base),
+            (third, Form::Third),
+            (past, Form::Other),
+            (participle, Form::Other),
+            (ing, Form::Other),
+        ] {
+            let phrase = with_rest(&spelling);
+            match forms.iter_mut().find(|(p, _)| *p == phrase) {
+                Some(f) => f.1 = Form::Other,
+                None => forms.push((phrase, form)),
+            }
+        }
+        for (phrase, form) in forms {
+            out.push(Trigger {
+                words: leak(phrase).split(' ').collect(),
+                kind,
+                verb: title_verb,
+                participle: participle_phrase,
+                nominal: false,
+                needs,
+                sense,
+                form,
+            });
+        }
+    }
+    out
+});
+
 /// Verbs that show a noun trigger took place ("held a meeting", "imposed sanctions").
 pub(super) const LIGHT_VERBS: &[&str] = &[
     "held",
@@ -331,6 +880,58 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
     "completed",
     "sealed",
     "announced",
+    "gave",
+    "issued",
+    "mounted",
+    "declared",
+    "faced",
+    "suffered",
+    "survived",
+    "caused",
+    "triggered",
+    "sparked",
+    "killed",
+    "left",
+];
+
+const WEAPONS: &[&str] = &[
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "icbm",
+    "icbms",
+    "slbm",
+    "projectile",
+    "projectiles",
+    "drone",
+    "drones",
+    "artillery",
+    "shells",
+    "warheads",
+    "weapon",
+    "weapons",
+    "nuclear",
+    "ballistic",
+    "torpedo",
+    "torpedoes",
+    "satellite",
+    "bomb",
+    "bombs",
+    "arms",
+    "munitions",
+];
+const THREAT_WORDS: &[&str] = &[
+    "response",
+    "retaliation",
+    "revenge",
+    "retaliate",
+    "punish",
+    "punishment",
+    "consequences",
+    "war",
+    "destroy",
+    "action",
 ];
 /// First word → trigger entries starting with it.
 static TRIGGER_INDEX: std::sync::LazyLock<WordMap<Vec<usize>>> = std::sync::LazyLock::new(|| {
@@ -402,7 +1003,8 @@ pub(super) fn find_triggers(
         cands.sort_by_key(|(_, t)| std::cmp::Reverse(t.words.len()));
         let chosen = cands.into_iter().find(|(_, trig)| {
             let last = i + trig.words.len() - 1;
-            needs_met(inp, trig, i, last, &range)
+            form_fits(inp, trig.form, i)
+                && needs_met(inp, trig, i, last, &range)
                 && (!trig.nominal || noun_happened(inp, i, last, &range, &date_tokens))
         });
         let Some((entry, trig)) = chosen else {
@@ -472,9 +1074,106 @@ fn needs_met(
             (last + 1..hi).any(|k| doc.is_any(k, THREAT_WORDS))
                 || !conditions(doc, range.clone()).is_empty()
         }
+        Needs::From => (last + 1..(last + 5).min(range.end)).any(|k| doc.is(k, "from")),
+        Needs::ObjectTo => {
+            !doc.is(last + 1, "to")
+                && (last + 2..(last + 8).min(range.end)).any(|k| doc.is(k, "to"))
+        }
+        Needs::Troops => after(doc, last, range, 5, TROOPS),
+        Needs::AidGoods => after(doc, last, range, 6, AID_GOODS),
+        Needs::NotPublication => !after(doc, last, range, 4, PUBLICATIONS),
+        Needs::Claims => after(doc, last, range, 4, CLAIMS),
+        Needs::In => doc.is(last + 1, "in"),
+        Needs::That => after(doc, last, range, 2, &["that"]),
+        Needs::Bill => after(doc, last, range, 5, BILLS),
+        Needs::Cause => {
+            let window = range.start..(last + 6).min(range.end);
+            window
+                .into_iter()
+                .any(|k| doc.is_any(k, ATTACK_WORDS) || doc.is_any(k, DISASTER_WORDS))
+        }
     }
 }
 /// Does something show that the event a noun names took place?
+/// The kinds the triggers of a short text (a headline) name, any form counting: headlines write
+/// "Mubarak summoned", "Leaders meet".
+pub(super) fn kinds_in(text: &str) -> Vec<EventKind> {
+    let doc = Doc::new(text);
+    let mut out = Vec::new();
+    for i in 0..doc.tokens.len() {
+        let Some(entries) = TRIGGER_INDEX.get(doc.low(i)) else {
+            continue;
+        };
+        for &e in entries {
+            let t = &TRIGGERS[e];
+            if t.words.iter().enumerate().all(|(k, w)| doc.is(i + k, w)) && !out.contains(&t.kind) {
+                out.push(t.kind);
+            }
+        }
+    }
+    out
+}
+
+/// Words after which a base form is a verb: "to attack", "will meet", "did not sign".
+const VERB_BEFORE_BASE: &[&str] = &[
+    "to", "will", "would", "could", "might", "may", "should", "must", "can", "cannot", "did", "do",
+    "does", "not", "never", "shall",
+];
+
+/// Whether a verb form at token `i` reads as a verb there (a base or "-s" form is often a noun:
+/// "a car bomb exploded", "the attacks").
+fn form_fits(inp: &Inputs, form: Form, i: usize) -> bool {
+    let doc = inp.doc;
+    match form {
+        Form::Other | Form::Noun => true,
+        Form::Base => {
+            let k = skip_adverbs_back(doc, i);
+            k > 0
+                && (doc.is_any(k - 1, VERB_BEFORE_BASE)
+                    || doc.is_any(k - 1, &["we", "they", "i", "you"]))
+        }
+        Form::Third => {
+            let k = skip_adverbs_back(doc, i);
+            k > 0
+                && (doc.is_any(k - 1, &["he", "she", "it", "who", "which", "that"])
+                    || inp
+                        .parties
+                        .mention_ending_at(doc.tokens[k - 1].span.end)
+                        .is_some())
+        }
+    }
+}
+
+/// The first token of the adverbs right before `i` ("strongly", "also", "now"), or `i`.
+fn skip_adverbs_back(doc: &Doc, mut i: usize) -> usize {
+    while i > 0
+        && (doc.low(i - 1).ends_with("ly") && doc.low(i - 1).len() > 3
+            || doc.is_any(i - 1, &["also", "now", "again", "still", "today", "once"]))
+    {
+        i -= 1;
+    }
+    i
+}
+
+/// True when one of `words` comes within `n` tokens after `last`, inside the clause.
+fn after(doc: &Doc, last: usize, range: &std::ops::Range<usize>, n: usize, words: &[&str]) -> bool {
+    (last + 1..(last + 1 + n).min(range.end)).any(|k| doc.is_any(k, words))
+}
+
+/// The kind a trigger has in its clause (see [`Sense`]).
+pub(super) fn kind_in_context(doc: &Doc, t: &Trigger, range: &std::ops::Range<usize>) -> EventKind {
+    let any = |words: &[&str]| range.clone().any(|k| doc.is_any(k, words));
+    match t.sense {
+        Sense::Fixed => t.kind,
+        Sense::Harm if any(DISASTER_WORDS) && !any(ATTACK_WORDS) => EventKind::Incident,
+        Sense::Harm => t.kind,
+        Sense::Blast if any(ATTACK_WORDS) => EventKind::Assault,
+        Sense::Blast => t.kind,
+        Sense::Storm if any(PROTESTERS) => EventKind::Protest,
+        Sense::Storm => t.kind,
+    }
+}
+
 fn noun_happened(
     inp: &Inputs,
     first: usize,
@@ -515,6 +1214,10 @@ fn noun_happened(
         if before || after {
             return true;
         }
+    }
+    // A happening that acts: "an earthquake struck", "a blast ripped through the market".
+    if (last + 1..(last + 5).min(range.end)).any(|k| doc.is_any(k, HAPPENING_VERBS)) {
+        return true;
     }
     // A place of its own: "a missile landing near the Northern Limit Line".
     let hi = (last + 5).min(range.end);

@@ -103,7 +103,40 @@ pub(super) fn find_states(ctx: &Ctx, table: &mut PartyTable) {
 pub fn is_locative(doc: &Doc, t: usize) -> bool {
     let s = &doc.sentences[doc.tokens[t].sentence as usize];
     let mut j = t;
-    while j > s.tokens.start && doc.is(j - 1, "the") {
+    // "in the east of", "in eastern Syria", "in the north of".
+    while j > s.tokens.start
+        && doc.is_any(
+            j - 1,
+            &[
+                "the",
+                "eastern",
+                "western",
+                "northern",
+                "southern",
+                "central",
+                "northeastern",
+                "northwestern",
+                "southeastern",
+                "southwestern",
+                "northeast",
+                "northwest",
+                "southeast",
+                "southwest",
+                "rural",
+                "coastal",
+                "occupied",
+                "neighbouring",
+                "neighboring",
+                "of",
+                "east",
+                "west",
+                "north",
+                "south",
+                "part",
+                "parts",
+            ],
+        )
+    {
         j -= 1;
     }
     j > s.tokens.start
