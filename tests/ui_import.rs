@@ -341,3 +341,38 @@ fn closing_a_dataset_keeps_later_selections_on_their_event() {
     assert_eq!(app.selected(), None);
     assert_eq!(app.shown_count(), seed.data.events.len());
 }
+
+#[test]
+fn an_extracted_event_explains_itself_and_its_words_open_in_the_source() {
+    let mut h = harness();
+    h.state_mut().apply(Action::Import(vec![ImportKind::Text {
+        text: ARTICLE.to_owned(),
+        title: Some("Leaders meet in Hanoi".to_owned()),
+        published: Some(jiff::civil::date(2023, 9, 4)),
+    }]));
+    wait_for_import(&mut h);
+    let key = h
+        .state()
+        .library()
+        .events()
+        .find(|e| e.key.dataset == 1 && e.event.main)
+        .expect("the article's main event")
+        .key;
+    h.state_mut().apply(Action::Select(Some(key)));
+    h.run();
+    assert!(h.query_by_label("Why newsmap thinks so").is_some());
+    assert!(
+        h.query_by_label("the headline and first paragraph report it")
+            .is_some()
+    );
+    // The trigger word is a link to its place in the article, where it is marked as the reason.
+    h.get_by_label("“met”").click();
+    h.run();
+    let src = h.state().source().expect("the source view opened");
+    assert_eq!(src.dataset, 1);
+    assert!(
+        h.query_by_label_contains("Why (what happened): met")
+            .is_some(),
+        "the source text marks the trigger"
+    );
+}

@@ -50,9 +50,7 @@ pub fn run_bench(cmd: &BenchCommand) -> ExitCode {
             }
             let report = toponyms::score(&articles, Gazetteer::embedded());
             if a.verbose {
-                for p in &report.problems {
-                    println!("{p}");
-                }
+                print_lines(&report.problems);
             }
             print_scores(report.scores.rows(), &report.scores, a.json);
             ExitCode::SUCCESS
@@ -70,9 +68,7 @@ pub fn run_bench(cmd: &BenchCommand) -> ExitCode {
             }
             let report = events::score(&articles, Gazetteer::embedded());
             if a.verbose {
-                for p in &report.problems {
-                    println!("{p}");
-                }
+                print_lines(&report.problems);
             }
             print_scores(report.scores.rows(), &report.scores, a.json);
             ExitCode::SUCCESS
@@ -81,11 +77,28 @@ pub fn run_bench(cmd: &BenchCommand) -> ExitCode {
 }
 
 fn print_scores(rows: Vec<(&'static str, String)>, json: &impl serde::Serialize, as_json: bool) {
-    if as_json {
-        println!("{}", serde_json::to_string(json).unwrap_or_default());
-        return;
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let written = if as_json {
+        writeln!(out, "{}", serde_json::to_string(json).unwrap_or_default())
+    } else {
+        rows.iter()
+            .try_for_each(|(k, v)| writeln!(out, "{k:>16}: {v}"))
+    };
+    // A reader that stopped reading (`| head`) is no error worth a message.
+    if let Err(e) = written
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("newsmap bench: cannot write the results: {e}");
     }
-    for (k, v) in rows {
-        println!("{k:>16}: {v}");
+}
+
+fn print_lines(lines: &[String]) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    for l in lines {
+        if writeln!(out, "{l}").is_err() {
+            return; // the reader went away (`| head`)
+        }
     }
 }

@@ -19,6 +19,65 @@ pub fn geo_precision_label(p: u8) -> &'static str {
     }
 }
 
+/// "Why newsmap thinks so": the words each part of an extracted event rests on, each a link to
+/// them in the source text, and how the place was chosen.
+fn why_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>) {
+    let e = ev.event;
+    let (Some(why), Some(a)) = (&e.why, ev.article()) else {
+        return;
+    };
+    ui.add_space(6.0);
+    ui.label(RichText::new("Why newsmap thinks so").strong())
+        .on_hover_text("The words of the article each part of this event was read from");
+    egui::Grid::new("event-why")
+        .num_columns(2)
+        .spacing([8.0, 3.0])
+        .show(ui, |ui| {
+            let mut row = |ui: &mut Ui,
+                           what: &str,
+                           span: Option<crate::model::Span>,
+                           note: Option<String>| {
+                let Some(span) = span else { return };
+                ui.weak(what);
+                ui.vertical(|ui| {
+                    let words = a.slice(span);
+                    let r = ui
+                        .link(RichText::new(format!("“{words}”")).italics())
+                        .on_hover_text("Show these words in the source text");
+                    if r.clicked() {
+                        actions.push(Action::OpenSource {
+                            dataset: ev.key.dataset,
+                            article: a.id.clone(),
+                            focus: Some(span),
+                        });
+                    }
+                    if let Some(n) = note {
+                        ui.weak(n);
+                    }
+                });
+                ui.end_row();
+            };
+            row(
+                ui,
+                "What happened",
+                Some(why.trigger),
+                Some(format!(
+                    "names {} ({})",
+                    e.kind.label().to_lowercase(),
+                    e.kind.code()
+                )),
+            );
+            row(ui, "Who acted", why.actor, None);
+            row(ui, "To whom", why.target, None);
+            row(ui, "Where", why.place, why.place_note.clone());
+            if e.main {
+                ui.weak("Main event");
+                ui.weak("the headline and first paragraph report it");
+                ui.end_row();
+            }
+        });
+}
+
 /// Details of one event.
 pub fn event_details_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>) {
     let e = ev.event;
@@ -107,6 +166,8 @@ pub fn event_details_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>
             ui.end_row();
         });
 
+    why_ui(ui, ev, actions);
+
     let parties: Vec<_> = ev.parties().collect();
     if !parties.is_empty() {
         ui.add_space(6.0);
@@ -126,6 +187,11 @@ pub fn event_details_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>
                         actions.push(Action::FilterParty(Some(p.name.clone())));
                     }
                     let mut extra = vec![p.kind.label().to_owned()];
+                    if e.actors.contains(&p.id) {
+                        extra.insert(0, "acted".to_owned());
+                    } else if e.targets.contains(&p.id) {
+                        extra.insert(0, "acted on".to_owned());
+                    }
                     if let Some(role) = &p.role {
                         extra.push(role.clone());
                     }

@@ -40,6 +40,8 @@ struct Run {
     mark: Option<Mark>,
     evidence: bool,
     focused: bool,
+    /// Words the selected event rests on, and which part ("who acted").
+    why: Option<&'static str>,
 }
 
 /// A gentle colour per speaker, stable across runs.
@@ -58,9 +60,18 @@ fn speaker_color(name: &str, dark: bool) -> Color32 {
 }
 
 /// Splits `para` into runs: each run has the innermost mark covering it.
-fn runs(para: Span, marks: &[(Span, Mark)], evidence: &[Span], focus: Option<Span>) -> Vec<Run> {
+fn runs(
+    para: Span,
+    marks: &[(Span, Mark)],
+    evidence: &[Span],
+    focus: Option<Span>,
+    why: &[(Span, &'static str)],
+) -> Vec<Run> {
     let mut cuts = vec![para.start, para.end];
     for (s, _) in marks {
+        cuts.extend([s.start, s.end]);
+    }
+    for (s, _) in why {
         cuts.extend([s.start, s.end]);
     }
     for s in evidence.iter().chain(focus.iter()) {
@@ -83,11 +94,13 @@ fn runs(para: Span, marks: &[(Span, Mark)], evidence: &[Span], focus: Option<Spa
             .map(|(_, m)| *m);
         let evidence = evidence.iter().any(inside);
         let focused = focus.is_some_and(|f| inside(&f));
+        let why = why.iter().find(|(s, _)| inside(s)).map(|(_, w)| *w);
         match out.last_mut() {
             Some(last)
                 if last.mark == mark
                     && last.evidence == evidence
                     && last.focused == focused
+                    && last.why == why
                     && last.span.end == span.start =>
             {
                 last.span.end = span.end;
@@ -97,6 +110,7 @@ fn runs(para: Span, marks: &[(Span, Mark)], evidence: &[Span], focus: Option<Spa
                 mark,
                 evidence,
                 focused,
+                why,
             }),
         }
     }
@@ -167,6 +181,24 @@ impl SourceView {
                     .map(|m| (m.span(), Mark::Party(i))),
             );
         }
+        let selected_here = selected
+            .filter(|k| k.dataset == self.dataset)
+            .and_then(|k| lib.event(k))
+            .filter(|ev| ev.event.primary_article() == Some(article.id.as_str()));
+        let why: Vec<(Span, &'static str)> = selected_here
+            .and_then(|ev| ev.event.why.as_ref())
+            .map(|w| {
+                [
+                    (Some(w.trigger), "what happened"),
+                    (w.actor, "who acted"),
+                    (w.target, "to whom"),
+                    (w.place, "where"),
+                ]
+                .into_iter()
+                .filter_map(|(s, what)| s.map(|s| (s, what)))
+                .collect()
+            })
+            .unwrap_or_default();
         let evidence: Vec<Span> = selected
             .filter(|k| k.dataset == self.dataset)
             .and_then(|k| lib.event(k))
@@ -191,7 +223,7 @@ impl SourceView {
                 for para in paragraphs(text) {
                     ui.horizontal_wrapped(|ui| {
                         ui.spacing_mut().item_spacing.x = 0.0;
-                        for run in runs(para, &marks, &evidence, self.focus) {
+                        for run in runs(para, &marks, &evidence, self.focus, &why) {
                             let s = &text[run.span.start..run.span.end];
                             let resp = run_ui(ui, ds, s, &run, dark);
                             if scroll_to.is_some_and(|f| {
@@ -249,6 +281,12 @@ fn legend_ui(ui: &mut Ui) {
             RichText::new("evidence of the selected event")
                 .background_color(evidence_color(ui.visuals().dark_mode)),
         );
+        ui.label(
+            RichText::new("why newsmap thinks so")
+                .strong()
+                .underline()
+                .color(why_color(ui.visuals().dark_mode)),
+        );
         ui.weak("· click one to find it on the map");
     });
 }
@@ -258,6 +296,14 @@ fn place_color(dark: bool) -> Color32 {
         Color32::from_rgb(0x7c, 0xc4, 0xff)
     } else {
         Color32::from_rgb(0x0b, 0x5c, 0xad)
+    }
+}
+
+fn why_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xf0, 0x6a, 0xd0)
+    } else {
+        Color32::from_rgb(0xa3, 0x1a, 0x86)
     }
 }
 
@@ -307,12 +353,22 @@ fn run_ui(ui: &mut Ui, ds: &LoadedDataset, s: &str, run: &Run, dark: bool) -> eg
         }
         None => {}
     }
+    if let Some(what) = run.why {
+        // The words an event rests on stand out by weight and a heavy underline, so they read
+        // on any highlight colour.
+        fmt.color = ui.visuals().strong_text_color();
+        fmt.underline = Stroke::new(2.5, why_color(dark));
+        label = Some(match label {
+            Some(l) => format!("Why ({what}): {l}"),
+            None => format!("Why ({what}): {s}"),
+        });
+    }
     if run.focused {
         fmt.underline = Stroke::new(2.0, Color32::from_rgb(0xff, 0x9f, 0x1c));
     }
     let mut job = egui::text::LayoutJob::default();
     job.append(s, 0.0, fmt);
-    let widget = egui::Label::new(job).sense(if run.mark.is_some() {
+    let widget = egui::Label::new(job).sense(if run.mark.is_some() || run.why.is_some() {
         Sense::click()
     } else {
         Sense::hover()
@@ -375,13 +431,21 @@ mod tests {
             (Span::new(5, 30), Mark::Quote(0)),
             (Span::new(10, 15), Mark::Party(1)),
         ];
-        let r = runs(para, &marks, &[Span::new(0, 40)], Some(Span::new(5, 30)));
+        let r = runs(
+            para,
+            &marks,
+            &[Span::new(0, 40)],
+            Some(Span::new(5, 30)),
+            &[(Span::new(10, 15), "who acted")],
+        );
         let spans: Vec<(usize, usize)> = r.iter().map(|r| (r.span.start, r.span.end)).collect();
         assert_eq!(spans, vec![(0, 5), (5, 10), (10, 15), (15, 30), (30, 40)]);
         assert_eq!(r[2].mark, Some(Mark::Party(1)));
         assert_eq!(r[1].mark, Some(Mark::Quote(0)));
         assert!(r.iter().all(|r| r.evidence));
         assert!(r[1].focused && !r[0].focused);
+        assert_eq!(r[2].why, Some("who acted"));
+        assert_eq!(r[1].why, None);
     }
 
     #[test]

@@ -31,8 +31,16 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
         x == y
     } else {
         // Without people on both sides, two shared parties (a pair of states) make it the same.
-        a.parties.is_empty()
-            || b.parties.is_empty()
+        // A mention that names no party joins another only when it points back at it ("the
+        // attacks", "the killings") or shares its sentence, and no group named differs.
+        let partyless = |x: &EventFound, y: &EventFound| {
+            x.parties.is_empty()
+                && (x.anaphoric || x.sentence.abs_diff(y.last_sentence) <= NEAR_SENTENCES)
+                && groups_agree(&x.unnamed_subject, &y.unnamed_subject)
+                && groups_agree(&x.object, &y.object)
+        };
+        partyless(a, b)
+            || partyless(b, a)
             || shared >= 2.min(a.parties.len()).min(b.parties.len()).max(1) && shared >= 2
             || shared >= 1 && a.parties.len() == 1 && b.parties.len() == 1
     };
@@ -63,6 +71,7 @@ pub(super) fn merge_into(m: &mut EventFound, e: EventFound) {
     for p in e.targets {
         push_unique(&mut m.targets, p);
     }
+    m.last_sentence = m.last_sentence.max(e.sentence);
     m.actor_span = m.actor_span.or(e.actor_span);
     m.target_span = m.target_span.or(e.target_span);
     for q in e.quotes {
@@ -79,6 +88,7 @@ pub(super) fn merge_into(m: &mut EventFound, e: EventFound) {
     };
     if !closed(&m.date) && closed(&e.date) || m.date.is_none() {
         m.date = e.date;
+        m.own_date = e.own_date;
     }
     if m.place.is_none() {
         m.place = e.place;
@@ -91,6 +101,17 @@ pub(super) fn merge_into(m: &mut EventFound, e: EventFound) {
     }
     // Several mentions make an event more certain.
     m.confidence = super::scoring::merged(m.confidence, e.confidence);
+}
+
+/// How many sentences apart a mention that names no party may be from the event it joins.
+const NEAR_SENTENCES: usize = 2;
+
+/// Two mentions agree on a group when one names none or both name the same words.
+fn groups_agree(a: &Option<super::GroupRef>, b: &Option<super::GroupRef>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x.words.eq_ignore_ascii_case(&y.words),
+        _ => true,
+    }
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ use super::hits::Recognised;
 use super::parties::PartyTable;
 use super::quotes::{QuoteFound, inside_quote};
 use super::sentences::{Doc, TokenKind};
-use crate::model::{DateRange, EventKind, Mode, PartialDate, Span};
+use crate::model::{DateRange, EventKind, Mode, PartialDate, PartyKind, Span};
 use clauses::token_span;
 use clauses::{conditions, settings};
 use merging::{MERGE_WINDOW, compatible, merge_into};
@@ -100,6 +100,14 @@ pub struct EventFound {
     pub place_note: Option<String>,
     /// The article's main event (its headline and lede report it).
     pub main: bool,
+    /// The date came from a phrase of the event's own clause.
+    pub own_date: bool,
+    /// A definite noun that points back at an event told before ("the attacks").
+    pub anaphoric: bool,
+    /// The sentence of its first mention.
+    pub sentence: usize,
+    /// The sentence of its last mention (merged mentions extend it).
+    pub last_sentence: usize,
 }
 
 /// Date mentions of sentence `si` (they are sorted by sentence).
@@ -215,12 +223,7 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         None => true,
         Some(Mode::Negated) => false,
         Some(Mode::Hypothetical) => e.kind == EventKind::Threaten,
-        Some(Mode::Future) => {
-            e.kind == EventKind::Threaten
-                || e.date
-                    .as_ref()
-                    .is_some_and(|d| d.phrase.is_some() && d.start.is_some())
-        }
+        Some(Mode::Future) => e.kind == EventKind::Threaten || e.own_date,
     });
     for e in &mut merged {
         e.title = title::title(inp, e);
@@ -453,8 +456,14 @@ fn sentence_events(
         let quotes = linked_quotes(inp, si, &parties);
         let from_text = matches!(date_source, DateSource::Own | DateSource::Anchored);
         let clause_span = token_span(doc, view.range.start, view.range.end);
+        // The words of the first person or body among them (a state is often only their
+        // nationality word: "Japanese").
         let mention_of = |ps: &[usize]| {
-            ps.first().and_then(|&p| {
+            let first = ps
+                .iter()
+                .find(|&&p| inp.parties.parties[p].kind != PartyKind::State)
+                .or(ps.first());
+            first.and_then(|&p| {
                 inp.parties
                     .mentions_in(clause_span)
                     .find(|m| m.party == p)
@@ -495,6 +504,17 @@ fn sentence_events(
             place_span,
             place_note: None,
             main: false,
+            own_date: date_source == DateSource::Own,
+            sentence: si,
+            last_sentence: si,
+            anaphoric: trig.nominal
+                && h.first > 0
+                && doc.is_any(
+                    h.first - 1,
+                    &[
+                        "the", "these", "those", "this", "that", "such", "its", "their",
+                    ],
+                ),
             unnamed_subject: unnamed,
             parties,
             quotes,

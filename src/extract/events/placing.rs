@@ -217,36 +217,6 @@ pub(super) fn home_country_place(inp: &Inputs, actors: &[usize]) -> Option<usize
         .position(|h| h.kind == PlaceKind::Country && h.country.as_deref() == Some(cc.as_str()))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::events_for;
-
-    #[test]
-    fn near_is_approximate_and_a_dateline_places_only_local_events() {
-        let ev = events_for(
-            "North Korea fired a missile near Sokcho on Monday.",
-            Some("2022-11-13"),
-        );
-        assert_eq!(
-            ev.iter().find(|e| e.place.is_some()).unwrap().geo_precision,
-            Some(2)
-        );
-        let ev = events_for(
-            "SEOUL — Police arrested 12 protesters on Sunday.",
-            Some("2022-11-13"),
-        );
-        assert!(ev[0].place_from_dateline, "{ev:?}");
-        let ev = events_for(
-            "SEOUL — North Korea fired two missiles on Sunday.",
-            Some("2022-11-13"),
-        );
-        assert!(
-            !ev[0].place_from_dateline,
-            "a foreign actor: not at the dateline"
-        );
-    }
-}
-
 /// The place the lede (the article's first paragraph of prose) sets the story in: its first
 /// place named after a locative preposition ("in Basra"), else its first city or site.
 pub(super) fn lede_place(inp: &Inputs) -> Option<usize> {
@@ -306,5 +276,35 @@ pub(super) fn refine_places(inp: &Inputs, events: &mut [super::EventFound]) {
                 inp.rec.places[only].name
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::events_for;
+
+    #[test]
+    fn near_is_approximate_and_a_dateline_places_only_local_events() {
+        let ev = events_for(
+            "North Korea fired a missile near Sokcho on Monday.",
+            Some("2022-11-13"),
+        );
+        assert_eq!(
+            ev.iter().find(|e| e.place.is_some()).unwrap().geo_precision,
+            Some(2)
+        );
+        let ev = events_for(
+            "SEOUL — Police arrested 12 protesters on Sunday.",
+            Some("2022-11-13"),
+        );
+        assert!(ev[0].place_from_dateline, "{ev:?}");
+        let ev = events_for(
+            "SEOUL — North Korea fired two missiles on Sunday.",
+            Some("2022-11-13"),
+        );
+        assert!(
+            !ev[0].place_from_dateline,
+            "a foreign actor: not at the dateline"
+        );
     }
 }

@@ -7,7 +7,7 @@ use super::placing::{LOCATIVES, place_after};
 use super::{Hit, Inputs, dates_of};
 use crate::extract::lexicon::SPEECH_VERBS;
 use crate::extract::quotes::inside_quote;
-use crate::extract::sentences::{Doc, WordMap};
+use crate::extract::sentences::{Doc, TokenKind, WordMap};
 use crate::model::EventKind;
 
 /// What a trigger needs around it to count.
@@ -1004,6 +1004,8 @@ pub(super) fn find_triggers(
         let chosen = cands.into_iter().find(|(_, trig)| {
             let last = i + trig.words.len() - 1;
             form_fits(inp, trig.form, i)
+                && !modifier(doc, trig, i, last)
+                && !(trig.nominal && background(doc, i, &range))
                 && needs_met(inp, trig, i, last, &range)
                 && (!trig.nominal || noun_happened(inp, i, last, &range, &date_tokens))
         });
@@ -1113,6 +1115,79 @@ pub(super) fn kinds_in(text: &str) -> Vec<EventKind> {
     }
     out
 }
+
+/// A participle used as an adjective ("an alleged organisation", "the opposing party") or a
+/// publication's ("a report released by"): no event of its own.
+fn modifier(doc: &Doc, t: &Trigger, first: usize, last: usize) -> bool {
+    if t.nominal || t.words.len() > 1 {
+        return false;
+    }
+    let w = doc.low(first);
+    let participle = w.ends_with("ed") || w.ends_with("ing") || w.ends_with("en");
+    let before_noun = doc
+        .tokens
+        .get(last + 1)
+        .is_some_and(|n| n.kind == TokenKind::Word && !n.cap)
+        && !doc.is_any(last + 1, OBJECT_WORDS);
+    let after_determiner =
+        first > 0 && doc.is_any(first - 1, &["a", "an", "the", "its", "their", "his", "her"]);
+    let after_publication = first > 0 && doc.is_any(first - 1, PUBLICATIONS);
+    participle && (after_determiner && before_noun || after_publication)
+}
+
+/// Words that begin an object rather than being the noun a participle describes.
+const OBJECT_WORDS: &[&str] = &[
+    "a", "an", "the", "to", "by", "in", "on", "at", "with", "for", "from", "of", "and", "or",
+    "that", "as", "into", "up", "out", "off", "down", "over", "his", "her", "their", "its",
+];
+
+/// A noun in a phrase of background ("after massive demonstrations", "concerns about rocket
+/// attacks", "the aftermath of collisions"): what the sentence refers to, not what it reports.
+fn background(doc: &Doc, i: usize, range: &std::ops::Range<usize>) -> bool {
+    let mut k = i;
+    let mut steps = 0;
+    while k > range.start && steps < 4 {
+        k -= 1;
+        steps += 1;
+        if doc.is_any(k, BACKGROUND_PREPOSITIONS) {
+            return true;
+        }
+        let t = doc.tokens[k];
+        let modifier = t.kind == TokenKind::Number
+            || t.kind == TokenKind::Possessive
+            || t.kind == TokenKind::Word
+                && (!t.cap || doc.is_any(k, &["the", "a", "an"]))
+                && !doc.is_any(k, &["held", "had", "made", "was", "were", "is", "are"]);
+        if !modifier {
+            return false;
+        }
+    }
+    false
+}
+
+/// Prepositions that put a noun in the background.
+const BACKGROUND_PREPOSITIONS: &[&str] = &[
+    "after",
+    "about",
+    "over",
+    "following",
+    "amid",
+    "since",
+    "during",
+    "despite",
+    "regarding",
+    "concerning",
+    "of",
+    "from",
+    "related",
+    "behind",
+    "before",
+    "ahead",
+    "against",
+    "like",
+    "than",
+    "including",
+];
 
 /// Words after which a base form is a verb: "to attack", "will meet", "did not sign".
 const VERB_BEFORE_BASE: &[&str] = &[
