@@ -49,6 +49,7 @@ pub fn dataset(events: usize, places: usize, seed: u64) -> Dataset {
         language: "en".into(),
         text: Some(text.clone()),
         text_path: None,
+        syndicates: None,
     });
     for i in 0..places.max(1) {
         let (lon, lat) = if rng.unit() < 0.8 {
@@ -114,6 +115,7 @@ pub fn dataset(events: usize, places: usize, seed: u64) -> Dataset {
             targets: Vec::new(),
             main: false,
             why: None,
+            reports: Vec::new(),
             confidence: Some(0.5),
         });
     }

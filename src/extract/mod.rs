@@ -270,6 +270,7 @@ fn assemble(
         language: input.language.clone().unwrap_or_else(|| "en".to_owned()),
         text: Some(text.clone()),
         text_path: None,
+        syndicates: None,
     });
 
     // Places: one per gazetteer key.
@@ -483,6 +484,7 @@ fn assemble(
                 place: e.place_span.filter(|_| e.place.is_some()),
                 place_note: e.place_note.clone(),
             }),
+            reports: Vec::new(),
         });
     }
     ds

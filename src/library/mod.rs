@@ -3,6 +3,8 @@
 
 pub mod filter;
 pub mod kept;
+pub mod merge;
+pub mod store;
 
 use std::path::{Path, PathBuf};
 

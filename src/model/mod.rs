@@ -118,6 +118,10 @@ pub struct Article {
     /// The text's file, relative to the dataset file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_path: Option<String>,
+    /// The article this one is a copy of (wire copy syndicated by several sites): its events
+    /// are the original's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub syndicates: Option<String>,
 }
 
 fn default_language() -> String {
@@ -472,6 +476,23 @@ pub struct Event {
     /// Why the extractor thinks so: the words it read each part from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub why: Option<Explanation>,
+    /// Each article's report, when several articles report the event (primary first); empty for
+    /// an event with one report.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<Report>,
+}
+
+/// One article's report of an event that several articles report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    /// The article.
+    pub article: String,
+    /// The title that article's extraction gave the event.
+    pub title: String,
+    /// Why it was joined to the event; none for the first report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged: Option<String>,
 }
 
 /// The words an extracted event rests on, in its primary article, and notes on choices made.

@@ -96,6 +96,11 @@ impl Dataset {
             );
         }
         c.unique("articles", self.articles.iter().map(|a| &a.id));
+        for (i, a) in self.articles.iter().enumerate() {
+            if let Some(orig) = &a.syndicates {
+                c.article_ref(&format!("articles[{i}].syndicates"), orig);
+            }
+        }
         c.unique("places", self.places.iter().map(|a| &a.id));
         c.unique("parties", self.parties.iter().map(|a| &a.id));
         c.unique("quotes", self.quotes.iter().map(|a| &a.id));
@@ -189,6 +194,14 @@ impl Dataset {
             }
             for (j, q) in e.quotes.iter().enumerate() {
                 c.reference(&format!("{path}.quotes[{j}]"), q, &quote_ids, "a quote");
+            }
+            for (j, r) in e.reports.iter().enumerate() {
+                if !e.articles().any(|a| a == r.article) {
+                    c.report(
+                        format!("{path}.reports[{j}].article"),
+                        format!("\"{}\" is not one of the event's articles", r.article),
+                    );
+                }
             }
             for (field, ids) in [("actors", &e.actors), ("targets", &e.targets)] {
                 for (j, p) in ids.iter().enumerate() {
