@@ -283,7 +283,12 @@ pub fn fetch_article_with(
     if cancel.load(Ordering::Relaxed) {
         return Err(FetchError::Cancelled { url: shown });
     }
-    let page = download(&shown, parsed, cancel, options)?;
+    let wanted = Wanted {
+        accept: PAGE_ACCEPT,
+        extra_types: &[],
+        validators: Validators::default(),
+    };
+    let page = download(&shown, parsed, cancel, options, &wanted)?;
     article_from_page(&shown, page)
 }
 
@@ -330,6 +335,92 @@ struct Page {
     charset: Option<String>,
     /// The body, decompressed, at most `max_bytes` long.
     body: Vec<u8>,
+    /// The response's `ETag`, for the next conditional request.
+    etag: Option<String>,
+    /// The response's `Last-Modified`, for the next conditional request.
+    last_modified: Option<String>,
+    /// The server answered 304 Not Modified: nothing new since the validators sent.
+    not_modified: bool,
+}
+
+/// What a request asks for besides the URL.
+#[derive(Clone, Debug)]
+struct Wanted {
+    /// The `Accept` header.
+    accept: &'static str,
+    /// Media types taken besides web pages and plain text.
+    extra_types: &'static [&'static str],
+    /// Validators of the last answer: `If-None-Match` and `If-Modified-Since`.
+    validators: Validators,
+}
+
+/// The `ETag` and `Last-Modified` of a previous answer, for a polite conditional request.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Validators {
+    /// The `ETag` header.
+    pub etag: Option<String>,
+    /// The `Last-Modified` header.
+    pub last_modified: Option<String>,
+}
+
+const PAGE_ACCEPT: &str = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1";
+const FEED_ACCEPT: &str =
+    "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1";
+/// Media types a feed is served as.
+pub const FEED_TYPES: &[&str] = &[
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/xml",
+    "text/xml",
+    "application/rdf+xml",
+    "application/feed+json",
+];
+
+/// A feed's answer: its body and validators, or that nothing changed.
+#[derive(Clone, Debug)]
+pub enum FeedAnswer {
+    /// 304 Not Modified.
+    NotModified,
+    /// A body.
+    Body {
+        /// The feed document.
+        bytes: Vec<u8>,
+        /// Where it came from after redirects.
+        final_url: String,
+        /// For the next request.
+        validators: Validators,
+    },
+}
+
+/// Fetches a feed (RSS, Atom) with a conditional request, within the same bounds as pages.
+pub fn fetch_feed(
+    url: &str,
+    cancel: &AtomicBool,
+    options: &FetchOptions,
+    validators: &Validators,
+) -> Result<FeedAnswer, FetchError> {
+    let shown = url.trim().to_owned();
+    let parsed = check_url(&shown)?;
+    if cancel.load(Ordering::Relaxed) {
+        return Err(FetchError::Cancelled { url: shown });
+    }
+    let wanted = Wanted {
+        accept: FEED_ACCEPT,
+        extra_types: FEED_TYPES,
+        validators: validators.clone(),
+    };
+    let page = download(&shown, parsed, cancel, options, &wanted)?;
+    if page.not_modified {
+        return Ok(FeedAnswer::NotModified);
+    }
+    Ok(FeedAnswer::Body {
+        final_url: page.final_url.to_string(),
+        validators: Validators {
+            etag: page.etag,
+            last_modified: page.last_modified,
+        },
+        bytes: page.body,
+    })
 }
 
 /// Runs the transfer on a helper thread and waits for it, watching `cancel` and the deadline.
@@ -338,6 +429,7 @@ fn download(
     url: Url,
     cancel: &AtomicBool,
     options: &FetchOptions,
+    wanted: &Wanted,
 ) -> Result<Page, FetchError> {
     let deadline = Instant::now() + options.timeout;
     let progress = Arc::new(Progress::default());
@@ -345,10 +437,17 @@ fn download(
     let helper_progress = progress.clone();
     let helper_shown = shown.to_owned();
     let helper_options = options.clone();
+    let helper_wanted = wanted.clone();
     std::thread::Builder::new()
         .name("newsmap-fetch".into())
         .spawn(move || {
-            let result = transfer(&helper_shown, url, &helper_options, &helper_progress);
+            let result = transfer(
+                &helper_shown,
+                url,
+                &helper_options,
+                &helper_wanted,
+                &helper_progress,
+            );
             // The caller may have given up already; then nobody wants the result.
             let _ = sender.send(result);
         })
@@ -429,23 +528,48 @@ fn transfer(
     shown: &str,
     url: Url,
     options: &FetchOptions,
+    wanted: &Wanted,
     progress: &Progress,
 ) -> Result<Page, FetchError> {
     let client = build_client(&url, options).map_err(|e| FetchError::Network {
         url: shown.to_owned(),
         detail: innermost_cause(&e),
     })?;
-    let mut response = client
-        .get(url)
-        .header(
-            reqwest::header::ACCEPT,
-            "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
-        )
+    let mut request = client.get(url).header(reqwest::header::ACCEPT, wanted.accept);
+    if let Some(etag) = &wanted.validators.etag {
+        request = request.header(reqwest::header::IF_NONE_MATCH, etag);
+    }
+    if let Some(date) = &wanted.validators.last_modified {
+        request = request.header(reqwest::header::IF_MODIFIED_SINCE, date);
+    }
+    let mut response = request
         .send()
         .map_err(|e| request_error(shown, &e, options, progress))?;
     progress.answered.store(true, Ordering::Relaxed);
 
     let status = response.status();
+    let header = |name: reqwest::header::HeaderName| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let (etag, last_modified) = (
+        header(reqwest::header::ETAG),
+        header(reqwest::header::LAST_MODIFIED),
+    );
+    if status == reqwest::StatusCode::NOT_MODIFIED {
+        return Ok(Page {
+            final_url: response.url().clone(),
+            media_type: None,
+            charset: None,
+            body: Vec::new(),
+            etag,
+            last_modified,
+            not_modified: true,
+        });
+    }
     // reqwest hands back, unfollowed, a redirect whose target it cannot request at all.
     if status.is_redirection()
         && let Some(target) = response
@@ -475,6 +599,7 @@ fn transfer(
     };
     if let Some(media) = &media_type
         && page_kind(media).is_none()
+        && !wanted.extra_types.contains(&media.as_str())
     {
         return Err(FetchError::NotWebPage {
             url: shown.to_owned(),
@@ -543,6 +668,9 @@ fn transfer(
         media_type,
         charset,
         body,
+        etag,
+        last_modified,
+        not_modified: false,
     })
 }
 
