@@ -1,6 +1,8 @@
 //! Background imports: reading and extracting articles, loading datasets (and fetching URLs)
 //! on a worker thread, so the window never freezes. Results stream back over a channel.
 
+pub mod ingest;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::eval::{events, read_jsonl, toponyms};
+use crate::eval::{events, merge, read_jsonl, toponyms};
 use crate::geodata::gazetteer::Gazetteer;
 
 /// What to score.
@@ -15,6 +15,9 @@ pub enum BenchCommand {
     /// Events, actors, places, dates, speakers and titles on the events gold set
     /// (tests/data/events_gold.jsonl).
     Events(BenchArgs),
+    /// Merging reports of one event across articles, and finding syndicated copies, on the
+    /// merge gold set (tests/data/merge_gold.jsonl).
+    Merge(BenchArgs),
 }
 
 /// Options of a benchmark.
@@ -67,6 +70,24 @@ pub fn run_bench(cmd: &BenchCommand) -> ExitCode {
                 articles.truncate(n);
             }
             let report = events::score(&articles, Gazetteer::embedded());
+            if a.verbose {
+                print_lines(&report.problems);
+            }
+            print_scores(report.scores.rows(), &report.scores, a.json);
+            ExitCode::SUCCESS
+        }
+        BenchCommand::Merge(a) => {
+            let mut articles: Vec<events::GoldArticle> = match read_jsonl(&a.file) {
+                Ok(v) => v,
+                Err(e) => {
+                    eprintln!("newsmap bench: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            if let Some(n) = a.limit {
+                articles.truncate(n);
+            }
+            let report = merge::score(&articles, Gazetteer::embedded());
             if a.verbose {
                 print_lines(&report.problems);
             }

@@ -1,26 +1,35 @@
 //! `newsmap extract`: articles in, one newsmap/1 dataset out.
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
 
-use crate::extract::extract_with_ids;
-use crate::geodata::gazetteer::Gazetteer;
-use crate::model::ArticleInput;
-use crate::model::{Dataset, FORMAT, write_atomically};
-use crate::source::read_article;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::jobs::ingest::{Source, append, expand, extract_all};
+use crate::library::merge::merge_across_articles;
+use crate::library::store::Store;
+use crate::model::{ArticleInput, Dataset, FORMAT, write_atomically};
+use crate::source::fetch::FetchOptions;
 
 /// `newsmap extract`: its options.
 #[derive(Debug, Default, PartialEq, clap::Args)]
 #[command(long_about = "Turn news articles into one newsmap/1 dataset.\n\n\
-        FILES are .txt, .md or .html articles; an http(s) URL is fetched (15 s and 10 MB at \
-        most, 5 redirects) and its main text extracted, with the page's title, site and \
-        publication date. A sibling NAME.json beside NAME.txt supplies metadata (title, source, \
-        published, url, author, language), as in seeds/*.json; the options override it and \
-        apply to every input.\n\n\
+        INPUTS are .txt, .md or .html articles, folders of them (read recursively), feed files \
+        (.rss, .atom, .xml) and http(s) URLs of pages (15 s and 10 MB at most, 5 redirects); \
+        --feed adds a feed by URL, whose items are read from the feed when it carries their \
+        full text and fetched from their links otherwise. A sibling NAME.json beside NAME.txt \
+        supplies metadata (title, source, published, url, author, language), as in \
+        seeds/*.json; the options override it and apply to every input. Articles are read and \
+        extracted in parallel, with a progress bar when stderr is a terminal.\n\n\
         The dataset (article text inline) goes to stdout. With several inputs, articles are \
-        a1, a2, … and every other id is prefixed \"a1-\", \"a2-\", …. An input that cannot be \
-        read is named on stderr and the exit status is 1; the others are still extracted.")]
+        a1, a2, … and every other id is prefixed \"a1-\", \"a2-\", …, and events that several \
+        articles report are merged into one that lists each report and why it was joined. \
+        --jsonl writes one dataset per article and line instead, as each batch finishes, for \
+        corpora larger than memory; --into adds everything to a library file in one \
+        transaction. An input that cannot be read is named on stderr and the exit status is \
+        1; the others are still extracted.")]
 pub struct ExtractArgs {
     /// Publication date; relative dates ("on Sunday") resolve against it.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
@@ -35,10 +44,30 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "U")]
     pub url: Option<String>,
     /// Write the dataset there (atomically) instead of to stdout.
-    #[arg(short, long = "output", value_name = "OUT.json")]
+    #[arg(
+        short,
+        long = "output",
+        value_name = "OUT.json",
+        conflicts_with = "jsonl"
+    )]
     pub output: Option<PathBuf>,
-    /// Article files or http(s) URLs.
-    #[arg(value_name = "FILE|URL", required = true)]
+    /// Write one dataset per article, one per line, to FILE (or stdout for "-").
+    #[arg(long, value_name = "FILE|-")]
+    pub jsonl: Option<PathBuf>,
+    /// Add the articles and events to this library file (created if missing).
+    #[arg(long, value_name = "LIBRARY.gpkg")]
+    pub into: Option<PathBuf>,
+    /// A feed (RSS, Atom, JSON Feed) by URL or file; may be given several times.
+    #[arg(long = "feed", value_name = "URL|FILE")]
+    pub feeds: Vec<String>,
+    /// Keep every article's events apart instead of merging reports of the same event.
+    #[arg(long)]
+    pub no_merge: bool,
+    /// Threads to extract with (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Article files, folders, feed files or http(s) URLs.
+    #[arg(value_name = "INPUT", required_unless_present = "feeds")]
     pub files: Vec<PathBuf>,
 }
 
@@ -67,52 +96,104 @@ pub fn extract_main(args: &[String]) -> ExitCode {
     }
 }
 
-/// Runs `newsmap extract`: prints or writes one dataset.
+/// Articles extracted per batch with `--jsonl`: enough to keep every core busy, few enough
+/// that memory stays flat however large the corpus.
+const JSONL_BATCH: usize = 256;
+
+/// Runs `newsmap extract`: prints or writes one dataset, JSON lines, or a library import.
 pub fn run_extract(opts: &ExtractArgs) -> ExitCode {
-    let gaz = Gazetteer::embedded();
-    let several = opts.files.len() > 1;
+    match opts.jobs {
+        Some(0) => {
+            eprintln!("newsmap extract: --jobs must be at least 1");
+            return ExitCode::from(2);
+        }
+        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n).build() {
+            Ok(pool) => pool.install(|| extract_inputs(opts)),
+            Err(e) => {
+                eprintln!("newsmap extract: cannot start {n} threads: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        None => extract_inputs(opts),
+    }
+}
+
+fn extract_inputs(opts: &ExtractArgs) -> ExitCode {
+    let cancel = AtomicBool::new(false);
+    let fetch = FetchOptions::default();
+    let (sources, errors) = expand(&opts.files, &opts.feeds, &cancel, &fetch);
+    let mut failed = !errors.is_empty();
+    for e in &errors {
+        eprintln!("newsmap extract: {e}");
+    }
+    if sources.is_empty() {
+        if errors.is_empty() {
+            eprintln!("newsmap extract: no articles to extract (the inputs hold none)");
+        }
+        return ExitCode::FAILURE;
+    }
+    let progress = progress_bar(sources.len());
+    let each = |_: &Source| progress.inc(1);
+    let edit = |input: &mut ArticleInput| apply_overrides(input, opts);
+    let prefixed = sources.len() > 1;
+
+    if let Some(lines) = &opts.jsonl {
+        let result = write_jsonl(lines, &sources, &edit, &cancel, &fetch, &each, &progress);
+        progress.finish_and_clear();
+        return match result {
+            Ok(any_failed) if !(any_failed || failed) => ExitCode::SUCCESS,
+            Ok(_) => ExitCode::FAILURE,
+            Err(msg) => {
+                eprintln!("newsmap extract: {msg}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+
+    let outcomes = extract_all(&sources, 1, prefixed, &edit, &cancel, &fetch, &each);
+    progress.finish_and_clear();
     let mut dataset = Dataset {
         format: FORMAT.to_owned(),
         ..Default::default()
     };
-    let mut failed = false;
-    for (i, path) in opts.files.iter().enumerate() {
-        // Anything with a scheme is an address: the fetcher says which schemes it takes.
-        let url = path.to_str().filter(|s| s.contains("://"));
-        let read = match url {
-            Some(u) => {
-                crate::source::fetch::fetch_article(u, &std::sync::atomic::AtomicBool::new(false))
-                    .map_err(|e| e.to_string())
-            }
-            None => read_article(path).map_err(|e| e.to_string()),
-        };
-        let mut input = match read {
-            Ok(input) => input,
+    for outcome in outcomes {
+        match outcome {
+            Ok(ds) => append(&mut dataset, ds),
             Err(e) => {
                 eprintln!("newsmap extract: {e}");
                 failed = true;
-                continue;
             }
-        };
-        apply_overrides(&mut input, opts);
-        let (id, prefix) = if several {
-            (format!("a{}", i + 1), format!("a{}-", i + 1))
-        } else {
-            ("a1".to_owned(), String::new())
-        };
-        let ds = extract_with_ids(&input, gaz, &id, &prefix);
-        append(&mut dataset, ds);
+        }
     }
     if dataset.articles.is_empty() {
         return ExitCode::FAILURE;
     }
+    if prefixed && !opts.no_merge {
+        merge_across_articles(&mut dataset);
+    }
     let problems = dataset.validate();
     if !problems.is_empty() {
         // A bug in the extractor, not in the input: say so rather than write a bad file.
-        for p in &problems {
+        for p in problems.iter().take(20) {
             eprintln!("newsmap extract: internal error, invalid output: {p}");
         }
         return ExitCode::FAILURE;
+    }
+    if let Some(library) = &opts.into {
+        match import_into(library, &dataset) {
+            Ok(report) => eprintln!("{}: {report}", library.display()),
+            Err(msg) => {
+                eprintln!("newsmap extract: {msg}");
+                return ExitCode::FAILURE;
+            }
+        }
+        if opts.output.is_none() {
+            return if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
     }
     let json = dataset.to_json_inline();
     let written = match &opts.output {
@@ -134,6 +215,95 @@ pub fn run_extract(opts: &ExtractArgs) -> ExitCode {
     }
 }
 
+/// A bar on stderr when it is a terminal; hidden (and free) otherwise, so logs stay clean.
+fn progress_bar(total: usize) -> ProgressBar {
+    if total < 2 || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} articles  {per_sec}  eta {eta}  {msg}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Writes each article's dataset as one line, batch by batch; `Ok(true)` if any input failed.
+/// A file is written whole or not at all; stdout streams.
+fn write_jsonl(
+    to: &Path,
+    sources: &[Source],
+    edit: &(dyn Fn(&mut ArticleInput) + Sync),
+    cancel: &AtomicBool,
+    fetch: &FetchOptions,
+    each: &(dyn Fn(&Source) + Sync),
+    progress: &ProgressBar,
+) -> Result<bool, String> {
+    let to_stdout = to.as_os_str() == "-";
+    let name = if to_stdout {
+        "stdout".to_owned()
+    } else {
+        to.display().to_string()
+    };
+    let cannot = |e: std::io::Error| format!("{name}: cannot write: {e}");
+    // A file is written beside its destination and renamed over it at the end.
+    let tmp = if to_stdout {
+        None
+    } else {
+        let dir = to
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        Some(
+            tempfile::Builder::new()
+                .prefix(".newsmap-")
+                .suffix(".tmp")
+                .tempfile_in(dir)
+                .map_err(cannot)?,
+        )
+    };
+    let mut out: Box<dyn Write> = match &tmp {
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        Some(t) => Box::new(std::io::BufWriter::new(
+            t.as_file().try_clone().map_err(cannot)?,
+        )),
+    };
+    let mut failed = false;
+    for (b, batch) in sources.chunks(JSONL_BATCH).enumerate() {
+        let outcomes = extract_all(batch, 1 + b * JSONL_BATCH, false, edit, cancel, fetch, each);
+        for outcome in outcomes {
+            match outcome {
+                Ok(ds) => {
+                    let line = serde_json::to_string(&ds)
+                        .map_err(|e| format!("{name}: cannot encode: {e}"))?;
+                    writeln!(out, "{line}").map_err(cannot)?;
+                }
+                Err(e) => {
+                    progress.suspend(|| eprintln!("newsmap extract: {e}"));
+                    failed = true;
+                }
+            }
+        }
+    }
+    out.flush().map_err(cannot)?;
+    drop(out);
+    if let Some(t) = tmp {
+        t.as_file().sync_all().map_err(cannot)?;
+        t.persist(to).map_err(|e| cannot(e.error))?;
+    }
+    Ok(failed)
+}
+
+/// Adds a dataset to a library in one transaction.
+fn import_into(
+    library: &Path,
+    dataset: &Dataset,
+) -> Result<crate::library::store::ImportReport, String> {
+    let mut store = Store::open(library).map_err(|e| e.to_string())?;
+    store.import(dataset).map_err(|e| e.to_string())
+}
+
 /// Command-line values win over the metadata file and the defaults.
 fn apply_overrides(input: &mut ArticleInput, opts: &ExtractArgs) {
     if opts.published.is_some() {
@@ -148,12 +318,4 @@ fn apply_overrides(input: &mut ArticleInput, opts: &ExtractArgs) {
     if opts.url.is_some() {
         input.url = opts.url.clone();
     }
-}
-
-fn append(all: &mut Dataset, ds: Dataset) {
-    all.articles.extend(ds.articles);
-    all.places.extend(ds.places);
-    all.parties.extend(ds.parties);
-    all.quotes.extend(ds.quotes);
-    all.events.extend(ds.events);
 }

@@ -149,6 +149,10 @@ pub struct GoldEvent {
     pub date: Option<GoldDate>,
     /// Where.
     pub place: Option<GoldPlace>,
+    /// The real-world event it reports (merge gold only): events of different articles with the
+    /// same id are one event.
+    #[serde(default)]
+    pub same_as: Option<String>,
 }
 
 /// A gold article.
@@ -174,6 +178,12 @@ pub struct GoldArticle {
     /// Only the first paragraphs were available.
     #[serde(default)]
     pub partial: bool,
+    /// The story it belongs to (merge gold only).
+    #[serde(default)]
+    pub story: Option<String>,
+    /// The article this one is a copy of (merge gold only).
+    #[serde(default)]
+    pub syndicates: Option<String>,
     /// The body text.
     pub text: String,
     /// Every place mention.
@@ -314,19 +324,14 @@ pub fn score(articles: &[GoldArticle], gaz: &Gazetteer) -> EventReport {
     }
 }
 
-/// Scores one article's extracted dataset.
-pub fn score_article(
-    a: &GoldArticle,
-    ds: &Dataset,
-    s: &mut EventScores,
-    problems: &mut Vec<String>,
-) {
-    let ids = IdMaps::new(ds);
+/// Pairs each gold event with the extracted event (index into `ds.events`) that reports it: same
+/// kind (or an allowed alternative) and overlapping evidence, largest overlap first, each used
+/// once.
+pub fn match_events(a: &GoldArticle, ds: &Dataset) -> Vec<Option<usize>> {
     let offsets = Offsets::new(&a.text);
     let bytes = |g: &GoldSpan| -> Option<Span> {
         Some(Span::new(offsets.byte(g.start)?, offsets.byte(g.end)?))
     };
-    let id = &a.id;
     // Candidate pairs, largest overlap first.
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new(); // (overlap, pred, gold)
     for (pi, p) in ds.events.iter().enumerate() {
@@ -350,11 +355,31 @@ pub fn score_article(
     }
     pairs.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
     let mut pred_of_gold: Vec<Option<usize>> = vec![None; a.events.len()];
-    let mut gold_of_pred: Vec<Option<usize>> = vec![None; ds.events.len()];
+    let mut used = vec![false; ds.events.len()];
     for (_, pi, gi) in pairs {
-        if pred_of_gold[gi].is_none() && gold_of_pred[pi].is_none() {
+        if pred_of_gold[gi].is_none() && !used[pi] {
             pred_of_gold[gi] = Some(pi);
-            gold_of_pred[pi] = Some(gi);
+            used[pi] = true;
+        }
+    }
+    pred_of_gold
+}
+
+/// Scores one article's extracted dataset.
+pub fn score_article(
+    a: &GoldArticle,
+    ds: &Dataset,
+    s: &mut EventScores,
+    problems: &mut Vec<String>,
+) {
+    let ids = IdMaps::new(ds);
+    let offsets = Offsets::new(&a.text);
+    let id = &a.id;
+    let pred_of_gold = match_events(a, ds);
+    let mut gold_of_pred: Vec<Option<usize>> = vec![None; ds.events.len()];
+    for (gi, pi) in pred_of_gold.iter().enumerate() {
+        if let Some(pi) = pi {
+            gold_of_pred[*pi] = Some(gi);
         }
     }
     for (pi, p) in ds.events.iter().enumerate() {

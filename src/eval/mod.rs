@@ -7,6 +7,7 @@
 //! newsmap uses. The format is documented in `tools/BENCHMARKS.md` and `tests/data/README.md`.
 
 pub mod events;
+pub mod merge;
 pub mod toponyms;
 
 use std::path::Path;

@@ -3,13 +3,16 @@
 //!
 //! Two reports are the same event when all of these hold, and the reason is kept so the panel
 //! can say why they were joined:
-//! - **kind**: the same PLOVER type (or both incidents);
-//! - **time**: their date ranges overlap, each known to within a week (an open "before 13 Nov"
-//!   range matches nothing: it could be any earlier event);
-//! - **place**: the same place, one inside the other (a city in its country), or within 50 km;
-//!   a report without a place only joins on shared parties;
-//! - **parties**: at least one shared party (by name, or a state by its country), unless both
-//!   name none and their places are the same.
+//! - **kind**: the same PLOVER type (or both incidents); an assault and a coercion (a raid, a
+//!   crackdown) may be one operation when they share a place and dates;
+//! - **time**: their windows overlap. A report's window is its date range when that is known to
+//!   within a week; a report without a date (a statement about "the attack") gets the
+//!   [`UNDATED_DAYS`] days up to its article's publication, as news is about the last few days.
+//!   A vaguer range ("in March", "before 13 Nov") joins nothing: it could be any event;
+//! - **place**: places that are far apart and not one inside the other never join. Then either
+//!   the same place or places within 50 km join; or a shared party (by name, or a state by its
+//!   country) joins two dated reports whose places agree or are unknown, and two undated ones
+//!   only with agreeing places.
 //!
 //! Merging is reversible: a split is stored as a pair that must never be joined again.
 
@@ -17,10 +20,21 @@ use std::collections::HashMap;
 
 use crate::model::{Dataset, Event, EventKind, Evidence, IdMaps, PartyKind, Place, Report};
 
+/// The clusters of a dataset's events.
+#[derive(Clone, Debug, Default)]
+pub struct Clusters {
+    /// For each event (by index), the index of its cluster's first event (itself if first).
+    pub head: Vec<usize>,
+    /// For each joined event, why.
+    pub why: HashMap<usize, String>,
+}
+
 /// Places this close are the same place for merging.
 pub const NEAR_KM: f64 = 50.0;
 /// Dates vaguer than this (in days) do not join reports: "in March" could be many events.
 pub const MAX_RANGE_DAYS: i32 = 7;
+/// An undated report is taken to be about the days up to this many before its publication.
+pub const UNDATED_DAYS: i32 = 3;
 
 /// What merging compares of one report.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +43,8 @@ pub struct Summary {
     pub kind: EventKind,
     /// First and last day (day numbers), when both are known.
     pub days: Option<(i32, i32)>,
+    /// The days it can be about, for matching (see the module docs); `None` joins nothing.
+    pub window: Option<(i32, i32)>,
     /// The place: name, point, kind and country.
     pub place: Option<PlaceSummary>,
     /// Party keys: "state:JP", "person:fumio kishida", "org:…".
@@ -79,6 +95,17 @@ impl Summary {
             .as_ref()
             .and_then(|d| Some((d.first_day()?, d.last_day()?)))
             .map(|(a, b)| (crate::model::day_number(a), crate::model::day_number(b)));
+        let published = e
+            .primary_article()
+            .and_then(|a| ids.articles.get(a))
+            .and_then(|&i| ds.articles[i].published)
+            .map(crate::model::day_number);
+        let window = match days {
+            Some((a, b)) if b - a <= MAX_RANGE_DAYS => Some((a, b)),
+            Some(_) => None,
+            // A day ahead: an event in Asia is "tomorrow" to a paper in America.
+            None => published.map(|p| (p - UNDATED_DAYS, p + 1)),
+        };
         let place = ds.event_place(e, ids).map(PlaceSummary::of);
         let parties = e
             .parties
@@ -94,23 +121,53 @@ impl Summary {
         Self {
             kind: e.kind,
             days,
+            window,
             place,
             parties,
         }
     }
 }
 
+/// Kinds that happen somewhere (fighting, a disaster, a protest, a meeting), as against things
+/// said (accusations, threats, requests): a statement's place is where it was made, or where
+/// it is about, and says little about which statement it is, so said things join only on
+/// shared parties.
+pub fn happens_somewhere(kind: EventKind) -> bool {
+    use EventKind::*;
+    matches!(
+        kind,
+        Consult | Aid | Retreat | Protest | Mobilize | Coerce | Assault | Incident
+    )
+}
+
+/// Kinds that one real event may be reported as, besides its own.
+pub fn related_kinds(kind: EventKind) -> &'static [EventKind] {
+    match kind {
+        EventKind::Assault => &[EventKind::Coerce],
+        EventKind::Coerce => &[EventKind::Assault],
+        _ => &[],
+    }
+}
+
 /// Why two reports are one event, or `None` when they are not.
 pub fn same_event(a: &Summary, b: &Summary) -> Option<String> {
-    if a.kind != b.kind {
+    let same_kind = a.kind == b.kind;
+    if !same_kind && !related_kinds(a.kind).contains(&b.kind) {
         return None;
     }
-    let ((a0, a1), (b0, b1)) = (a.days?, b.days?);
-    if a1 - a0 > MAX_RANGE_DAYS || b1 - b0 > MAX_RANGE_DAYS || a0 > b1 || b0 > a1 {
+    let ((a0, a1), (b0, b1)) = (a.window?, b.window?);
+    let dated = a.days.is_some() && b.days.is_some();
+    // Reports a day apart of fighting in one place are one operation's days.
+    let slack = i32::from(dated && happens_somewhere(a.kind));
+    if a0 > b1 + slack || b0 > a1 + slack {
         return None;
     }
-    let when = if (a0, a1) == (b0, b1) && a0 == a1 {
+    let when = if !dated {
+        "reported within days of each other".to_owned()
+    } else if (a0, a1) == (b0, b1) && a0 == a1 {
         "the same day".to_owned()
+    } else if a0 > b1 || b0 > a1 {
+        "on consecutive days".to_owned()
     } else {
         "overlapping dates".to_owned()
     };
@@ -124,11 +181,34 @@ pub fn same_event(a: &Summary, b: &Summary) -> Option<String> {
         (Some(x), Some(y)) => Some(place_relation(x, y)?),
         _ => None,
     };
-    if shared.is_empty() && !(a.parties.is_empty() && b.parties.is_empty() && place.is_some()) {
+    let close = place.as_ref().is_some_and(|(_, close)| *close) && happens_somewhere(a.kind);
+    let adjacent = a0 > b1 || b0 > a1;
+    if adjacent && !close {
         return None;
     }
-    let mut why = vec![format!("same kind ({})", a.kind.code()), when];
-    if let Some(p) = place {
+    let one_day = dated && a.days == b.days && a0 == a1;
+    let joins = if !same_kind {
+        close && dated
+    } else if dated {
+        close
+            || !shared.is_empty()
+            // A city and its country on one day: the city-level report is the same event.
+            || (one_day && place.is_some() && happens_somewhere(a.kind))
+    } else {
+        close || (place.is_some() && !shared.is_empty())
+    };
+    if !joins {
+        return None;
+    }
+    let mut why = vec![
+        if same_kind {
+            format!("same kind ({})", a.kind.code())
+        } else {
+            format!("related kinds ({}, {})", a.kind.code(), b.kind.code())
+        },
+        when,
+    ];
+    if let Some((p, _)) = place {
         why.push(p);
     }
     if !shared.is_empty() {
@@ -137,58 +217,102 @@ pub fn same_event(a: &Summary, b: &Summary) -> Option<String> {
     Some(why.join("; "))
 }
 
-/// How two places fit together, or `None` when they cannot be one event's place.
-fn place_relation(x: &PlaceSummary, y: &PlaceSummary) -> Option<String> {
+/// How two places fit together — and whether they are close (the same place, or within
+/// [`NEAR_KM`]) rather than one inside the other — or `None` when they cannot be one event's
+/// place.
+fn place_relation(x: &PlaceSummary, y: &PlaceSummary) -> Option<(String, bool)> {
     if x.name == y.name {
-        return Some(format!("same place ({})", x.name));
+        return Some((format!("same place ({})", x.name), true));
     }
     use geo::{Distance, Haversine, Point};
     let km = Haversine.distance(Point::new(x.lon, x.lat), Point::new(y.lon, y.lat)) / 1000.0;
     if km <= NEAR_KM {
-        return Some(format!("places {km:.0} km apart ({}, {})", x.name, y.name));
+        return Some((
+            format!("places {km:.0} km apart ({}, {})", x.name, y.name),
+            true,
+        ));
     }
     let inside = |outer: &PlaceSummary, inner: &PlaceSummary| {
         outer.is_country && inner.country.is_some() && inner.country == outer.country
     };
     if inside(x, y) {
-        return Some(format!("{} lies in {}", y.name, x.name));
+        return Some((format!("{} lies in {}", y.name, x.name), false));
     }
     if inside(y, x) {
-        return Some(format!("{} lies in {}", x.name, y.name));
+        return Some((format!("{} lies in {}", x.name, y.name), false));
     }
     None
 }
 
-/// Merges the events of different articles of one dataset that are the same event: the first
-/// report's event stays and takes the others' articles, evidence, parties and quotes, and lists
-/// every report with why it was joined. Events of one article are already merged by the
-/// extractor and are not joined here. Returns how many events were merged away.
-pub fn merge_across_articles(ds: &mut Dataset) -> usize {
+/// Which events of a dataset are reports of one event: events of different articles that
+/// [`same_event`] joins, each to the first earlier cluster it matches. Events of one article
+/// are already merged by the extractor and are never joined here.
+pub fn clusters(ds: &Dataset) -> Clusters {
     let ids = IdMaps::new(ds);
     let summaries: Vec<Summary> = ds.events.iter().map(|e| Summary::of(ds, &ids, e)).collect();
-    // Cluster greedily in order: each event joins the first earlier cluster it matches.
+    // Cluster greedily in order: each event joins the first earlier cluster it matches. Heads
+    // are found through (kind, day) buckets, as only events of one kind on overlapping days
+    // can match: linear in the events instead of quadratic.
     let mut cluster_of: Vec<usize> = (0..ds.events.len()).collect();
     let mut reasons: HashMap<usize, String> = HashMap::new();
+    let mut heads_on: HashMap<(EventKind, i32), Vec<usize>> = HashMap::new();
+    let mut articles_of: HashMap<usize, Vec<String>> = HashMap::new();
     for i in 0..ds.events.len() {
         let ai = ds.events[i].primary_article().map(str::to_owned);
-        for j in 0..i {
-            if cluster_of[j] != j {
-                continue; // only cluster heads
+        let Some((d0, d1)) = summaries[i].window else {
+            continue; // never joins, and nothing can join it
+        };
+        let kind = summaries[i].kind;
+        let kinds: Vec<EventKind> = std::iter::once(kind)
+            .chain(related_kinds(kind).iter().copied())
+            .collect();
+        // A day either side: see the slack in `same_event`.
+        let mut candidates: Vec<usize> = (d0 - 1..=d1 + 1)
+            .flat_map(|d| kinds.iter().map(move |&k| (k, d)))
+            .filter_map(|key| heads_on.get(&key))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let joined = candidates.into_iter().find_map(|j| {
+            let same_article = ai
+                .as_deref()
+                .is_some_and(|a| articles_of[&j].iter().any(|b| b == a));
+            if same_article {
+                return None;
             }
-            let head_articles: Vec<&str> = (0..i)
-                .filter(|&k| cluster_of[k] == j)
-                .filter_map(|k| ds.events[k].primary_article())
-                .collect();
-            if ai.as_deref().is_some_and(|a| head_articles.contains(&a)) {
-                continue;
-            }
-            if let Some(why) = same_event(&summaries[j], &summaries[i]) {
+            same_event(&summaries[j], &summaries[i]).map(|why| (j, why))
+        });
+        match joined {
+            Some((j, why)) => {
                 cluster_of[i] = j;
                 reasons.insert(i, why);
-                break;
+                articles_of.entry(j).or_default().extend(ai);
+            }
+            None => {
+                for d in d0..=d1 {
+                    heads_on.entry((kind, d)).or_default().push(i);
+                }
+                articles_of.insert(i, ai.into_iter().collect());
             }
         }
     }
+    Clusters {
+        head: cluster_of,
+        why: reasons,
+    }
+}
+
+/// Merges the events of different articles of one dataset that are the same event (see
+/// [`clusters`]): the first report's event stays and takes the others' articles, evidence,
+/// parties and quotes, and lists every report with why it was joined. Returns how many events
+/// were merged away.
+pub fn merge_across_articles(ds: &mut Dataset) -> usize {
+    let Clusters {
+        head: cluster_of,
+        why: mut reasons,
+    } = clusters(ds);
     let mut merged_away = 0;
     let mut out: Vec<Event> = Vec::with_capacity(ds.events.len());
     let mut index_of_head: HashMap<usize, usize> = HashMap::new();
@@ -288,6 +412,7 @@ mod tests {
         Summary {
             kind,
             days: Some(days),
+            window: Some(days),
             place: place.map(|(n, lat, lon)| PlaceSummary {
                 name: n.to_owned(),
                 lat,

@@ -3,9 +3,11 @@
 //!
 //! - **One transaction per import**, begun immediately (so two writers queue rather than race)
 //!   in WAL mode: a crash leaves every earlier import intact and none half-applied.
-//! - **The same article once**: an article with a URL (or text) already stored is skipped, and
-//!   a near-identical text (wire copy on another site; 64-bit SimHash over word 3-grams) is
-//!   kept as a syndication of the original, without events of its own.
+//! - **The same article once**: an article with a URL (or text) already stored is skipped. A
+//!   wire copy on another site — 80 % of its word 3-grams in a stored text, found through an
+//!   index of one gram in eight — is kept as a syndication of the original, without events of
+//!   its own; a longer version of a stored text is linked to it and keeps its events, which
+//!   then join the original's as further reports.
 //! - **One event, many reports**: each article's extracted event is a report; a report joins
 //!   an existing event when [`super::merge::same_event`] says so, and the reason is stored. A
 //!   report split off by the user stays apart.
@@ -14,7 +16,7 @@
 //!   open read-only with a message. A file that is no newsmap library is refused and never
 //!   written to.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
@@ -33,11 +35,15 @@ const GPKG_APPLICATION_ID: i64 = 0x4750_4B47;
 const GPKG_USER_VERSION: i64 = 10400;
 /// How long a writer waits for another to finish before giving up.
 const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
-/// Texts within this many differing SimHash bits are compared word for word (short texts flip
-/// more bits for a small change than long ones).
-const CANDIDATE_BITS: u32 = 12;
-/// Texts sharing this share of their word 3-grams are the same wire copy.
-const SYNDICATION_JACCARD: f64 = 0.8;
+/// A text is a copy of another when this share of its word 3-grams (or of the other's) are in
+/// both: wire copies differ by a dateline, a byline, a cut paragraph.
+pub const COPY_SHARE: f64 = 0.8;
+/// Texts with fewer word 3-grams are never called copies.
+const MIN_COPY_GRAMS: usize = 20;
+/// One gram in this many goes into the copy index.
+const GRAM_SAMPLE: u64 = 8;
+/// Candidates compared in full per new article.
+const COPY_CANDIDATES: usize = 5;
 
 /// Why the library could not be opened or changed. `Display` names the file.
 #[derive(Debug, thiserror::Error)]
@@ -113,8 +119,6 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     read_only: Option<String>,
-    /// (article id, SimHash, text length) of every stored original, for near-duplicates.
-    fingerprints: Vec<(i64, u64, usize)>,
 }
 
 impl std::fmt::Debug for Store {
@@ -155,7 +159,7 @@ CREATE TABLE newsmap_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (
     id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE, url TEXT, title TEXT NOT NULL,
     source TEXT NOT NULL DEFAULT '', author TEXT, published TEXT, language TEXT NOT NULL DEFAULT 'en',
-    text TEXT NOT NULL, simhash INTEGER NOT NULL, syndicates INTEGER REFERENCES articles(id),
+    text TEXT NOT NULL, syndicates INTEGER REFERENCES articles(id),
     added TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));
 CREATE TABLE places (
     id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL, kind TEXT NOT NULL,
@@ -176,8 +180,9 @@ CREATE TABLE events (
     kind TEXT NOT NULL, mode TEXT, date_start TEXT, date_end TEXT, day_first INTEGER,
     day_last INTEGER, place INTEGER REFERENCES places(id), place_name TEXT, geo_precision INTEGER,
     confidence REAL, sources INTEGER NOT NULL DEFAULT 1, main INTEGER NOT NULL DEFAULT 0,
-    extracted INTEGER NOT NULL DEFAULT 1);
-CREATE INDEX events_days ON events(kind, day_first, day_last);
+    extracted INTEGER NOT NULL DEFAULT 1, match_first INTEGER, match_last INTEGER);
+CREATE INDEX events_days ON events(day_first, day_last);
+CREATE INDEX events_match ON events(kind, match_first, match_last);
 CREATE TABLE reports (
     id INTEGER PRIMARY KEY, event INTEGER NOT NULL REFERENCES events(fid),
     article INTEGER NOT NULL REFERENCES articles(id), title TEXT NOT NULL, kind TEXT NOT NULL,
@@ -191,6 +196,8 @@ CREATE TABLE report_parties (
 CREATE INDEX report_parties_report ON report_parties(report);
 CREATE TABLE report_quotes (
     report INTEGER NOT NULL REFERENCES reports(id), quote INTEGER NOT NULL REFERENCES quotes(id));
+CREATE TABLE article_grams (gram INTEGER NOT NULL, article INTEGER NOT NULL REFERENCES articles(id));
+CREATE INDEX article_grams_gram ON article_grams(gram);
 CREATE VIRTUAL TABLE event_search USING fts5(title, quotes);
 CREATE VIRTUAL TABLE article_search USING fts5(title, text);
 
@@ -228,10 +235,8 @@ impl Store {
                 conn,
                 path: path.to_owned(),
                 read_only: None,
-                fingerprints: Vec::new(),
             };
             store.migrate(version)?;
-            store.load_fingerprints()?;
             return Ok(store);
         }
         let conn = Connection::open(path).map_err(sql)?;
@@ -248,7 +253,6 @@ impl Store {
             conn,
             path: path.to_owned(),
             read_only: None,
-            fingerprints: Vec::new(),
         })
     }
 
@@ -265,7 +269,6 @@ impl Store {
             conn,
             path: path.to_owned(),
             read_only: Some(why),
-            fingerprints: Vec::new(),
         })
     }
 
@@ -304,29 +307,6 @@ impl Store {
         })
     }
 
-    fn load_fingerprints(&mut self) -> Result<(), StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, simhash, length(text) FROM articles WHERE syndicates IS NULL")
-            .map_err(self.sql())?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)? as u64,
-                    r.get::<_, i64>(2)? as usize,
-                ))
-            })
-            .map_err(self.sql())?;
-        let mut out = Vec::new();
-        for r in rows {
-            out.push(r.map_err(self.sql())?);
-        }
-        drop(stmt);
-        self.fingerprints = out;
-        Ok(())
-    }
-
     /// How many articles (originals and copies) and events the library holds.
     pub fn counts(&self) -> Result<(usize, usize), StoreError> {
         let count = |sql: &str| -> Result<usize, StoreError> {
@@ -363,7 +343,6 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sql)?;
         let mut report = ImportReport::default();
-        let mut new_prints = Vec::new();
 
         // Articles: skip the ones already here, keep copies as syndications.
         let mut article_row: HashMap<&str, i64> = HashMap::new();
@@ -380,26 +359,15 @@ impl Store {
                 report.duplicates += 1;
                 continue;
             }
-            let print = simhash(text);
-            let mut original = None;
-            for &(id, h, len) in self.fingerprints.iter().chain(new_prints.iter()) {
-                if (h ^ print).count_ones() > CANDIDATE_BITS || !similar_length(len, text.len()) {
-                    continue;
-                }
-                let other: String = tx
-                    .query_row("SELECT text FROM articles WHERE id = ?1", [id], |r| {
-                        r.get(0)
-                    })
-                    .map_err(sql)?;
-                if jaccard(text, &other) >= SYNDICATION_JACCARD {
-                    original = Some(id);
-                    break;
-                }
-            }
+            let grams = gram_set(text);
+            let (original, relation) = match find_copy(&tx, &grams).map_err(sql)? {
+                Some((id, relation)) => (Some(id), Some(relation)),
+                None => (None, None),
+            };
             tx.execute(
                 "INSERT INTO articles (uid, url, title, source, author, published, language, text,
-                     simhash, syndicates)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                     syndicates)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
                     uid,
                     a.url,
@@ -409,7 +377,6 @@ impl Store {
                     a.published.map(|d| d.to_string()),
                     a.language,
                     text,
-                    print as i64,
                     original
                 ],
             )
@@ -417,14 +384,21 @@ impl Store {
             let id = tx.last_insert_rowid();
             if original.is_some() {
                 report.syndications += 1;
-                continue;
+            }
+            if relation == Some(Copy::Within) {
+                continue; // nothing in it the original does not say
             }
             tx.execute(
                 "INSERT INTO article_search (rowid, title, text) VALUES (?1, ?2, ?3)",
                 params![id, a.title, text],
             )
             .map_err(sql)?;
-            new_prints.push((id, print, text.len()));
+            let mut add_gram = tx
+                .prepare_cached("INSERT INTO article_grams (gram, article) VALUES (?1, ?2)")
+                .map_err(sql)?;
+            for g in sampled(&grams) {
+                add_gram.execute(params![g as i64, id]).map_err(sql)?;
+            }
             article_row.insert(a.id.as_str(), id);
             report.articles += 1;
         }
@@ -588,7 +562,6 @@ impl Store {
             refresh_event(&tx, event).map_err(sql)?;
         }
         tx.commit().map_err(sql)?;
-        self.fingerprints.extend(new_prints);
         Ok(report)
     }
 
@@ -1015,49 +988,22 @@ fn fnv(bytes: &[u8]) -> u64 {
     h
 }
 
-/// 64-bit SimHash of a text over lowercase word 3-grams: near-identical texts differ in few
-/// bits.
-pub fn simhash(text: &str) -> u64 {
+/// A text's lowercase word 3-grams, hashed.
+pub fn gram_set(text: &str) -> HashSet<u64> {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    let mut weights = [0i32; 64];
-    let mut add = |h: u64| {
-        for (bit, w) in weights.iter_mut().enumerate() {
-            *w += if h >> bit & 1 == 1 { 1 } else { -1 };
-        }
-    };
-    if words.len() < 3 {
-        for w in &words {
-            add(fnv(w.as_bytes()));
-        }
-    }
-    for g in words.windows(3) {
-        add(fnv(g.join(" ").as_bytes()));
-    }
-    weights
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| **w > 0)
-        .fold(0u64, |h, (bit, _)| h | 1 << bit)
+    words
+        .windows(3)
+        .map(|g| fnv(g.join(" ").as_bytes()))
+        .collect()
 }
 
 /// Jaccard similarity of two texts' lowercase word 3-gram sets.
 pub fn jaccard(a: &str, b: &str) -> f64 {
-    fn grams(t: &str) -> std::collections::HashSet<u64> {
-        let words: Vec<String> = t
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        words
-            .windows(3)
-            .map(|g| fnv(g.join(" ").as_bytes()))
-            .collect()
-    }
-    let (x, y) = (grams(a), grams(b));
+    let (x, y) = (gram_set(a), gram_set(b));
     let union = x.union(&y).count();
     if union == 0 {
         return if a.trim() == b.trim() { 1.0 } else { 0.0 };
@@ -1065,9 +1011,64 @@ pub fn jaccard(a: &str, b: &str) -> f64 {
     x.intersection(&y).count() as f64 / union as f64
 }
 
-fn similar_length(a: usize, b: usize) -> bool {
-    let (lo, hi) = (a.min(b) as f64, a.max(b) as f64);
-    hi == 0.0 || lo / hi >= 0.8
+/// How a text is a copy of another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Copy {
+    /// Its word 3-grams are nearly all in the other (the same text, or an excerpt of it).
+    Within,
+    /// It holds nearly all of the other and more (a longer version of the same wire text).
+    Extends,
+}
+
+/// Whether `new` is a copy of `old`: [`COPY_SHARE`] of one text's word 3-grams are in the other.
+pub fn copy_of(new: &HashSet<u64>, old: &HashSet<u64>) -> Option<Copy> {
+    if new.len() < MIN_COPY_GRAMS || old.len() < MIN_COPY_GRAMS {
+        return None; // a headline-sized text matches too much by chance
+    }
+    let shared = new.intersection(old).count() as f64;
+    if shared >= COPY_SHARE * new.len() as f64 {
+        Some(Copy::Within)
+    } else if shared >= COPY_SHARE * old.len() as f64 {
+        Some(Copy::Extends)
+    } else {
+        None
+    }
+}
+
+/// True when one text is a copy of the other by the library's test ([`copy_of`]).
+pub fn same_text(a: &str, b: &str) -> bool {
+    copy_of(&gram_set(a), &gram_set(b)).is_some()
+}
+
+/// The grams kept in the library's copy index: one in [`GRAM_SAMPLE`], chosen by hash so that
+/// two copies keep the same ones.
+fn sampled(grams: &HashSet<u64>) -> impl Iterator<Item = u64> + '_ {
+    grams.iter().copied().filter(|g| g % GRAM_SAMPLE == 0)
+}
+
+/// The stored original a new text (given by its grams) copies, through the gram index: the
+/// articles sharing most sampled grams are compared in full.
+fn find_copy(
+    tx: &rusqlite::Transaction,
+    grams: &HashSet<u64>,
+) -> rusqlite::Result<Option<(i64, Copy)>> {
+    let mut lookup = tx.prepare_cached("SELECT article FROM article_grams WHERE gram = ?1")?;
+    let mut hits: HashMap<i64, usize> = HashMap::new();
+    for g in sampled(grams) {
+        for a in lookup.query_map([g as i64], |r| r.get::<_, i64>(0))? {
+            *hits.entry(a?).or_default() += 1;
+        }
+    }
+    let mut best: Vec<(usize, i64)> = hits.into_iter().map(|(a, n)| (n, a)).collect();
+    best.sort_unstable_by(|x, y| y.cmp(x));
+    let mut text = tx.prepare_cached("SELECT text FROM articles WHERE id = ?1")?;
+    for (_, id) in best.into_iter().take(COPY_CANDIDATES) {
+        let other: String = text.query_row([id], |r| r.get(0))?;
+        if let Some(c) = copy_of(grams, &gram_set(&other)) {
+            return Ok(Some((id, c)));
+        }
+    }
+    Ok(None)
 }
 
 fn place_key(p: &Place) -> String {
@@ -1136,16 +1137,24 @@ fn find_same_event(
     s: &Summary,
     own: &[i64],
 ) -> rusqlite::Result<Option<(i64, String)>> {
-    let Some((first, last)) = s.days else {
+    let Some((first, last)) = s.window else {
         return Ok(None);
     };
     let mut st = tx.prepare_cached(
-        "SELECT fid FROM events WHERE kind = ?1 AND day_first <= ?2 AND day_last >= ?3
+        "SELECT fid FROM events WHERE kind = ?1 AND match_first <= ?2 AND match_last >= ?3
          ORDER BY fid DESC LIMIT 200",
     )?;
-    let candidates: Vec<i64> = st
-        .query_map(params![s.kind.code(), last, first], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+    let mut candidates: Vec<i64> = Vec::new();
+    for kind in std::iter::once(s.kind).chain(merge::related_kinds(s.kind).iter().copied()) {
+        // A day either side: see the slack in `merge::same_event`.
+        let rows = st.query_map(params![kind.code(), last + 1, first - 1], |r| r.get(0))?;
+        for r in rows {
+            candidates.push(r?);
+        }
+    }
+    // The oldest event first, as merging within one import joins the first cluster.
+    candidates.sort_unstable();
+    candidates.dedup();
     let mut own_reports = tx.prepare_cached("SELECT article FROM reports WHERE event = ?1")?;
     for fid in candidates {
         let articles: Vec<i64> = own_reports
@@ -1168,7 +1177,8 @@ fn find_same_event(
 fn stored_summary(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<Option<Summary>> {
     let row = tx
         .query_row(
-            "SELECT e.kind, e.day_first, e.day_last, p.name, p.lat, p.lon, p.kind, p.country
+            "SELECT e.kind, e.day_first, e.day_last, p.name, p.lat, p.lon, p.kind, p.country,
+                 e.match_first, e.match_last
              FROM events e LEFT JOIN places p ON p.id = e.place WHERE e.fid = ?1",
             [fid],
             |r| {
@@ -1181,11 +1191,12 @@ fn stored_summary(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<Opti
                     r.get::<_, Option<f64>>(5)?,
                     r.get::<_, Option<String>>(6)?,
                     r.get::<_, Option<String>>(7)?,
+                    r.get::<_, Option<i64>>(8)?.zip(r.get::<_, Option<i64>>(9)?),
                 ))
             },
         )
         .optional()?;
-    let Some((kind, first, last, name, lat, lon, pkind, country)) = row else {
+    let Some((kind, first, last, name, lat, lon, pkind, country, window)) = row else {
         return Ok(None);
     };
     let mut st = tx.prepare_cached(
@@ -1201,6 +1212,7 @@ fn stored_summary(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<Opti
     Ok(Some(Summary {
         kind: kind_of(&kind),
         days: first.zip(last).map(|(a, b)| (a as i32, b as i32)),
+        window: window.map(|(a, b)| (a as i32, b as i32)),
         place: match (name, lat, lon) {
             (Some(name), Some(lat), Some(lon)) => Some(PlaceSummary {
                 name,
@@ -1321,12 +1333,15 @@ fn insert_report(
 }
 
 /// Recomputes an event's row from its reports: the first report speaks for it (title, kind,
-/// date, place), the count of sources, confidence, and its search entry.
+/// place) and the first dated one for its date; the count of sources, confidence, the days it
+/// can match (see [`merge`]), and its search entry.
 fn refresh_event(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<()> {
     let first = tx
         .query_row(
-            "SELECT title, kind, mode, date, place, geo_precision FROM reports WHERE event = ?1
-             ORDER BY id LIMIT 1",
+            "SELECT title, kind, mode,
+                 (SELECT date FROM reports d WHERE d.event = ?1 AND d.date IS NOT NULL
+                  ORDER BY d.id LIMIT 1),
+                 place, geo_precision FROM reports WHERE event = ?1 ORDER BY id LIMIT 1",
             [fid],
             |r| {
                 Ok((
@@ -1352,6 +1367,25 @@ fn refresh_event(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<()> {
             day_number(d.last_day()?) as i64,
         ))
     });
+    let window = match days {
+        Some((a, b)) if b - a <= merge::MAX_RANGE_DAYS as i64 => Some((a, b)),
+        Some(_) => None,
+        None => {
+            let published: (Option<String>, Option<String>) = tx.query_row(
+                "SELECT min(a.published), max(a.published) FROM reports r
+                 JOIN articles a ON a.id = r.article WHERE r.event = ?1",
+                [fid],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            let day = |d: Option<String>| {
+                d.and_then(|d| crate::model::parse_day(&d).ok())
+                    .map(|d| day_number(d) as i64)
+            };
+            day(published.0)
+                .zip(day(published.1))
+                .map(|(a, b)| (a - merge::UNDATED_DAYS as i64, b + 1))
+        }
+    };
     let (sources, best, extracted, main): (i64, Option<f64>, i64, i64) = tx.query_row(
         "SELECT count(DISTINCT article), max(confidence), min(extracted), max(main) FROM reports
          WHERE event = ?1",
@@ -1377,7 +1411,8 @@ fn refresh_event(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<()> {
     tx.execute(
         "UPDATE events SET title = ?1, kind = ?2, mode = ?3, date_start = ?4, date_end = ?5,
              day_first = ?6, day_last = ?7, place = ?8, place_name = ?9, geo_precision = ?10,
-             confidence = ?11, sources = ?12, main = ?13, extracted = ?14, geom = ?15
+             confidence = ?11, sources = ?12, main = ?13, extracted = ?14, geom = ?15,
+             match_first = ?17, match_last = ?18
          WHERE fid = ?16",
         params![
             title,
@@ -1395,7 +1430,9 @@ fn refresh_event(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<()> {
             main,
             extracted,
             geom,
-            fid
+            fid,
+            window.map(|w| w.0),
+            window.map(|w| w.1)
         ],
     )?;
     // The search entry: the title and every quote of every report.
@@ -1531,16 +1568,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn simhash_sees_copies_and_tells_articles_apart() {
+    fn copies_are_found_in_either_direction_and_articles_told_apart() {
         let a = "Leaders of Japan and South Korea met in Phnom Penh on Sunday and agreed to work \
-                 together on North Korea, the foreign ministry said in a statement.";
-        let copy = format!("{a} (Reuters)");
+                 together on North Korea, the foreign ministry said in a statement. The two \
+                 leaders also discussed the missile launched on Wednesday, which landed near \
+                 the maritime border for the first time since the peninsula was divided.";
+        let copy = format!("PHNOM PENH (Reuters) - {a}");
+        let longer = format!(
+            "{a} Officials said talks would continue in Tokyo next month, \
+                              and a joint statement was expected."
+        );
         let other = "Floods in southern Brazil forced thousands from their homes on Monday as \
-                     rivers rose to record levels, officials said.";
-        assert!((simhash(a) ^ simhash(&copy)).count_ones() <= CANDIDATE_BITS);
-        assert!((simhash(a) ^ simhash(other)).count_ones() > CANDIDATE_BITS);
-        assert!(jaccard(a, &copy) >= SYNDICATION_JACCARD);
+                     rivers rose to record levels, officials said, and more rain is expected \
+                     across the region through the end of the week according to forecasters.";
+        let g = |t: &str| gram_set(t);
+        assert_eq!(copy_of(&g(&copy), &g(a)), Some(Copy::Within));
+        assert_eq!(copy_of(&g(&longer), &g(a)), Some(Copy::Extends));
+        assert_eq!(copy_of(&g(a), &g(&longer)), Some(Copy::Within));
+        assert_eq!(copy_of(&g(other), &g(a)), None);
         assert!(jaccard(a, other) < 0.1);
+        assert_eq!(
+            copy_of(&g("Talks resumed."), &g("Talks resumed.")),
+            None,
+            "too short"
+        );
     }
 
     #[test]

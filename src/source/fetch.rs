@@ -535,7 +535,9 @@ fn transfer(
         url: shown.to_owned(),
         detail: innermost_cause(&e),
     })?;
-    let mut request = client.get(url).header(reqwest::header::ACCEPT, wanted.accept);
+    let mut request = client
+        .get(url)
+        .header(reqwest::header::ACCEPT, wanted.accept);
     if let Some(etag) = &wanted.validators.etag {
         request = request.header(reqwest::header::IF_NONE_MATCH, etag);
     }

@@ -8,6 +8,7 @@
 //! `published` (`YYYY-MM-DD`), `url`, `author`, `language` (and `file`, which must then name the
 //! article file) — the layout of `seeds/*.json`. Values given on the command line win.
 
+pub mod feed;
 pub mod fetch;
 mod html;
 
