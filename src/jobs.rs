@@ -1,6 +1,7 @@
 //! Background imports: reading and extracting articles, loading datasets (and fetching URLs)
 //! on a worker thread, so the window never freezes. Results stream back over a channel.
 
+pub mod follow;
 pub mod ingest;
 
 use std::path::PathBuf;

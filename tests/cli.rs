@@ -267,3 +267,132 @@ fn urls_are_fetched_and_failures_named() {
     assert!(!a.body().contains("Copyright"), "the footer is dropped");
     assert!(ds.places.iter().any(|p| p.name == "Hanoi"));
 }
+
+/// Two outlets' reports of one meeting, in a folder with a subfolder and a file that is no
+/// article.
+fn two_reports(dir: &Path) {
+    let sub = dir.join("wire");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk-yeol in \
+         Phnom Penh on Sunday and the two leaders agreed to cooperate on North Korea.",
+    )
+    .unwrap();
+    std::fs::write(
+        sub.join("b.txt"),
+        "South Korea's President Yoon Suk-yeol held talks with Japan's Prime Minister Fumio \
+         Kishida in the Cambodian capital Phnom Penh on Sunday, officials said.",
+    )
+    .unwrap();
+    std::fs::write(sub.join("notes.pdf"), "not an article").unwrap();
+    for f in ["a", "wire/b"] {
+        std::fs::write(
+            dir.join(format!("{f}.json")),
+            r#"{"published": "2022-11-13", "source": "Wire"}"#,
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn a_folder_is_read_recursively_and_one_event_reported_twice_is_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    two_reports(&corpus);
+    let (code, ds) = run_to_file(dir.path(), &["-j", "2", corpus.to_str().unwrap()]);
+    assert_eq!(code, ExitCode::SUCCESS);
+    let ds = ds.unwrap();
+    assert_eq!(ds.articles.len(), 2);
+    let meetings: Vec<_> = ds
+        .events
+        .iter()
+        .filter(|e| e.kind == newsmap::model::EventKind::Consult)
+        .collect();
+    assert_eq!(meetings.len(), 1, "{:#?}", ds.events);
+    let m = meetings[0];
+    assert_eq!(m.reports.len(), 2);
+    assert!(
+        m.reports[1]
+            .merged
+            .as_deref()
+            .unwrap()
+            .contains("same kind (CONSULT)")
+    );
+    // --no-merge keeps them apart.
+    let (_, apart) = run_to_file(dir.path(), &["--no-merge", corpus.to_str().unwrap()]);
+    let apart = apart.unwrap();
+    assert_eq!(
+        apart
+            .events
+            .iter()
+            .filter(|e| e.kind == newsmap::model::EventKind::Consult)
+            .count(),
+        2
+    );
+    // An empty folder is named.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_newsmap"))
+        .args(["extract", empty.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("empty") && err.contains("holds no article files"),
+        "{err}"
+    );
+}
+
+#[test]
+fn jsonl_writes_one_dataset_per_article_and_into_fills_a_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    two_reports(&corpus);
+    let lines = dir.path().join("out.jsonl");
+    let library = dir.path().join("lib.gpkg");
+    let code = extract_main(&args(&[
+        "--jsonl",
+        lines.to_str().unwrap(),
+        corpus.to_str().unwrap(),
+        dir.path().join("missing.txt").to_str().unwrap(),
+    ]));
+    assert_eq!(code, ExitCode::FAILURE, "one input was missing");
+    let text = std::fs::read_to_string(&lines).unwrap();
+    let rows: Vec<Dataset> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].articles[0].id, "a1");
+    assert_eq!(rows[1].articles[0].id, "a2");
+    assert!(rows.iter().all(|d| d.validate().is_empty()));
+
+    let code = extract_main(&args(&[
+        "--into",
+        library.to_str().unwrap(),
+        corpus.to_str().unwrap(),
+    ]));
+    assert_eq!(code, ExitCode::SUCCESS);
+    let store = newsmap::library::store::Store::open(&library).unwrap();
+    let loaded = store.load().unwrap();
+    assert_eq!(loaded.articles.len(), 2);
+    assert_eq!(
+        loaded
+            .events
+            .iter()
+            .filter(|e| e.kind == newsmap::model::EventKind::Consult)
+            .count(),
+        1,
+        "one meeting with two reports"
+    );
+    // Again: nothing new.
+    let code = extract_main(&args(&[
+        "--into",
+        library.to_str().unwrap(),
+        corpus.to_str().unwrap(),
+    ]));
+    assert_eq!(code, ExitCode::SUCCESS);
+    assert_eq!(store.counts().unwrap().0, 2);
+}

@@ -721,6 +721,7 @@ mod tests {
             others: Vec::new(),
             date: None,
             place: None,
+            same_as: None,
         }
     }
 

@@ -412,7 +412,7 @@ mod tests {
         Summary {
             kind,
             days: Some(days),
-            window: Some(days),
+            window: (days.1 - days.0 <= MAX_RANGE_DAYS).then_some(days),
             place: place.map(|(n, lat, lon)| PlaceSummary {
                 name: n.to_owned(),
                 lat,

@@ -21,6 +21,10 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
+mod feeds;
+
+pub use feeds::{Check, FollowedFeed};
+
 use super::merge::{self, PlaceSummary, Summary, party_key};
 use crate::model::{
     Article, Dataset, DateRange, Event, EventKind, Evidence, Explanation, IdMaps, Mention, Mode,
@@ -155,6 +159,11 @@ CREATE TABLE gpkg_geometry_columns (
     CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
 
 CREATE TABLE newsmap_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE newsmap_feeds (
+    url TEXT PRIMARY KEY, title TEXT, every_secs INTEGER NOT NULL, etag TEXT,
+    last_modified TEXT, checked TEXT, error TEXT, articles INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE newsmap_feed_items (
+    feed TEXT NOT NULL, item TEXT NOT NULL, PRIMARY KEY (feed, item));
 
 CREATE TABLE articles (
     id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE, url TEXT, title TEXT NOT NULL,
@@ -323,6 +332,16 @@ impl Store {
 
     /// Adds a dataset's articles and events in one transaction (see the module docs).
     pub fn import(&mut self, ds: &Dataset) -> Result<ImportReport, StoreError> {
+        self.import_marking(ds, None)
+    }
+
+    /// [`Store::import`], also recording in the same transaction that the items `items` of the
+    /// followed feed `feed` are read.
+    fn import_marking(
+        &mut self,
+        ds: &Dataset,
+        feed: Option<(&str, &[String])>,
+    ) -> Result<ImportReport, StoreError> {
         if let Some(why) = &self.read_only {
             return Err(StoreError::ReadOnly {
                 file: self.file(),
@@ -560,6 +579,17 @@ impl Store {
                 .map_err(sql)?;
             }
             refresh_event(&tx, event).map_err(sql)?;
+        }
+        if let Some((url, items)) = feed {
+            let mut seen = tx
+                .prepare_cached(
+                    "INSERT INTO newsmap_feed_items (feed, item) VALUES (?1, ?2)
+                     ON CONFLICT DO NOTHING",
+                )
+                .map_err(sql)?;
+            for item in items {
+                seen.execute(params![url, item]).map_err(sql)?;
+            }
         }
         tx.commit().map_err(sql)?;
         Ok(report)

@@ -28,7 +28,12 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
         let mut y = pb.clone();
         x.sort();
         y.sort();
+        // "X met Y in Lima on Tuesday, their first meeting": one side names fewer of the same
+        // people in the same sentence.
+        let subset = |s: &[usize], t: &[usize]| s.iter().all(|p| t.contains(p));
         x == y
+            || (a.sentence.abs_diff(b.sentence) == 0 || a.sentence.abs_diff(b.last_sentence) == 0)
+                && (subset(&x, &y) || subset(&y, &x))
     } else {
         // Without people on both sides, two shared parties (a pair of states) make it the same.
         // A mention that names no party joins another only when it points back at it ("the

@@ -124,6 +124,9 @@ struct Hit {
     first: usize,
     last: usize,
     clause: usize,
+    /// The purpose of the verb before it ("met … to discuss"): bounds that verb's parties but
+    /// is no event of its own.
+    purpose: bool,
 }
 
 /// The state that carries the narrative's date from sentence to sentence.
@@ -346,6 +349,9 @@ fn sentence_events(
     let sentence_dates: Vec<&DateMention> = dates_of(inp.dates, si).iter().collect();
     let mut out = Vec::new();
     for (hi, h) in hits.iter().enumerate() {
+        if h.purpose {
+            continue;
+        }
         let trig = &TRIGGERS[h.entry];
         let view = clause_view(inp, &hits, h, &clause_ranges, &sentence_dates, si);
         let Roles {
@@ -808,7 +814,7 @@ const COMMA_TOKENS: usize = 8;
 fn nearest_hit(doc: &Doc, hits: &[Hit], clause: usize, tokens: (usize, usize)) -> Option<usize> {
     hits.iter()
         .enumerate()
-        .filter(|(_, h)| h.clause == clause)
+        .filter(|(_, h)| h.clause == clause && !h.purpose)
         .min_by_key(|(i, h)| (distance(doc, h, tokens), *i))
         .map(|(i, _)| i)
 }

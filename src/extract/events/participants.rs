@@ -232,9 +232,16 @@ impl GroupRef {
     /// The phrase of tokens `first..=head`, whose last word is the head noun.
     pub(super) fn new(doc: &Doc, rec: &Recognised, first: usize, head: usize) -> Self {
         let span = Span::new(doc.tokens[first].span.start, doc.tokens[head].span.end);
-        let plural = doc.low(head).ends_with('s')
+        let low = doc.low(head);
+        // "fishermen", "policemen", "children": plurals without an s.
+        let irregular = (low.ends_with("men") && low.len() > 3)
+            || doc.is_any(
+                head,
+                &["police", "forces", "people", "militia", "children", "staff"],
+            );
+        let plural = low.ends_with('s')
             && !doc.is_any(head, &["police", "forces", "press", "news", "bus", "gas"])
-            || doc.is_any(head, &["police", "forces", "people", "militia"]);
+            || irregular;
         let country = rec
             .demonyms
             .iter()

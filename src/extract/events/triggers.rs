@@ -1025,6 +1025,20 @@ pub(super) fn find_triggers(
                     && i - h.last <= 3
                     && (h.last + 1..i).all(|k| doc.is_any(k, OBJECT_FILLERS))
             });
+        // "met Lind in Oslo on Thursday to discuss quotas": the infinitive is the purpose of
+        // the meeting just told, not a second meeting. It stays a hit, so that the meeting's
+        // parties end before it ("to discuss Ukraine"), but makes no event and takes no date.
+        let purpose_of_verb = !trig.nominal
+            && i > range.start
+            && doc.is(i - 1, "to")
+            && hits.last().is_some_and(|h: &Hit| {
+                let verb = &TRIGGERS[h.entry];
+                verb.kind == trig.kind
+                    && !verb.nominal
+                    && h.last < i
+                    && i - h.last <= 12
+                    && !doc.is(h.first.saturating_sub(1), "to")
+            });
         if object_of_verb {
             i = last + 1;
             continue;
@@ -1034,6 +1048,7 @@ pub(super) fn find_triggers(
             first: i,
             last,
             clause,
+            purpose: purpose_of_verb,
         });
         i = last + 1;
     }
