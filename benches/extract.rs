@@ -1,5 +1,6 @@
 //! Extraction speed on the seed article: articles per second on one core, with and without the
-//! place recogniser, and the gazetteer's load time.
+//! place recogniser, and the gazetteer's load time; and on large articles (100 KB, 1 MB, 10 MB
+//! of the gold set's texts end to end), where time must grow linearly with the text.
 //!
 //!     cargo bench --no-default-features --bench extract
 
@@ -48,6 +49,43 @@ fn seed_article_places_only(bencher: divan::Bencher) {
     bencher
         .counter(ItemsCount::new(1usize))
         .bench(|| Recognised::find(&Doc::new(divan::black_box(&input.text)), gaz));
+}
+
+/// `bytes` of news text: the events gold set's 89 articles, end to end, as often as needed.
+fn news_text(bytes: usize) -> String {
+    let gold =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/events_gold.jsonl");
+    let texts: Vec<String> = std::fs::read_to_string(gold)
+        .expect("tests/data/events_gold.jsonl")
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_owned))
+        .collect();
+    let mut out = String::with_capacity(bytes + 20_000);
+    for t in texts.iter().cycle() {
+        if out.len() >= bytes {
+            break;
+        }
+        out.push_str(t);
+        out.push_str("\n\n");
+    }
+    let mut end = bytes.min(out.len());
+    while !out.is_char_boundary(end) {
+        end -= 1;
+    }
+    out.truncate(end);
+    out
+}
+
+/// The whole pipeline on one very long article: linear time is the promise (README, "Large
+/// inputs"). Few samples: the 10 MB run takes seconds.
+#[divan::bench(args = [100_000, 1_000_000, 10_000_000], sample_count = 3, sample_size = 1)]
+fn large_article(bencher: divan::Bencher, bytes: usize) {
+    let gaz = Gazetteer::embedded();
+    let input = ArticleInput::new(news_text(bytes)).published("2022-11-13".parse().unwrap());
+    bencher
+        .counter(divan::counter::BytesCount::new(bytes))
+        .bench(|| extract(divan::black_box(&input), gaz).events.len());
 }
 
 /// The stages after place recognition, one at a time (where the time goes).

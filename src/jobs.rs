@@ -86,7 +86,7 @@ pub enum JobEvent {
 /// Runs one item. `cancel` is checked by long steps (network fetches).
 pub fn run_import(kind: &ImportKind, cancel: &AtomicBool) -> Result<LoadedDataset, String> {
     match kind {
-        ImportKind::Dataset(p) => LoadedDataset::load(p).map_err(|e| e.to_string()),
+        ImportKind::Dataset(p) => crate::library::session::load_guarded(p),
         ImportKind::Article(p) => {
             let input = crate::source::read_article(p).map_err(|e| e.to_string())?;
             let name = p.file_name().map_or_else(
@@ -195,7 +195,16 @@ fn worker(items: Vec<ImportKind>, tx: Sender<JobEvent>, cancel: Arc<AtomicBool>,
             label: item.label(),
         });
         wake();
-        let result = run_import(&item, &cancel);
+        // A panic in reading or extraction (a bug) fails this item with a message instead of
+        // leaving the batch waiting forever on a dead thread.
+        let result =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_import(&item, &cancel)))
+                .unwrap_or_else(|_| {
+                    Err(format!(
+                        "{}: newsmap failed while importing it (a bug; please report it)",
+                        item.label()
+                    ))
+                });
         if cancel.load(Ordering::Relaxed) && result.is_err() {
             break;
         }

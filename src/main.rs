@@ -20,31 +20,20 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "gui")]
 fn run_app(paths: Vec<PathBuf>) -> ExitCode {
-    // With no files named, the last session comes back: its files, filters and view.
-    let restore_session = paths.is_empty();
     run_window(move |storage| {
-        let saved: Option<newsmap::ui::SavedState> = storage
-            .filter(|_| restore_session)
-            .and_then(|s| eframe::get_value(s, eframe::APP_KEY));
-        let paths = match &saved {
-            Some(s) if !s.open_files.is_empty() => s.open_files.clone(),
-            _ => paths,
-        };
-        let (mut lib, errors) = newsmap::library::Library::open(&paths);
-        if restore_session && !paths.is_empty() {
-            // The seed stays available beside the files the user opened last time.
-            lib.datasets
-                .insert(0, newsmap::library::LoadedDataset::embedded_seed());
-            lib.rebuild();
-        }
-        for e in &errors {
+        let session = newsmap::ui::NewsmapApp::default_session_dir()
+            .map(newsmap::library::session::Session::new);
+        // Older versions kept the session in eframe's storage; it is read once, when no session
+        // file exists yet.
+        let legacy = || storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY));
+        let mut app = newsmap::ui::NewsmapApp::start(paths, session, legacy);
+        for e in app.errors() {
             eprintln!("{e}");
         }
-        let mut app = newsmap::ui::NewsmapApp::new(lib, errors);
-        app.keep_extracted_in(newsmap::ui::NewsmapApp::default_kept_dir());
-        if let Some(s) = saved {
-            app.restore(s);
+        for n in app.notices() {
+            eprintln!("newsmap: {n}");
         }
+        app.keep_extracted_in(newsmap::ui::NewsmapApp::default_kept_dir());
         app
     })
 }

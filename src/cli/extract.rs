@@ -10,8 +10,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::jobs::ingest::{Source, append, expand, extract_all};
 use crate::library::merge::merge_across_articles;
 use crate::library::store::Store;
-use crate::model::{ArticleInput, Dataset, FORMAT, write_atomically};
+use crate::model::{ArticleInput, Dataset, FORMAT, MAX_ARTICLE_BYTES, write_file, write_file_with};
 use crate::source::fetch::FetchOptions;
+use crate::source::metadata_path;
 
 /// `newsmap extract`: its options.
 #[derive(Debug, Default, PartialEq, clap::Args)]
@@ -29,7 +30,12 @@ use crate::source::fetch::FetchOptions;
         --jsonl writes one dataset per article and line instead, as each batch finishes, for \
         corpora larger than memory; --into adds everything to a library file in one \
         transaction. An input that cannot be read is named on stderr and the exit status is \
-        1; the others are still extracted.")]
+        1; the others are still extracted.\n\n\
+        An input file or page larger than --max-bytes (10 MB unless set) is refused, and reading \
+        stops there, so a device or an endless pipe ends with a message. -o replaces only a \
+        regular file, through a temporary file and a rename, keeping its permissions; it \
+        writes through a symbolic link, and refuses a directory, a device, a FIFO, a file with \
+        several hard links, and any input of the command (an article or its NAME.json).")]
 pub struct ExtractArgs {
     /// Publication date; relative dates ("on Sunday") resolve against it.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
@@ -63,6 +69,9 @@ pub struct ExtractArgs {
     /// Keep every article's events apart instead of merging reports of the same event.
     #[arg(long)]
     pub no_merge: bool,
+    /// Largest input read, in bytes (files and pages; default 10 MB).
+    #[arg(long, value_name = "N", value_parser = parse_bytes)]
+    pub max_bytes: Option<usize>,
     /// Threads to extract with (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
@@ -73,6 +82,26 @@ pub struct ExtractArgs {
 
 fn parse_published(s: &str) -> Result<jiff::civil::Date, String> {
     crate::model::parse_day(s).map_err(|e| e.to_string())
+}
+
+/// "20000000", "20_000_000", "20MB", "500KB".
+fn parse_bytes(s: &str) -> Result<usize, String> {
+    let t = s.trim().replace('_', "");
+    let upper = t.to_ascii_uppercase();
+    let (digits, unit) = if let Some(d) = upper.strip_suffix("MB") {
+        (d, 1_000_000)
+    } else if let Some(d) = upper.strip_suffix("KB") {
+        (d, 1_000)
+    } else {
+        (upper.as_str(), 1)
+    };
+    digits
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(unit))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("\"{s}\" is not a size in bytes (e.g. 20000000 or 20MB)"))
 }
 
 /// `newsmap extract …` given the arguments after `extract` (as tests and scripts call it).
@@ -105,7 +134,7 @@ pub fn run_extract(opts: &ExtractArgs) -> ExitCode {
     match opts.jobs {
         Some(0) => {
             eprintln!("newsmap extract: --jobs must be at least 1");
-            return ExitCode::from(2);
+            ExitCode::from(2)
         }
         Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n).build() {
             Ok(pool) => pool.install(|| extract_inputs(opts)),
@@ -120,7 +149,10 @@ pub fn run_extract(opts: &ExtractArgs) -> ExitCode {
 
 fn extract_inputs(opts: &ExtractArgs) -> ExitCode {
     let cancel = AtomicBool::new(false);
-    let fetch = FetchOptions::default();
+    let fetch = FetchOptions {
+        max_bytes: opts.max_bytes.unwrap_or(MAX_ARTICLE_BYTES),
+        ..Default::default()
+    };
     let (sources, errors) = expand(&opts.files, &opts.feeds, &cancel, &fetch);
     let mut failed = !errors.is_empty();
     for e in &errors {
@@ -197,8 +229,11 @@ fn extract_inputs(opts: &ExtractArgs) -> ExitCode {
     }
     let json = dataset.to_json_inline();
     let written = match &opts.output {
-        Some(out) => write_atomically(out, json.as_bytes())
-            .map_err(|e| format!("{}: cannot write: {e}", out.display())),
+        Some(out) => {
+            let inputs = input_files(&sources);
+            let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+            write_file(out, json.as_bytes(), &inputs).map_err(|e| e.to_string())
+        }
         None => std::io::stdout()
             .lock()
             .write_all(json.as_bytes())
@@ -230,7 +265,6 @@ fn progress_bar(total: usize) -> ProgressBar {
 }
 
 /// Writes each article's dataset as one line, batch by batch; `Ok(true)` if any input failed.
-/// A file is written whole or not at all; stdout streams.
 fn write_jsonl(
     to: &Path,
     sources: &[Source],
@@ -240,57 +274,34 @@ fn write_jsonl(
     each: &(dyn Fn(&Source) + Sync),
     progress: &ProgressBar,
 ) -> Result<bool, String> {
-    let to_stdout = to.as_os_str() == "-";
-    let name = if to_stdout {
-        "stdout".to_owned()
-    } else {
-        to.display().to_string()
-    };
-    let cannot = |e: std::io::Error| format!("{name}: cannot write: {e}");
-    // A file is written beside its destination and renamed over it at the end.
-    let tmp = if to_stdout {
-        None
-    } else {
-        let dir = to
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        Some(
-            tempfile::Builder::new()
-                .prefix(".newsmap-")
-                .suffix(".tmp")
-                .tempfile_in(dir)
-                .map_err(cannot)?,
-        )
-    };
-    let mut out: Box<dyn Write> = match &tmp {
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-        Some(t) => Box::new(std::io::BufWriter::new(
-            t.as_file().try_clone().map_err(cannot)?,
-        )),
-    };
     let mut failed = false;
-    for (b, batch) in sources.chunks(JSONL_BATCH).enumerate() {
-        let outcomes = extract_all(batch, 1 + b * JSONL_BATCH, false, edit, cancel, fetch, each);
-        for outcome in outcomes {
-            match outcome {
-                Ok(ds) => {
-                    let line = serde_json::to_string(&ds)
-                        .map_err(|e| format!("{name}: cannot encode: {e}"))?;
-                    writeln!(out, "{line}").map_err(cannot)?;
-                }
-                Err(e) => {
-                    progress.suspend(|| eprintln!("newsmap extract: {e}"));
-                    failed = true;
+    let mut lines = |out: &mut dyn Write| -> std::io::Result<()> {
+        let mut out = std::io::BufWriter::new(out);
+        for (b, batch) in sources.chunks(JSONL_BATCH).enumerate() {
+            let outcomes =
+                extract_all(batch, 1 + b * JSONL_BATCH, false, edit, cancel, fetch, each);
+            for outcome in outcomes {
+                match outcome {
+                    Ok(ds) => {
+                        serde_json::to_writer(&mut out, &ds).map_err(std::io::Error::other)?;
+                        out.write_all(b"\n")?;
+                    }
+                    Err(e) => {
+                        progress.suspend(|| eprintln!("newsmap extract: {e}"));
+                        failed = true;
+                    }
                 }
             }
         }
-    }
-    out.flush().map_err(cannot)?;
-    drop(out);
-    if let Some(t) = tmp {
-        t.as_file().sync_all().map_err(cannot)?;
-        t.persist(to).map_err(|e| cannot(e.error))?;
+        out.flush()
+    };
+    if to.as_os_str() == "-" {
+        lines(&mut std::io::stdout().lock()).map_err(|e| format!("stdout: cannot write: {e}"))?;
+    } else {
+        // Written whole or not at all, like -o; the command's inputs are never overwritten.
+        let inputs = input_files(sources);
+        let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+        write_file_with(to, &inputs, |f| lines(f)).map_err(|e| e.to_string())?;
     }
     Ok(failed)
 }
@@ -302,6 +313,22 @@ fn import_into(
 ) -> Result<crate::library::store::ImportReport, String> {
     let mut store = Store::open(library).map_err(|e| e.to_string())?;
     store.import(dataset).map_err(|e| e.to_string())
+}
+
+/// The local files the command reads: each article and its sibling metadata. `-o` must not
+/// name any of them.
+fn input_files(sources: &[Source]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for s in sources {
+        if let Source::File(f) = s {
+            out.push(f.clone());
+            let meta = metadata_path(f);
+            if meta != *f && meta.exists() {
+                out.push(meta);
+            }
+        }
+    }
+    out
 }
 
 /// Command-line values win over the metadata file and the defaults.

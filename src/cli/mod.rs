@@ -3,6 +3,7 @@
 //! completions SHELL` prints shell completions.
 
 mod bench;
+mod check;
 mod extract;
 
 use std::ffi::OsString;
@@ -12,6 +13,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand};
 
 pub use bench::{BenchArgs, BenchCommand, run_bench};
+pub use check::{CheckArgs, FileReport, check_file, run_check};
 pub use extract::{ExtractArgs, extract_main, run_extract};
 
 /// newsmap — a map of the events in news articles.
@@ -43,6 +45,8 @@ pub struct Cli {
 pub enum Command {
     /// Extract events from articles (files or http(s) URLs) and print one newsmap/1 dataset.
     Extract(ExtractArgs),
+    /// Load and validate datasets and list every problem (exit status 1 if any).
+    Check(CheckArgs),
     /// Score extraction on a gold file (see tools/BENCHMARKS.md).
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -84,6 +88,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Launch {
     };
     match cli.command {
         Some(Command::Extract(a)) => Launch::Done(run_extract(&a)),
+        Some(Command::Check(c)) => Launch::Done(run_check(&c)),
         Some(Command::Bench(b)) => Launch::Done(run_bench(&b)),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(

@@ -203,16 +203,34 @@ fn slug(name: &str) -> String {
 struct Ids {
     prefix: String,
     used: std::collections::HashSet<String>,
+    /// Per base, the suffix to try next: every lower one is taken (the set only grows), so
+    /// thousands of names with one slug do not retry every suffix from 2 each time.
+    next: HashMap<String, usize>,
 }
 
 impl Ids {
+    fn new(prefix: &str) -> Self {
+        Self {
+            prefix: prefix.to_owned(),
+            used: Default::default(),
+            next: HashMap::new(),
+        }
+    }
+
     fn take(&mut self, base: &str) -> String {
         let mut id = format!("{}{}", self.prefix, base);
-        let mut n = 2;
-        while !self.used.insert(id.clone()) {
-            id = format!("{}{}-{n}", self.prefix, base);
-            n += 1;
+        let mut n = self.next.get(base).copied().unwrap_or(2);
+        if self.used.contains(&id) {
+            loop {
+                id = format!("{}{}-{n}", self.prefix, base);
+                n += 1;
+                if !self.used.contains(&id) {
+                    break;
+                }
+            }
+            self.next.insert(base.to_owned(), n);
         }
+        self.used.insert(id.clone());
         id
     }
 }
@@ -274,12 +292,12 @@ fn assemble(
     });
 
     // Places: one per gazetteer key.
-    let mut place_ids = Ids {
-        prefix: prefix.to_owned(),
-        used: Default::default(),
-    };
+    let mut place_ids = Ids::new(prefix);
     let mut place_of_hit: Vec<usize> = Vec::with_capacity(rec.places.len());
     let mut key_to_place: HashMap<&str, usize> = HashMap::new();
+    // Mentions already recorded, by place: a set, since searching each place's list made a
+    // long article's assembly quadratic.
+    let mut place_mentions: std::collections::HashSet<(usize, Span)> = Default::default();
     for hit in &rec.places {
         let idx = *key_to_place.entry(hit.key.as_str()).or_insert_with(|| {
             ds.places.push(Place {
@@ -298,9 +316,8 @@ fn assemble(
             });
             ds.places.len() - 1
         });
-        let m = mention(hit.span);
-        if !ds.places[idx].mentions.contains(&m) {
-            ds.places[idx].mentions.push(m);
+        if place_mentions.insert((idx, hit.span)) {
+            ds.places[idx].mentions.push(mention(hit.span));
         }
         place_of_hit.push(idx);
     }
@@ -315,11 +332,13 @@ fn assemble(
             used[p] = true;
         }
     }
-    let mut party_ids = Ids {
-        prefix: prefix.to_owned(),
-        used: Default::default(),
-    };
+    let mut party_ids = Ids::new(prefix);
     let mut party_id: Vec<Option<String>> = vec![None; table.parties.len()];
+    // Each party's mentions in text order, gathered in one pass (not one pass per party).
+    let mut mentions_of: Vec<Vec<&parties::PartyMention>> = vec![Vec::new(); table.parties.len()];
+    for m in &table.mentions {
+        mentions_of[m.party].push(m);
+    }
     for (pi, info) in table.parties.iter().enumerate() {
         if !used[pi] {
             continue;
@@ -331,16 +350,17 @@ fn assemble(
             .filter(|a| **a != info.name)
             .cloned()
             .collect();
+        let mut known: std::collections::HashSet<String> = aliases.iter().cloned().collect();
         let mut mentions = Vec::new();
-        for m in table.mentions.iter().filter(|m| m.party == pi) {
+        for m in &mentions_of[pi] {
             mentions.push(mention(m.span));
             let surface = text.get(m.span.start..m.span.end).unwrap_or("").trim();
             let surface = surface.strip_prefix("the ").unwrap_or(surface);
             if !surface.is_empty()
                 && surface != info.name
                 && !is_pronoun(surface)
-                && !aliases.iter().any(|a| a == surface)
                 && !m.anaphor
+                && known.insert(surface.to_owned())
             {
                 aliases.push(surface.to_owned());
             }

@@ -399,6 +399,11 @@ const ABBREVIATIONS: &[&str] = &[
 /// Cities smaller than this are often people's names too ("Vladimir", "Rubio", "Kim").
 const SURNAME_CITY_MAX_POPULATION: u64 = 200_000;
 
+/// A first-round choice this sure counts as evidence for the other names in the second round…
+const CLEAR_CHOICE: f32 = 0.75;
+/// …with this weight.
+const CLEAR_CHOICE_WEIGHT: f32 = 0.5;
+
 /// Distance within which a city the article names supports a minor town ("Yarrabah" near
 /// "Cairns", "Hornsey" in London).
 const MINOR_SUPPORT_KM: f64 = 60.0;
@@ -475,7 +480,7 @@ pub fn find_places_and_demonyms(doc: &Doc, gaz: &Gazetteer) -> (Vec<PlaceHit>, V
             // "Jack London"; but a question may open with an auxiliary ("Will Paris host…?").
             let word_too = info.flags.has(NameFlags::COMMON_WORD)
                 && AUXILIARIES_CAPITALISED.contains(&info.text);
-            if word_too && previous_word(text.get(..m.start).unwrap_or("")).is_none() {
+            if word_too && previous_word(lookback(text, m.start)).is_none() {
                 previous = None;
             } else {
                 previous = Some((m.end, true));
@@ -589,7 +594,10 @@ pub fn find_places_and_demonyms(doc: &Doc, gaz: &Gazetteer) -> (Vec<PlaceHit>, V
             evidence.add_region(cc, admin1, AREA_CODE_WEIGHT);
         }
     }
-    (resolve_mentions(text, gaz, &places, evidence), demonyms)
+    (
+        resolve_mentions(text, &ctx.lines, gaz, &places, evidence),
+        demonyms,
+    )
 }
 
 /// Adds what each name says about where the article is: a name with one meaning (among major
@@ -627,6 +635,7 @@ fn add_name_evidence(
 /// resolve near London), then the hits.
 fn resolve_mentions(
     text: &str,
+    lines: &LineStarts,
     gaz: &Gazetteer,
     all: &[(Match, Vec<NameRef>)],
     base: Evidence,
@@ -657,7 +666,7 @@ fn resolve_mentions(
         if refs.len() > 1 && state_word_follows(text, m.end) {
             h.prefers_region = true;
         }
-        if refs.len() > 1 && opens_dateline(text, m.start, m.end) {
+        if refs.len() > 1 && opens_dateline(text, lines, m.start, m.end) {
             h.prefers_city = true;
         }
     }
@@ -678,6 +687,19 @@ fn resolve_mentions(
     }
     let mut chosen: HashMap<u32, resolve::Choice> = HashMap::new();
     for _round in 0..2 {
+        // The second round also trusts the other names' clear first-round choices (never the
+        // name's own: it would only reinforce itself). They are added once, and each name sees
+        // them without its own: copying the evidence for every name made this quadratic.
+        let mut trusted = None;
+        if !chosen.is_empty() {
+            let mut all = evidence.clone();
+            for c in chosen.values() {
+                if c.confidence >= CLEAR_CHOICE {
+                    all.add_entry(gaz, c.entry, CLEAR_CHOICE_WEIGHT);
+                }
+            }
+            trusted = Some(all);
+        }
         let mut next = HashMap::new();
         for (m, refs) in places {
             if next.contains_key(&m.name) || refs.len() < 2 {
@@ -685,21 +707,14 @@ fn resolve_mentions(
             }
             let mut h = hints.get(&m.name).copied().unwrap_or_default();
             h.name = Some(m.name);
-            // The second round also trusts the other names' clear first-round choices (never
-            // the name's own: it would only reinforce itself).
-            let mut round_evidence;
-            let ev = if chosen.is_empty() {
-                &evidence
-            } else {
-                round_evidence = evidence.clone();
-                for (name, c) in &chosen {
-                    if *name != m.name && c.confidence >= 0.75 {
-                        round_evidence.add_entry(gaz, c.entry, 0.5);
-                    }
+            let seen = match (&trusted, chosen.get(&m.name)) {
+                (None, _) => evidence.seen(),
+                (Some(all), Some(own)) if own.confidence >= CLEAR_CHOICE => {
+                    all.without_own(gaz, own.entry, CLEAR_CHOICE_WEIGHT)
                 }
-                &round_evidence
+                (Some(all), _) => all.seen(),
             };
-            if let Some(c) = resolve::choose(gaz, refs, ev, h) {
+            if let Some(c) = resolve::choose(gaz, refs, seen, h) {
                 next.insert(m.name, c);
             }
         }
@@ -769,6 +784,9 @@ fn supported_candidates(
 ) -> Vec<(Match, Vec<NameRef>)> {
     let pairs = containers(text, gaz, all);
     let mut supported: HashSet<u32> = HashSet::new();
+    // Whether the article supports a town does not depend on the mention: asked once per town,
+    // not once per mention of every namesake.
+    let mut evidence_supports: HashMap<u32, bool> = HashMap::new();
     for (i, (_, refs)) in all.iter().enumerate() {
         for r in refs.iter().filter(|r| gaz.is_minor(r.entry)) {
             let e = gaz.entry(r.entry);
@@ -776,7 +794,11 @@ fn supported_candidates(
                 Pairing::Inside(c) => contains(&gaz.entry(c), &e),
                 _ => false,
             };
-            if named_region || evidence.supports(&e, MINOR_SUPPORT_KM) {
+            if named_region
+                || *evidence_supports
+                    .entry(r.entry)
+                    .or_insert_with(|| evidence.supports(&e, MINOR_SUPPORT_KM))
+            {
                 supported.insert(r.entry);
             }
         }
@@ -815,8 +837,8 @@ fn region_follows(text: &str, end: usize) -> bool {
 /// "Quebec government", "Washington state".
 /// "NEW YORK (AP) —", "WASHINGTON —": a name opening a line, then at most an agency in
 /// parentheses, then a dash. A dateline names the city the story was filed from.
-fn opens_dateline(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+fn opens_dateline(text: &str, lines: &LineStarts, start: usize, end: usize) -> bool {
+    let line_start = lines.start_of(text, start);
     if !text[line_start..start].trim().is_empty() {
         return false;
     }
@@ -1407,7 +1429,7 @@ fn currency_sign_after(text: &str, end: usize) -> bool {
 
 /// True right after "Word, " — where "Ky." or "TX" name a state.
 fn follows_comma_after_word(text: &str, start: usize) -> bool {
-    let Some(before) = text.get(..start).and_then(|b| b.strip_suffix(", ")) else {
+    let Some(before) = lookback(text, start).strip_suffix(", ") else {
         return false;
     };
     let word = last_word(before);
@@ -1478,9 +1500,59 @@ enum Verdict {
     NotPlace,
 }
 
+/// How far before a name its context is read ("in", "President", a middle initial): no rule
+/// looks further, and reading back to the start of a long one-line text for every name made
+/// recognition quadratic.
+const LOOKBACK_BYTES: usize = 256;
+
+/// The text before `at`, at most [`LOOKBACK_BYTES`] of it (less to start on a character);
+/// empty when `at` is not on a character boundary.
+fn lookback(text: &str, at: usize) -> &str {
+    if !text.is_char_boundary(at) {
+        return "";
+    }
+    let mut from = at.saturating_sub(LOOKBACK_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..at]
+}
+
+/// Where each line of the text starts, found once: asking "where does this line start" by
+/// searching back from every name was quadratic on long lines.
+struct LineStarts {
+    /// Byte offsets of every '\n'.
+    newlines: Vec<usize>,
+}
+
+impl LineStarts {
+    fn new(text: &str) -> Self {
+        Self {
+            newlines: text
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
+        }
+    }
+
+    /// The start of the line holding `pos` (0 when `pos` is not on a character boundary).
+    fn start_of(&self, text: &str, pos: usize) -> usize {
+        if pos > text.len() || !text.is_char_boundary(pos) {
+            return 0;
+        }
+        match self.newlines.partition_point(|&n| n < pos) {
+            0 => 0,
+            i => self.newlines[i - 1] + 1,
+        }
+    }
+}
+
 /// Per-text facts computed on demand (whether a line is a title-case heading).
 struct TextContext<'a> {
     text: &'a str,
+    lines: LineStarts,
     heading_lines: HashMap<usize, bool>,
 }
 
@@ -1488,6 +1560,7 @@ impl<'a> TextContext<'a> {
     fn new(text: &'a str) -> Self {
         Self {
             text,
+            lines: LineStarts::new(text),
             heading_lines: HashMap::new(),
         }
     }
@@ -1496,10 +1569,7 @@ impl<'a> TextContext<'a> {
     /// where capitalised words say nothing about names.
     fn in_heading(&mut self, pos: usize) -> bool {
         let text = self.text;
-        let line_start = text
-            .get(..pos)
-            .and_then(|b| b.rfind('\n'))
-            .map_or(0, |i| i + 1);
+        let line_start = self.lines.start_of(text, pos);
         *self.heading_lines.entry(line_start).or_insert_with(|| {
             let line = text.get(line_start..).unwrap_or("");
             let line = line.split('\n').next().unwrap_or("");
@@ -1521,7 +1591,7 @@ impl<'a> TextContext<'a> {
 
     /// True if a locative preposition ("in", "from", …) directly precedes `start`.
     fn locative_before(&self, start: usize) -> bool {
-        let before = self.text.get(..start).unwrap_or("");
+        let before = lookback(self.text, start);
         let trimmed = before.trim_end_matches(' ');
         trimmed.len() < before.len() && LOCATIVE_BEFORE.contains(&last_word(trimmed))
     }
@@ -1555,7 +1625,7 @@ fn judge(
     name: NameContext,
 ) -> Verdict {
     let heading = m.from_caps || ctx.in_heading(m.start);
-    let before = text.get(..m.start).unwrap_or("");
+    let before = lookback(text, m.start);
     let prev = previous_word(before);
     let sentence_start = prev.is_none();
     if let Some(p) = prev {

@@ -155,7 +155,11 @@ pub fn find_quotes(doc: &Doc) -> Vec<QuoteFound> {
             }
         }
     }
-    out.retain(|q| !q.span.is_empty());
+    // Marks around nothing but spaces ("“ ”", a stray pair) quote nobody.
+    out.retain(|q| {
+        text.get(q.span.start..q.span.end)
+            .is_some_and(|t| !t.trim().is_empty())
+    });
     out
 }
 
@@ -224,6 +228,12 @@ mod tests {
             "He said “this never closes.\nLater, “this one does,” she said. And “so does this.”";
         let s = spans(text);
         assert_eq!(s, ["this never closes.", "this one does,", "so does this."]);
+    }
+
+    #[test]
+    fn whitespace_only_quotes_are_dropped() {
+        assert_eq!(spans("He said “ ” and “\u{a0}\t” then “yes”."), ["yes"]);
+        assert!(spans("“   \n“ \n").is_empty());
     }
 
     #[test]

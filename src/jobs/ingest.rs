@@ -12,7 +12,7 @@ use crate::geodata::gazetteer::Gazetteer;
 use crate::model::{ArticleInput, Dataset, FORMAT};
 use crate::source::feed::{Feed, FeedItem, is_feed_file, item_article, parse_feed, read_feed_file};
 use crate::source::fetch::{FeedAnswer, FetchOptions, Validators, fetch_feed};
-use crate::source::read_article;
+use crate::source::read_article_capped;
 
 /// Article files taken from folders: what `read_article` reads.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
@@ -56,7 +56,7 @@ impl Source {
         options: &FetchOptions,
     ) -> Result<ArticleInput, String> {
         match self {
-            Source::File(p) => read_article(p).map_err(|e| e.to_string()),
+            Source::File(p) => read_article_capped(p, options.max_bytes).map_err(|e| e.to_string()),
             Source::Url(u) => crate::source::fetch::fetch_article_with(u, cancel, options)
                 .map_err(|e| e.to_string()),
             Source::FeedItem { item, feed, origin } => {

@@ -61,23 +61,65 @@ impl Filter {
                 {
                     return false;
                 }
+                let has = |hay: &str| contains_lowercase(hay, &needle);
                 needle.is_empty()
-                    || ev.event.title.to_lowercase().contains(&needle)
-                    || ev.quotes().any(|q| q.text.to_lowercase().contains(&needle))
-                    || ev.parties().any(|p| {
-                        p.name.to_lowercase().contains(&needle)
-                            || p.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
-                    })
+                    || has(&ev.event.title)
+                    || ev.quotes().any(|q| has(&q.text))
                     || ev
-                        .place()
-                        .is_some_and(|p| p.name.to_lowercase().contains(&needle))
+                        .parties()
+                        .any(|p| has(&p.name) || p.aliases.iter().any(|a| has(a)))
+                    || ev.place().is_some_and(|p| has(&p.name))
             })
             .collect()
     }
 }
 
+/// True if `hay`, lowercased, contains `needle` (already lowercase). Long texts are lowercased
+/// a piece at a time, so searching a 200 MB title takes no 200 MB copy.
+fn contains_lowercase(hay: &str, needle: &str) -> bool {
+    const PIECE: usize = 64 * 1024;
+    if hay.len() <= PIECE {
+        return hay.to_lowercase().contains(needle);
+    }
+    // Each piece is searched with the end of the previous one in front, so a match across the
+    // seam is found too.
+    let overlap = needle.len();
+    let mut carried = String::new();
+    let mut at = 0;
+    while at < hay.len() {
+        let mut end = (at + PIECE).min(hay.len());
+        while !hay.is_char_boundary(end) {
+            end += 1;
+        }
+        let piece = carried + &hay[at..end].to_lowercase();
+        if piece.contains(needle) {
+            return true;
+        }
+        let mut keep = piece.len().saturating_sub(overlap);
+        while !piece.is_char_boundary(keep) {
+            keep -= 1;
+        }
+        carried = piece[keep..].to_owned();
+        at = end;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn long_texts_are_searched_piece_by_piece() {
+        let mut hay = "ä".repeat(100_000);
+        hay.push_str("MIDDLE");
+        hay.push_str(&"x".repeat(100_000));
+        assert!(!super::contains_lowercase(&hay, "äxmiddlex"));
+        assert!(super::contains_lowercase(&hay, "ämiddlex"));
+        assert!(!super::contains_lowercase(&hay, "absent"));
+        // A match across the seam between two pieces.
+        let seam = format!("{}ABCDEF{}", "y".repeat(64 * 1024 - 3), "z".repeat(70_000));
+        assert!(super::contains_lowercase(&seam, "yabcdefz"));
+    }
+
     use super::*;
     use crate::library::LoadedDataset;
 

@@ -4,6 +4,7 @@
 pub mod filter;
 pub mod kept;
 pub mod merge;
+pub mod session;
 pub mod store;
 
 use std::path::{Path, PathBuf};
@@ -16,6 +17,10 @@ pub const SEED_JSON: &str = include_str!("../../data/seed.json");
 /// The seed article's text, which the seed dataset names by `text_path`.
 pub const SEED_TEXT: &str = include_str!("../../seeds/2022-11-13-japan-south-korea-summit.txt");
 const SEED_TEXT_PATH: &str = "../seeds/2022-11-13-japan-south-korea-summit.txt";
+
+/// Titles and names longer than this many characters are cut where they are shown; the whole
+/// text stays in the dataset.
+pub const LABEL_CHARS: usize = 200;
 
 /// One open dataset and where it came from.
 #[derive(Clone, Debug)]
@@ -42,14 +47,15 @@ impl LoadedDataset {
         }
     }
 
-    /// Loads a dataset file.
+    /// Loads a dataset file; its path is kept absolute, so the session finds it again from
+    /// any working directory.
     pub fn load(path: &Path) -> Result<Self, LoadError> {
         let data = Dataset::load(path)?;
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        Ok(Self::new(name, Some(path.to_owned()), data))
+        Ok(Self::new(name, Some(session::absolute(path)), data))
     }
 
     /// The seed dataset built into the binary.
@@ -134,9 +140,14 @@ impl<'a> EventRef<'a> {
             .map_or_else(|| "date unknown".to_owned(), |d| d.label())
     }
 
-    /// The accessible label of its map marker: `<title> — <date>`.
+    /// The accessible label of its map marker: `<title> — <date>`, the title cut to
+    /// [`LABEL_CHARS`] characters (labels are made for every marker in every frame).
     pub fn marker_label(&self) -> String {
-        format!("{} — {}", self.event.title, self.date_label())
+        format!(
+            "{} — {}",
+            crate::model::shorten(&self.event.title, LABEL_CHARS),
+            self.date_label()
+        )
     }
 }
 
@@ -161,9 +172,9 @@ impl Library {
         let mut ok = Vec::new();
         let mut errors = Vec::new();
         for p in paths {
-            match LoadedDataset::load(p) {
+            match session::load_guarded(p) {
                 Ok(d) => ok.push(d),
-                Err(e) => errors.push(e.to_string()),
+                Err(e) => errors.push(e),
             }
         }
         (Self::new(ok), errors)

@@ -548,9 +548,14 @@ fn paint_markers(
                     color,
                 );
                 let resp = resp.on_hover_ui(|ui| {
-                    ui.strong(&ev.event.title);
+                    ui.strong(crate::model::shorten(
+                        &ev.event.title,
+                        crate::library::LABEL_CHARS,
+                    ));
                     ui.label(ev.date_label());
-                    let place = ev.place().map(|p| p.name.as_str()).unwrap_or("no place");
+                    let place = ev.place().map_or("no place".into(), |p| {
+                        crate::model::shorten(&p.name, crate::library::LABEL_CHARS)
+                    });
                     ui.label(format!("{} · {}", ev.event.kind.label(), place));
                     if ev.event.extracted {
                         let conf = ev

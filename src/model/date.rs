@@ -72,6 +72,17 @@ pub fn parse_day(text: &str) -> Result<Date, DayError> {
     Date::new(year, month as i8, day as i8).map_err(|e| impossible(e.to_string()))
 }
 
+/// Reads an optional day through [`parse_day`], so a dataset's impossible or garbled date gets
+/// the same message as the command line's ("2022-02-30" … "February 2022 has 28 days").
+pub(crate) fn deserialize_optional_day<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Date>, D::Error> {
+    let s: Option<String> = Option::deserialize(d)?;
+    s.map(|s| parse_day(&s))
+        .transpose()
+        .map_err(serde::de::Error::custom)
+}
+
 /// "T09:30", " 09:30:00Z", "T09:30:00.123+09:00": what may follow a date in a timestamp.
 fn is_time_of_day(rest: &str) -> bool {
     let b = rest.as_bytes();

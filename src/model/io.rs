@@ -1,9 +1,12 @@
 //! Reading and writing `newsmap/1` files, with errors that name the file, the JSON path and the problem.
 
 use std::fmt;
-use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use super::files::{
+    MAX_ARTICLE_BYTES, MAX_DATASET_BYTES, ReadError, TextProblem, WriteError, read_capped,
+    text_from_bytes, write_file,
+};
 use super::{Dataset, FORMAT};
 
 /// One thing wrong with a dataset: where (a JSON path such as `events[3].place`) and what.
@@ -16,12 +19,21 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// A problem at `path`.
+    /// A problem at `path`. Both are cut to a few hundred characters: messages quote values
+    /// from the file, and a 10 MB value must not become a 10 MB message.
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         Self {
-            path: path.into(),
-            message: message.into(),
+            path: clip(path.into(), 300),
+            message: clip(message.into(), 1000),
         }
+    }
+}
+
+/// `s` cut to at most `max` characters, with "…" when cut.
+pub(crate) fn clip(s: String, max: usize) -> String {
+    match super::shorten(&s, max) {
+        std::borrow::Cow::Borrowed(_) => s,
+        cut => cut.into_owned(),
     }
 }
 
@@ -38,33 +50,54 @@ impl fmt::Display for Problem {
 /// Why a dataset could not be loaded or saved. Its `Display` starts with the file name.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    /// The file could not be read or written.
-    #[error("{file}: {source}")]
-    Io {
-        /// The file.
-        file: String,
-        /// The OS error.
-        source: std::io::Error,
-    },
-    /// The content is wrong; every problem found is listed.
+    /// The file could not be read (or is larger than [`MAX_DATASET_BYTES`]).
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// The file could not be written.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    /// The content is wrong; every problem found is listed (the display shows the first
+    /// [`MAX_SHOWN_PROBLEMS`]).
     #[error("{}", format_problems(file, problems))]
     Invalid {
         /// The file.
         file: String,
-        /// What is wrong, at most [`MAX_PROBLEMS`] of them.
+        /// Every problem found.
         problems: Vec<Problem>,
     },
 }
 
-/// Validation stops listing after this many problems; one bad file should not flood the screen.
-pub const MAX_PROBLEMS: usize = 20;
+/// A message lists at most this many problems, then says how many more there are; one bad file
+/// should not flood the screen. Validation itself always collects them all.
+pub const MAX_SHOWN_PROBLEMS: usize = 20;
 
 fn format_problems(file: &str, problems: &[Problem]) -> String {
-    problems
+    let mut lines: Vec<String> = problems
         .iter()
+        .take(MAX_SHOWN_PROBLEMS)
         .map(|p| format!("{file}: {p}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect();
+    if problems.len() > MAX_SHOWN_PROBLEMS {
+        lines.push(format!(
+            "{file}: … and {} more problems ({} in all; `newsmap check` lists every one)",
+            problems.len() - MAX_SHOWN_PROBLEMS,
+            problems.len()
+        ));
+    }
+    lines.join("\n")
+}
+
+/// How many problems an error message reports: one per line, or the total its last line gives
+/// when [`LoadError`]'s message was cut ("… and 7 more problems (27 in all; …").
+pub fn problem_count(message: &str) -> usize {
+    let lines = message.lines().filter(|l| !l.trim().is_empty()).count();
+    message
+        .lines()
+        .last()
+        .and_then(|l| l.split(" more problems (").nth(1))
+        .and_then(|rest| rest.split(" in all").next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(lines.max(1))
 }
 
 impl LoadError {
@@ -78,8 +111,24 @@ impl LoadError {
     /// The problems, or the IO error as one problem.
     pub fn problems(&self) -> Vec<Problem> {
         match self {
-            LoadError::Io { source, .. } => vec![Problem::new("", source.to_string())],
+            LoadError::Read(ReadError::Io { source, .. }) => {
+                vec![Problem::new("", format!("cannot read it: {source}"))]
+            }
+            LoadError::Read(e @ ReadError::TooLarge { file, .. }) => {
+                let msg = e.to_string();
+                let msg = msg.strip_prefix(&format!("{file}: ")).unwrap_or(&msg);
+                vec![Problem::new("", msg)]
+            }
+            LoadError::Write(e) => vec![Problem::new("", e.to_string())],
             LoadError::Invalid { problems, .. } => problems.clone(),
+        }
+    }
+
+    /// How many problems: one for a file that cannot be read, else every problem found.
+    pub fn count(&self) -> usize {
+        match self {
+            LoadError::Invalid { problems, .. } => problems.len(),
+            _ => 1,
         }
     }
 }
@@ -88,10 +137,7 @@ impl Dataset {
     /// Loads and validates a dataset file; `text_path`s resolve relative to it.
     pub fn load(path: &Path) -> Result<Dataset, LoadError> {
         let file = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
-            file: file.clone(),
-            source,
-        })?;
+        let bytes = read_capped(path, MAX_DATASET_BYTES)?;
         let base = path.parent().unwrap_or(Path::new("."));
         Self::from_json_bytes(&bytes, &file, Some(base))
     }
@@ -120,16 +166,9 @@ impl Dataset {
         file: &str,
         texts: &dyn Fn(&str) -> Result<String, String>,
     ) -> Result<Dataset, LoadError> {
-        let text = std::str::from_utf8(bytes).map_err(|e| {
-            LoadError::one(
-                file,
-                "",
-                format!(
-                    "is not UTF-8 text (invalid byte at offset {})",
-                    e.valid_up_to()
-                ),
-            )
-        })?;
+        // A byte-order mark or UTF-16 is decoded here, so JSON errors give real line numbers.
+        let text = text_from_bytes(bytes).map_err(|e| LoadError::one(file, "", e.to_string()))?;
+        let text = text.as_str();
         if text.trim().is_empty() {
             return Err(LoadError::one(
                 file,
@@ -218,44 +257,36 @@ impl Dataset {
         serde_json::to_string_pretty(&out).expect("dataset serializes") + "\n"
     }
 
-    /// Saves atomically (temp file + rename). An article keeps its `text_path` only when that
-    /// file, relative to the new location, holds the same text; otherwise the text goes inline.
+    /// Saves through [`write_file`] (atomic, durable, never over a special file). An article
+    /// keeps its `text_path` only when that file, relative to the new location, holds the same
+    /// text; otherwise the text goes inline. The text files kept are inputs of the save: a
+    /// dataset is never written over its own article text.
     pub fn save(&self, path: &Path) -> Result<(), LoadError> {
-        let file = path.display().to_string();
         let dir = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         let mut out = self.clone();
+        let mut texts: Vec<PathBuf> = Vec::new();
         for a in &mut out.articles {
             if let Some(rel) = &a.text_path {
-                let same =
-                    std::fs::read_to_string(dir.join(rel)).ok().as_deref() == a.text.as_deref();
-                if !same {
+                let at = dir.join(rel);
+                let same = read_capped(&at, MAX_ARTICLE_BYTES)
+                    .ok()
+                    .and_then(|b| String::from_utf8(b).ok())
+                    .as_deref()
+                    == a.text.as_deref();
+                if same {
+                    texts.push(at);
+                } else {
                     a.text_path = None;
                 }
             }
         }
-        write_atomically(path, out.to_json().as_bytes())
-            .map_err(|source| LoadError::Io { file, source })
+        let inputs: Vec<&Path> = texts.iter().map(PathBuf::as_path).collect();
+        write_file(path, out.to_json().as_bytes(), &inputs)?;
+        Ok(())
     }
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`, so a crash
-/// never leaves a half-written file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".newsmap-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 /// serde_json appends " at line L column C"; we print the position ourselves, first.
@@ -266,9 +297,16 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
+/// An article's `text_path` file: at most [`MAX_ARTICLE_BYTES`], UTF-8 byte for byte (spans
+/// are offsets into these very bytes, so nothing is decoded or skipped), without NUL bytes.
 fn read_text_file(p: &Path, rel: &str) -> Result<String, String> {
-    let bytes =
-        std::fs::read(p).map_err(|e| format!("\"{rel}\": cannot read {}: {e}", p.display()))?;
+    let bytes = read_capped(p, MAX_ARTICLE_BYTES).map_err(|e| match e {
+        ReadError::Io { source, .. } => format!("\"{rel}\": cannot read {}: {source}", p.display()),
+        too_large => format!("\"{rel}\": {too_large}"),
+    })?;
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!("\"{rel}\" {}", TextProblem::Nul { offset: at }));
+    }
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "\"{rel}\" is not UTF-8 (invalid byte at offset {})",

@@ -5,6 +5,7 @@
 //! indexes and the UI never need to re-check.
 
 mod date;
+mod files;
 mod input;
 mod io;
 mod validate;
@@ -12,14 +13,28 @@ mod validate;
 pub use date::{
     DateRange, DayError, PartialDate, TimePrecision, date_from_day_number, day_number, parse_day,
 };
+pub use files::{
+    MAX_ARTICLE_BYTES, MAX_DATASET_BYTES, ReadError, TextProblem, WriteError, read_capped,
+    size_words, text_from_bytes, write_file, write_file_with,
+};
 pub use input::{ArticleInput, TextFormat, looks_like_headline};
-pub use io::{LoadError, Problem, write_atomically};
+pub use io::{LoadError, MAX_SHOWN_PROBLEMS, Problem, problem_count};
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// The format tag every dataset carries.
 pub const FORMAT: &str = "newsmap/1";
+
+/// `text` cut to at most `max_chars` characters, ending in "…" when cut. What the UI lays out
+/// and messages quote goes through it, so a 200 MB title costs what a 200-character one does:
+/// it reads at most `max_chars` characters of the text.
+pub fn shorten(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max_chars) {
+        Some((at, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..at])),
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
 
 /// A half-open UTF-8 byte range into an article's text.
 #[derive(
@@ -107,7 +122,7 @@ pub struct Article {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// Publication date; relative dates in the text resolve against it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "date::deserialize_optional_day")]
     pub published: Option<jiff::civil::Date>,
     /// BCP-47 language tag.
     #[serde(default = "default_language")]

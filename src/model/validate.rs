@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::io::MAX_PROBLEMS;
+use super::io::clip;
 use super::{Dataset, Problem, Span};
 
 struct Checker<'a> {
@@ -11,10 +11,10 @@ struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
+    /// Records a problem. Every one is kept: whether a later check runs must never depend on
+    /// how many were found before (a cap here once let a bad span through to a slice).
     fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        if self.problems.len() < MAX_PROBLEMS {
-            self.problems.push(Problem::new(path, message));
-        }
+        self.problems.push(Problem::new(path, message));
     }
 
     fn unique<'b>(&mut self, array: &str, ids: impl Iterator<Item = &'b String>) {
@@ -39,14 +39,15 @@ impl<'a> Checker<'a> {
         text
     }
 
-    /// Checks a span against its article text: order, bounds and character boundaries.
-    fn span(&mut self, path: &str, text: &str, span: Span) {
+    /// Checks a span against its article text: order, bounds and character boundaries. Returns
+    /// the text it covers when it is sound: the only way the checker reads user text by offsets.
+    fn span<'t>(&mut self, path: &str, text: &'t str, span: Span) -> Option<&'t str> {
         if span.start > span.end {
             self.report(
                 format!("{path}.start"),
                 format!("{} is after end {}", span.start, span.end),
             );
-            return;
+            return None;
         }
         for (field, at) in [("start", span.start), ("end", span.end)] {
             if at > text.len() {
@@ -54,16 +55,18 @@ impl<'a> Checker<'a> {
                     format!("{path}.{field}"),
                     format!("{at} is outside the article text ({} bytes)", text.len()),
                 );
-                return;
+                return None;
             }
             if !text.is_char_boundary(at) {
                 self.report(
                     format!("{path}.{field}"),
                     format!("{at} is inside a character (offsets are UTF-8 bytes; the text has a multi-byte character there)"),
                 );
-                return;
+                return None;
             }
         }
+        // Checked above; `get` keeps even a mistake in those checks from panicking.
+        text.get(span.start..span.end)
     }
 
     fn reference(&mut self, path: &str, id: &str, known: &HashSet<&str>, what: &str) {
@@ -78,7 +81,7 @@ fn country_code_ok(code: &str) -> bool {
 }
 
 impl Dataset {
-    /// Every problem found (at most a screenful); empty when the dataset is sound.
+    /// Every problem found, however many; empty when the dataset is sound.
     pub fn validate(&self) -> Vec<Problem> {
         let texts = self
             .articles
@@ -155,20 +158,19 @@ impl Dataset {
             if let Some(s) = &q.speaker {
                 c.reference(&format!("{path}.speaker"), s, &party_ids, "a party");
             }
-            if let Some(text) = c.article_ref(&format!("{path}.article"), &q.article) {
-                let before = c.problems.len();
-                c.span(&path, text, q.span());
-                if c.problems.len() == before && text[q.start..q.end] != q.text {
-                    c.report(
-                        format!("{path}.text"),
-                        format!(
-                            "does not match the article text at {}..{} (\"{}\")",
-                            q.start,
-                            q.end,
-                            &text[q.start..q.end]
-                        ),
-                    );
-                }
+            if let Some(text) = c.article_ref(&format!("{path}.article"), &q.article)
+                && let Some(covered) = c.span(&path, text, q.span())
+                && covered != q.text
+            {
+                c.report(
+                    format!("{path}.text"),
+                    format!(
+                        "does not match the article text at {}..{} (\"{}\")",
+                        q.start,
+                        q.end,
+                        clip(covered.chars().take(81).collect(), 80)
+                    ),
+                );
             }
         }
         for (i, e) in self.events.iter().enumerate() {

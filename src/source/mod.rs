@@ -14,7 +14,10 @@ mod html;
 
 use std::path::Path;
 
-use crate::model::{ArticleInput, TextFormat, looks_like_headline, parse_day};
+use crate::model::{
+    ArticleInput, MAX_ARTICLE_BYTES, ReadError, TextFormat, TextProblem, looks_like_headline,
+    parse_day, read_capped, text_from_bytes,
+};
 
 pub use html::{HtmlError, article_from_html};
 
@@ -35,15 +38,18 @@ pub enum SourceError {
         /// The file.
         file: String,
     },
-    /// Not UTF-8.
-    #[error("{file}: is not UTF-8 text (invalid byte at offset {offset})")]
-    NotUtf8 {
+    /// Larger than the cap (`--max-bytes`), or a device or pipe that never ends.
+    #[error("{0}; `newsmap extract --max-bytes N` reads larger articles")]
+    TooLarge(ReadError),
+    /// Not UTF-8, nor valid UTF-16.
+    #[error("{file}: {problem}")]
+    NotText {
         /// The file.
         file: String,
-        /// Byte offset of the first invalid byte.
-        offset: usize,
+        /// What is wrong with its bytes.
+        problem: TextProblem,
     },
-    /// NUL bytes or mostly control characters.
+    /// Mostly control characters.
     #[error("{file}: looks like a binary file, not an article")]
     Binary {
         /// The file.
@@ -88,13 +94,19 @@ pub struct Metadata {
 }
 
 /// Reads an article file (`.txt`, `.md`, `.markdown`, `.html`, `.htm`; anything else as text)
-/// and its sibling metadata; the title defaults to a headline-like first line, else the file
-/// name.
+/// of at most [`MAX_ARTICLE_BYTES`], and its sibling metadata; the title defaults to a
+/// headline-like first line, else the file name.
 pub fn read_article(path: &Path) -> Result<ArticleInput, SourceError> {
+    read_article_capped(path, MAX_ARTICLE_BYTES)
+}
+
+/// [`read_article`] with another cap on the file's size: reading stops there, so a device or an
+/// endless pipe ends with an error instead of filling memory.
+pub fn read_article_capped(path: &Path, max_bytes: usize) -> Result<ArticleInput, SourceError> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| SourceError::Io {
-        file: file.clone(),
-        source,
+    let bytes = read_capped(path, max_bytes).map_err(|e| match e {
+        ReadError::Io { file, source } => SourceError::Io { file, source },
+        too_large => SourceError::TooLarge(too_large),
     })?;
     let text = decode_text(&bytes, &file)?;
     let ext = path
@@ -145,30 +157,31 @@ pub fn read_article(path: &Path) -> Result<ArticleInput, SourceError> {
     Ok(input)
 }
 
-/// Checks that `bytes` are a UTF-8 text (not empty, not binary) and returns it.
+/// The text of an article file's bytes: UTF-8 or UTF-16 (see [`text_from_bytes`]; a byte-order
+/// mark is no part of the text), not empty, with no NUL byte anywhere and not mostly control
+/// characters.
 pub fn decode_text(bytes: &[u8], file: &str) -> Result<String, SourceError> {
-    let head = &bytes[..bytes.len().min(8192)];
+    let text = text_from_bytes(bytes).map_err(|problem| SourceError::NotText {
+        file: file.to_owned(),
+        problem,
+    })?;
+    // Control characters in the first 8 KB tell a binary file; a few later on are harmless.
+    let head = &text.as_bytes()[..text.len().min(8192)];
     let control = head
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
         .count();
-    if head.contains(&0) || control * 10 > head.len().max(1) {
+    if control * 10 > head.len().max(1) {
         return Err(SourceError::Binary {
             file: file.to_owned(),
         });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| SourceError::NotUtf8 {
-        file: file.to_owned(),
-        offset: e.valid_up_to(),
-    })?;
-    // A byte-order mark is no part of the text.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(SourceError::Empty {
             file: file.to_owned(),
         });
     }
-    Ok(text.to_owned())
+    Ok(text)
 }
 
 /// `NAME.json` beside `NAME.txt`.
@@ -184,12 +197,17 @@ pub fn read_metadata(path: &Path) -> Result<Option<Metadata>, SourceError> {
         return Ok(None);
     }
     let file = meta_path.display().to_string();
-    let bytes = std::fs::read(&meta_path).map_err(|source| SourceError::Io {
-        file: file.clone(),
-        source,
+    // Metadata is a few lines; a megabyte is plenty and stops a device posing as one.
+    let bytes = read_capped(&meta_path, 1_000_000).map_err(|e| match e {
+        ReadError::Io { file, source } => SourceError::Io { file, source },
+        ReadError::TooLarge { .. } => SourceError::Metadata {
+            file: file.clone(),
+            message: "is larger than 1 MB; article metadata is a few lines".to_owned(),
+        },
     })?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let value: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|e| SourceError::Metadata {
+        serde_json::from_slice(bytes).map_err(|e| SourceError::Metadata {
             file: file.clone(),
             message: format!("is not valid JSON: {e}"),
         })?;

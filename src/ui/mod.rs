@@ -12,6 +12,7 @@
 //! work in flight.
 
 pub mod file_dialog;
+pub mod long_text;
 pub mod side_panel;
 pub mod source_view;
 pub mod timeline;
@@ -27,10 +28,12 @@ use crate::jobs::{Batch, ImportKind, JobEvent};
 use crate::library::Library;
 use crate::library::filter::Filter;
 use crate::library::kept::KeptDir;
+use crate::library::session::{Session, Unopened, absolute};
 use crate::map::style::kind_icon_ui;
 use crate::map::{MapAction, MapInput, MapView};
-use crate::model::{EventKind, Span};
+use crate::model::{EventKind, Span, problem_count, shorten};
 use file_dialog::{DialogOutcome, DialogPurpose, FileDialog};
+use long_text::{FullText, MESSAGE_CHARS, NAME_CHARS, TITLE_CHARS, clipped_label};
 use source_view::SourceView;
 use timeline::{TimelineChange, TimelineState, TimelineWidget};
 
@@ -121,6 +124,19 @@ pub enum Action {
     DismissNotices,
     /// Back to the default view, filters and panels.
     ResetView,
+    /// Show the whole of a text that was cut for display.
+    ShowFullText {
+        /// What it is ("Event title", "Error").
+        title: String,
+        /// All of it.
+        text: String,
+    },
+    /// Close the full-text window.
+    CloseFullText,
+    /// Try again to open a session file that could not be opened.
+    RetryUnopened(usize),
+    /// Drop a session file that could not be opened from the session.
+    ForgetUnopened(usize),
 }
 
 /// Which form is open.
@@ -153,6 +169,43 @@ pub struct SavedState {
     pub online_tiles: bool,
 }
 
+impl SavedState {
+    /// The state with every value the app can use: a NaN or out-of-range map view or timeline
+    /// (a hand-edited or damaged session) is dropped for the defaults, and runaway texts are
+    /// cut, so a restored session always shows a map.
+    pub fn sanitized(mut self) -> Self {
+        let max_lat = crate::index::projection::MAX_LAT;
+        self.map_center = self.map_center.filter(|[lon, lat]| {
+            lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0
+        });
+        if let Some([_, lat]) = &mut self.map_center {
+            *lat = lat.clamp(-max_lat, max_lat);
+        }
+        self.map_zoom = self
+            .map_zoom
+            .filter(|z| z.is_finite())
+            .map(|z| z.clamp(0.0, crate::map::MAX_ZOOM));
+        self.timeline = self.timeline.sanitized();
+        if self.filter.text.len() > 1000 {
+            self.filter.text = shorten(&self.filter.text, 200).into_owned();
+        }
+        if self.filter.party.as_ref().is_some_and(|p| p.len() > 1000) {
+            self.filter.party = None;
+        }
+        if self
+            .filter
+            .from
+            .zip(self.filter.to)
+            .is_some_and(|(f, t)| f > t)
+        {
+            self.filter.from = None;
+            self.filter.to = None;
+        }
+        self.open_files = self.open_files.iter().map(|p| absolute(p)).collect();
+        self
+    }
+}
+
 /// The newsmap window.
 pub struct NewsmapApp {
     /// What persists (see [`SavedState`]).
@@ -181,6 +234,14 @@ pub struct NewsmapApp {
     /// Where extracted datasets are written so the next session reopens them; `None` keeps them
     /// in memory only (tests, and when the system has no data directory).
     kept: Option<KeptDir>,
+    /// Where the session is saved; `None` keeps nothing (tests, no data directory).
+    session: Option<Session>,
+    /// Session files that could not be opened: they stay in the session until forgotten.
+    unopened: Vec<Unopened>,
+    /// The last error saving the session, shown once rather than at every autosave.
+    session_error: Option<String>,
+    /// The whole of a text cut for display, when the user asked for it.
+    full_text: Option<FullText>,
 }
 
 /// An open form: the text typed so far (widget state) and the last error `apply` found.
@@ -216,6 +277,10 @@ impl NewsmapApp {
             notices: Vec::new(),
             pending_online: false,
             kept: None,
+            session: None,
+            unopened: Vec::new(),
+            session_error: None,
+            full_text: None,
         };
         app.state.open_files = app.open_files();
         app.refilter();
@@ -230,8 +295,99 @@ impl NewsmapApp {
 
     /// The user's directory for extracted datasets (`…/newsmap/extracted`), if the system has one.
     pub fn default_kept_dir() -> Option<PathBuf> {
+        Self::default_session_dir().map(|d| d.join("extracted"))
+    }
+
+    /// The user's data directory for newsmap, where the session is kept, if the system has one.
+    pub fn default_session_dir() -> Option<PathBuf> {
         directories::ProjectDirs::from("org", "newsmap", "newsmap")
-            .map(|d| d.data_dir().join("extracted"))
+            .map(|d| d.data_dir().to_path_buf())
+    }
+
+    /// The app as `newsmap` starts it. With dataset files named, those open; with none, the last
+    /// session comes back from `session` (or, when it has never been saved there, from
+    /// `legacy`, what older versions kept in eframe's storage), its files opened one by one so
+    /// that none can crash the start twice. A session file that does not open is named in the
+    /// errors and kept in the session as not opened; a session that cannot be read is set aside
+    /// with a notice.
+    pub fn start(
+        paths: Vec<PathBuf>,
+        session: Option<Session>,
+        legacy: impl FnOnce() -> Option<SavedState>,
+    ) -> Self {
+        let restore_session = paths.is_empty();
+        let mut notices = Vec::new();
+        let saved = if restore_session {
+            let loaded = session.as_ref().map(|s| s.load::<SavedState>());
+            let fresh = loaded
+                .as_ref()
+                .is_none_or(|l| l.state.is_none() && l.notice.is_none());
+            let (state, notice) = loaded.map_or((None, None), |l| (l.state, l.notice));
+            notices.extend(notice);
+            state.or_else(|| if fresh { legacy() } else { None })
+        } else {
+            None
+        };
+        let saved = saved.map(SavedState::sanitized);
+        let files = saved
+            .as_ref()
+            .map(|s| s.open_files.clone())
+            .unwrap_or_default();
+        let (lib, errors, unopened) = if restore_session && !files.is_empty() {
+            let opened = match &session {
+                Some(s) => s.open_datasets(&files),
+                None => crate::library::session::open_each(&files, None),
+            };
+            let errors: Vec<String> = opened.failed.iter().map(|u| u.reason.clone()).collect();
+            if !opened.failed.is_empty() {
+                notices.push(format!(
+                    "{} file(s) of the last session could not be opened; they stay in the \
+                     session until you forget them (File → Files not opened).",
+                    opened.failed.len()
+                ));
+            }
+            // The seed stays available beside the files the user opened last time.
+            let mut datasets = vec![crate::library::LoadedDataset::embedded_seed()];
+            datasets.extend(opened.datasets);
+            (Library::new(datasets), errors, opened.failed)
+        } else {
+            let (lib, errors) = Library::open(&paths);
+            (lib, errors, Vec::new())
+        };
+        let mut app = Self::new(lib, errors);
+        app.unopened = unopened;
+        if let Some(s) = saved {
+            app.restore(s);
+        }
+        app.session = session;
+        app.notices.extend(notices);
+        app
+    }
+
+    /// Saves the session now (the window does it periodically and on exit). An error is shown
+    /// once, not at every autosave.
+    pub fn save_session(&mut self) {
+        let Some(session) = &self.session else { return };
+        match session.save(&self.saved_state()) {
+            Ok(()) => self.session_error = None,
+            Err(e) => {
+                let msg = format!("The session could not be saved: {e}");
+                if self.session_error.as_ref() != Some(&msg) {
+                    self.errors.push(msg.clone());
+                    self.session_error = Some(msg);
+                }
+            }
+        }
+    }
+
+    /// Session files that could not be opened.
+    pub fn unopened(&self) -> &[Unopened] {
+        &self.unopened
+    }
+
+    /// The full-text window's contents, when open.
+    pub fn full_text(&self) -> Option<&FullText> {
+        self.full_text.as_ref()
     }
 
     /// True when `path` is a file this app wrote into its kept directory.
@@ -244,8 +400,10 @@ impl NewsmapApp {
         Self::new(Library::open(&[]).0, Vec::new())
     }
 
-    /// Restores filters, timeline and map view saved by [`NewsmapApp::saved_state`].
+    /// Restores filters, timeline and map view saved by [`NewsmapApp::saved_state`]; values
+    /// the app cannot use are dropped first ([`SavedState::sanitized`]).
     pub fn restore(&mut self, saved: SavedState) {
+        let saved = saved.sanitized();
         self.search_text = saved.filter.text.clone();
         if let (Some([lon, lat]), Some(z)) = (saved.map_center, saved.map_zoom) {
             self.map.fit_requested = false;
@@ -271,12 +429,14 @@ impl NewsmapApp {
         }
     }
 
-    /// The dataset files open now (the session reopens them).
+    /// The dataset files the session reopens: those open now, then those that could not be
+    /// opened (kept until the user forgets them).
     fn open_files(&self) -> Vec<PathBuf> {
         self.lib
             .datasets
             .iter()
             .filter_map(|d| d.path.clone())
+            .chain(self.unopened.iter().map(|u| u.path.clone()))
             .collect()
     }
 
@@ -356,6 +516,11 @@ impl NewsmapApp {
 
     /// Dialogs, forms, progress and notices: everything that floats over the main layout.
     fn overlays_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        if let Some(f) = &self.full_text
+            && !f.ui(ctx)
+        {
+            actions.push(Action::CloseFullText);
+        }
         if let Some(d) = &mut self.dialog {
             match d.ui(ctx) {
                 DialogOutcome::Pending => {}
@@ -441,7 +606,15 @@ impl NewsmapApp {
         if !self.notices.is_empty() {
             ui.horizontal_wrapped(|ui| {
                 for n in &self.notices {
-                    ui.label(RichText::new(n).color(ui.visuals().hyperlink_color));
+                    let color = ui.visuals().hyperlink_color;
+                    clipped_label(
+                        ui,
+                        n,
+                        MESSAGE_CHARS,
+                        |t| RichText::new(t).color(color),
+                        "Notice",
+                        actions,
+                    );
                 }
                 if ui.small_button("OK").clicked() {
                     actions.push(Action::DismissNotices);
@@ -512,7 +685,7 @@ impl NewsmapApp {
                     Ok(path) => ds.path = Some(path),
                     Err(e) => self.errors.push(format!(
                         "{}: extracted, but not kept for the next session: {e}",
-                        ds.name
+                        shorten(&ds.name, NAME_CHARS)
                     )),
                 }
             }
@@ -520,7 +693,7 @@ impl NewsmapApp {
             let placed = ds.data.events.iter().filter(|e| e.place.is_some()).count();
             self.notices.push(format!(
                 "Added {n} events ({placed} on the map) from {} — extracted, check them against the source",
-                ds.name
+                shorten(&ds.name, NAME_CHARS)
             ));
             self.lib.add(ds);
             last = Some(self.lib.datasets.len() as u32 - 1);
@@ -529,6 +702,7 @@ impl NewsmapApp {
             self.state.open_files = self.open_files();
             self.refilter();
             self.apply(Action::FitToDataset(d));
+            self.save_session();
         }
         if finished {
             self.batch = None;
@@ -564,8 +738,10 @@ impl NewsmapApp {
         if matches!(&self.dialog, Some(f) if matches!(f.purpose, DialogPurpose::SaveDataset(_))) {
             self.dialog = None;
         }
-        self.notices.push(format!("Closed {}", ds.name));
+        self.notices
+            .push(format!("Closed {}", shorten(&ds.name, NAME_CHARS)));
         self.refilter();
+        self.save_session();
     }
 
     /// Saves dataset `d` to `path`; from then on that file is the one the session reopens.
@@ -581,8 +757,11 @@ impl NewsmapApp {
             self.errors.push(e.to_string());
             return;
         }
-        self.notices
-            .push(format!("Saved {} to {}", ds.name, path.display()));
+        self.notices.push(format!(
+            "Saved {} to {}",
+            shorten(&ds.name, NAME_CHARS),
+            path.display()
+        ));
         // The kept copy goes: the saved file replaces it.
         if let Some(old) = ds
             .path
@@ -594,9 +773,10 @@ impl NewsmapApp {
             self.errors.push(e.to_string());
         }
         if let Some(ds) = self.lib.datasets.get_mut(d as usize) {
-            ds.path = Some(path);
+            ds.path = Some(absolute(&path));
         }
         self.state.open_files = self.open_files();
+        self.save_session();
     }
 
     /// Applies one action: the only place app state changes.
@@ -694,6 +874,28 @@ impl NewsmapApp {
             Action::CloseDataset(d) => self.close_dataset(d),
             Action::DismissErrors => self.errors.clear(),
             Action::DismissNotices => self.notices.clear(),
+            Action::ShowFullText { title, text } => {
+                self.full_text = Some(FullText::new(title, text));
+            }
+            Action::CloseFullText => self.full_text = None,
+            Action::RetryUnopened(i) => {
+                if i < self.unopened.len() {
+                    let u = self.unopened.remove(i);
+                    self.state.open_files = self.open_files();
+                    self.start_import(vec![ImportKind::Dataset(u.path)]);
+                }
+            }
+            Action::ForgetUnopened(i) => {
+                if i < self.unopened.len() {
+                    let u = self.unopened.remove(i);
+                    self.notices.push(format!(
+                        "{} is no longer part of the session",
+                        shorten(&u.path.display().to_string(), NAME_CHARS)
+                    ));
+                    self.state.open_files = self.open_files();
+                    self.save_session();
+                }
+            }
             Action::ResetView => {
                 self.apply(Action::ClearFilters);
                 self.state.timeline = TimelineState::default();
@@ -761,15 +963,34 @@ impl NewsmapApp {
                 ui.separator();
                 ui.menu_button("Save dataset as…", |ui| {
                     for (i, d) in self.lib.datasets.iter().enumerate() {
-                        if ui.button(&d.name).clicked() {
+                        if ui.button(shorten(&d.name, NAME_CHARS)).clicked() {
                             actions.push(Action::OpenDialog(DialogPurpose::SaveDataset(i as u32)));
                             ui.close();
                         }
                     }
                 });
+                if !self.unopened.is_empty() {
+                    ui.menu_button(format!("Files not opened ({})", self.unopened.len()), |ui| {
+                        for (i, u) in self.unopened.iter().enumerate() {
+                            let name = u.path.file_name().map_or_else(|| u.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                            ui.horizontal(|ui| {
+                                ui.label(shorten(&name, NAME_CHARS)).on_hover_text(shorten(&u.reason, MESSAGE_CHARS));
+                                ui.weak("could not open");
+                                if ui.button("Try again").clicked() {
+                                    actions.push(Action::RetryUnopened(i));
+                                    ui.close();
+                                }
+                                if ui.button("Forget").on_hover_text("Take it out of the session").clicked() {
+                                    actions.push(Action::ForgetUnopened(i));
+                                    ui.close();
+                                }
+                            });
+                        }
+                    });
+                }
                 ui.menu_button("Close dataset", |ui| {
                     for (i, d) in self.lib.datasets.iter().enumerate() {
-                        let label = format!("Close {}", d.name);
+                        let label = format!("Close {}", shorten(&d.name, NAME_CHARS));
                         if ui.button(label).on_hover_text(format!("{} events", d.data.events.len())).clicked() {
                             actions.push(Action::CloseDataset(i as u32));
                             ui.close();
@@ -813,7 +1034,7 @@ impl NewsmapApp {
             }
             self.kinds_menu_ui(ui, actions);
             if let Some(p) = &self.state.filter.party {
-                let chip = ui.button(format!("Party: {p}  ×")).on_hover_text("Show all parties again");
+                let chip = ui.button(format!("Party: {}  ×", shorten(p, NAME_CHARS))).on_hover_text("Show all parties again");
                 if chip.clicked() {
                     actions.push(Action::FilterParty(None));
                 }
@@ -875,10 +1096,10 @@ impl NewsmapApp {
             match self.selected.and_then(|k| self.lib.event(k)) {
                 Some(ev) => {
                     ui.label("Selected:");
-                    ui.strong(&ev.event.title);
+                    ui.strong(shorten(&ev.event.title, TITLE_CHARS));
                     ui.label(format!("— {}", ev.date_label()));
                     if let Some(p) = ev.place() {
-                        ui.label(format!("· {}", p.name));
+                        ui.label(format!("· {}", shorten(&p.name, NAME_CHARS)));
                     }
                 }
                 None => {
@@ -894,6 +1115,17 @@ impl NewsmapApp {
         });
     }
 
+    /// "27 problems in 2 messages": problems counted in the messages, not messages.
+    pub fn error_header(&self) -> String {
+        let problems: usize = self.errors.iter().map(|e| problem_count(e)).sum();
+        let (p, f) = (problems, self.errors.len());
+        format!(
+            "{p} problem{} in {f} message{}",
+            if p == 1 { "" } else { "s" },
+            if f == 1 { "" } else { "s" }
+        )
+    }
+
     fn errors_ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
         egui::Frame::new()
             .fill(Color32::from_rgb(0x5c, 0x1a, 0x1a))
@@ -901,7 +1133,7 @@ impl NewsmapApp {
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.label(
-                        RichText::new(format!("{} problem(s) loading files", self.errors.len()))
+                        RichText::new(self.error_header())
                             .color(Color32::WHITE)
                             .strong(),
                     );
@@ -909,13 +1141,26 @@ impl NewsmapApp {
                         actions.push(Action::DismissErrors);
                     }
                 });
-                for e in &self.errors {
-                    ui.label(
-                        RichText::new(e)
-                            .color(Color32::from_rgb(0xff, 0xd0, 0xd0))
-                            .monospace(),
-                    );
-                }
+                // A screenful at most: the panel must leave room for the map.
+                egui::ScrollArea::vertical()
+                    .id_salt("errors")
+                    .max_height(220.0)
+                    .show(ui, |ui| {
+                        for e in &self.errors {
+                            clipped_label(
+                                ui,
+                                e,
+                                MESSAGE_CHARS,
+                                |t| {
+                                    RichText::new(t)
+                                        .color(Color32::from_rgb(0xff, 0xd0, 0xd0))
+                                        .monospace()
+                                },
+                                "Error",
+                                actions,
+                            );
+                        }
+                    });
             });
     }
 
@@ -1027,7 +1272,9 @@ impl NewsmapApp {
                 .datasets
                 .get(source.dataset as usize)
                 .and_then(|d| d.data.article(&source.article))
-                .map_or("Source text".to_owned(), |a| format!("Source: {}", a.title));
+                .map_or("Source text".to_owned(), |a| {
+                    format!("Source: {}", shorten(&a.title, TITLE_CHARS))
+                });
             let r = egui::Window::new("Source text")
                 .open(&mut open)
                 .default_size([600.0, 620.0])
@@ -1152,7 +1399,14 @@ impl eframe::App for NewsmapApp {
         NewsmapApp::ui(self, ui);
     }
 
+    /// The session goes to its own file, written atomically ([`Session`]); eframe's storage
+    /// (written in place) keeps only egui's window layout, whose loss costs nothing.
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.saved_state());
+        self.save_session();
+        if self.session.is_some() && self.session_error.is_none() {
+            // The session file has taken over: an old copy in eframe's storage must not come
+            // back should session.json ever be deleted.
+            storage.set_string(eframe::APP_KEY, String::new());
+        }
     }
 }

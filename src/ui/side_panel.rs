@@ -6,9 +6,10 @@ use egui::{Color32, RichText, ScrollArea, Ui};
 use crate::index::{EventKey, WorldRect};
 use crate::library::{EventRef, Library};
 use crate::map::style::kind_icon_ui;
-use crate::model::{Mode, PartyKind, TimePrecision};
+use crate::model::{Mode, PartyKind, TimePrecision, shorten};
 
 use super::Action;
+use super::long_text::{MESSAGE_CHARS, NAME_CHARS, TITLE_CHARS, clipped_label};
 
 /// "at the named place", "near it", "in the wider region".
 pub fn geo_precision_label(p: u8) -> &'static str {
@@ -99,7 +100,14 @@ pub fn event_details_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>
         }
     });
     ui.add_space(2.0);
-    ui.label(RichText::new(&e.title).heading().size(17.0));
+    clipped_label(
+        ui,
+        &e.title,
+        TITLE_CHARS,
+        |t| RichText::new(t).heading().size(17.0),
+        "Event title",
+        actions,
+    );
     ui.horizontal_wrapped(|ui| {
         if e.extracted {
             let conf = e
@@ -114,7 +122,11 @@ pub fn event_details_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>
         } else {
             ui.label(RichText::new("reviewed by a person").small().weak());
         }
-        ui.label(RichText::new(format!("· {}", ev.ds.name)).small().weak());
+        ui.label(
+            RichText::new(format!("· {}", shorten(&ev.ds.name, NAME_CHARS)))
+                .small()
+                .weak(),
+        );
     });
     ui.separator();
 
@@ -149,7 +161,7 @@ pub fn event_details_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>
             ui.vertical(|ui| match ev.place() {
                 Some(p) => {
                     ui.horizontal(|ui| {
-                        ui.label(RichText::new(&p.name).strong());
+                        ui.label(RichText::new(shorten(&p.name, NAME_CHARS)).strong());
                         ui.weak(p.kind.label());
                     });
                     if let Some(g) = ev.ds.data.geo_precision(e, &ev.ds.ids) {
@@ -180,9 +192,10 @@ pub fn event_details_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>
         ] {
             for p in parties.iter().filter(|p| p.kind == kind) {
                 ui.horizontal_wrapped(|ui| {
+                    let name = shorten(&p.name, NAME_CHARS);
                     let r = ui
-                        .link(&p.name)
-                        .on_hover_text(format!("Show only events with {}", p.name));
+                        .link(name.as_ref())
+                        .on_hover_text(format!("Show only events with {name}"));
                     if r.clicked() {
                         actions.push(Action::FilterParty(Some(p.name.clone())));
                     }
@@ -193,7 +206,7 @@ pub fn event_details_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>
                         extra.insert(0, "acted on".to_owned());
                     }
                     if let Some(role) = &p.role {
-                        extra.push(role.clone());
+                        extra.push(shorten(role, NAME_CHARS).into_owned());
                     }
                     if let Some(c) = &p.country {
                         extra.push(c.clone());
@@ -215,7 +228,7 @@ pub fn event_details_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>
                 .speaker
                 .as_ref()
                 .and_then(|s| ev.ds.ids.parties.get(s))
-                .map(|&i| ev.ds.data.parties[i].name.clone())
+                .map(|&i| shorten(&ev.ds.data.parties[i].name, NAME_CHARS).into_owned())
                 .unwrap_or_else(|| "unattributed".to_owned());
             egui::Frame::new()
                 .inner_margin(6.0)
@@ -224,7 +237,14 @@ pub fn event_details_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.label(RichText::new(format!("{speaker}:")).small().strong());
-                    ui.label(RichText::new(format!("“{}”", q.text)).italics());
+                    clipped_label(
+                        ui,
+                        &q.text,
+                        MESSAGE_CHARS,
+                        |t| RichText::new(format!("“{t}”")).italics(),
+                        "Quote",
+                        actions,
+                    );
                     if ui
                         .small_button("Show in source")
                         .on_hover_text("Open the article at this quote")
@@ -245,7 +265,14 @@ pub fn event_details_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>
         ui.label(RichText::new("Evidence").strong());
         for evd in &e.evidence {
             let text = a.slice(evd.span());
-            ui.label(RichText::new(text).small());
+            clipped_label(
+                ui,
+                text,
+                MESSAGE_CHARS,
+                |t| RichText::new(t).small(),
+                "Evidence",
+                actions,
+            );
         }
         ui.add_space(4.0);
         ui.horizontal(|ui| {
@@ -261,7 +288,11 @@ pub fn event_details_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>
                 actions.push(Action::Select(None));
             }
         });
-        ui.weak(format!("{} · {}", a.title, a.source));
+        ui.weak(format!(
+            "{} · {}",
+            shorten(&a.title, TITLE_CHARS),
+            shorten(&a.source, NAME_CHARS)
+        ));
     }
 }
 
@@ -395,7 +426,7 @@ fn event_row_ui(ui: &mut Ui, lib: &Library, key: EventKey, actions: &mut Vec<Act
         egui::vec2(ui.available_width(), height),
         egui::Sense::click(),
     );
-    let title = ev.event.title.clone();
+    let title = shorten(&ev.event.title, TITLE_CHARS).into_owned();
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &title));
     if resp.hovered() {
         ui.painter()
@@ -421,7 +452,7 @@ fn event_row_ui(ui: &mut Ui, lib: &Library, key: EventKey, actions: &mut Vec<Act
         Color32::GRAY,
     );
     let mut job = egui::text::LayoutJob::single_section(
-        ev.event.title.clone(),
+        title.clone(),
         egui::TextFormat {
             font_id: egui::FontId::proportional(13.0),
             color: ui.visuals().text_color(),
@@ -441,7 +472,7 @@ fn event_row_ui(ui: &mut Ui, lib: &Library, key: EventKey, actions: &mut Vec<Act
         title_galley,
         ui.visuals().text_color(),
     );
-    let resp = resp.on_hover_text(format!("{} · {}", ev.event.title, ev.event.kind.label()));
+    let resp = resp.on_hover_text(format!("{title} · {}", ev.event.kind.label()));
     if resp.clicked() {
         actions.push(Action::SelectAndCenter(key));
     }

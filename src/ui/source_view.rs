@@ -247,7 +247,13 @@ impl SourceView {
 }
 
 fn header_ui(ui: &mut Ui, a: &Article) {
-    ui.label(RichText::new(&a.title).heading());
+    ui.label(
+        RichText::new(crate::model::shorten(
+            &a.title,
+            super::long_text::TITLE_CHARS,
+        ))
+        .heading(),
+    );
     ui.horizontal_wrapped(|ui| {
         if !a.source.is_empty() {
             ui.label(RichText::new(&a.source).strong());
@@ -343,13 +349,19 @@ fn run_ui(ui: &mut Ui, ds: &LoadedDataset, s: &str, run: &Run, dark: bool) -> eg
         Some(Mark::Place(i)) => {
             fmt.color = place_color(dark);
             fmt.underline = Stroke::new(1.0, place_color(dark));
-            label = Some(format!("Place {}: {s}", ds.data.places[i].name));
+            label = Some(format!(
+                "Place {}: {s}",
+                crate::model::shorten(&ds.data.places[i].name, super::long_text::NAME_CHARS)
+            ));
         }
         Some(Mark::Party(i)) => {
             fmt.color = ui.visuals().strong_text_color();
             fmt.font_id = egui::FontId::new(15.0, egui::FontFamily::Proportional);
             fmt.underline = Stroke::new(1.0, ui.visuals().weak_text_color());
-            label = Some(format!("Party {}: {s}", ds.data.parties[i].name));
+            label = Some(format!(
+                "Party {}: {s}",
+                crate::model::shorten(&ds.data.parties[i].name, super::long_text::NAME_CHARS)
+            ));
         }
         None => {}
     }

@@ -62,6 +62,27 @@ pub enum TimelineChange {
 }
 
 impl TimelineState {
+    /// The state with an axis and a speed the widget can draw: a NaN, reversed or absurd view
+    /// (a damaged session) fits to the data again; a speed that is not a positive number is the
+    /// default.
+    pub fn sanitized(self) -> Self {
+        // Day numbers from 1900 BC to AD 5000 or so: anything wider is no axis a person set.
+        const DAYS: f64 = 1_200_000.0;
+        let view = self
+            .view
+            .filter(|&(a, b)| a.is_finite() && b.is_finite() && a < b && a > -DAYS && b < DAYS);
+        let speed = if self.speed.is_finite() && self.speed > 0.0 && self.speed < DAYS {
+            self.speed
+        } else {
+            Self::default().speed
+        };
+        Self {
+            view,
+            speed,
+            ..self
+        }
+    }
+
     /// Applies a change (called by the app's `apply`).
     pub fn change(&mut self, c: TimelineChange, lib: &Library) {
         match c {

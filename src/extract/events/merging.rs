@@ -83,7 +83,10 @@ pub(super) fn merge_into(m: &mut EventFound, e: EventFound) {
         push_unique(&mut m.quotes, q);
     }
     for ev in e.evidence {
-        if !m.evidence.contains(&ev) {
+        // Mentions come in text order, so a new one is nearly always past the last: only an
+        // earlier one needs the (linear) search, which keeps a long article linear.
+        let past_last = m.evidence.last().is_none_or(|l| l.start < ev.start);
+        if past_last || !m.evidence.contains(&ev) {
             m.evidence.push(ev);
         }
     }

@@ -731,8 +731,22 @@ impl Gazetteer {
         };
         let first = rest.chars().next();
         if first.is_some_and(char::is_lowercase) {
-            let word = rest.split([' ', '-']).next().unwrap_or("");
-            if self.lowercase_starts.binary_search(&word).is_err() {
+            // The first word, looked for only as far as a name can reach: a word longer than
+            // any name starts none, and splitting the whole rest of a text without spaces at
+            // every start made matching quadratic.
+            let reach = &rest.as_bytes()[..rest.len().min(MAX_NAME_BYTES + 1)];
+            let Some(word_len) = reach
+                .iter()
+                .position(|&b| b == b' ' || b == b'-')
+                .or((rest.len() <= MAX_NAME_BYTES).then_some(rest.len()))
+            else {
+                return;
+            };
+            if self
+                .lowercase_starts
+                .binary_search(&&rest[..word_len])
+                .is_err()
+            {
                 return;
             }
         }

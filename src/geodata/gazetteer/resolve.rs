@@ -63,15 +63,46 @@ pub struct Hints {
 
 /// What an article says about where it is: countries and regions it names without ambiguity,
 /// and points of places it names without ambiguity.
+///
+/// Every query is answered from indexes, never by walking every place the article names: a long
+/// article names thousands of places, and checking each mention against each earlier one made
+/// extraction time grow with the square of the text. Points sit in a grid over the unit sphere
+/// (cells the chord of 250 km wide), so "a place within 60 km" looks at 27 cells; each place is
+/// stored once however often the text names it (a second copy answers no "is there one"
+/// question differently).
 #[derive(Clone, Debug, Default)]
 pub struct Evidence {
     countries: HashMap<&'static str, f32>,
     regions: HashMap<(&'static str, &'static str), f32>,
-    /// (lat, lon, entry, is a city) of places named without ambiguity.
-    anchors: Vec<(f64, f64, u32, bool)>,
-    /// (lat, lon, name) of every city or region an ambiguous name may mean.
-    candidates: Vec<(f64, f64, u32)>,
+    /// Places named without ambiguity (cities and admin areas): how many times each was added.
+    anchor_counts: HashMap<u32, u32>,
+    /// Their points: (lat, lon, entry, is a city), each entry once.
+    anchors: Grid<(u32, bool)>,
+    /// Anchor entries by (country, admin-1), for "a region is near the places inside it".
+    anchors_in_region: HashMap<(Option<&'static str>, &'static str), Vec<u32>>,
+    /// (lat, lon, name) of every city an ambiguous name may mean, each (entry, name) once.
+    candidates: Grid<u32>,
+    candidate_keys: std::collections::HashSet<(u32, u32)>,
     total: f32,
+}
+
+/// Evidence as one name sees it: everything, minus what that name's own earlier choice added
+/// (a name must not reinforce itself). Cheap to make: nothing is copied.
+#[derive(Clone, Copy, Debug)]
+pub struct Seen<'a> {
+    evidence: &'a Evidence,
+    /// The entry the name chose before and the weight it was added with.
+    own: Option<Own>,
+}
+
+/// What [`Evidence::add_entry`] recorded for a name's own earlier choice.
+#[derive(Clone, Copy, Debug)]
+struct Own {
+    entry: u32,
+    kind: EntryKind,
+    country: Option<&'static str>,
+    admin1: &'static str,
+    weight: f32,
 }
 
 impl Evidence {
@@ -97,8 +128,16 @@ impl Evidence {
             e.kind,
             EntryKind::City | EntryKind::Admin1 | EntryKind::Admin2
         ) {
-            self.anchors
-                .push((e.lat, e.lon, entry, e.kind == EntryKind::City));
+            let count = self.anchor_counts.entry(entry).or_default();
+            *count += 1;
+            if *count == 1 {
+                self.anchors
+                    .insert(e.lat, e.lon, (entry, e.kind == EntryKind::City));
+                self.anchors_in_region
+                    .entry((e.country, e.admin1))
+                    .or_default()
+                    .push(entry);
+            }
         }
     }
 
@@ -111,15 +150,15 @@ impl Evidence {
         in_region
             || self
                 .anchors
-                .iter()
-                .any(|&(lat, lon, _, city)| city && km_between(lat, lon, e.lat, e.lon) <= km)
+                .near(e.lat, e.lon, km)
+                .any(|&(lat, lon, (_, city))| city && km_between(lat, lon, e.lat, e.lon) <= km)
     }
 
     /// Records a city or admin-1 region that the ambiguous name `name` may mean.
     pub fn add_candidate(&mut self, gaz: &Gazetteer, entry: u32, name: u32) {
         let e = gaz.entry(entry);
-        if e.kind == EntryKind::City {
-            self.candidates.push((e.lat, e.lon, name));
+        if e.kind == EntryKind::City && self.candidate_keys.insert((entry, name)) {
+            self.candidates.insert(e.lat, e.lon, name);
         }
     }
 
@@ -142,6 +181,152 @@ impl Evidence {
         }
         self.add_anchor(gaz, entry);
     }
+
+    /// This evidence as a name sees it whose own choice `entry` was added with `weight` by
+    /// [`Evidence::add_entry`]: as if that had not been added.
+    pub fn without_own(&self, gaz: &Gazetteer, entry: u32, weight: f32) -> Seen<'_> {
+        let e = gaz.entry(entry);
+        Seen {
+            evidence: self,
+            own: Some(Own {
+                entry,
+                kind: e.kind,
+                country: e.country,
+                admin1: e.admin1,
+                weight,
+            }),
+        }
+    }
+
+    /// All of this evidence, as every name sees it in the first round.
+    pub fn seen(&self) -> Seen<'_> {
+        Seen {
+            evidence: self,
+            own: None,
+        }
+    }
+}
+
+impl Seen<'_> {
+    /// What the own choice added to `country`'s weight (and to the total).
+    fn own_country(&self, country: &str) -> f32 {
+        match self.own {
+            Some(o) if o.country == Some(country) => o.weight,
+            _ => 0.0,
+        }
+    }
+
+    fn country_weight(&self, country: &str) -> f32 {
+        self.evidence.country_weight(country) - self.own_country(country)
+    }
+
+    fn total(&self) -> f32 {
+        let own = match self.own {
+            Some(o) if o.country.is_some() => o.weight,
+            _ => 0.0,
+        };
+        self.evidence.total - own
+    }
+
+    fn region_weight(&self, country: &'static str, admin1: &'static str) -> f32 {
+        let all = self
+            .evidence
+            .regions
+            .get(&(country, admin1))
+            .copied()
+            .unwrap_or(0.0);
+        let own = match self.own {
+            Some(o)
+                if o.country == Some(country)
+                    && o.admin1 == admin1
+                    && !admin1.is_empty()
+                    && matches!(
+                        o.kind,
+                        EntryKind::Admin1 | EntryKind::Admin2 | EntryKind::City
+                    ) =>
+            {
+                o.weight
+            }
+            _ => 0.0,
+        };
+        all - own
+    }
+
+    /// True if `anchor` is among the anchors this name sees: not when only its own choice put
+    /// it there.
+    fn has_anchor(&self, anchor: u32) -> bool {
+        match self.own {
+            Some(o) if o.entry == anchor => {
+                self.evidence
+                    .anchor_counts
+                    .get(&anchor)
+                    .copied()
+                    .unwrap_or(0)
+                    > 1
+            }
+            _ => true,
+        }
+    }
+}
+
+/// Points on the sphere in cells of a 3-D grid over unit vectors: whatever is within a distance
+/// of a point lies within that distance's chord on each axis, so a query looks only at the cells
+/// that box covers.
+#[derive(Clone, Debug)]
+struct Grid<T> {
+    cells: HashMap<Cell, Vec<(f64, f64, T)>>,
+}
+
+/// A grid cell: unit-vector coordinates divided by [`GRID_CELL`], rounded down.
+type Cell = (i32, i32, i32);
+
+impl<T> Default for Grid<T> {
+    fn default() -> Self {
+        Self {
+            cells: HashMap::new(),
+        }
+    }
+}
+
+/// Cell width: the chord of 250 km, the largest distance asked about, so a query spans at most
+/// three cells on each axis.
+const GRID_CELL: f64 = 0.0392;
+
+fn unit_vector(lat: f64, lon: f64) -> [f64; 3] {
+    let (la, lo) = (lat.to_radians(), lon.to_radians());
+    [la.cos() * lo.cos(), la.cos() * lo.sin(), la.sin()]
+}
+
+fn cell_of(v: f64) -> i32 {
+    (v / GRID_CELL).floor() as i32
+}
+
+impl<T> Grid<T> {
+    fn insert(&mut self, lat: f64, lon: f64, item: T) {
+        let [x, y, z] = unit_vector(lat, lon);
+        self.cells
+            .entry((cell_of(x), cell_of(y), cell_of(z)))
+            .or_default()
+            .push((lat, lon, item));
+    }
+
+    /// Every point that may lie within `km` of (lat, lon), and some farther ones: callers
+    /// measure the distance themselves.
+    fn near(&self, lat: f64, lon: f64, km: f64) -> impl Iterator<Item = &(f64, f64, T)> {
+        // The chord of `km` on a sphere a little smaller than any radius `km_between` uses,
+        // plus a margin for rounding: never too small.
+        let chord = 2.0 * (km / 6_371.0 / 2.0).min(std::f64::consts::FRAC_PI_2).sin() + 1e-9;
+        let [x, y, z] = unit_vector(lat, lon);
+        let range = |v: f64| cell_of(v - chord)..=cell_of(v + chord);
+        let (rx, ry, rz) = (range(x), range(y), range(z));
+        rx.flat_map(move |cx| {
+            let rz = rz.clone();
+            ry.clone()
+                .flat_map(move |cy| rz.clone().map(move |cz| (cx, cy, cz)))
+        })
+        .filter_map(|key| self.cells.get(&key))
+        .flatten()
+    }
 }
 
 /// The chosen entry for a name and how sure the choice is.
@@ -153,8 +338,9 @@ pub struct Choice {
     pub confidence: f32,
 }
 
-/// Scores one candidate of a name given the article's evidence and the name's hints.
-pub fn score(gaz: &Gazetteer, r: &NameRef, evidence: &Evidence, hints: Hints) -> f32 {
+/// Scores one candidate of a name given the article's evidence (as the name sees it) and the
+/// name's hints.
+pub fn score(gaz: &Gazetteer, r: &NameRef, evidence: Seen<'_>, hints: Hints) -> f32 {
     let e = gaz.entry(r.entry);
     let mut s = match e.kind {
         EntryKind::Country => COUNTRY_PRIOR,
@@ -177,15 +363,11 @@ pub fn score(gaz: &Gazetteer, r: &NameRef, evidence: &Evidence, hints: Hints) ->
     if let Some(cc) = e.country {
         let w = evidence.country_weight(cc);
         s += (w * COUNTRY_CONTEXT_STEP).min(COUNTRY_CONTEXT_MAX);
-        if w == 0.0 && evidence.total >= 1.0 {
+        if w == 0.0 && evidence.total() >= 1.0 {
             s -= ISOLATION_PENALTY;
         }
         if !e.admin1.is_empty() && e.kind != EntryKind::Country {
-            let rw = evidence
-                .regions
-                .get(&(cc, e.admin1))
-                .copied()
-                .unwrap_or(0.0);
+            let rw = evidence.region_weight(cc, e.admin1);
             s += (rw * ADMIN1_CONTEXT_STEP).min(ADMIN1_CONTEXT_MAX);
         }
     }
@@ -209,22 +391,31 @@ pub fn score(gaz: &Gazetteer, r: &NameRef, evidence: &Evidence, hints: Hints) ->
         }
     }
     // Near a place the article names; a region is "near" the places inside it.
-    let near = evidence.anchors.iter().any(|&(lat, lon, anchor, _)| {
-        if anchor == r.entry {
-            return false;
-        }
-        if e.kind == EntryKind::Admin1 {
-            let a = gaz.entry(anchor);
-            return a.country == e.country && !e.admin1.is_empty() && a.admin1 == e.admin1;
-        }
-        km_between(lat, lon, e.lat, e.lon) <= PROXIMITY_KM
-    });
+    let other_anchor = |anchor: u32| anchor != r.entry && evidence.has_anchor(anchor);
+    let near = if e.kind == EntryKind::Admin1 {
+        !e.admin1.is_empty()
+            && evidence
+                .evidence
+                .anchors_in_region
+                .get(&(e.country, e.admin1))
+                .is_some_and(|inside| inside.iter().any(|&a| other_anchor(a)))
+    } else {
+        evidence
+            .evidence
+            .anchors
+            .near(e.lat, e.lon, PROXIMITY_KM)
+            .any(|&(lat, lon, (anchor, _))| {
+                other_anchor(anchor) && km_between(lat, lon, e.lat, e.lon) <= PROXIMITY_KM
+            })
+    };
     // Or near a place another ambiguous name may mean: two names that can be neighbours
-    // usually are ("Edmonton" and "Enfield").
+    // usually are ("Edmonton" and "Enfield"). Only distances up to CO_LOCATION_KM count, so
+    // only the candidates that close are measured.
     let nearest_other = if e.kind == EntryKind::City {
         evidence
+            .evidence
             .candidates
-            .iter()
+            .near(e.lat, e.lon, CO_LOCATION_KM)
             .filter(|&&(lat, _, name)| Some(name) != hints.name && (lat - e.lat).abs() <= 1.0)
             .map(|&(lat, lon, _)| km_between(lat, lon, e.lat, e.lon))
             .fold(f64::INFINITY, f64::min)
@@ -244,7 +435,7 @@ pub fn score(gaz: &Gazetteer, r: &NameRef, evidence: &Evidence, hints: Hints) ->
 pub fn choose(
     gaz: &Gazetteer,
     refs: &[NameRef],
-    evidence: &Evidence,
+    evidence: Seen<'_>,
     hints: Hints,
 ) -> Option<Choice> {
     let mut best: Option<(f32, u32)> = None;
@@ -293,13 +484,13 @@ mod tests {
     fn paris_is_france_unless_texas_is_named_as_its_container() {
         let gaz = Gazetteer::embedded();
         let refs = refs_of(gaz, "Paris");
-        let plain = choose(gaz, &refs, &Evidence::default(), Hints::default()).unwrap();
+        let plain = choose(gaz, &refs, Evidence::default().seen(), Hints::default()).unwrap();
         assert_eq!(gaz.entry(plain.entry).country, Some("FR"));
         let texas = refs_of(gaz, "Texas")[0].entry;
         let in_texas = choose(
             gaz,
             &refs,
-            &Evidence::default(),
+            Evidence::default().seen(),
             Hints {
                 container: Some(texas),
                 ..Hints::default()
@@ -314,19 +505,19 @@ mod tests {
     fn georgia_follows_the_article() {
         let gaz = Gazetteer::embedded();
         let refs = refs_of(gaz, "Georgia");
-        let none = choose(gaz, &refs, &Evidence::default(), Hints::default()).unwrap();
+        let none = choose(gaz, &refs, Evidence::default().seen(), Hints::default()).unwrap();
         assert_eq!(gaz.entry(none.entry).key, "country:GE");
         let mut us = Evidence::default();
         for city in ["Atlanta", "Savannah", "Chicago"] {
             let r = refs_of(gaz, city)[0];
             us.add_entry(gaz, r.entry, 1.0);
         }
-        let state = choose(gaz, &refs, &us, Hints::default()).unwrap();
+        let state = choose(gaz, &refs, us.seen(), Hints::default()).unwrap();
         assert_eq!(gaz.entry(state.entry).key, "admin1:US-GA");
         let mut caucasus = Evidence::default();
         caucasus.add_entry(gaz, refs_of(gaz, "Tbilisi")[0].entry, 1.0);
         caucasus.add_entry(gaz, gaz.country_entry("RU").unwrap(), 1.0);
-        let country = choose(gaz, &refs, &caucasus, Hints::default()).unwrap();
+        let country = choose(gaz, &refs, caucasus.seen(), Hints::default()).unwrap();
         assert_eq!(gaz.entry(country.entry).key, "country:GE");
     }
 
