@@ -3,6 +3,7 @@
 
 pub mod follow;
 pub mod ingest;
+pub mod shelf;
 
 use std::path::PathBuf;
 use std::sync::Arc;

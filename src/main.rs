@@ -26,7 +26,12 @@ fn run_app(paths: Vec<PathBuf>) -> ExitCode {
         // Older versions kept the session in eframe's storage; it is read once, when no session
         // file exists yet.
         let legacy = || storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY));
+        let open_library = paths.is_empty();
         let mut app = newsmap::ui::NewsmapApp::start(paths, session, legacy);
+        // With no files named, the user's library opens (with the seed in it the first time).
+        if open_library && let Some(library) = newsmap::ui::NewsmapApp::default_library() {
+            app.open_library(&library);
+        }
         for e in app.errors() {
             eprintln!("{e}");
         }

@@ -40,7 +40,7 @@
 //! reason.
 
 use super::hits::{DemonymHit, PlaceHit, Recognised};
-use super::lexicon::is_title_word;
+use super::lexicon::{EAST_ASIAN_FAMILY_NAMES, is_title_word};
 use super::sentences::{Doc, TokenKind};
 use crate::geodata::gazetteer::area_codes::{area_codes_in, region_of_area_code};
 use crate::geodata::gazetteer::resolve::{self, Evidence};
@@ -1629,6 +1629,19 @@ fn judge(
     let prev = previous_word(before);
     let sentence_start = prev.is_none();
     if let Some(p) = prev {
+        // "Kim Jong Un", "Moon Jae In": the last syllable of a given name after an East Asian
+        // family name and the first syllable.
+        let before_p = before.trim_end_matches([' ', '\t']).strip_suffix(p);
+        if is_capitalised_word(p)
+            && before_p
+                .and_then(previous_word)
+                .is_some_and(|f| EAST_ASIAN_FAMILY_NAMES.contains(&f))
+        {
+            return Verdict::Person {
+                certain: true,
+                surname: false,
+            };
+        }
         // "Franklin D. Roosevelt", "Charles W. Murphy": a middle initial before the name.
         if is_title_word(p) || is_initial(p) {
             return Verdict::Person {

@@ -81,6 +81,10 @@ pub struct Doc<'a> {
     pub sentences: Vec<Sentence>,
     /// Paragraph spans (non-empty lines, trimmed).
     pub paragraphs: Vec<Span>,
+    /// The lede: index of the first paragraph that reads as prose (eight words or more, not a
+    /// headline or dateline line). Found once here because several stages ask for it per
+    /// sentence, and scanning for it each time made extraction quadratic.
+    pub lede: Option<usize>,
 }
 
 /// Longest sentence, in tokens; longer runs are split.
@@ -104,12 +108,17 @@ impl<'a> Doc<'a> {
             tokens: Vec::new(),
             sentences: Vec::new(),
             paragraphs: Vec::new(),
+            lede: None,
         };
         for para in paragraph_spans(text) {
             let index = doc.paragraphs.len() as u32;
             doc.paragraphs.push(para);
             doc.split_paragraph(para, index);
         }
+        doc.lede = doc.paragraphs.iter().position(|p| {
+            let text = doc.slice(*p);
+            text.split_whitespace().nth(7).is_some() && !crate::model::looks_like_headline(text)
+        });
         doc
     }
 

@@ -6,6 +6,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::Library;
+use crate::index::EventKey;
 use crate::model::{EventKind, day_number};
 
 /// The filters a user can set. The default passes everything.
@@ -22,6 +23,9 @@ pub struct Filter {
     pub party: Option<String>,
     /// Case-insensitive text that must occur in the title, a quote or a party name.
     pub text: String,
+    /// Only events at least this many articles report (an event with one report counts one);
+    /// 0 and 1 pass everything.
+    pub min_sources: u32,
 }
 
 impl Filter {
@@ -37,6 +41,12 @@ impl Filter {
 
     /// Per item of `lib.table`: does it pass?
     pub fn apply(&self, lib: &Library) -> Vec<bool> {
+        self.apply_with(lib, &|_| false)
+    }
+
+    /// Like [`Filter::apply`], where the text also passes events `found` says a full-text
+    /// search matched (the library's index over article texts).
+    pub fn apply_with(&self, lib: &Library, found: &dyn Fn(EventKey) -> bool) -> Vec<bool> {
         let from = self.from.map_or(i32::MIN, day_number);
         let to = self.to.map_or(i32::MAX, day_number);
         let needle = self.text.trim().to_lowercase();
@@ -50,12 +60,15 @@ impl Filter {
                 if !self.kinds.is_empty() && !self.kinds.contains(&it.kind) {
                     return false;
                 }
-                if self.party.is_none() && needle.is_empty() {
+                if self.party.is_none() && needle.is_empty() && self.min_sources <= 1 {
                     return true;
                 }
                 let Some(ev) = lib.event(it.key) else {
                     return false;
                 };
+                if (ev.event.reports.len().max(1) as u32) < self.min_sources {
+                    return false;
+                }
                 if let Some(name) = &self.party
                     && !ev.parties().any(|p| &p.name == name)
                 {
@@ -63,6 +76,7 @@ impl Filter {
                 }
                 let has = |hay: &str| contains_lowercase(hay, &needle);
                 needle.is_empty()
+                    || found(it.key)
                     || has(&ev.event.title)
                     || ev.quotes().any(|q| has(&q.text))
                     || ev

@@ -53,9 +53,9 @@ impl ArticleInput {
 /// Short, capitalised, not ending like a sentence.
 pub fn looks_like_headline(line: &str) -> bool {
     let line = line.trim().trim_start_matches('#').trim();
-    let words = line.split_whitespace().count();
-    (2..=25).contains(&words)
-        && line.len() <= 200
+    // Length first: a headline is short, and counting the words of a long paragraph is wasted.
+    line.len() <= 200
+        && (2..=25).contains(&line.split_whitespace().count())
         && line
             .chars()
             .next()

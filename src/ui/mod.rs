@@ -17,18 +17,21 @@ pub mod side_panel;
 pub mod source_view;
 pub mod timeline;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 
 use egui::{Color32, Key, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 use crate::index::EventKey;
+use crate::jobs::follow::{FollowEvent, Follower};
+use crate::jobs::shelf::{Shelf, ShelfEvent, ShelfRequest};
 use crate::jobs::{Batch, ImportKind, JobEvent};
 use crate::library::Library;
 use crate::library::filter::Filter;
 use crate::library::kept::KeptDir;
 use crate::library::session::{Session, Unopened, absolute};
+use crate::library::store::FollowedFeed;
 use crate::map::style::kind_icon_ui;
 use crate::map::{MapAction, MapInput, MapView};
 use crate::model::{EventKind, Span, problem_count, shorten};
@@ -83,6 +86,21 @@ pub enum Action {
     },
     /// Close the source text window.
     CloseSource,
+    /// Split one article's report off a library event ("not the same event").
+    SplitReport {
+        /// The event.
+        event: EventKey,
+        /// The article (`aN`) whose report leaves it.
+        article: String,
+    },
+    /// Only events at least this many sources report (0 or 1: all).
+    SetMinSources(u32),
+    /// Follow an RSS/Atom/JSON feed into the library.
+    FollowFeed(String),
+    /// Stop following a feed.
+    UnfollowFeed(String),
+    /// Check every followed feed now.
+    CheckFeedsNow,
     /// Fit the map to the shown events.
     FitToEvents,
     /// Fit the map to one dataset's events.
@@ -146,6 +164,8 @@ pub enum FormKind {
     Paste,
     /// "Open URL…".
     Url,
+    /// "Follow feed…".
+    Feed,
 }
 
 /// What survives a restart. The app keeps it live; the map's centre and zoom are read from the
@@ -242,6 +262,16 @@ pub struct NewsmapApp {
     session_error: Option<String>,
     /// The whole of a text cut for display, when the user asked for it.
     full_text: Option<FullText>,
+    /// The user's library, open on its worker thread.
+    shelf: Option<Shelf>,
+    /// True until the library's first load arrives.
+    shelf_loading: bool,
+    /// Library events (`eN`) the last full-text search matched, and its query.
+    found: (String, HashSet<String>),
+    /// The worker that polls followed feeds into the library.
+    follower: Option<Follower>,
+    /// The feeds followed, as the worker last reported them.
+    feeds: Vec<FollowedFeed>,
 }
 
 /// An open form: the text typed so far (widget state) and the last error `apply` found.
@@ -281,6 +311,11 @@ impl NewsmapApp {
             unopened: Vec::new(),
             session_error: None,
             full_text: None,
+            shelf: None,
+            shelf_loading: false,
+            found: Default::default(),
+            follower: None,
+            feeds: Vec::new(),
         };
         app.state.open_files = app.open_files();
         app.refilter();
@@ -291,6 +326,158 @@ impl NewsmapApp {
     /// the open files the next session reopens. The app sets the user's data directory.
     pub fn keep_extracted_in(&mut self, dir: Option<PathBuf>) {
         self.kept = dir.map(KeptDir);
+    }
+
+    /// Opens the user's library (a GeoPackage, created with the seed in it on first use) on a
+    /// worker thread. Until it has loaded, the datasets already open stay on screen; then the
+    /// library takes the embedded seed's place, and extracted articles go into it.
+    pub fn open_library(&mut self, path: &std::path::Path) {
+        let ctx = self.repaint.clone();
+        self.shelf = Some(Shelf::open(path, move || {
+            if let Some(c) = &ctx {
+                c.request_repaint();
+            }
+        }));
+        self.shelf_loading = true;
+    }
+
+    /// Starts the feed worker on the library, once the library has been opened (and created)
+    /// by its own worker: two threads creating one file at once would race.
+    fn start_follower(&mut self) {
+        let Some(shelf) = &self.shelf else { return };
+        let ctx = self.repaint.clone();
+        match Follower::start(
+            shelf.path().to_owned(),
+            crate::source::fetch::FetchOptions::default(),
+            move || {
+                if let Some(c) = &ctx {
+                    c.request_repaint();
+                }
+            },
+        ) {
+            Ok(f) => self.follower = Some(f),
+            Err(e) => self.errors.push(format!("Feeds: {e}")),
+        }
+    }
+
+    /// The feeds the library follows.
+    pub fn followed_feeds(&self) -> &[FollowedFeed] {
+        &self.feeds
+    }
+
+    /// Takes what the feed worker reported: new articles reload the library; a feed that fails
+    /// gets a quiet notice (it is tried again at its next check), never an error dialog.
+    pub fn poll_feeds(&mut self) {
+        let Some(follower) = &self.follower else {
+            return;
+        };
+        let mut reload = false;
+        for ev in follower.poll() {
+            match ev {
+                FollowEvent::Read {
+                    url,
+                    report,
+                    failed,
+                } => {
+                    if report.articles > 0 || report.syndications > 0 {
+                        reload = true;
+                        self.notices
+                            .push(format!("{}: {report}", shorten(&url, NAME_CHARS)));
+                    }
+                    if !failed.is_empty() {
+                        self.notices.push(format!(
+                            "{}: {} item(s) could not be read (first: {})",
+                            shorten(&url, NAME_CHARS),
+                            failed.len(),
+                            shorten(&failed[0], MESSAGE_CHARS)
+                        ));
+                    }
+                }
+                FollowEvent::Failed { url, error } => self.notices.push(format!(
+                    "{}: not checked ({}); trying again later",
+                    shorten(&url, NAME_CHARS),
+                    shorten(&error, MESSAGE_CHARS)
+                )),
+                FollowEvent::Feeds(list) => self.feeds = list,
+                FollowEvent::Checking { .. } | FollowEvent::Unchanged { .. } => {}
+            }
+        }
+        if reload && let Some(shelf) = &self.shelf {
+            shelf.send(ShelfRequest::Reload);
+        }
+    }
+
+    /// The user's library file (`…/newsmap/library.gpkg`), if the system has a data directory.
+    pub fn default_library() -> Option<PathBuf> {
+        Self::default_session_dir().map(|d| d.join("library.gpkg"))
+    }
+
+    /// True while the library's first load is on its way.
+    pub fn library_loading(&self) -> bool {
+        self.shelf_loading
+    }
+
+    /// Takes what the library's worker reported. Public so tests can wait for it.
+    pub fn poll_library(&mut self) {
+        let Some(shelf) = &self.shelf else { return };
+        let events = shelf.poll();
+        let path = shelf.path().to_owned();
+        for ev in events {
+            match ev {
+                ShelfEvent::Loaded(ds) => {
+                    self.shelf_loading = false;
+                    if self.follower.is_none() {
+                        self.start_follower();
+                    }
+                    let selected = self.selected.and_then(|k| self.lib.event(k)).map(|e| {
+                        (e.key.dataset, e.event.id.clone())
+                    });
+                    let at = self.lib.datasets.iter().position(|d| {
+                        d.path.as_deref() == Some(path.as_path())
+                            || d.path.is_none() && d.name == "seed (embedded)"
+                    });
+                    let d = match at {
+                        Some(i) => {
+                            self.lib.datasets[i] = *ds;
+                            self.lib.rebuild();
+                            i
+                        }
+                        None => {
+                            self.lib.add(*ds);
+                            self.lib.datasets.len() - 1
+                        }
+                    };
+                    // Keep the selection when its event is still there (ids are stable).
+                    self.selected = selected.and_then(|(sd, id)| {
+                        let ds = &self.lib.datasets[sd as usize];
+                        let i = *ds.ids.events.get(&id)?;
+                        Some(EventKey {
+                            dataset: sd,
+                            event: i as u32,
+                        })
+                    });
+                    if at.is_none() {
+                        self.apply(Action::FitToDataset(d as u32));
+                    }
+                    self.state.open_files = self.open_files();
+                    self.refilter();
+                }
+                ShelfEvent::Imported { name, report } => self.notices.push(format!(
+                    "{}: added to the library — {report}. Extracted: check events against the source.",
+                    shorten(&name, NAME_CHARS)
+                )),
+                ShelfEvent::Found { query, events } => {
+                    if query == self.state.filter.text.trim() {
+                        self.found = (query, events.into_iter().collect());
+                        self.refilter();
+                    }
+                }
+                ShelfEvent::Failed(e) => {
+                    self.shelf_loading = false;
+                    self.errors.push(format!("Library: {e}"));
+                }
+            }
+        }
     }
 
     /// The user's directory for extracted datasets (`…/newsmap/extracted`), if the system has one.
@@ -432,10 +619,13 @@ impl NewsmapApp {
     /// The dataset files the session reopens: those open now, then those that could not be
     /// opened (kept until the user forgets them).
     fn open_files(&self) -> Vec<PathBuf> {
+        let library = self.shelf.as_ref().map(|s| s.path());
         self.lib
             .datasets
             .iter()
             .filter_map(|d| d.path.clone())
+            // The library opens by itself at every start; it is no dataset file.
+            .filter(|p| Some(p.as_path()) != library)
             .chain(self.unopened.iter().map(|u| u.path.clone()))
             .collect()
     }
@@ -491,7 +681,30 @@ impl NewsmapApp {
     }
 
     fn refilter(&mut self) {
-        self.shown = self.state.filter.apply(&self.lib);
+        let library = self
+            .shelf
+            .as_ref()
+            .and_then(|s| {
+                self.lib
+                    .datasets
+                    .iter()
+                    .position(|d| d.path.as_deref() == Some(s.path()))
+            })
+            .map(|i| i as u32);
+        let (query, found) = &self.found;
+        let text = self.state.filter.text.trim();
+        let lib = &self.lib;
+        let matched = |k: EventKey| {
+            Some(k.dataset) == library
+                && query == text
+                && !found.is_empty()
+                && lib.datasets[k.dataset as usize]
+                    .data
+                    .events
+                    .get(k.event as usize)
+                    .is_some_and(|e| found.contains(&e.id))
+        };
+        self.shown = self.state.filter.apply_with(&self.lib, &matched);
         self.generation += 1;
         // A selection the filters hide would make the map and the panel disagree.
         if let Some(k) = self.selected
@@ -547,6 +760,7 @@ impl NewsmapApp {
             match form.kind {
                 Some(FormKind::Paste) => paste_form_ui(ctx, form, actions),
                 Some(FormKind::Url) => url_form_ui(ctx, form, actions),
+                Some(FormKind::Feed) => feed_form_ui(ctx, form, actions),
                 None => {}
             }
         }
@@ -678,6 +892,27 @@ impl NewsmapApp {
         }
         let mut last = None;
         for mut ds in added {
+            // Extracted articles go into the library, which merges them with what it holds.
+            if ds.path.is_none()
+                && let Some(shelf) = &self.shelf
+            {
+                let name = ds.name.clone();
+                if shelf.send(ShelfRequest::Import {
+                    name: name.clone(),
+                    data: Box::new(ds.data),
+                }) {
+                    self.notices.push(format!(
+                        "{}: extracted; adding it to the library…",
+                        shorten(&name, NAME_CHARS)
+                    ));
+                    continue;
+                }
+                self.errors.push(format!(
+                    "{}: the library's worker has stopped; this extraction was not kept.",
+                    shorten(&name, NAME_CHARS)
+                ));
+                continue;
+            }
             if ds.path.is_none()
                 && let Some(kept) = &self.kept
             {
@@ -806,8 +1041,72 @@ impl NewsmapApp {
             }
             Action::SetText(t) => {
                 self.search_text = t.clone();
+                // The library's full-text index also searches the articles' texts; its answer
+                // arrives later and widens what the typed text shows.
+                if let Some(shelf) = &self.shelf
+                    && !t.trim().is_empty()
+                    && !shelf.send(ShelfRequest::Search(t.trim().to_owned()))
+                {
+                    self.errors
+                        .push("Library: its worker has stopped; search covers titles only.".into());
+                }
                 self.state.filter.text = t;
                 self.refilter();
+            }
+            Action::FollowFeed(url) => match &self.follower {
+                Some(f) => match f.follow(&url, crate::jobs::follow::DEFAULT_EVERY) {
+                    Ok(()) => {
+                        self.form = None;
+                        self.notices.push(format!(
+                            "Following {}: new items join the library every 15 minutes.",
+                            shorten(url.trim(), NAME_CHARS)
+                        ));
+                    }
+                    Err(e) => self.form_error(e),
+                },
+                None => self.form_error(
+                    "Feeds go into the library, which is not open (newsmap was started on files)."
+                        .to_owned(),
+                ),
+            },
+            Action::UnfollowFeed(url) => {
+                if let Some(f) = &self.follower
+                    && let Err(e) = f.unfollow(&url)
+                {
+                    self.errors.push(format!("Feeds: {e}"));
+                }
+            }
+            Action::CheckFeedsNow => {
+                if let Some(f) = &self.follower
+                    && let Err(e) = f.check_now()
+                {
+                    self.errors.push(format!("Feeds: {e}"));
+                }
+            }
+            Action::SetMinSources(n) => {
+                self.state.filter.min_sources = n;
+                self.refilter();
+            }
+            Action::SplitReport { event, article } => {
+                let id = self.lib.event(event).map(|e| e.event.id.clone());
+                let in_library = self.shelf.as_ref().is_some_and(|s| {
+                    self.lib
+                        .datasets
+                        .get(event.dataset as usize)
+                        .and_then(|d| d.path.as_deref())
+                        == Some(s.path())
+                });
+                match (id, &self.shelf) {
+                    (Some(id), Some(shelf)) if in_library => {
+                        if !shelf.send(ShelfRequest::Split { event: id, article }) {
+                            self.errors.push("Library: its worker has stopped.".into());
+                        }
+                    }
+                    _ => self.errors.push(
+                        "Only events in the library can be split: open the library to split reports."
+                            .into(),
+                    ),
+                }
             }
             Action::ClearFilters => {
                 self.state.filter = Filter::default();
@@ -956,6 +1255,32 @@ impl NewsmapApp {
                     actions.push(Action::OpenForm(FormKind::Paste));
                     ui.close();
                 }
+                if self.follower.is_some() {
+                    if ui.button("Follow feed…").on_hover_text("Read an RSS or Atom feed into the library, now and every 15 minutes").clicked() {
+                        actions.push(Action::OpenForm(FormKind::Feed));
+                        ui.close();
+                    }
+                    if !self.feeds.is_empty() {
+                        ui.menu_button(format!("Followed feeds ({})", self.feeds.len()), |ui| {
+                            for f in &self.feeds {
+                                ui.horizontal(|ui| {
+                                    let name = f.title.as_deref().unwrap_or(&f.url);
+                                    ui.label(format!("{} · {} articles", shorten(name, NAME_CHARS), f.articles));
+                                    if let Some(e) = &f.error {
+                                        ui.colored_label(ui.visuals().warn_fg_color, "⚠").on_hover_text(shorten(e, MESSAGE_CHARS));
+                                    }
+                                    if ui.small_button(format!("Unfollow {}", shorten(&f.url, NAME_CHARS))).clicked() {
+                                        actions.push(Action::UnfollowFeed(f.url.clone()));
+                                    }
+                                });
+                            }
+                            if ui.button("Check all now").clicked() {
+                                actions.push(Action::CheckFeedsNow);
+                                ui.close();
+                            }
+                        });
+                    }
+                }
                 if ui.button("Open dataset…").on_hover_text("A newsmap/1 JSON file").clicked() {
                     actions.push(Action::OpenDialog(DialogPurpose::OpenDataset));
                     ui.close();
@@ -1033,6 +1358,14 @@ impl NewsmapApp {
                 actions.push(Action::SetText(text));
             }
             self.kinds_menu_ui(ui, actions);
+            let mut several = self.state.filter.min_sources >= 2;
+            if ui
+                .checkbox(&mut several, "2+ sources")
+                .on_hover_text("Only events that at least two articles report")
+                .changed()
+            {
+                actions.push(Action::SetMinSources(if several { 2 } else { 0 }));
+            }
             if let Some(p) = &self.state.filter.party {
                 let chip = ui.button(format!("Party: {}  ×", shorten(p, NAME_CHARS))).on_hover_text("Show all parties again");
                 if chip.clicked() {
@@ -1214,6 +1547,13 @@ impl NewsmapApp {
             actions.push(Action::OnlineTiles(true));
         }
         self.poll_imports();
+        self.poll_library();
+        self.poll_feeds();
+        if self.shelf_loading {
+            // The worker wakes the window once it knows the context; until then, look again.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
         self.keyboard(ui, &mut actions);
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar_ui(ui, &mut actions));
         if self.batch.is_some() || !self.notices.is_empty() {
@@ -1387,6 +1727,37 @@ fn url_form_ui(ctx: &egui::Context, form: &mut Form, actions: &mut Vec<Action>) 
             );
             if ui.button("Fetch and extract").clicked() || enter {
                 actions.push(Action::SubmitUrl(form.url.clone()));
+            }
+        });
+    if !open {
+        actions.push(Action::CloseForm);
+    }
+}
+
+fn feed_form_ui(ctx: &egui::Context, form: &mut Form, actions: &mut Vec<Action>) {
+    let mut open = true;
+    egui::Window::new("Follow feed")
+        .open(&mut open)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            let l = ui.label("Address of an RSS, Atom or JSON feed (http or https)");
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut form.url)
+                        .hint_text("https://…/feed.xml")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(l.id);
+            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            if let Some(e) = &form.error {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+            ui.weak(
+                "Checked now and every 15 minutes while newsmap runs; each new item is read once \
+                 and its events join the library.",
+            );
+            if ui.button("Follow").clicked() || enter {
+                actions.push(Action::FollowFeed(form.url.clone()));
             }
         });
     if !open {

@@ -260,6 +260,8 @@ pub fn event_details_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>
         }
     }
 
+    reports_ui(ui, ev, actions);
+
     if let Some(a) = ev.article() {
         ui.add_space(6.0);
         ui.label(RichText::new("Evidence").strong());
@@ -293,6 +295,76 @@ pub fn event_details_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>
             shorten(&a.title, TITLE_CHARS),
             shorten(&a.source, NAME_CHARS)
         ));
+    }
+}
+
+/// "Reported by 3 sources": each article that reports the event, what it called it, why it was
+/// joined, and buttons to read it or split it off when the join was wrong.
+fn reports_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>) {
+    let reports = &ev.event.reports;
+    if reports.len() < 2 {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new(format!("Reported by {} sources", reports.len())).strong());
+    for (i, r) in reports.iter().enumerate() {
+        let article = ev
+            .ds
+            .ids
+            .articles
+            .get(&r.article)
+            .map(|&a| &ev.ds.data.articles[a]);
+        egui::Frame::new()
+            .inner_margin(6.0)
+            .corner_radius(4.0)
+            .fill(ui.visuals().faint_bg_color)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                if let Some(a) = article {
+                    let day = a.published.map(|d| d.to_string()).unwrap_or_default();
+                    ui.label(
+                        RichText::new(format!(
+                            "{} · {day}",
+                            shorten(&a.source, NAME_CHARS)
+                        ))
+                        .small()
+                        .strong(),
+                    );
+                    ui.label(RichText::new(shorten(&a.title, TITLE_CHARS)).small());
+                }
+                ui.label(RichText::new(format!("“{}”", shorten(&r.title, TITLE_CHARS))).italics());
+                match &r.merged {
+                    Some(why) => ui.weak(format!("Joined: {}", shorten(why, MESSAGE_CHARS))),
+                    None => ui.weak("First report"),
+                };
+                ui.horizontal(|ui| {
+                    if article.is_some()
+                        && ui
+                            .small_button("Read")
+                            .on_hover_text("Open this article's text")
+                            .clicked()
+                    {
+                        actions.push(Action::OpenSource {
+                            dataset: ev.key.dataset,
+                            article: r.article.clone(),
+                            focus: None,
+                        });
+                    }
+                    if i > 0
+                        && ui
+                            .small_button(format!("Split off report {}", i + 1))
+                            .on_hover_text(
+                                "Not the same event: make this article's report an event of its own",
+                            )
+                            .clicked()
+                    {
+                        actions.push(Action::SplitReport {
+                            event: ev.key,
+                            article: r.article.clone(),
+                        });
+                    }
+                });
+            });
     }
 }
 

@@ -242,14 +242,9 @@ fn mark_main_event(inp: &Inputs, events: &mut [EventFound]) {
     let doc = inp.doc;
     // The lede: the first paragraph that reads as prose (not a headline or dateline line).
     let lede = doc
-        .paragraphs
-        .iter()
-        .find(|p| {
-            let text = doc.slice(**p);
-            text.split_whitespace().count() >= 8 && !crate::model::looks_like_headline(text)
-        })
-        .or(doc.paragraphs.first())
-        .copied();
+        .lede
+        .map(|l| doc.paragraphs[l])
+        .or(doc.paragraphs.first().copied());
     let Some(lede) = lede else { return };
     let headline_kinds = inp.title.map(triggers::kinds_in).unwrap_or_default();
     let score = |e: &EventFound| -> Option<(u32, std::cmp::Reverse<usize>)> {
@@ -283,11 +278,8 @@ fn mark_main_event(inp: &Inputs, events: &mut [EventFound]) {
 
 /// True when sentence `si` lies in the lede: the first paragraph of prose.
 fn in_lede(doc: &Doc, si: usize) -> bool {
-    let lede = doc.paragraphs.iter().position(|p| {
-        let text = doc.slice(*p);
-        text.split_whitespace().count() >= 8 && !crate::model::looks_like_headline(text)
-    });
-    lede.is_some_and(|l| doc.sentences[si].paragraph as usize == l)
+    doc.lede
+        .is_some_and(|l| doc.sentences[si].paragraph as usize == l)
 }
 
 /// True when the trigger is in the present perfect ("has resigned", "have been detained") or
@@ -491,8 +483,15 @@ fn sentence_events(
             place,
             geo_precision,
             place_from_dateline: false,
-            actors: if actors.is_empty() && passive.is_none() && !group_acts {
-                parties.clone()
+            // No subject found: the clause's parties act together ("talks in Pyongyang
+            // between …"), but never those the verb was done to, nor when an unnamed group
+            // is the subject ("Police arrested the opposition leader Ana Morales").
+            actors: if actors.is_empty() && passive.is_none() && !group_acts && unnamed.is_none() {
+                parties
+                    .iter()
+                    .copied()
+                    .filter(|p| !targets.contains(p))
+                    .collect()
             } else {
                 actors
             },

@@ -2,6 +2,8 @@
 //! attack or visit is aimed at, a state's own territory for its tests and drills, and the article's
 //! dateline for events whose sentences name no place.
 
+use std::collections::HashMap;
+
 use super::triggers::TRIGGERS;
 use super::{Hit, Inputs, distance, nearest_hit};
 use crate::extract::quotes::inside_quote;
@@ -24,6 +26,8 @@ pub(super) const LOCATIVES: &[&str] = &[
     "into",
     "throughout",
 ];
+/// Locatives that make a place approximate ("near Kidal", "off the coast").
+const APPROXIMATE: &[&str] = &["near", "off", "outside", "around"];
 /// The place hit of the article's dateline, if it opens with one: a place at the start of one of
 /// the first three lines, then at most a state abbreviation and an agency in parentheses, then
 /// a dash ("PARIS (Reuters) -", "Glasgow, Ky. —", "BERLIN —").
@@ -136,9 +140,7 @@ pub(super) fn place_for(
         if nearest_hit(doc, hits, h.clause, (k, k + 1)) != Some(idx) {
             continue;
         }
-        let precision = doc
-            .is_any(k, &["near", "off", "outside", "around"])
-            .then_some(2);
+        let precision = doc.is_any(k, APPROXIMATE).then_some(2);
         let d = distance(doc, h, (k, k + 1));
         if best.is_none_or(|(bd, ..)| d < bd) {
             best = Some((d, p, precision));
@@ -183,8 +185,12 @@ pub(super) fn place_in_phrase(inp: &Inputs, i: usize, end: usize) -> Option<usiz
             .iter()
             .any(|d| d.span.start <= t.span.start && t.span.start < d.span.end);
         let word_ok = match t.kind {
+            // "in an ambush near Kidal": the phrase ends at the next locative, whose own
+            // phrase places the event, with its own precision.
             TokenKind::Word => {
-                (!t.cap || demonym || k == i && doc.is(k, "the")) && !doc.is_any(k, PHRASE_STOPS)
+                (!t.cap || demonym || k == i && doc.is(k, "the"))
+                    && !doc.is_any(k, PHRASE_STOPS)
+                    && !(k > i && doc.is_any(k, APPROXIMATE))
             }
             TokenKind::Number => true,
             _ => false,
@@ -221,10 +227,7 @@ pub(super) fn home_country_place(inp: &Inputs, actors: &[usize]) -> Option<usize
 /// place named after a locative preposition ("in Basra"), else its first city or site.
 pub(super) fn lede_place(inp: &Inputs) -> Option<usize> {
     let doc = inp.doc;
-    let lede = doc.paragraphs.iter().find(|p| {
-        let text = doc.slice(**p);
-        text.split_whitespace().count() >= 8 && !crate::model::looks_like_headline(text)
-    })?;
+    let lede = doc.paragraphs[doc.lede?];
     let in_lede =
         |h: &&crate::extract::hits::PlaceHit| h.span.start >= lede.start && h.span.end <= lede.end;
     let locative = inp.rec.places.iter().position(|h| {
@@ -249,6 +252,21 @@ pub(super) fn lede_place(inp: &Inputs) -> Option<usize> {
 /// "In Sharm el-Sheikh, Egypt" once and "in Egypt" later: an event placed at a country (or a
 /// region) goes to the one city or site the article names inside it, and says so.
 pub(super) fn refine_places(inp: &Inputs, events: &mut [super::EventFound]) {
+    // Per country: the first city or site named in it, and whether a second distinct one is
+    // named too. Built once, so refining costs one pass over the places, not one per event.
+    let mut inside: HashMap<&str, (usize, bool)> = HashMap::new();
+    for (i, h) in inp.rec.places.iter().enumerate() {
+        if !matches!(h.kind, PlaceKind::City | PlaceKind::Site) {
+            continue;
+        }
+        let Some(cc) = h.country.as_deref() else {
+            continue;
+        };
+        let entry = inside.entry(cc).or_insert((i, false));
+        if inp.rec.places[entry.0].key != h.key {
+            entry.1 = true;
+        }
+    }
     for e in events.iter_mut() {
         let Some(p) = e.place else { continue };
         let hit = &inp.rec.places[p];
@@ -258,16 +276,7 @@ pub(super) fn refine_places(inp: &Inputs, events: &mut [super::EventFound]) {
         let Some(cc) = hit.country.as_deref() else {
             continue;
         };
-        let mut inside: Vec<usize> = Vec::new();
-        for (i, h) in inp.rec.places.iter().enumerate() {
-            if matches!(h.kind, PlaceKind::City | PlaceKind::Site)
-                && h.country.as_deref() == Some(cc)
-                && !inside.iter().any(|&j| inp.rec.places[j].key == h.key)
-            {
-                inside.push(i);
-            }
-        }
-        if let [only] = inside[..] {
+        if let Some(&(only, false)) = inside.get(cc) {
             let name = hit.name.clone();
             e.place = Some(only);
             e.geo_precision = Some(if e.geo_precision == Some(3) { 3 } else { 2 });

@@ -28,12 +28,14 @@ fn short_name(inp: &Inputs, p: usize) -> String {
         .iter()
         .filter(|t| !SUFFIXES.contains(&t.as_str()))
         .collect();
+    // Without a country, the name's shape tells: a given name in two syllables ("Kim Jong Un")
+    // or hyphenated ("Moon Jae-in").
     let family_first = tokens.len() >= 2
         && EAST_ASIAN_FAMILY_NAMES.contains(&tokens[0].as_str())
-        && info
-            .country
-            .as_deref()
-            .is_some_and(|c| FAMILY_FIRST_COUNTRIES.contains(&c));
+        && match info.country.as_deref() {
+            Some(c) => FAMILY_FIRST_COUNTRIES.contains(&c),
+            None => tokens.len() == 3 || tokens[1].contains('-'),
+        };
     if family_first {
         return tokens[0].clone();
     }

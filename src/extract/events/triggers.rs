@@ -46,6 +46,8 @@ pub(super) enum Needs {
     That,
     /// A law voted on ("passed the bill").
     Bill,
+    /// A colony or mandate soon after ("ruled India as a colony"), not a court's ruling.
+    Colony,
     /// What hit or struck: a weapon or attack ("a missile hit") or a disaster ("a storm hit"); the
     /// kind follows from it.
     Cause,
@@ -429,6 +431,7 @@ const LEXICON: &[Row] = &[
         "take into custody",
     ),
     row(K::Coerce, "n:colonial rule", "rule as a colony"),
+    needs(K::Coerce, "rule", "rule", Needs::Colony),
     row(K::Coerce, "n:occupation", "occupy"),
     row(K::Coerce, "n:blockade", "blockade"),
     row(K::Coerce, "n:crackdown", "crack down"),
@@ -1101,6 +1104,13 @@ fn needs_met(
         Needs::NotPublication => !after(doc, last, range, 4, PUBLICATIONS),
         Needs::Claims => after(doc, last, range, 4, CLAIMS),
         Needs::In => doc.is(last + 1, "in"),
+        Needs::Colony => after(
+            doc,
+            last,
+            range,
+            6,
+            &["colony", "colonies", "protectorate", "mandate"],
+        ),
         Needs::That => after(doc, last, range, 2, &["that"]),
         Needs::Bill => after(doc, last, range, 5, BILLS),
         Needs::Cause => {

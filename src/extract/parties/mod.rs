@@ -250,7 +250,13 @@ pub fn find_parties(doc: &Doc, rec: &Recognised, quotes: &[QuoteFound]) -> Party
         {
             place_start[t] = h as u32 + 1;
         }
-        mark(doc, &mut covered, hit.span);
+        // "The Kremlin condemned …": a building that names the body inside it stays open for
+        // the organisation table, which makes it the speaker or actor.
+        let metonym = hit.kind == crate::model::PlaceKind::Site
+            && organisations::is_table_name(doc.slice(hit.span));
+        if !metonym {
+            mark(doc, &mut covered, hit.span);
+        }
     }
     let mut demonym_start = vec![0u32; n];
     for (h, hit) in rec.demonyms.iter().enumerate() {

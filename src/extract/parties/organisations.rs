@@ -310,6 +310,13 @@ fn name_words(name: &'static str) -> Vec<&'static str> {
     }
     out
 }
+/// True when `name` is exactly one of the table's names ("Kremlin", "White House").
+pub(super) fn is_table_name(name: &str) -> bool {
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    ORGANISATIONS
+        .iter()
+        .any(|(_, names, _, _)| names.contains(&name))
+}
 /// Heads of organisation phrases after a country: "Japan’s Foreign Affairs Ministry".
 const ORG_HEADS: &[&str] = &[
     "ministry",

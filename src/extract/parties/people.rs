@@ -94,9 +94,27 @@ const NOT_NAMES: &[&str] = &[
 ];
 /// Longest title at token `i` (its length in tokens).
 fn title_at(doc: &Doc, i: usize) -> Option<usize> {
+    if !doc.tokens.get(i)?.cap {
+        return None;
+    }
+    title_len(doc, i)
+}
+/// A title at `i` in any case: "North Korean leader Kim Jong Un", "the opposition leader Ana
+/// Morales". Lowercase, it names an office only when a full name or a country goes with it.
+fn any_case_title_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
+    if let Some(len) = title_at(doc, i) {
+        return Some((len, false));
+    }
+    if doc.tokens.get(i)?.kind != TokenKind::Word {
+        return None;
+    }
+    title_len(doc, i).map(|len| (len, true))
+}
+/// The length in tokens of the longest title at `i`, whatever its case.
+fn title_len(doc: &Doc, i: usize) -> Option<usize> {
     static FIRST_WORDS: LazyLock<WordMap<()>> =
         LazyLock::new(|| TITLES.iter().map(|t| (t[0], ())).collect());
-    if !doc.tokens.get(i)?.cap || !FIRST_WORDS.contains_key(doc.low(i)) {
+    if !FIRST_WORDS.contains_key(doc.low(i)) {
         return None;
     }
     TITLES
@@ -189,7 +207,7 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
         // demonym) + name.
         let (country, title_start) = match ctx.country_qualifier(i) {
             Some((cc, next))
-                if title_at(doc, next).is_some()
+                if any_case_title_at(doc, next).is_some()
                     && !ctx.covered.get(next).copied().unwrap_or(true) =>
             {
                 (Some(cc), next)
@@ -200,7 +218,7 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
             i += 1;
             continue;
         }
-        if let Some(tlen) = title_at(doc, title_start) {
+        if let Some((tlen, lowercase)) = any_case_title_at(doc, title_start) {
             let mut name_start = title_start + tlen;
             let mut country = country;
             // "President of Ukraine Volodymyr Zelensky"
@@ -211,7 +229,19 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
                 country = Some(cc);
                 name_start = next;
             }
-            let nlen = name_tokens_at(ctx, name_start);
+            let mut nlen = name_tokens_at(ctx, name_start);
+            // A lowercase office needs a country or a full name: "the leader said" names nobody.
+            // After a verb of saying it describes the speaker, and the speech rule below keeps
+            // the whole description as the role ("explains newly elected town councillor …").
+            let describes_speaker = lowercase
+                && (1..=5).any(|d| {
+                    title_start > d
+                        && doc.is_any(title_start - d, INVERTING_VERBS)
+                        && doc.tokens[title_start - d].sentence == doc.tokens[title_start].sentence
+                });
+            if lowercase && (country.is_none() && nlen < 2 || describes_speaker) {
+                nlen = 0;
+            }
             // "President Tom Reyes of Chile"
             if country.is_none()
                 && nlen > 0
@@ -230,8 +260,11 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
                     .map(|k| doc.tok(k).to_owned())
                     .collect();
                 let name = tokens.join(" ");
+                // A lowercase office is a description before the name ("explains town
+                // councillor Dewly Nelson"): the mention is the name alone.
+                let mention_start = if lowercase { name_start } else { title_start };
                 let span = Span::new(
-                    doc.tokens[title_start].span.start,
+                    doc.tokens[mention_start].span.start,
                     doc.tokens[name_start + nlen - 1].span.end,
                 );
                 let p = match known_person(table, &tokens) {
