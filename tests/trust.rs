@@ -318,3 +318,37 @@ fn every_event_explains_itself() {
     let place = why.place.expect("the place's words");
     assert_eq!(&text[place.start..place.end], "Phnom Penh");
 }
+
+// ------------------------------------------------------------------------------------------
+// Speakers: names that hold a verb, continuations, roles named again, subjects of reports
+// ------------------------------------------------------------------------------------------
+
+#[test]
+fn speakers_are_found_across_names_roles_and_reporting_verbs() {
+    let ds = run(
+        "\"The talks went well,\" said Lamin Said Toure, a government spokesman. \"More talks \
+         follow next week.\"\n\nMarkets were calm on Monday.\n\n\"We expect a deal,\" the \
+         government spokesman said.\n\nHarbour manager Anna Berg, who runs the docks, told local \
+         radio on Tuesday: \"The ships will sail.\"",
+        "2024-05-15",
+    );
+    let speaker = |text: &str| {
+        let q = ds
+            .quotes
+            .iter()
+            .find(|q| q.text.starts_with(text))
+            .unwrap_or_else(|| panic!("a quote “{text}”"));
+        q.speaker
+            .as_ref()
+            .and_then(|s| ds.parties.iter().find(|p| &p.id == s))
+            .map(|p| p.name.clone())
+    };
+    // "Said" inside a name is no verb of saying.
+    assert_eq!(speaker("The talks").as_deref(), Some("Lamin Said Toure"));
+    // The quote runs on after the attribution.
+    assert_eq!(speaker("More talks").as_deref(), Some("Lamin Said Toure"));
+    // "the government spokesman" is the person given that role.
+    assert_eq!(speaker("We expect").as_deref(), Some("Lamin Said Toure"));
+    // The sentence's subject reports it, an appositive and a time phrase away.
+    assert_eq!(speaker("The ships").as_deref(), Some("Anna Berg"));
+}

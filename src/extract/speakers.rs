@@ -6,6 +6,7 @@ use super::parties::{PartyTable, Plurality};
 use super::quotes::{QuoteFound, inside_quote};
 use super::sentences::{Doc, TokenKind};
 use super::speech::{appositive_then_speech, descriptor_len, skip_fillers};
+use crate::model::{PartyKind, Span};
 
 /// What an attribution rule decided.
 enum Attribution {
@@ -29,6 +30,9 @@ pub fn attribute(doc: &Doc, quotes: &mut [QuoteFound], parties: &PartyTable) {
         }
         if matches!(decided, Attribution::Unknown) {
             decided = according_to(doc, &q, parties);
+        }
+        if matches!(decided, Attribution::Unknown) {
+            decided = subject_speaker(doc, &q, quotes, parties);
         }
         match decided {
             Attribution::Speaker(p) => quotes[qi].speaker = Some(p),
@@ -71,8 +75,8 @@ pub fn attribute(doc: &Doc, quotes: &mut [QuoteFound], parties: &PartyTable) {
             let there = doc
                 .sentence_at(quotes[qi - 1].span.start)
                 .map(|i| doc.sentences[i].paragraph);
-            let between_has_text =
-                has_unquoted_words(doc, quotes, quotes[qi - 1].span.end, quotes[qi].span.start);
+            let between = Span::new(quotes[qi - 1].span.end, quotes[qi].span.start);
+            let between_has_text = has_unquoted_words(doc, quotes, parties, s, between);
             if let (Some(a), Some(b)) = (here, there)
                 && a <= b + 1
                 && !between_has_text
@@ -121,15 +125,33 @@ fn normalise(s: &str) -> String {
 
 /// Words between two offsets that are not inside a quote and are more than the attribution of
 /// the earlier one ("…,” he said.) — used to decide whether a quote continues the previous one.
-fn has_unquoted_words(doc: &Doc, quotes: &[QuoteFound], from: usize, to: usize) -> bool {
-    let first = doc.token_at_or_after(from);
+/// The speaker's own name does not count: "…,” said Abdourahim Said Bakar, a government
+/// spokesman. “…”" is still one speaker talking.
+fn has_unquoted_words(
+    doc: &Doc,
+    quotes: &[QuoteFound],
+    parties: &PartyTable,
+    speaker: usize,
+    between: Span,
+) -> bool {
+    let name: Vec<Span> = parties
+        .mentions_in(between)
+        .filter(|m| m.party == speaker)
+        .map(|m| m.span)
+        .collect();
+    let first = doc.token_at_or_after(between.start);
     let mut words = 0;
     for i in first..doc.tokens.len() {
         let t = doc.tokens[i];
-        if t.span.start >= to {
+        if t.span.start >= between.end {
             break;
         }
-        if t.kind == TokenKind::Word && inside_quote(quotes, t.span.start).is_none() {
+        if t.kind == TokenKind::Word
+            && inside_quote(quotes, t.span.start).is_none()
+            && !name
+                .iter()
+                .any(|n| n.start <= t.span.start && t.span.end <= n.end)
+        {
             words += 1;
         }
     }
@@ -298,6 +320,136 @@ fn before_quote(
         // No speaker next to this verb: an earlier one may still frame the quote.
     }
     Attribution::Unknown
+}
+
+/// Verbs that report what a subject said, wrote or meant, beyond the verbs of saying: "Lage
+/// denied reports … and said that the leader had “…”", "Sharif commented on …: “…”".
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "described",
+    "describes",
+    "commented",
+    "claimed",
+    "claims",
+    "insisted",
+    "stated",
+    "states",
+    "warned",
+    "warns",
+    "vowed",
+    "vows",
+    "wrote",
+    "writes",
+    "called",
+    "calls",
+    "urged",
+    "urges",
+    "explained",
+    "noted",
+    "argued",
+    "declared",
+    "announced",
+    "replied",
+    "responded",
+    "asserted",
+    "acknowledged",
+    "admitted",
+    "saying",
+    "telling",
+    "adding",
+    "warning",
+    "vowing",
+    "calling",
+    "shared",
+    "praised",
+    "commended",
+    "criticized",
+    "criticised",
+    "condemned",
+    "denied",
+    "thanked",
+    "hailed",
+    "welcomed",
+    "accused",
+    "advised",
+    "informed",
+    "citing",
+    "cited",
+    "spoke",
+    "speaking",
+    "thought",
+    "believes",
+    "believed",
+    "recalled",
+    "pledged",
+    "promised",
+    "demanded",
+    "demanding",
+];
+
+/// "Titus Mung'ou, spokesman for the Red Cross, told AFP “…”", "SK Sharif, senior deputy
+/// director, commented on the outbreak: “…”": the person or body the sentence opens with,
+/// when a reporting verb follows it before the quote and no other person comes between.
+fn subject_speaker(
+    doc: &Doc,
+    q: &QuoteFound,
+    quotes: &[QuoteFound],
+    parties: &PartyTable,
+) -> Attribution {
+    let Some(si) = doc.sentence_at(q.span.start) else {
+        return Attribution::Unknown;
+    };
+    let s = &doc.sentences[si];
+    let quote_at = doc.token_at_or_after(q.span.start);
+    // The subject: the first mention within the sentence's first six tokens ("US citizen
+    // Susan Cohen", "Local district commissioner Ibrahim Noleye").
+    let window = Span::new(
+        doc.tokens[s.tokens.start].span.start,
+        doc.tokens[(s.tokens.start + 6).min(quote_at.max(s.tokens.start + 1)) - 1]
+            .span
+            .end,
+    );
+    let Some(subject) = parties.mentions_in(window).next() else {
+        return Attribution::Unknown;
+    };
+    let kind = parties.parties[subject.party].kind;
+    if !matches!(kind, PartyKind::Person | PartyKind::Organization)
+        || parties.plural_at(subject.span.start) == Some(Plurality::Plural)
+    {
+        return Attribution::Unknown;
+    }
+    let mut k = doc.token_at_or_after(subject.span.end);
+    // Over an appositive: ", a top aide to al-Sadr,".
+    if doc.is(k, ",")
+        && let Some(close) = (k + 1..(k + 14).min(quote_at)).find(|&j| doc.is(j, ","))
+    {
+        k = close + 1;
+    }
+    let mut verb = false;
+    for j in k..quote_at {
+        let t = doc.tokens[j];
+        if inside_quote(quotes, t.span.start).is_some() {
+            continue;
+        }
+        if parties.mention_starting_at(t.span.start).is_some_and(|m| {
+            m.party != subject.party && parties.parties[m.party].kind == PartyKind::Person
+        }) {
+            return Attribution::Unknown;
+        }
+        if !t.cap && doc.is_any(j, REPORTING_VERBS) {
+            verb = true;
+        }
+    }
+    if verb {
+        Attribution::Speaker(subject.party)
+    } else {
+        Attribution::Unknown
+    }
 }
 
 /// "…, according to Japan’s Foreign Affairs Ministry": the named source, or nobody for a

@@ -21,6 +21,37 @@ fn is_leader_title(title: &str) -> bool {
     ]
     .contains(&t.as_str())
 }
+/// Head nouns of a description that refers back to a person with that role or title.
+const DESCRIPTION_HEADS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "mayor",
+    "governor",
+    "commissioner",
+    "director",
+    "secretary",
+    "adviser",
+    "advisor",
+    "chief",
+    "commander",
+    "editor",
+    "lawyer",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "official",
+    "analyst",
+    "professor",
+    "researcher",
+    "senator",
+    "councillor",
+    "councilor",
+    "negotiator",
+    "envoy",
+    "ambassador",
+    "minister",
+];
 /// Nouns for a person in a description: "the Japanese leader", "the president".
 const ROLE_NOUNS: &[&[&str]] = &[
     &["prime", "minister"],
@@ -200,6 +231,43 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
                     }
                     history.resolved.push(seen(p));
                     i = after + len;
+                    continue;
+                }
+            }
+            // "the government spokesman", "the mayor": a person the article gave that role
+            // ("Abdourahim Said Bakar, a government spokesman").
+            if let Some(head) = (after..(after + 3).min(n))
+                .take_while(|&k| !doc.tokens[k].cap && doc.tokens[k].kind == TokenKind::Word)
+                .find(|&k| doc.is_any(k, DESCRIPTION_HEADS))
+            {
+                let noun = doc.low(head);
+                let cands: Vec<usize> = people
+                    .iter()
+                    .copied()
+                    .filter(|&p| {
+                        let q = &table.parties[p];
+                        country
+                            .as_ref()
+                            .is_none_or(|c| q.country.as_ref() == Some(c))
+                            && [q.role.as_deref(), q.title.as_deref()]
+                                .into_iter()
+                                .flatten()
+                                .any(|r| {
+                                    r.rsplit(' ')
+                                        .next()
+                                        .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+                                })
+                    })
+                    .collect();
+                if let Some(p) = most_recent(&history, t.span.start, &cands) {
+                    let span = Span::new(t.span.start, doc.tokens[head].span.end);
+                    new_mentions.push(PartyMention {
+                        span,
+                        party: p,
+                        anaphor: true,
+                    });
+                    history.resolved.push(seen(p));
+                    i = head + 1;
                     continue;
                 }
             }

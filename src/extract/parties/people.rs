@@ -134,11 +134,17 @@ fn name_tokens_at(ctx: &Ctx, i: usize) -> usize {
     while j < n && j < i + 5 && doc.tokens[j].sentence == s {
         let t = doc.tokens[j];
         // "Explained Keith, …": a capitalised speech verb is no name.
+        // "Abdourahim Said Bakar": between two names, a capitalised "Said" is a name too.
+        let inner_name = j > i
+            && t.cap
+            && doc.tokens.get(j + 1).is_some_and(|n| {
+                n.cap && n.sentence == s && n.kind == TokenKind::Word && !ctx.covered[j + 1]
+            });
         let word_ok = t.kind == TokenKind::Word
             && !ctx.covered[j]
-            && !NOT_NAMES.contains(&doc.low(j))
-            && !is_month_or_weekday(doc.low(j))
-            && !SPEECH_VERBS.contains(&doc.low(j));
+            && (inner_name
+                || !NOT_NAMES.contains(&doc.low(j)) && !SPEECH_VERBS.contains(&doc.low(j)))
+            && !is_month_or_weekday(doc.low(j));
         let particle = j > i
             && NAME_PARTICLES.contains(&doc.low(j))
             && doc.tokens.get(j + 1).is_some_and(|t| t.cap);
@@ -319,7 +325,19 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
             let before_is_speech = before_is_speech || descriptor.is_some();
             let appositive = appositive_then_speech(doc, after).map(|(a, _)| a);
             if doc.is_any(after, SPEECH_VERBS) || before_is_speech || appositive.is_some() {
+                // "said Abdourahim Said Bakar, a government spokesman.": the description after
+                // the name, up to the clause's end.
+                let trailing = (before_is_speech && doc.is(after, ",")).then(|| {
+                    let end = (after + 1..(after + 10).min(n))
+                        .find(|&k| {
+                            doc.tokens[k].sentence != doc.tokens[after].sentence
+                                || doc.is_any(k, &[",", ".", ";", ":"])
+                        })
+                        .unwrap_or((after + 10).min(n));
+                    after + 1..end
+                });
                 let role = appositive
+                    .or(trailing)
                     .and_then(|a| appositive_role(doc, a))
                     .or_else(|| {
                         descriptor.map(|d| {
