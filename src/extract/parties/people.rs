@@ -123,6 +123,26 @@ fn title_len(doc: &Doc, i: usize) -> Option<usize> {
         .map(|t| t.len())
         .max()
 }
+/// True when the gazetteer knows `word` as a common given name. One that names a place too
+/// ("Franklin") reaches here only when place finding judged it a person's.
+fn is_given_name(word: &str) -> bool {
+    let gaz = crate::geodata::gazetteer::Gazetteer::embedded();
+    gaz.lookup(word).is_some_and(|info| {
+        info.flags
+            .has(crate::geodata::gazetteer::NameFlags::GIVEN_NAME)
+    })
+}
+/// The words of a name, an initial's full stop kept with it ("L.").
+fn name_words(doc: &Doc, range: std::ops::Range<usize>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for k in range {
+        match out.last_mut() {
+            Some(last) if doc.tok(k) == "." => last.push('.'),
+            _ => out.push(doc.tok(k).to_owned()),
+        }
+    }
+    out
+}
 /// Name tokens at `i`: capitalised words (with particles), not places or stop words.
 fn name_tokens_at(ctx: &Ctx, i: usize) -> usize {
     let doc = ctx.doc;
@@ -140,6 +160,18 @@ fn name_tokens_at(ctx: &Ctx, i: usize) -> usize {
             && doc.tokens.get(j + 1).is_some_and(|n| {
                 n.cap && n.sentence == s && n.kind == TokenKind::Word && !ctx.covered[j + 1]
             });
+        // "James L. Jones": a middle initial's full stop belongs to the name.
+        let initial_stop = j > i
+            && doc.tok(j) == "."
+            && doc.tok(j - 1).len() == 1
+            && doc.tok(j - 1).chars().all(|c| c.is_ascii_uppercase())
+            && doc.tokens.get(j + 1).is_some_and(|n| {
+                n.cap && n.sentence == s && n.kind == TokenKind::Word && !ctx.covered[j + 1]
+            });
+        if initial_stop {
+            j += 1;
+            continue;
+        }
         let word_ok = t.kind == TokenKind::Word
             && !ctx.covered[j]
             && (inner_name
@@ -262,9 +294,7 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
                     .collect::<Vec<_>>()
                     .join(" ")
                     .replace(" .", ".");
-                let tokens: Vec<String> = (name_start..name_start + nlen)
-                    .map(|k| doc.tok(k).to_owned())
-                    .collect();
+                let tokens = name_words(doc, name_start..name_start + nlen);
                 let name = tokens.join(" ");
                 // A lowercase office is a description before the name ("explains town
                 // councillor Dewly Nelson"): the mention is the name alone.
@@ -350,6 +380,16 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
                 i = after;
                 continue;
             }
+        }
+        // "Winston Churchill met …": a common given name and a surname, with running text
+        // after them, are a person's name wherever they stand.
+        if (2..=3).contains(&nlen)
+            && is_given_name(doc.tok(i))
+            && !doc.tokens.get(i + nlen).is_some_and(|t| t.cap)
+        {
+            add_untitled_person(ctx, table, i..i + nlen, None);
+            i += nlen;
+            continue;
         }
         // "Campus Manager Tara Boyle says": a longer run of capitals before a speech verb is a
         // description and a two-word name.
@@ -441,7 +481,7 @@ fn add_untitled_person(
     if ORGANISATION_LAST_WORDS.contains(&doc.low(name.end - 1)) {
         return;
     }
-    let tokens: Vec<String> = name.clone().map(|k| doc.tok(k).to_owned()).collect();
+    let tokens = name_words(doc, name.clone());
     let full = tokens.join(" ");
     let p = known_person(table, &tokens).unwrap_or_else(|| {
         let mut info = person_info(&full, tokens, None, None, ctx.rec);
