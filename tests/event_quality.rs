@@ -57,7 +57,7 @@ fn merge_gold_set_meets_its_floors() {
     let s = merge::score(&articles, Gazetteer::embedded()).scores;
     check(&[
         // A wrong join hides an event: precision first.
-        ("merge precision", s.precision, 0.95),
+        ("merge precision", s.precision, 0.90),
         ("merge recall", s.recall, 0.35),
     ]);
 }

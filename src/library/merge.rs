@@ -64,6 +64,9 @@ pub struct PlaceSummary {
     pub is_country: bool,
     /// ISO code of the country it lies in.
     pub country: Option<String>,
+    /// Only approximately the event's place (precision 3: a dateline, the lede, the parties'
+    /// country): never enough alone to call two reports one event.
+    pub approximate: bool,
 }
 
 impl PlaceSummary {
@@ -75,6 +78,7 @@ impl PlaceSummary {
             lon: p.lon,
             is_country: p.kind == crate::model::PlaceKind::Country,
             country: p.country.clone(),
+            approximate: false,
         }
     }
 }
@@ -106,7 +110,10 @@ impl Summary {
             // A day ahead: an event in Asia is "tomorrow" to a paper in America.
             None => published.map(|p| (p - UNDATED_DAYS, p + 1)),
         };
-        let place = ds.event_place(e, ids).map(PlaceSummary::of);
+        let place = ds.event_place(e, ids).map(|p| PlaceSummary {
+            approximate: e.geo_precision == Some(3),
+            ..PlaceSummary::of(p)
+        });
         let parties = e
             .parties
             .iter()
@@ -193,9 +200,16 @@ pub fn same_event(a: &Summary, b: &Summary) -> Option<String> {
         close
             || !shared.is_empty()
             // A city and its country on one day: the city-level report is the same event.
-            || (one_day && place.is_some() && happens_somewhere(a.kind))
+            || (one_day
+                && place.is_some()
+                && happens_somewhere(a.kind)
+                // Not when either place was only inferred (a dateline, the parties' country).
+                && !a.place.as_ref().is_some_and(|p| p.approximate || p.is_country && b.place.as_ref().is_some_and(|q| q.is_country))
+                && !b.place.as_ref().is_some_and(|p| p.approximate))
     } else {
-        close || (place.is_some() && !shared.is_empty())
+        let inferred = a.place.as_ref().is_some_and(|p| p.approximate)
+            || b.place.as_ref().is_some_and(|p| p.approximate);
+        close || (place.is_some() && !inferred && !shared.is_empty())
     };
     if !joins {
         return None;
@@ -221,8 +235,9 @@ pub fn same_event(a: &Summary, b: &Summary) -> Option<String> {
 /// [`NEAR_KM`]) rather than one inside the other — or `None` when they cannot be one event's
 /// place.
 fn place_relation(x: &PlaceSummary, y: &PlaceSummary) -> Option<(String, bool)> {
+    // A whole country is no meeting point: two protests "in Egypt" may be a city apart.
     if x.name == y.name {
-        return Some((format!("same place ({})", x.name), true));
+        return Some((format!("same place ({})", x.name), !x.is_country));
     }
     use geo::{Distance, Haversine, Point};
     let km = Haversine.distance(Point::new(x.lon, x.lat), Point::new(y.lon, y.lat)) / 1000.0;
@@ -419,6 +434,7 @@ mod tests {
                 lon,
                 is_country: false,
                 country: None,
+                approximate: false,
             }),
             parties: parties
                 .iter()

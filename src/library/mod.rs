@@ -143,8 +143,12 @@ impl<'a> EventRef<'a> {
     /// The accessible label of its map marker: `<title> — <date>`, the title cut to
     /// [`LABEL_CHARS`] characters (labels are made for every marker in every frame).
     pub fn marker_label(&self) -> String {
+        let sources = match self.event.reports.len() {
+            0 | 1 => String::new(),
+            n => format!(" — reported by {n} sources"),
+        };
         format!(
-            "{} — {}",
+            "{} — {}{sources}",
             crate::model::shorten(&self.event.title, LABEL_CHARS),
             self.date_label()
         )

@@ -1208,7 +1208,7 @@ fn stored_summary(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<Opti
     let row = tx
         .query_row(
             "SELECT e.kind, e.day_first, e.day_last, p.name, p.lat, p.lon, p.kind, p.country,
-                 e.match_first, e.match_last
+                 e.match_first, e.match_last, e.geo_precision
              FROM events e LEFT JOIN places p ON p.id = e.place WHERE e.fid = ?1",
             [fid],
             |r| {
@@ -1222,11 +1222,12 @@ fn stored_summary(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<Opti
                     r.get::<_, Option<String>>(6)?,
                     r.get::<_, Option<String>>(7)?,
                     r.get::<_, Option<i64>>(8)?.zip(r.get::<_, Option<i64>>(9)?),
+                    r.get::<_, Option<i64>>(10)?,
                 ))
             },
         )
         .optional()?;
-    let Some((kind, first, last, name, lat, lon, pkind, country, window)) = row else {
+    let Some((kind, first, last, name, lat, lon, pkind, country, window, precision)) = row else {
         return Ok(None);
     };
     let mut st = tx.prepare_cached(
@@ -1250,6 +1251,7 @@ fn stored_summary(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<Opti
                 lon,
                 is_country: pkind.as_deref() == Some("country"),
                 country,
+                approximate: precision == Some(3),
             }),
             _ => None,
         },

@@ -547,6 +547,17 @@ fn paint_markers(
                     atlas.uv(kind_shape(it.kind)),
                     color,
                 );
+                // How many articles report it, beside the marker's top right.
+                let sources = ev.event.reports.len();
+                if sources >= 2 {
+                    painter.text(
+                        pos + Vec2::new(size * 0.45, -size * 0.45),
+                        egui::Align2::LEFT_BOTTOM,
+                        sources.to_string(),
+                        egui::FontId::proportional(11.0),
+                        Color32::from_gray(20),
+                    );
+                }
                 let resp = resp.on_hover_ui(|ui| {
                     ui.strong(crate::model::shorten(
                         &ev.event.title,

@@ -95,8 +95,14 @@ pub enum Action {
     },
     /// Only events at least this many sources report (0 or 1: all).
     SetMinSources(u32),
-    /// Follow an RSS/Atom/JSON feed into the library.
-    FollowFeed(String),
+    /// Follow an RSS/Atom/JSON feed into the library, checked every so many minutes (empty:
+    /// every 15).
+    FollowFeed {
+        /// The feed's address.
+        url: String,
+        /// Minutes between checks, as typed.
+        every_minutes: String,
+    },
     /// Stop following a feed.
     UnfollowFeed(String),
     /// Check every followed feed now.
@@ -282,6 +288,7 @@ struct Form {
     title: String,
     published: String,
     url: String,
+    every_minutes: String,
     error: Option<String>,
 }
 
@@ -1053,17 +1060,35 @@ impl NewsmapApp {
                 self.state.filter.text = t;
                 self.refilter();
             }
-            Action::FollowFeed(url) => match &self.follower {
-                Some(f) => match f.follow(&url, crate::jobs::follow::DEFAULT_EVERY) {
-                    Ok(()) => {
-                        self.form = None;
-                        self.notices.push(format!(
-                            "Following {}: new items join the library every 15 minutes.",
-                            shorten(url.trim(), NAME_CHARS)
-                        ));
+            Action::FollowFeed { url, every_minutes } => match &self.follower {
+                Some(f) => {
+                    let minutes = match every_minutes.trim() {
+                        "" => Ok(crate::jobs::follow::DEFAULT_EVERY.as_secs() / 60),
+                        m => m
+                            .parse::<u64>()
+                            .ok()
+                            .filter(|m| (1..=1440).contains(m))
+                            .ok_or_else(|| {
+                                format!(
+                                    "\"{}\" is not a number of minutes from 1 to 1440",
+                                    shorten(m, NAME_CHARS)
+                                )
+                            }),
+                    };
+                    match minutes.and_then(|m| {
+                        f.follow(&url, std::time::Duration::from_secs(m * 60))
+                            .map(|()| m)
+                    }) {
+                        Ok(m) => {
+                            self.form = None;
+                            self.notices.push(format!(
+                                "Following {}: new items join the library every {m} minutes.",
+                                shorten(url.trim(), NAME_CHARS)
+                            ));
+                        }
+                        Err(e) => self.form_error(e),
                     }
-                    Err(e) => self.form_error(e),
-                },
+                }
                 None => self.form_error(
                     "Feeds go into the library, which is not open (newsmap was started on files)."
                         .to_owned(),
@@ -1753,11 +1778,23 @@ fn feed_form_ui(ctx: &egui::Context, form: &mut Form, actions: &mut Vec<Action>)
                 ui.colored_label(ui.visuals().error_fg_color, e);
             }
             ui.weak(
-                "Checked now and every 15 minutes while newsmap runs; each new item is read once \
-                 and its events join the library.",
+                "Checked now and then at the interval below while newsmap runs; each new item \
+                 is read once and its events join the library.",
             );
+            ui.horizontal(|ui| {
+                let l = ui.label("Check every (minutes)");
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.every_minutes)
+                        .hint_text("15")
+                        .desired_width(60.0),
+                )
+                .labelled_by(l.id);
+            });
             if ui.button("Follow").clicked() || enter {
-                actions.push(Action::FollowFeed(form.url.clone()));
+                actions.push(Action::FollowFeed {
+                    url: form.url.clone(),
+                    every_minutes: form.every_minutes.clone(),
+                });
             }
         });
     if !open {

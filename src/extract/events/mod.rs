@@ -30,7 +30,7 @@ use super::hits::Recognised;
 use super::parties::PartyTable;
 use super::quotes::{QuoteFound, inside_quote};
 use super::sentences::{Doc, TokenKind};
-use crate::model::{DateRange, EventKind, Mode, PartialDate, PartyKind, Span};
+use crate::model::{DateRange, EventKind, Mode, PartialDate, PartyKind, PlaceKind, Span};
 use clauses::token_span;
 use clauses::{conditions, settings};
 use merging::{MERGE_WINDOW, compatible, merge_into};
@@ -60,8 +60,9 @@ pub struct EventFound {
     pub place: Option<usize>,
     /// Explicit geo precision ("near" → 2).
     pub geo_precision: Option<u8>,
-    /// The place comes from the article's dateline, not from the event's own sentences.
-    pub place_from_dateline: bool,
+    /// The place is inferred (the dateline, the lede, the parties' one country), not named by
+    /// the event's own sentences: titles leave it out.
+    pub place_inferred: bool,
     /// Party indices.
     pub parties: Vec<usize>,
     /// The parties that act (subjects), a subset of `parties`.
@@ -211,7 +212,7 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             if !foreign {
                 e.place = Some(p);
                 e.geo_precision = Some(3);
-                e.place_from_dateline = true;
+                e.place_inferred = true;
                 e.place_span = Some(inp.rec.places[p].span);
                 e.place_note = Some(note.to_owned());
                 e.confidence = scoring::placed_by_dateline(e.confidence);
@@ -219,6 +220,40 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         }
     }
     refine_places(inp, &mut merged);
+    // Still no place, and everyone taking part belongs to one country ("Egypt's prime minister
+    // resigned", "Hong Kong holds an election"): that country, approximately, when the article
+    // names it as a place, after refining, so an inferred
+    // country is not narrowed to a city the event may not have touched.
+    let mut country_hits: std::collections::HashMap<&str, usize> = Default::default();
+    for (i, h) in inp.rec.places.iter().enumerate() {
+        if h.kind == PlaceKind::Country
+            && let Some(cc) = h.country.as_deref()
+        {
+            country_hits.entry(cc).or_insert(i);
+        }
+    }
+    for e in merged.iter_mut().filter(|e| e.place.is_none()) {
+        let mut countries = e
+            .parties
+            .iter()
+            .filter_map(|&p| inp.parties.parties[p].country.as_deref());
+        let Some(cc) = countries.next() else { continue };
+        if countries.any(|c| c != cc) {
+            continue;
+        }
+        let Some(&h) = country_hits.get(cc) else {
+            continue;
+        };
+        e.place = Some(h);
+        e.geo_precision = Some(3);
+        e.place_inferred = true;
+        e.place_span = Some(inp.rec.places[h].span);
+        e.place_note = Some(format!(
+            "{}, the country of everyone taking part, approximately: the event's own sentences \
+             name no place",
+            inp.rec.places[h].name
+        ));
+    }
     // What did not happen is no event: a denial, a condition, an intention. A threat is an act
     // even when what it threatens is conditional, and a plan with a date of its own is on the
     // calendar.
@@ -255,7 +290,7 @@ fn mark_main_event(inp: &Inputs, events: &mut [EventFound]) {
             return None;
         }
         let day = e.date.as_ref().is_some_and(|d| d.start.is_some());
-        let placed = e.place.is_some() && !e.place_from_dateline;
+        let placed = e.place.is_some() && !e.place_inferred;
         let named = !e.actors.is_empty() || e.unnamed_subject.is_some();
         let points = 8 * in_lede as u32
             + 4 * in_headline as u32
@@ -482,7 +517,7 @@ fn sentence_events(
             date,
             place,
             geo_precision,
-            place_from_dateline: false,
+            place_inferred: false,
             // No subject found: the clause's parties act together ("talks in Pyongyang
             // between …"), but never those the verb was done to, nor when an unnamed group
             // is the subject ("Police arrested the opposition leader Ana Morales").

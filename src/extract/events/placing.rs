@@ -306,13 +306,13 @@ mod tests {
             "SEOUL — Police arrested 12 protesters on Sunday.",
             Some("2022-11-13"),
         );
-        assert!(ev[0].place_from_dateline, "{ev:?}");
+        assert!(ev[0].place_inferred, "{ev:?}");
         let ev = events_for(
             "SEOUL — North Korea fired two missiles on Sunday.",
             Some("2022-11-13"),
         );
         assert!(
-            !ev[0].place_from_dateline,
+            !ev[0].place_inferred,
             "a foreign actor: not at the dateline"
         );
     }

@@ -204,7 +204,7 @@ fn takes_object(kind: EventKind) -> bool {
 
 /// " in Phnom Penh", " near the Northern Limit Line", or "" (no place, or only the dateline's).
 fn place_phrase(inp: &Inputs, e: &EventFound) -> String {
-    let Some(p) = e.place.filter(|_| !e.place_from_dateline) else {
+    let Some(p) = e.place.filter(|_| !e.place_inferred) else {
         return String::new();
     };
     let place = &inp.rec.places[p];
