@@ -299,14 +299,25 @@ fn row(b: &mut Builder, f: &Fields, n: usize) -> Result<(), String> {
             }
         };
         if !end_text.is_empty() {
+            // newsmap's own CSV gives both ends: they are the range, a whole month as a month.
             let z = day(end_text).map_err(|e| format!("date_end {e}"))?;
             if z < d {
                 return Err(format!("date_end {z} is before event_date {d}"));
             }
-            range.end = Some(PartialDate::day(z));
-            if precision.is_empty() || precision == "1" {
-                range.start = Some(PartialDate::day(d));
-            }
+            let month = PartialDate::month(d.year(), d.month());
+            range = if d.day() == 1 && z == month.last_day() {
+                DateRange {
+                    start: Some(month),
+                    end: Some(month),
+                    phrase: None,
+                }
+            } else {
+                DateRange {
+                    start: Some(PartialDate::day(d)),
+                    end: Some(PartialDate::day(z)),
+                    phrase: None,
+                }
+            };
         }
         range
     };
@@ -454,7 +465,9 @@ fn row(b: &mut Builder, f: &Fields, n: usize) -> Result<(), String> {
     }
     let facts_span = b.line(article, &facts);
     let mut quote_ids = Vec::new();
-    for q in get("quotes").lines() {
+    // newsmap's own form: "“text” — speaker", one quote per line; a quote may hold line
+    // breaks, so a quote starts only where a line starts with "“".
+    for q in get("quotes").split("\n“") {
         let q = q.trim();
         // newsmap's own "“text” — speaker" form.
         let (text, speaker) = match q.rsplit_once("” — ") {

@@ -5,7 +5,7 @@
 //! one; an event without a place has a null geometry. Properties: `id`, `title`, `kind`
 //! (PLOVER), `kind_label`, `mode`, `date_start`, `date_end` (as precise as known: "2022-11",
 //! null for an open end), `date_label`, `time_precision` (ACLED's 1/2/3, null for longer
-//! ranges), `time_precision_label`, `place`, `place_kind`, `country`, `geo_precision`,
+//! ranges), `time_precision_label`, `place`, `place_kind`, `place_lat`/`place_lon` (a point inside a line or area), `country`, `geo_precision`,
 //! `parties` (`[{name, kind, role, country, office}]`, role actor/target/participant),
 //! `quotes` (`[{text, speaker}]`), `sources` (`[{title, publisher, url, published}]`),
 //! `confidence`, `extracted`.
@@ -84,6 +84,9 @@ fn feature(ds: &Dataset, ids: &IdMaps, e: &crate::model::Event) -> ::geojson::Fe
     );
     props.insert("place".into(), json!(place.map(|p| &p.name)));
     props.insert("place_kind".into(), json!(place.map(|p| p.kind.label())));
+    // The place's representative point, also for a line or an area.
+    props.insert("place_lat".into(), json!(place.map(|p| p.lat)));
+    props.insert("place_lon".into(), json!(place.map(|p| p.lon)));
     props.insert(
         "country".into(),
         json!(place.and_then(|p| p.country.as_deref())),
@@ -510,6 +513,16 @@ fn place_of(b: &mut Builder, g: &Value, props: &Map<String, Value>) -> Result<St
                 geometry.value.type_name()
             ));
         }
+    };
+    // newsmap's own point inside a line or an area, when given and on the geometry's Earth.
+    let given = |name: &str, limit: f64| {
+        prop(props, &[name])
+            .and_then(Value::as_f64)
+            .filter(|v| v.is_finite() && v.abs() <= limit)
+    };
+    let [lon, lat] = match (given("place_lon", 180.0), given("place_lat", 90.0)) {
+        (Some(x), Some(y)) => [x, y],
+        _ => [lon, lat],
     };
     let kind = prop_str(props, &["place_kind"])
         .and_then(|k| {
