@@ -134,7 +134,7 @@ fn export(args: &ExportArgs) -> Result<interchange::ExportReport, InterchangeErr
             party: args.party.clone(),
             text: args.text.clone().unwrap_or_default(),
         };
-        interchange::select(&lib, Some(&filter.apply(&lib)))
+        interchange::select(&lib, Some(filter.apply(&lib).as_slice()))
     } else {
         interchange::combine(datasets)
     };

@@ -138,7 +138,7 @@ fn row(b: &mut Builder, r: &csv::ByteRecord, text: &mut String) -> Result<(), St
             .ok()
             .filter(|v: &f64| v.is_finite() && v.abs() <= 180.0)
             .ok_or_else(|| format!("ActionGeo_Long \"{}\" is not a longitude", clip(&lon)))?;
-        let (kind, precision) = match geo_type.as_ref() {
+        let (kind, precision) = match &*geo_type {
             "1" => (PlaceKind::Country, 3),
             "2" | "5" => (PlaceKind::Region, 2),
             "3" | "4" => (PlaceKind::City, 1),

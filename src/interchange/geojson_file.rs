@@ -54,7 +54,7 @@ fn feature(ds: &Dataset, ids: &IdMaps, e: &crate::model::Event) -> ::geojson::Fe
     props.insert("title".into(), json!(e.title));
     props.insert("kind".into(), json!(e.kind.code()));
     props.insert("kind_label".into(), json!(e.kind.label()));
-    props.insert("mode".into(), json!(e.mode.map(|m| mode_code(m))));
+    props.insert("mode".into(), json!(e.mode.map(mode_code)));
     let d = e.date.as_ref();
     props.insert(
         "date_start".into(),

@@ -493,7 +493,7 @@ fn subset(ds: &Dataset, events: &[usize]) -> Dataset {
     let mut places: HashSet<&str> = HashSet::new();
     let mut parties: HashSet<&str> = HashSet::new();
     let mut quotes: HashSet<&str> = HashSet::new();
-    for e in &evs {
+    for e in evs.iter().copied() {
         articles.extend(e.articles());
         articles.extend(e.evidence.iter().filter_map(|x| x.article.as_deref()));
         places.extend(e.place.as_deref());
