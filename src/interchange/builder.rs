@@ -140,11 +140,6 @@ impl Builder {
         self.events.push(e);
     }
 
-    /// How many events so far.
-    pub fn event_count(&self) -> usize {
-        self.events.len()
-    }
-
     /// The dataset.
     pub fn finish(self) -> Dataset {
         let mut ds = Dataset::new();
