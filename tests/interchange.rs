@@ -56,7 +56,8 @@ fn field_names(summary: &str) -> BTreeSet<String> {
         .skip_while(|l| !l.starts_with("Layer name:"))
         .filter_map(|l| {
             let (name, rest) = l.split_once(": ")?;
-            let ty = rest.split_whitespace().next()?;
+            // "String (0.0)", "String(JSON) (0.0)", "Integer(Boolean) (1.0)".
+            let ty = rest.split(['(', ' ']).next()?;
             (!name.starts_with(' ')
                 && matches!(
                     ty,
@@ -398,9 +399,11 @@ fn geojson_export_passes_ogrinfo_with_every_event_and_field() {
         "quotes",
         "sources",
         "confidence",
+        "extracted",
     ] {
         assert!(fields.contains(f), "{f} missing from {fields:?}");
     }
+    assert!(info.contains("parties: String(JSON)"), "{info}");
     // The Northern Limit Line event is a line; the Phnom Penh ones points.
     let all = ogrinfo(&["-al", out.to_str().unwrap()]);
     assert!(all.contains("LINESTRING ("), "no line in:\n{all}");
