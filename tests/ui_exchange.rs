@@ -66,7 +66,8 @@ fn export_writes_what_the_filters_show_as_geojson() {
     );
     replace_text(&mut h, "File", out.to_str().unwrap());
     h.get_by_label("Export").click();
-    h.run();
+    // A spinner turns while the export runs: step, do not wait for the UI to settle.
+    h.step();
     wait(&mut h, NewsmapApp::is_exporting);
     assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
     let fc: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
@@ -106,12 +107,26 @@ fn export_of_every_event_as_csv_and_gpkg() {
     ))
     .click();
     h.run();
+    if h.query_by_label("CSV (ACLED-style columns)…").is_none() {
+        // The menu closed with the click; the choice stays.
+        h.get_by_label("File").click();
+        h.run();
+        h.get_by_label("Export…").click();
+        h.run();
+    }
+    assert!(
+        h.query_by_label(&format!(
+            "Only the {shown} events the filters show (of {total})"
+        ))
+        .is_some()
+    );
     h.get_by_label("CSV (ACLED-style columns)…").click();
     h.run();
     let out = dir.path().join("all.csv");
     replace_text(&mut h, "File", out.to_str().unwrap());
     h.get_by_label("Export").click();
-    h.run();
+    // A spinner turns while the export runs: step, do not wait for the UI to settle.
+    h.step();
     wait(&mut h, NewsmapApp::is_exporting);
     assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
     let rows = csv::Reader::from_path(&out).unwrap().records().count();
@@ -160,7 +175,7 @@ fn open_accepts_a_gdelt_export_and_names_the_rows_it_skipped() {
     h.run();
     replace_text(&mut h, "File", fixture.to_str().unwrap());
     h.get_by_label("Open").click();
-    h.run();
+    h.step();
     wait(&mut h, NewsmapApp::is_importing);
     let lib = h.state().library();
     assert_eq!(lib.datasets.len(), before + 1);

@@ -117,7 +117,7 @@ fn row(b: &mut Builder, r: &csv::ByteRecord, text: &mut String) -> Result<(), St
         }
         None => {
             return Err(format!(
-                "EventCode \"{}\" is not in the CAMEO → PLOVER table",
+                "EventCode \"{}\" is not in the CAMEO-to-PLOVER table",
                 clip(&code)
             ));
         }
@@ -227,7 +227,7 @@ fn row(b: &mut Builder, r: &csv::ByteRecord, text: &mut String) -> Result<(), St
     text.clear();
     write!(
         text,
-        "GDELT event {id}, {day}: CAMEO {code} → PLOVER {}",
+        "GDELT event {id}, {day}: CAMEO {code}, PLOVER {}",
         plover.kind.code()
     )
     .unwrap_or(());
@@ -244,7 +244,8 @@ fn row(b: &mut Builder, r: &csv::ByteRecord, text: &mut String) -> Result<(), St
             (false, false) => format!("{} ({code})", names[i]),
         }
     };
-    write!(text, "; {} → {}", actor(0), actor(1)).unwrap_or(());
+    // Words, not arrows: the app's fonts have no arrow glyph.
+    write!(text, "; actor {}, target {}", actor(0), actor(1)).unwrap_or(());
     write!(
         text,
         "; root event {}; quad class {}; Goldstein {}; {} mentions, {} sources, {} articles; \
@@ -278,9 +279,9 @@ fn row(b: &mut Builder, r: &csv::ByteRecord, text: &mut String) -> Result<(), St
     let span = b.line(article, text);
     // The event.
     let title = match (names[0].is_empty(), names[1].is_empty()) {
-        (false, false) => format!("{}: {} → {}", plover.kind.label(), names[0], names[1]),
+        (false, false) => format!("{}: {} – {}", plover.kind.label(), names[0], names[1]),
         (false, true) => format!("{}: {}", plover.kind.label(), names[0]),
-        (true, false) => format!("{}: → {}", plover.kind.label(), names[1]),
+        (true, false) => format!("{}: – {}", plover.kind.label(), names[1]),
         (true, true) => format!("{} (GDELT {id})", plover.kind.label()),
     };
     let mut e = blank_event(plover.kind, title);
