@@ -11,7 +11,7 @@ use newsmap::interchange::{
     to_geojson,
 };
 use newsmap::library::store::Store;
-use newsmap::model::{Dataset, IdMaps};
+use newsmap::model::{Dataset, IdMaps, Mode};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -490,7 +490,8 @@ fn csv_export_quotes_commas_quotes_and_newlines_and_reads_back() {
 fn gpkg_export_is_a_geopackage_gdal_reads_and_a_library_newsmap_reopens() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("seed.gpkg");
-    let ds = seed();
+    let mut ds = seed();
+    ds.events[0].mode = Some(Mode::Future);
     let r = interchange::export(&ds, ExportFormat::Gpkg, &out, &[]).unwrap();
     assert_eq!(r.events, ds.events.len(), "{r}");
     // One file, whole: no write-ahead log beside it.
@@ -511,6 +512,14 @@ fn gpkg_export_is_a_geopackage_gdal_reads_and_a_library_newsmap_reopens() {
     let store = Store::open_read_only(&out, "test".into()).unwrap();
     let back = store.load().unwrap();
     assert_eq!(back.events.len(), ds.events.len());
+    // Titles, kinds and modes as they were (a planned event stays planned).
+    let what = |d: &Dataset| -> BTreeSet<String> {
+        d.events
+            .iter()
+            .map(|e| format!("{} {:?} {:?}", e.title, e.kind, e.mode))
+            .collect()
+    };
+    assert_eq!(what(&back), what(&ds));
     // And it imports, found by its content.
     let imported = import_file(&out, None).unwrap();
     assert_eq!(imported.report.format, ImportFormat::Library);

@@ -1195,8 +1195,12 @@ fn kind_of(code: &str) -> EventKind {
         .unwrap_or(EventKind::Incident)
 }
 
+/// The mode stored in a row: reports keep its label, which for `future` is "planned".
 fn mode_of(s: Option<&str>) -> Option<Mode> {
-    s.and_then(|m| serde_json::from_value(serde_json::Value::String(m.to_owned())).ok())
+    match s {
+        Some("planned") => Some(Mode::Future),
+        _ => s.and_then(|m| serde_json::from_value(serde_json::Value::String(m.to_owned())).ok()),
+    }
 }
 
 /// GeoPackage geometry blob of a point: the "GP" header (version 0, little-endian, no envelope,
