@@ -14,6 +14,7 @@ use jiff::civil::Date;
 
 use crate::extract::extract;
 use crate::geodata::gazetteer::Gazetteer;
+use crate::interchange::{self, ImportFormat, ImportReport};
 use crate::library::LoadedDataset;
 use crate::model::ArticleInput;
 
@@ -22,7 +23,8 @@ use crate::model::ArticleInput;
 pub enum ImportKind {
     /// An article file (.txt, .md, .html) to extract events from.
     Article(PathBuf),
-    /// A newsmap/1 dataset file.
+    /// A dataset file: newsmap/1, or any format `interchange` imports (GeoJSON, GDELT, ACLED,
+    /// a newsmap library), found from its content.
     Dataset(PathBuf),
     /// Pasted text.
     Text {
@@ -38,13 +40,14 @@ pub enum ImportKind {
 }
 
 impl ImportKind {
-    /// Chooses by extension: `.json` is a dataset, anything else an article.
+    /// Chooses by extension: `.json` and the formats `interchange` imports (`.geojson`,
+    /// `.csv`, `.tsv`, `.gpkg`) are datasets, anything else an article.
     pub fn for_path(path: PathBuf) -> Self {
-        let is_json = path
+        let is_data = path
             .extension()
             .and_then(|e| e.to_str())
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        if is_json {
+            .is_some_and(|e| DATASET_EXTENSIONS.iter().any(|d| e.eq_ignore_ascii_case(d)));
+        if is_data {
             ImportKind::Dataset(path)
         } else {
             ImportKind::Article(path)
@@ -63,6 +66,9 @@ impl ImportKind {
     }
 }
 
+/// Extensions of the files that open as datasets (the rest are articles to extract from).
+pub const DATASET_EXTENSIONS: [&str; 6] = ["json", "geojson", "csv", "tsv", "gpkg", "sqlite"];
+
 /// A message from the worker.
 #[derive(Debug)]
 pub enum JobEvent {
@@ -75,6 +81,8 @@ pub enum JobEvent {
         /// What it is.
         label: String,
     },
+    /// What an import from another format read and skipped (sent before its `Finished`).
+    Report(ImportReport),
     /// One item finished; errors name the file or URL.
     Finished(Result<Box<LoadedDataset>, String>),
     /// The batch is over (all done, or cancelled).
@@ -86,8 +94,70 @@ pub enum JobEvent {
 
 /// Runs one item. `cancel` is checked by long steps (network fetches).
 pub fn run_import(kind: &ImportKind, cancel: &AtomicBool) -> Result<LoadedDataset, String> {
+    run_import_reporting(kind, cancel).map(|(ds, _)| ds)
+}
+
+/// [`run_import`], with the report of an import from another format.
+pub fn run_import_reporting(
+    kind: &ImportKind,
+    cancel: &AtomicBool,
+) -> Result<(LoadedDataset, Option<ImportReport>), String> {
     match kind {
-        ImportKind::Dataset(p) => crate::library::session::load_guarded(p),
+        ImportKind::Dataset(p) => open_dataset(p),
+        other => run_one(other, cancel).map(|ds| (ds, None)),
+    }
+}
+
+/// A newsmap/1 file loads as itself (and is reopened from there); any other format is
+/// imported into a new dataset without a file, which the app keeps like an extracted one.
+fn open_dataset(p: &std::path::Path) -> Result<(LoadedDataset, Option<ImportReport>), String> {
+    let head = match std::fs::File::open(p) {
+        Ok(f) => {
+            use std::io::Read;
+            let mut head = Vec::new();
+            f.take(64 * 1024)
+                .read_to_end(&mut head)
+                .map_err(|e| format!("{}: cannot read it: {e}", p.display()))?;
+            Some(head)
+        }
+        // load_guarded names the file and the reason.
+        Err(_) => None,
+    };
+    let is_json = p
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let format = match head.map(|h| interchange::sniff(&h)) {
+        None | Some(Ok(ImportFormat::Newsmap)) => None,
+        // A .json file that is no format at all gets the dataset loader's message (the line
+        // and column where its JSON goes wrong).
+        Some(Err(_)) if is_json => None,
+        Some(Err(why)) => {
+            return Err(interchange::InterchangeError::Unknown {
+                file: p.display().to_string(),
+                why,
+            }
+            .to_string());
+        }
+        Some(Ok(f)) => Some(f),
+    };
+    let Some(format) = format else {
+        return crate::library::session::load_guarded(p).map(|ds| (ds, None));
+    };
+    let imported = interchange::import_file(p, Some(format)).map_err(|e| e.to_string())?;
+    let name = p.file_name().map_or_else(
+        || p.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok((
+        LoadedDataset::new(name, None, imported.dataset),
+        Some(imported.report),
+    ))
+}
+
+fn run_one(kind: &ImportKind, cancel: &AtomicBool) -> Result<LoadedDataset, String> {
+    match kind {
+        ImportKind::Dataset(p) => open_dataset(p).map(|(ds, _)| ds),
         ImportKind::Article(p) => {
             let input = crate::source::read_article(p).map_err(|e| e.to_string())?;
             let name = p.file_name().map_or_else(
@@ -176,7 +246,7 @@ impl Batch {
             match &ev {
                 JobEvent::Started { label, .. } => self.current = label.clone(),
                 JobEvent::Finished(_) => self.done += 1,
-                JobEvent::BatchDone { .. } => {}
+                JobEvent::Report(_) | JobEvent::BatchDone { .. } => {}
             }
             out.push(ev);
         }
@@ -198,17 +268,28 @@ fn worker(items: Vec<ImportKind>, tx: Sender<JobEvent>, cancel: Arc<AtomicBool>,
         wake();
         // A panic in reading or extraction (a bug) fails this item with a message instead of
         // leaving the batch waiting forever on a dead thread.
-        let result =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_import(&item, &cancel)))
-                .unwrap_or_else(|_| {
-                    Err(format!(
-                        "{}: newsmap failed while importing it (a bug; please report it)",
-                        item.label()
-                    ))
-                });
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            run_import_reporting(&item, &cancel)
+        }))
+        .unwrap_or_else(|_| {
+            Err(format!(
+                "{}: newsmap failed while importing it (a bug; please report it)",
+                item.label()
+            ))
+        });
         if cancel.load(Ordering::Relaxed) && result.is_err() {
             break;
         }
+        let result = match result {
+            Ok((ds, Some(report))) => {
+                if tx.send(JobEvent::Report(report)).is_err() {
+                    return; // The app went away.
+                }
+                Ok(ds)
+            }
+            Ok((ds, None)) => Ok(ds),
+            Err(e) => Err(e),
+        };
         if tx.send(JobEvent::Finished(result.map(Box::new))).is_err() {
             return; // The app went away.
         }

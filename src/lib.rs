@@ -10,6 +10,7 @@ pub mod eval;
 pub mod extract;
 pub mod geodata;
 pub mod index;
+pub mod interchange;
 pub mod jobs;
 pub mod library;
 pub mod model;

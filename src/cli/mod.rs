@@ -4,6 +4,7 @@
 
 mod bench;
 mod check;
+mod exchange;
 mod extract;
 
 use std::ffi::OsString;
@@ -14,6 +15,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 pub use bench::{BenchArgs, BenchCommand, run_bench};
 pub use check::{CheckArgs, FileReport, check_file, run_check};
+pub use exchange::{ExportArgs, ImportArgs, run_export, run_import};
 pub use extract::{ExtractArgs, extract_main, run_extract};
 
 /// newsmap — a map of the events in news articles.
@@ -47,6 +49,10 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Load and validate datasets and list every problem (exit status 1 if any).
     Check(CheckArgs),
+    /// Write events as GeoJSON, CSV (ACLED-like columns) or a GeoPackage.
+    Export(ExportArgs),
+    /// Read GeoJSON, GDELT, ACLED, newsmap/1 or a library into a dataset or a library.
+    Import(ImportArgs),
     /// Score extraction on a gold file (see tools/BENCHMARKS.md).
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -89,6 +95,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Launch {
     match cli.command {
         Some(Command::Extract(a)) => Launch::Done(run_extract(&a)),
         Some(Command::Check(c)) => Launch::Done(run_check(&c)),
+        Some(Command::Export(a)) => Launch::Done(run_export(&a)),
+        Some(Command::Import(a)) => Launch::Done(run_import(&a)),
         Some(Command::Bench(b)) => Launch::Done(run_bench(&b)),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
@@ -160,11 +168,11 @@ mod tests {
         assert!(
             matches!(launch(&["--synthetic", "many"]), Launch::Done(c) if c == ExitCode::from(2))
         );
-        assert!(matches!(launch(&["export", "x.json"]), Launch::Done(c) if c == ExitCode::from(2)));
+        assert!(matches!(launch(&["exprot", "x.json"]), Launch::Done(c) if c == ExitCode::from(2)));
         assert!(
-            unknown_command(&[PathBuf::from("export")])
+            unknown_command(&[PathBuf::from("exprot")])
                 .unwrap()
-                .contains("unknown command \"export\"")
+                .contains("unknown command \"exprot\"")
         );
         assert!(unknown_command(&[PathBuf::from("data/x.json")]).is_none());
         assert!(matches!(launch(&["--frobnicate"]), Launch::Done(c) if c == ExitCode::from(2)));

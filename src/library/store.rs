@@ -118,6 +118,26 @@ impl std::fmt::Display for ImportReport {
     }
 }
 
+/// How [`Store::import_with`] treats what it is given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Join reports of the same event into one event (within the dataset and with the
+    /// library's events). Off, every event of the dataset is stored as it is (an export).
+    pub merge: bool,
+    /// Look for copies of stored texts (wire copies). Off for records of other datasets, whose
+    /// texts are short lines that look alike without being copies.
+    pub copies: bool,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        Self {
+            merge: true,
+            copies: true,
+        }
+    }
+}
+
 /// An open library file.
 pub struct Store {
     conn: Connection,
@@ -316,6 +336,14 @@ impl Store {
         })
     }
 
+    /// Makes the file whole on its own, to hand on (an export): the write-ahead log is folded
+    /// in and the file leaves WAL mode, so a copy of the one file holds everything.
+    pub fn finish_export(&mut self) -> Result<(), StoreError> {
+        self.conn
+            .query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))
+            .map_err(self.sql())
+    }
+
     /// How many articles (originals and copies) and events the library holds.
     pub fn counts(&self) -> Result<(usize, usize), StoreError> {
         let count = |sql: &str| -> Result<usize, StoreError> {
@@ -332,7 +360,16 @@ impl Store {
 
     /// Adds a dataset's articles and events in one transaction (see the module docs).
     pub fn import(&mut self, ds: &Dataset) -> Result<ImportReport, StoreError> {
-        self.import_marking(ds, None)
+        self.import_marking(ds, None, ImportOptions::default())
+    }
+
+    /// [`Store::import`] with merging or copy detection turned off (see [`ImportOptions`]).
+    pub fn import_with(
+        &mut self,
+        ds: &Dataset,
+        options: ImportOptions,
+    ) -> Result<ImportReport, StoreError> {
+        self.import_marking(ds, None, options)
     }
 
     /// [`Store::import`], also recording in the same transaction that the items `items` of the
@@ -341,6 +378,7 @@ impl Store {
         &mut self,
         ds: &Dataset,
         feed: Option<(&str, &[String])>,
+        options: ImportOptions,
     ) -> Result<ImportReport, StoreError> {
         if let Some(why) = &self.read_only {
             return Err(StoreError::ReadOnly {
@@ -355,7 +393,9 @@ impl Store {
         };
         // Reports of the same event in several of these articles become one event first.
         let mut ds = ds.clone();
-        merge::merge_across_articles(&mut ds);
+        if options.merge {
+            merge::merge_across_articles(&mut ds);
+        }
         let ids = IdMaps::new(&ds);
         let tx = self
             .conn
@@ -374,12 +414,21 @@ impl Store {
                 })
                 .optional()
                 .map_err(sql)?;
-            if existing.is_some() {
+            if let Some(id) = existing {
                 report.duplicates += 1;
+                if !options.merge {
+                    // Stored as it is: the events of a second copy go with the first.
+                    article_row.insert(a.id.as_str(), id);
+                }
                 continue;
             }
             let grams = gram_set(text);
-            let (original, relation) = match find_copy(&tx, &grams).map_err(sql)? {
+            let copy = if options.copies {
+                find_copy(&tx, &grams).map_err(sql)?
+            } else {
+                None
+            };
+            let (original, relation) = match copy {
                 Some((id, relation)) => (Some(id), Some(relation)),
                 None => (None, None),
             };
@@ -543,7 +592,12 @@ impl Store {
             let summary = Summary::of(&ds, &ids, e);
             let place = e.place.as_deref().and_then(|p| place_row.get(p).copied());
             let own: Vec<i64> = rows.iter().map(|r| r.1).collect();
-            let (event, why) = match find_same_event(&tx, &summary, &own).map_err(sql)? {
+            let same = if options.merge {
+                find_same_event(&tx, &summary, &own).map_err(sql)?
+            } else {
+                None
+            };
+            let (event, why) = match same {
                 Some((fid, why)) => (fid, Some(why)),
                 None => {
                     let fid = insert_event(&tx, &ds, &ids, e, place).map_err(sql)?;
@@ -1141,8 +1195,12 @@ fn kind_of(code: &str) -> EventKind {
         .unwrap_or(EventKind::Incident)
 }
 
+/// The mode stored in a row: reports keep its label, which for `future` is "planned".
 fn mode_of(s: Option<&str>) -> Option<Mode> {
-    s.and_then(|m| serde_json::from_value(serde_json::Value::String(m.to_owned())).ok())
+    match s {
+        Some("planned") => Some(Mode::Future),
+        _ => s.and_then(|m| serde_json::from_value(serde_json::Value::String(m.to_owned())).ok()),
+    }
 }
 
 /// GeoPackage geometry blob of a point: the "GP" header (version 0, little-endian, no envelope,

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use egui::{Key, RichText, ScrollArea, Ui};
 
+use crate::interchange::ExportFormat;
+
 /// What the dialog is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DialogPurpose {
@@ -14,6 +16,13 @@ pub enum DialogPurpose {
     OpenDataset,
     /// Save a dataset as JSON.
     SaveDataset(u32),
+    /// Export events in a format for other tools.
+    Export {
+        /// The format.
+        format: ExportFormat,
+        /// Only the events the filters show.
+        filtered: bool,
+    },
 }
 
 impl DialogPurpose {
@@ -22,14 +31,29 @@ impl DialogPurpose {
             DialogPurpose::OpenArticle => "Open article",
             DialogPurpose::OpenDataset => "Open dataset",
             DialogPurpose::SaveDataset(_) => "Save dataset as",
+            DialogPurpose::Export { .. } => "Export events",
         }
     }
 
     fn extensions(self) -> &'static [&'static str] {
         match self {
             DialogPurpose::OpenArticle => &["txt", "md", "markdown", "html", "htm"],
-            DialogPurpose::OpenDataset | DialogPurpose::SaveDataset(_) => &["json"],
+            DialogPurpose::OpenDataset => &crate::jobs::DATASET_EXTENSIONS,
+            DialogPurpose::SaveDataset(_) => &["json"],
+            DialogPurpose::Export { format, .. } => match format {
+                ExportFormat::GeoJson => &["geojson", "json"],
+                ExportFormat::Csv => &["csv"],
+                ExportFormat::Gpkg => &["gpkg"],
+            },
         }
+    }
+
+    /// True when the dialog names a file to write rather than one to open.
+    fn saves(self) -> bool {
+        matches!(
+            self,
+            DialogPurpose::SaveDataset(_) | DialogPurpose::Export { .. }
+        )
     }
 }
 
@@ -79,8 +103,18 @@ impl FileDialog {
             error: None,
             show_all: false,
         };
-        if let DialogPurpose::SaveDataset(_) = purpose {
-            d.path_text = d.dir.join("extracted.json").display().to_string();
+        match purpose {
+            DialogPurpose::SaveDataset(_) => {
+                d.path_text = d.dir.join("extracted.json").display().to_string();
+            }
+            DialogPurpose::Export { format, .. } => {
+                d.path_text = d
+                    .dir
+                    .join(format!("events.{}", format.extension()))
+                    .display()
+                    .to_string();
+            }
+            _ => {}
         }
         d.refresh();
         d
@@ -212,7 +246,9 @@ impl FileDialog {
             .labelled_by(name_label.id);
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         ui.horizontal(|ui| {
-            let verb = if matches!(self.purpose, DialogPurpose::SaveDataset(_)) {
+            let verb = if matches!(self.purpose, DialogPurpose::Export { .. }) {
+                "Export"
+            } else if self.purpose.saves() {
                 "Save"
             } else {
                 "Open"
@@ -245,7 +281,7 @@ impl FileDialog {
             return DialogOutcome::Pending;
         }
         match self.purpose {
-            DialogPurpose::SaveDataset(_) => {
+            purpose if purpose.saves() => {
                 if p.parent()
                     .is_some_and(|d| !d.as_os_str().is_empty() && !d.is_dir())
                 {

@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::index::EventKey;
 use crate::jobs::follow::{FollowEvent, Follower};
 use crate::jobs::shelf::{Shelf, ShelfEvent, ShelfRequest};
+use crate::interchange::{ExportFormat, ExportReport};
 use crate::jobs::{Batch, ImportKind, JobEvent};
 use crate::library::Library;
 use crate::library::filter::Filter;
@@ -140,6 +141,17 @@ pub enum Action {
     CancelImport,
     /// Save a dataset to a file (atomically).
     SaveDataset(u32, PathBuf),
+    /// Export events for other tools, in the background (written atomically).
+    Export {
+        /// The format.
+        format: ExportFormat,
+        /// Only the events the filters show (else all open events).
+        filtered: bool,
+        /// The file to write.
+        path: PathBuf,
+    },
+    /// Export only what the filters show (the default), or every open event.
+    ExportFiltered(bool),
     /// Close a dataset: its events leave the map and it is not reopened next time.
     CloseDataset(u32),
     /// Hide the error panel.
@@ -278,6 +290,13 @@ pub struct NewsmapApp {
     follower: Option<Follower>,
     /// The feeds followed, as the worker last reported them.
     feeds: Vec<FollowedFeed>,
+    /// Export all open events rather than what the filters show.
+    export_all: bool,
+    /// An export running in the background: its file, and where its result arrives.
+    export: Option<(
+        PathBuf,
+        std::sync::mpsc::Receiver<Result<ExportReport, String>>,
+    )>,
 }
 
 /// An open form: the text typed so far (widget state) and the last error `apply` found.
@@ -323,6 +342,8 @@ impl NewsmapApp {
             found: Default::default(),
             follower: None,
             feeds: Vec::new(),
+            export_all: false,
+            export: None,
         };
         app.state.open_files = app.open_files();
         app.refilter();
@@ -759,6 +780,15 @@ impl NewsmapApp {
                                 actions.push(Action::SaveDataset(i, p));
                             }
                         }
+                        DialogPurpose::Export { format, filtered } => {
+                            if let Some(path) = paths.into_iter().next() {
+                                actions.push(Action::Export {
+                                    format,
+                                    filtered,
+                                    path,
+                                });
+                            }
+                        }
                     }
                 }
             }
@@ -795,7 +825,7 @@ impl NewsmapApp {
             painter.text(
                 screen.center(),
                 egui::Align2::CENTER_CENTER,
-                "Drop articles (.txt .md .html) or datasets (.json) to open them",
+                "Drop articles (.txt .md .html) or datasets (.json .geojson .csv .gpkg) to open them",
                 egui::FontId::proportional(20.0),
                 Color32::WHITE,
             );
@@ -803,6 +833,12 @@ impl NewsmapApp {
     }
 
     fn progress_ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        if let Some((path, _)) = &self.export {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(format!("Exporting to {}…", path.display()));
+            });
+        }
         if let Some(b) = &self.batch {
             egui::Frame::new().inner_margin(4.0).show(ui, |ui| {
                 ui.horizontal(|ui| {
@@ -886,6 +922,13 @@ impl NewsmapApp {
         for ev in batch.poll() {
             match ev {
                 JobEvent::Started { .. } => {}
+                JobEvent::Report(r) => {
+                    // Skipped rows are problems of the file: shown once, with their lines.
+                    if !r.skipped.is_empty() {
+                        self.errors.push(r.skipped_lines().join("\n"));
+                    }
+                    self.notices.push(r.to_string());
+                }
                 JobEvent::Finished(Ok(ds)) => added.push(*ds),
                 JobEvent::Finished(Err(e)) => self.errors.push(e),
                 JobEvent::BatchDone { cancelled } => {
@@ -933,9 +976,15 @@ impl NewsmapApp {
             }
             let n = ds.data.events.len();
             let placed = ds.data.events.iter().filter(|e| e.place.is_some()).count();
+            let machine = ds.data.events.iter().any(|e| e.extracted);
             self.notices.push(format!(
-                "Added {n} events ({placed} on the map) from {} — extracted, check them against the source",
-                shorten(&ds.name, NAME_CHARS)
+                "Added {n} events ({placed} on the map) from {}{}",
+                shorten(&ds.name, NAME_CHARS),
+                if machine {
+                    " — extracted, check them against the source"
+                } else {
+                    ""
+                }
             ));
             self.lib.add(ds);
             last = Some(self.lib.datasets.len() as u32 - 1);
@@ -984,6 +1033,76 @@ impl NewsmapApp {
             .push(format!("Closed {}", shorten(&ds.name, NAME_CHARS)));
         self.refilter();
         self.save_session();
+    }
+
+    /// Writes the events (all, or what the filters show) to `path` on a worker thread; the
+    /// result is a notice or an error, shown once.
+    fn start_export(&mut self, format: ExportFormat, filtered: bool, path: PathBuf) {
+        if self.export.is_some() {
+            self.errors
+                .push("An export is already running; wait for it to finish.".to_owned());
+            return;
+        }
+        let ds = crate::interchange::select(&self.lib, filtered.then_some(self.shown.as_slice()));
+        // The open dataset files are inputs: an export never replaces one of them.
+        let inputs: Vec<PathBuf> = self
+            .lib
+            .datasets
+            .iter()
+            .filter_map(|d| d.path.clone())
+            .collect();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ctx = self.repaint.clone();
+        let target = path.clone();
+        let spawned = std::thread::Builder::new()
+            .name("newsmap-export".into())
+            .spawn(move || {
+                let inputs: Vec<&std::path::Path> = inputs.iter().map(PathBuf::as_path).collect();
+                let result = crate::interchange::export(&ds, format, &target, &inputs)
+                    .map_err(|e| e.to_string());
+                // The app may be gone; then nobody waits for the result.
+                tx.send(result).unwrap_or(());
+                if let Some(c) = ctx {
+                    c.request_repaint();
+                }
+            });
+        match spawned {
+            Ok(_) => self.export = Some((path, rx)),
+            Err(e) => self.errors.push(format!(
+                "{}: the export could not start: {e}",
+                path.display()
+            )),
+        }
+    }
+
+    /// Takes a finished export's result. Public so tests can wait for it.
+    pub fn poll_export(&mut self) {
+        let Some((path, rx)) = &self.export else {
+            return;
+        };
+        match rx.try_recv() {
+            Ok(Ok(report)) => {
+                self.notices.push(format!("Exported {report}"));
+                self.export = None;
+            }
+            Ok(Err(e)) => {
+                self.errors.push(e);
+                self.export = None;
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.errors.push(format!(
+                    "{}: the export stopped without a result (a bug; please report it)",
+                    path.display()
+                ));
+                self.export = None;
+            }
+        }
+    }
+
+    /// True while an export runs.
+    pub fn is_exporting(&self) -> bool {
+        self.export.is_some()
     }
 
     /// Saves dataset `d` to `path`; from then on that file is the one the session reopens.
@@ -1195,6 +1314,12 @@ impl NewsmapApp {
                 }
             }
             Action::SaveDataset(d, path) => self.save_dataset(d, path),
+            Action::Export {
+                format,
+                filtered,
+                path,
+            } => self.start_export(format, filtered, path),
+            Action::ExportFiltered(on) => self.export_all = !on,
             Action::CloseDataset(d) => self.close_dataset(d),
             Action::DismissErrors => self.errors.clear(),
             Action::DismissNotices => self.notices.clear(),
@@ -1306,10 +1431,11 @@ impl NewsmapApp {
                         });
                     }
                 }
-                if ui.button("Open dataset…").on_hover_text("A newsmap/1 JSON file").clicked() {
+                if ui.button("Open dataset…").on_hover_text("newsmap/1 JSON, GeoJSON, a GDELT events export, ACLED CSV or a newsmap library (.gpkg)").clicked() {
                     actions.push(Action::OpenDialog(DialogPurpose::OpenDataset));
                     ui.close();
                 }
+                self.export_menu_ui(ui, actions);
                 ui.separator();
                 ui.menu_button("Save dataset as…", |ui| {
                     for (i, d) in self.lib.datasets.iter().enumerate() {
@@ -1402,6 +1528,30 @@ impl NewsmapApp {
             }
             ui.separator();
             ui.label(RichText::new(format!("{} of {} events", self.shown_count(), self.lib.event_count())).strong());
+        });
+    }
+
+    /// File → Export…: what to export (what the filters show, by default) and the format.
+    fn export_menu_ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        ui.menu_button("Export…", |ui| {
+            let mut filtered = !self.export_all;
+            let label = format!(
+                "Only the {} events the filters show (of {})",
+                self.shown_count(),
+                self.lib.event_count()
+            );
+            if ui.checkbox(&mut filtered, label).changed() {
+                actions.push(Action::ExportFiltered(filtered));
+            }
+            for format in ExportFormat::ALL {
+                if ui.button(format!("{}…", format.label())).clicked() {
+                    actions.push(Action::OpenDialog(DialogPurpose::Export {
+                        format,
+                        filtered,
+                    }));
+                    ui.close();
+                }
+            }
         });
     }
 
@@ -1579,9 +1729,10 @@ impl NewsmapApp {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
         }
+        self.poll_export();
         self.keyboard(ui, &mut actions);
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar_ui(ui, &mut actions));
-        if self.batch.is_some() || !self.notices.is_empty() {
+        if self.batch.is_some() || self.export.is_some() || !self.notices.is_empty() {
             egui::Panel::top("progress").show(ui, |ui| self.progress_ui(ui, &mut actions));
         }
         self.overlays_ui(&ui.ctx().clone(), &mut actions);

@@ -166,7 +166,7 @@ impl Store {
         url: &str,
         items: &[String],
     ) -> Result<super::ImportReport, StoreError> {
-        self.import_marking(ds, Some((url, items)))
+        self.import_marking(ds, Some((url, items)), super::ImportOptions::default())
     }
 
     /// True when the feed is followed.
