@@ -5,6 +5,7 @@ pub mod filter;
 pub mod kept;
 pub mod merge;
 pub mod session;
+pub mod server;
 pub mod store;
 
 use std::path::{Path, PathBuf};
