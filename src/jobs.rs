@@ -3,6 +3,7 @@
 
 pub mod follow;
 pub mod ingest;
+pub mod server_view;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -106,7 +106,7 @@ fn worker(
         ok
     };
     let mut server: Option<Server> = None;
-    let mut connect = |server: &mut Option<Server>| -> Result<(), ServerError> {
+    let connect = |server: &mut Option<Server>| -> Result<(), ServerError> {
         if server.is_none() {
             let s = Server::connect(&conn)?;
             let answer = ViewAnswer::Connected {

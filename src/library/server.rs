@@ -345,11 +345,6 @@ impl Server {
         self.read_only.as_deref()
     }
 
-    fn err(&self) -> impl Fn(postgres::Error) -> ServerError + '_ {
-        let server = self.info.describe();
-        move |e| pg_error(&server, e)
-    }
-
     /// Creates or migrates the schema under [`SCHEMA_LOCK`], so two first connections do not
     /// both create it.
     fn prepare_schema(&mut self) -> Result<(), ServerError> {
@@ -376,7 +371,7 @@ impl Server {
                 .map(|r| r.get(0));
             if let Some(t) = clash {
                 return Err(ServerError::NotNewsmap {
-                    server,
+                    server: server.clone(),
                     why: format!("it has a table \"{t}\" but no newsmap_meta"),
                 });
             }
@@ -394,7 +389,7 @@ impl Server {
                     Ok(()) => sp.commit().map_err(e)?,
                     Err(err) => {
                         return Err(ServerError::NoPostgis {
-                            server,
+                            server: server.clone(),
                             why: err
                                 .as_db_error()
                                 .map_or_else(|| error_chain(&err), |d| d.message().to_owned()),
@@ -433,7 +428,7 @@ impl Server {
             // Version 1 is the first: each later version adds its step here, `if version < N
             // { … }`, then records N, all in this transaction.
             return Err(ServerError::NotNewsmap {
-                server,
+                server: server.clone(),
                 why: format!("schema version {version} is not one newsmap ever wrote"),
             });
         } else {

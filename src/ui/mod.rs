@@ -415,8 +415,8 @@ impl NewsmapApp {
             None,
             crate::model::Dataset::new(),
         );
+        // With nothing loaded yet, the first frame's fit shows the whole world.
         let mut app = Self::new(Library::new(vec![ds]), Vec::new());
-        app.map.fit_requested = false;
         app.server = Some(server_link::ServerLink::start(conn.to_owned(), name));
         app
     }
@@ -1424,7 +1424,7 @@ impl NewsmapApp {
             selected: self.selected,
             dark: ui.visuals().dark_mode,
             show_labels: !self.state.hide_labels,
-            cells: self.server.as_ref().map_or(&[], |l| &l.cells),
+            cells: self.server.as_ref().map_or(&[][..], |l| l.cells.as_slice()),
         };
         let map_actions = egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
