@@ -133,8 +133,20 @@ fn reports_merge_as_in_the_embedded_library() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("lib.gpkg")).unwrap();
     let mut s = Server::connect(&c.url()).unwrap();
-    let a = article(MEETING_A, "https://wire.example/a", "Wire", "2023-06-05", "a1");
-    let b = article(MEETING_B, "https://daily.example/b", "Daily", "2023-06-05", "a1");
+    let a = article(
+        MEETING_A,
+        "https://wire.example/a",
+        "Wire",
+        "2023-06-05",
+        "a1",
+    );
+    let b = article(
+        MEETING_B,
+        "https://daily.example/b",
+        "Daily",
+        "2023-06-05",
+        "a1",
+    );
     for ds in [&a, &b] {
         let x = store.import(ds).unwrap();
         let y = s.import(ds).unwrap();
@@ -171,7 +183,13 @@ fn a_title_that_is_sql_round_trips_as_text() {
     let c = cluster();
     let mut s = Server::connect(&c.url()).unwrap();
     let evil = "'); DROP TABLE events; --";
-    let mut ds = article(MEETING_A, "https://wire.example/a", "Wire", "2023-06-05", "a1");
+    let mut ds = article(
+        MEETING_A,
+        "https://wire.example/a",
+        "Wire",
+        "2023-06-05",
+        "a1",
+    );
     ds.articles[0].title = evil.to_owned();
     ds.articles[0].source = format!("{evil} \\ $1 %s");
     for e in &mut ds.events {
@@ -182,7 +200,12 @@ fn a_title_that_is_sql_round_trips_as_text() {
     assert_eq!(back.articles[0].title, evil);
     assert_eq!(back.articles[0].source, format!("{evil} \\ $1 %s"));
     assert!(back.events.iter().all(|e| e.title.starts_with(evil)));
-    assert_eq!(c.psql("newsmap", "SELECT count(*) > 0 FROM events").unwrap().trim(), "t");
+    assert_eq!(
+        c.psql("newsmap", "SELECT count(*) > 0 FROM events")
+            .unwrap()
+            .trim(),
+        "t"
+    );
 }
 
 #[test]
@@ -260,7 +283,11 @@ fn an_analyst_role_reads_but_cannot_write() {
     .unwrap();
     let url = c.url_with("analyst", "127.0.0.1", "sslmode=disable");
     let mut a = Server::connect(&url).unwrap();
-    assert!(a.read_only().unwrap().contains("analyst"), "{:?}", a.read_only());
+    assert!(
+        a.read_only().unwrap().contains("analyst"),
+        "{:?}",
+        a.read_only()
+    );
     assert!(!a.page(Bbox::WORLD, None, None, 0, 10).unwrap().is_empty());
     assert!(matches!(
         a.import(&corpus()).unwrap_err(),
@@ -271,7 +298,10 @@ fn an_analyst_role_reads_but_cannot_write() {
         .client()
         .execute("DELETE FROM events", &[])
         .expect_err("no DELETE for analysts");
-    let why = e.as_db_error().map(|d| d.message().to_owned()).unwrap_or_default();
+    let why = e
+        .as_db_error()
+        .map(|d| d.message().to_owned())
+        .unwrap_or_default();
     assert!(why.contains("permission denied"), "{e:?}");
 }
 
@@ -283,7 +313,10 @@ fn a_server_that_is_down_or_stops_gives_a_message_naming_it_and_no_password() {
     c.stop();
     let e = s.page(Bbox::WORLD, None, None, 0, 10).unwrap_err();
     assert!(matches!(e, ServerError::Lost { .. }), "{e:?}");
-    assert!(e.to_string().contains(&format!("127.0.0.1:{}", c.port)), "{e}");
+    assert!(
+        e.to_string().contains(&format!("127.0.0.1:{}", c.port)),
+        "{e}"
+    );
     // Nobody listening: refused, quickly, with the password left out.
     let url = format!(
         "postgres://postgres:hunter2@127.0.0.1:{}/newsmap?sslmode=disable",
@@ -294,7 +327,10 @@ fn a_server_that_is_down_or_stops_gives_a_message_naming_it_and_no_password() {
     assert!(t.elapsed() < Duration::from_secs(10));
     let msg = e.to_string();
     assert!(msg.contains("cannot connect"), "{msg}");
-    assert!(!msg.contains("hunter2") && !format!("{e:?}").contains("hunter2"), "{msg}");
+    assert!(
+        !msg.contains("hunter2") && !format!("{e:?}").contains("hunter2"),
+        "{msg}"
+    );
     c.restart().unwrap();
     let mut s = Server::connect(&c.url()).unwrap();
     assert_eq!(s.counts().unwrap().0, 1, "the committed import survived");
@@ -309,7 +345,10 @@ fn a_connection_lost_in_the_middle_of_an_import_keeps_none_of_it() {
     // Another session holds the second article's key, so the import stops there, after the
     // first article went in, until its connection is cut.
     let mut holder = postgres::Client::connect(
-        &format!("host=127.0.0.1 port={} user=postgres dbname=newsmap", c.port),
+        &format!(
+            "host=127.0.0.1 port={} user=postgres dbname=newsmap",
+            c.port
+        ),
         postgres::NoTls,
     )
     .unwrap();
@@ -339,7 +378,11 @@ fn a_connection_lost_in_the_middle_of_an_import_keeps_none_of_it() {
     assert!(matches!(e, ServerError::Lost { .. }), "{e:?}");
     hold.rollback().unwrap();
     let n = c.psql("newsmap", "SELECT count(*) FROM articles").unwrap();
-    assert_eq!(n.trim(), "0", "the first article was rolled back with the rest");
+    assert_eq!(
+        n.trim(),
+        "0",
+        "the first article was rolled back with the rest"
+    );
 }
 
 #[test]
@@ -387,12 +430,15 @@ fn a_database_that_is_not_newsmaps_is_left_alone_and_postgis_is_asked_for() {
     let e = Server::connect(&url).unwrap_err();
     assert!(matches!(e, ServerError::NotNewsmap { .. }), "{e}");
     assert_eq!(
-        c.psql("other", "SELECT to_regclass('newsmap_meta') IS NULL").unwrap().trim(),
+        c.psql("other", "SELECT to_regclass('newsmap_meta') IS NULL")
+            .unwrap()
+            .trim(),
         "t"
     );
     // A role that may not install PostGIS is told who can.
     c.psql("postgres", "CREATE ROLE writer LOGIN").unwrap();
-    c.psql("postgres", "CREATE DATABASE bare OWNER writer").unwrap();
+    c.psql("postgres", "CREATE DATABASE bare OWNER writer")
+        .unwrap();
     let url = format!("host=127.0.0.1 port={} user=writer dbname=bare", c.port);
     let e = Server::connect(&url).unwrap_err();
     assert!(matches!(e, ServerError::NoPostgis { .. }), "{e}");
@@ -432,7 +478,10 @@ fn extract_into_a_server_url_writes_there() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("127.0.0.1:1") && !stderr.contains(":pw@"), "{stderr}");
+    assert!(
+        stderr.contains("127.0.0.1:1") && !stderr.contains(":pw@"),
+        "{stderr}"
+    );
 }
 
 /// Frames until `done` holds (the worker thread answers in the background).

@@ -187,7 +187,9 @@ fn answer_view(
     requests: &Receiver<ViewRequest>,
 ) -> Result<Answered, ServerError> {
     let ViewRequest { bbox, from, to } = request;
-    let span = (bbox.east - bbox.west).abs().max((bbox.north - bbox.south).abs());
+    let span = (bbox.east - bbox.west)
+        .abs()
+        .max((bbox.north - bbox.south).abs());
     let level = level_for(span);
     let cells = s.cells(bbox, from, to, level)?;
     let total: u64 = cells.iter().map(|c| c.count).sum();

@@ -4,8 +4,8 @@
 pub mod filter;
 pub mod kept;
 pub mod merge;
-pub mod session;
 pub mod server;
+pub mod session;
 pub mod store;
 
 use std::path::{Path, PathBuf};

@@ -413,12 +413,13 @@ impl Server {
             )
             .map_err(e)?
             .map(|r| r.get(0));
-        let version = version
-            .and_then(|v| v.parse::<i64>().ok())
-            .ok_or_else(|| ServerError::NotNewsmap {
-                server: server.clone(),
-                why: "its schema version is missing".to_owned(),
-            })?;
+        let version =
+            version
+                .and_then(|v| v.parse::<i64>().ok())
+                .ok_or_else(|| ServerError::NotNewsmap {
+                    server: server.clone(),
+                    why: "its schema version is missing".to_owned(),
+                })?;
         if version > SCHEMA_VERSION {
             self.read_only = Some(format!(
                 "schema version {version}, this newsmap knows {SCHEMA_VERSION}: update newsmap \
@@ -898,31 +899,31 @@ fn insert_report(
         .map_or(e.title.clone(), |x| x.title.clone());
     // A second report of one article in one event adds nothing: the first stands.
     let Some(row) = tx.query_opt(
-            "INSERT INTO reports (event, article, title, kind, mode, date, place, geo_precision,
+        "INSERT INTO reports (event, article, title, kind, mode, date, place, geo_precision,
                  evidence, why, confidence, main, extracted, merged)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
              ON CONFLICT (event, article) DO NOTHING RETURNING id",
-            &[
-                &r.event,
-                &r.article,
-                &title,
-                &e.kind.code(),
-                &e.mode.map(Mode::label),
-                &e.date
-                    .as_ref()
-                    .map(|d| serde_json::to_string(d).unwrap_or_default()),
-                &r.place,
-                &e.geo_precision.map(i32::from),
-                &serde_json::to_string(&evidence).unwrap_or_default(),
-                &e.why
-                    .as_ref()
-                    .filter(|_| primary)
-                    .map(|w| serde_json::to_string(w).unwrap_or_default()),
-                &e.confidence.map(f64::from),
-                &(e.main && primary),
-                &e.extracted,
-                &r.merged,
-            ],
+        &[
+            &r.event,
+            &r.article,
+            &title,
+            &e.kind.code(),
+            &e.mode.map(Mode::label),
+            &e.date
+                .as_ref()
+                .map(|d| serde_json::to_string(d).unwrap_or_default()),
+            &r.place,
+            &e.geo_precision.map(i32::from),
+            &serde_json::to_string(&evidence).unwrap_or_default(),
+            &e.why
+                .as_ref()
+                .filter(|_| primary)
+                .map(|w| serde_json::to_string(w).unwrap_or_default()),
+            &e.confidence.map(f64::from),
+            &(e.main && primary),
+            &e.extracted,
+            &r.merged,
+        ],
     )?
     else {
         return Ok(());
@@ -976,10 +977,7 @@ fn refresh_event(tx: &mut Transaction, fid: i64) -> Result<(), postgres::Error> 
     let place: Option<i64> = first.get(4);
     let geo: Option<i32> = first.get(5);
     let date: Option<DateRange> = date.and_then(|d| serde_json::from_str(&d).ok());
-    let day_first = date
-        .as_ref()
-        .and_then(|d| d.first_day())
-        .map(day_number);
+    let day_first = date.as_ref().and_then(|d| d.first_day()).map(day_number);
     let day_last = date.as_ref().and_then(|d| d.last_day()).map(day_number);
     let days = day_first.zip(day_last);
     let window = match days {

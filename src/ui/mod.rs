@@ -486,7 +486,13 @@ impl NewsmapApp {
         *old = crate::library::LoadedDataset::new(old.name.clone(), None, data);
         if let Some(k) = self.selected.filter(|k| k.dataset == 0) {
             self.selected = selected_id
-                .and_then(|id| self.lib.datasets[0].data.events.iter().position(|e| e.id == id))
+                .and_then(|id| {
+                    self.lib.datasets[0]
+                        .data
+                        .events
+                        .iter()
+                        .position(|e| e.id == id)
+                })
                 .map(|i| EventKey {
                     event: i as u32,
                     ..k

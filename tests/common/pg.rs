@@ -133,7 +133,17 @@ impl Cluster {
         }
         self.run(
             "initdb",
-            &["-D", &self.data(), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"],
+            &[
+                "-D",
+                &self.data(),
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "-E",
+                "UTF8",
+                "--no-sync",
+            ],
         )?;
         let mut opts = format!(
             "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
@@ -148,11 +158,14 @@ impl Cluster {
             ));
         }
         let log = root.join("log").display().to_string();
-        self.run("pg_ctl", &["-D", &self.data(), "-l", &log, "-o", &opts, "-w", "start"])
-            .map_err(|e| {
-                let log = std::fs::read_to_string(root.join("log")).unwrap_or_default();
-                format!("{e}\n{log}")
-            })?;
+        self.run(
+            "pg_ctl",
+            &["-D", &self.data(), "-l", &log, "-o", &opts, "-w", "start"],
+        )
+        .map_err(|e| {
+            let log = std::fs::read_to_string(root.join("log")).unwrap_or_default();
+            format!("{e}\n{log}")
+        })?;
         self.psql("postgres", "CREATE DATABASE newsmap")?;
         self.psql("newsmap", "CREATE EXTENSION postgis")?;
         Ok(())
@@ -182,16 +195,48 @@ impl Cluster {
         )
         .map_err(|e| e.to_string())?;
         openssl(&[
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out",
-            "ca.crt", "-subj", "/CN=newsmap test CA", "-days", "2",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.crt",
+            "-subj",
+            "/CN=newsmap test CA",
+            "-days",
+            "2",
         ])?;
         openssl(&[
-            "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out",
-            "server.csr", "-subj", "/CN=localhost",
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "server.key",
+            "-out",
+            "server.csr",
+            "-subj",
+            "/CN=localhost",
         ])?;
         openssl(&[
-            "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
-            "-CAcreateserial", "-out", "server.crt", "-days", "2", "-extfile", "san.ext",
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.crt",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.crt",
+            "-days",
+            "2",
+            "-extfile",
+            "san.ext",
         ])?;
         let key = d.join("server.key");
         #[cfg(unix)]
@@ -216,8 +261,23 @@ impl Cluster {
         let port = self.port.to_string();
         self.run(
             "psql",
-            &["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", &host, "-p", &port, "-U", "postgres",
-              "-d", db, "-At", "-c", sql],
+            &[
+                "-X",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                &host,
+                "-p",
+                &port,
+                "-U",
+                "postgres",
+                "-d",
+                db,
+                "-At",
+                "-c",
+                sql,
+            ],
         )
     }
 
@@ -236,7 +296,10 @@ impl Cluster {
 
     /// Stops the server at once, as a crash would.
     pub fn stop(&self) {
-        let _ = self.run("pg_ctl", &["-D", &self.data(), "-m", "immediate", "-w", "stop"]);
+        let _ = self.run(
+            "pg_ctl",
+            &["-D", &self.data(), "-m", "immediate", "-w", "stop"],
+        );
     }
 
     /// Starts it again after [`Cluster::stop`].
@@ -248,8 +311,11 @@ impl Cluster {
             root.display()
         );
         let log = root.join("log").display().to_string();
-        self.run("pg_ctl", &["-D", &self.data(), "-l", &log, "-o", &opts, "-w", "start"])
-            .map(|_| ())
+        self.run(
+            "pg_ctl",
+            &["-D", &self.data(), "-l", &log, "-o", &opts, "-w", "start"],
+        )
+        .map(|_| ())
     }
 }
 

@@ -607,7 +607,11 @@ mod tests {
             &[("PGUSER", "ana"), ("PGPASSWORD", "env")],
             Some(dir.path()),
         );
-        assert_eq!(c.get("password"), Some("env"), "PGPASSWORD wins over pgpass");
+        assert_eq!(
+            c.get("password"),
+            Some("env"),
+            "PGPASSWORD wins over pgpass"
+        );
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
@@ -617,7 +621,11 @@ mod tests {
                 &[("PGUSER", "ana")],
                 Some(dir.path()),
             );
-            assert_eq!(c.get("password"), None, "a world-readable pgpass is ignored");
+            assert_eq!(
+                c.get("password"),
+                None,
+                "a world-readable pgpass is ignored"
+            );
         }
     }
 
@@ -632,11 +640,7 @@ mod tests {
         .unwrap();
         let env = [("PGSERVICEFILE", file.to_str().unwrap())];
         let c = parse("service=team user=ana", &env, None);
-        assert_eq!(
-            c.describe(),
-            "postgres://ana@10.0.0.5:5433/corpus",
-            "{c:?}"
-        );
+        assert_eq!(c.describe(), "postgres://ana@10.0.0.5:5433/corpus", "{c:?}");
         let e = ConnInfo::parse_with(
             "service=nope",
             &|k| (k == "PGSERVICEFILE").then(|| file.display().to_string()),

@@ -215,6 +215,9 @@ mod tests {
         }
         .clamped()
         .unwrap();
-        assert_eq!((b.west, b.east, b.south, b.north), (100.0, 180.0, -90.0, 10.0));
+        assert_eq!(
+            (b.west, b.east, b.south, b.north),
+            (100.0, 180.0, -90.0, 10.0)
+        );
     }
 }
