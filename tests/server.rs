@@ -55,6 +55,33 @@ fn corpus() -> Dataset {
     ds
 }
 
+/// The counts the trigger kept equal the counts rebuilt from the events.
+fn assert_cells_match_a_rebuild(s: &mut Server) {
+    let all = |s: &mut Server| -> Vec<Vec<(i64, i64, u64)>> {
+        (0..4)
+            .map(|level| {
+                let mut v: Vec<(i64, i64, u64)> = s
+                    .cells(Bbox::WORLD, None, None, level)
+                    .unwrap()
+                    .iter()
+                    .map(|c| {
+                        (
+                            (c.lon * 1e6).round() as i64,
+                            (c.lat * 1e6).round() as i64,
+                            c.count,
+                        )
+                    })
+                    .collect();
+                v.sort();
+                v
+            })
+            .collect()
+    };
+    let kept = all(s);
+    s.rebuild_cells().unwrap();
+    assert_eq!(kept, all(s));
+}
+
 #[test]
 fn the_seed_goes_to_the_server_and_the_view_gives_the_same_events() {
     let c = cluster();
@@ -121,6 +148,7 @@ fn the_seed_goes_to_the_server_and_the_view_gives_the_same_events() {
     let old = s.page(Bbox::WORLD, None, before, 0, 100).unwrap();
     assert!(old.len() < fids.len(), "{} of {}", old.len(), fids.len());
 
+    assert_cells_match_a_rebuild(&mut s);
     // The same file again adds nothing.
     let again = s.import(&seed).unwrap();
     assert_eq!((again.duplicates, again.articles, again.events), (1, 0, 0));
@@ -176,6 +204,8 @@ fn reports_merge_as_in_the_embedded_library() {
     );
     let (x, y) = (store.import(&copy).unwrap(), s.import(&copy).unwrap());
     assert_eq!(x, y);
+    // Events that took more reports moved their counts along.
+    assert_cells_match_a_rebuild(&mut s);
 }
 
 #[test]
