@@ -3,6 +3,7 @@
 
 pub mod follow;
 pub mod ingest;
+pub mod server_view;
 pub mod shelf;
 
 use std::path::PathBuf;

@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         Launch::Done(code) => code,
         Launch::App(paths) => run_app(paths),
         Launch::Synthetic(n) => run_synthetic(n),
+        Launch::Server(conn) => run_server(conn),
     }
 }
 
@@ -55,6 +56,12 @@ fn run_synthetic(n: usize) -> ExitCode {
 }
 
 #[cfg(feature = "gui")]
+fn run_server(conn: String) -> ExitCode {
+    // No session: the server view is not saved, and the user's file session stays as it was.
+    run_window(move |_| newsmap::ui::NewsmapApp::with_server(&conn))
+}
+
+#[cfg(feature = "gui")]
 fn run_window(
     make: impl FnOnce(Option<&dyn eframe::Storage>) -> newsmap::ui::NewsmapApp + 'static,
 ) -> ExitCode {
@@ -90,5 +97,10 @@ fn run_app(_paths: Vec<PathBuf>) -> ExitCode {
 
 #[cfg(not(feature = "gui"))]
 fn run_synthetic(_n: usize) -> ExitCode {
+    run_app(Vec::new())
+}
+
+#[cfg(not(feature = "gui"))]
+fn run_server(_conn: String) -> ExitCode {
     run_app(Vec::new())
 }

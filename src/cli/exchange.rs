@@ -133,6 +133,7 @@ fn export(args: &ExportArgs) -> Result<interchange::ExportReport, InterchangeErr
             kinds: args.kinds.iter().copied().collect::<BTreeSet<_>>(),
             party: args.party.clone(),
             text: args.text.clone().unwrap_or_default(),
+            ..Filter::default()
         };
         interchange::select(&lib, Some(filter.apply(&lib).as_slice()))
     } else {
@@ -198,10 +199,11 @@ fn into_library(
     ds: &crate::model::Dataset,
     formats: &[ImportFormat],
 ) -> Result<(), String> {
-    if into.starts_with("postgres://") || into.starts_with("postgresql://") {
-        return Err(format!(
-            "{into}: this newsmap cannot write to a PostgreSQL server; give a library file (.gpkg)"
-        ));
+    // A team server (postgres://…, service=…): the same import as `extract --into`.
+    if crate::library::server::is_server_url(into) {
+        let report = super::extract::import_into(Path::new(into), ds)?;
+        eprintln!("{}: {report}", super::extract::target_name(Path::new(into)));
+        return Ok(());
     }
     let articles = formats
         .iter()

@@ -9,6 +9,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::jobs::ingest::{Source, append, expand, extract_all};
 use crate::library::merge::merge_across_articles;
+use crate::library::server;
 use crate::library::store::Store;
 use crate::model::{ArticleInput, Dataset, FORMAT, MAX_ARTICLE_BYTES, write_file, write_file_with};
 use crate::source::fetch::FetchOptions;
@@ -29,7 +30,7 @@ use crate::source::metadata_path;
         articles report are merged into one that lists each report and why it was joined. \
         --jsonl writes one dataset per article and line instead, as each batch finishes, for \
         corpora larger than memory; --into adds everything to a library file in one \
-        transaction. An input that cannot be read is named on stderr and the exit status is \
+        transaction (a postgres:// URL adds them to a team server: README, \"Team server\"). An input that cannot be read is named on stderr and the exit status is \
         1; the others are still extracted.\n\n\
         An input file or page larger than --max-bytes (10 MB unless set) is refused, and reading \
         stops there, so a device or an endless pipe ends with a message. -o replaces only a \
@@ -60,8 +61,9 @@ pub struct ExtractArgs {
     /// Write one dataset per article, one per line, to FILE (or stdout for "-").
     #[arg(long, value_name = "FILE|-")]
     pub jsonl: Option<PathBuf>,
-    /// Add the articles and events to this library file (created if missing).
-    #[arg(long, value_name = "LIBRARY.gpkg")]
+    /// Add the articles and events to this library file (created if missing) or team server
+    /// (postgres://…, or a libpq "service=NAME").
+    #[arg(long, value_name = "LIBRARY.gpkg|postgres://…")]
     pub into: Option<PathBuf>,
     /// A feed (RSS, Atom, JSON Feed) by URL or file; may be given several times.
     #[arg(long = "feed", value_name = "URL|FILE")]
@@ -213,7 +215,7 @@ fn extract_inputs(opts: &ExtractArgs) -> ExitCode {
     }
     if let Some(library) = &opts.into {
         match import_into(library, &dataset) {
-            Ok(report) => eprintln!("{}: {report}", library.display()),
+            Ok(report) => eprintln!("{}: {report}", target_name(library)),
             Err(msg) => {
                 eprintln!("newsmap extract: {msg}");
                 return ExitCode::FAILURE;
@@ -306,13 +308,28 @@ fn write_jsonl(
     Ok(failed)
 }
 
-/// Adds a dataset to a library in one transaction.
-fn import_into(
-    library: &Path,
+/// Adds a dataset in one transaction to a library file or, for a `postgres://` URL (or a
+/// libpq `service=NAME`), to a team server. What `extract --into` and `import --into` call.
+pub fn import_into(
+    target: &Path,
     dataset: &Dataset,
 ) -> Result<crate::library::store::ImportReport, String> {
-    let mut store = Store::open(library).map_err(|e| e.to_string())?;
+    if let Some(conn) = target.to_str().filter(|t| server::is_server_url(t)) {
+        let mut server = server::Server::connect(conn).map_err(|e| e.to_string())?;
+        return server.import(dataset).map_err(|e| e.to_string());
+    }
+    let mut store = Store::open(target).map_err(|e| e.to_string())?;
     store.import(dataset).map_err(|e| e.to_string())
+}
+
+/// How messages name an `--into` target: a file's path, a server without its password.
+pub fn target_name(target: &Path) -> String {
+    match target.to_str().filter(|t| server::is_server_url(t)) {
+        Some(conn) => server::ConnInfo::parse(conn)
+            .map(|i| i.describe())
+            .unwrap_or_else(|_| "the server".to_owned()),
+        None => target.display().to_string(),
+    }
 }
 
 /// The local files the command reads: each article and its sibling metadata. `-o` must not

@@ -16,7 +16,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 pub use bench::{BenchArgs, BenchCommand, run_bench};
 pub use check::{CheckArgs, FileReport, check_file, run_check};
 pub use exchange::{ExportArgs, ImportArgs, run_export, run_import};
-pub use extract::{ExtractArgs, extract_main, run_extract};
+pub use extract::{ExtractArgs, extract_main, import_into, run_extract, target_name};
 
 /// newsmap — a map of the events in news articles.
 #[derive(Debug, Parser)]
@@ -37,6 +37,10 @@ pub struct Cli {
     /// Open the app on N generated events, to try it at scale.
     #[arg(long, value_name = "N", value_parser = parse_count)]
     pub synthetic: Option<usize>,
+    /// Open the app on a team server (PostgreSQL + PostGIS): a postgres:// URL or libpq
+    /// key=value string; the password comes from PGPASSWORD or ~/.pgpass.
+    #[arg(long, value_name = "postgres://…", conflicts_with_all = ["synthetic", "datasets"])]
+    pub db: Option<String>,
     /// A headless command.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -77,6 +81,8 @@ pub enum Launch {
     App(Vec<PathBuf>),
     /// Open the app on N generated events.
     Synthetic(usize),
+    /// Open the app on a team server (the connection string).
+    Server(String),
     /// A headless command ran; exit with this code.
     Done(ExitCode),
 }
@@ -107,6 +113,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Launch {
             );
             Launch::Done(ExitCode::SUCCESS)
         }
+        None if cli.db.is_some() => Launch::Server(cli.db.unwrap_or_default()),
         None => match cli.synthetic {
             Some(n) => Launch::Synthetic(n),
             None => match unknown_command(&cli.datasets) {
@@ -176,5 +183,8 @@ mod tests {
         );
         assert!(unknown_command(&[PathBuf::from("data/x.json")]).is_none());
         assert!(matches!(launch(&["--frobnicate"]), Launch::Done(c) if c == ExitCode::from(2)));
+        assert!(
+            matches!(launch(&["--db", "postgres://x/y"]), Launch::Server(u) if u == "postgres://x/y")
+        );
     }
 }

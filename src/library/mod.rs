@@ -4,6 +4,7 @@
 pub mod filter;
 pub mod kept;
 pub mod merge;
+pub mod server;
 pub mod session;
 pub mod store;
 

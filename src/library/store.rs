@@ -47,7 +47,7 @@ const MIN_COPY_GRAMS: usize = 20;
 /// One gram in this many goes into the copy index.
 const GRAM_SAMPLE: u64 = 8;
 /// Candidates compared in full per new article.
-const COPY_CANDIDATES: usize = 5;
+pub(super) const COPY_CANDIDATES: usize = 5;
 
 /// Why the library could not be opened or changed. `Display` names the file.
 #[derive(Debug, thiserror::Error)]
@@ -999,16 +999,16 @@ impl Store {
 }
 
 /// What a stored report row holds.
-struct StoredReport {
-    id: i64,
-    event: i64,
-    article: i64,
-    title: String,
-    evidence: Vec<crate::model::Span>,
-    why: Option<Explanation>,
-    merged: Option<String>,
-    extracted: bool,
-    main: bool,
+pub(super) struct StoredReport {
+    pub(super) id: i64,
+    pub(super) event: i64,
+    pub(super) article: i64,
+    pub(super) title: String,
+    pub(super) evidence: Vec<crate::model::Span>,
+    pub(super) why: Option<Explanation>,
+    pub(super) merged: Option<String>,
+    pub(super) extracted: bool,
+    pub(super) main: bool,
 }
 
 /// Checks that an existing file is a newsmap library without writing to it; returns its schema
@@ -1054,7 +1054,7 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
 
 /// The article's identity across the library: its URL without the fragment, else a hash of
 /// its text.
-fn article_uid(a: &Article) -> String {
+pub(super) fn article_uid(a: &Article) -> String {
     match a.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
         Some(u) => format!(
             "url:{}",
@@ -1126,7 +1126,7 @@ pub fn same_text(a: &str, b: &str) -> bool {
 
 /// The grams kept in the library's copy index: one in [`GRAM_SAMPLE`], chosen by hash so that
 /// two copies keep the same ones.
-fn sampled(grams: &HashSet<u64>) -> impl Iterator<Item = u64> + '_ {
+pub(super) fn sampled(grams: &HashSet<u64>) -> impl Iterator<Item = u64> + '_ {
     grams.iter().copied().filter(|g| g % GRAM_SAMPLE == 0)
 }
 
@@ -1155,11 +1155,11 @@ fn find_copy(
     Ok(None)
 }
 
-fn place_key(p: &Place) -> String {
+pub(super) fn place_key(p: &Place) -> String {
     format!("{:.4},{:.4},{}", p.lat, p.lon, p.name.to_lowercase())
 }
 
-fn party_kind_code(k: PartyKind) -> &'static str {
+pub(super) fn party_kind_code(k: PartyKind) -> &'static str {
     match k {
         PartyKind::Person => "person",
         PartyKind::State => "state",
@@ -1168,7 +1168,7 @@ fn party_kind_code(k: PartyKind) -> &'static str {
     }
 }
 
-fn party_kind(s: &str) -> PartyKind {
+pub(super) fn party_kind(s: &str) -> PartyKind {
     match s {
         "person" => PartyKind::Person,
         "state" => PartyKind::State,
@@ -1177,7 +1177,7 @@ fn party_kind(s: &str) -> PartyKind {
     }
 }
 
-fn place_kind(s: &str) -> PlaceKind {
+pub(super) fn place_kind(s: &str) -> PlaceKind {
     serde_json::from_value(serde_json::Value::String(
         match s {
             "place" => "other",
@@ -1188,7 +1188,7 @@ fn place_kind(s: &str) -> PlaceKind {
     .unwrap_or(PlaceKind::Other)
 }
 
-fn kind_of(code: &str) -> EventKind {
+pub(super) fn kind_of(code: &str) -> EventKind {
     EventKind::ALL
         .into_iter()
         .find(|k| k.code() == code)
@@ -1196,7 +1196,7 @@ fn kind_of(code: &str) -> EventKind {
 }
 
 /// The mode stored in a row: reports keep its label, which for `future` is "planned".
-fn mode_of(s: Option<&str>) -> Option<Mode> {
+pub(super) fn mode_of(s: Option<&str>) -> Option<Mode> {
     match s {
         Some("planned") => Some(Mode::Future),
         _ => s.and_then(|m| serde_json::from_value(serde_json::Value::String(m.to_owned())).ok()),
@@ -1541,7 +1541,7 @@ fn refresh_event(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<()> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn event_from_rows(
+pub(super) fn event_from_rows(
     fid: i64,
     title: String,
     kind: &str,

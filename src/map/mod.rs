@@ -45,6 +45,8 @@ pub struct MapInput<'a> {
     pub dark: bool,
     /// Show country names on the basemap.
     pub show_labels: bool,
+    /// Counts per grid cell from a team server at low zoom (drawn instead of markers).
+    pub cells: &'a [crate::library::server::Cell],
 }
 
 /// What happened on the map this frame.
@@ -377,6 +379,12 @@ impl MapView {
                     placed,
                 );
                 let hits = paint_markers(ui, &painter, input, placed, atlas);
+                if let Some(c) = paint_server_cells(ui, &painter, input.cells, &t, &visible) {
+                    new_view = Some(ViewChange::To(ViewTarget {
+                        center: world_from_lonlat(c.lon, c.lat),
+                        zoom: (projector.zoom() + 2.0).min(MAX_ZOOM),
+                    }));
+                }
                 for hit in hits {
                     match hit {
                         Hit::Marker(key) => actions.push(MapAction::Select(key)),
@@ -635,6 +643,57 @@ fn paint_markers(
     }
     painter.add(Shape::mesh(mesh));
     hits
+}
+
+/// A team server's counts per grid cell, each a badge at the mean position of its events;
+/// returns the cell clicked (the map zooms in on it, where the server sends rows).
+fn paint_server_cells(
+    ui: &mut Ui,
+    painter: &egui::Painter,
+    cells: &[crate::library::server::Cell],
+    t: &ScreenFromWorld,
+    visible: &WorldRect,
+) -> Option<crate::library::server::Cell> {
+    let mut clicked = None;
+    for (i, c) in cells.iter().enumerate() {
+        let w = world_from_lonlat(c.lon, c.lat);
+        if !visible.contains(w) {
+            continue;
+        }
+        let pos = Pos2::from(t.apply(w));
+        let text = match c.count {
+            n if n >= 1_000_000 => format!("{:.1}M", n as f64 / 1e6),
+            n if n >= 10_000 => format!("{}k", n / 1000),
+            n => n.to_string(),
+        };
+        // Area grows with the count, so a dense region reads as dense.
+        let r = 10.0 + 2.0 * (c.count as f32).log10().max(0.0) * 2.0;
+        let resp = ui.interact(
+            Rect::from_center_size(pos, Vec2::splat(2.0 * r)),
+            ui.scope_id().with(("server-cell", i)),
+            Sense::click(),
+        );
+        let label = format!("{} events on the server here — click to zoom in", c.count);
+        resp.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+        let fill = if resp.hovered() {
+            Color32::from_rgba_unmultiplied(0x7a, 0x2e, 0x8e, 230)
+        } else {
+            Color32::from_rgba_unmultiplied(0x8e, 0x44, 0xad, 200)
+        };
+        painter.circle_filled(pos, r, fill);
+        painter.circle_stroke(pos, r, Stroke::new(1.5, Color32::WHITE));
+        painter.text(
+            pos,
+            Align2::CENTER_CENTER,
+            text,
+            FontId::proportional(11.0),
+            Color32::WHITE,
+        );
+        if resp.on_hover_text(&label).clicked() {
+            clicked = Some(*c);
+        }
+    }
+    clicked
 }
 
 /// The tile provider's attribution, bottom right of the map, as its licence requires.

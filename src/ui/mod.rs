@@ -13,6 +13,7 @@
 
 pub mod file_dialog;
 pub mod long_text;
+pub mod server_link;
 pub mod side_panel;
 pub mod source_view;
 pub mod timeline;
@@ -24,9 +25,9 @@ use egui::{Color32, Key, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 use crate::index::EventKey;
+use crate::interchange::{ExportFormat, ExportReport};
 use crate::jobs::follow::{FollowEvent, Follower};
 use crate::jobs::shelf::{Shelf, ShelfEvent, ShelfRequest};
-use crate::interchange::{ExportFormat, ExportReport};
 use crate::jobs::{Batch, ImportKind, JobEvent};
 use crate::library::Library;
 use crate::library::filter::Filter;
@@ -173,6 +174,10 @@ pub enum Action {
     RetryUnopened(usize),
     /// Drop a session file that could not be opened from the session.
     ForgetUnopened(usize),
+    /// Ask the team server for this view (`newsmap --db`).
+    ServerRequest(crate::jobs::server_view::ViewRequest),
+    /// The team server answered.
+    ServerAnswer(crate::jobs::server_view::ViewAnswer),
 }
 
 /// Which form is open.
@@ -297,6 +302,8 @@ pub struct NewsmapApp {
         PathBuf,
         std::sync::mpsc::Receiver<Result<ExportReport, String>>,
     )>,
+    /// The team server whose view is dataset 0 (`newsmap --db`).
+    server: Option<server_link::ServerLink>,
 }
 
 /// An open form: the text typed so far (widget state) and the last error `apply` found.
@@ -344,6 +351,7 @@ impl NewsmapApp {
             feeds: Vec::new(),
             export_all: false,
             export: None,
+            server: None,
         };
         app.state.open_files = app.open_files();
         app.refilter();
@@ -608,6 +616,108 @@ impl NewsmapApp {
     /// True when `path` is a file this app wrote into its kept directory.
     fn is_kept_file(&self, path: &std::path::Path) -> bool {
         self.kept.as_ref().is_some_and(|k| k.holds(path))
+    }
+
+    /// The app on a team server (`newsmap --db CONN`): the map shows the server's events for
+    /// the view, asked for on a worker thread. Nothing of it goes into a session.
+    pub fn with_server(conn: &str) -> Self {
+        let name = match crate::library::server::ConnInfo::parse(conn) {
+            Ok(info) => info.describe(),
+            Err(e) => return Self::new(Library::new(Vec::new()), vec![format!("--db: {e}")]),
+        };
+        let ds = crate::library::LoadedDataset::new(
+            format!("server {name}"),
+            None,
+            crate::model::Dataset::new(),
+        );
+        // With nothing loaded yet, the first frame's fit shows the whole world.
+        let mut app = Self::new(Library::new(vec![ds]), Vec::new());
+        app.server = Some(server_link::ServerLink::start(conn.to_owned(), name));
+        app
+    }
+
+    /// The team server link, when the app shows one.
+    pub fn server(&self) -> Option<&server_link::ServerLink> {
+        self.server.as_ref()
+    }
+
+    /// Takes a server answer into the app: rows replace dataset 0 (the selection is kept by
+    /// event id), counts replace the markers; a failure leaves the view as it was.
+    fn server_answer(&mut self, answer: crate::jobs::server_view::ViewAnswer) {
+        use crate::jobs::server_view::ViewAnswer;
+        let Some(link) = &mut self.server else { return };
+        match answer {
+            ViewAnswer::Connected { server, read_only } => {
+                link.failure = None;
+                let mut n = format!("Connected to {server}");
+                if let Some(why) = read_only {
+                    n.push_str(&format!(" (read-only: {why})"));
+                }
+                self.notices.push(n);
+            }
+            ViewAnswer::Failed { message, .. } => {
+                link.status = "server unreachable: showing the last view".to_owned();
+                if link.failure.as_ref() != Some(&message) {
+                    self.notices.push(message.clone());
+                }
+                // Asked again when the view next changes, not in a loop while it is down.
+                link.failure = Some(message);
+            }
+            ViewAnswer::Cells {
+                request,
+                cells,
+                total,
+            } => {
+                link.failure = None;
+                link.status = format!(
+                    "{total} events in view on the server, counted per cell (by month): zoom in                      to see them"
+                );
+                link.cells = cells;
+                link.shown = Some(request);
+                self.replace_server_rows(crate::model::Dataset::new());
+            }
+            ViewAnswer::Rows { request, data } => {
+                link.failure = None;
+                link.status = format!("{} events in view from the server", data.events.len());
+                link.cells.clear();
+                link.shown = Some(request);
+                self.replace_server_rows(*data);
+            }
+        }
+    }
+
+    fn replace_server_rows(&mut self, data: crate::model::Dataset) {
+        let Some(old) = self.lib.datasets.first_mut() else {
+            return;
+        };
+        if old.data.events.is_empty() && data.events.is_empty() {
+            return;
+        }
+        let selected_id = self
+            .selected
+            .filter(|k| k.dataset == 0)
+            .and_then(|k| old.data.events.get(k.event as usize))
+            .map(|e| e.id.clone());
+        *old = crate::library::LoadedDataset::new(old.name.clone(), None, data);
+        if let Some(k) = self.selected.filter(|k| k.dataset == 0) {
+            self.selected = selected_id
+                .and_then(|id| {
+                    self.lib.datasets[0]
+                        .data
+                        .events
+                        .iter()
+                        .position(|e| e.id == id)
+                })
+                .map(|i| EventKey {
+                    event: i as u32,
+                    ..k
+                });
+        }
+        if self.source.as_ref().is_some_and(|v| v.dataset == 0) {
+            self.source = None;
+        }
+        self.lib.rebuild();
+        self.refilter();
     }
 
     /// The app on the embedded seed dataset (what `newsmap` with no arguments shows).
@@ -1005,6 +1115,9 @@ impl NewsmapApp {
         let Some(ds) = self.lib.remove(d as usize) else {
             return;
         };
+        if d == 0 && self.server.take().is_some() {
+            self.notices.push("Disconnected from the server".to_owned());
+        }
         if let Some(path) = ds.path.as_deref().filter(|p| self.is_kept_file(p))
             && let Some(kept) = &self.kept
             && let Err(e) = kept.forget(path)
@@ -1345,6 +1458,12 @@ impl NewsmapApp {
                     self.save_session();
                 }
             }
+            Action::ServerRequest(r) => {
+                if let Some(link) = &mut self.server {
+                    link.send(r);
+                }
+            }
+            Action::ServerAnswer(a) => self.server_answer(a),
             Action::ResetView => {
                 self.apply(Action::ClearFilters);
                 self.state.timeline = TimelineState::default();
@@ -1616,6 +1735,14 @@ impl NewsmapApp {
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.weak("Basemap: Natural Earth · GeoNames (CC BY 4.0)");
+                if let Some(link) = &self.server {
+                    let text = format!("{}: {}", shorten(&link.name, NAME_CHARS), link.status);
+                    if link.failure.is_some() {
+                        ui.label(RichText::new(text).color(ui.visuals().warn_fg_color));
+                    } else {
+                        ui.label(text);
+                    }
+                }
                 if let Some(n) = self.map.online.as_ref().and_then(|o| o.health().notice()) {
                     ui.label(RichText::new(n).color(ui.visuals().warn_fg_color));
                 }
@@ -1717,7 +1844,12 @@ impl NewsmapApp {
         if self.repaint.is_none() {
             self.repaint = Some(ui.ctx().clone());
         }
+
         let mut actions = Vec::new();
+        if let Some(link) = &self.server {
+            link.set_context(ui.ctx());
+            actions.extend(link.poll().into_iter().map(Action::ServerAnswer));
+        }
         if std::mem::take(&mut self.pending_online) {
             actions.push(Action::OnlineTiles(true));
         }
@@ -1814,6 +1946,7 @@ impl NewsmapApp {
             selected: self.selected,
             dark: ui.visuals().dark_mode,
             show_labels: !self.state.hide_labels,
+            cells: self.server.as_ref().map_or(&[][..], |l| l.cells.as_slice()),
         };
         let map_actions = egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
@@ -1824,6 +1957,15 @@ impl NewsmapApp {
                 MapAction::Select(k) => Action::Select(Some(k)),
                 MapAction::ClearSelection => Action::Select(None),
             });
+        }
+        // The server is asked for the view once the map knows it, and again when it changes.
+        if let Some(link) = &self.server
+            && let Some(r) = self.map.visible().and_then(|v| {
+                server_link::request_for(v, self.state.filter.from, self.state.filter.to)
+            })
+            && link.sent != Some(r)
+        {
+            actions.push(Action::ServerRequest(r));
         }
         if actions.iter().any(|a| matches!(a, Action::ResetView)) {
             // Panel sizes and window positions live in egui's memory: forget them too.
