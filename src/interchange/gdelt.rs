@@ -339,8 +339,7 @@ fn url_title(url: &str) -> (String, String) {
         .trim_start_matches("www.")
         .to_owned();
     let slug = parts
-        .filter(|s| !s.is_empty())
-        .next_back()
+        .rfind(|s| !s.is_empty())
         .map(|s| {
             let s = s
                 .trim_end_matches(".html")

@@ -397,7 +397,7 @@ pub fn import_bytes(
 /// ids that repeat across files stay apart.
 pub fn combine(mut parts: Vec<Dataset>) -> Dataset {
     if parts.len() == 1 {
-        return parts.pop().unwrap_or_else(Dataset::new);
+        return parts.pop().unwrap_or_default();
     }
     let mut all = Dataset::new();
     for (i, mut ds) in parts.into_iter().enumerate() {
