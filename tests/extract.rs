@@ -1199,8 +1199,10 @@ South China Sea.";
         condemn[0].title
     );
     assert_eq!(range(&condemn[0].date), "2024-07-09..2024-07-09");
-    // Beijing's ministry did not condemn it in Manila: no dateline place for it.
-    assert_eq!(place_name(&ds, condemn[0]), None);
+    // Beijing's ministry did not condemn it in Manila: no dateline place for it, only its own
+    // country, approximately.
+    assert_eq!(place_name(&ds, condemn[0]).as_deref(), Some("China"));
+    assert_eq!(condemn[0].geo_precision, Some(3));
     let protest = events_of(&ds, EventKind::Protest);
     assert_eq!(protest.len(), 1, "{titles:?}");
     assert_eq!(protest[0].title, "Local fishermen protest");
