@@ -2021,6 +2021,24 @@ fn paste_form_ui(ctx: &egui::Context, form: &mut Form, actions: &mut Vec<Action>
     }
 }
 
+/// The labelled address field of the URL and feed forms, with the last error under it; true
+/// when Enter was pressed in it.
+fn address_ui(ui: &mut Ui, form: &mut Form, label: &str, hint: &str) -> bool {
+    let l = ui.label(label);
+    let r = ui
+        .add(
+            egui::TextEdit::singleline(&mut form.url)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id);
+    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    if let Some(e) = &form.error {
+        ui.colored_label(ui.visuals().error_fg_color, e);
+    }
+    enter
+}
+
 /// The "Open URL…" form.
 fn url_form_ui(ctx: &egui::Context, form: &mut Form, actions: &mut Vec<Action>) {
     let mut open = true;
@@ -2028,18 +2046,12 @@ fn url_form_ui(ctx: &egui::Context, form: &mut Form, actions: &mut Vec<Action>) 
         .open(&mut open)
         .default_width(520.0)
         .show(ctx, |ui| {
-            let l = ui.label("Address of a news article (http or https)");
-            let r = ui
-                .add(
-                    egui::TextEdit::singleline(&mut form.url)
-                        .hint_text("https://…")
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(l.id);
-            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-            if let Some(e) = &form.error {
-                ui.colored_label(ui.visuals().error_fg_color, e);
-            }
+            let enter = address_ui(
+                ui,
+                form,
+                "Address of a news article (http or https)",
+                "https://…",
+            );
             ui.weak(
                 "The page is fetched once, its main text extracted; nothing else is sent anywhere.",
             );
@@ -2052,24 +2064,19 @@ fn url_form_ui(ctx: &egui::Context, form: &mut Form, actions: &mut Vec<Action>) 
     }
 }
 
+/// The "Follow feed…" form.
 fn feed_form_ui(ctx: &egui::Context, form: &mut Form, actions: &mut Vec<Action>) {
     let mut open = true;
     egui::Window::new("Follow feed")
         .open(&mut open)
         .default_width(520.0)
         .show(ctx, |ui| {
-            let l = ui.label("Address of an RSS, Atom or JSON feed (http or https)");
-            let r = ui
-                .add(
-                    egui::TextEdit::singleline(&mut form.url)
-                        .hint_text("https://…/feed.xml")
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(l.id);
-            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-            if let Some(e) = &form.error {
-                ui.colored_label(ui.visuals().error_fg_color, e);
-            }
+            let enter = address_ui(
+                ui,
+                form,
+                "Address of an RSS, Atom or JSON feed (http or https)",
+                "https://…/feed.xml",
+            );
             ui.weak(
                 "Checked now and then at the interval below while newsmap runs; each new item \
                  is read once and its events join the library.",
