@@ -1,5 +1,12 @@
-//! Map scale: index build and one frame's work with 100,000 events (80% in East Asia).
-//! Run: `cargo bench --bench map_index`.
+//! Map scale: index build and one frame's work with 100,000 to 10,000,000 events (80% in East
+//! Asia). Run: `cargo bench --bench map_index`.
+//!
+//! First a frame report: per size, a child process (so its peak RSS is its own) builds the
+//! library and a headless app at 1920×1080 and prints the p50 and p95 CPU time of the UI
+//! thread's frames while idle, panning, zooming, dragging the date range and playing the
+//! timeline, plus build times and peak RSS. `NEWSMAP_BENCH_SIZES=100000,1000000` picks the
+//! sizes (empty: no report), `NEWSMAP_BENCH_FRAMES` the frames per scenario (more, under a
+//! profiler); then divan's micro-benchmarks run.
 
 use std::collections::HashSet;
 
@@ -8,12 +15,18 @@ use newsmap::index::layout::{LayoutParams, Placed, layout};
 use newsmap::index::{EventTable, ScreenFromWorld, world_from_lonlat};
 use newsmap::library::{Library, LoadedDataset};
 use newsmap::model::IdMaps;
+use newsmap::ui::timeline::TimelineChange;
 use newsmap::ui::{Action, NewsmapApp};
+
+// As the app does: glibc's allocator hands memory back every frame and page-faults it in again.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const EVENTS: usize = 100_000;
 const PLACES: usize = 20_000;
 
 fn main() {
+    frame_report();
     divan::main();
 }
 
@@ -88,15 +101,26 @@ fn warm_app(events: usize, places: usize) -> (egui::Context, NewsmapApp) {
     (ctx, app)
 }
 
-/// One whole frame at 1280×800 with `events` as input: panels, basemap, markers, accessibility
+/// The window size of the frame report.
+const SCREEN: [f32; 2] = [1920.0, 1080.0];
+
+/// One whole frame at `size` with `events` as input: panels, basemap, markers, accessibility
 /// labels and tessellation. Returns the mesh count so the work is not optimised away.
-fn frame(ctx: &egui::Context, app: &mut NewsmapApp, events: Vec<egui::Event>) -> usize {
+fn frame_at(
+    ctx: &egui::Context,
+    app: &mut NewsmapApp,
+    events: Vec<egui::Event>,
+    size: [f32; 2],
+    time: Option<f64>,
+) -> usize {
     let input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
-            egui::vec2(1280.0, 800.0),
+            egui::vec2(size[0], size[1]),
         )),
         events,
+        time,
+        predicted_dt: 1.0 / 60.0,
         ..Default::default()
     };
     let mut out = ctx.run_ui(input, |ui| app.ui(ui));
@@ -104,52 +128,9 @@ fn frame(ctx: &egui::Context, app: &mut NewsmapApp, events: Vec<egui::Event>) ->
     ctx.tessellate(out.shapes, out.pixels_per_point).len()
 }
 
-/// The same steady-state frame with a million events (zoom and filter unchanged, so the
-/// cluster grid and list order are cached, as while hovering or idle).
-#[divan::bench(sample_count = 10)]
-fn app_frame_million(b: divan::Bencher) {
-    let (ctx, mut app) = warm_app(1_000_000, 200_000);
-    b.bench_local(|| frame(&ctx, &mut app, Vec::new()));
-}
-
-/// A frame at a million events that pans the map (an arrow key press), so the view changes and
-/// the list of events in view is recomputed, as while dragging.
-#[divan::bench(sample_count = 10)]
-fn app_frame_million_panning(b: divan::Bencher) {
-    let (ctx, mut app) = warm_app(1_000_000, 200_000);
-    let mut step = 0usize;
-    b.bench_local(|| {
-        step += 1;
-        // Alternate right and left so the view stays over the data.
-        let key = if step.is_multiple_of(2) {
-            egui::Key::ArrowRight
-        } else {
-            egui::Key::ArrowLeft
-        };
-        let press = egui::Event::Key {
-            key,
-            physical_key: None,
-            pressed: true,
-            repeat: false,
-            modifiers: egui::Modifiers::NONE,
-        };
-        frame(&ctx, &mut app, vec![press])
-    });
-}
-
-/// A frame at a million events that moves the date filter by a day, as while dragging a
-/// timeline handle: filtering, the list order and the clusters are all redone.
-#[divan::bench(sample_count = 10)]
-fn app_frame_million_filtering(b: divan::Bencher) {
-    let (ctx, mut app) = warm_app(1_000_000, 200_000);
-    let start = newsmap::model::day_number(jiff::civil::date(2010, 1, 1));
-    let mut day = 0;
-    b.bench_local(|| {
-        day += 1;
-        let from = newsmap::model::date_from_day_number(start + day % 300);
-        app.apply(Action::SetDates(Some(from), None));
-        frame(&ctx, &mut app, Vec::new())
-    });
+/// A frame at 1280×800, as the divan benches have always measured.
+fn frame(ctx: &egui::Context, app: &mut NewsmapApp, events: Vec<egui::Event>) -> usize {
+    frame_at(ctx, app, events, [1280.0, 800.0], None)
 }
 
 /// A whole app frame, headless, with 100,000 events, for the view "Fit to events" picks.
@@ -157,4 +138,238 @@ fn app_frame_million_filtering(b: divan::Bencher) {
 fn app_frame(b: divan::Bencher) {
     let (ctx, mut app) = warm_app(EVENTS, PLACES);
     b.bench_local(|| frame(&ctx, &mut app, Vec::new()));
+}
+
+/// CPU time this thread has used, in seconds: frames are measured by it, so other processes
+/// on a shared machine do not count (worker threads do not either, which is the point).
+fn thread_cpu_secs() -> f64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec; CLOCK_THREAD_CPUTIME_ID needs nothing else.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
+    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
+}
+
+/// Peak resident set size of this process, in MiB (Linux `VmHWM`).
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+/// p50 and p95 of `ms`, in the same unit.
+fn percentiles(ms: &mut [f64]) -> (f64, f64) {
+    ms.sort_by(f64::total_cmp);
+    let at = |p: f64| ms[((ms.len() - 1) as f64 * p).round() as usize];
+    (at(0.50), at(0.95))
+}
+
+/// Runs `n` frames, `step(i)` giving each frame's input (after applying any actions), and
+/// returns their CPU times in ms.
+fn measure(
+    ctx: &egui::Context,
+    app: &mut NewsmapApp,
+    n: usize,
+    mut step: impl FnMut(usize, &mut NewsmapApp) -> (Vec<egui::Event>, Option<f64>),
+) -> Vec<f64> {
+    (0..n)
+        .map(|i| {
+            let t = thread_cpu_secs();
+            let (events, time) = step(i, app);
+            divan::black_box(frame_at(ctx, app, events, SCREEN, time));
+            (thread_cpu_secs() - t) * 1000.0
+        })
+        .collect()
+}
+
+fn key(key: egui::Key) -> egui::Event {
+    egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    }
+}
+
+/// The report for one size, printed by a child process.
+fn report(events: usize) {
+    let frames = std::env::var("NEWSMAP_BENCH_FRAMES")
+        .ok()
+        .and_then(|f| f.parse().ok())
+        .unwrap_or(if events >= 5_000_000 { 40 } else { 80 });
+    let t = std::time::Instant::now();
+    let ds = newsmap::synthetic::dataset(events, (events / 5).max(1), 7);
+    let generate_s = t.elapsed().as_secs_f64();
+    let t = std::time::Instant::now();
+    let lib = Library::new(vec![LoadedDataset::new("synthetic", None, ds)]);
+    let table_s = t.elapsed().as_secs_f64();
+    let t = std::time::Instant::now();
+    let cells = CellIndex::new(lib.table.placed_points());
+    let cells_s = t.elapsed().as_secs_f64();
+    drop(cells);
+    let peer = supercluster(&lib);
+    let ctx = egui::Context::default();
+    let t = std::time::Instant::now();
+    let mut app = NewsmapApp::new(lib, Vec::new());
+    frame_at(&ctx, &mut app, Vec::new(), SCREEN, None);
+    let first_frame_s = t.elapsed().as_secs_f64();
+    frame_at(&ctx, &mut app, Vec::new(), SCREEN, None);
+
+    // Under a profiler, one scenario alone (NEWSMAP_BENCH_ONLY=pan); the others get one frame.
+    let only = std::env::var("NEWSMAP_BENCH_ONLY").ok();
+    let frames_of = |name: &str| match &only {
+        Some(o) if o != name => 1,
+        _ => frames,
+    };
+    let mut rows: Vec<(&str, Vec<f64>)> = Vec::new();
+    rows.push((
+        "idle",
+        measure(&ctx, &mut app, frames_of("idle"), |_, _| (Vec::new(), None)),
+    ));
+    rows.push((
+        "pan",
+        measure(&ctx, &mut app, frames_of("pan"), |i, _| {
+            // Right and left in turn, so the view stays over the data.
+            let k = if i % 2 == 0 {
+                egui::Key::ArrowRight
+            } else {
+                egui::Key::ArrowLeft
+            };
+            (vec![key(k)], None)
+        }),
+    ));
+    rows.push((
+        "zoom",
+        measure(&ctx, &mut app, frames_of("zoom"), |i, app| {
+            // A quarter level per frame, in for 12 frames and out for 12: three levels crossed
+            // each way, their grids built on the way in.
+            let dz = if (i / 12) % 2 == 0 { 0.25 } else { -0.25 };
+            app.apply(Action::ZoomMap(dz));
+            (Vec::new(), None)
+        }),
+    ));
+    let start = newsmap::model::day_number(jiff::civil::date(2005, 1, 1));
+    let day = newsmap::model::date_from_day_number;
+    // Warm-up: the first date range is a jump from none, which rebuilds what depends on it.
+    app.apply(Action::SetDates(Some(day(start)), Some(day(start + 364))));
+    frame_at(&ctx, &mut app, Vec::new(), SCREEN, None);
+    rows.push((
+        "date drag",
+        measure(&ctx, &mut app, frames_of("date drag"), |i, app| {
+            // A year-long range moved a week per frame (a pixel or two of the strip).
+            let a = start + 7 * i as i32;
+            app.apply(Action::SetDates(Some(day(a)), Some(day(a + 364))));
+            (Vec::new(), None)
+        }),
+    ));
+    app.apply(Action::Timeline(TimelineChange::Speed(365.0)));
+    app.apply(Action::Timeline(TimelineChange::Playing(true)));
+    let mut now = 100.0;
+    frame_at(&ctx, &mut app, Vec::new(), SCREEN, Some(now));
+    rows.push((
+        "playback",
+        measure(&ctx, &mut app, frames_of("playback"), |_, _| {
+            now += 1.0 / 60.0;
+            (Vec::new(), Some(now))
+        }),
+    ));
+    let rss = peak_rss_mib().map_or("?".into(), |m| format!("{m:.0} MiB"));
+    println!(
+        "{events} events: generate {generate_s:.2} s · event table {table_s:.2} s · cell index \
+         {cells_s:.2} s · app + first frame {first_frame_s:.2} s · peak RSS {rss}"
+    );
+    if let Some(line) = peer {
+        let ours = table_s + cells_s;
+        match line
+            .split_whitespace()
+            .nth(1)
+            .and_then(|v| v.parse::<f64>().ok())
+        {
+            Some(theirs) => println!(
+                "  supercluster 9.1 load {theirs:.2} s; newsmap cell index {cells_s:.2} s \
+                 ({:.1}× faster), with the event table (dates, places, R-tree, day order) \
+                 {ours:.2} s ({:.1}×)",
+                theirs / cells_s,
+                theirs / ours
+            ),
+            None => println!("  supercluster: {line}"),
+        }
+    }
+    for (name, mut ms) in rows {
+        let (p50, p95) = percentiles(&mut ms);
+        println!(
+            "  {name:<10} p50 {p50:>7.2} ms   p95 {p95:>7.2} ms   ({} frames)",
+            ms.len()
+        );
+    }
+}
+
+/// supercluster 9.1's load time on the same points (benches/peers/supercluster.mjs), when
+/// `node` and the package (`npm install` in benches/peers) are there; its output line.
+fn supercluster(lib: &Library) -> Option<String> {
+    let peers = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/peers");
+    if !peers.join("node_modules/supercluster").is_dir() {
+        return None;
+    }
+    let dir = tempfile::tempdir().ok()?;
+    let file = dir.path().join("points.f64");
+    let mut bytes = Vec::with_capacity(lib.table.items.len() * 16);
+    for (_, w) in lib.table.placed_points() {
+        for v in newsmap::index::lonlat_from_world(w) {
+            bytes.extend_from_slice(&v.to_le_bytes());
+        }
+    }
+    newsmap::model::write_file(&file, &bytes, &[]).ok()?;
+    let out = std::process::Command::new("node")
+        .arg(peers.join("supercluster.mjs"))
+        .arg(&file)
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    Some(if out.status.success() {
+        text
+    } else {
+        format!("failed: {}", String::from_utf8_lossy(&out.stderr).trim())
+    })
+}
+
+/// Runs the report for each size in a child process of this binary.
+fn frame_report() {
+    const CHILD: &str = "NEWSMAP_BENCH_CHILD";
+    if let Ok(n) = std::env::var(CHILD) {
+        report(n.parse().expect("a number of events"));
+        std::process::exit(0);
+    }
+    let sizes =
+        std::env::var("NEWSMAP_BENCH_SIZES").unwrap_or_else(|_| "100000,1000000,10000000".into());
+    let sizes: Vec<usize> = sizes
+        .split(',')
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| {
+            s.trim()
+                .parse()
+                .expect("NEWSMAP_BENCH_SIZES: numbers, comma-separated")
+        })
+        .collect();
+    if sizes.is_empty() {
+        return;
+    }
+    println!("Frame report: CPU time of the UI thread per frame at 1920×1080");
+    let exe = std::env::current_exe().expect("the bench binary's path");
+    for n in sizes {
+        let status = std::process::Command::new(&exe)
+            .env(CHILD, n.to_string())
+            .status();
+        match status {
+            Ok(s) if s.success() => {}
+            Ok(s) => println!("{n} events: the run failed ({s})"),
+            Err(e) => println!("{n} events: could not start the run: {e}"),
+        }
+    }
+    println!();
 }

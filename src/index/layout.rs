@@ -75,14 +75,26 @@ pub fn layout(
 ) {
     out.clear();
     let mut pts: Vec<(u32, [f32; 2])> = Vec::new();
+    let mut ids: Vec<u32> = Vec::new();
     for cell in grid.cells_in(visible) {
+        if cell.count == 0 {
+            continue;
+        }
         let id = CellId {
             level: grid.level,
             x: cell.x,
             y: cell.y,
         };
         let is_expanded = expanded.contains(&id);
-        let limit = if cell.same_point {
+        ids.clear();
+        let mut same_point = cell.same_point;
+        if !same_point && cell.count > params.fan_max && cell.count <= params.same_point_fan_max {
+            // The date range may leave only members that share one point.
+            grid.passing_members(cell, &mut ids);
+            let w0 = ids.first().map(|&i| position(i));
+            same_point = ids.iter().all(|&i| Some(position(i)) == w0);
+        }
+        let limit = if same_point {
             params.same_point_fan_max
         } else {
             params.fan_max
@@ -92,16 +104,15 @@ pub fn layout(
                 cell: id,
                 count: cell.count,
                 pos: t.apply(cell.centroid),
-                same_point: cell.same_point,
+                same_point,
             });
             continue;
         }
+        if ids.is_empty() {
+            grid.passing_members(cell, &mut ids);
+        }
         pts.clear();
-        pts.extend(
-            grid.members_of(cell)
-                .iter()
-                .map(|&i| (i, t.apply(position(i)))),
-        );
+        pts.extend(ids.iter().map(|&i| (i, t.apply(position(i)))));
         place_cell(cell, &pts, t, params, out);
     }
 }

@@ -1,6 +1,7 @@
 //! Indexes over the loaded events: where (world coordinates, an R-tree and per-zoom cluster grids)
 //! and when (day numbers). No egui here, so the map's per-frame work is benchmarkable and testable.
 
+pub mod dates;
 pub mod grid;
 pub mod layout;
 pub mod projection;
@@ -57,10 +58,12 @@ pub type IndexedPoint = GeomWithData<[f64; 2], u32>;
 /// Every loaded event, flattened, with a spatial index over those that have a place.
 #[derive(Default)]
 pub struct EventTable {
-    /// One entry per event of every dataset.
-    pub items: Vec<EventItem>,
+    /// One entry per event of every dataset (shared with grid builds on worker threads).
+    pub items: std::sync::Arc<Vec<EventItem>>,
     /// Bulk-loaded R-tree over the items that have a position.
     pub rtree: RTree<IndexedPoint>,
+    /// The items ordered by day, for date ranges (shared with grid builds on worker threads).
+    pub dates: std::sync::Arc<dates::DateIndex>,
 }
 
 impl EventTable {
@@ -114,8 +117,9 @@ impl EventTable {
             .filter_map(|(i, it)| it.world.map(|w| IndexedPoint::new(w, i as u32)))
             .collect();
         Self {
-            items,
+            dates: std::sync::Arc::new(dates::DateIndex::new(&items)),
             rtree: RTree::bulk_load(points),
+            items: std::sync::Arc::new(items),
         }
     }
 

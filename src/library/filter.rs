@@ -1,6 +1,7 @@
 //! Which events pass the user's filters: date range, kinds, a party, free text.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -39,6 +40,15 @@ impl Filter {
         self.from.is_some() || self.to.is_some()
     }
 
+    /// The date range as day numbers, open ends as `i32::MIN` and `i32::MAX` (which every
+    /// event's range meets).
+    pub fn days(&self) -> (i32, i32) {
+        (
+            self.from.map_or(i32::MIN, day_number),
+            self.to.map_or(i32::MAX, day_number),
+        )
+    }
+
     /// Per item of `lib.table`: does it pass?
     pub fn apply(&self, lib: &Library) -> Vec<bool> {
         self.apply_with(lib, &|_| false)
@@ -47,16 +57,21 @@ impl Filter {
     /// Like [`Filter::apply`], where the text also passes events `found` says a full-text
     /// search matched (the library's index over article texts).
     pub fn apply_with(&self, lib: &Library, found: &dyn Fn(EventKey) -> bool) -> Vec<bool> {
-        let from = self.from.map_or(i32::MIN, day_number);
-        let to = self.to.map_or(i32::MAX, day_number);
+        let (from, to) = self.days();
+        self.apply_base_with(lib, found)
+            .into_iter()
+            .zip(lib.table.items.iter())
+            .map(|(base, it)| base && it.meets_days(from, to))
+            .collect()
+    }
+
+    /// Every filter but the dates, per item: what a date change never alters.
+    pub fn apply_base_with(&self, lib: &Library, found: &dyn Fn(EventKey) -> bool) -> Vec<bool> {
         let needle = self.text.trim().to_lowercase();
         lib.table
             .items
             .iter()
             .map(|it| {
-                if self.has_dates() && !it.meets_days(from, to) {
-                    return false;
-                }
                 if !self.kinds.is_empty() && !self.kinds.contains(&it.kind) {
                     return false;
                 }
@@ -85,6 +100,132 @@ impl Filter {
                     || ev.place().is_some_and(|p| has(&p.name))
             })
             .collect()
+    }
+}
+
+/// Where a reader of [`Passing`] has got to: a generation and a position in its log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    generation: u64,
+    at: usize,
+}
+
+/// Which items pass the filters, kept up to date as they change. A date change flips only the
+/// items [`crate::index::dates::DateIndex::changed_between`] names, and logs each flip, so the
+/// map, the list and the timeline catch up by replaying the log instead of looking at every
+/// event again. Any other change starts a new generation, which readers rebuild from.
+#[derive(Clone, Debug, Default)]
+pub struct Passing {
+    /// Per item: passes every filter but the dates (shared with grid builds on worker threads).
+    base: Arc<Vec<bool>>,
+    /// Per item: passes every filter.
+    shown: Vec<bool>,
+    count: usize,
+    days: (i32, i32),
+    generation: u64,
+    /// (item, passes now) for every flip since the generation began, in order.
+    log: Vec<(u32, bool)>,
+}
+
+impl Passing {
+    /// Recomputes everything (after the data or a filter other than the dates changed).
+    pub fn reset(&mut self, filter: &Filter, lib: &Library, found: &dyn Fn(EventKey) -> bool) {
+        self.base = Arc::new(filter.apply_base_with(lib, found));
+        self.days = filter.days();
+        self.recompute_dates(lib);
+    }
+
+    /// Every item's date answer again, from `base`: a new generation.
+    fn recompute_dates(&mut self, lib: &Library) {
+        let (from, to) = self.days;
+        self.shown.clear();
+        self.shown.extend(
+            self.base
+                .iter()
+                .zip(lib.table.items.iter())
+                .map(|(b, it)| *b && it.meets_days(from, to)),
+        );
+        self.count = self.shown.iter().filter(|s| **s).count();
+        self.generation += 1;
+        self.log.clear();
+    }
+
+    /// Moves the date range to the filter's: flips only the items whose answer changes (or,
+    /// when that is most of them, starts a new generation).
+    pub fn set_dates(&mut self, filter: &Filter, lib: &Library) {
+        let new = filter.days();
+        let n = lib.table.items.len();
+        if self.base.len() != n {
+            self.reset(filter, lib, &|_| false);
+            return;
+        }
+        let old = self.days;
+        self.days = new;
+        let cost = lib.table.dates.changed_count(old, new);
+        // Readers replay the log; past a fraction of the items a rebuild is cheaper for them.
+        if cost > n / 8 + 256 || self.log.len() + cost > n / 2 + 1024 {
+            self.recompute_dates(lib);
+            return;
+        }
+        let items = &lib.table.items;
+        for i in lib.table.dates.changed_between(old, new) {
+            let now = self.base[i as usize] && items[i as usize].meets_days(new.0, new.1);
+            let was = &mut self.shown[i as usize];
+            if *was != now {
+                *was = now;
+                if now {
+                    self.count += 1;
+                } else {
+                    self.count -= 1;
+                }
+                self.log.push((i, now));
+            }
+        }
+    }
+
+    /// Per item of the library's table: does it pass?
+    pub fn shown(&self) -> &[bool] {
+        &self.shown
+    }
+
+    /// Per item: does it pass every filter but the dates?
+    pub fn base(&self) -> &[bool] {
+        &self.base
+    }
+
+    /// [`Passing::base`], shared.
+    pub fn base_shared(&self) -> Arc<Vec<bool>> {
+        Arc::clone(&self.base)
+    }
+
+    /// How many items pass.
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    /// The date range as day numbers (see [`Filter::days`]).
+    pub fn days(&self) -> (i32, i32) {
+        self.days
+    }
+
+    /// Bumped whenever every item may have changed.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Where a reader that has seen everything up to now stands.
+    pub fn cursor(&self) -> Cursor {
+        Cursor {
+            generation: self.generation,
+            at: self.log.len(),
+        }
+    }
+
+    /// The flips since `cursor`, or `None` when the reader must rebuild (a new generation, or
+    /// no cursor yet).
+    pub fn since(&self, cursor: Option<Cursor>) -> Option<&[(u32, bool)]> {
+        let c = cursor?;
+        (c.generation == self.generation && c.at <= self.log.len()).then(|| &self.log[c.at..])
     }
 }
 
@@ -209,5 +350,60 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(count(&none, &lib), 0);
+    }
+
+    #[test]
+    fn passing_follows_date_moves_and_logs_every_flip() {
+        // Sixty copies of the seed: enough events that a jump starts a new generation.
+        let lib = Library::new(vec![LoadedDataset::embedded_seed(); 60]);
+        let kinds = Filter {
+            kinds: BTreeSet::from([EventKind::Consult, EventKind::Threaten, EventKind::Agree]),
+            ..Default::default()
+        };
+        let mut passing = Passing::default();
+        passing.reset(&kinds, &lib, &|_| false);
+        let mut mirror = passing.shown().to_vec();
+        let mut cursor = Some(passing.cursor());
+        let start = day_number("2022-09-01".parse().unwrap());
+        let date = crate::model::date_from_day_number;
+        // Small steps (flips logged), jumps (a new generation), open ends, the 1930s.
+        let old = day_number("1930-01-01".parse().unwrap());
+        let steps = (0..40)
+            .map(|i| (Some(start + 3 * i), Some(start + 3 * i + 10)))
+            .chain([
+                (Some(old), Some(old + 365)),
+                (Some(start + 60), None),
+                (None, Some(start + 70)),
+                (None, None),
+                (Some(start + 73), Some(start + 74)),
+            ]);
+        let mut generations = std::collections::HashSet::new();
+        for (from, to) in steps {
+            let f = Filter {
+                from: from.map(date),
+                to: to.map(date),
+                ..kinds.clone()
+            };
+            passing.set_dates(&f, &lib);
+            assert_eq!(passing.shown(), f.apply(&lib).as_slice());
+            assert_eq!(
+                passing.count(),
+                f.apply(&lib).iter().filter(|s| **s).count()
+            );
+            // A reader replaying the log sees the same, or is told to rebuild.
+            match passing.since(cursor) {
+                Some(flips) => {
+                    for &(i, now) in flips {
+                        mirror[i as usize] = now;
+                    }
+                }
+                None => mirror = passing.shown().to_vec(),
+            }
+            cursor = Some(passing.cursor());
+            generations.insert(passing.generation());
+            assert_eq!(mirror, passing.shown());
+        }
+        assert!(generations.len() > 1, "no jump started a new generation");
+        assert!(!passing.log.is_empty(), "no flips were logged");
     }
 }

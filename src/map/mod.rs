@@ -6,6 +6,8 @@ pub mod style;
 pub mod tiles;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
 
 use egui::accesskit::Role;
 use egui::{
@@ -15,13 +17,14 @@ use egui::{
 use walkers::{Map, MapMemory, lon_lat};
 
 use crate::index::EventKey;
-use crate::index::grid::{CellIndex, ClusterGrid};
+use crate::index::grid::{CellIndex, ClusterGrid, GridDates};
 use crate::index::layout::{CellId, LayoutParams, Placed, layout};
 use crate::index::projection::{
     ScreenFromWorld, WorldRect, fit_zoom, lonlat_from_world, world_from_lonlat,
 };
 use crate::index::shapes::WorldShape;
 use crate::library::Library;
+use crate::library::filter::{Cursor, Passing};
 use basemap::{BasemapLayer, BasemapStyle};
 use style::{MarkerAtlas, kind_color, kind_shape};
 
@@ -30,15 +33,19 @@ pub const FIT_MAX_ZOOM: f64 = 7.0;
 /// Deepest zoom the map allows (the basemap is 1:50m; tiles, when on, go further).
 pub const MAX_ZOOM: f64 = 18.0;
 const MARKER_PX: f32 = 16.0;
+/// Zoom levels whose cluster grids stay cached around the current one.
+const MAX_CACHED_LEVELS: u8 = 4;
+/// From this many events on, a zoom level's grid is built off the UI thread (it takes tens of
+/// milliseconds at a million).
+const ASYNC_GRID_ITEMS: usize = 200_000;
 
 /// What the map needs to know each frame.
 pub struct MapInput<'a> {
     /// Everything loaded.
     pub lib: &'a Library,
-    /// Per item of `lib.table`: does it pass the current filters?
-    pub shown: &'a [bool],
-    /// Changes whenever `lib` or `shown` changes, so cached grids are rebuilt.
-    pub generation: u64,
+    /// Which items of `lib.table` pass the current filters, with the log of date flips the
+    /// cached grids replay.
+    pub passing: &'a Passing,
     /// The selected event.
     pub selected: Option<EventKey>,
     /// Dark theme?
@@ -78,11 +85,15 @@ pub struct MapView {
     pub memory: MapMemory,
     basemap: BasemapLayer,
     atlas: Option<MarkerAtlas>,
-    grids: HashMap<u8, ClusterGrid>,
-    grid_generation: Option<u64>,
+    /// Grids of the zoom levels seen since the last filter generation, each with how far it
+    /// has replayed the date log.
+    grids: HashMap<u8, (ClusterGrid, Cursor)>,
+    grid_revision: Option<u64>,
     /// Every placed event sorted by cell, for every zoom level; kept across filter and zoom
     /// changes (only new data, a new library revision, rebuilds it), so neither needs a sort.
-    cell_index: Option<(u64, CellIndex)>,
+    cell_index: Option<(u64, Arc<CellIndex>)>,
+    /// A grid being built on a worker thread: (library revision, level, grid, cursor).
+    pending: Option<Receiver<(u64, u8, ClusterGrid, Cursor)>>,
     /// Grids of an old filter state, whose buffers the next grids reuse.
     spare_grids: Vec<ClusterGrid>,
     /// Cells the user expanded (fanned out) at the current zoom level.
@@ -107,8 +118,9 @@ impl Default for MapView {
             basemap: BasemapLayer::default(),
             atlas: None,
             grids: HashMap::new(),
-            grid_generation: None,
+            grid_revision: None,
             cell_index: None,
+            pending: None,
             spare_grids: Vec::new(),
             expanded: HashSet::new(),
             placed: Vec::new(),
@@ -210,13 +222,13 @@ impl MapView {
         let points = table
             .items
             .iter()
-            .zip(input.shown)
+            .zip(input.passing.shown())
             .filter(|(_, s)| **s)
             .filter_map(|(it, _)| it.world);
         let mut bounds = WorldRect::bounding(points);
         self.update_shapes(input.lib);
         for (item, shape) in &self.shapes {
-            if input.shown[*item]
+            if input.passing.shown()[*item]
                 && let Some(b) = shape.bounds
             {
                 bounds = Some(match bounds {
@@ -263,27 +275,132 @@ impl MapView {
         }
     }
 
-    fn grid(&mut self, input: &MapInput, level: u8) -> &ClusterGrid {
-        if self.grid_generation != Some(input.generation) {
-            self.spare_grids.extend(self.grids.drain().map(|(_, g)| g));
-            self.grid_generation = Some(input.generation);
-        }
-        let table = &input.lib.table;
-        let revision = input.lib.revision;
+    /// The cluster grid of the zoom level last drawn, brought up to date with `passing`: the
+    /// side panel counts and lists the events in view from its cells.
+    pub fn current_grid(&mut self, lib: &Library, passing: &Passing) -> Option<&ClusterGrid> {
+        self.last_visible?;
+        let level = (self.memory.zoom().floor().clamp(0.0, 24.0)) as u8;
+        Some(self.grid(lib, passing, level))
+    }
+
+    fn grid(&mut self, lib: &Library, passing: &Passing, level: u8) -> &ClusterGrid {
+        let table = &lib.table;
+        let revision = lib.revision;
         if self.cell_index.as_ref().is_none_or(|(r, _)| *r != revision) {
-            self.cell_index = Some((revision, CellIndex::new(table.placed_points())));
+            self.cell_index = Some((revision, Arc::new(CellIndex::new(table.placed_points()))));
         }
+        if self.grid_revision != Some(revision) {
+            self.spare_grids
+                .extend(self.grids.drain().map(|(_, g)| g.0));
+            self.grid_revision = Some(revision);
+        }
+        if let Some(p) = &self.pending
+            && let Ok((rev, l, grid, cursor)) = p.try_recv()
+        {
+            self.pending = None;
+            if rev == revision {
+                self.grids.insert(l, (grid, cursor));
+            }
+        }
+        // Grids catch up by replaying the date flips; those of an older generation are stale,
+        // and their buffers serve the new ones.
+        let levels: Vec<u8> = self.grids.keys().copied().collect();
+        for l in levels {
+            let Some((mut g, c)) = self.grids.remove(&l) else {
+                continue;
+            };
+            match passing.since(Some(c)) {
+                Some(flips) => {
+                    for &(item, now) in flips {
+                        if let Some(w) = table.items[item as usize].world {
+                            g.update(w, now);
+                        }
+                    }
+                    g.days = passing.days();
+                    self.grids.insert(l, (g, passing.cursor()));
+                }
+                None => self.spare_grids.push(g),
+            }
+        }
+        if !self.grids.contains_key(&level)
+            && table.items.len() >= ASYNC_GRID_ITEMS
+            && let Some(&nearest) = self.grids.keys().min_by_key(|l| l.abs_diff(level))
+        {
+            // A big library: the new level's grid is built on a worker thread while the
+            // nearest level's stays on screen.
+            if self.pending.is_none() {
+                self.spawn_grid(lib, passing, level);
+            }
+            return &self.grids[&nearest].0;
+        }
+        // Levels left behind keep their grids only nearby: each holds every placed event.
+        self.grids
+            .retain(|l, _| l.abs_diff(level) <= MAX_CACHED_LEVELS / 2 || *l == level);
+        self.spare_grids.truncate(2);
         let (_, index) = self.cell_index.as_ref().expect("built above");
         let spare = &mut self.spare_grids;
-        self.grids.entry(level).or_insert_with(|| {
-            let mut grid = spare.pop().unwrap_or_default();
-            index.grid_into(
-                level,
-                |i| input.shown.get(i as usize).copied().unwrap_or(false),
-                &mut grid,
-            );
-            grid
-        })
+        &self
+            .grids
+            .entry(level)
+            .or_insert_with(|| {
+                let mut grid = spare.pop().unwrap_or_default();
+                let base = passing.base();
+                let shown = passing.shown();
+                index.grid_into(
+                    level,
+                    |i| base.get(i as usize).copied().unwrap_or(false),
+                    |i| shown.get(i as usize).copied().unwrap_or(false),
+                    Some(GridDates {
+                        index: &table.dates,
+                        days: passing.days(),
+                    }),
+                    &mut grid,
+                );
+                (grid, passing.cursor())
+            })
+            .0
+    }
+
+    /// Builds the grid of `level` on a worker thread, from shared copies of the indexes and of
+    /// the filters as they are now; the flips made meanwhile are replayed when it arrives.
+    fn spawn_grid(&mut self, lib: &Library, passing: &Passing, level: u8) {
+        let Some((_, index)) = &self.cell_index else {
+            return;
+        };
+        let index = Arc::clone(index);
+        let dates = Arc::clone(&lib.table.dates);
+        let items = Arc::clone(&lib.table.items);
+        let base = passing.base_shared();
+        let days = passing.days();
+        let cursor = passing.cursor();
+        let revision = lib.revision;
+        let mut grid = self.spare_grids.pop().unwrap_or_default();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("newsmap-grid".into())
+            .spawn(move || {
+                let kept = |i: u32| base.get(i as usize).copied().unwrap_or(false);
+                index.grid_into(
+                    level,
+                    kept,
+                    |i| kept(i) && items[i as usize].meets_days(days.0, days.1),
+                    Some(GridDates {
+                        index: &dates,
+                        days,
+                    }),
+                    &mut grid,
+                );
+                // The window may have closed meanwhile; nothing waits then.
+                let _ = tx.send((revision, level, grid, cursor));
+            });
+        if spawned.is_ok() {
+            self.pending = Some(rx);
+        }
+    }
+
+    /// True while a grid is being built off the UI thread (the map repaints until it lands).
+    pub fn is_building(&self) -> bool {
+        self.pending.is_some()
     }
 
     /// Shows the map filling `ui`; returns what the user did.
@@ -308,15 +425,19 @@ impl MapView {
             .and_then(|k| input.lib.table.position_of(k))
             .and_then(|i| {
                 let w = input.lib.table.items[i].world?;
-                let g = self.grid(input, level);
+                let g = self.grid(input.lib, input.passing, level);
                 let cw = g.cell_world;
                 Some(CellId {
-                    level,
+                    level: g.level,
                     x: (w[0] / cw).floor() as u32,
                     y: (w[1] / cw).floor() as u32,
                 })
             });
-        self.grid(input, level);
+        // The level on screen: another one's while this one's grid is built off the thread.
+        let drawn = self.grid(input.lib, input.passing, level).level;
+        if self.pending.is_some() {
+            ui.ctx().request_repaint();
+        }
 
         let mut actions = Vec::new();
         let mut new_view = None;
@@ -333,7 +454,7 @@ impl MapView {
             online,
             ..
         } = self;
-        let grid = &grids[&level];
+        let grid = &grids[&drawn].0;
         let atlas = atlas.as_ref().expect("created above");
         let response = Map::new(None, memory, lon_lat(127.0, 36.0))
             .double_click_to_zoom(true)
@@ -389,12 +510,12 @@ impl MapView {
                     match hit {
                         Hit::Marker(key) => actions.push(MapAction::Select(key)),
                         Hit::Cluster { cell, same_point } => {
-                            let members = grid
-                                .cells
-                                .iter()
-                                .find(|c| c.x == cell.x && c.y == cell.y)
-                                .map(|c| grid.members_of(c).to_vec())
-                                .unwrap_or_default();
+                            let mut members = Vec::new();
+                            if let Some(c) =
+                                grid.cells.iter().find(|c| c.x == cell.x && c.y == cell.y)
+                            {
+                                grid.passing_members(c, &mut members);
+                            }
                             let bounds = table.bounds(members.iter().copied());
                             match bounds {
                                 Some(b) if !same_point && projector.zoom() < MAX_ZOOM - 1.0 => {
@@ -443,7 +564,7 @@ fn paint_shapes(
     visible: &WorldRect,
 ) {
     for (item, shape) in shapes {
-        if !input.shown[*item] || !shape.bounds.is_some_and(|b| b.intersects(visible)) {
+        if !input.passing.shown()[*item] || !shape.bounds.is_some_and(|b| b.intersects(visible)) {
             continue;
         }
         let it = &input.lib.table.items[*item];
@@ -508,6 +629,8 @@ fn paint_markers(
 ) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut mesh = Mesh::with_texture(atlas.texture.id());
+    let mut badges = Mesh::with_texture(atlas.disc.id());
+    let mut badge_texts: Vec<(Pos2, String)> = Vec::new();
     let mut selected_pos = None;
     let lib = input.lib;
     for p in placed {
@@ -516,11 +639,15 @@ fn paint_markers(
                 let it = &lib.table.items[item as usize];
                 let pos = Pos2::from(pos);
                 if let Some(a) = anchor {
-                    painter.line_segment(
-                        [Pos2::from(a), pos],
-                        Stroke::new(1.0, Color32::from_gray(90)),
+                    // Leader line and anchor dot go into the badge mesh (a quad each), under
+                    // the markers: tessellating a path per fanned marker cost more than the rest
+                    // of a filtered frame.
+                    leader_line(&mut badges, Pos2::from(a), pos, Color32::from_gray(90));
+                    badges.add_rect_with_uv(
+                        Rect::from_center_size(Pos2::from(a), Vec2::splat(5.0)),
+                        Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
+                        Color32::from_gray(60),
                     );
-                    painter.circle_filled(Pos2::from(a), 2.5, Color32::from_gray(60));
                 }
                 let id = ui.scope_id().with(("event-marker", it.key));
                 let rect = Rect::from_center_size(pos, Vec2::splat(MARKER_PX + 4.0));
@@ -618,21 +745,36 @@ fn paint_markers(
                 } else {
                     Color32::from_rgb(0x33, 0x44, 0x66)
                 };
-                painter.circle_filled(pos, r, fill);
-                painter.circle_stroke(pos, r, Stroke::new(2.0, Color32::WHITE));
-                painter.text(
-                    pos,
-                    Align2::CENTER_CENTER,
-                    text,
-                    FontId::proportional(12.0),
+                // A white ring (2 pt wide, half outside the fill's edge, as a stroke would be)
+                // under the fill: two quads of the disc texture.
+                let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+                badges.add_rect_with_uv(
+                    Rect::from_center_size(pos, Vec2::splat(2.0 * (r + 1.0))),
+                    uv,
                     Color32::WHITE,
                 );
+                badges.add_rect_with_uv(
+                    Rect::from_center_size(pos, Vec2::splat(2.0 * (r - 1.0))),
+                    uv,
+                    fill,
+                );
+                badge_texts.push((pos, text));
                 let resp = resp.on_hover_text(&label);
                 if resp.clicked() {
                     hits.push(Hit::Cluster { cell, same_point });
                 }
             }
         }
+    }
+    painter.add(Shape::mesh(badges));
+    for (pos, text) in badge_texts {
+        painter.text(
+            pos,
+            Align2::CENTER_CENTER,
+            text,
+            FontId::proportional(12.0),
+            Color32::WHITE,
+        );
     }
     if let Some((pos, size)) = selected_pos {
         painter.circle_stroke(
@@ -694,6 +836,24 @@ fn paint_server_cells(
         }
     }
     clicked
+}
+
+/// A 1-point line from `a` to `b` as one quad of the disc texture's opaque centre.
+fn leader_line(mesh: &mut Mesh, a: Pos2, b: Pos2, color: Color32) {
+    let d = b - a;
+    let len = d.length();
+    if len < 0.5 {
+        return;
+    }
+    let n = vec2(-d.y, d.x) * (0.5 / len);
+    let uv = pos2(0.5, 0.5);
+    let i = mesh.vertices.len() as u32;
+    for p in [a + n, a - n, b - n, b + n] {
+        mesh.vertices
+            .push(egui::epaint::Vertex { pos: p, uv, color });
+    }
+    mesh.add_triangle(i, i + 1, i + 2);
+    mesh.add_triangle(i, i + 2, i + 3);
 }
 
 /// The tile provider's attribution, bottom right of the map, as its licence requires.

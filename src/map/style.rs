@@ -85,6 +85,9 @@ const CELL: usize = 64;
 pub struct MarkerAtlas {
     /// The uploaded texture.
     pub texture: TextureHandle,
+    /// A white anti-aliased disc, tinted per vertex: cluster badges are two quads of it (ring
+    /// and fill) instead of tessellated circles.
+    pub disc: TextureHandle,
 }
 
 impl MarkerAtlas {
@@ -107,7 +110,25 @@ impl MarkerAtlas {
         }
         let image = ColorImage::new([w, CELL], pixels);
         let texture = ctx.load_texture("newsmap-markers", image, TextureOptions::LINEAR);
-        Self { texture }
+        let mut disc = vec![Color32::TRANSPARENT; CELL * CELL];
+        for y in 0..CELL {
+            for x in 0..CELL {
+                let p = [
+                    x as f32 + 0.5 - CELL as f32 / 2.0,
+                    y as f32 + 0.5 - CELL as f32 / 2.0,
+                ];
+                // A one-pixel soft edge at the cell's rim.
+                let d = (p[0] * p[0] + p[1] * p[1]).sqrt() - (CELL as f32 / 2.0 - 1.0);
+                let a = (0.5 - d).clamp(0.0, 1.0);
+                disc[y * CELL + x] = Color32::from_white_alpha((a * 255.0) as u8);
+            }
+        }
+        let disc = ctx.load_texture(
+            "newsmap-disc",
+            ColorImage::new([CELL, CELL], disc),
+            TextureOptions::LINEAR,
+        );
+        Self { texture, disc }
     }
 
     /// UV rectangle of a shape in the atlas.

@@ -30,7 +30,7 @@ use crate::jobs::follow::{FollowEvent, Follower};
 use crate::jobs::shelf::{Shelf, ShelfEvent, ShelfRequest};
 use crate::jobs::{Batch, ImportKind, JobEvent};
 use crate::library::Library;
-use crate::library::filter::Filter;
+use crate::library::filter::{Filter, Passing};
 use crate::library::kept::KeptDir;
 use crate::library::session::{Session, Unopened, absolute};
 use crate::library::store::FollowedFeed;
@@ -255,9 +255,8 @@ pub struct NewsmapApp {
     state: SavedState,
     lib: Library,
     map: MapView,
-    /// Per item of `lib.table`: passes the filters.
-    shown: Vec<bool>,
-    generation: u64,
+    /// Which items of `lib.table` pass the filters, kept up to date as they change.
+    passing: Passing,
     selected: Option<EventKey>,
     timeline: TimelineWidget,
     source: Option<SourceView>,
@@ -323,10 +322,9 @@ impl NewsmapApp {
     pub fn new(lib: Library, errors: Vec<String>) -> Self {
         let mut app = Self {
             state: SavedState::default(),
-            shown: Vec::new(),
+            passing: Passing::default(),
             lib,
             map: MapView::default(),
-            generation: 0,
             selected: None,
             timeline: TimelineWidget::default(),
             source: None,
@@ -805,7 +803,7 @@ impl NewsmapApp {
 
     /// How many events pass the filters.
     pub fn shown_count(&self) -> usize {
-        self.shown.iter().filter(|s| **s).count()
+        self.passing.count()
     }
 
     /// True while a background import runs.
@@ -842,12 +840,21 @@ impl NewsmapApp {
                     .get(k.event as usize)
                     .is_some_and(|e| found.contains(&e.id))
         };
-        self.shown = self.state.filter.apply_with(&self.lib, &matched);
-        self.generation += 1;
+        self.passing.reset(&self.state.filter, &self.lib, &matched);
+        self.drop_hidden_selection();
+    }
+
+    /// Moves the date range: only events whose answer changes are looked at.
+    fn refilter_dates(&mut self) {
+        self.passing.set_dates(&self.state.filter, &self.lib);
+        self.drop_hidden_selection();
+    }
+
+    fn drop_hidden_selection(&mut self) {
         // A selection the filters hide would make the map and the panel disagree.
         if let Some(k) = self.selected
             && let Some(i) = self.lib.table.position_of(k)
-            && !self.shown[i]
+            && !self.passing.shown()[i]
         {
             self.selected = None;
         }
@@ -1156,7 +1163,7 @@ impl NewsmapApp {
                 .push("An export is already running; wait for it to finish.".to_owned());
             return;
         }
-        let ds = crate::interchange::select(&self.lib, filtered.then_some(self.shown.as_slice()));
+        let ds = crate::interchange::select(&self.lib, filtered.then_some(self.passing.shown()));
         // The open dataset files are inputs: an export never replaces one of them.
         let inputs: Vec<PathBuf> = self
             .lib
@@ -1272,7 +1279,7 @@ impl NewsmapApp {
                 self.state.filter.from = from;
                 self.state.filter.to = to;
                 self.timeline.sync_fields();
-                self.refilter();
+                self.refilter_dates();
             }
             Action::SetKinds(k) => {
                 self.state.filter.kinds = k;
@@ -1882,8 +1889,7 @@ impl NewsmapApp {
                     &self.state.timeline,
                     &self.lib,
                     &self.state.filter,
-                    &self.shown,
-                    self.generation,
+                    &self.passing,
                     self.selected,
                 ));
             });
@@ -1902,15 +1908,19 @@ impl NewsmapApp {
                             });
                     }
                     // The list scrolls itself, showing only the rows in sight.
-                    None => side_panel::event_list_ui(
-                        ui,
-                        &self.lib,
-                        &self.shown,
-                        self.generation,
-                        &mut self.list_cache,
-                        self.map.visible(),
-                        &mut actions,
-                    ),
+                    None => {
+                        let view = self.map.visible();
+                        let grid = self.map.current_grid(&self.lib, &self.passing);
+                        side_panel::event_list_ui(
+                            ui,
+                            &self.lib,
+                            &self.passing,
+                            &mut self.list_cache,
+                            view,
+                            grid,
+                            &mut actions,
+                        )
+                    }
                 }
             });
         if let Some(source) = &mut self.source {
@@ -1941,8 +1951,7 @@ impl NewsmapApp {
         }
         let input = MapInput {
             lib: &self.lib,
-            shown: &self.shown,
-            generation: self.generation,
+            passing: &self.passing,
             selected: self.selected,
             dark: ui.visuals().dark_mode,
             show_labels: !self.state.hide_labels,

@@ -3,7 +3,9 @@
 
 use egui::{Color32, RichText, ScrollArea, Ui};
 
+use crate::index::grid::ClusterGrid;
 use crate::index::{EventKey, WorldRect};
+use crate::library::filter::{Cursor, Passing};
 use crate::library::{EventRef, Library};
 use crate::map::style::kind_icon_ui;
 use crate::model::{Mode, PartyKind, TimePrecision, shorten};
@@ -368,32 +370,45 @@ fn reports_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>) {
     }
 }
 
-/// Shown events in date order, split by whether they have a place; rebuilt when filters or
-/// data change, so a frame only filters by the view instead of sorting. The events in view are
-/// kept too, so frames that neither pan nor zoom (hover, idle repaints) do no per-event work.
+/// Shown events in date order, split by whether they have a place. The date order is sorted
+/// once per library revision; filters flip a flag per event in that order (a date change only
+/// the flags its log names), and the list is the flagged events in view, collected from the
+/// part of the order the date range covers. Frames that change neither (hover, idle
+/// repaints) do no per-event work.
 #[derive(Default)]
 pub struct ListCache {
     /// Library revision `all_by_date` was sorted for: filters change far more often than
     /// data, and a linear pass over a sorted order beats sorting a million events again.
     revision: Option<u64>,
     all_by_date: Vec<u32>,
-    /// World points of `all_by_date`, side by side, so refiltering reads memory in order.
+    /// Rank in `all_by_date` of each item.
+    rank_of: Vec<u32>,
+    /// World points of `all_by_date`, side by side, so the view test scans memory in order.
     all_points: Vec<Option<[f64; 2]>>,
-    generation: Option<u64>,
-    placed_by_date: Vec<u32>,
-    /// World points of `placed_by_date`, side by side, so the view test scans memory in order.
-    placed_points: Vec<[f64; 2]>,
-    no_place: Vec<u32>,
-    in_view_key: Option<(u64, Option<WorldRect>)>,
+    /// Ranks of the events with an open start (the head of the order), and of those with a
+    /// bounded start and an open end.
+    open_start: usize,
+    open_end: Vec<u32>,
+    /// Per rank: passes the filters.
+    shown_by_rank: Vec<bool>,
+    cursor: Option<Cursor>,
+    /// Ranks of the events with no place.
+    unplaced: Vec<u32>,
+    in_view_key: Option<(Cursor, Option<WorldRect>)>,
+    /// The date order's rank ranges the date range reaches.
+    ranges: Vec<(usize, usize)>,
+    /// How many shown events are in view.
+    in_view_count: usize,
+    /// The first of them by date (all of them once `complete`).
     in_view: Vec<u32>,
+    /// Where scanning for more stopped: (index in `ranges`, next rank).
+    scan: (usize, usize),
+    complete: bool,
+    no_place: Vec<u32>,
 }
 
 impl ListCache {
-    fn update(&mut self, lib: &Library, shown: &[bool], generation: u64) {
-        if self.generation == Some(generation) {
-            return;
-        }
-        self.generation = Some(generation);
+    fn update(&mut self, lib: &Library, passing: &Passing) {
         let items = &lib.table.items;
         if self.revision != Some(lib.revision) || self.all_by_date.len() != items.len() {
             self.revision = Some(lib.revision);
@@ -402,80 +417,216 @@ impl ListCache {
                 let it = &items[i as usize];
                 (it.first_day, it.last_day, it.key)
             });
+            self.rank_of = vec![0; items.len()];
+            for (r, &i) in self.all_by_date.iter().enumerate() {
+                self.rank_of[i as usize] = r as u32;
+            }
             self.all_points = self
                 .all_by_date
                 .iter()
                 .map(|&i| items[i as usize].world)
                 .collect();
+            self.open_start = self
+                .all_by_date
+                .partition_point(|&i| items[i as usize].first_day == i32::MIN);
+            self.open_end = (self.open_start..self.all_by_date.len())
+                .filter(|&r| items[self.all_by_date[r] as usize].last_day == i32::MAX)
+                .map(|r| r as u32)
+                .collect();
+            self.unplaced = (0..self.all_by_date.len() as u32)
+                .filter(|&r| self.all_points[r as usize].is_none())
+                .collect();
+            self.cursor = None;
+            self.in_view_key = None;
         }
-        // Refilled in place: fresh buffers of this size cost more in page faults than the pass.
-        self.placed_by_date.clear();
-        self.placed_points.clear();
-        self.no_place.clear();
-        for (&i, &world) in self.all_by_date.iter().zip(&self.all_points) {
-            if !shown.get(i as usize).copied().unwrap_or(false) {
-                continue;
-            }
-            match world {
-                Some(w) => {
-                    self.placed_by_date.push(i);
-                    self.placed_points.push(w);
+        match passing.since(self.cursor) {
+            Some(flips) => {
+                for &(i, now) in flips {
+                    self.shown_by_rank[self.rank_of[i as usize] as usize] = now;
                 }
-                None => self.no_place.push(i),
+            }
+            None => {
+                let shown = passing.shown();
+                self.shown_by_rank.clear();
+                self.shown_by_rank.extend(
+                    self.all_by_date
+                        .iter()
+                        .map(|&i| shown.get(i as usize).copied().unwrap_or(false)),
+                );
             }
         }
-        self.in_view_key = None;
+        self.cursor = Some(passing.cursor());
     }
 
-    /// Refreshes the shown, placed events inside `view` (all of them for `None`), by date.
-    fn update_in_view(&mut self, generation: u64, view: Option<WorldRect>) {
-        if self.in_view_key != Some((generation, view)) {
-            self.in_view_key = Some((generation, view));
-            self.in_view.clear();
-            match view {
-                Some(r) => self.in_view.extend(
-                    self.placed_by_date
-                        .iter()
-                        .zip(&self.placed_points)
-                        .filter(|(_, p)| r.contains(**p))
-                        .map(|(&i, _)| i),
-                ),
-                None => self.in_view.extend_from_slice(&self.placed_by_date),
+    /// Refreshes the count of shown events inside `view` (all placed ones for `None`) and
+    /// those with no place. The count comes from the map's cluster cells — whole cells inside
+    /// the view, members tested only in the cells on its edge — and when few are in view, so
+    /// do the events; otherwise rows are found later, as far as the list is scrolled.
+    fn update_in_view(
+        &mut self,
+        lib: &Library,
+        passing: &Passing,
+        view: Option<WorldRect>,
+        grid: Option<&ClusterGrid>,
+    ) {
+        let key = (passing.cursor(), view);
+        if self.in_view_key == Some(key) {
+            return;
+        }
+        let cursor_moved = self.in_view_key.is_none_or(|k| k.0 != key.0);
+        self.in_view_key = Some(key);
+        if cursor_moved {
+            self.refresh_ranges(lib, passing);
+        }
+        self.in_view.clear();
+        self.scan = (0, 0);
+        self.complete = false;
+        let items = &lib.table.items;
+        let (Some(v), Some(g)) = (view, grid) else {
+            self.in_view_count = passing.count() - self.no_place.len();
+            return;
+        };
+        let world = |i: u32| items[i as usize].world.unwrap_or([f64::NAN; 2]);
+        let cw = g.cell_world;
+        let eps = cw * 1e-9;
+        let inside = |x: u32, y: u32| {
+            let (x0, y0) = (x as f64 * cw, y as f64 * cw);
+            x0 > v.min[0] + eps
+                && y0 > v.min[1] + eps
+                && x0 + cw < v.max[0] - eps
+                && y0 + cw < v.max[1] - eps
+        };
+        // Count first: whole cells inside add their counts, edge cells' members are tested
+        // (and kept, in case few are in view).
+        let mut count = 0usize;
+        let mut members = Vec::new();
+        let mut edge_hits = Vec::new();
+        for cell in g.cells_in(&v) {
+            if cell.count == 0 {
+                continue;
+            }
+            if inside(cell.x, cell.y) {
+                count += cell.count as usize;
+            } else {
+                members.clear();
+                g.passing_members(cell, &mut members);
+                edge_hits.extend(members.iter().copied().filter(|&i| v.contains(world(i))));
+            }
+        }
+        count += edge_hits.len();
+        self.in_view_count = count;
+        if count <= FEW_IN_VIEW {
+            self.in_view = edge_hits;
+            for cell in g.cells_in(&v) {
+                if cell.count > 0 && inside(cell.x, cell.y) {
+                    g.passing_members(cell, &mut self.in_view);
+                }
+            }
+            let rank = &self.rank_of;
+            self.in_view.sort_unstable_by_key(|&i| rank[i as usize]);
+            self.complete = true;
+        }
+    }
+
+    /// The parts of the date order the date range can reach, and the events with no place.
+    fn refresh_ranges(&mut self, lib: &Library, passing: &Passing) {
+        let items = &lib.table.items;
+        let (from, to) = passing.days();
+        let order = &self.all_by_date;
+        let lo_day = from.saturating_sub(lib.table.dates.max_span());
+        let lo = order
+            .partition_point(|&i| items[i as usize].first_day < lo_day)
+            .max(self.open_start);
+        let hi = order
+            .partition_point(|&i| items[i as usize].first_day <= to)
+            .max(lo);
+        self.ranges.clear();
+        self.ranges.push((0, self.open_start));
+        // Open ends that start before the window still meet it.
+        self.ranges.extend(
+            self.open_end
+                .iter()
+                .map(|&r| r as usize)
+                .take_while(|&r| r < lo)
+                .map(|r| (r, r + 1)),
+        );
+        self.ranges.push((lo, hi));
+        self.no_place.clear();
+        for &r in &self.unplaced {
+            let r = r as usize;
+            // The flag already holds the date range's answer.
+            if self.shown_by_rank[r] {
+                self.no_place.push(order[r]);
+            }
+        }
+    }
+
+    /// Makes sure the first `n` events in view are known, scanning the date order from where
+    /// the last call stopped.
+    fn fill_to(&mut self, n: usize) {
+        if self.complete {
+            return;
+        }
+        let view = self.in_view_key.and_then(|k| k.1);
+        while self.in_view.len() < n {
+            let Some(&(a, b)) = self.ranges.get(self.scan.0) else {
+                self.complete = true;
+                return;
+            };
+            let r = self.scan.1.max(a);
+            if r >= b {
+                self.scan = (self.scan.0 + 1, 0);
+                continue;
+            }
+            self.scan.1 = r + 1;
+            if self.shown_by_rank[r]
+                && let Some(w) = self.all_points[r]
+                && view.is_none_or(|v| v.contains(w))
+            {
+                self.in_view.push(self.all_by_date[r]);
             }
         }
     }
 }
 
+/// Up to this many events in view are collected from the map's cells and sorted at once; more
+/// are found by scanning the date order only as far as the list shows.
+const FEW_IN_VIEW: usize = 20_000;
+
 /// The events in view (and the dated ones without a place), by date; a click selects.
 pub fn event_list_ui(
     ui: &mut Ui,
     lib: &Library,
-    shown: &[bool],
-    generation: u64,
+    passing: &Passing,
     cache: &mut ListCache,
     view: Option<WorldRect>,
+    grid: Option<&ClusterGrid>,
     actions: &mut Vec<Action>,
 ) {
-    cache.update(lib, shown, generation);
+    cache.update(lib, passing);
     let items = &lib.table.items;
-    cache.update_in_view(generation, view);
-    let (in_view, no_place) = (&cache.in_view, &cache.no_place);
-    ui.label(RichText::new(format!("Events in view ({})", in_view.len())).strong());
-    if in_view.is_empty() {
+    cache.update_in_view(lib, passing, view, grid);
+    let count = cache.in_view_count;
+    ui.label(RichText::new(format!("Events in view ({count})")).strong());
+    if count == 0 {
         ui.weak("No events in view. Zoom out, pan, or clear filters.");
     }
+    let no_place_len = cache.no_place.len();
     let row_h = ui.spacing().interact_size.y + 2.0;
-    let list_h = (ui.available_height() - if no_place.is_empty() { 0.0 } else { 160.0 }).max(120.0);
+    let list_h = (ui.available_height() - if no_place_len == 0 { 0.0 } else { 160.0 }).max(120.0);
     ScrollArea::vertical()
         .id_salt("in-view")
         .max_height(list_h)
         .auto_shrink([false, true])
-        .show_rows(ui, row_h, in_view.len(), |ui, range| {
-            for &i in &in_view[range] {
+        .show_rows(ui, row_h, count, |ui, range| {
+            cache.fill_to(range.end);
+            let end = range.end.min(cache.in_view.len());
+            for &i in &cache.in_view[range.start.min(end)..end] {
                 event_row_ui(ui, lib, items[i as usize].key, actions);
             }
         });
-    if !no_place.is_empty() {
+    if no_place_len > 0 {
+        let no_place = &cache.no_place;
         ui.separator();
         ui.label(RichText::new(format!("Not on the map ({})", no_place.len())).strong())
             .on_hover_text("Events whose text names no place");

@@ -49,14 +49,30 @@ fn speaker_color(name: &str, dark: bool) -> Color32 {
     let h = name
         .bytes()
         .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32));
-    let hue = (h % 360) as f32 / 360.0;
+    speaker_hue_color(h % 360, dark)
+}
+
+/// The speaker fill of hue `degrees` (0–359): deep in the dark theme, pale in the light one,
+/// so [`text_on_fill`] reads on every hue.
+fn speaker_hue_color(degrees: u32, dark: bool) -> Color32 {
     let c = egui::ecolor::Hsva::new(
-        hue,
+        degrees as f32 / 360.0,
         if dark { 0.45 } else { 0.30 },
-        if dark { 0.40 } else { 0.97 },
+        // egui's Hsva is linear: 0.12 is about sRGB 97 at full channel.
+        if dark { 0.12 } else { 0.97 },
         1.0,
     );
     Color32::from(c)
+}
+
+/// Text on a highlight fill: near-white on the dark theme's deep fills, near-black on the light
+/// theme's pale ones (the themes' grey text fell below WCAG AA on several).
+fn text_on_fill(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_gray(245)
+    } else {
+        Color32::from_gray(15)
+    }
 }
 
 /// Splits `para` into runs: each run has the innermost mark covering it.
@@ -378,6 +394,11 @@ fn run_ui(ui: &mut Ui, ds: &LoadedDataset, s: &str, run: &Run, dark: bool) -> eg
     if run.focused {
         fmt.underline = Stroke::new(2.0, Color32::from_rgb(0xff, 0x9f, 0x1c));
     }
+    // On a fill, text takes the colour made for fills (places keep theirs, which is tested
+    // against the evidence fill too).
+    if fmt.background != Color32::TRANSPARENT && !matches!(run.mark, Some(Mark::Place(_))) {
+        fmt.color = text_on_fill(dark);
+    }
     let mut job = egui::text::LayoutJob::default();
     job.append(s, 0.0, fmt);
     let widget = egui::Label::new(job).sense(if run.mark.is_some() || run.why.is_some() {
@@ -464,5 +485,76 @@ mod tests {
     fn paragraphs_skip_blank_lines() {
         let p = paragraphs("a\n\nbc\n");
         assert_eq!(p, vec![Span::new(0, 1), Span::new(3, 5)]);
+    }
+
+    /// WCAG 2 relative luminance of an sRGB colour.
+    fn luminance(c: Color32) -> f64 {
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+    }
+
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn every_highlight_meets_wcag_aa_in_both_themes() {
+        // Known values first, so the formula itself is checked.
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 1e-9);
+        assert!((contrast(Color32::from_gray(0x77), Color32::WHITE) - 4.48).abs() < 0.01);
+        let mut worst = (f64::MAX, String::new());
+        for dark in [true, false] {
+            let visuals = if dark {
+                egui::Visuals::dark()
+            } else {
+                egui::Visuals::light()
+            };
+            let theme = if dark { "dark" } else { "light" };
+            // (text, fill, what): every pair `run_ui` can produce.
+            let mut pairs = vec![
+                (
+                    text_on_fill(dark),
+                    evidence_color(dark),
+                    "evidence".to_owned(),
+                ),
+                (
+                    place_color(dark),
+                    evidence_color(dark),
+                    "place in evidence".into(),
+                ),
+                (place_color(dark), visuals.window_fill, "place".into()),
+                (
+                    place_color(dark),
+                    visuals.panel_fill,
+                    "place on a panel".into(),
+                ),
+            ];
+            for hue in 0..360 {
+                pairs.push((
+                    text_on_fill(dark),
+                    speaker_hue_color(hue, dark),
+                    format!("quote, hue {hue}"),
+                ));
+            }
+            for (fg, bg, what) in pairs {
+                let c = contrast(fg, bg);
+                assert!(
+                    c >= 4.5,
+                    "{theme} theme, {what}: {fg:?} on {bg:?} is {c:.2}:1, under 4.5:1"
+                );
+                if c < worst.0 {
+                    worst = (c, format!("{theme} {what}"));
+                }
+            }
+        }
+        eprintln!("lowest highlight contrast: {:.2}:1 ({})", worst.0, worst.1);
     }
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::index::EventKey;
 use crate::library::Library;
-use crate::library::filter::Filter;
+use crate::library::filter::{Cursor, Filter, Passing};
 use crate::map::style::kind_color;
 use crate::model::{date_from_day_number, day_number};
 
@@ -115,60 +115,176 @@ pub struct TimelineWidget {
 /// The histogram and bar extents for one axis view and filter state.
 #[derive(Clone, Debug)]
 struct StripCache {
+    /// (filter generation, axis start, axis end, bins).
     key: (u64, u64, u64, usize),
+    /// How far the date log has been replayed.
+    cursor: Cursor,
+    t0: f64,
+    t1: f64,
+    stub: f64,
     counts: Vec<i32>,
+    /// Shown dated events drawn on the axis (`bars` holds them while they are few).
+    on_axis: usize,
     /// (item, start, end) in days; at most `MAX_BARS + 1` (more means: too many to draw).
     bars: Vec<(usize, f64, f64)>,
+    /// True when `bars` is behind `on_axis` and must be collected again.
+    bars_stale: bool,
+}
+
+/// Where an item sits on the strip: its drawn extent and the days it counts in (open ends as
+/// a stub at the bounded end, counted only there: spreading it over centuries would claim a
+/// knowledge the text does not give), or `None` when it is undated or off the axis.
+fn strip_extent(first: i32, last: i32, t0: f64, t1: f64, stub: f64) -> Option<[f64; 4]> {
+    if first == i32::MIN && last == i32::MAX {
+        return None;
+    }
+    let (a, b) = match (first, last) {
+        (i32::MIN, l) => (l as f64 + 1.0 - stub, l as f64 + 1.0),
+        (f, i32::MAX) => (f as f64, f as f64 + stub),
+        (f, l) => (f as f64, l as f64 + 1.0),
+    };
+    if b < t0 || a > t1 {
+        return None;
+    }
+    let (ha, hb) = match (first, last) {
+        (i32::MIN, l) => (l as f64, l as f64 + 1.0),
+        (f, i32::MAX) => (f as f64, f as f64 + 1.0),
+        _ => (a, b),
+    };
+    Some([a, b, ha, hb])
+}
+
+/// The shown items whose range meets `days`, in table order (bars keep it, as they always have:
+/// ties in the lanes follow it). A narrow range is looked up by day; a wide one is a pass.
+fn shown_meeting(lib: &Library, shown: &[bool], days: (i32, i32)) -> Vec<u32> {
+    let dates = &lib.table.dates;
+    let n = lib.table.items.len();
+    if dates.meeting_cost(days.0, days.1) > n / 4 {
+        let items = &lib.table.items;
+        return (0..n as u32)
+            .filter(|&i| shown[i as usize] && items[i as usize].meets_days(days.0, days.1))
+            .collect();
+    }
+    let mut items: Vec<u32> = dates
+        .meeting(days.0, days.1)
+        .filter(|&i| shown[i as usize])
+        .collect();
+    items.sort_unstable();
+    items
 }
 
 impl StripCache {
-    /// Histogram over pixel bins with a difference array, so ranges count in every bin they cover.
+    /// Histogram over pixel bins, so ranges count in every bin they cover; only the events in
+    /// the date range are looked at.
     fn build(
         lib: &Library,
-        shown: &[bool],
+        passing: &Passing,
         t0: f64,
         t1: f64,
         bins: usize,
         stub: f64,
         key: (u64, u64, u64, usize),
     ) -> Self {
+        let mut cache = Self {
+            key,
+            cursor: passing.cursor(),
+            t0,
+            t1,
+            stub,
+            counts: vec![0; bins],
+            on_axis: 0,
+            bars: Vec::new(),
+            bars_stale: false,
+        };
         let mut diff = vec![0i32; bins + 1];
-        let bin_of = |t: f64| (((t - t0) / (t1 - t0)) * bins as f64).floor();
-        let mut bars: Vec<(usize, f64, f64)> = Vec::new();
-        for (i, it) in lib.table.items.iter().enumerate() {
-            if it.undated() || !shown[i] {
+        let (from, to) = passing.days();
+        let shown = passing.shown();
+        for i in shown_meeting(lib, shown, (from, to)) {
+            let it = &lib.table.items[i as usize];
+            let Some(e) = strip_extent(it.first_day, it.last_day, t0, t1, stub) else {
                 continue;
-            }
-            // An open end is drawn as a short stub at the bounded end, and counted only there:
-            // spreading it over centuries would claim a knowledge the text does not give.
-            let (a, b) = match (it.first_day, it.last_day) {
-                (i32::MIN, l) => (l as f64 + 1.0 - stub, l as f64 + 1.0),
-                (f, i32::MAX) => (f as f64, f as f64 + stub),
-                (f, l) => (f as f64, l as f64 + 1.0),
             };
-            if b < t0 || a > t1 {
-                continue;
-            }
-            let (ha, hb) = match (it.first_day, it.last_day) {
-                (i32::MIN, l) => (l as f64, l as f64 + 1.0),
-                (f, i32::MAX) => (f as f64, f as f64 + 1.0),
-                _ => (a, b),
-            };
-            let ba = bin_of(ha).clamp(0.0, bins as f64 - 1.0) as usize;
-            let bb = bin_of(hb - 1e-9).clamp(0.0, bins as f64 - 1.0) as usize;
+            let (ba, bb) = cache.bins_of(e);
             diff[ba] += 1;
             diff[bb + 1] -= 1;
-            if bars.len() <= MAX_BARS {
-                bars.push((i, a, b));
+            cache.on_axis += 1;
+            if cache.bars.len() <= MAX_BARS {
+                cache.bars.push((i as usize, e[0], e[1]));
             }
         }
-        let mut counts = Vec::with_capacity(bins);
         let mut run = 0;
-        for d in &diff[..bins] {
+        for (c, d) in cache.counts.iter_mut().zip(&diff) {
             run += d;
-            counts.push(run);
+            *c = run;
         }
-        Self { key, counts, bars }
+        cache
+    }
+
+    /// The first and last bin an extent counts in.
+    fn bins_of(&self, e: [f64; 4]) -> (usize, usize) {
+        let bins = self.counts.len();
+        let bin_of = |t: f64| (((t - self.t0) / (self.t1 - self.t0)) * bins as f64).floor();
+        let ba = bin_of(e[2]).clamp(0.0, bins as f64 - 1.0) as usize;
+        let bb = bin_of(e[3] - 1e-9).clamp(0.0, bins as f64 - 1.0) as usize;
+        (ba, bb)
+    }
+
+    /// Replays the date flips since the cache was built: a few bins change per flip.
+    fn replay(&mut self, lib: &Library, flips: &[(u32, bool)], cursor: Cursor) {
+        for &(i, now) in flips {
+            let it = &lib.table.items[i as usize];
+            let Some(e) = strip_extent(it.first_day, it.last_day, self.t0, self.t1, self.stub)
+            else {
+                continue;
+            };
+            let (ba, bb) = self.bins_of(e);
+            let d = if now { 1 } else { -1 };
+            for c in &mut self.counts[ba..=bb] {
+                *c += d;
+            }
+            if now {
+                self.on_axis += 1;
+            } else {
+                self.on_axis -= 1;
+            }
+            self.bars_stale = true;
+        }
+        self.cursor = cursor;
+    }
+
+    /// The bars again, once few enough are on the axis to draw; looks only at the events in
+    /// both the date range and the axis.
+    fn refresh_bars(&mut self, lib: &Library, passing: &Passing) {
+        if !self.bars_stale {
+            return;
+        }
+        self.bars_stale = false;
+        self.bars.clear();
+        if self.on_axis > MAX_BARS {
+            // Too many to draw: the length alone says so.
+            self.bars.resize(MAX_BARS + 1, (0, 0.0, 0.0));
+            return;
+        }
+        let (from, to) = passing.days();
+        let shown = passing.shown();
+        let dates = &lib.table.dates;
+        // Whichever window holds fewer events: the date range, or the axis (widened by the
+        // stubs open ends are drawn with).
+        let axis = (
+            (self.t0 - self.stub).floor() as i32 - 1,
+            (self.t1 + self.stub).ceil() as i32 + 1,
+        );
+        let window = if dates.meeting_cost(axis.0, axis.1) < dates.meeting_cost(from, to) {
+            axis
+        } else {
+            (from, to)
+        };
+        for i in shown_meeting(lib, shown, window) {
+            let it = &lib.table.items[i as usize];
+            if let Some(e) = strip_extent(it.first_day, it.last_day, self.t0, self.t1, self.stub) {
+                self.bars.push((i as usize, e[0], e[1]));
+            }
+        }
     }
 }
 
@@ -200,17 +316,7 @@ enum Drag {
 
 /// The span of days the loaded data covers (bounded ends only), as day numbers.
 pub fn data_extent(lib: &Library) -> Option<(i32, i32)> {
-    let mut lo = i32::MAX;
-    let mut hi = i32::MIN;
-    for it in &lib.table.items {
-        for d in [it.first_day, it.last_day] {
-            if d != i32::MIN && d != i32::MAX {
-                lo = lo.min(d);
-                hi = hi.max(d);
-            }
-        }
-    }
-    (lo <= hi).then_some((lo, hi))
+    lib.table.dates.extent()
 }
 
 /// A filter's dates for a preset: the last `days` days of the data.
@@ -288,8 +394,7 @@ impl TimelineWidget {
         state: &TimelineState,
         lib: &Library,
         filter: &Filter,
-        shown: &[bool],
-        generation: u64,
+        passing: &Passing,
         selected: Option<EventKey>,
     ) -> Vec<Action> {
         let mut actions = Vec::new();
@@ -361,16 +466,7 @@ impl TimelineWidget {
         for e in [&self.from_error, &self.to_error].into_iter().flatten() {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
-        self.strip_ui(
-            ui,
-            view,
-            lib,
-            filter,
-            shown,
-            generation,
-            selected,
-            &mut actions,
-        );
+        self.strip_ui(ui, view, lib, filter, passing, selected, &mut actions);
         actions
     }
 
@@ -432,8 +528,7 @@ impl TimelineWidget {
         view: Option<(f64, f64)>,
         lib: &Library,
         filter: &Filter,
-        shown: &[bool],
-        generation: u64,
+        passing: &Passing,
         selected: Option<EventKey>,
         actions: &mut Vec<Action>,
     ) {
@@ -491,11 +586,16 @@ impl TimelineWidget {
         paint_axis(&painter, rect, axis_h, t0, t1, &x_of, &visuals);
 
         let bins = (rect.width() / 3.0).max(1.0) as usize;
-        let key = (generation, t0.to_bits(), t1.to_bits(), bins);
-        if self.strip_cache.as_ref().is_none_or(|c| c.key != key) {
+        let key = (passing.generation(), t0.to_bits(), t1.to_bits(), bins);
+        if let Some(c) = self.strip_cache.as_mut()
+            && c.key == key
+            && let Some(flips) = passing.since(Some(c.cursor))
+        {
+            c.replay(lib, flips, passing.cursor());
+        } else {
             self.strip_cache = Some(StripCache::build(
                 lib,
-                shown,
+                passing,
                 t0,
                 t1,
                 bins,
@@ -503,7 +603,9 @@ impl TimelineWidget {
                 key,
             ));
         }
-        let cache = self.strip_cache.as_ref().expect("built above");
+        let cache = self.strip_cache.as_mut().expect("built above");
+        cache.refresh_bars(lib, passing);
+        let cache = &*cache;
         let counts = &cache.counts;
         let mut bars = cache.bars.clone();
         let max = counts.iter().copied().max().unwrap_or(0).max(1) as f32;

@@ -1,0 +1,316 @@
+//! When: every item ordered by its first day and by its last day, so that a date-range change
+//! finds the few items whose answer can change with binary searches, and the items meeting a
+//! range are found without a pass over every event.
+
+use super::EventItem;
+
+/// An item's date range and index, in the order of [`DateIndex`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Dated {
+    first: i32,
+    last: i32,
+    item: u32,
+}
+
+/// Items sorted by first day (ties by last day, then item) and by last day.
+#[derive(Default)]
+pub struct DateIndex {
+    /// Every item by (first, last, item); items with an open start (`i32::MIN`) come first.
+    by_first: Vec<Dated>,
+    /// Number of items with an open start (the head of `by_first`).
+    open_start: usize,
+    /// (last day, item) of every item, sorted.
+    by_last: Vec<(i32, u32)>,
+    /// Items with a bounded start and an open end, by first day: they meet every range that
+    /// begins before it ends, however late, so no span bounds them.
+    open_end: Vec<(i32, u32)>,
+    /// The longest `last - first` of an item with both ends bounded.
+    max_span: i32,
+    /// First and last bounded day of the data.
+    extent: Option<(i32, i32)>,
+}
+
+impl DateIndex {
+    /// Sorts the items' days (per data change).
+    pub fn new(items: &[EventItem]) -> Self {
+        let mut by_first: Vec<Dated> = items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| Dated {
+                first: it.first_day,
+                last: it.last_day,
+                item: i as u32,
+            })
+            .collect();
+        by_first.sort_unstable_by_key(|d| (d.first, d.last, d.item));
+        let mut by_last: Vec<(i32, u32)> = by_first.iter().map(|d| (d.last, d.item)).collect();
+        by_last.sort_unstable();
+        let open_start = by_first.partition_point(|d| d.first == i32::MIN);
+        let open_end: Vec<(i32, u32)> = by_first[open_start..]
+            .iter()
+            .filter(|d| d.last == i32::MAX)
+            .map(|d| (d.first, d.item))
+            .collect();
+        let bounded = |d: &&Dated| d.first != i32::MIN && d.last != i32::MAX;
+        let max_span = by_first
+            .iter()
+            .filter(bounded)
+            .map(|d| d.last.saturating_sub(d.first))
+            .max()
+            .unwrap_or(0);
+        let mut lo = i32::MAX;
+        let mut hi = i32::MIN;
+        for d in &by_first {
+            for day in [d.first, d.last] {
+                if day != i32::MIN && day != i32::MAX {
+                    lo = lo.min(day);
+                    hi = hi.max(day);
+                }
+            }
+        }
+        Self {
+            by_first,
+            open_start,
+            by_last,
+            open_end,
+            max_span,
+            extent: (lo <= hi).then_some((lo, hi)),
+        }
+    }
+
+    /// First and last bounded day of every item (either end counts).
+    pub fn extent(&self) -> Option<(i32, i32)> {
+        self.extent
+    }
+
+    /// The longest span, in days, of an item with both ends bounded.
+    pub fn max_span(&self) -> i32 {
+        self.max_span
+    }
+
+    /// Every item as (item, first, last): open starts, then open ends, then the rest by first
+    /// day, the order cluster cells keep their members in.
+    pub fn in_cell_order(&self) -> impl Iterator<Item = (u32, i32, i32)> + '_ {
+        let open_start = self.by_first[..self.open_start].iter();
+        let bounded_start = self.by_first[self.open_start..].iter();
+        open_start
+            .map(|d| (d.item, d.first, d.last))
+            .chain(
+                self.open_end
+                    .iter()
+                    .map(|&(first, item)| (item, first, i32::MAX)),
+            )
+            .chain(
+                bounded_start
+                    .filter(|d| d.last != i32::MAX)
+                    .map(|d| (d.item, d.first, d.last)),
+            )
+    }
+
+    /// Number of items indexed.
+    pub fn len(&self) -> usize {
+        self.by_first.len()
+    }
+
+    /// True when no items are indexed.
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    /// Items whose [`EventItem::meets_days`] answer may differ between range `old` and range
+    /// `new` (`(from, to)` day numbers, `i32::MIN`/`i32::MAX` for open ends). Some may appear
+    /// twice or not change at all; every item that changes is among them.
+    pub fn changed_between(
+        &self,
+        old: (i32, i32),
+        new: (i32, i32),
+    ) -> impl Iterator<Item = u32> + '_ {
+        // `first <= to` flips for firsts in (min to, max to]; `last >= from` for lasts in
+        // [min from, max from).
+        let (t0, t1) = (old.1.min(new.1), old.1.max(new.1));
+        let (f0, f1) = (old.0.min(new.0), old.0.max(new.0));
+        let a = self.by_first.partition_point(|d| d.first <= t0);
+        let b = self.by_first.partition_point(|d| d.first <= t1);
+        let c = self.by_last.partition_point(|d| d.0 < f0);
+        let e = self.by_last.partition_point(|d| d.0 < f1);
+        let firsts = if t0 == t1 {
+            &[][..]
+        } else {
+            &self.by_first[a..b]
+        };
+        let lasts = if f0 == f1 {
+            &[][..]
+        } else {
+            &self.by_last[c..e]
+        };
+        firsts
+            .iter()
+            .map(|d| d.item)
+            .chain(lasts.iter().map(|d| d.1))
+    }
+
+    /// How many items [`DateIndex::changed_between`] would yield (to choose between it and a
+    /// full pass).
+    pub fn changed_count(&self, old: (i32, i32), new: (i32, i32)) -> usize {
+        let (t0, t1) = (old.1.min(new.1), old.1.max(new.1));
+        let (f0, f1) = (old.0.min(new.0), old.0.max(new.0));
+        let n = |lo: usize, hi: usize| hi - lo;
+        let firsts = if t0 == t1 {
+            0
+        } else {
+            n(
+                self.by_first.partition_point(|d| d.first <= t0),
+                self.by_first.partition_point(|d| d.first <= t1),
+            )
+        };
+        let lasts = if f0 == f1 {
+            0
+        } else {
+            n(
+                self.by_last.partition_point(|d| d.0 < f0),
+                self.by_last.partition_point(|d| d.0 < f1),
+            )
+        };
+        firsts + lasts
+    }
+
+    /// The slices of candidates for the range `[from, to]`: open starts, bounded firsts from
+    /// `from - max_span` up to `to`, and open ends that start before that window.
+    fn candidates(&self, from: i32, to: i32) -> (&[Dated], &[Dated], &[(i32, u32)]) {
+        let lo_day = from.saturating_sub(self.max_span);
+        let lo = self
+            .by_first
+            .partition_point(|d| d.first < lo_day)
+            .max(self.open_start);
+        let hi = self.by_first.partition_point(|d| d.first <= to).max(lo);
+        // Open ends that start before the window still meet it; those inside it are in it.
+        let early_open = self.open_end.partition_point(|d| d.0 < lo_day);
+        (
+            &self.by_first[..self.open_start],
+            &self.by_first[lo..hi],
+            &self.open_end[..early_open],
+        )
+    }
+
+    /// About how many items [`DateIndex::meeting`] looks at for `[from, to]`.
+    pub fn meeting_cost(&self, from: i32, to: i32) -> usize {
+        let (a, b, c) = self.candidates(from, to);
+        a.len() + b.len() + c.len()
+    }
+
+    /// Every item whose range meets `[from, to]`, each once; cost grows with the items in and
+    /// near the range, not with all items. Order: open starts, then by first day, then open
+    /// ends that began long before.
+    pub fn meeting(&self, from: i32, to: i32) -> impl Iterator<Item = u32> + '_ {
+        let (open, window, early) = self.candidates(from, to);
+        let meets = move |d: &&Dated| d.first <= to && d.last >= from;
+        open.iter()
+            .filter(meets)
+            .chain(window.iter().filter(meets))
+            .map(|d| d.item)
+            .chain(early.iter().filter(move |d| d.0 <= to).map(|d| d.1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::EventKey;
+    use crate::model::EventKind;
+
+    fn items(days: &[(i32, i32)]) -> Vec<EventItem> {
+        days.iter()
+            .enumerate()
+            .map(|(i, &(first_day, last_day))| EventItem {
+                key: EventKey {
+                    dataset: 0,
+                    event: i as u32,
+                },
+                world: None,
+                first_day,
+                last_day,
+                kind: EventKind::Consult,
+            })
+            .collect()
+    }
+
+    /// A mix of single days, long spans, open starts, open ends and undated items.
+    fn mixed() -> Vec<EventItem> {
+        let mut days = Vec::new();
+        for i in 0..300 {
+            let f = (i * 37) % 200;
+            days.push(match i % 9 {
+                0 => (f, f + 60),
+                1 => (i32::MIN, f),
+                2 => (f, i32::MAX),
+                3 => (i32::MIN, i32::MAX),
+                4 => (f, f + 3),
+                _ => (f, f),
+            });
+        }
+        items(&days)
+    }
+
+    fn ranges() -> Vec<(i32, i32)> {
+        let mut r = vec![
+            (i32::MIN, i32::MAX),
+            (i32::MIN, 50),
+            (120, i32::MAX),
+            (-1000, -900),
+            (500, 600),
+        ];
+        for a in (-10..220).step_by(13) {
+            for w in [0, 1, 7, 45, 90] {
+                r.push((a, a + w));
+            }
+        }
+        r
+    }
+
+    #[test]
+    fn meeting_finds_exactly_the_items_that_meet() {
+        let items = mixed();
+        let index = DateIndex::new(&items);
+        for (from, to) in ranges() {
+            let mut got: Vec<u32> = index.meeting(from, to).collect();
+            got.sort();
+            let n = got.len();
+            got.dedup();
+            assert_eq!(got.len(), n, "an item twice for {from}..{to}");
+            let want: Vec<u32> = (0..items.len() as u32)
+                .filter(|&i| items[i as usize].meets_days(from, to))
+                .collect();
+            assert_eq!(got, want, "{from}..{to}");
+        }
+    }
+
+    #[test]
+    fn changed_between_covers_every_flip() {
+        let items = mixed();
+        let index = DateIndex::new(&items);
+        let rs = ranges();
+        for old in &rs {
+            for new in rs.iter().step_by(7) {
+                let cand: std::collections::HashSet<u32> =
+                    index.changed_between(*old, *new).collect();
+                assert!(cand.len() <= index.changed_count(*old, *new));
+                for (i, it) in items.iter().enumerate() {
+                    if it.meets_days(old.0, old.1) != it.meets_days(new.0, new.1) {
+                        assert!(cand.contains(&(i as u32)), "{old:?} → {new:?}: item {i}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn extent_and_span() {
+        let index = DateIndex::new(&items(&[(i32::MIN, 5), (10, 12), (20, i32::MAX)]));
+        assert_eq!(index.extent(), Some((5, 20)));
+        assert_eq!(index.max_span(), 2);
+        assert_eq!(
+            DateIndex::new(&items(&[(i32::MIN, i32::MAX)])).extent(),
+            None
+        );
+    }
+}
