@@ -418,6 +418,8 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         } else {
             TokenKind::Word
         };
+        // "al-Maliki", "el-Sisi": an Arabic article before a capitalised name is part of a name.
+        let cap = cap || arabic_article_name(&text[start..end]);
         out.push(Token {
             span: Span::new(start, end),
             kind,
@@ -425,6 +427,19 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             cap,
         });
     }
+}
+
+/// True for "al-Maliki", "el-Sisi", "ash-Shaara": a lowercase Arabic article, a hyphen and a
+/// capitalised name.
+fn arabic_article_name(word: &str) -> bool {
+    const ARTICLES: &[&str] = &[
+        "al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ul-", "ud-",
+    ];
+    ARTICLES.iter().any(|a| {
+        word.strip_prefix(a)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase)
+    })
 }
 
 #[cfg(test)]

@@ -241,6 +241,11 @@ fn after_quote(
         }
         // "…,” explains newly elected town councillor Dewly Nelson.
         j += descriptor_len(doc, j, end);
+        // "said Senate Majority Leader Harry Reid": capitalised words of an office first.
+        let j = (j..(j + 5).min(end))
+            .take_while(|&k| doc.tokens[k].cap)
+            .find(|&k| mention_at_token(doc, parties, k).is_some())
+            .unwrap_or(j);
         return match mention_at_token(doc, parties, j) {
             Some((p, _)) => Attribution::Speaker(p),
             // "…,” said Scott.": someone we cannot identify, but not the previous speaker.
@@ -248,12 +253,23 @@ fn after_quote(
             None => Attribution::Unknown,
         };
     }
-    if let Some((p, mut next)) = mention_at_token(doc, parties, i) {
+    // "…,” the MDC said.
+    let mention = mention_at_token(doc, parties, i).or_else(|| {
+        doc.is(i, "the")
+            .then(|| mention_at_token(doc, parties, i + 1))
+            .flatten()
+    });
+    if let Some((p, mut next)) = mention {
         if let Some((_, verb)) = appositive_then_speech(doc, next) {
             next = verb;
         }
         next = skip_fillers(doc, next, end);
         if doc.is_any(next, SPEECH_VERBS) {
+            return Attribution::Speaker(p);
+        }
+        // "…” Iraq government spokesperson Ali al-Dabbagh said": a description that names a
+        // state or body, then the person who spoke.
+        if let Some(p) = described_speaker(doc, parties, next, end) {
             return Attribution::Speaker(p);
         }
         return Attribution::Unknown;
@@ -270,6 +286,23 @@ fn after_quote(
         return Attribution::Nobody;
     }
     Attribution::Unknown
+}
+
+/// A person named within a few lowercase or capitalised words from `from`, and followed by a
+/// speech verb: "[Iraq] government spokesperson Ali al-Dabbagh said".
+fn described_speaker(doc: &Doc, parties: &PartyTable, from: usize, end: usize) -> Option<usize> {
+    let mut k = from;
+    while k < end && k < from + 5 && doc.tokens[k].kind == TokenKind::Word {
+        if let Some((p, next)) = mention_at_token(doc, parties, k) {
+            let verb = skip_fillers(doc, next, end);
+            return (parties.parties[p].kind == PartyKind::Person
+                && doc.is_any(verb, SPEECH_VERBS)
+                && !doc.tokens[verb].cap)
+                .then_some(p);
+        }
+        k += 1;
+    }
+    None
 }
 
 /// "Yoon said that … was “…”", "Biden described X as “…”": the nearest speech verb before the
@@ -425,7 +458,9 @@ fn subject_speaker(
     }
     let mut k = doc.token_at_or_after(subject.span.end);
     // Over an appositive: ", a top aide to al-Sadr,".
+    // (Not "Kim In-seok, stated, “…”", where the comma comes before the verb.)
     if doc.is(k, ",")
+        && !doc.is_any(k + 1, REPORTING_VERBS)
         && let Some(close) = (k + 1..(k + 14).min(quote_at)).find(|&j| doc.is(j, ","))
     {
         k = close + 1;

@@ -171,7 +171,12 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
             let cands: Vec<usize> = people
                 .iter()
                 .copied()
-                .filter(|&p| table.parties[p].name_tokens.iter().any(|x| x == w))
+                .filter(|&p| {
+                    table.parties[p]
+                        .name_tokens
+                        .iter()
+                        .any(|x| x == w || without_arabic_article(x) == Some(w))
+                })
                 .collect();
             if !cands.is_empty() {
                 let p = most_recent(&history, t.span.start, &cands).unwrap_or(cands[0]);
@@ -272,6 +277,20 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
                 }
             }
         }
+        // "the organization said", "the Commission said", "the youth league said": the body
+        // last named whose name has that head noun.
+        if doc.is(i, "the")
+            && let Some((p, head)) = organisation_by_head(doc, table, i)
+        {
+            let span = Span::new(t.span.start, doc.tokens[head].span.end);
+            new_mentions.push(PartyMention {
+                span,
+                party: p,
+                anaphor: true,
+            });
+            i = head + 1;
+            continue;
+        }
         // Plural references: "Both leaders", "They", "The leaders of Japan and South Korea".
         if let Some(len) = plural_ref_at(doc, i) {
             let span = Span::new(t.span.start, doc.tokens[i + len - 1].span.end);
@@ -338,6 +357,93 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
     table.mentions.extend(new_mentions);
     table.plurals.sort_by_key(|p| p.span);
 }
+/// "Maliki" for "al-Maliki": a name without its Arabic article, as articles often shorten it.
+fn without_arabic_article(name: &str) -> Option<&str> {
+    let (article, rest) = name.split_once('-')?;
+    matches!(
+        article.to_ascii_lowercase().as_str(),
+        "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "an" | "ul" | "ud"
+    )
+    .then_some(rest)
+}
+/// Head nouns of a description that refers back to an organisation named earlier.
+const BODY_HEADS: &[&str] = &[
+    "organization",
+    "organisation",
+    "group",
+    "party",
+    "commission",
+    "council",
+    "committee",
+    "ministry",
+    "agency",
+    "league",
+    "union",
+    "company",
+    "firm",
+    "court",
+    "department",
+    "office",
+    "movement",
+    "coalition",
+    "alliance",
+    "church",
+    "network",
+    "newspaper",
+    "army",
+    "military",
+    "charity",
+    "association",
+    "federation",
+    "foundation",
+    "institute",
+    "operator",
+];
+/// "the organization", "the Commission", "the youth league" at token `i` ("the"): the
+/// organisation last named (within [`LOOKBACK`] mentions) whose name has the head noun, or any
+/// organisation for the generic "organization" and "group"; and the head's token.
+fn organisation_by_head(doc: &Doc, table: &PartyTable, i: usize) -> Option<(usize, usize)> {
+    let sentence = doc.tokens[i].sentence;
+    // Up to two modifiers before the head: "the youth league", "the rights group".
+    let head = (i + 1..(i + 4).min(doc.tokens.len()))
+        .take_while(|&k| {
+            doc.tokens[k].sentence == sentence && doc.tokens[k].kind == TokenKind::Word
+        })
+        .find(|&k| doc.is_any(k, BODY_HEADS))?;
+    // The head ends the description: "the party leader" is a person.
+    if doc
+        .tokens
+        .get(head + 1)
+        .is_some_and(|t| t.kind == TokenKind::Word && !t.cap && !doc.is_any(head + 1, SAYS))
+    {
+        return None;
+    }
+    let noun = doc.low(head);
+    let generic = matches!(noun, "organization" | "organisation" | "group");
+    let at = doc.tokens[i].span.start;
+    let hi = table.mentions.partition_point(|m| m.span.start < at);
+    let lo = hi.saturating_sub(LOOKBACK);
+    table.mentions[lo..hi]
+        .iter()
+        .rev()
+        .filter(|m| !m.anaphor)
+        .map(|m| m.party)
+        .find(|&p| {
+            let q = &table.parties[p];
+            q.kind == PartyKind::Organization
+                && (generic
+                    || q.name
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.eq_ignore_ascii_case(noun))
+                    || (noun == "military" && q.name.to_ascii_lowercase().contains("army")))
+        })
+        .map(|p| (p, head))
+}
+/// Verbs that may follow a body's description as its speech ("the party said").
+const SAYS: &[&str] = &[
+    "said", "says", "added", "stated", "told", "announced", "claimed", "warned", "reported",
+    "wrote", "insisted", "argued", "noted", "accused", "denied", "confirmed",
+];
 /// Plural references that stand for a group of parties, and their length in tokens.
 fn plural_ref_at(doc: &Doc, i: usize) -> Option<usize> {
     const NOUNS: &[&str] = &[

@@ -354,7 +354,15 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
             });
             let before_is_speech = before_is_speech || descriptor.is_some();
             let appositive = appositive_then_speech(doc, after).map(|(a, _)| a);
-            if doc.is_any(after, SPEECH_VERBS) || before_is_speech || appositive.is_some() {
+            // "Kim In-seok, stated, “…”": a comma between the name and its verb.
+            let comma_speech = doc.is(after, ",")
+                && doc.is_any(after + 1, SPEECH_VERBS)
+                && !doc.tokens.get(after + 1).is_some_and(|t| t.cap);
+            if doc.is_any(after, SPEECH_VERBS)
+                || before_is_speech
+                || appositive.is_some()
+                || comma_speech
+            {
                 // "said Abdourahim Said Bakar, a government spokesman.": the description after
                 // the name, up to the clause's end.
                 let trailing = (before_is_speech && doc.is(after, ",")).then(|| {
@@ -381,6 +389,16 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
                 continue;
             }
         }
+        // "Nassar al-Rubaie, a Shiite member of Parliament,": a full name and an appositive
+        // that gives a person's role.
+        if (2..=3).contains(&nlen)
+            && let Some(a) = person_appositive(doc, i + nlen)
+        {
+            let role = appositive_role(doc, a);
+            add_untitled_person(ctx, table, i..i + nlen, role);
+            i += nlen;
+            continue;
+        }
         // "Winston Churchill met …": a common given name and a surname, with running text
         // after them, are a person's name wherever they stand.
         if (2..=3).contains(&nlen)
@@ -391,11 +409,11 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
             i += nlen;
             continue;
         }
-        // "Campus Manager Tara Boyle says": a longer run of capitals before a speech verb is a
-        // description and a two-word name.
+        // "Campus Manager Tara Boyle says", "said Senate Majority Leader Harry Reid": a longer
+        // run of capitals next to a speech verb is a description and a two-word name.
         if (4..=5).contains(&nlen)
-            && doc.is_any(i + nlen, SPEECH_VERBS)
-            && !doc.tokens[i + nlen].cap
+            && (doc.is_any(i + nlen, SPEECH_VERBS) && !doc.tokens[i + nlen].cap
+                || i > 0 && doc.is_any(i - 1, INVERTING_VERBS) && !doc.tokens[i - 1].cap)
         {
             let name_start = i + nlen - 2;
             let role = capitalised(
@@ -544,6 +562,48 @@ fn find_people_by_surname(ctx: &mut Ctx, table: &mut PartyTable) {
         let Some((k, len)) = full else { continue };
         add_untitled_person(ctx, table, k..k + len, None);
     }
+}
+/// Nouns that make an appositive a person's description ("a top aide to al-Sadr").
+const PERSON_ROLES: &[&str] = &[
+    "member", "aide", "spokesman", "spokeswoman", "spokesperson", "minister", "official",
+    "adviser", "advisor", "leader", "director", "chief", "head", "professor", "analyst",
+    "commander", "lawyer", "president", "secretary", "ambassador", "envoy", "mother", "father",
+    "son", "daughter", "wife", "husband", "widow", "brother", "sister", "resident", "witness",
+    "survivor", "activist", "journalist", "correspondent", "researcher", "fellow", "senator",
+    "lawmaker", "legislator", "cleric", "priest", "general", "officer", "soldier", "student",
+    "teacher", "doctor", "farmer", "politician", "candidate", "deputy", "representative",
+    "economist", "expert", "veteran", "founder", "chairman", "chairwoman", "governor", "mayor",
+    "consultant", "negotiator", "councillor", "councilor", "citizen", "worker", "manager",
+    "executive", "colonel", "captain", "lieutenant", "sergeant", "major", "judge", "prosecutor",
+    "attorney", "author", "writer", "reporter", "editor", "nurse", "surgeon", "scientist",
+    "diplomat", "commissioner", "bishop", "imam", "rabbi", "man", "woman", "boy", "girl",
+];
+/// The appositive after a name at `comma`, when it describes a person: ", a top aide to
+/// al-Sadr," or ", 24, a witness". Ends at the next comma or full stop, within 10 tokens.
+fn person_appositive(doc: &Doc, comma: usize) -> Option<std::ops::Range<usize>> {
+    if !doc.is(comma, ",") {
+        return None;
+    }
+    let sentence = doc.tokens[comma].sentence;
+    let mut first = comma + 1;
+    // An age first: "Yasmeen Afdhal, 24,"
+    if doc.tokens.get(first)?.kind == TokenKind::Number && doc.is(first + 1, ",") {
+        first += 2;
+    }
+    if !doc.is_any(first, &["a", "an", "the"]) {
+        return None;
+    }
+    let end = (first + 1..(first + 10).min(doc.tokens.len()))
+        .take_while(|&k| doc.tokens[k].sentence == sentence)
+        .find(|&k| doc.is_any(k, &[",", ".", ";", ":", "(", "“", "\""]))
+        .unwrap_or((first + 10).min(doc.tokens.len()));
+    // The head noun comes before any "of", "to", "for", "at": "a member of Parliament".
+    let head_end = (first + 1..end)
+        .find(|&k| doc.is_any(k, &["of", "to", "for", "at", "in", "with", "from", "who"]))
+        .unwrap_or(end);
+    (first + 1..head_end)
+        .any(|k| !doc.tokens[k].cap && doc.is_any(k, PERSON_ROLES))
+        .then_some(first..end)
 }
 /// The role an appositive gives ("a research associate at the University of Alberta" →
 /// "Research associate at the University of Alberta"); none for an age or a relative clause.
