@@ -42,7 +42,7 @@ fn events_gold_set_meets_its_floors() {
         ("actors", s.actors.rate(), 0.27),
         ("places", s.places.rate(), 0.52),
         ("dates", s.dates.rate(), 0.49),
-        ("speakers", s.speakers.rate(), 0.53),
+        ("speakers", s.speakers.rate(), 0.60),
         ("titles", s.titles.rate(), 0.19),
         ("headline event", s.headline.rate(), 0.35),
         ("place precision", s.toponyms.precision, 0.83),
