@@ -353,7 +353,7 @@ fn jsonl_writes_one_dataset_per_article_and_into_fills_a_library() {
     let lines = dir.path().join("out.jsonl");
     let library = dir.path().join("lib.gpkg");
     let code = extract_main(&args(&[
-        "--jsonl",
+        "--jsonl-out",
         lines.to_str().unwrap(),
         corpus.to_str().unwrap(),
         dir.path().join("missing.txt").to_str().unwrap(),
@@ -395,4 +395,48 @@ fn jsonl_writes_one_dataset_per_article_and_into_fills_a_library() {
     ]));
     assert_eq!(code, ExitCode::SUCCESS);
     assert_eq!(store.counts().unwrap().0, 2);
+}
+
+/// Articles piped in as JSON Lines on standard input are extracted; a bad line is named by
+/// its number, and the good ones still make the dataset.
+#[test]
+fn json_lines_on_standard_input_compose_with_other_tools() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let input = concat!(
+        r#"{"title": "Ministers meet in Oslo", "text": "Norway's foreign minister met Sweden's foreign minister in Oslo on Monday to discuss Arctic security.", "url": "https://example.org/oslo", "published": "2024-03-04T09:00:00Z", "source": "Example Wire"}"#,
+        "\n",
+        "{\"title\": \"broken\"\n",
+        r#"{"html": "<html><body><article><h1>Protest in Bergen</h1><p>Thousands of fishermen protested in Bergen on Sunday against new quotas, blocking the harbour for hours.</p></article></body></html>", "published": "2024-03-04", "source": "Coast Daily"}"#,
+        "\n",
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsmap"))
+        .args(["extract", "--jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "a line was bad: {stderr}");
+    assert!(
+        stderr.contains("stdin line 2: not a JSON object"),
+        "{stderr}"
+    );
+    let ds: Dataset = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(ds.validate().is_empty());
+    assert_eq!(ds.articles.len(), 2);
+    let sources: Vec<&str> = ds.articles.iter().map(|a| a.source.as_str()).collect();
+    assert_eq!(sources, ["Example Wire", "Coast Daily"]);
+    assert_eq!(
+        ds.articles[0].published.map(|d| d.to_string()).as_deref(),
+        Some("2024-03-04")
+    );
 }

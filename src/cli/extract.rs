@@ -7,7 +7,7 @@ use std::sync::atomic::AtomicBool;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::jobs::ingest::{Source, append, expand, extract_all};
+use crate::jobs::ingest::{Source, append, expand, extract_all, json_lines};
 use crate::library::merge::merge_across_articles;
 use crate::library::server;
 use crate::library::store::Store;
@@ -28,8 +28,11 @@ use crate::source::metadata_path;
         The dataset (article text inline) goes to stdout. With several inputs, articles are \
         a1, a2, … and every other id is prefixed \"a1-\", \"a2-\", …, and events that several \
         articles report are merged into one that lists each report and why it was joined. \
-        --jsonl writes one dataset per article and line instead, as each batch finishes, for \
-        corpora larger than memory; --into adds everything to a library file in one \
+        --jsonl FILE (or - for standard input) reads articles as JSON Lines, one \
+        {\"title\", \"text\" or \"html\", \"url\", \"published\", \"source\"} per line, \
+        so other tools can pipe articles in; a bad line is named by its number and the others \
+        go on. --jsonl-out writes one dataset per article and line instead, as each batch \
+        finishes, for corpora larger than memory; --into adds everything to a library file in one \
         transaction (a postgres:// URL adds them to a team server: README, \"Team server\"). An input that cannot be read is named on stderr and the exit status is \
         1; the others are still extracted.\n\n\
         An input file or page larger than --max-bytes (10 MB unless set) is refused, and reading \
@@ -55,12 +58,16 @@ pub struct ExtractArgs {
         short,
         long = "output",
         value_name = "OUT.json",
-        conflicts_with = "jsonl"
+        conflicts_with = "jsonl_out"
     )]
     pub output: Option<PathBuf>,
-    /// Write one dataset per article, one per line, to FILE (or stdout for "-").
+    /// Read articles as JSON Lines from FILE (or standard input for "-"): one {"title", "text"
+    /// or "html", "url", "published", "source"} per line.
     #[arg(long, value_name = "FILE|-")]
     pub jsonl: Option<PathBuf>,
+    /// Write one dataset per article, one per line, to FILE (or stdout for "-").
+    #[arg(long, value_name = "FILE|-")]
+    pub jsonl_out: Option<PathBuf>,
     /// Add the articles and events to this library file (created if missing) or team server
     /// (postgres://…, or a libpq "service=NAME").
     #[arg(long, value_name = "LIBRARY.gpkg|postgres://…")]
@@ -78,7 +85,7 @@ pub struct ExtractArgs {
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
     /// Article files, folders, feed files or http(s) URLs.
-    #[arg(value_name = "INPUT", required_unless_present = "feeds")]
+    #[arg(value_name = "INPUT", required_unless_present_any = ["feeds", "jsonl"])]
     pub files: Vec<PathBuf>,
 }
 
@@ -127,7 +134,7 @@ pub fn extract_main(args: &[String]) -> ExitCode {
     }
 }
 
-/// Articles extracted per batch with `--jsonl`: enough to keep every core busy, few enough
+/// Articles extracted per batch with `--jsonl-out`: enough to keep every core busy, few enough
 /// that memory stays flat however large the corpus.
 const JSONL_BATCH: usize = 256;
 
@@ -155,7 +162,12 @@ fn extract_inputs(opts: &ExtractArgs) -> ExitCode {
         max_bytes: opts.max_bytes.unwrap_or(MAX_ARTICLE_BYTES),
         ..Default::default()
     };
-    let (sources, errors) = expand(&opts.files, &opts.feeds, &cancel, &fetch);
+    let (mut sources, mut errors) = expand(&opts.files, &opts.feeds, &cancel, &fetch);
+    if let Some(lines) = &opts.jsonl {
+        let (given, bad) = json_lines(lines, fetch.max_bytes);
+        sources.extend(given);
+        errors.extend(bad);
+    }
     let mut failed = !errors.is_empty();
     for e in &errors {
         eprintln!("newsmap extract: {e}");
@@ -171,7 +183,7 @@ fn extract_inputs(opts: &ExtractArgs) -> ExitCode {
     let edit = |input: &mut ArticleInput| apply_overrides(input, opts);
     let prefixed = sources.len() > 1;
 
-    if let Some(lines) = &opts.jsonl {
+    if let Some(lines) = &opts.jsonl_out {
         let result = write_jsonl(lines, &sources, &edit, &cancel, &fetch, &each, &progress);
         progress.finish_and_clear();
         return match result {

@@ -482,8 +482,18 @@ fn subject_speaker(
             && doc.is_any(
                 j,
                 &[
-                    "saying", "adding", "calling", "describing", "warning", "vowing", "insisting",
-                    "arguing", "noting", "telling", "stating", "writing",
+                    "saying",
+                    "adding",
+                    "calling",
+                    "describing",
+                    "warning",
+                    "vowing",
+                    "insisting",
+                    "arguing",
+                    "noting",
+                    "telling",
+                    "stating",
+                    "writing",
                 ],
             )
     }) {

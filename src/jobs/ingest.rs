@@ -12,7 +12,7 @@ use crate::geodata::gazetteer::Gazetteer;
 use crate::model::{ArticleInput, Dataset, FORMAT};
 use crate::source::feed::{Feed, FeedItem, is_feed_file, item_article, parse_feed, read_feed_file};
 use crate::source::fetch::{FeedAnswer, FetchOptions, Validators, fetch_feed};
-use crate::source::read_article_capped;
+use crate::source::{lines, read_article_capped};
 
 /// Article files taken from folders: what `read_article` reads.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
@@ -33,6 +33,13 @@ pub enum Source {
         /// The feed's URL or file, for messages.
         origin: String,
     },
+    /// An article already read, from a line of JSON Lines input.
+    Given {
+        /// The article.
+        input: Box<ArticleInput>,
+        /// Where it came from, for messages ("stdin line 4").
+        label: String,
+    },
 }
 
 impl Source {
@@ -46,6 +53,7 @@ impl Source {
                 (None, Some(t)) => format!("{origin}: {t}"),
                 (None, None) => format!("{origin}: {}", item.id),
             },
+            Source::Given { input, label } => input.url.clone().unwrap_or_else(|| label.clone()),
         }
     }
 
@@ -62,8 +70,42 @@ impl Source {
             Source::FeedItem { item, feed, origin } => {
                 item_article(item, feed, origin, cancel, options).map_err(|e| e.to_string())
             }
+            Source::Given { input, .. } => Ok((**input).clone()),
         }
     }
+}
+
+/// Articles from JSON Lines (`-` for standard input), each a [`Source::Given`]; bad lines and
+/// an unreadable file are returned as messages naming them.
+pub fn json_lines(path: &Path, max_bytes: usize) -> (Vec<Source>, Vec<String>) {
+    let (origin, read) = if path.as_os_str() == "-" {
+        let stdin = std::io::stdin().lock();
+        (
+            "stdin".to_owned(),
+            lines::read_lines(stdin, "stdin", max_bytes),
+        )
+    } else {
+        let origin = path.display().to_string();
+        match std::fs::File::open(path) {
+            Ok(f) => {
+                let r = lines::read_lines(std::io::BufReader::new(f), &origin, max_bytes);
+                (origin, r)
+            }
+            Err(e) => return (Vec::new(), vec![format!("{origin}: cannot read it: {e}")]),
+        }
+    };
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for (n, r) in read {
+        match r {
+            Ok(input) => sources.push(Source::Given {
+                input: Box::new(input),
+                label: format!("{origin} line {n}"),
+            }),
+            Err(e) => errors.push(e),
+        }
+    }
+    (sources, errors)
 }
 
 /// Expands command-line inputs: a folder gives its article files (recursively, in name order,

@@ -11,6 +11,7 @@
 pub mod feed;
 pub mod fetch;
 mod html;
+pub mod lines;
 
 use std::path::Path;
 

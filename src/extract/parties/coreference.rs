@@ -441,8 +441,22 @@ fn organisation_by_head(doc: &Doc, table: &PartyTable, i: usize) -> Option<(usiz
 }
 /// Verbs that may follow a body's description as its speech ("the party said").
 const SAYS: &[&str] = &[
-    "said", "says", "added", "stated", "told", "announced", "claimed", "warned", "reported",
-    "wrote", "insisted", "argued", "noted", "accused", "denied", "confirmed",
+    "said",
+    "says",
+    "added",
+    "stated",
+    "told",
+    "announced",
+    "claimed",
+    "warned",
+    "reported",
+    "wrote",
+    "insisted",
+    "argued",
+    "noted",
+    "accused",
+    "denied",
+    "confirmed",
 ];
 /// Plural references that stand for a group of parties, and their length in tokens.
 fn plural_ref_at(doc: &Doc, i: usize) -> Option<usize> {
