@@ -52,7 +52,7 @@ impl SourcesView {
         (corpus.outlets.len() <= OPEN_UP_TO) != self.toggled.contains(outlet)
     }
 
-    /// The tab's contents; returns nothing, pushing what the user asked for to `actions`.
+    /// The tab's contents; what the user asks for goes to `actions`.
     pub fn ui(&mut self, ui: &mut Ui, lib: &Library, filter: &Filter, actions: &mut Vec<Action>) {
         self.corpus(lib);
         let corpus = self.corpus.take().expect("built above");
@@ -152,12 +152,18 @@ fn outlet_row_ui(
         ui.horizontal(|ui| {
             let mut on = filter.outlets.contains(&g.name);
             let shown = shorten(label, NAME_CHARS);
-            if ui
-                .checkbox(&mut on, RichText::new(shown.as_ref()).strong())
-                .on_hover_text(format!(
-                    "Show only the events {shown} reports (tick several outlets to see all they report)"
-                ))
-                .changed()
+            // Cut to what fits beside the buttons (≈7 points a character), so a long outlet
+            // name never widens the panel; the whole name is in the hover text.
+            let fits = ((ui.available_width() - 230.0) / 7.0).clamp(12.0, NAME_CHARS as f32);
+            let visible = shorten(label, fits as usize);
+            let r = ui.checkbox(&mut on, RichText::new(visible.as_ref()).strong());
+            let now = on;
+            // Screen readers get the whole name, not the cut one.
+            r.widget_info(|| WidgetInfo::selected(Role::CheckBox, true, now, &shown));
+            if r.on_hover_text(format!(
+                "Show only the events {shown} reports (tick several outlets to see all they report)"
+            ))
+            .changed()
             {
                 let mut next = filter.outlets.clone();
                 if on {

@@ -750,7 +750,7 @@ const TICK_STEPS: [TickStep; 21] = [
 /// however many years the axis spans.
 fn axis_ticks(t0: f64, t1: f64, width_px: f64) -> Vec<(f64, String)> {
     let mut out = Vec::new();
-    if !(t1 > t0) || !t0.is_finite() || !t1.is_finite() || width_px < 1.0 {
+    if !t0.is_finite() || !t1.is_finite() || t1 <= t0 || width_px < 1.0 {
         return out;
     }
     let min_gap_days = (t1 - t0) / width_px * MIN_TICK_GAP_PX;
