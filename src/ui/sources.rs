@@ -154,7 +154,7 @@ fn outlet_row_ui(
             let shown = shorten(label, NAME_CHARS);
             // Cut to what fits beside the buttons (≈7 points a character), so a long outlet
             // name never widens the panel; the whole name is in the hover text.
-            let fits = ((ui.available_width() - 230.0) / 7.0).clamp(12.0, NAME_CHARS as f32);
+            let fits = ((ui.available_width() - 260.0) / 7.0).clamp(12.0, NAME_CHARS as f32);
             let visible = shorten(label, fits as usize);
             let r = ui.checkbox(&mut on, RichText::new(visible.as_ref()).strong());
             let now = on;

@@ -455,7 +455,6 @@ impl TimelineWidget {
         let painter = ui.painter().with_clip_rect(rect);
         painter.rect_filled(rect, 2.0, visuals.extreme_bg_color);
         let axis_h = 18.0;
-        let hist_h = 26.0;
         let width = rect.width() as f64;
         let x_of = |t: f64| rect.left() + ((t - t0) / (t1 - t0) * width) as f32;
         let t_of = |x: f32| t0 + (x - rect.left()) as f64 / width * (t1 - t0);
@@ -506,6 +505,13 @@ impl TimelineWidget {
         let cache = self.strip_cache.as_ref().expect("built above");
         let counts = &cache.counts;
         let mut bars = cache.bars.clone();
+        // Too many events for bars: the histogram takes the whole strip, so years of news
+        // still show their ups and downs instead of a flat band.
+        let hist_h = if bars.len() > MAX_BARS {
+            (rect.height() - axis_h - 6.0).max(26.0)
+        } else {
+            26.0
+        };
         let max = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
         let hist_top = rect.top() + 2.0;
         let bin_w = rect.width() / bins as f32;
