@@ -1,4 +1,5 @@
-//! Which events pass the user's filters: date range, kinds, a party, free text.
+//! Which events pass the user's filters: date range, kinds, a party, free text, outlets and
+//! one article.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -7,6 +8,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::Library;
+use super::corpus::{ArticleKey, article_marks, articles_of_outlets, cites_marked};
 use crate::index::EventKey;
 use crate::model::{EventKind, day_number};
 
@@ -27,6 +29,13 @@ pub struct Filter {
     /// Only events at least this many articles report (an event with one report counts one);
     /// 0 and 1 pass everything.
     pub min_sources: u32,
+    /// Only events an article of one of these outlets reports (names as
+    /// [`super::corpus::outlet_of`] gives them; "" is the unnamed outlet); empty means all.
+    pub outlets: BTreeSet<String>,
+    /// Only the events of this article (the Sources view's click). Not saved: dataset numbers
+    /// mean nothing in the next session.
+    #[serde(skip)]
+    pub article: Option<ArticleKey>,
 }
 
 impl Filter {
@@ -68,11 +77,24 @@ impl Filter {
     /// Every filter but the dates, per item: what a date change never alters.
     pub fn apply_base_with(&self, lib: &Library, found: &dyn Fn(EventKey) -> bool) -> Vec<bool> {
         let needle = self.text.trim().to_lowercase();
+        // Which articles pass, worked out once per dataset rather than once per event.
+        let outlets = (!self.outlets.is_empty()).then(|| articles_of_outlets(lib, &self.outlets));
+        let article = self.article.as_ref().map(|k| article_marks(lib, k));
         lib.table
             .items
             .iter()
             .map(|it| {
                 if !self.kinds.is_empty() && !self.kinds.contains(&it.kind) {
+                    return false;
+                }
+                if let Some(marks) = &outlets
+                    && !cites_marked(lib, it.key, marks)
+                {
+                    return false;
+                }
+                if let Some(marks) = &article
+                    && !cites_marked(lib, it.key, marks)
+                {
                     return false;
                 }
                 if self.party.is_none() && needle.is_empty() && self.min_sources <= 1 {

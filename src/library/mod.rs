@@ -1,6 +1,7 @@
 //! The datasets open in a session: the embedded seed, files given on the command line, and
 //! articles extracted later. Loading collects errors per file so one bad file never stops the rest.
 
+pub mod corpus;
 pub mod filter;
 pub mod kept;
 pub mod merge;

@@ -107,6 +107,9 @@ pub struct MapView {
     pub fit_requested: bool,
     /// Online tiles over the basemap, when the user turned them on.
     pub online: Option<tiles::OnlineTiles>,
+    /// A window floating over the map (screen points), which fits keep the events beside
+    /// rather than under; the app sets it every frame.
+    pub covered: Option<egui::Rect>,
     last_size: [f32; 2],
     last_visible: Option<WorldRect>,
 }
@@ -129,10 +132,29 @@ impl Default for MapView {
             pending_view: None,
             fit_requested: true,
             online: None,
+            covered: None,
             last_size: [800.0, 600.0],
             last_visible: None,
         }
     }
+}
+
+/// The widest part of `map` beside a window `covered` lays over it: its width and how far its
+/// centre is east of the map's, in points. `None` when nothing covers the map, or what is left
+/// beside the window is too narrow to show events in (then they are fitted to the whole map).
+pub fn free_strip(map: egui::Rect, covered: Option<egui::Rect>) -> Option<(f32, f32)> {
+    let c = covered?;
+    if !c.intersects(map) {
+        return None;
+    }
+    let left = (c.left() - map.left()).max(0.0);
+    let right = (map.right() - c.right()).max(0.0);
+    let (width, center_x) = if left >= right {
+        (left, map.left() + left / 2.0)
+    } else {
+        (right, map.right() - right / 2.0)
+    };
+    (width >= 0.3 * map.width() && width >= 200.0).then(|| (width, center_x - map.center().x))
 }
 
 impl MapView {
@@ -218,6 +240,12 @@ impl MapView {
 
     /// Fits the shown events (and their lines and areas) into the view.
     pub fn fit(&mut self, input: &MapInput, size: [f32; 2]) {
+        self.fit_shifted(input, size, 0.0);
+    }
+
+    /// Fits the shown events into a strip `size` wide whose centre is `shift_px` points east of
+    /// the map's centre (the part of the map a window leaves free).
+    fn fit_shifted(&mut self, input: &MapInput, size: [f32; 2], shift_px: f32) {
         let table = &input.lib.table;
         let points = table
             .items
@@ -241,7 +269,9 @@ impl MapView {
         }
         match bounds {
             Some(b) => {
-                let (center, zoom) = fit_zoom(&b, size, 60.0, FIT_MAX_ZOOM);
+                let (mut center, zoom) = fit_zoom(&b, size, 60.0, FIT_MAX_ZOOM);
+                // The camera looks at the map's centre; the events go to the strip's.
+                center[0] -= shift_px as f64 / crate::index::projection::scale_at_zoom(zoom);
                 self.set_view(center, zoom);
             }
             None => self.set_view([0.5, 0.45], 1.0),
@@ -409,7 +439,12 @@ impl MapView {
         self.last_size = [size.x, size.y];
         if self.fit_requested {
             self.fit_requested = false;
-            self.fit(input, self.last_size);
+            match free_strip(ui.available_rect_before_wrap(), self.covered) {
+                Some((width, shift_px)) => {
+                    self.fit_shifted(input, [width, self.last_size[1]], shift_px)
+                }
+                None => self.fit(input, self.last_size),
+            }
         }
         if let Some(v) = self.pending_view.take() {
             self.set_view(v.center, v.zoom);
@@ -912,5 +947,27 @@ fn zoom_buttons_ui(
     }
     if child.button("Fit to events").clicked() {
         *new_view = Some(ViewChange::Fit);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::free_strip;
+    use egui::{Rect, pos2};
+
+    #[test]
+    fn fits_go_beside_a_window_over_the_map() {
+        let map = Rect::from_min_max(pos2(0.0, 30.0), pos2(1000.0, 800.0));
+        assert_eq!(free_strip(map, None), None);
+        // A window at the top left leaves the right part: 400 points, centred 300 east.
+        let left = Rect::from_min_max(pos2(16.0, 40.0), pos2(600.0, 600.0));
+        assert_eq!(free_strip(map, Some(left)), Some((400.0, 300.0)));
+        let right = Rect::from_min_max(pos2(500.0, 40.0), pos2(1000.0, 600.0));
+        assert_eq!(free_strip(map, Some(right)), Some((500.0, -250.0)));
+        // Too little left beside it, or not over the map at all: the whole map.
+        let wide = Rect::from_min_max(pos2(100.0, 40.0), pos2(950.0, 600.0));
+        assert_eq!(free_strip(map, Some(wide)), None);
+        let elsewhere = Rect::from_min_max(pos2(1100.0, 40.0), pos2(1300.0, 600.0));
+        assert_eq!(free_strip(map, Some(elsewhere)), None);
     }
 }

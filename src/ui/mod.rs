@@ -16,6 +16,7 @@ pub mod long_text;
 pub mod server_link;
 pub mod side_panel;
 pub mod source_view;
+pub mod sources;
 pub mod timeline;
 
 use std::collections::{BTreeSet, HashSet};
@@ -30,6 +31,7 @@ use crate::jobs::follow::{FollowEvent, Follower};
 use crate::jobs::shelf::{Shelf, ShelfEvent, ShelfRequest};
 use crate::jobs::{Batch, ImportKind, JobEvent};
 use crate::library::Library;
+use crate::library::corpus::{ArticleKey, outlet_label};
 use crate::library::filter::{Filter, Passing};
 use crate::library::kept::KeptDir;
 use crate::library::session::{Session, Unopened, absolute};
@@ -97,6 +99,13 @@ pub enum Action {
     },
     /// Only events at least this many sources report (0 or 1: all).
     SetMinSources(u32),
+    /// Only events these outlets report (empty: all).
+    SetOutlets(BTreeSet<String>),
+    /// Show one article: only its events, the map fitted to them, its text open (`None`: every
+    /// article again).
+    ShowArticle(Option<ArticleKey>),
+    /// Which tab the side panel shows.
+    SideTab(SideTab),
     /// Follow an RSS/Atom/JSON feed into the library, checked every so many minutes (empty:
     /// every 15).
     FollowFeed {
@@ -191,6 +200,16 @@ pub enum FormKind {
     Feed,
 }
 
+/// The side panel's tabs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SideTab {
+    /// The selected event, or the events in view.
+    #[default]
+    Events,
+    /// The articles by outlet ([`sources::SourcesView`]).
+    Sources,
+}
+
 /// What survives a restart. The app keeps it live; the map's centre and zoom are read from the
 /// map widget when saving.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -210,6 +229,8 @@ pub struct SavedState {
     pub hide_labels: bool,
     /// Online tiles were on.
     pub online_tiles: bool,
+    /// The side panel's tab.
+    pub side_tab: SideTab,
 }
 
 impl SavedState {
@@ -235,6 +256,8 @@ impl SavedState {
         if self.filter.party.as_ref().is_some_and(|p| p.len() > 1000) {
             self.filter.party = None;
         }
+        // No outlet has a name this long; a damaged session's runaway text is no filter.
+        self.filter.outlets.retain(|o| o.len() <= 1000);
         if self
             .filter
             .from
@@ -266,6 +289,7 @@ pub struct NewsmapApp {
     repaint: Option<egui::Context>,
     search_text: String,
     list_cache: side_panel::ListCache,
+    sources: sources::SourcesView,
     dialog: Option<FileDialog>,
     form: Option<Form>,
     batch: Option<Batch>,
@@ -332,6 +356,7 @@ impl NewsmapApp {
             repaint: None,
             search_text: String::new(),
             list_cache: Default::default(),
+            sources: Default::default(),
             dialog: None,
             form: None,
             batch: None,
@@ -713,6 +738,15 @@ impl NewsmapApp {
         }
         if self.source.as_ref().is_some_and(|v| v.dataset == 0) {
             self.source = None;
+        }
+        if self
+            .state
+            .filter
+            .article
+            .as_ref()
+            .is_some_and(|a| a.dataset == 0)
+        {
+            self.state.filter.article = None;
         }
         self.lib.rebuild();
         self.refilter();
@@ -1145,6 +1179,10 @@ impl NewsmapApp {
             v.dataset = shift(v.dataset)?;
             Some(v)
         });
+        self.state.filter.article = self.state.filter.article.take().and_then(|mut a| {
+            a.dataset = shift(a.dataset)?;
+            Some(a)
+        });
         // A pending "Save as" names datasets by index.
         if matches!(&self.dialog, Some(f) if matches!(f.purpose, DialogPurpose::SaveDataset(_))) {
             self.dialog = None;
@@ -1263,9 +1301,16 @@ impl NewsmapApp {
     /// Applies one action: the only place app state changes.
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::Select(k) => self.selected = k,
+            Action::Select(k) => {
+                self.selected = k;
+                // A selected event's details are on the Events tab.
+                if k.is_some() {
+                    self.state.side_tab = SideTab::Events;
+                }
+            }
             Action::SelectAndCenter(k) => {
                 self.selected = Some(k);
+                self.state.side_tab = SideTab::Events;
                 self.map.center_on(&self.lib, k);
             }
             Action::CenterOn { lat, lon } => self.map.center_on_lonlat(lon, lat, 4.0),
@@ -1351,6 +1396,16 @@ impl NewsmapApp {
                 self.state.filter.min_sources = n;
                 self.refilter();
             }
+            Action::SetOutlets(o) => {
+                self.state.filter.outlets = o;
+                self.refilter();
+            }
+            Action::ShowArticle(None) => {
+                self.state.filter.article = None;
+                self.refilter();
+            }
+            Action::ShowArticle(Some(key)) => self.show_article(key),
+            Action::SideTab(t) => self.state.side_tab = t,
             Action::SplitReport { event, article } => {
                 let id = self.lib.event(event).map(|e| e.event.id.clone());
                 let in_library = self.shelf.as_ref().is_some_and(|s| {
@@ -1473,6 +1528,7 @@ impl NewsmapApp {
             Action::ServerAnswer(a) => self.server_answer(a),
             Action::ResetView => {
                 self.apply(Action::ClearFilters);
+                self.state.side_tab = SideTab::Events;
                 self.state.timeline = TimelineState::default();
                 self.state.hide_labels = false;
                 self.set_online_tiles(false);
@@ -1480,6 +1536,40 @@ impl NewsmapApp {
                 self.source = None;
                 self.selected = None;
             }
+        }
+    }
+
+    /// Shows one article: only its events pass, the map fits them (next frame, once the filter
+    /// has applied) and its text opens. An article no longer open is said so and nothing changes.
+    fn show_article(&mut self, key: ArticleKey) {
+        let Some(a) = self
+            .lib
+            .datasets
+            .get(key.dataset as usize)
+            .and_then(|d| d.data.article(&key.id))
+        else {
+            self.errors.push(format!(
+                "Article {} is no longer open; the Sources list shows what is.",
+                shorten(&key.id, NAME_CHARS)
+            ));
+            return;
+        };
+        let title = a.title.clone();
+        self.source = Some(SourceView {
+            dataset: key.dataset,
+            article: key.id.clone(),
+            focus: None,
+            scroll_pending: true,
+        });
+        self.state.filter.article = Some(key);
+        self.refilter();
+        if self.shown_count() == 0 {
+            self.notices.push(format!(
+                "“{}”: none of its events pass the other filters (or it reports none).",
+                shorten(&title, TITLE_CHARS)
+            ));
+        } else {
+            self.map.fit_requested = true;
         }
     }
 
@@ -1649,12 +1739,60 @@ impl NewsmapApp {
                     actions.push(Action::FilterParty(None));
                 }
             }
+            self.outlet_chips_ui(ui, actions);
             if self.state.filter.is_active() && ui.button("Clear filters").clicked() {
                 actions.push(Action::ClearFilters);
             }
             ui.separator();
             ui.label(RichText::new(format!("{} of {} events", self.shown_count(), self.lib.event_count())).strong());
         });
+    }
+
+    /// One removable chip per outlet filtered by (one for them all past three), and one for
+    /// the article shown.
+    fn outlet_chips_ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let outlets = &self.state.filter.outlets;
+        if outlets.len() > 3 {
+            let names: Vec<&str> = outlets.iter().map(|o| outlet_label(o)).collect();
+            let chip = ui
+                .button(format!("{} outlets  ×", outlets.len()))
+                .on_hover_text(format!(
+                    "Only what these report: {}. Click to show all outlets.",
+                    shorten(&names.join(", "), MESSAGE_CHARS)
+                ));
+            if chip.clicked() {
+                actions.push(Action::SetOutlets(BTreeSet::new()));
+            }
+        } else {
+            for o in outlets {
+                let name = shorten(outlet_label(o), NAME_CHARS);
+                let chip = ui
+                    .button(format!("Outlet: {name}  ×"))
+                    .on_hover_text(format!("Stop filtering by {name}"));
+                if chip.clicked() {
+                    let mut next = outlets.clone();
+                    next.remove(o);
+                    actions.push(Action::SetOutlets(next));
+                }
+            }
+        }
+        if let Some(k) = &self.state.filter.article {
+            let title = self
+                .lib
+                .datasets
+                .get(k.dataset as usize)
+                .and_then(|d| d.data.article(&k.id))
+                .map_or_else(
+                    || k.id.clone(),
+                    |a| shorten(&a.title, NAME_CHARS).into_owned(),
+                );
+            let chip = ui
+                .button(format!("Article: {title}  ×"))
+                .on_hover_text("Show the events of every article again");
+            if chip.clicked() {
+                actions.push(Action::ShowArticle(None));
+            }
+        }
     }
 
     /// File → Export…: what to export (what the filters show, by default) and the format.
@@ -1898,6 +2036,34 @@ impl NewsmapApp {
             .default_size(360.0)
             .min_size(260.0)
             .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    for (tab, label, hint) in [
+                        (
+                            SideTab::Events,
+                            "Events",
+                            "The selected event, or the events in view",
+                        ),
+                        (
+                            SideTab::Sources,
+                            "Sources",
+                            "The articles by outlet and date; filter the map by outlet",
+                        ),
+                    ] {
+                        if ui
+                            .selectable_label(self.state.side_tab == tab, label)
+                            .on_hover_text(hint)
+                            .clicked()
+                        {
+                            actions.push(Action::SideTab(tab));
+                        }
+                    }
+                });
+                ui.separator();
+                if self.state.side_tab == SideTab::Sources {
+                    self.sources
+                        .ui(ui, &self.lib, &self.state.filter, &mut actions);
+                    return;
+                }
                 match self.selected.and_then(|k| self.lib.event(k)) {
                     Some(ev) => {
                         egui::ScrollArea::vertical()
@@ -1923,6 +2089,7 @@ impl NewsmapApp {
                     }
                 }
             });
+        self.map.covered = None;
         if let Some(source) = &mut self.source {
             let mut open = true;
             let title = self
@@ -1942,6 +2109,8 @@ impl NewsmapApp {
                     ui.weak(title);
                     source.ui(ui, &self.lib, self.selected)
                 });
+            // Fits keep the events beside the window rather than under it.
+            self.map.covered = r.as_ref().map(|r| r.response.rect);
             if let Some(inner) = r.and_then(|r| r.inner) {
                 actions.extend(inner);
             }

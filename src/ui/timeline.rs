@@ -550,7 +550,6 @@ impl TimelineWidget {
         let painter = ui.painter().with_clip_rect(rect);
         painter.rect_filled(rect, 2.0, visuals.extreme_bg_color);
         let axis_h = 18.0;
-        let hist_h = 26.0;
         let width = rect.width() as f64;
         let x_of = |t: f64| rect.left() + ((t - t0) / (t1 - t0) * width) as f32;
         let t_of = |x: f32| t0 + (x - rect.left()) as f64 / width * (t1 - t0);
@@ -608,6 +607,13 @@ impl TimelineWidget {
         let cache = &*cache;
         let counts = &cache.counts;
         let mut bars = cache.bars.clone();
+        // Too many events for bars: the histogram takes the whole strip, so years of news
+        // still show their ups and downs instead of a flat band.
+        let hist_h = if bars.len() > MAX_BARS {
+            (rect.height() - axis_h - 6.0).max(26.0)
+        } else {
+            26.0
+        };
         let max = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
         let hist_top = rect.top() + 2.0;
         let bin_w = rect.width() / bins as f32;
@@ -798,7 +804,111 @@ impl TimelineWidget {
     }
 }
 
-/// Ticks and labels at a step that fits: years, months or days.
+/// The least room a tick label gets, in points: the widest label ("Sep 2022") at the axis's
+/// 10-point font is ≈45 points wide.
+const MIN_TICK_GAP_PX: f64 = 70.0;
+
+/// How far apart ticks are.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum TickStep {
+    Days(i32),
+    Months(i32),
+    Years(i32),
+}
+
+impl TickStep {
+    /// Its shortest length in days, so ticks are never closer than this.
+    fn min_days(self) -> f64 {
+        match self {
+            TickStep::Days(n) => n as f64,
+            TickStep::Months(n) => n as f64 * 28.0,
+            TickStep::Years(n) => n as f64 * 365.0,
+        }
+    }
+}
+
+/// Every step the axis may use, finest first: days, then months, then years, so a span of a
+/// few weeks reads "14 Nov", a year or two "Mar 2022" and a decade of news "2016", "2018".
+const TICK_STEPS: [TickStep; 21] = [
+    TickStep::Days(1),
+    TickStep::Days(2),
+    TickStep::Days(7),
+    TickStep::Days(14),
+    TickStep::Months(1),
+    TickStep::Months(2),
+    TickStep::Months(3),
+    TickStep::Months(6),
+    TickStep::Years(1),
+    TickStep::Years(2),
+    TickStep::Years(5),
+    TickStep::Years(10),
+    TickStep::Years(20),
+    TickStep::Years(25),
+    TickStep::Years(50),
+    TickStep::Years(100),
+    TickStep::Years(200),
+    TickStep::Years(500),
+    TickStep::Years(1000),
+    TickStep::Years(2000),
+    TickStep::Years(5000),
+];
+
+/// Tick positions (day numbers) and labels for an axis showing days `t0..t1` over `width_px`
+/// points: the finest step whose ticks stay [`MIN_TICK_GAP_PX`] apart, so labels never overlap
+/// however many years the axis spans.
+fn axis_ticks(t0: f64, t1: f64, width_px: f64) -> Vec<(f64, String)> {
+    let mut out = Vec::new();
+    if !t0.is_finite() || !t1.is_finite() || t1 <= t0 || width_px < 1.0 {
+        return out;
+    }
+    let min_gap_days = (t1 - t0) / width_px * MIN_TICK_GAP_PX;
+    let step = TICK_STEPS
+        .into_iter()
+        .find(|s| s.min_days() >= min_gap_days)
+        .unwrap_or(TickStep::Years(10_000));
+    let d0 = date_from_day_number(t0.floor() as i32);
+    let d1 = date_from_day_number(t1.ceil() as i32);
+    match step {
+        TickStep::Years(step) => {
+            let mut year = (d0.year() as i32).div_euclid(step) * step;
+            while year <= d1.year() as i32 {
+                if let Ok(d) = Date::new(year as i16, 1, 1) {
+                    out.push((day_number(d) as f64, year.to_string()));
+                }
+                year += step;
+            }
+        }
+        TickStep::Months(step) => {
+            let mut m = (d0.year() as i32) * 12 + (d0.month() as i32 - 1);
+            m -= m.rem_euclid(step);
+            while m <= (d1.year() as i32) * 12 + d1.month() as i32 {
+                if let Ok(d) = Date::new(m.div_euclid(12) as i16, (m.rem_euclid(12) + 1) as i8, 1) {
+                    let label = if d.month() == 1 {
+                        d.year().to_string()
+                    } else {
+                        d.strftime("%b %Y").to_string()
+                    };
+                    out.push((day_number(d) as f64, label));
+                }
+                m += step;
+            }
+        }
+        TickStep::Days(step) => {
+            let mut t = t0.floor() as i32;
+            if step == 7 || step == 14 {
+                t -= (t + 3).rem_euclid(7); // Mondays
+            }
+            while (t as f64) <= t1 {
+                let d = date_from_day_number(t);
+                out.push((t as f64, d.strftime("%-d %b").to_string()));
+                t += step;
+            }
+        }
+    }
+    out
+}
+
+/// The axis line, its ticks and their labels.
 fn paint_axis(
     painter: &egui::Painter,
     rect: Rect,
@@ -813,11 +923,9 @@ fn paint_axis(
         [pos2(rect.left(), y), pos2(rect.right(), y)],
         Stroke::new(1.0, visuals.weak_text_color()),
     );
-    let days_per_px = (t1 - t0) / rect.width() as f64;
-    let min_gap_days = days_per_px * 70.0;
     let color = visuals.text_color();
     let font = FontId::proportional(10.0);
-    let tick = |t: f64, label: String| {
+    for (t, label) in axis_ticks(t0, t1, rect.width() as f64) {
         let x = x_of(t);
         painter.line_segment([pos2(x, y), pos2(x, y + 4.0)], Stroke::new(1.0, color));
         painter.text(
@@ -827,52 +935,59 @@ fn paint_axis(
             font.clone(),
             color,
         );
-    };
-    let d0 = date_from_day_number(t0.floor() as i32);
-    let d1 = date_from_day_number(t1.ceil() as i32);
-    if min_gap_days >= 300.0 {
-        let step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500]
-            .into_iter()
-            .find(|s| *s as f64 * 365.25 >= min_gap_days)
-            .unwrap_or(1000);
-        let mut year = (d0.year() as i32 / step) * step;
-        while year <= d1.year() as i32 {
-            if let Ok(d) = Date::new(year as i16, 1, 1) {
-                tick(day_number(d) as f64, year.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> f64 {
+        day_number(s.parse().unwrap()) as f64
+    }
+
+    /// Over spans from a week to a century, on narrow and wide strips, ticks stay far enough
+    /// apart for their labels.
+    #[test]
+    fn tick_labels_never_crowd() {
+        let t0 = day("2000-01-01");
+        for width in [300.0, 640.0, 1024.0, 1400.0, 2560.0] {
+            for span in [
+                7.0, 30.0, 90.0, 200.0, 365.0, 800.0, 1500.0, 2500.0, 9131.0, 40000.0,
+            ] {
+                let ticks = axis_ticks(t0, t0 + span, width);
+                assert!(!ticks.is_empty(), "{span} days at {width}");
+                for pair in ticks.windows(2) {
+                    let gap_px = (pair[1].0 - pair[0].0) / span * width;
+                    assert!(
+                        gap_px >= MIN_TICK_GAP_PX,
+                        "{span} days at {width} px: {:?} and {:?} are {gap_px:.0} px apart",
+                        pair[0].1,
+                        pair[1].1
+                    );
+                    // ≈6 points a character at the axis's 10-point font.
+                    assert!(pair[0].1.chars().count() as f64 * 6.0 < gap_px);
+                }
             }
-            year += step;
         }
-    } else if min_gap_days >= 20.0 {
-        let step = [1, 2, 3, 6]
-            .into_iter()
-            .find(|s| *s as f64 * 30.4 >= min_gap_days)
-            .unwrap_or(6);
-        let mut m = (d0.year() as i32) * 12 + (d0.month() as i32 - 1);
-        m -= m % step;
-        while m <= (d1.year() as i32) * 12 + d1.month() as i32 {
-            if let Ok(d) = Date::new((m / 12) as i16, (m % 12 + 1) as i8, 1) {
-                let label = if d.month() == 1 {
-                    d.year().to_string()
-                } else {
-                    d.strftime("%b %Y").to_string()
-                };
-                tick(day_number(d) as f64, label);
-            }
-            m += step;
-        }
-    } else {
-        let step = [1, 2, 7, 14]
-            .into_iter()
-            .find(|s| *s as f64 >= min_gap_days)
-            .unwrap_or(14);
-        let mut t = t0.floor() as i32;
-        if step == 7 || step == 14 {
-            t -= (t + 3).rem_euclid(7); // Mondays
-        }
-        while (t as f64) <= t1 {
-            let d = date_from_day_number(t);
-            tick(t as f64, d.strftime("%-d %b").to_string());
-            t += step;
-        }
+    }
+
+    /// Years of news are labelled by year, a season by month, a fortnight by day.
+    #[test]
+    fn labels_follow_the_span() {
+        let years = axis_ticks(day("2000-01-01"), day("2024-12-31"), 1400.0);
+        assert!(
+            years
+                .iter()
+                .all(|(_, l)| l.len() == 4 && l.parse::<i32>().is_ok()),
+            "{years:?}"
+        );
+        assert!(years.iter().any(|(_, l)| l == "2010"), "{years:?}");
+        let months = axis_ticks(day("2022-01-01"), day("2022-12-31"), 1400.0);
+        assert!(months.iter().any(|(_, l)| l == "Mar 2022"), "{months:?}");
+        let days = axis_ticks(day("2022-11-01"), day("2022-11-15"), 1400.0);
+        assert!(days.iter().any(|(_, l)| l == "13 Nov"), "{days:?}");
+        assert!(axis_ticks(5.0, 5.0, 1400.0).is_empty());
+        assert!(axis_ticks(f64::NAN, 5.0, 1400.0).is_empty());
     }
 }
