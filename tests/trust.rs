@@ -170,6 +170,37 @@ fn a_news_agency_that_reports_is_not_the_actor() {
 }
 
 #[test]
+fn armed_groups_are_parties_not_towns() {
+    let ds = run(
+        "Warplanes struck a Hezbollah depot in the Bekaa Valley on Friday.\n\n\
+         Separately, the Revolutionary Armed Forces of Colombia (FARC) freed two soldiers.",
+        "2024-05-18",
+    );
+    let strike = ds
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Assault)
+        .unwrap_or_else(|| panic!("a strike among {:?}", titles(&ds)));
+    assert_eq!(
+        names(&ds, &strike.targets),
+        ["Hezbollah"],
+        "{:?}",
+        titles(&ds)
+    );
+    assert!(
+        ds.places.iter().all(|p| p.name != "Hezbollah"),
+        "a group's name is no place"
+    );
+    assert!(
+        ds.parties
+            .iter()
+            .any(|p| p.name == "Revolutionary Armed Forces of Colombia"),
+        "a long form that ends in a country names the group: {:?}",
+        ds.parties.iter().map(|p| &p.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
 fn a_historical_event_keeps_to_its_own_sentence() {
     let ds = run(
         "Indian Prime Minister Narendra Modi met British Prime Minister Keir Starmer in London \

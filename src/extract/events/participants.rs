@@ -81,6 +81,9 @@ pub(super) fn parties_in(
         if t < a || in_any(skip, t) || inside_quote(inp.quotes, m.span.start).is_some() {
             continue;
         }
+        if is_attribution(doc, t, m.span.end) {
+            continue;
+        }
         push_unique(&mut out, m.party);
     }
     let plurals = &inp.parties.plurals;
@@ -100,6 +103,14 @@ pub(super) fn parties_in(
         }
     }
     out
+}
+/// True when the mention from token `t` to byte `end` only says who reports the sentence:
+/// "…, Reuters reported." or "according to Reuters". The source is no participant.
+fn is_attribution(doc: &Doc, t: usize, end: usize) -> bool {
+    let after = doc.token_at_or_after(end);
+    let trailing = t > 0 && doc.is(t - 1, ",") && doc.is_any(after, FRAME_VERBS);
+    let according = t >= 2 && doc.is(t - 2, "according") && doc.is(t - 1, "to");
+    trailing || according
 }
 pub(super) fn push_unique(v: &mut Vec<usize>, x: usize) {
     if !v.contains(&x) {

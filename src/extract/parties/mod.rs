@@ -10,6 +10,7 @@
 
 mod coreference;
 mod organisations;
+pub(crate) use organisations::is_table_name;
 mod people;
 mod states;
 

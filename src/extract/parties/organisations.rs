@@ -259,6 +259,170 @@ const ORGANISATIONS: &[(&str, &[&str], Option<&str>, PartyKind)] = &[
         Some("IL"),
         PartyKind::Organization,
     ),
+    ("Hamas", &["Hamas"], Some("PS"), PartyKind::Organization),
+    (
+        "Hezbollah",
+        &["Hezbollah", "Hizbollah", "Hizbullah"],
+        Some("LB"),
+        PartyKind::Organization,
+    ),
+    ("Fatah", &["Fatah"], Some("PS"), PartyKind::Organization),
+    (
+        "al-Qaeda",
+        &["al-Qaeda", "al-Qaida", "Al-Qaeda", "Al Qaeda", "al Qaeda"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "al-Qaeda in the Arabian Peninsula",
+        &["al-Qaeda in the Arabian Peninsula", "AQAP"],
+        Some("YE"),
+        PartyKind::Organization,
+    ),
+    ("Taliban", &["Taliban"], Some("AF"), PartyKind::Organization),
+    (
+        "al-Shabaab",
+        &["al-Shabaab", "al-Shabab", "Al-Shabaab", "Al-Shabab"],
+        Some("SO"),
+        PartyKind::Organization,
+    ),
+    (
+        "Boko Haram",
+        &["Boko Haram"],
+        Some("NG"),
+        PartyKind::Organization,
+    ),
+    (
+        "Revolutionary Armed Forces of Colombia",
+        &["Revolutionary Armed Forces of Colombia", "FARC"],
+        Some("CO"),
+        PartyKind::Organization,
+    ),
+    (
+        "National Liberation Army",
+        &["ELN"],
+        Some("CO"),
+        PartyKind::Organization,
+    ),
+    (
+        "Kurdistan Workers' Party",
+        &[
+            "Kurdistan Workers' Party",
+            "Kurdistan Workers’ Party",
+            "PKK",
+        ],
+        Some("TR"),
+        PartyKind::Organization,
+    ),
+    (
+        "Muslim Brotherhood",
+        &["Muslim Brotherhood"],
+        Some("EG"),
+        PartyKind::Organization,
+    ),
+    (
+        "Mahdi Army",
+        &["Mahdi Army"],
+        Some("IQ"),
+        PartyKind::Organization,
+    ),
+    (
+        "Islamic Revolutionary Guard Corps",
+        &[
+            "Islamic Revolutionary Guard Corps",
+            "Revolutionary Guards",
+            "IRGC",
+        ],
+        Some("IR"),
+        PartyKind::Organization,
+    ),
+    (
+        "Federal Bureau of Investigation",
+        &["Federal Bureau of Investigation", "FBI"],
+        Some("US"),
+        PartyKind::Organization,
+    ),
+    (
+        "Central Intelligence Agency",
+        &["Central Intelligence Agency", "CIA"],
+        Some("US"),
+        PartyKind::Organization,
+    ),
+    ("Mossad", &["Mossad"], Some("IL"), PartyKind::Organization),
+    (
+        "UNICEF",
+        &[
+            "UNICEF",
+            "United Nations Children's Fund",
+            "United Nations Children’s Fund",
+        ],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "United Nations High Commissioner for Refugees",
+        &["UNHCR", "UN refugee agency", "U.N. refugee agency"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "World Food Programme",
+        &["World Food Programme", "World Food Program", "WFP"],
+        None,
+        PartyKind::Organization,
+    ),
+    ("World Bank", &["World Bank"], None, PartyKind::Organization),
+    ("Interpol", &["Interpol"], None, PartyKind::Organization),
+    (
+        "Doctors Without Borders",
+        &["Doctors Without Borders", "Médecins Sans Frontières", "MSF"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "Organization of American States",
+        &["Organization of American States", "OAS"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "Economic Community of West African States",
+        &["Economic Community of West African States", "ECOWAS"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "Southern African Development Community",
+        &["Southern African Development Community", "SADC"],
+        None,
+        PartyKind::Organization,
+    ),
+    (
+        "BBC",
+        &["BBC", "British Broadcasting Corporation"],
+        Some("GB"),
+        PartyKind::Organization,
+    ),
+    ("Reuters", &["Reuters"], None, PartyKind::Organization),
+    (
+        "Associated Press",
+        &["Associated Press"],
+        Some("US"),
+        PartyKind::Organization,
+    ),
+    (
+        "Agence France-Presse",
+        &["Agence France-Presse", "AFP"],
+        Some("FR"),
+        PartyKind::Organization,
+    ),
+    (
+        "Al Jazeera",
+        &["Al Jazeera", "Al-Jazeera"],
+        Some("QA"),
+        PartyKind::Organization,
+    ),
+    ("CNN", &["CNN"], Some("US"), PartyKind::Organization),
     (
         "International community",
         &["international community"],
@@ -311,7 +475,7 @@ fn name_words(name: &'static str) -> Vec<&'static str> {
     out
 }
 /// True when `name` is exactly one of the table's names ("Kremlin", "White House").
-pub(super) fn is_table_name(name: &str) -> bool {
+pub(crate) fn is_table_name(name: &str) -> bool {
     let name = name.strip_prefix("the ").unwrap_or(name);
     ORGANISATIONS
         .iter()
@@ -483,6 +647,8 @@ fn long_form_start(ctx: &Ctx, paren: usize) -> Option<usize> {
             // a connector inside the name
         } else if t.kind == TokenKind::Word && t.cap && !ctx.covered[k] {
             start = Some(k);
+        } else if start.is_none() && t.kind == TokenKind::Word && t.cap && paren - k <= 2 {
+            // "Revolutionary Armed Forces of Colombia (FARC)": a place may end the name.
         } else {
             break;
         }
@@ -494,11 +660,12 @@ fn long_form_start(ctx: &Ctx, paren: usize) -> Option<usize> {
     // A country written out ("the Republic of Korea (ROK)") is a place, not an organisation.
     let start = start?;
     let span = Span::new(doc.tokens[start].span.start, doc.tokens[paren - 1].span.end);
+    // (A place that only ends the name, "… of Colombia", is part of it.)
     let overlaps_place = ctx
         .rec
         .places
         .iter()
-        .any(|h| h.span.start < span.end && h.span.end > span.start);
+        .any(|h| h.span.start <= span.start && h.span.end > span.start);
     (!overlaps_place && doc.tokens[start].cap).then_some(start)
 }
 /// Do the capitals of the long form fit the acronym (as a subsequence, first letters equal)?
