@@ -68,14 +68,7 @@ impl Recognised {
                 && text.is_char_boundary(s.end)
         };
         self.places.retain(|p| {
-            // "a Hamas base" is no town called Hamas: a known organisation's name is the
-            // organisation.
-            // Only towns: "the EU" as an area, like "the Kremlin" as a site, stays a place.
-            let organisation = p.kind == crate::model::PlaceKind::City
-                && ok(&p.span)
-                && super::parties::is_table_name(&text[p.span.start..p.span.end]);
-            !organisation
-                && ok(&p.span)
+            ok(&p.span)
                 && p.lat.is_finite()
                 && p.lon.is_finite()
                 && p.lat.abs() <= 90.0

@@ -117,6 +117,9 @@ pub const SPEECH_FILLERS: &[&str] = &[
     "repeatedly",
     "separately",
     "further",
+    "did",
+    "does",
+    "publicly",
 ];
 
 /// English month names.

@@ -67,7 +67,13 @@ fn extract_from(
     article_id: &str,
     id_prefix: &str,
 ) -> Dataset {
-    let rec = rec.sanitised(&input.text);
+    let mut rec = rec.sanitised(&input.text);
+    // "a Hamas base" is no town called Hamas: a known organisation's name is the organisation.
+    // Only towns: "the EU" as an area, like "the Kremlin" as a site, stays a place.
+    rec.places.retain(|p| {
+        p.kind != crate::model::PlaceKind::City
+            || !parties::is_table_name(&input.text[p.span.start..p.span.end])
+    });
     let dates = dates::find_dates(doc, input.published);
     let mut found_quotes = quotes::find_quotes(doc);
     let mut table = parties::find_parties(doc, &rec, &found_quotes);

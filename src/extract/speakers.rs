@@ -274,6 +274,19 @@ fn after_quote(
         }
         return Attribution::Unknown;
     }
+    // "…,” it added.: the body that spoke last.
+    if doc.is(i, "it")
+        && doc.is_any(skip_fillers(doc, i + 1, end), SPEECH_VERBS)
+        && let Some(p) = quotes
+            .iter()
+            .rev()
+            .filter(|o| o.span.end <= q.span.start)
+            .take(3)
+            .find_map(|o| o.speaker)
+            .filter(|&p| parties.parties[p].kind == PartyKind::Organization)
+    {
+        return Attribution::Speaker(p);
+    }
     let mut next = i;
     while next < end && !doc.is_any(next, SPEECH_VERBS) && next < i + 3 {
         next += 1;
