@@ -66,6 +66,36 @@ pub struct EventTable {
     pub dates: std::sync::Arc<dates::DateIndex>,
 }
 
+/// Appends an item for every event of `ds`, as dataset `di`.
+fn push_items(items: &mut Vec<EventItem>, di: usize, ds: &Dataset, ids: &IdMaps) {
+    items.reserve(ds.events.len());
+    for (ei, ev) in ds.events.iter().enumerate() {
+        let world = ds
+            .event_place(ev, ids)
+            .map(|p| world_from_lonlat(p.lon, p.lat));
+        let first_day = ev
+            .date
+            .as_ref()
+            .and_then(|d| d.first_day())
+            .map_or(i32::MIN, day_number);
+        let last_day = ev
+            .date
+            .as_ref()
+            .and_then(|d| d.last_day())
+            .map_or(i32::MAX, day_number);
+        items.push(EventItem {
+            key: EventKey {
+                dataset: di as u32,
+                event: ei as u32,
+            },
+            world,
+            first_day,
+            last_day,
+            kind: ev.kind,
+        });
+    }
+}
+
 impl EventTable {
     /// (item index, world position) of every event that has a place: what the cluster grids
     /// and the cell index are built from.
@@ -80,32 +110,21 @@ impl EventTable {
     pub fn build<'a>(datasets: impl IntoIterator<Item = (&'a Dataset, &'a IdMaps)>) -> Self {
         let mut items = Vec::new();
         for (di, (ds, ids)) in datasets.into_iter().enumerate() {
-            for (ei, ev) in ds.events.iter().enumerate() {
-                let world = ds
-                    .event_place(ev, ids)
-                    .map(|p| world_from_lonlat(p.lon, p.lat));
-                let first_day = ev
-                    .date
-                    .as_ref()
-                    .and_then(|d| d.first_day())
-                    .map_or(i32::MIN, day_number);
-                let last_day = ev
-                    .date
-                    .as_ref()
-                    .and_then(|d| d.last_day())
-                    .map_or(i32::MAX, day_number);
-                items.push(EventItem {
-                    key: EventKey {
-                        dataset: di as u32,
-                        event: ei as u32,
-                    },
-                    world,
-                    first_day,
-                    last_day,
-                    kind: ev.kind,
-                });
-            }
+            push_items(&mut items, di, ds, ids);
         }
+        Self::from_items(items)
+    }
+
+    /// The table with dataset `di` replaced by `ds` (or, when `di` is one past the last, added):
+    /// the other datasets' items are copied from `old`, so only `ds` is read. For worker threads,
+    /// so a large library is indexed while the previous view stays on screen.
+    pub fn with_dataset(old: &[EventItem], di: usize, ds: &Dataset, ids: &IdMaps) -> Self {
+        let before = old.partition_point(|it| (it.key.dataset as usize) < di);
+        let after = old.partition_point(|it| (it.key.dataset as usize) <= di);
+        let mut items = Vec::with_capacity(before + ds.events.len() + old.len() - after);
+        items.extend_from_slice(&old[..before]);
+        push_items(&mut items, di, ds, ids);
+        items.extend_from_slice(&old[after..]);
         Self::from_items(items)
     }
 

@@ -208,6 +208,36 @@ impl Library {
         self.revision += 1;
     }
 
+    /// Puts `ds` at `index` (or adds it when `index` is `None`) with a table a worker built for
+    /// it ([`EventTable::with_dataset`] from this library's table at `revision`); rebuilds the
+    /// table here instead when the library changed since. Returns where the dataset went.
+    pub fn install(
+        &mut self,
+        index: Option<usize>,
+        ds: LoadedDataset,
+        table: EventTable,
+        revision: u64,
+    ) -> usize {
+        let stale = revision != self.revision;
+        let at = match index.filter(|&i| i < self.datasets.len()) {
+            Some(i) => {
+                self.datasets[i] = ds;
+                i
+            }
+            None => {
+                self.datasets.push(ds);
+                self.datasets.len() - 1
+            }
+        };
+        if stale {
+            self.rebuild();
+        } else {
+            self.table = table;
+            self.revision += 1;
+        }
+        at
+    }
+
     /// Looks up an event.
     pub fn event(&self, key: EventKey) -> Option<EventRef<'_>> {
         let ds = self.datasets.get(key.dataset as usize)?;

@@ -25,7 +25,7 @@ use std::path::PathBuf;
 use egui::{Color32, Key, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
-use crate::index::EventKey;
+use crate::index::{EventKey, EventTable};
 use crate::interchange::{ExportFormat, ExportReport};
 use crate::jobs::follow::{FollowEvent, Follower};
 use crate::jobs::shelf::{Shelf, ShelfEvent, ShelfRequest};
@@ -272,6 +272,16 @@ impl SavedState {
     }
 }
 
+/// The library's dataset on its way in: indexed on a worker, installed by `poll_indexing`.
+struct Indexing {
+    /// The dataset it replaces (the seed, or an earlier load), or `None` to add it.
+    at: Option<usize>,
+    /// The library's revision the worker's table was built from.
+    revision: u64,
+    /// The dataset and its table.
+    rx: std::sync::mpsc::Receiver<(Box<crate::library::LoadedDataset>, EventTable)>,
+}
+
 /// The newsmap window.
 pub struct NewsmapApp {
     /// What persists (see [`SavedState`]).
@@ -310,6 +320,9 @@ pub struct NewsmapApp {
     full_text: Option<FullText>,
     /// The user's library, open on its worker thread.
     shelf: Option<Shelf>,
+    /// The library's dataset being indexed on a worker thread: (where it goes, the library's
+    /// revision when the work began, the answer). The previous view stays until it arrives.
+    indexing: Option<Indexing>,
     /// True until the library's first load arrives.
     shelf_loading: bool,
     /// Library events (`eN`) the last full-text search matched, and its query.
@@ -368,6 +381,7 @@ impl NewsmapApp {
             session_error: None,
             full_text: None,
             shelf: None,
+            indexing: None,
             shelf_loading: false,
             found: Default::default(),
             follower: None,
@@ -484,42 +498,41 @@ impl NewsmapApp {
         for ev in events {
             match ev {
                 ShelfEvent::Loaded(ds) => {
-                    self.shelf_loading = false;
                     if self.follower.is_none() {
                         self.start_follower();
                     }
-                    let selected = self.selected.and_then(|k| self.lib.event(k)).map(|e| {
-                        (e.key.dataset, e.event.id.clone())
-                    });
                     let at = self.lib.datasets.iter().position(|d| {
                         d.path.as_deref() == Some(path.as_path())
                             || d.path.is_none() && d.name == "seed (embedded)"
                     });
-                    let d = match at {
-                        Some(i) => {
-                            self.lib.datasets[i] = *ds;
-                            self.lib.rebuild();
-                            i
+                    // Indexing a large library takes seconds: a worker does it while the
+                    // previous view stays on screen and responsive.
+                    let old = std::sync::Arc::clone(&self.lib.table.items);
+                    let revision = self.lib.revision;
+                    let di = at.unwrap_or(self.lib.datasets.len());
+                    let (tx, rx) = std::sync::mpsc::channel();
+                    let repaint = self.repaint.clone();
+                    let spawned = std::thread::Builder::new()
+                        .name("newsmap-index".into())
+                        .spawn(move || {
+                            let table =
+                                EventTable::with_dataset(&old, di, &ds.data, &ds.ids);
+                            // The app may have closed meanwhile; nothing to tell then.
+                            tx.send((ds, table)).unwrap_or(());
+                            if let Some(ctx) = repaint {
+                                ctx.request_repaint();
+                            }
+                        });
+                    match spawned {
+                        Ok(_) => {
+                            self.indexing = Some(Indexing { at, revision, rx });
                         }
-                        None => {
-                            self.lib.add(*ds);
-                            self.lib.datasets.len() - 1
+                        Err(e) => {
+                            self.shelf_loading = false;
+                            self.errors
+                                .push(format!("Library: cannot start indexing: {e}"));
                         }
-                    };
-                    // Keep the selection when its event is still there (ids are stable).
-                    self.selected = selected.and_then(|(sd, id)| {
-                        let ds = &self.lib.datasets[sd as usize];
-                        let i = *ds.ids.events.get(&id)?;
-                        Some(EventKey {
-                            dataset: sd,
-                            event: i as u32,
-                        })
-                    });
-                    if at.is_none() {
-                        self.apply(Action::FitToDataset(d as u32));
                     }
-                    self.state.open_files = self.open_files();
-                    self.refilter();
                 }
                 ShelfEvent::Imported { name, report } => self.notices.push(format!(
                     "{}: added to the library — {report}. Extracted: check events against the source.",
@@ -537,6 +550,46 @@ impl NewsmapApp {
                 }
             }
         }
+        self.poll_indexing();
+    }
+
+    /// Installs the library's dataset once its worker has indexed it.
+    fn poll_indexing(&mut self) {
+        let Some(job) = &self.indexing else { return };
+        let (ds, table) = match job.rx.try_recv() {
+            Ok(done) => done,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.indexing = None;
+                self.shelf_loading = false;
+                self.errors
+                    .push("Library: indexing stopped unexpectedly; reopen the library.".into());
+                return;
+            }
+        };
+        let Some(Indexing { at, revision, .. }) = self.indexing.take() else {
+            return;
+        };
+        self.shelf_loading = false;
+        let selected = self
+            .selected
+            .and_then(|k| self.lib.event(k))
+            .map(|e| (e.key.dataset, e.event.id.clone()));
+        let d = self.lib.install(at, *ds, table, revision);
+        // Keep the selection when its event is still there (ids are stable).
+        self.selected = selected.and_then(|(sd, id)| {
+            let ds = self.lib.datasets.get(sd as usize)?;
+            let i = *ds.ids.events.get(&id)?;
+            Some(EventKey {
+                dataset: sd,
+                event: i as u32,
+            })
+        });
+        if at.is_none() {
+            self.apply(Action::FitToDataset(d as u32));
+        }
+        self.state.open_files = self.open_files();
+        self.refilter();
     }
 
     /// The user's directory for extracted datasets (`…/newsmap/extracted`), if the system has one.
