@@ -85,8 +85,18 @@ fn names_of(inp: &Inputs, ps: &[usize]) -> Vec<String> {
     out
 }
 
-/// The title of an event.
+/// The title of an event, starting with a capital ("Al-Maliki issues an ultimatum").
 pub(super) fn title(inp: &Inputs, e: &EventFound) -> String {
+    let t = worded(inp, e);
+    let mut chars = t.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => t,
+    }
+}
+
+/// The title's words, from the event's structure.
+fn worded(inp: &Inputs, e: &EventFound) -> String {
     let table = inp.parties;
     // Meetings and agreements are mutual: "Virtanen and Rojas meet", not "Virtanen meets Rojas".
     let mutual = matches!(
@@ -134,7 +144,12 @@ pub(super) fn title(inp: &Inputs, e: &EventFound) -> String {
                     .map(|g| capitalised(&g.words))
             })
     {
-        return format!("{patient} {}{place}", e.participle);
+        // "Release pressed", not "Release pressed for".
+        let participle = match e.participle.rsplit_once(' ') {
+            Some((head, last)) if PARTICLES.contains(&last) => head,
+            _ => e.participle,
+        };
+        return format!("{patient} {participle}{place}");
     }
     // "forced to work": the people named were forced.
     if e.verb == "force"
@@ -158,8 +173,13 @@ pub(super) fn title(inp: &Inputs, e: &EventFound) -> String {
         return format!("{}{place}", happening(e));
     };
     let mut t = format!("{subject} {}", conjugate(e.verb, plural, e.mode));
+    // "call on", "speak with": the verb brings its own preposition.
+    let verb_particle = e
+        .verb
+        .rsplit_once(' ')
+        .is_some_and(|(_, last)| PARTICLES.contains(&last));
     if !target_names.is_empty() && takes_object(e.kind) {
-        let prep = if !e.verb.contains(' ') || e.verb.ends_with(" on") {
+        let prep = if !e.verb.contains(' ') || verb_particle {
             ""
         } else {
             match e.kind {
@@ -174,6 +194,11 @@ pub(super) fn title(inp: &Inputs, e: &EventFound) -> String {
     {
         t.push(' ');
         t.push_str(&object.words);
+    } else if verb_particle {
+        // Nobody named after "call on": "Mugabe calls", not "Mugabe calls on".
+        if let Some((head, _)) = t.rsplit_once(' ') {
+            t.truncate(head.len());
+        }
     }
     // "North Korea fires missiles near the Northern Limit Line", but not the place twice.
     let named = place.split_once(' ').map_or("", |(_, rest)| rest);
@@ -183,6 +208,11 @@ pub(super) fn title(inp: &Inputs, e: &EventFound) -> String {
     }
     t
 }
+
+/// Prepositions a verb of the lexicon may end in ("call on", "appeal to", "speak with").
+const PARTICLES: &[&str] = &[
+    "on", "to", "with", "for", "against", "at", "from", "of", "into",
+];
 
 /// Kinds whose verb takes the target as object ("condemn X"); the others name only the actor.
 fn takes_object(kind: EventKind) -> bool {
@@ -335,6 +365,19 @@ mod tests {
         assert_eq!(list(&n(&["A", "B"])), "A and B");
         assert_eq!(list(&n(&["A", "B", "C"])), "A, B and C");
         assert_eq!(list(&n(&["A", "B", "C", "D"])), "A, B and others");
+    }
+
+    #[test]
+    fn titles_start_with_a_capital_and_never_end_in_a_preposition() {
+        let titles: Vec<String> = super::super::events_for(
+            "Opposition leader Ana Morales called on Monday for calm in Caracas.\n\n\
+             Farid al-Nouri, a senior member of the council, resigned on Tuesday.",
+            Some("2024-05-10"),
+        )
+        .into_iter()
+        .map(|e| e.title)
+        .collect();
+        assert_eq!(titles, ["Morales calls in Caracas", "Al-Nouri resigns"]);
     }
 
     #[test]
