@@ -361,17 +361,20 @@ mod tests {
         assert_eq!(outlet(&c, "Reuters").copies, 0);
     }
 
+    /// Ids of the events that pass `f`.
+    fn passing_ids(lib: &Library, f: &Filter) -> Vec<String> {
+        f.apply(lib)
+            .iter()
+            .zip(lib.events())
+            .filter(|(s, _)| **s)
+            .map(|(_, e)| e.event.id.clone())
+            .collect()
+    }
+
     #[test]
     fn an_outlet_filter_keeps_the_events_its_articles_report() {
         let lib = lib();
-        let titles = |f: &Filter| -> Vec<String> {
-            f.apply(&lib)
-                .iter()
-                .zip(lib.events())
-                .filter(|(s, _)| **s)
-                .map(|(_, e)| e.event.id.clone())
-                .collect()
-        };
+        let titles = |f: &Filter| passing_ids(&lib, f);
         let only = |names: &[&str]| Filter {
             outlets: names.iter().map(|s| s.to_string()).collect(),
             ..Default::default()
@@ -403,12 +406,7 @@ mod tests {
                 }),
                 ..Default::default()
             };
-            f.apply(&lib)
-                .iter()
-                .zip(lib.events())
-                .filter(|(s, _)| **s)
-                .map(|(_, e)| e.event.id.clone())
-                .collect()
+            passing_ids(&lib, &f)
         };
         assert_eq!(ids("a2"), ["e1"]);
         assert_eq!(ids("a3"), ["e2"]);

@@ -2,6 +2,7 @@
 //! ("the Japanese leader"), singular pronouns and plural references ("both leaders").
 
 use super::{Ctx, PartyMention, PartyTable, PluralRef};
+use crate::extract::lexicon::SPEECH_VERBS;
 use crate::extract::sentences::{Doc, TokenKind};
 use crate::model::{PartyKind, Span};
 
@@ -411,11 +412,12 @@ fn organisation_by_head(doc: &Doc, table: &PartyTable, i: usize) -> Option<(usiz
         })
         .find(|&k| doc.is_any(k, BODY_HEADS))?;
     // The head ends the description: "the party leader" is a person.
-    if doc
-        .tokens
-        .get(head + 1)
-        .is_some_and(|t| t.kind == TokenKind::Word && !t.cap && !doc.is_any(head + 1, SAYS))
-    {
+    if doc.tokens.get(head + 1).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && !t.cap
+            && !doc.is_any(head + 1, SPEECH_VERBS)
+            && !doc.is_any(head + 1, &["reported", "accused", "denied"])
+    }) {
         return None;
     }
     let noun = doc.low(head);
@@ -439,25 +441,6 @@ fn organisation_by_head(doc: &Doc, table: &PartyTable, i: usize) -> Option<(usiz
         })
         .map(|p| (p, head))
 }
-/// Verbs that may follow a body's description as its speech ("the party said").
-const SAYS: &[&str] = &[
-    "said",
-    "says",
-    "added",
-    "stated",
-    "told",
-    "announced",
-    "claimed",
-    "warned",
-    "reported",
-    "wrote",
-    "insisted",
-    "argued",
-    "noted",
-    "accused",
-    "denied",
-    "confirmed",
-];
 /// Plural references that stand for a group of parties, and their length in tokens.
 fn plural_ref_at(doc: &Doc, i: usize) -> Option<usize> {
     const NOUNS: &[&str] = &[
