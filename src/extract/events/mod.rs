@@ -655,9 +655,13 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     let mut targets = parties_in(inp, h.last + 1, view.next_trigger, skip);
     // "Hickson was sentenced", "he has been charged with fraud by police": the subject
     // suffered the act; the agent, if the text names one, follows "by".
-    let passive =
-        (!trig.nominal && trig.needs != Needs::To && is_passive(doc, range.start, h.first))
-            .then_some(trig.participle);
+    // "was arrested by police", and a participle with its agent: "the measures, endorsed by
+    // the US government, …".
+    let participle_by = doc.low(h.last).ends_with("ed") && doc.is(h.last + 1, "by");
+    let passive = (!trig.nominal
+        && trig.needs != Needs::To
+        && (is_passive(doc, range.start, h.first) || participle_by))
+        .then_some(trig.participle);
     if passive.is_some() {
         let agents = (h.last + 1..view.next_trigger)
             .find(|&k| doc.is(k, "by"))

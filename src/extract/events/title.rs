@@ -381,6 +381,15 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_with_its_agent_names_who_did_it() {
+        let ev = super::super::events_for(
+            "The measures, endorsed by the US government on Friday, include new sanctions.",
+            Some("2024-05-10"),
+        );
+        assert_eq!(ev[0].title, "United States endorses");
+    }
+
+    #[test]
     fn a_passive_names_who_it_was_done_to() {
         let ev = super::super::events_for(
             "Detective Chris Jacobs was sentenced in Leeds on Friday.",
