@@ -152,10 +152,41 @@ fn outlet_row_ui(
         ui.horizontal(|ui| {
             let mut on = filter.outlets.contains(&g.name);
             let shown = shorten(label, NAME_CHARS);
-            // Cut to what fits beside the buttons (≈7 points a character), so a long outlet
-            // name never widens the panel; the whole name is in the hover text.
-            let fits = ((ui.available_width() - 260.0) / 7.0).clamp(12.0, NAME_CHARS as f32);
-            let visible = shorten(label, fits as usize);
+            let n = g.articles.len();
+            // Plain signs: the bundled fonts have no triangle glyphs.
+            let arrow = if open { "−" } else { "+" };
+            let button_text = format!("{n} article{} {arrow}", plural(n));
+            let mut counts = format!("{} event{}", g.events, plural(g.events));
+            if g.copies > 0 {
+                counts.push_str(&format!(
+                    " · {} syndicated cop{}",
+                    g.copies,
+                    if g.copies == 1 { "y" } else { "ies" }
+                ));
+            }
+            // Cut the name to the room the checkbox, the button and the counts leave, measured
+            // in the fonts they are drawn with, so a long outlet name never widens the panel
+            // and a short one is never cut; the whole name is in the hover text.
+            let width = |text: &str, style: egui::TextStyle| {
+                let font = style.resolve(ui.style());
+                ui.painter()
+                    .layout_no_wrap(text.to_owned(), font, Color32::WHITE)
+                    .size()
+                    .x
+            };
+            let sp = ui.spacing();
+            let room = ui.available_width()
+                - (sp.icon_width + sp.icon_spacing)
+                - (width(&button_text, egui::TextStyle::Small) + 2.0 * sp.button_padding.x)
+                - width(&counts, egui::TextStyle::Body)
+                - 3.0 * sp.item_spacing.x;
+            let mut chars = shown.chars().count();
+            let mut visible = shown.clone();
+            // Strong text is a little wider than the body font measures.
+            while chars > 8 && width(&visible, egui::TextStyle::Body) * 1.08 > room {
+                chars -= 1;
+                visible = shorten(label, chars);
+            }
             let r = ui.checkbox(&mut on, RichText::new(visible.as_ref()).strong());
             let now = on;
             // Screen readers get the whole name, not the cut one.
@@ -173,10 +204,7 @@ fn outlet_row_ui(
                 }
                 actions.push(Action::SetOutlets(next));
             }
-            let n = g.articles.len();
-            // Plain signs: the bundled fonts have no triangle glyphs.
-            let arrow = if open { "−" } else { "+" };
-            let b = ui.small_button(format!("{n} article{} {arrow}", plural(n)));
+            let b = ui.small_button(button_text);
             let what = if open {
                 format!("Hide the articles of {shown}")
             } else {
@@ -185,14 +213,6 @@ fn outlet_row_ui(
             b.widget_info(|| WidgetInfo::labeled(Role::Button, true, &what));
             if b.on_hover_text(&what).clicked() {
                 toggled = true;
-            }
-            let mut counts = format!("{} event{}", g.events, plural(g.events));
-            if g.copies > 0 {
-                counts.push_str(&format!(
-                    " · {} syndicated cop{}",
-                    g.copies,
-                    if g.copies == 1 { "y" } else { "ies" }
-                ));
             }
             ui.weak(counts);
         });
