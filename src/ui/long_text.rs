@@ -14,6 +14,8 @@ use crate::model::shorten;
 pub const TITLE_CHARS: usize = crate::library::LABEL_CHARS;
 /// Characters of a name laid out (parties, places, datasets).
 pub const NAME_CHARS: usize = 120;
+/// Characters of a filter chip in the top bar (the whole text is in its hover text).
+pub const CHIP_CHARS: usize = 32;
 /// Characters of an error message or notice laid out.
 pub const MESSAGE_CHARS: usize = 600;
 

@@ -40,7 +40,7 @@ use crate::map::style::kind_icon_ui;
 use crate::map::{MapAction, MapInput, MapView};
 use crate::model::{EventKind, Span, problem_count, shorten};
 use file_dialog::{DialogOutcome, DialogPurpose, FileDialog};
-use long_text::{FullText, MESSAGE_CHARS, NAME_CHARS, TITLE_CHARS, clipped_label};
+use long_text::{CHIP_CHARS, FullText, MESSAGE_CHARS, NAME_CHARS, TITLE_CHARS, clipped_label};
 use source_view::SourceView;
 use timeline::{TimelineChange, TimelineState, TimelineWidget};
 
@@ -1820,7 +1820,10 @@ impl NewsmapApp {
             for o in outlets {
                 let name = shorten(outlet_label(o), NAME_CHARS);
                 let chip = ui
-                    .button(format!("Outlet: {name}  ×"))
+                    .button(format!(
+                        "Outlet: {}  ×",
+                        shorten(outlet_label(o), CHIP_CHARS)
+                    ))
                     .on_hover_text(format!("Stop filtering by {name}"));
                 if chip.clicked() {
                     let mut next = outlets.clone();
@@ -1835,13 +1838,15 @@ impl NewsmapApp {
                 .datasets
                 .get(k.dataset as usize)
                 .and_then(|d| d.data.article(&k.id))
-                .map_or_else(
-                    || k.id.clone(),
-                    |a| shorten(&a.title, NAME_CHARS).into_owned(),
-                );
+                .map_or_else(|| k.id.clone(), |a| a.title.clone());
+            // A chip as short as the outlet chips, so the top bar keeps to one row; the whole
+            // headline is in the hover text.
             let chip = ui
-                .button(format!("Article: {title}  ×"))
-                .on_hover_text("Show the events of every article again");
+                .button(format!("Article: {}  ×", shorten(&title, CHIP_CHARS)))
+                .on_hover_text(format!(
+                    "{}\nShow the events of every article again",
+                    shorten(&title, NAME_CHARS)
+                ));
             if chip.clicked() {
                 actions.push(Action::ShowArticle(None));
             }
