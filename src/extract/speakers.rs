@@ -477,9 +477,11 @@ fn subject_speaker(
     let mut k = doc.token_at_or_after(subject.span.end);
     // Over an appositive: ", a top aide to al-Sadr,".
     // (Not "Kim In-seok, stated, “…”", where the comma comes before the verb.)
+    // Nor "Ellen Laipson, the other official, also stated, “…”" past its verb: an appositive
+    // holds no verb of saying.
     if doc.is(k, ",")
-        && !doc.is_any(k + 1, REPORTING_VERBS)
         && let Some(close) = (k + 1..(k + 14).min(quote_at)).find(|&j| doc.is(j, ","))
+        && !(k + 1..close).any(|j| !doc.tokens[j].cap && doc.is_any(j, REPORTING_VERBS))
     {
         k = close + 1;
     }
@@ -610,7 +612,8 @@ mod tests {
              One farmer, Lena Ortiz, stated, “The rain never came.”\n\
              “Enough,” said Senate Majority Leader Tom Varga.\n\
              Mayor Ines Holt criticized Varga, saying he was “out of touch”.\n\
-             President Omar Diallo welcomed the deal: “A new start.”",
+             President Omar Diallo welcomed the deal: “A new start.”\n\
+             Ada Kovacs, the other analyst, also stated, “It will fail.”",
         );
         let want = [
             "Adel al-Hakim",
@@ -621,6 +624,7 @@ mod tests {
             "Tom Varga",
             "Ines Holt",
             "Omar Diallo",
+            "Ada Kovacs",
         ];
         assert_eq!(s.len(), want.len(), "{s:?}");
         for (got, want) in s.iter().zip(want) {
