@@ -429,17 +429,23 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     }
 }
 
-/// True for "al-Maliki", "el-Sisi", "ash-Shaara": a lowercase Arabic article, a hyphen and a
+/// True for "al-Maliki", "el-Sisi", "ash-Shaara": an Arabic article, a hyphen and a
 /// capitalised name.
 fn arabic_article_name(word: &str) -> bool {
-    const ARTICLES: &[&str] = &[
-        "al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ul-", "ud-",
-    ];
-    ARTICLES.iter().any(|a| {
-        word.strip_prefix(a)
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(char::is_uppercase)
-    })
+    without_arabic_article(word)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// "Maliki" for "al-Maliki" (any case of the article): a name without its Arabic article, as
+/// articles often shorten it.
+pub fn without_arabic_article(word: &str) -> Option<&str> {
+    let (article, rest) = word.split_once('-')?;
+    matches!(
+        article.to_ascii_lowercase().as_str(),
+        "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "an" | "ul" | "ud"
+    )
+    .then_some(rest)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use super::{Ctx, PartyMention, PartyTable, PluralRef};
 use crate::extract::lexicon::SPEECH_VERBS;
-use crate::extract::sentences::{Doc, TokenKind};
+use crate::extract::sentences::{Doc, TokenKind, without_arabic_article};
 use crate::model::{PartyKind, Span};
 
 /// Offices that lead a state: "the Japanese leader" may mean any of them.
@@ -357,15 +357,6 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
     }
     table.mentions.extend(new_mentions);
     table.plurals.sort_by_key(|p| p.span);
-}
-/// "Maliki" for "al-Maliki": a name without its Arabic article, as articles often shorten it.
-fn without_arabic_article(name: &str) -> Option<&str> {
-    let (article, rest) = name.split_once('-')?;
-    matches!(
-        article.to_ascii_lowercase().as_str(),
-        "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "an" | "ul" | "ud"
-    )
-    .then_some(rest)
 }
 /// Head nouns of a description that refers back to an organisation named earlier.
 const BODY_HEADS: &[&str] = &[
