@@ -216,6 +216,8 @@ fn report(events: usize) {
     let ctx = egui::Context::default();
     let t = std::time::Instant::now();
     let mut app = NewsmapApp::new(lib, Vec::new());
+    // As the window does: the basemap's zoom bands are built on a worker thread.
+    app.prepare_basemap();
     frame_at(&ctx, &mut app, Vec::new(), SCREEN, None);
     let first_frame_s = t.elapsed().as_secs_f64();
     frame_at(&ctx, &mut app, Vec::new(), SCREEN, None);

@@ -46,13 +46,19 @@ fn run_app(paths: Vec<PathBuf>) -> ExitCode {
 
 #[cfg(feature = "gui")]
 fn run_synthetic(n: usize) -> ExitCode {
-    let ds = newsmap::synthetic::dataset(n, (n / 5).max(1), 7);
-    let lib = newsmap::library::Library::new(vec![newsmap::library::LoadedDataset::new(
-        "synthetic",
-        None,
-        ds,
-    )]);
-    run_window(move |_| newsmap::ui::NewsmapApp::new(lib, Vec::new()))
+    // The window opens at once; the events are generated and indexed on a worker thread.
+    run_window(move |_| {
+        let mut app =
+            newsmap::ui::NewsmapApp::new(newsmap::library::Library::default(), Vec::new());
+        app.add_in_background(
+            format!("Generating and indexing {n} synthetic events…"),
+            move || {
+                let ds = newsmap::synthetic::dataset(n, (n / 5).max(1), 7);
+                newsmap::library::LoadedDataset::new("synthetic", None, ds)
+            },
+        );
+        app
+    })
 }
 
 #[cfg(feature = "gui")]
@@ -76,7 +82,11 @@ fn run_window(
     match eframe::run_native(
         "newsmap",
         options,
-        Box::new(|cc| Ok(Box::new(make(cc.storage)))),
+        Box::new(|cc| {
+            let app = make(cc.storage);
+            app.prepare_basemap();
+            Ok(Box::new(app))
+        }),
     ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

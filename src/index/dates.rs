@@ -30,6 +30,153 @@ pub struct DateIndex {
     extent: Option<(i32, i32)>,
 }
 
+/// Shown events per day over the data's extent, each counted at its first and at its last
+/// counted day (an open end counts at its bounded day only, as the timeline draws it). Kept up
+/// to date flip by flip, its prefix sums say how many events meet any stretch of days in two
+/// lookups: the timeline's histogram costs a pass over days, not over events.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DayCounts {
+    origin: i32,
+    first: Vec<u32>,
+    last: Vec<u32>,
+}
+
+/// The days an item counts in: its range, an open end's bounded day, `None` when undated.
+fn counted_days(it: &EventItem) -> Option<(i32, i32)> {
+    match (it.first_day, it.last_day) {
+        (i32::MIN, i32::MAX) => None,
+        (i32::MIN, l) => Some((l, l)),
+        (f, i32::MAX) => Some((f, f)),
+        (f, l) => Some((f, l)),
+    }
+}
+
+impl DayCounts {
+    /// No events counted, over the days `extent` (first, last) spans.
+    pub fn new(extent: Option<(i32, i32)>) -> Self {
+        let (origin, len) = extent.map_or((0, 0), |(a, b)| (a, (b - a) as usize + 1));
+        Self {
+            origin,
+            first: vec![0; len],
+            last: vec![0; len],
+        }
+    }
+
+    /// Counts `it` in (`shown`) or out. An item outside the extent is not counted.
+    pub fn count(&mut self, it: &EventItem, shown: bool) {
+        let Some((a, b)) = counted_days(it) else {
+            return;
+        };
+        let (Some(fa), Some(lb)) = (self.slot(a), self.slot(b)) else {
+            return;
+        };
+        if shown {
+            self.first[fa] += 1;
+            self.last[lb] += 1;
+        } else {
+            self.first[fa] = self.first[fa].saturating_sub(1);
+            self.last[lb] = self.last[lb].saturating_sub(1);
+        }
+    }
+
+    fn slot(&self, day: i32) -> Option<usize> {
+        let k = day.checked_sub(self.origin)?;
+        (k >= 0 && (k as usize) < self.first.len()).then_some(k as usize)
+    }
+
+    /// The prefix sums, for counting many stretches.
+    pub fn prefix(&self) -> DayPrefix {
+        let sums = |v: &[u32]| {
+            let mut out = Vec::with_capacity(v.len() + 1);
+            let mut run = 0u64;
+            out.push(0);
+            for &c in v {
+                run += c as u64;
+                out.push(run);
+            }
+            out
+        };
+        DayPrefix {
+            origin: self.origin,
+            first: sums(&self.first),
+            last: sums(&self.last),
+        }
+    }
+}
+
+/// Prefix sums of [`DayCounts`]: `first[k]` events count from a day before `origin + k`.
+#[derive(Clone, Debug, Default)]
+pub struct DayPrefix {
+    origin: i32,
+    first: Vec<u64>,
+    last: Vec<u64>,
+}
+
+impl DayPrefix {
+    /// How many counted events meet the stretch `[start, end)` (in days, day `d` being
+    /// `[d, d + 1)`): those that begin before its end, less those that ended before its start.
+    pub fn meeting(&self, start: f64, end: f64) -> u64 {
+        if self.first.is_empty() || end <= start {
+            return 0;
+        }
+        let n = self.first.len() - 1;
+        let at = |v: &[u64], day: f64| {
+            let k = (day - self.origin as f64).clamp(0.0, n as f64) as usize;
+            v[k]
+        };
+        // An event [f, l + 1) meets [start, end) when f < end and l + 1 > start; the ones with
+        // l < floor(start) began even earlier, so they are among the first count.
+        at(&self.first, end.ceil()) - at(&self.last, start.floor())
+    }
+}
+
+/// The side panel's list order: every item by (first day, last day, item), as
+/// [`DateIndex`] sorts them, with each item's rank and position beside it. Built with the table
+/// on a worker thread, so that no frame sorts a million events when the data changes.
+#[derive(Default)]
+pub struct DateOrder {
+    /// Item indices by date.
+    pub by_date: Vec<u32>,
+    /// Rank in `by_date` of each item.
+    pub rank_of: Vec<u32>,
+    /// World positions in `by_date` order, so a scan of the view reads memory in order.
+    pub points: Vec<Option<[f64; 2]>>,
+    /// Number of items with an open start (the head of `by_date`).
+    pub open_start: usize,
+    /// Ranks of the items with a bounded start and an open end.
+    pub open_end: Vec<u32>,
+    /// Ranks of the items with no place.
+    pub unplaced: Vec<u32>,
+}
+
+impl DateOrder {
+    /// The order of `dates`, an index over `items`.
+    pub fn new(items: &[EventItem], dates: &DateIndex) -> Self {
+        let by_date: Vec<u32> = dates.by_first.iter().map(|d| d.item).collect();
+        let mut rank_of = vec![0; items.len()];
+        for (r, &i) in by_date.iter().enumerate() {
+            rank_of[i as usize] = r as u32;
+        }
+        let points: Vec<Option<[f64; 2]>> =
+            by_date.iter().map(|&i| items[i as usize].world).collect();
+        let open_end = (dates.open_start..by_date.len())
+            .filter(|&r| items[by_date[r] as usize].last_day == i32::MAX)
+            .map(|r| r as u32)
+            .collect();
+        let unplaced = (0..by_date.len() as u32)
+            .filter(|&r| points[r as usize].is_none())
+            .collect();
+        Self {
+            open_start: dates.open_start,
+            by_date,
+            rank_of,
+            points,
+            open_end,
+            unplaced,
+        }
+    }
+}
+
 impl DateIndex {
     /// Sorts the items' days (per data change).
     pub fn new(items: &[EventItem]) -> Self {
@@ -311,6 +458,73 @@ mod tests {
         assert_eq!(
             DateIndex::new(&items(&[(i32::MIN, i32::MAX)])).extent(),
             None
+        );
+    }
+
+    #[test]
+    fn day_counts_say_how_many_meet_any_stretch() {
+        let items = mixed();
+        let index = DateIndex::new(&items);
+        let mut counts = DayCounts::new(index.extent());
+        for it in &items {
+            counts.count(it, true);
+        }
+        // Hide every third item, as a filter would flip it.
+        for it in items.iter().step_by(3) {
+            counts.count(it, false);
+        }
+        let shown = |i: usize| i % 3 != 0;
+        let prefix = counts.prefix();
+        for (a, b) in ranges() {
+            if a == i32::MIN || b == i32::MAX {
+                continue;
+            }
+            // Day `d` is [d, d + 1): the stretch [a, b + 1) covers days a..=b.
+            let expected = items
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| shown(*i))
+                .filter_map(|(_, it)| counted_days(it))
+                .filter(|&(f, l)| f <= b && l >= a)
+                .count() as u64;
+            assert_eq!(
+                prefix.meeting(a as f64, b as f64 + 1.0),
+                expected,
+                "{a}..={b}"
+            );
+        }
+        // Fractions of a day meet the day they fall in.
+        let day_40 = prefix.meeting(40.0, 41.0);
+        assert_eq!(prefix.meeting(40.25, 40.5), day_40);
+        assert_eq!(prefix.meeting(41.0, 41.0), 0);
+    }
+
+    #[test]
+    fn the_list_order_is_the_date_order_with_ranks() {
+        let mut items = mixed();
+        for (i, it) in items.iter_mut().enumerate() {
+            it.world = (i % 4 != 0).then_some([i as f64, 0.0]);
+        }
+        let index = DateIndex::new(&items);
+        let order = DateOrder::new(&items, &index);
+        let mut sorted: Vec<u32> = (0..items.len() as u32).collect();
+        sorted.sort_by_key(|&i| (items[i as usize].first_day, items[i as usize].last_day, i));
+        assert_eq!(order.by_date, sorted);
+        for (r, &i) in order.by_date.iter().enumerate() {
+            assert_eq!(order.rank_of[i as usize] as usize, r);
+            assert_eq!(order.points[r], items[i as usize].world);
+        }
+        assert!(
+            order
+                .unplaced
+                .iter()
+                .all(|&r| order.points[r as usize].is_none())
+        );
+        assert_eq!(order.unplaced.len(), items.len().div_ceil(4));
+        assert!(
+            order.by_date[..order.open_start]
+                .iter()
+                .all(|&i| items[i as usize].first_day == i32::MIN)
         );
     }
 }

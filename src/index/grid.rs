@@ -68,13 +68,14 @@ pub const MAX_LEVEL: u8 = 24;
 /// nest — a cell's edge halves at each level and all are anchored at the world's corner — so
 /// the cell at any coarser level is a run of equal key prefixes: one sort serves every zoom
 /// level and every filter, and a grid is one linear pass.
+#[derive(Default)]
 pub struct CellIndex {
     /// (Morton key at `MAX_LEVEL`, item, world position), sorted by key then item.
     entries: Vec<(u64, u32, [f64; 2])>,
 }
 
 /// Cell edge in world units at zoom `level`.
-fn cell_world_at(level: u8) -> f64 {
+pub fn cell_world_at(level: u8) -> f64 {
     CELL_PX / scale_at_zoom(level as f64)
 }
 

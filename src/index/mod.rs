@@ -52,6 +52,15 @@ impl EventItem {
     }
 }
 
+/// The parts of a table a worker needs to build the next one (shared, not copied).
+#[derive(Clone, Default)]
+pub struct TableParts {
+    /// The table's items.
+    pub items: std::sync::Arc<Vec<EventItem>>,
+    /// The table's shapes.
+    pub shapes: std::sync::Arc<Vec<(usize, shapes::WorldShape)>>,
+}
+
 /// A point in the R-tree: world position plus the item's index in [`EventTable::items`].
 pub type IndexedPoint = GeomWithData<[f64; 2], u32>;
 
@@ -64,6 +73,41 @@ pub struct EventTable {
     pub rtree: RTree<IndexedPoint>,
     /// The items ordered by day, for date ranges (shared with grid builds on worker threads).
     pub dates: std::sync::Arc<dates::DateIndex>,
+    /// The list's date order, with ranks (see [`dates::DateOrder`]).
+    pub order: std::sync::Arc<dates::DateOrder>,
+    /// Every placed item by cell, for every zoom level's cluster grid.
+    pub cells: std::sync::Arc<grid::CellIndex>,
+    /// (item index, shape) of the events whose place has a line or an area.
+    pub shapes: std::sync::Arc<Vec<(usize, shapes::WorldShape)>>,
+}
+
+/// Appends (item index, shape) for every event of `ds` whose place has a line or an area, its
+/// items starting at `first`.
+fn push_shapes(
+    out: &mut Vec<(usize, shapes::WorldShape)>,
+    first: usize,
+    ds: &Dataset,
+    ids: &IdMaps,
+) {
+    if ds.places.iter().all(|p| p.geometry.is_none()) {
+        return;
+    }
+    let mut by_place: std::collections::HashMap<usize, shapes::WorldShape> =
+        std::collections::HashMap::new();
+    for (ei, ev) in ds.events.iter().enumerate() {
+        let Some(&pi) = ev.place.as_ref().and_then(|p| ids.places.get(p)) else {
+            continue;
+        };
+        let Some(g) = &ds.places[pi].geometry else {
+            continue;
+        };
+        let shape = by_place
+            .entry(pi)
+            .or_insert_with(|| shapes::WorldShape::from_geojson(g));
+        if !shape.is_empty() {
+            out.push((first + ei, shape.clone()));
+        }
+    }
 }
 
 /// Appends an item for every event of `ds`, as dataset `di`.
@@ -109,23 +153,56 @@ impl EventTable {
     /// Builds the table from datasets (with their id maps) in load order.
     pub fn build<'a>(datasets: impl IntoIterator<Item = (&'a Dataset, &'a IdMaps)>) -> Self {
         let mut items = Vec::new();
+        let mut shapes = Vec::new();
         for (di, (ds, ids)) in datasets.into_iter().enumerate() {
+            push_shapes(&mut shapes, items.len(), ds, ids);
             push_items(&mut items, di, ds, ids);
         }
-        Self::from_items(items)
+        Self::from_items(items).with_shapes(shapes)
+    }
+
+    /// The table with these shapes (item index, shape).
+    fn with_shapes(mut self, shapes: Vec<(usize, shapes::WorldShape)>) -> Self {
+        self.shapes = std::sync::Arc::new(shapes);
+        self
     }
 
     /// The table with dataset `di` replaced by `ds` (or, when `di` is one past the last, added):
     /// the other datasets' items are copied from `old`, so only `ds` is read. For worker threads,
     /// so a large library is indexed while the previous view stays on screen.
-    pub fn with_dataset(old: &[EventItem], di: usize, ds: &Dataset, ids: &IdMaps) -> Self {
-        let before = old.partition_point(|it| (it.key.dataset as usize) < di);
-        let after = old.partition_point(|it| (it.key.dataset as usize) <= di);
-        let mut items = Vec::with_capacity(before + ds.events.len() + old.len() - after);
-        items.extend_from_slice(&old[..before]);
+    pub fn with_dataset(old: &TableParts, di: usize, ds: &Dataset, ids: &IdMaps) -> Self {
+        let items_before = &old.items;
+        let before = items_before.partition_point(|it| (it.key.dataset as usize) < di);
+        let after = items_before.partition_point(|it| (it.key.dataset as usize) <= di);
+        let mut items = Vec::with_capacity(before + ds.events.len() + items_before.len() - after);
+        items.extend_from_slice(&items_before[..before]);
         push_items(&mut items, di, ds, ids);
-        items.extend_from_slice(&old[after..]);
-        Self::from_items(items)
+        items.extend_from_slice(&items_before[after..]);
+        // Shapes keep their items' new positions: those after the dataset move by its change
+        // in size.
+        let mut shapes: Vec<_> = old
+            .shapes
+            .iter()
+            .filter(|s| s.0 < before)
+            .cloned()
+            .collect();
+        push_shapes(&mut shapes, before, ds, ids);
+        let moved = |i: usize| i - after + before + ds.events.len();
+        shapes.extend(
+            old.shapes
+                .iter()
+                .filter(|s| s.0 >= after)
+                .map(|(i, s)| (moved(*i), s.clone())),
+        );
+        Self::from_items(items).with_shapes(shapes)
+    }
+
+    /// What [`EventTable::with_dataset`] reads of this table, shared with a worker thread.
+    pub fn parts(&self) -> TableParts {
+        TableParts {
+            items: std::sync::Arc::clone(&self.items),
+            shapes: std::sync::Arc::clone(&self.shapes),
+        }
     }
 
     /// Builds the spatial index over ready-made items (used by benches and tests too).
@@ -135,10 +212,20 @@ impl EventTable {
             .enumerate()
             .filter_map(|(i, it)| it.world.map(|w| IndexedPoint::new(w, i as u32)))
             .collect();
+        let dates = dates::DateIndex::new(&items);
+        let cells = grid::CellIndex::new(
+            items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, it)| it.world.map(|w| (i as u32, w))),
+        );
         Self {
-            dates: std::sync::Arc::new(dates::DateIndex::new(&items)),
+            order: std::sync::Arc::new(dates::DateOrder::new(&items, &dates)),
+            dates: std::sync::Arc::new(dates),
+            cells: std::sync::Arc::new(cells),
             rtree: RTree::bulk_load(points),
             items: std::sync::Arc::new(items),
+            shapes: Default::default(),
         }
     }
 

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::Library;
 use super::corpus::{ArticleKey, article_marks, articles_of_outlets, cites_marked};
-use crate::index::EventKey;
+use crate::index::dates::DayCounts;
+use crate::index::{EventItem, EventKey};
 use crate::model::{EventKind, day_number};
 
 /// The filters a user can set. The default passes everything.
@@ -42,6 +43,16 @@ impl Filter {
     /// True when some filter is set.
     pub fn is_active(&self) -> bool {
         *self != Filter::default()
+    }
+
+    /// True when a filter reads the events themselves (party, text, sources, outlets, an
+    /// article), not only the table's kinds and days.
+    pub fn needs_events(&self) -> bool {
+        self.party.is_some()
+            || !self.text.trim().is_empty()
+            || self.min_sources > 1
+            || !self.outlets.is_empty()
+            || self.article.is_some()
     }
 
     /// True when a date bound is set.
@@ -147,9 +158,51 @@ pub struct Passing {
     generation: u64,
     /// (item, passes now) for every flip since the generation began, in order.
     log: Vec<(u32, bool)>,
+    /// The shown events per day, for the timeline's histogram.
+    day_counts: DayCounts,
 }
 
 impl Passing {
+    /// The answers for `table` under `filter`, when the filter needs only the table's items
+    /// ([`Filter::needs_events`] is false); `None` otherwise. For worker threads: the app
+    /// takes the answers with [`Passing::adopt`].
+    pub fn for_items(filter: &Filter, table: &crate::index::EventTable) -> Option<Passing> {
+        if filter.needs_events() {
+            return None;
+        }
+        let base: Vec<bool> = table
+            .items
+            .iter()
+            .map(|it| filter.kinds.is_empty() || filter.kinds.contains(&it.kind))
+            .collect();
+        let (from, to) = filter.days();
+        let shown: Vec<bool> = base
+            .iter()
+            .zip(table.items.iter())
+            .map(|(b, it)| *b && it.meets_days(from, to))
+            .collect();
+        let day_counts = count_days(&table.items, &shown, table.dates.extent());
+        Some(Passing {
+            count: shown.iter().filter(|s| **s).count(),
+            base: Arc::new(base),
+            shown,
+            days: (from, to),
+            generation: 0,
+            log: Vec::new(),
+            day_counts,
+        })
+    }
+
+    /// Takes answers computed elsewhere ([`Passing::for_items`]) as a new generation, so every
+    /// reader rebuilds from them.
+    pub fn adopt(&mut self, other: Passing) {
+        let generation = self.generation + 1;
+        *self = Passing {
+            generation,
+            ..other
+        };
+    }
+
     /// Recomputes everything (after the data or a filter other than the dates changed).
     pub fn reset(&mut self, filter: &Filter, lib: &Library, found: &dyn Fn(EventKey) -> bool) {
         self.base = Arc::new(filter.apply_base_with(lib, found));
@@ -168,6 +221,7 @@ impl Passing {
                 .map(|(b, it)| *b && it.meets_days(from, to)),
         );
         self.count = self.shown.iter().filter(|s| **s).count();
+        self.day_counts = count_days(&lib.table.items, &self.shown, lib.table.dates.extent());
         self.generation += 1;
         self.log.clear();
     }
@@ -195,6 +249,7 @@ impl Passing {
             let was = &mut self.shown[i as usize];
             if *was != now {
                 *was = now;
+                self.day_counts.count(&items[i as usize], now);
                 if now {
                     self.count += 1;
                 } else {
@@ -218,6 +273,11 @@ impl Passing {
     /// [`Passing::base`], shared.
     pub fn base_shared(&self) -> Arc<Vec<bool>> {
         Arc::clone(&self.base)
+    }
+
+    /// The shown events per day (see [`DayCounts`]).
+    pub fn day_counts(&self) -> &DayCounts {
+        &self.day_counts
     }
 
     /// How many items pass.
@@ -249,6 +309,15 @@ impl Passing {
         let c = cursor?;
         (c.generation == self.generation && c.at <= self.log.len()).then(|| &self.log[c.at..])
     }
+}
+
+/// The shown items counted per day over `extent`.
+fn count_days(items: &[EventItem], shown: &[bool], extent: Option<(i32, i32)>) -> DayCounts {
+    let mut counts = DayCounts::new(extent);
+    for (it, _) in items.iter().zip(shown).filter(|(_, s)| **s) {
+        counts.count(it, true);
+    }
+    counts
 }
 
 /// True if `hay`, lowercased, contains `needle` (already lowercase). Long texts are lowercased
@@ -424,8 +493,39 @@ mod tests {
             cursor = Some(passing.cursor());
             generations.insert(passing.generation());
             assert_eq!(mirror, passing.shown());
+            // The per-day counts the timeline reads follow the flips too.
+            let afresh = count_days(&lib.table.items, passing.shown(), lib.table.dates.extent());
+            assert_eq!(*passing.day_counts(), afresh);
         }
         assert!(generations.len() > 1, "no jump started a new generation");
         assert!(!passing.log.is_empty(), "no flips were logged");
+    }
+
+    /// The answers a worker computes for an item-only filter are the app's own.
+    #[test]
+    fn answers_computed_on_a_worker_match() {
+        let lib = Library::new(vec![LoadedDataset::embedded_seed(); 3]);
+        let f = Filter {
+            kinds: BTreeSet::from([EventKind::Consult, EventKind::Threaten]),
+            from: Some("2022-11-01".parse().unwrap()),
+            ..Default::default()
+        };
+        let worker = Passing::for_items(&f, &lib.table).expect("kinds and dates need no events");
+        let mut here = Passing::default();
+        here.reset(&f, &lib, &|_| false);
+        assert_eq!(worker.shown(), here.shown());
+        assert_eq!(worker.base(), here.base());
+        assert_eq!(worker.count(), here.count());
+        let mut adopted = here.clone();
+        adopted.adopt(worker);
+        assert!(
+            adopted.generation() > here.generation(),
+            "readers must rebuild"
+        );
+        let text = Filter {
+            text: "missile".into(),
+            ..f
+        };
+        assert!(Passing::for_items(&text, &lib.table).is_none());
     }
 }

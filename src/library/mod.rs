@@ -78,6 +78,14 @@ impl LoadedDataset {
     }
 }
 
+/// What [`Library::install`] replaced: large, so best freed off the UI thread.
+pub struct Replaced {
+    /// The previous event table.
+    pub table: EventTable,
+    /// The dataset put aside, if one was.
+    pub dataset: Option<LoadedDataset>,
+}
+
 /// Everything open, plus the event table built over it.
 #[derive(Default)]
 pub struct Library {
@@ -209,33 +217,31 @@ impl Library {
     }
 
     /// Puts `ds` at `index` (or adds it when `index` is `None`) with a table a worker built for
-    /// it ([`EventTable::with_dataset`] from this library's table at `revision`); rebuilds the
-    /// table here instead when the library changed since. Returns where the dataset went.
+    /// it ([`EventTable::with_dataset`] from this library's current table). Returns where the
+    /// dataset went, and what it replaced (the old table, and the old dataset if any), for the
+    /// caller to free where it costs no frame.
     pub fn install(
         &mut self,
         index: Option<usize>,
         ds: LoadedDataset,
         table: EventTable,
-        revision: u64,
-    ) -> usize {
-        let stale = revision != self.revision;
-        let at = match index.filter(|&i| i < self.datasets.len()) {
-            Some(i) => {
-                self.datasets[i] = ds;
-                i
-            }
+    ) -> (usize, Replaced) {
+        let (at, old) = match index.filter(|&i| i < self.datasets.len()) {
+            Some(i) => (i, Some(std::mem::replace(&mut self.datasets[i], ds))),
             None => {
                 self.datasets.push(ds);
-                self.datasets.len() - 1
+                (self.datasets.len() - 1, None)
             }
         };
-        if stale {
-            self.rebuild();
-        } else {
-            self.table = table;
-            self.revision += 1;
-        }
-        at
+        let table = std::mem::replace(&mut self.table, table);
+        self.revision += 1;
+        (
+            at,
+            Replaced {
+                table,
+                dataset: old,
+            },
+        )
     }
 
     /// Looks up an event.
@@ -266,5 +272,41 @@ impl Library {
     /// Total number of events.
     pub fn event_count(&self) -> usize {
         self.table.items.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn synthetic(n: usize) -> LoadedDataset {
+        LoadedDataset::new("synthetic", None, crate::synthetic::dataset(n, 5, 3))
+    }
+
+    /// A table a worker builds by replacing or adding one dataset is the table built from
+    /// scratch: same items, same shapes at the same positions, same orders.
+    #[test]
+    fn a_table_with_one_dataset_changed_is_the_table_built_afresh() {
+        let seed = LoadedDataset::embedded_seed();
+        let mut lib = Library::new(vec![seed.clone(), synthetic(40), seed.clone()]);
+        assert!(
+            !lib.table.shapes.is_empty(),
+            "the seed has a line (the NLL)"
+        );
+        for (at, ds) in [
+            (Some(1), synthetic(7)),
+            (Some(0), synthetic(3)),
+            (None, seed),
+        ] {
+            let di = at.unwrap_or(lib.datasets.len());
+            let table = EventTable::with_dataset(&lib.table.parts(), di, &ds.data, &ds.ids);
+            let (put, _) = lib.install(at, ds, table);
+            assert_eq!(put, di);
+            let afresh = EventTable::build(lib.datasets.iter().map(|d| (&d.data, &d.ids)));
+            assert_eq!(*lib.table.items, *afresh.items);
+            assert_eq!(*lib.table.shapes, *afresh.shapes);
+            assert_eq!(lib.table.order.by_date, afresh.order.by_date);
+            assert_eq!(lib.table.order.rank_of, afresh.order.rank_of);
+        }
     }
 }

@@ -4,7 +4,7 @@
 //! rebuilt from them and triangulated, so neighbouring countries never gap. Each band is built on
 //! first use and cached; a frame only transforms the meshes of countries in view.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use egui::{Color32, Mesh, Painter, Pos2, Rect, Shape, Stroke, epaint::Vertex, pos2};
 use geo::{Coord, LineString, Simplify, TriangulateEarcut};
@@ -73,7 +73,8 @@ struct Band {
 /// Draws the embedded basemap; owns the per-band caches.
 pub struct BasemapLayer {
     data: &'static Basemap,
-    bands: [OnceLock<Band>; BAND_ZOOMS.len()],
+    /// Built on first use, or ahead of it by [`BasemapLayer::prepare_in_background`].
+    bands: Arc<[OnceLock<Band>; BAND_ZOOMS.len()]>,
     /// Country label anchors in world coordinates, largest countries first.
     labels: Vec<(usize, [f64; 2])>,
     /// Last frame's mesh sizes, to allocate once per frame.
@@ -110,21 +111,23 @@ impl BasemapLayer {
 
     fn band(&self, zoom: f64) -> &Band {
         let i = BAND_ZOOMS.iter().rposition(|&z| zoom >= z).unwrap_or(0);
-        self.bands[i].get_or_init(|| {
-            let full_detail = i + 1 == BAND_ZOOMS.len();
-            // Half a pixel at the band's most zoomed-in end keeps error invisible across the band.
-            let epsilon = if full_detail {
-                0.0
-            } else {
-                0.5 / scale_at_zoom(BAND_ZOOMS[i + 1])
-            };
-            build_band(self.data, epsilon)
-        })
+        band_in(&self.bands[..], self.data, i)
     }
 
-    /// Builds the band for `zoom` ahead of time (e.g. on a worker thread before the first frame).
-    pub fn prepare(&self, zoom: f64) {
-        self.band(zoom);
+    /// Builds every zoom band on a worker thread, so that the first zoom into a band (or the
+    /// fit to a dataset just loaded) does not stop a frame for tens of milliseconds. A band the
+    /// window needs first is built by whichever thread gets to it first, once.
+    pub fn prepare_in_background(&self) {
+        let bands = Arc::clone(&self.bands);
+        let data = self.data;
+        // Without a thread the bands are simply built on first use, as before.
+        let _ = std::thread::Builder::new()
+            .name("newsmap-basemap".into())
+            .spawn(move || {
+                for i in 0..BAND_ZOOMS.len() {
+                    band_in(&bands[..], data, i);
+                }
+            });
     }
 
     /// Paints water, land, borders and labels for the view `t` over `rect`.
@@ -210,6 +213,20 @@ impl BasemapLayer {
             painter.galley(r.shrink(3.0).min, galley, style.label);
         }
     }
+}
+
+/// Band `i`, built now if no thread has yet.
+fn band_in<'a>(bands: &'a [OnceLock<Band>], data: &Basemap, i: usize) -> &'a Band {
+    bands[i].get_or_init(|| {
+        let full_detail = i + 1 == BAND_ZOOMS.len();
+        // Half a pixel at the band's most zoomed-in end keeps error invisible across the band.
+        let epsilon = if full_detail {
+            0.0
+        } else {
+            0.5 / scale_at_zoom(BAND_ZOOMS[i + 1])
+        };
+        build_band(data, epsilon)
+    })
 }
 
 fn build_band(data: &Basemap, epsilon: f64) -> Band {

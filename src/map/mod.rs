@@ -17,7 +17,7 @@ use egui::{
 use walkers::{Map, MapMemory, lon_lat};
 
 use crate::index::EventKey;
-use crate::index::grid::{CellIndex, ClusterGrid, GridDates};
+use crate::index::grid::{ClusterGrid, GridDates};
 use crate::index::layout::{CellId, LayoutParams, Placed, layout};
 use crate::index::projection::{
     ScreenFromWorld, WorldRect, fit_zoom, lonlat_from_world, world_from_lonlat,
@@ -79,6 +79,16 @@ struct ViewTarget {
     zoom: f64,
 }
 
+/// The zoom level [`MapView::fit_rect`] shows `b` at in a map of `size` points.
+pub fn fit_level(b: &WorldRect, size: [f32; 2]) -> u8 {
+    let (_, zoom) = fit_zoom(b, size, 60.0, FIT_MAX_ZOOM);
+    zoom.floor().clamp(0.0, 24.0) as u8
+}
+
+/// A grid of a level this far from the one on screen is not drawn in its place: its cells
+/// would be far too many (or too few) badges.
+const STAND_IN_LEVELS: u8 = 2;
+
 /// The map's state between frames.
 pub struct MapView {
     /// walkers' pan/zoom state.
@@ -89,9 +99,6 @@ pub struct MapView {
     /// has replayed the date log.
     grids: HashMap<u8, (ClusterGrid, Cursor)>,
     grid_revision: Option<u64>,
-    /// Every placed event sorted by cell, for every zoom level; kept across filter and zoom
-    /// changes (only new data, a new library revision, rebuilds it), so neither needs a sort.
-    cell_index: Option<(u64, Arc<CellIndex>)>,
     /// A grid being built on a worker thread: (library revision, level, grid, cursor).
     pending: Option<Receiver<(u64, u8, ClusterGrid, Cursor)>>,
     /// Grids of an old filter state, whose buffers the next grids reuse.
@@ -99,9 +106,8 @@ pub struct MapView {
     /// Cells the user expanded (fanned out) at the current zoom level.
     pub expanded: HashSet<CellId>,
     placed: Vec<Placed>,
-    /// (item index, shape) of events whose place has a line or area, for `shapes_revision`.
-    shapes: Vec<(usize, WorldShape)>,
-    shapes_revision: Option<u64>,
+    /// Shown while the first grid of a large library's new revision is built off the thread.
+    empty_grid: ClusterGrid,
     pending_view: Option<ViewTarget>,
     /// Fit to the events on the next frame (when the map's size is known).
     pub fit_requested: bool,
@@ -122,13 +128,11 @@ impl Default for MapView {
             atlas: None,
             grids: HashMap::new(),
             grid_revision: None,
-            cell_index: None,
             pending: None,
             spare_grids: Vec::new(),
             expanded: HashSet::new(),
             placed: Vec::new(),
-            shapes: Vec::new(),
-            shapes_revision: None,
+            empty_grid: ClusterGrid::default(),
             pending_view: None,
             fit_requested: true,
             online: None,
@@ -210,10 +214,17 @@ impl MapView {
     pub fn set_view(&mut self, center: [f64; 2], zoom: f64) {
         let [lon, lat] = lonlat_from_world(center);
         self.memory.center_at(lon_lat(lon, lat));
+        let zoom = zoom.clamp(0.0, MAX_ZOOM);
         // Clamped to the range walkers accepts, so this cannot fail.
-        self.memory
-            .set_zoom(zoom.clamp(0.0, MAX_ZOOM))
-            .unwrap_or(());
+        self.memory.set_zoom(zoom).unwrap_or(());
+        // What the next frame will show: panels drawn before the map in this frame (the list
+        // of events in view) read the new view, not the one it left, which after a fit to new
+        // data may cut through its largest clusters.
+        if self.last_visible.is_some() {
+            let [w, h] = self.last_size;
+            self.last_visible =
+                Some(ScreenFromWorld::new(center, zoom, [w / 2.0, h / 2.0]).visible([w, h]));
+        }
     }
 
     /// Centres on an event without changing zoom (zooming in first if the world view is too far out).
@@ -230,12 +241,28 @@ impl MapView {
     }
 
     /// Fits the given items' positions into the view (e.g. a dataset just added).
-    pub fn fit_items(&mut self, lib: &Library, items: &[u32]) {
-        if let Some(b) = lib.table.bounds(items.iter().copied()) {
-            let (center, zoom) = fit_zoom(&b, self.last_size, 60.0, FIT_MAX_ZOOM);
-            self.set_view(center, zoom);
-            self.fit_requested = false;
+    pub fn fit_items(&mut self, lib: &Library, items: impl IntoIterator<Item = u32>) {
+        if let Some(b) = lib.table.bounds(items) {
+            self.fit_rect(&b);
         }
+    }
+
+    /// Builds the basemap's zoom bands on a worker thread (the window does this at start), so
+    /// no zoom or fit stops a frame to simplify and triangulate the world's coastlines.
+    pub fn prepare_basemap(&self) {
+        self.basemap.prepare_in_background();
+    }
+
+    /// The map's size in points, as of the last frame.
+    pub fn size(&self) -> [f32; 2] {
+        self.last_size
+    }
+
+    /// Fits a world rectangle into the view.
+    pub fn fit_rect(&mut self, b: &WorldRect) {
+        let (center, zoom) = fit_zoom(b, self.last_size, 60.0, FIT_MAX_ZOOM);
+        self.set_view(center, zoom);
+        self.fit_requested = false;
     }
 
     /// Fits the shown events (and their lines and areas) into the view.
@@ -254,8 +281,7 @@ impl MapView {
             .filter(|(_, s)| **s)
             .filter_map(|(it, _)| it.world);
         let mut bounds = WorldRect::bounding(points);
-        self.update_shapes(input.lib);
-        for (item, shape) in &self.shapes {
+        for (item, shape) in input.lib.table.shapes.iter() {
             if input.passing.shown()[*item]
                 && let Some(b) = shape.bounds
             {
@@ -279,32 +305,6 @@ impl MapView {
         self.expanded.clear();
     }
 
-    /// Converts place geometries once per library revision (not per frame).
-    fn update_shapes(&mut self, lib: &Library) {
-        if self.shapes_revision == Some(lib.revision) {
-            return;
-        }
-        self.shapes_revision = Some(lib.revision);
-        let mut by_place: HashMap<(u32, usize), WorldShape> = HashMap::new();
-        self.shapes.clear();
-        for (i, it) in lib.table.items.iter().enumerate() {
-            let ds = &lib.datasets[it.key.dataset as usize];
-            let ev = &ds.data.events[it.key.event as usize];
-            let Some(&pi) = ev.place.as_ref().and_then(|p| ds.ids.places.get(p)) else {
-                continue;
-            };
-            let Some(g) = &ds.data.places[pi].geometry else {
-                continue;
-            };
-            let shape = by_place
-                .entry((it.key.dataset, pi))
-                .or_insert_with(|| WorldShape::from_geojson(g));
-            if !shape.is_empty() {
-                self.shapes.push((i, shape.clone()));
-            }
-        }
-    }
-
     /// The cluster grid of the zoom level last drawn, brought up to date with `passing`: the
     /// side panel counts and lists the events in view from its cells.
     pub fn current_grid(&mut self, lib: &Library, passing: &Passing) -> Option<&ClusterGrid> {
@@ -316,9 +316,6 @@ impl MapView {
     fn grid(&mut self, lib: &Library, passing: &Passing, level: u8) -> &ClusterGrid {
         let table = &lib.table;
         let revision = lib.revision;
-        if self.cell_index.as_ref().is_none_or(|(r, _)| *r != revision) {
-            self.cell_index = Some((revision, Arc::new(CellIndex::new(table.placed_points()))));
-        }
         if self.grid_revision != Some(revision) {
             self.spare_grids
                 .extend(self.grids.drain().map(|(_, g)| g.0));
@@ -354,7 +351,11 @@ impl MapView {
         }
         if !self.grids.contains_key(&level)
             && table.items.len() >= ASYNC_GRID_ITEMS
-            && let Some(&nearest) = self.grids.keys().min_by_key(|l| l.abs_diff(level))
+            && let Some(&nearest) = self
+                .grids
+                .keys()
+                .filter(|l| l.abs_diff(level) <= STAND_IN_LEVELS)
+                .min_by_key(|l| l.abs_diff(level))
         {
             // A big library: the new level's grid is built on a worker thread while the
             // nearest level's stays on screen.
@@ -363,11 +364,21 @@ impl MapView {
             }
             return &self.grids[&nearest].0;
         }
+        if !self.grids.contains_key(&level) && table.items.len() >= ASYNC_GRID_ITEMS {
+            // New data, no grid of it yet: an empty map for the moment it takes, rather than
+            // a frame that stops for a whole grid.
+            if self.pending.is_none() {
+                self.spawn_grid(lib, passing, level);
+            }
+            self.empty_grid.level = level;
+            self.empty_grid.cell_world = crate::index::grid::cell_world_at(level);
+            return &self.empty_grid;
+        }
         // Levels left behind keep their grids only nearby: each holds every placed event.
         self.grids
             .retain(|l, _| l.abs_diff(level) <= MAX_CACHED_LEVELS / 2 || *l == level);
         self.spare_grids.truncate(2);
-        let (_, index) = self.cell_index.as_ref().expect("built above");
+        let index = &table.cells;
         let spare = &mut self.spare_grids;
         &self
             .grids
@@ -394,10 +405,7 @@ impl MapView {
     /// Builds the grid of `level` on a worker thread, from shared copies of the indexes and of
     /// the filters as they are now; the flips made meanwhile are replayed when it arrives.
     fn spawn_grid(&mut self, lib: &Library, passing: &Passing, level: u8) {
-        let Some((_, index)) = &self.cell_index else {
-            return;
-        };
-        let index = Arc::clone(index);
+        let index = Arc::clone(&lib.table.cells);
         let dates = Arc::clone(&lib.table.dates);
         let items = Arc::clone(&lib.table.items);
         let base = passing.base_shared();
@@ -428,6 +436,22 @@ impl MapView {
         }
     }
 
+    /// The zoom level whose grid the map draws now.
+    pub fn level(&self) -> u8 {
+        (self.memory.zoom().floor().clamp(0.0, 24.0)) as u8
+    }
+
+    /// Takes a grid a worker built for the library at `revision` with the filters at `cursor`
+    /// (the app's indexing worker builds the first grid with the table).
+    pub fn adopt_grid(&mut self, revision: u64, level: u8, grid: ClusterGrid, cursor: Cursor) {
+        if self.grid_revision != Some(revision) {
+            self.spare_grids
+                .extend(self.grids.drain().map(|(_, g)| g.0));
+            self.grid_revision = Some(revision);
+        }
+        self.grids.insert(level, (grid, cursor));
+    }
+
     /// True while a grid is being built off the UI thread (the map repaints until it lands).
     pub fn is_building(&self) -> bool {
         self.pending.is_some()
@@ -452,7 +476,6 @@ impl MapView {
         if self.atlas.is_none() {
             self.atlas = Some(MarkerAtlas::new(ui.ctx()));
         }
-        self.update_shapes(input.lib);
         let level = (self.memory.zoom().floor().clamp(0.0, 24.0)) as u8;
         self.expanded.retain(|c| c.level == level);
         let selected_cell = input
@@ -485,11 +508,12 @@ impl MapView {
             expanded,
             placed,
             last_visible,
-            shapes,
             online,
+            empty_grid,
             ..
         } = self;
-        let grid = &grids[&drawn].0;
+        let shapes = &input.lib.table.shapes;
+        let grid = grids.get(&drawn).map_or(&*empty_grid, |g| &g.0);
         let atlas = atlas.as_ref().expect("created above");
         let response = Map::new(None, memory, lon_lat(127.0, 36.0))
             .double_click_to_zoom(true)

@@ -272,14 +272,50 @@ impl SavedState {
     }
 }
 
-/// The library's dataset on its way in: indexed on a worker, installed by `poll_indexing`.
+/// From this many events (open and added together), a dataset joins through the indexing
+/// worker rather than in the frame that received it.
+const BACKGROUND_EVENTS: usize = 50_000;
+
+/// What makes a dataset on the indexing worker: a dataset already read (the library's load), or
+/// work that reads or generates one (`--synthetic`).
+type MakeDataset = Box<dyn FnOnce() -> crate::library::LoadedDataset + Send>;
+
+/// A dataset waiting for the indexing worker.
+struct IndexJob {
+    /// True for the user's library (it replaces the seed, or its own earlier load).
+    library: bool,
+    /// What the progress line says meanwhile.
+    what: String,
+    make: MakeDataset,
+}
+
+/// What the indexing worker hands back: the dataset with the next table, and when the filters
+/// allowed it, their answers and the first cluster grid, so the frame that installs them does
+/// no per-event work.
+struct Indexed {
+    ds: Box<crate::library::LoadedDataset>,
+    table: EventTable,
+    passing: Option<Passing>,
+    grid: Option<(u8, crate::index::grid::ClusterGrid)>,
+    /// Per event in the table's date order: does it pass (the event list's flags).
+    shown_by_rank: Option<Vec<bool>>,
+    /// Where the dataset's events are (to fit the map to a dataset just added).
+    bounds: Option<crate::index::WorldRect>,
+}
+
+/// A dataset on its way in: read and indexed on a worker, installed by `poll_indexing`.
 struct Indexing {
     /// The dataset it replaces (the seed, or an earlier load), or `None` to add it.
     at: Option<usize>,
+    /// True for the user's library.
+    library: bool,
     /// The library's revision the worker's table was built from.
     revision: u64,
-    /// The dataset and its table.
-    rx: std::sync::mpsc::Receiver<(Box<crate::library::LoadedDataset>, EventTable)>,
+    /// The filters the worker's answers are for.
+    filter: Filter,
+    /// What the progress line says.
+    what: String,
+    rx: std::sync::mpsc::Receiver<Indexed>,
 }
 
 /// The newsmap window.
@@ -320,9 +356,11 @@ pub struct NewsmapApp {
     full_text: Option<FullText>,
     /// The user's library, open on its worker thread.
     shelf: Option<Shelf>,
-    /// The library's dataset being indexed on a worker thread: (where it goes, the library's
-    /// revision when the work began, the answer). The previous view stays until it arrives.
+    /// A dataset being read and indexed on a worker thread; the previous view stays until it
+    /// arrives.
     indexing: Option<Indexing>,
+    /// Datasets waiting for the indexing worker, in order.
+    index_queue: std::collections::VecDeque<IndexJob>,
     /// True until the library's first load arrives.
     shelf_loading: bool,
     /// Library events (`eN`) the last full-text search matched, and its query.
@@ -382,6 +420,7 @@ impl NewsmapApp {
             full_text: None,
             shelf: None,
             indexing: None,
+            index_queue: Default::default(),
             shelf_loading: false,
             found: Default::default(),
             follower: None,
@@ -492,47 +531,27 @@ impl NewsmapApp {
 
     /// Takes what the library's worker reported. Public so tests can wait for it.
     pub fn poll_library(&mut self) {
-        let Some(shelf) = &self.shelf else { return };
+        let Some(shelf) = &self.shelf else {
+            self.poll_indexing();
+            return;
+        };
         let events = shelf.poll();
-        let path = shelf.path().to_owned();
         for ev in events {
             match ev {
                 ShelfEvent::Loaded(ds) => {
                     if self.follower.is_none() {
                         self.start_follower();
                     }
-                    let at = self.lib.datasets.iter().position(|d| {
-                        d.path.as_deref() == Some(path.as_path())
-                            || d.path.is_none() && d.name == "seed (embedded)"
-                    });
                     // Indexing a large library takes seconds: a worker does it while the
-                    // previous view stays on screen and responsive.
-                    let old = std::sync::Arc::clone(&self.lib.table.items);
-                    let revision = self.lib.revision;
-                    let di = at.unwrap_or(self.lib.datasets.len());
-                    let (tx, rx) = std::sync::mpsc::channel();
-                    let repaint = self.repaint.clone();
-                    let spawned = std::thread::Builder::new()
-                        .name("newsmap-index".into())
-                        .spawn(move || {
-                            let table =
-                                EventTable::with_dataset(&old, di, &ds.data, &ds.ids);
-                            // The app may have closed meanwhile; nothing to tell then.
-                            tx.send((ds, table)).unwrap_or(());
-                            if let Some(ctx) = repaint {
-                                ctx.request_repaint();
-                            }
-                        });
-                    match spawned {
-                        Ok(_) => {
-                            self.indexing = Some(Indexing { at, revision, rx });
-                        }
-                        Err(e) => {
-                            self.shelf_loading = false;
-                            self.errors
-                                .push(format!("Library: cannot start indexing: {e}"));
-                        }
-                    }
+                    // previous view stays on screen and responsive. A newer load replaces
+                    // one still waiting.
+                    self.index_queue.retain(|j| !j.library);
+                    let what = format!("Indexing the library ({} events)…", ds.data.events.len());
+                    self.index_queue.push_back(IndexJob {
+                        library: true,
+                        what,
+                        make: Box::new(move || *ds),
+                    });
                 }
                 ShelfEvent::Imported { name, report } => self.notices.push(format!(
                     "{}: added to the library — {report}. Extracted: check events against the source.",
@@ -553,29 +572,187 @@ impl NewsmapApp {
         self.poll_indexing();
     }
 
-    /// Installs the library's dataset once its worker has indexed it.
+    /// Builds the basemap's zoom bands on a worker thread (see [`MapView::prepare_basemap`]).
+    pub fn prepare_basemap(&self) {
+        self.map.prepare_basemap();
+    }
+
+    /// Reads (or generates) a dataset and indexes it on a worker thread, then adds it to the
+    /// open datasets and fits the map to it; until then the view stays as it is, with a
+    /// progress line saying `what`. `--synthetic` opens this way.
+    pub fn add_in_background(
+        &mut self,
+        what: impl Into<String>,
+        make: impl FnOnce() -> crate::library::LoadedDataset + Send + 'static,
+    ) {
+        self.index_queue.push_back(IndexJob {
+            library: false,
+            what: what.into(),
+            make: Box::new(make),
+        });
+        self.start_indexing();
+    }
+
+    /// True while a dataset is being read or indexed in the background.
+    pub fn indexing(&self) -> bool {
+        self.indexing.is_some() || !self.index_queue.is_empty()
+    }
+
+    /// Starts the next waiting dataset on the indexing worker, unless one is on it.
+    fn start_indexing(&mut self) {
+        if self.indexing.is_some() {
+            return;
+        }
+        let Some(job) = self.index_queue.pop_front() else {
+            return;
+        };
+        let at = if job.library {
+            let path = self.shelf.as_ref().map(|s| s.path().to_owned());
+            self.lib.datasets.iter().position(|d| {
+                d.path.is_some() && d.path == path
+                    || d.path.is_none() && d.name == "seed (embedded)"
+            })
+        } else {
+            None
+        };
+        let old = self.lib.table.parts();
+        let revision = self.lib.revision;
+        let di = at.unwrap_or(self.lib.datasets.len());
+        let filter = self.state.filter.clone();
+        let level = self.map.level();
+        let map_size = self.map.size();
+        let adding = at.is_none();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let repaint = self.repaint.clone();
+        let worker_filter = filter.clone();
+        let make = job.make;
+        let spawned = std::thread::Builder::new()
+            .name("newsmap-index".into())
+            .spawn(move || {
+                let ds = make();
+                let table = EventTable::with_dataset(&old, di, &ds.data, &ds.ids);
+                let passing = Passing::for_items(&worker_filter, &table);
+                let first = table
+                    .items
+                    .partition_point(|it| (it.key.dataset as usize) < di);
+                let last = table
+                    .items
+                    .partition_point(|it| (it.key.dataset as usize) <= di);
+                let bounds = table.bounds(first as u32..last as u32);
+                // A dataset added is fitted into view: its grid is the fitted level's.
+                let level = match bounds {
+                    Some(b) if adding => crate::map::fit_level(&b, map_size),
+                    _ => level,
+                };
+                let grid = passing.as_ref().map(|p| {
+                    let mut grid = crate::index::grid::ClusterGrid::default();
+                    let (base, shown) = (p.base(), p.shown());
+                    table.cells.grid_into(
+                        level,
+                        |i| base[i as usize],
+                        |i| shown[i as usize],
+                        Some(crate::index::grid::GridDates {
+                            index: &table.dates,
+                            days: p.days(),
+                        }),
+                        &mut grid,
+                    );
+                    (level, grid)
+                });
+                let shown_by_rank = passing.as_ref().map(|p| {
+                    let shown = p.shown();
+                    table
+                        .order
+                        .by_date
+                        .iter()
+                        .map(|&i| shown[i as usize])
+                        .collect()
+                });
+                // The app may have closed meanwhile; nothing to tell then.
+                tx.send(Indexed {
+                    ds: Box::new(ds),
+                    table,
+                    passing,
+                    grid,
+                    shown_by_rank,
+                    bounds,
+                })
+                .unwrap_or(());
+                if let Some(ctx) = repaint {
+                    ctx.request_repaint();
+                }
+            });
+        match spawned {
+            Ok(_) => {
+                self.indexing = Some(Indexing {
+                    at,
+                    library: job.library,
+                    revision,
+                    filter,
+                    what: job.what,
+                    rx,
+                });
+            }
+            Err(e) => {
+                if job.library {
+                    self.shelf_loading = false;
+                }
+                self.errors
+                    .push(format!("{}: cannot start indexing: {e}", job.what));
+            }
+        }
+    }
+
+    /// Installs a dataset once its worker has indexed it. The frame that does so only swaps:
+    /// the table, the filters' answers and the first grid come from the worker, and what they
+    /// replace is freed on another thread.
     fn poll_indexing(&mut self) {
+        self.start_indexing();
         let Some(job) = &self.indexing else { return };
-        let (ds, table) = match job.rx.try_recv() {
+        let done = match job.rx.try_recv() {
             Ok(done) => done,
             Err(std::sync::mpsc::TryRecvError::Empty) => return,
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                let what = job.what.clone();
+                if job.library {
+                    self.shelf_loading = false;
+                }
                 self.indexing = None;
-                self.shelf_loading = false;
-                self.errors
-                    .push("Library: indexing stopped unexpectedly; reopen the library.".into());
+                self.errors.push(format!(
+                    "{what} stopped unexpectedly; reopen it to try again."
+                ));
+                self.start_indexing();
                 return;
             }
         };
-        let Some(Indexing { at, revision, .. }) = self.indexing.take() else {
+        let Some(job) = self.indexing.take() else {
             return;
         };
-        self.shelf_loading = false;
+        if job.revision != self.lib.revision {
+            // The datasets changed meanwhile: index this one again against them.
+            let ds = done.ds;
+            self.index_queue.push_front(IndexJob {
+                library: job.library,
+                what: job.what,
+                make: Box::new(move || *ds),
+            });
+            self.start_indexing();
+            return;
+        }
+        if job.library {
+            self.shelf_loading = false;
+        }
         let selected = self
             .selected
             .and_then(|k| self.lib.event(k))
             .map(|e| (e.key.dataset, e.event.id.clone()));
-        let d = self.lib.install(at, *ds, table, revision);
+        let (_, replaced) = self.lib.install(job.at, *done.ds, done.table);
+        // Freeing a million events' strings takes longer than a frame.
+        std::thread::Builder::new()
+            .name("newsmap-free".into())
+            .spawn(move || drop(replaced))
+            .map(|_| ())
+            .unwrap_or(());
         // Keep the selection when its event is still there (ids are stable).
         self.selected = selected.and_then(|(sd, id)| {
             let ds = self.lib.datasets.get(sd as usize)?;
@@ -585,11 +762,31 @@ impl NewsmapApp {
                 event: i as u32,
             })
         });
-        if at.is_none() {
-            self.apply(Action::FitToDataset(d as u32));
+        if job.at.is_none()
+            && let Some(b) = done.bounds
+        {
+            self.map.fit_rect(&b);
         }
         self.state.open_files = self.open_files();
-        self.refilter();
+        match done.passing {
+            Some(p) if job.filter == self.state.filter => {
+                self.passing.adopt(p);
+                self.drop_hidden_selection();
+                let cursor = self.passing.cursor();
+                if let Some((level, grid)) = done.grid {
+                    self.map.adopt_grid(self.lib.revision, level, grid, cursor);
+                }
+                if let Some(flags) = done.shown_by_rank {
+                    self.list_cache.adopt(
+                        std::sync::Arc::clone(&self.lib.table.order),
+                        flags,
+                        cursor,
+                    );
+                }
+            }
+            _ => self.refilter(),
+        }
+        self.start_indexing();
     }
 
     /// The user's directory for extracted datasets (`…/newsmap/extracted`), if the system has one.
@@ -1037,6 +1234,12 @@ impl NewsmapApp {
     }
 
     fn progress_ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        if let Some(job) = &self.indexing {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(&job.what);
+            });
+        }
         if let Some((path, _)) = &self.export {
             ui.horizontal(|ui| {
                 ui.spinner();
@@ -1190,6 +1393,12 @@ impl NewsmapApp {
                     ""
                 }
             ));
+            if self.lib.event_count() + n >= BACKGROUND_EVENTS {
+                // Re-indexing this many events takes frames: a worker does it.
+                let what = format!("Indexing {} ({n} events)…", shorten(&ds.name, NAME_CHARS));
+                self.add_in_background(what, move || ds);
+                continue;
+            }
             self.lib.add(ds);
             last = Some(self.lib.datasets.len() as u32 - 1);
         }
@@ -1505,10 +1714,11 @@ impl NewsmapApp {
             Action::CloseSource => self.source = None,
             Action::FitToEvents => self.map.fit_requested = true,
             Action::FitToDataset(d) => {
-                let items: Vec<u32> = (0..self.lib.table.items.len() as u32)
-                    .filter(|&i| self.lib.table.items[i as usize].key.dataset == d)
-                    .collect();
-                self.map.fit_items(&self.lib, &items);
+                // Items are in key order: a dataset's are one run.
+                let items = &self.lib.table.items;
+                let first = items.partition_point(|it| it.key.dataset < d);
+                let last = items.partition_point(|it| it.key.dataset <= d);
+                self.map.fit_items(&self.lib, first as u32..last as u32);
             }
             Action::ShowLabels(on) => self.state.hide_labels = !on,
             Action::OnlineTiles(on) => self.set_online_tiles(on),
@@ -2058,8 +2268,9 @@ impl NewsmapApp {
         }
         self.poll_imports();
         self.poll_library();
+        self.poll_indexing();
         self.poll_feeds();
-        if self.shelf_loading {
+        if self.shelf_loading || self.indexing() {
             // The worker wakes the window once it knows the context; until then, look again.
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
@@ -2067,7 +2278,11 @@ impl NewsmapApp {
         self.poll_export();
         self.keyboard(ui, &mut actions);
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar_ui(ui, &mut actions));
-        if self.batch.is_some() || self.export.is_some() || !self.notices.is_empty() {
+        if self.batch.is_some()
+            || self.export.is_some()
+            || self.indexing.is_some()
+            || !self.notices.is_empty()
+        {
             egui::Panel::top("progress").show(ui, |ui| self.progress_ui(ui, &mut actions));
         }
         self.overlays_ui(&ui.ctx().clone(), &mut actions);

@@ -1,8 +1,11 @@
 //! The right-hand panel: the selected event's details (kind, date, place, parties, quotes,
 //! evidence), or with nothing selected the events in view, by date.
 
+use std::sync::Arc;
+
 use egui::{Color32, RichText, ScrollArea, Ui};
 
+use crate::index::dates::DateOrder;
 use crate::index::grid::ClusterGrid;
 use crate::index::{EventKey, WorldRect};
 use crate::library::filter::{Cursor, Passing};
@@ -370,30 +373,18 @@ fn reports_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>) {
     }
 }
 
-/// Shown events in date order, split by whether they have a place. The date order is sorted
-/// once per library revision; filters flip a flag per event in that order (a date change only
+/// Shown events in date order, split by whether they have a place. The date order comes with
+/// the library's table (sorted once per data change, on the indexing worker); filters flip a flag per event in that order (a date change only
 /// the flags its log names), and the list is the flagged events in view, collected from the
 /// part of the order the date range covers. Frames that change neither (hover, idle
 /// repaints) do no per-event work.
 #[derive(Default)]
 pub struct ListCache {
-    /// Library revision `all_by_date` was sorted for: filters change far more often than
-    /// data, and a linear pass over a sorted order beats sorting a million events again.
-    revision: Option<u64>,
-    all_by_date: Vec<u32>,
-    /// Rank in `all_by_date` of each item.
-    rank_of: Vec<u32>,
-    /// World points of `all_by_date`, side by side, so the view test scans memory in order.
-    all_points: Vec<Option<[f64; 2]>>,
-    /// Ranks of the events with an open start (the head of the order), and of those with a
-    /// bounded start and an open end.
-    open_start: usize,
-    open_end: Vec<u32>,
+    /// The library table's date order (built with the table, off the UI thread).
+    order: Arc<DateOrder>,
     /// Per rank: passes the filters.
     shown_by_rank: Vec<bool>,
     cursor: Option<Cursor>,
-    /// Ranks of the events with no place.
-    unplaced: Vec<u32>,
     in_view_key: Option<(Cursor, Option<WorldRect>)>,
     /// The date order's rank ranges the date range reaches.
     ranges: Vec<(usize, usize)>,
@@ -408,48 +399,33 @@ pub struct ListCache {
 }
 
 impl ListCache {
+    /// Takes the flags a worker computed for a new table's order (`shown_by_rank[r]`: does the
+    /// `r`-th event by date pass), as of `cursor`, so the frame that shows it does no pass.
+    pub fn adopt(&mut self, order: Arc<DateOrder>, shown_by_rank: Vec<bool>, cursor: Cursor) {
+        self.order = order;
+        self.shown_by_rank = shown_by_rank;
+        self.cursor = Some(cursor);
+        self.in_view_key = None;
+    }
+
     fn update(&mut self, lib: &Library, passing: &Passing) {
-        let items = &lib.table.items;
-        if self.revision != Some(lib.revision) || self.all_by_date.len() != items.len() {
-            self.revision = Some(lib.revision);
-            self.all_by_date = (0..items.len() as u32).collect();
-            self.all_by_date.sort_unstable_by_key(|&i| {
-                let it = &items[i as usize];
-                (it.first_day, it.last_day, it.key)
-            });
-            self.rank_of = vec![0; items.len()];
-            for (r, &i) in self.all_by_date.iter().enumerate() {
-                self.rank_of[i as usize] = r as u32;
-            }
-            self.all_points = self
-                .all_by_date
-                .iter()
-                .map(|&i| items[i as usize].world)
-                .collect();
-            self.open_start = self
-                .all_by_date
-                .partition_point(|&i| items[i as usize].first_day == i32::MIN);
-            self.open_end = (self.open_start..self.all_by_date.len())
-                .filter(|&r| items[self.all_by_date[r] as usize].last_day == i32::MAX)
-                .map(|r| r as u32)
-                .collect();
-            self.unplaced = (0..self.all_by_date.len() as u32)
-                .filter(|&r| self.all_points[r as usize].is_none())
-                .collect();
+        if !Arc::ptr_eq(&self.order, &lib.table.order) {
+            self.order = Arc::clone(&lib.table.order);
             self.cursor = None;
             self.in_view_key = None;
         }
         match passing.since(self.cursor) {
             Some(flips) => {
                 for &(i, now) in flips {
-                    self.shown_by_rank[self.rank_of[i as usize] as usize] = now;
+                    self.shown_by_rank[self.order.rank_of[i as usize] as usize] = now;
                 }
             }
             None => {
                 let shown = passing.shown();
                 self.shown_by_rank.clear();
                 self.shown_by_rank.extend(
-                    self.all_by_date
+                    self.order
+                        .by_date
                         .iter()
                         .map(|&i| shown.get(i as usize).copied().unwrap_or(false)),
                 );
@@ -522,7 +498,7 @@ impl ListCache {
                     g.passing_members(cell, &mut self.in_view);
                 }
             }
-            let rank = &self.rank_of;
+            let rank = &self.order.rank_of;
             self.in_view.sort_unstable_by_key(|&i| rank[i as usize]);
             self.complete = true;
         }
@@ -532,19 +508,20 @@ impl ListCache {
     fn refresh_ranges(&mut self, lib: &Library, passing: &Passing) {
         let items = &lib.table.items;
         let (from, to) = passing.days();
-        let order = &self.all_by_date;
+        let order = &self.order.by_date;
         let lo_day = from.saturating_sub(lib.table.dates.max_span());
         let lo = order
             .partition_point(|&i| items[i as usize].first_day < lo_day)
-            .max(self.open_start);
+            .max(self.order.open_start);
         let hi = order
             .partition_point(|&i| items[i as usize].first_day <= to)
             .max(lo);
         self.ranges.clear();
-        self.ranges.push((0, self.open_start));
+        self.ranges.push((0, self.order.open_start));
         // Open ends that start before the window still meet it.
         self.ranges.extend(
-            self.open_end
+            self.order
+                .open_end
                 .iter()
                 .map(|&r| r as usize)
                 .take_while(|&r| r < lo)
@@ -552,7 +529,7 @@ impl ListCache {
         );
         self.ranges.push((lo, hi));
         self.no_place.clear();
-        for &r in &self.unplaced {
+        for &r in &self.order.unplaced {
             let r = r as usize;
             // The flag already holds the date range's answer.
             if self.shown_by_rank[r] {
@@ -580,10 +557,10 @@ impl ListCache {
             }
             self.scan.1 = r + 1;
             if self.shown_by_rank[r]
-                && let Some(w) = self.all_points[r]
+                && let Some(w) = self.order.points[r]
                 && view.is_none_or(|v| v.contains(w))
             {
-                self.in_view.push(self.all_by_date[r]);
+                self.in_view.push(self.order.by_date[r]);
             }
         }
     }

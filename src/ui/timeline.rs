@@ -174,10 +174,10 @@ fn shown_meeting(lib: &Library, shown: &[bool], days: (i32, i32)) -> Vec<u32> {
 }
 
 impl StripCache {
-    /// Histogram over pixel bins, so ranges count in every bin they cover; only the events in
-    /// the date range are looked at.
+    /// Histogram over pixel bins, so ranges count in every bin they meet, from the filters'
+    /// per-day counts (a pass over days, never over events); bars are collected later, and
+    /// only when few are on the axis.
     fn build(
-        lib: &Library,
         passing: &Passing,
         t0: f64,
         t1: f64,
@@ -194,62 +194,24 @@ impl StripCache {
             counts: vec![0; bins],
             on_axis: 0,
             bars: Vec::new(),
-            bars_stale: false,
+            bars_stale: true,
         };
-        let mut diff = vec![0i32; bins + 1];
-        let (from, to) = passing.days();
-        let shown = passing.shown();
-        for i in shown_meeting(lib, shown, (from, to)) {
-            let it = &lib.table.items[i as usize];
-            let Some(e) = strip_extent(it.first_day, it.last_day, t0, t1, stub) else {
-                continue;
-            };
-            let (ba, bb) = cache.bins_of(e);
-            diff[ba] += 1;
-            diff[bb + 1] -= 1;
-            cache.on_axis += 1;
-            if cache.bars.len() <= MAX_BARS {
-                cache.bars.push((i as usize, e[0], e[1]));
-            }
-        }
-        let mut run = 0;
-        for (c, d) in cache.counts.iter_mut().zip(&diff) {
-            run += d;
-            *c = run;
-        }
+        cache.recount(passing);
         cache
     }
 
-    /// The first and last bin an extent counts in.
-    fn bins_of(&self, e: [f64; 4]) -> (usize, usize) {
+    /// The bins' counts and the number on the axis, again from the per-day counts.
+    fn recount(&mut self, passing: &Passing) {
+        let prefix = passing.day_counts().prefix();
         let bins = self.counts.len();
-        let bin_of = |t: f64| (((t - self.t0) / (self.t1 - self.t0)) * bins as f64).floor();
-        let ba = bin_of(e[2]).clamp(0.0, bins as f64 - 1.0) as usize;
-        let bb = bin_of(e[3] - 1e-9).clamp(0.0, bins as f64 - 1.0) as usize;
-        (ba, bb)
-    }
-
-    /// Replays the date flips since the cache was built: a few bins change per flip.
-    fn replay(&mut self, lib: &Library, flips: &[(u32, bool)], cursor: Cursor) {
-        for &(i, now) in flips {
-            let it = &lib.table.items[i as usize];
-            let Some(e) = strip_extent(it.first_day, it.last_day, self.t0, self.t1, self.stub)
-            else {
-                continue;
-            };
-            let (ba, bb) = self.bins_of(e);
-            let d = if now { 1 } else { -1 };
-            for c in &mut self.counts[ba..=bb] {
-                *c += d;
-            }
-            if now {
-                self.on_axis += 1;
-            } else {
-                self.on_axis -= 1;
-            }
-            self.bars_stale = true;
+        let w = (self.t1 - self.t0) / bins as f64;
+        for (b, c) in self.counts.iter_mut().enumerate() {
+            let start = self.t0 + b as f64 * w;
+            *c = prefix.meeting(start, start + w).min(i32::MAX as u64) as i32;
         }
-        self.cursor = cursor;
+        self.on_axis = prefix.meeting(self.t0, self.t1) as usize;
+        self.cursor = passing.cursor();
+        self.bars_stale = true;
     }
 
     /// The bars again, once few enough are on the axis to draw; looks only at the events in
@@ -586,21 +548,22 @@ impl TimelineWidget {
 
         let bins = (rect.width() / 3.0).max(1.0) as usize;
         let key = (passing.generation(), t0.to_bits(), t1.to_bits(), bins);
-        if let Some(c) = self.strip_cache.as_mut()
-            && c.key == key
-            && let Some(flips) = passing.since(Some(c.cursor))
-        {
-            c.replay(lib, flips, passing.cursor());
-        } else {
-            self.strip_cache = Some(StripCache::build(
-                lib,
-                passing,
-                t0,
-                t1,
-                bins,
-                36.0 / width * (t1 - t0),
-                key,
-            ));
+        match self.strip_cache.as_mut() {
+            Some(c) if c.key == key => {
+                if c.cursor != passing.cursor() {
+                    c.recount(passing);
+                }
+            }
+            _ => {
+                self.strip_cache = Some(StripCache::build(
+                    passing,
+                    t0,
+                    t1,
+                    bins,
+                    36.0 / width * (t1 - t0),
+                    key,
+                ));
+            }
         }
         let cache = self.strip_cache.as_mut().expect("built above");
         cache.refresh_bars(lib, passing);
