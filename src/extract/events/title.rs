@@ -19,7 +19,7 @@ const FAMILY_FIRST_COUNTRIES: &[&str] = &["CN", "TW", "HK", "MO", "KR", "KP", "V
 fn short_name(inp: &Inputs, p: usize) -> String {
     let info = &inp.parties.parties[p];
     if info.kind != PartyKind::Person {
-        return info.name.clone();
+        return written_name(inp, p).unwrap_or_else(|| info.name.clone());
     }
     // "Ferdinand Marcos Jr." is Marcos, not Jr.
     const SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
@@ -53,6 +53,46 @@ fn short_name(inp: &Inputs, p: usize) -> String {
         .last()
         .map(|t| (*t).clone())
         .unwrap_or_else(|| info.name.clone())
+}
+
+/// The shorter name the article itself gives a body whose full name is long: its acronym
+/// ("NATO", not "North Atlantic Treaty Organization") or its country's adjective ("Turkish
+/// police", not "Police of Turkey"). States keep their names.
+fn written_name(inp: &Inputs, p: usize) -> Option<String> {
+    let info = &inp.parties.parties[p];
+    if info.kind == PartyKind::State || info.name.split_whitespace().count() < 3 {
+        return None;
+    }
+    let written = || {
+        inp.parties
+            .mentions
+            .iter()
+            .filter(|m| m.party == p && !m.anaphor)
+            .map(|m| inp.doc.slice(m.span))
+    };
+    let acronym = |s: &str| {
+        (2..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase())
+    };
+    if let Some(a) = written().find(|s| acronym(s)) {
+        return Some(a.to_owned());
+    }
+    // "the Turkish police": a country's adjective and the body's head, as the article has it.
+    let of_country = info.country.is_some() && info.name.contains(" of ");
+    written()
+        .map(|s| {
+            s.strip_prefix("the ")
+                .or_else(|| s.strip_prefix("The "))
+                .unwrap_or(s)
+        })
+        .filter(|s| {
+            of_country
+                && s.len() < info.name.len()
+                && s.starts_with(char::is_uppercase)
+                && !s.contains(['’', '\'', ','])
+                && (2..=3).contains(&s.split_whitespace().count())
+        })
+        .min_by_key(|s| s.len())
+        .map(str::to_owned)
 }
 
 /// The names a title lists for these parties: people and organisations speak for their states,
