@@ -514,18 +514,35 @@ fn subject_speaker(
     }) {
         return Attribution::Speaker(subject.party);
     }
+    let mut seen_verb = false;
     for j in k..quote_at {
         let t = doc.tokens[j];
         if inside_quote(quotes, t.span.start).is_some() {
             continue;
         }
-        if parties.mention_starting_at(t.span.start).is_some_and(|m| {
-            m.party != subject.party && parties.parties[m.party].kind == PartyKind::Person
-        }) {
-            return Attribution::Unknown;
+        // Another person before the verb may be the real subject ("In an interview with the
+        // Paper, Dr. Tan … stated"); after it, one who speaks takes the quote ("… told
+        // reporters that Maliki said “…”"), one the subject only talks of does not ("thought
+        // of al-Megrahi as “…”", "thanked Bush … and praised him for his “…”").
+        if let Some(m) = parties.mention_starting_at(t.span.start)
+            && m.party != subject.party
+            && parties.parties[m.party].kind == PartyKind::Person
+        {
+            // Its own verb right after it, over adverbs and auxiliaries ("Falk also said").
+            let mut v = doc.token_at_or_after(m.span.end);
+            while v < quote_at && doc.is_any(v, SPEECH_FILLERS) {
+                v += 1;
+            }
+            let speaks = v < quote_at
+                && (!doc.tokens[v].cap && doc.is_any(v, REPORTING_VERBS)
+                    || doc.is(v, ",") && doc.is_any(v + 1, &["who", "whose"]));
+            if !seen_verb || speaks {
+                return Attribution::Unknown;
+            }
         }
         if !t.cap && doc.is_any(j, REPORTING_VERBS) {
             verb = true;
+            seen_verb = true;
         }
     }
     if verb {
@@ -630,6 +647,37 @@ mod tests {
         for (got, want) in s.iter().zip(want) {
             assert_eq!(got.as_deref(), Some(want), "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_person_the_subject_talks_of_does_not_take_the_quote() {
+        for (text, who) in [
+            (
+                "Minister Hana Kowalczyk denied reports that Omar Adeyemi had resigned and said that \
+                 the talks were “going well, and we expect a deal”.",
+                "Hana Kowalczyk",
+            ),
+            (
+                "Ana Pike, a teacher from Leeds, thought of Ivan Mora as “a bully who \
+                 never listens”.",
+                "Ana Pike",
+            ),
+        ] {
+            assert_eq!(speakers(text), [Some(who.to_owned())], "{text}");
+        }
+        let falk =
+            speakers("Mayor Ivo Brandt told reporters that Nora Falk said it was “a disgrace”.");
+        assert_ne!(
+            falk[0].as_deref(),
+            Some("Ivo Brandt"),
+            "Falk speaks the words"
+        );
+        let soto = speakers("In a talk with Tom Ruiz, Dr. Alma Soto stated, “The dam will hold.”");
+        assert_ne!(
+            soto[0].as_deref(),
+            Some("Tom Ruiz"),
+            "Soto is the subject, not Ruiz"
+        );
     }
 
     #[test]

@@ -297,8 +297,8 @@ mod tests {
             "the seed has a line (the NLL)"
         );
         for (at, ds) in [
-            (Some(1), synthetic(7)),
-            (Some(0), synthetic(3)),
+            (Some(1), seed_events(7)),
+            (Some(0), seed_events(1)),
             (None, seed),
         ] {
             let di = at.unwrap_or(lib.datasets.len());

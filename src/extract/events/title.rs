@@ -70,9 +70,7 @@ fn written_name(inp: &Inputs, p: usize) -> Option<String> {
             .filter(|m| m.party == p && !m.anaphor)
             .map(|m| inp.doc.slice(m.span))
     };
-    let acronym = |s: &str| {
-        (2..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase())
-    };
+    let acronym = |s: &str| (2..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase());
     if let Some(a) = written().find(|s| acronym(s)) {
         return Some(a.to_owned());
     }
