@@ -85,8 +85,8 @@ pub fn fit_level(b: &WorldRect, size: [f32; 2]) -> u8 {
     zoom.floor().clamp(0.0, 24.0) as u8
 }
 
-/// A grid of a level this far from the one on screen is not drawn in its place: its cells
-/// would be far too many (or too few) badges.
+/// A grid of a level this much finer than the one on screen is not drawn in its place: its
+/// cells would be far too many badges (a coarser one's are merely few).
 const STAND_IN_LEVELS: u8 = 2;
 
 /// The map's state between frames.
@@ -354,7 +354,7 @@ impl MapView {
             && let Some(&nearest) = self
                 .grids
                 .keys()
-                .filter(|l| l.abs_diff(level) <= STAND_IN_LEVELS)
+                .filter(|&&l| l <= level || l - level <= STAND_IN_LEVELS)
                 .min_by_key(|l| l.abs_diff(level))
         {
             // A big library: the new level's grid is built on a worker thread while the

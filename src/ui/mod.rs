@@ -593,6 +593,11 @@ impl NewsmapApp {
         self.start_indexing();
     }
 
+    /// True while the map builds a zoom level's grid off the UI thread (it draws a stand-in).
+    pub fn map_building(&self) -> bool {
+        self.map.is_building()
+    }
+
     /// True while a dataset is being read or indexed in the background.
     pub fn indexing(&self) -> bool {
         self.indexing.is_some() || !self.index_queue.is_empty()

@@ -385,11 +385,14 @@ pub struct ListCache {
     /// Per rank: passes the filters.
     shown_by_rank: Vec<bool>,
     cursor: Option<Cursor>,
-    in_view_key: Option<(Cursor, Option<WorldRect>)>,
+    /// (filters, view, level of the grid counted from) the count is for.
+    in_view_key: Option<(Cursor, Option<WorldRect>, Option<u8>)>,
     /// The date order's rank ranges the date range reaches.
     ranges: Vec<(usize, usize)>,
     /// How many shown events are in view.
     in_view_count: usize,
+    /// True when `in_view_count` is estimated (see [`EDGE_MEMBERS_PER_FRAME`]).
+    in_view_approx: bool,
     /// The first of them by date (all of them once `complete`).
     in_view: Vec<u32>,
     /// Where scanning for more stopped: (index in `ranges`, next rank).
@@ -445,7 +448,8 @@ impl ListCache {
         view: Option<WorldRect>,
         grid: Option<&ClusterGrid>,
     ) {
-        let key = (passing.cursor(), view);
+        // The grid's level too: a stand-in grid's estimate is redone when the view's own lands.
+        let key = (passing.cursor(), view, grid.map(|g| g.level));
         if self.in_view_key == Some(key) {
             return;
         }
@@ -458,6 +462,7 @@ impl ListCache {
         self.scan = (0, 0);
         self.complete = false;
         let items = &lib.table.items;
+        self.in_view_approx = false;
         let (Some(v), Some(g)) = (view, grid) else {
             self.in_view_count = passing.count() - self.no_place.len();
             return;
@@ -477,21 +482,33 @@ impl ListCache {
         let mut count = 0usize;
         let mut members = Vec::new();
         let mut edge_hits = Vec::new();
+        let mut tested = 0usize;
+        let mut estimated = 0.0f64;
+        self.in_view_approx = false;
         for cell in g.cells_in(&v) {
             if cell.count == 0 {
                 continue;
             }
             if inside(cell.x, cell.y) {
                 count += cell.count as usize;
+            } else if tested + cell.total as usize > EDGE_MEMBERS_PER_FRAME {
+                // Too many to test in one frame (a coarse grid standing in while the view's
+                // own is built, at ten million events): the share of the cell in view.
+                let (x0, y0) = (cell.x as f64 * cw, cell.y as f64 * cw);
+                let wx = (v.max[0].min(x0 + cw) - v.min[0].max(x0)).max(0.0);
+                let wy = (v.max[1].min(y0 + cw) - v.min[1].max(y0)).max(0.0);
+                estimated += cell.count as f64 * (wx * wy) / (cw * cw);
+                self.in_view_approx = true;
             } else {
+                tested += cell.total as usize;
                 members.clear();
                 g.passing_members(cell, &mut members);
                 edge_hits.extend(members.iter().copied().filter(|&i| v.contains(world(i))));
             }
         }
-        count += edge_hits.len();
+        count += edge_hits.len() + estimated.round() as usize;
         self.in_view_count = count;
-        if count <= FEW_IN_VIEW {
+        if count <= FEW_IN_VIEW && !self.in_view_approx {
             self.in_view = edge_hits;
             for cell in g.cells_in(&v) {
                 if cell.count > 0 && inside(cell.x, cell.y) {
@@ -566,6 +583,10 @@ impl ListCache {
     }
 }
 
+/// Members of the cells on the view's edge tested one by one per frame; past this the rest are
+/// estimated by the share of each cell in view, and the count is shown as approximate.
+const EDGE_MEMBERS_PER_FRAME: usize = 400_000;
+
 /// Up to this many events in view are collected from the map's cells and sorted at once; more
 /// are found by scanning the date order only as far as the list shows.
 const FEW_IN_VIEW: usize = 20_000;
@@ -584,7 +605,8 @@ pub fn event_list_ui(
     let items = &lib.table.items;
     cache.update_in_view(lib, passing, view, grid);
     let count = cache.in_view_count;
-    ui.label(RichText::new(format!("Events in view ({count})")).strong());
+    let about = if cache.in_view_approx { "≈" } else { "" };
+    ui.label(RichText::new(format!("Events in view ({about}{count})")).strong());
     if count == 0 {
         ui.weak("No events in view. Zoom out, pan, or clear filters.");
     }
