@@ -473,7 +473,7 @@ mod tests {
         for it in items.iter().step_by(3) {
             counts.count(it, false);
         }
-        let shown = |i: usize| i % 3 != 0;
+        let shown = |i: usize| !i.is_multiple_of(3);
         let prefix = counts.prefix();
         for (a, b) in ranges() {
             if a == i32::MIN || b == i32::MAX {
@@ -503,7 +503,7 @@ mod tests {
     fn the_list_order_is_the_date_order_with_ranks() {
         let mut items = mixed();
         for (i, it) in items.iter_mut().enumerate() {
-            it.world = (i % 4 != 0).then_some([i as f64, 0.0]);
+            it.world = (!i.is_multiple_of(4)).then_some([i as f64, 0.0]);
         }
         let index = DateIndex::new(&items);
         let order = DateOrder::new(&items, &index);
