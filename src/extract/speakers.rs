@@ -438,6 +438,26 @@ const REPORTING_VERBS: &[&str] = &[
     "demanding",
 ];
 
+/// Words that open a sentence with a phrase before its subject.
+const OPENING_WORDS: &[&str] = &[
+    "at",
+    "in",
+    "on",
+    "after",
+    "before",
+    "during",
+    "following",
+    "nonetheless",
+    "however",
+    "meanwhile",
+    "speaking",
+    "writing",
+    "responding",
+    "asked",
+    "later",
+    "earlier",
+];
+
 /// "Titus Mung'ou, spokesman for the Red Cross, told AFP “…”", "SK Sharif, senior deputy
 /// director, commented on the outbreak: “…”": the person or body the sentence opens with,
 /// when a reporting verb follows it before the quote and no other person comes between.
@@ -454,9 +474,29 @@ fn subject_speaker(
     let quote_at = doc.token_at_or_after(q.span.start);
     // The subject: the first mention within the sentence's first six tokens ("US citizen
     // Susan Cohen", "Local district commissioner Ibrahim Noleye").
+    // An opening phrase is no subject: "At the press conference, held in Cotonou, Yayi
+    // thanked …", "In an interview with the Paper, Dr. Tan … stated": the subject follows its
+    // last comma before a name.
+    let mut first = s.tokens.start;
+    if doc.tokens[first].cap && doc.is_any(first, OPENING_WORDS) {
+        let mut c = first;
+        for _ in 0..3 {
+            let Some(next) = (c + 1..quote_at).find(|&j| doc.is(j, ",")) else {
+                break;
+            };
+            c = next;
+            if parties
+                .mention_starting_at(doc.tokens.get(c + 1).map_or(usize::MAX, |t| t.span.start))
+                .is_some()
+            {
+                first = c + 1;
+                break;
+            }
+        }
+    }
     let window = Span::new(
-        doc.tokens[s.tokens.start].span.start,
-        doc.tokens[(s.tokens.start + 6).min(quote_at.max(s.tokens.start + 1)) - 1]
+        doc.tokens[first].span.start,
+        doc.tokens[(first + 6).min(quote_at.max(first + 1)) - 1]
             .span
             .end,
     );
@@ -678,6 +718,24 @@ mod tests {
             Some("Tom Ruiz"),
             "Soto is the subject, not Ruiz"
         );
+    }
+
+    #[test]
+    fn an_opening_phrase_is_not_the_subject() {
+        for (text, who) in [
+            (
+                "At the news conference, held in Lyon, Mayor Ines Varga praised the plan as “a \
+                 fresh start for the valley”.",
+                "Ines Varga",
+            ),
+            (
+                "In an interview with the Daily Courier, Dr. Emil Sato, a geologist, stated, \
+                 “The river is rising.”",
+                "Emil Sato",
+            ),
+        ] {
+            assert_eq!(speakers(text), [Some(who.to_owned())], "{text}");
+        }
     }
 
     #[test]
