@@ -5,7 +5,8 @@ use super::states::{country_name, with_article};
 use super::{Ctx, PartyInfo, PartyTable};
 use crate::extract::hits::Recognised;
 use crate::extract::lexicon::{
-    INVERTING_VERBS, PERSON_TITLES, SPEECH_VERBS, TitleUse, capitalised, is_month_or_weekday,
+    EAST_ASIAN_FAMILY_NAMES, INVERTING_VERBS, PERSON_TITLES, SPEECH_VERBS, TitleUse, capitalised,
+    is_month_or_weekday,
 };
 use crate::extract::sentences::{Doc, TokenKind, WordMap};
 use crate::extract::speech::{appositive_then_speech, descriptor_len, skip_fillers};
@@ -520,7 +521,8 @@ fn add_untitled_person(
 }
 /// "“…,” Robbins said" where the article introduced "Bob Robbins" without a title: a lone
 /// capitalised word next to a speech verb whose full name (two or three capitalised words
-/// ending in it) the article gives elsewhere makes that full name a person. A lone word with
+/// ending in it, or starting with it for an East Asian family name) the article gives elsewhere
+/// makes that full name a person. A lone word with
 /// no full name is left alone: "Reuters said" is not a person.
 fn find_people_by_surname(ctx: &mut Ctx, table: &mut PartyTable) {
     let doc = ctx.doc;
@@ -554,8 +556,10 @@ fn find_people_by_surname(ctx: &mut Ctx, table: &mut PartyTable) {
         }
         let full = (0..n).find_map(|k| {
             let len = name_tokens_at(ctx, k);
+            // "Lai Changxing … Lai said": East Asian names put the family name first.
+            let family_first = doc.tok(k) == surname && EAST_ASIAN_FAMILY_NAMES.contains(&surname);
             ((2..=3).contains(&len)
-                && doc.tok(k + len - 1) == surname
+                && (doc.tok(k + len - 1) == surname || family_first)
                 && (k == 0 || name_tokens_at(ctx, k - 1) == 0))
                 .then_some((k, len))
         });
@@ -715,6 +719,17 @@ mod tests {
         assert_eq!(
             (o.name.as_str(), o.role.as_deref()),
             ("Jane Keller", Some("Officer"))
+        );
+    }
+
+    #[test]
+    fn a_family_name_first_surname_finds_its_full_name() {
+        let text = "Zheng Wenhua was sentenced on Wednesday. “I had no choice,” Zheng said.";
+        let t = table_for(text);
+        let z = party_of(&t, text, "Zheng", 1).expect("the family name speaks for Zheng Wenhua");
+        assert_eq!(
+            (z.name.as_str(), z.kind),
+            ("Zheng Wenhua", PartyKind::Person)
         );
     }
 
