@@ -8,6 +8,9 @@
 //! sizes (empty: no report), `NEWSMAP_BENCH_FRAMES` the frames per scenario (more, under a
 //! profiler); then divan's micro-benchmarks run.
 
+#[path = "../tests/common/cpu_clock.rs"]
+mod cpu_clock;
+use cpu_clock::thread_cpu_secs;
 use std::collections::HashSet;
 
 use newsmap::index::grid::{CellIndex, ClusterGrid};
@@ -138,19 +141,6 @@ fn frame(ctx: &egui::Context, app: &mut NewsmapApp, events: Vec<egui::Event>) ->
 fn app_frame(b: divan::Bencher) {
     let (ctx, mut app) = warm_app(EVENTS, PLACES);
     b.bench_local(|| frame(&ctx, &mut app, Vec::new()));
-}
-
-/// CPU time this thread has used, in seconds: frames are measured by it, so other processes
-/// on a shared machine do not count (worker threads do not either, which is the point).
-fn thread_cpu_secs() -> f64 {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `ts` is a valid, writable timespec; CLOCK_THREAD_CPUTIME_ID needs nothing else.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
-    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
 }
 
 /// Peak resident set size of this process, in MiB (Linux `VmHWM`).

@@ -10,20 +10,12 @@ use egui_kittest::kittest::Queryable;
 use newsmap::library::{Library, LoadedDataset};
 use newsmap::ui::NewsmapApp;
 
+#[path = "common/cpu_clock.rs"]
+mod cpu_clock;
+use cpu_clock::thread_cpu_secs;
+
 /// A 60 Hz frame.
 const LONG_FRAME_SECS: f64 = 0.016;
-
-/// CPU time this thread has used, in seconds.
-fn thread_cpu_secs() -> f64 {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `ts` is a valid, writable timespec; CLOCK_THREAD_CPUTIME_ID needs nothing else.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
-    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
-}
 
 /// What the probe saw: every frame's CPU time, and which were long.
 struct Probe {

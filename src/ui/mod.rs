@@ -2272,8 +2272,8 @@ impl NewsmapApp {
             actions.push(Action::OnlineTiles(true));
         }
         self.poll_imports();
+        // Also installs a dataset the indexing worker has finished.
         self.poll_library();
-        self.poll_indexing();
         self.poll_feeds();
         if self.shelf_loading || self.indexing() {
             // The worker wakes the window once it knows the context; until then, look again.
