@@ -436,6 +436,29 @@ const REPORTING_VERBS: &[&str] = &[
     "promised",
     "demanded",
     "demanding",
+    "tweeted",
+    "posted",
+    "remarked",
+    "dubbed",
+    "termed",
+    "branded",
+    "characterized",
+    "characterised",
+    "conceded",
+    "confirmed",
+    "justified",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "refers",
+    "referred",
+    "reports",
+    "reported",
+    "expressed",
+    "voiced",
+    "complained",
+    "suggested",
+    "concluded",
 ];
 
 /// Words that open a sentence with a phrase before its subject.
@@ -732,6 +755,22 @@ mod tests {
                 "In an interview with the Daily Courier, Dr. Emil Sato, a geologist, stated, \
                  “The river is rising.”",
                 "Emil Sato",
+            ),
+        ] {
+            assert_eq!(speakers(text), [Some(who.to_owned())], "{text}");
+        }
+    }
+
+    #[test]
+    fn tweets_and_labels_report_speech() {
+        for (text, who) in [
+            (
+                "Activist Omar Haddad tweeted that the country is “on the right track”.",
+                "Omar Haddad",
+            ),
+            (
+                "Writer Ruth Okafor dubbed the dispute “a war of attrition”.",
+                "Ruth Okafor",
             ),
         ] {
             assert_eq!(speakers(text), [Some(who.to_owned())], "{text}");

@@ -151,6 +151,17 @@ fn name_tokens_at(ctx: &Ctx, i: usize) -> usize {
     let Some(s) = doc.tokens.get(i).map(|t| t.sentence) else {
         return 0;
     };
+    // "Activist Omar Haddad tweeted": a role word is capitalised only by the sentence it opens.
+    let opens_sentence = doc
+        .sentences
+        .get(s as usize)
+        .is_some_and(|sentence| sentence.tokens.start == i);
+    if opens_sentence
+        && PERSON_ROLES.contains(&doc.low(i))
+        && doc.tokens.get(i + 1).is_some_and(|t| t.cap)
+    {
+        return 0;
+    }
     let mut j = i;
     while j < n && j < i + 5 && doc.tokens[j].sentence == s {
         let t = doc.tokens[j];
