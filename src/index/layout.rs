@@ -39,6 +39,9 @@ pub enum Placed {
         pos: [f32; 2],
         /// True when all members share one point (expanding, not zooming, separates them).
         same_point: bool,
+        /// When neighbouring cells' badges were merged into this one: the cells' extent in
+        /// world coordinates, which a click zooms to (`None`: the cell's own members).
+        merged: Option<WorldRect>,
     },
 }
 
@@ -74,6 +77,7 @@ pub fn layout(
     out: &mut Vec<Placed>,
 ) {
     out.clear();
+    let mut badges: Vec<Badge> = Vec::new();
     let mut pts: Vec<(u32, [f32; 2])> = Vec::new();
     let mut ids: Vec<u32> = Vec::new();
     for cell in grid.cells_in(visible) {
@@ -100,11 +104,21 @@ pub fn layout(
             params.fan_max
         };
         if cell.count > limit && !is_expanded {
-            out.push(Placed::Cluster {
+            badges.push(Badge {
                 cell: id,
                 count: cell.count,
                 pos: t.apply(cell.centroid),
                 same_point,
+                extent: WorldRect {
+                    min: [
+                        cell.x as f64 * grid.cell_world,
+                        cell.y as f64 * grid.cell_world,
+                    ],
+                    max: [
+                        (cell.x + 1) as f64 * grid.cell_world,
+                        (cell.y + 1) as f64 * grid.cell_world,
+                    ],
+                },
             });
             continue;
         }
@@ -115,6 +129,104 @@ pub fn layout(
         pts.extend(ids.iter().map(|&i| (i, t.apply(position(i)))));
         place_cell(cell, &pts, t, params, out);
     }
+    merge_badges(&mut badges, params.marker_px * MERGE_MARKERS);
+    out.extend(badges.into_iter().map(|b| {
+        Placed::Cluster {
+            cell: b.cell,
+            count: b.count,
+            pos: b.pos,
+            same_point: b.same_point,
+            merged: (b.extent.size()[0] > grid.cell_world * 1.5
+                || b.extent.size()[1] > grid.cell_world * 1.5)
+                .then_some(b.extent),
+        }
+    }));
+}
+
+/// Badges closer than this many marker diameters are merged: two count badges side by side
+/// at a cell boundary read as a lattice, not as the data.
+const MERGE_MARKERS: f32 = 2.25;
+
+/// A count badge before the merge pass.
+struct Badge {
+    cell: CellId,
+    count: u32,
+    pos: [f32; 2],
+    same_point: bool,
+    /// The world extent of the cells it stands for.
+    extent: WorldRect,
+}
+
+/// Greedy merge, as supercluster does within a radius: the largest badge takes every smaller
+/// one within `radius` points of it, and sits at their weighted mean. Badges whose events share
+/// one point stay apart (a click expands them rather than zooming). Screen bins of the radius
+/// keep it linear in the number of badges.
+fn merge_badges(badges: &mut Vec<Badge>, radius: f32) {
+    if badges.len() < 2 {
+        return;
+    }
+    let bin = |p: [f32; 2]| {
+        (
+            (p[0] / radius).floor() as i32,
+            (p[1] / radius).floor() as i32,
+        )
+    };
+    let mut bins: std::collections::HashMap<(i32, i32), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, b) in badges.iter().enumerate() {
+        bins.entry(bin(b.pos)).or_default().push(i);
+    }
+    let mut order: Vec<usize> = (0..badges.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(badges[i].count));
+    let mut taken = vec![false; badges.len()];
+    let mut kept = Vec::with_capacity(badges.len());
+    for &i in &order {
+        if taken[i] {
+            continue;
+        }
+        taken[i] = true;
+        let lead = badges[i].pos;
+        let (bx, by) = bin(lead);
+        let mut count = badges[i].count as f64;
+        let mut sum = [lead[0] as f64 * count, lead[1] as f64 * count];
+        let mut extent = badges[i].extent;
+        if !badges[i].same_point {
+            for dx in -1..=1 {
+                for dy in -1..=1 {
+                    let Some(near) = bins.get(&(bx + dx, by + dy)) else {
+                        continue;
+                    };
+                    for &j in near {
+                        let o = &badges[j];
+                        let (ex, ey) = (o.pos[0] - lead[0], o.pos[1] - lead[1]);
+                        if taken[j] || o.same_point || ex * ex + ey * ey >= radius * radius {
+                            continue;
+                        }
+                        taken[j] = true;
+                        let c = o.count as f64;
+                        count += c;
+                        sum[0] += o.pos[0] as f64 * c;
+                        sum[1] += o.pos[1] as f64 * c;
+                        extent = WorldRect::bounding([
+                            extent.min,
+                            extent.max,
+                            o.extent.min,
+                            o.extent.max,
+                        ])
+                        .unwrap_or(extent);
+                    }
+                }
+            }
+        }
+        kept.push(Badge {
+            cell: badges[i].cell,
+            count: count as u32,
+            pos: [(sum[0] / count) as f32, (sum[1] / count) as f32],
+            same_point: badges[i].same_point,
+            extent,
+        });
+    }
+    *badges = kept;
 }
 
 fn place_cell(
@@ -251,6 +363,108 @@ mod tests {
         );
         assert_eq!(out.len(), 30);
         assert!(out.iter().all(|p| matches!(p, Placed::Marker { .. })));
+    }
+
+    #[test]
+    fn badges_at_a_cell_edge_merge_and_none_overlap() {
+        // Two crowds either side of a cell boundary at level 5: two cells, one place.
+        let level = 5;
+        let cw = crate::index::grid::cell_world_at(level);
+        let edge = 100.0 * cw;
+        let mut points: Vec<[f64; 2]> = Vec::new();
+        for k in 0..40 {
+            let d = cw * 0.02 * (1.0 + (k % 5) as f64);
+            points.push([edge - d, 0.40]);
+            points.push([edge + d, 0.40]);
+        }
+        let g = grid_of(&points, level);
+        assert!(g.cells.len() >= 2, "the crowds fall in two cells");
+        let t = ScreenFromWorld::new([edge, 0.40], level as f64 + 0.5, [400.0, 300.0]);
+        let vis = t.visible([800.0, 600.0]);
+        let mut out = Vec::new();
+        let params = LayoutParams::default();
+        layout(
+            &g,
+            |i| points[i as usize],
+            &t,
+            &vis,
+            &HashSet::new(),
+            params,
+            &mut out,
+        );
+        let badges: Vec<_> = out
+            .iter()
+            .filter_map(|p| match p {
+                Placed::Cluster {
+                    count, pos, merged, ..
+                } => Some((*count, *pos, *merged)),
+                Placed::Marker { .. } => None,
+            })
+            .collect();
+        assert_eq!(badges.len(), 1, "{badges:?}");
+        let (count, pos, merged) = badges[0];
+        assert_eq!(count, 80);
+        assert!(merged.is_some(), "a click zooms to both cells");
+        let centre = t.apply([edge, 0.40]);
+        assert!(
+            (pos[0] - centre[0]).abs() < 3.0,
+            "{pos:?} at the crowds' mean {centre:?}"
+        );
+
+        // Scattered crowds: whatever merges, no two badges end up on top of each other.
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let points: Vec<[f64; 2]> = (0..20_000)
+            .map(|_| [0.3 + 0.4 * next(), 0.3 + 0.4 * next()])
+            .collect();
+        let g = grid_of(&points, 3);
+        let t = ScreenFromWorld::new([0.5, 0.5], 3.3, [700.0, 700.0]);
+        let vis = t.visible([1400.0, 1400.0]);
+        layout(
+            &g,
+            |i| points[i as usize],
+            &t,
+            &vis,
+            &HashSet::new(),
+            params,
+            &mut out,
+        );
+        let pos: Vec<[f32; 2]> = out
+            .iter()
+            .filter_map(|p| match p {
+                Placed::Cluster { pos, .. } => Some(*pos),
+                Placed::Marker { .. } => None,
+            })
+            .collect();
+        let total: u32 = out
+            .iter()
+            .map(|p| match p {
+                Placed::Cluster { count, .. } => *count,
+                Placed::Marker { .. } => 1,
+            })
+            .sum();
+        assert_eq!(
+            total as usize,
+            points.len(),
+            "merging keeps every event counted"
+        );
+        let radius = params.marker_px * MERGE_MARKERS;
+        for (i, a) in pos.iter().enumerate() {
+            for b in &pos[i + 1..] {
+                let (dx, dy) = (a[0] - b[0], a[1] - b[1]);
+                // A badge only takes neighbours of its own position; merged means can drift
+                // closer, but never onto one another.
+                assert!(
+                    dx * dx + dy * dy > (radius / 2.0).powi(2),
+                    "{a:?} and {b:?}"
+                );
+            }
+        }
     }
 
     #[test]

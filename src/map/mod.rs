@@ -568,14 +568,21 @@ impl MapView {
                 for hit in hits {
                     match hit {
                         Hit::Marker(key) => actions.push(MapAction::Select(key)),
-                        Hit::Cluster { cell, same_point } => {
-                            let mut members = Vec::new();
-                            if let Some(c) =
-                                grid.cells.iter().find(|c| c.x == cell.x && c.y == cell.y)
-                            {
-                                grid.passing_members(c, &mut members);
-                            }
-                            let bounds = table.bounds(members.iter().copied());
+                        Hit::Cluster {
+                            cell,
+                            same_point,
+                            merged,
+                        } => {
+                            // A merged badge zooms to the cells it stands for.
+                            let bounds = merged.or_else(|| {
+                                let mut members = Vec::new();
+                                if let Some(c) =
+                                    grid.cells.iter().find(|c| c.x == cell.x && c.y == cell.y)
+                                {
+                                    grid.passing_members(c, &mut members);
+                                }
+                                table.bounds(members.iter().copied())
+                            });
                             match bounds {
                                 Some(b) if !same_point && projector.zoom() < MAX_ZOOM - 1.0 => {
                                     let (c, z) =
@@ -612,7 +619,11 @@ impl MapView {
 /// What a click hit.
 enum Hit {
     Marker(EventKey),
-    Cluster { cell: CellId, same_point: bool },
+    Cluster {
+        cell: CellId,
+        same_point: bool,
+        merged: Option<WorldRect>,
+    },
 }
 
 fn paint_shapes(
@@ -780,6 +791,7 @@ fn paint_markers(
                 count,
                 pos,
                 same_point,
+                merged,
             } => {
                 let pos = Pos2::from(pos);
                 let text = if count >= 10_000 {
@@ -820,7 +832,11 @@ fn paint_markers(
                 badge_texts.push((pos, text));
                 let resp = resp.on_hover_text(&label);
                 if resp.clicked() {
-                    hits.push(Hit::Cluster { cell, same_point });
+                    hits.push(Hit::Cluster {
+                        cell,
+                        same_point,
+                        merged,
+                    });
                 }
             }
         }
