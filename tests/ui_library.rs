@@ -14,7 +14,8 @@ fn wait(h: &mut Harness<'static, NewsmapApp>, what: &str, done: impl Fn(&Newsmap
         h.step();
         h.state_mut().poll_imports();
         h.state_mut().poll_library();
-        if done(h.state()) {
+        // Settled only once no dataset is still being indexed (its progress line animates).
+        if done(h.state()) && !h.state().indexing() {
             h.run();
             return;
         }

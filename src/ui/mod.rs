@@ -315,7 +315,17 @@ struct Indexing {
     filter: Filter,
     /// What the progress line says.
     what: String,
+    /// When the work began: the progress line shows only for work that takes a while, so a
+    /// small library's reload does not flash it.
+    started: std::time::Instant,
     rx: std::sync::mpsc::Receiver<Indexed>,
+}
+
+impl Indexing {
+    /// True once the work has taken long enough to say so.
+    fn shows_progress(&self) -> bool {
+        self.started.elapsed() >= std::time::Duration::from_millis(250)
+    }
 }
 
 /// The newsmap window.
@@ -695,6 +705,7 @@ impl NewsmapApp {
                     revision,
                     filter,
                     what: job.what,
+                    started: std::time::Instant::now(),
                     rx,
                 });
             }
@@ -1239,7 +1250,7 @@ impl NewsmapApp {
     }
 
     fn progress_ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        if let Some(job) = &self.indexing {
+        if let Some(job) = self.indexing.as_ref().filter(|j| j.shows_progress()) {
             ui.horizontal(|ui| {
                 ui.spinner();
                 ui.label(&job.what);
@@ -2285,7 +2296,7 @@ impl NewsmapApp {
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar_ui(ui, &mut actions));
         if self.batch.is_some()
             || self.export.is_some()
-            || self.indexing.is_some()
+            || self.indexing.as_ref().is_some_and(Indexing::shows_progress)
             || !self.notices.is_empty()
         {
             egui::Panel::top("progress").show(ui, |ui| self.progress_ui(ui, &mut actions));

@@ -585,7 +585,7 @@ impl ListCache {
 
 /// Members of the cells on the view's edge tested one by one per frame; past this the rest are
 /// estimated by the share of each cell in view, and the count is shown as approximate.
-const EDGE_MEMBERS_PER_FRAME: usize = 100_000;
+const EDGE_MEMBERS_PER_FRAME: usize = 50_000;
 
 /// Up to this many events in view are collected from the map's cells and sorted at once; more
 /// are found by scanning the date order only as far as the list shows.
