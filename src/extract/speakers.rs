@@ -59,7 +59,7 @@ pub fn attribute(doc: &Doc, quotes: &mut [QuoteFound], parties: &PartyTable) {
             quotes[qi].speaker = Some(s);
             continue;
         }
-        if !starts_sentence(doc, &quotes[qi]) || !sentence_like(doc.slice(quotes[qi].span)) {
+        if !starts_sentence(doc, &quotes[qi]) || !sentence_like(doc, &quotes[qi]) {
             continue;
         }
         if let Some(s) = following_sentence_speaker(doc, &quotes[qi], parties) {
@@ -102,10 +102,20 @@ pub fn attribute(doc: &Doc, quotes: &mut [QuoteFound], parties: &PartyTable) {
     }
 }
 
-/// A quote that reads as spoken sentences (ends with punctuation), not a headline or a phrase.
-fn sentence_like(q: &str) -> bool {
-    q.trim_end()
-        .ends_with(['.', ',', '!', '?', '…', ':', ';', '—'])
+/// A quote that reads as spoken sentences (ends with punctuation, inside the marks or, as
+/// British style puts it, right after them: “… in this direction”.), not a headline or a phrase.
+fn sentence_like(doc: &Doc, q: &QuoteFound) -> bool {
+    let inside = doc
+        .slice(q.span)
+        .trim_end()
+        .ends_with(['.', ',', '!', '?', '…', ':', ';', '—']);
+    let after = doc
+        .text
+        .get(q.span.end..)
+        .unwrap_or("")
+        .trim_start_matches(['”', '"', '’', '\''])
+        .starts_with(['.', '!', '?']);
+    inside || after
 }
 
 /// Lowercase letters and spaces only, for comparing quotes.
@@ -134,11 +144,30 @@ fn has_unquoted_words(
     speaker: usize,
     between: Span,
 ) -> bool {
-    let name: Vec<Span> = parties
+    let mut name: Vec<Span> = parties
         .mentions_in(between)
         .filter(|m| m.party == speaker)
         .map(|m| m.span)
         .collect();
+    // Nor does what describes them to the end of the attribution: "…,” said Oliver Miles, a
+    // former British ambassador to Libya. “…”", "said Jim Ramstad (R Minnesota), who voted
+    // against the bill. “…”".
+    if let Some(&last) = name.last() {
+        let k = doc.token_at_or_after(last.end);
+        let others = parties.mentions_in(between).any(|m| {
+            m.party != speaker
+                && m.span.start >= last.end
+                && parties.parties[m.party].kind == PartyKind::Person
+        });
+        if k < doc.tokens.len()
+            && (doc.is(k, ",") || doc.is(k, "("))
+            && !others
+            && let Some(si) = doc.sentence_at(doc.tokens[k].span.start)
+        {
+            let end = doc.sentences[si].span.end.min(between.end);
+            name.push(Span::new(doc.tokens[k].span.start, end));
+        }
+    }
     let first = doc.token_at_or_after(between.start);
     let mut words = 0;
     for i in first..doc.tokens.len() {
@@ -775,6 +804,19 @@ mod tests {
         ] {
             assert_eq!(speakers(text), [Some(who.to_owned())], "{text}");
         }
+    }
+
+    #[test]
+    fn a_second_quote_continues_past_a_described_attribution() {
+        let s = speakers(
+            "Talks resumed in Geneva on Monday.\n\
+             “It may take weeks,” said Nadia Brel, a former French envoy to the region. “Nobody \
+             wants to be first to leave the table.”\n\
+             “Each family must feel safe”, Brel said. “It is the duty of the state to protect \
+             them”. Officials declined to comment.",
+        );
+        let brel = Some("Nadia Brel".to_owned());
+        assert_eq!(s, [brel.clone(), brel.clone(), brel.clone(), brel]);
     }
 
     #[test]
