@@ -365,6 +365,27 @@ mod tests {
         assert!(out.iter().all(|p| matches!(p, Placed::Marker { .. })));
     }
 
+    /// The layout of `points` with nothing expanded and the default parameters.
+    fn laid_out(
+        g: &ClusterGrid,
+        points: &[[f64; 2]],
+        t: &ScreenFromWorld,
+        vis: &WorldRect,
+    ) -> Vec<Placed> {
+        let mut out = Vec::new();
+        let pos = |i: u32| points[i as usize];
+        layout(
+            g,
+            pos,
+            t,
+            vis,
+            &HashSet::new(),
+            LayoutParams::default(),
+            &mut out,
+        );
+        out
+    }
+
     #[test]
     fn badges_at_a_cell_edge_merge_and_none_overlap() {
         // Two crowds either side of a cell boundary at level 5: two cells, one place.
@@ -381,17 +402,8 @@ mod tests {
         assert!(g.cells.len() >= 2, "the crowds fall in two cells");
         let t = ScreenFromWorld::new([edge, 0.40], level as f64 + 0.5, [400.0, 300.0]);
         let vis = t.visible([800.0, 600.0]);
-        let mut out = Vec::new();
         let params = LayoutParams::default();
-        layout(
-            &g,
-            |i| points[i as usize],
-            &t,
-            &vis,
-            &HashSet::new(),
-            params,
-            &mut out,
-        );
+        let out = laid_out(&g, &points, &t, &vis);
         let badges: Vec<_> = out
             .iter()
             .filter_map(|p| match p {
@@ -425,15 +437,7 @@ mod tests {
         let g = grid_of(&points, 3);
         let t = ScreenFromWorld::new([0.5, 0.5], 3.3, [700.0, 700.0]);
         let vis = t.visible([1400.0, 1400.0]);
-        layout(
-            &g,
-            |i| points[i as usize],
-            &t,
-            &vis,
-            &HashSet::new(),
-            params,
-            &mut out,
-        );
+        let out = laid_out(&g, &points, &t, &vis);
         let pos: Vec<[f32; 2]> = out
             .iter()
             .filter_map(|p| match p {

@@ -52,6 +52,14 @@ impl EventItem {
     }
 }
 
+/// Where dataset `di`'s items are in `items` (items are in key order, so a dataset's are one
+/// run; empty, at the place it would go, when it has none).
+pub fn dataset_items(items: &[EventItem], di: usize) -> std::ops::Range<usize> {
+    let start = items.partition_point(|it| (it.key.dataset as usize) < di);
+    let end = items.partition_point(|it| (it.key.dataset as usize) <= di);
+    start..end
+}
+
 /// The parts of a table a worker needs to build the next one (shared, not copied).
 #[derive(Clone, Default)]
 pub struct TableParts {
@@ -172,8 +180,10 @@ impl EventTable {
     /// so a large library is indexed while the previous view stays on screen.
     pub fn with_dataset(old: &TableParts, di: usize, ds: &Dataset, ids: &IdMaps) -> Self {
         let items_before = &old.items;
-        let before = items_before.partition_point(|it| (it.key.dataset as usize) < di);
-        let after = items_before.partition_point(|it| (it.key.dataset as usize) <= di);
+        let std::ops::Range {
+            start: before,
+            end: after,
+        } = dataset_items(items_before, di);
         let mut items = Vec::with_capacity(before + ds.events.len() + items_before.len() - after);
         items.extend_from_slice(&items_before[..before]);
         push_items(&mut items, di, ds, ids);

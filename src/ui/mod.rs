@@ -647,13 +647,8 @@ impl NewsmapApp {
                 let ds = make();
                 let table = EventTable::with_dataset(&old, di, &ds.data, &ds.ids);
                 let passing = Passing::for_items(&worker_filter, &table);
-                let first = table
-                    .items
-                    .partition_point(|it| (it.key.dataset as usize) < di);
-                let last = table
-                    .items
-                    .partition_point(|it| (it.key.dataset as usize) <= di);
-                let bounds = table.bounds(first as u32..last as u32);
+                let run = crate::index::dataset_items(&table.items, di);
+                let bounds = table.bounds(run.start as u32..run.end as u32);
                 // A dataset added is fitted into view: its grid is the fitted level's.
                 let level = match bounds {
                     Some(b) if adding => crate::map::fit_level(&b, map_size),
@@ -1730,11 +1725,9 @@ impl NewsmapApp {
             Action::CloseSource => self.source = None,
             Action::FitToEvents => self.map.fit_requested = true,
             Action::FitToDataset(d) => {
-                // Items are in key order: a dataset's are one run.
-                let items = &self.lib.table.items;
-                let first = items.partition_point(|it| it.key.dataset < d);
-                let last = items.partition_point(|it| it.key.dataset <= d);
-                self.map.fit_items(&self.lib, first as u32..last as u32);
+                let run = crate::index::dataset_items(&self.lib.table.items, d as usize);
+                self.map
+                    .fit_items(&self.lib, run.start as u32..run.end as u32);
             }
             Action::ShowLabels(on) => self.state.hide_labels = !on,
             Action::OnlineTiles(on) => self.set_online_tiles(on),
