@@ -385,7 +385,17 @@ pub fn score_article(
     for (pi, p) in ds.events.iter().enumerate() {
         s.event_precision.add(gold_of_pred[pi].is_some());
         if gold_of_pred[pi].is_none() {
-            problems.push(format!("{id}: extra {} \"{}\"", p.kind.code(), p.title));
+            let said = p
+                .evidence
+                .first()
+                .and_then(|e| a.text.get(e.start..e.end))
+                .unwrap_or("");
+            problems.push(format!(
+                "{id}: extra {} \"{}\": {}",
+                p.kind.code(),
+                p.title,
+                clip(said, 120)
+            ));
         }
     }
     let party = |pid: &String| ids.parties.get(pid).map(|&i| &ds.parties[i]);

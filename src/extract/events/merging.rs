@@ -111,6 +111,42 @@ pub(super) fn merge_into(m: &mut EventFound, e: EventFound) {
     m.confidence = super::scoring::merged(m.confidence, e.confidence);
 }
 
+/// A later definite mention ("the bombing") of an event of the same kind and mode whose date
+/// and place do not contradict it.
+pub(super) fn same_happening(m: &EventFound, e: &EventFound) -> bool {
+    e.definite
+        && m.kind == e.kind
+        && m.mode == e.mode
+        && m.sentence < e.sentence
+        && match (&m.date, &e.date) {
+            (Some(x), Some(y)) if e.own_date => x.meets(y.first_day(), y.last_day()),
+            // "recalled the January 24 attack": a day of its own makes it another one.
+            (None, Some(_)) => !e.own_date,
+            _ => true,
+        }
+        && match (m.place, e.place) {
+            (Some(x), Some(y)) => x == y || e.place_span.is_none(),
+            _ => true,
+        }
+}
+
+/// Joins only the evidence (and a place the event lacks) of a definite mention.
+pub(super) fn merge_evidence(m: &mut EventFound, e: EventFound) {
+    m.last_sentence = m.last_sentence.max(e.sentence);
+    for ev in e.evidence {
+        if !m.evidence.contains(&ev) {
+            m.evidence.push(ev);
+        }
+    }
+    if m.place.is_none() && e.place_span.is_some() {
+        m.place = e.place;
+        m.geo_precision = e.geo_precision;
+        m.place_span = e.place_span;
+        m.place_note = e.place_note;
+    }
+    m.confidence = super::scoring::merged(m.confidence, e.confidence);
+}
+
 /// How many sentences apart a mention that names no party may be from the event it joins.
 const NEAR_SENTENCES: usize = 2;
 

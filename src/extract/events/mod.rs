@@ -33,7 +33,7 @@ use super::sentences::{Doc, TokenKind};
 use crate::model::{DateRange, EventKind, Mode, PartialDate, PartyKind, PlaceKind, Span};
 use clauses::token_span;
 use clauses::{conditions, settings};
-use merging::{MERGE_WINDOW, compatible, merge_into};
+use merging::{MERGE_WINDOW, compatible, merge_evidence, merge_into, same_happening};
 pub use participants::GroupRef;
 use participants::{
     CAUSATIVES, FRAME_VERBS, add_states_of_people, is_passive, nominal_actors, parties_in,
@@ -105,10 +105,46 @@ pub struct EventFound {
     pub own_date: bool,
     /// A definite noun that points back at an event told before ("the attacks").
     pub anaphoric: bool,
+    /// A definite noun, perhaps with names or modifiers between ("the Lockerbie bombing",
+    /// "Sunday's bombings"): it may tell more of an event of its kind told before.
+    pub definite: bool,
     /// The sentence of its first mention.
     pub sentence: usize,
     /// The sentence of its last mention (merged mentions extend it).
     pub last_sentence: usize,
+}
+
+/// The kinds of an event told before that a verb's own sentence points back at, right after
+/// the verb ("killed in the bombing").
+fn referred_kinds(doc: &Doc, e: &EventFound) -> Option<Vec<EventKind>> {
+    let verb_end = doc.token_at_or_after(e.trigger.end);
+    let sentence = doc.tokens.get(verb_end)?.sentence as usize;
+    let end = doc.sentences[sentence].tokens.end.min(verb_end + 6);
+    triggers::kinds_referred(doc, verb_end, end)
+}
+
+/// True when the noun at token `noun` points back at an event told before: a determiner or a
+/// possessive before it, with at most two name or modifier words between ("the attacks", "the
+/// Lockerbie bombing", "Sunday's bombings", "the deadly blast").
+fn points_back(doc: &Doc, sentence_start: usize, noun: usize) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "the", "these", "those", "this", "that", "such", "its", "their",
+    ];
+    let mut k = noun;
+    for _ in 0..3 {
+        if k <= sentence_start {
+            return false;
+        }
+        k -= 1;
+        if doc.is_any(k, DETERMINERS) || doc.tokens[k].kind == TokenKind::Possessive {
+            return true;
+        }
+        let t = doc.tokens[k];
+        if t.kind != TokenKind::Word || doc.is_any(k, &["a", "an", "of", "and", "or"]) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Date mentions of sentence `si` (they are sorted by sentence).
@@ -167,16 +203,67 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         events.extend(found);
     }
     let mut merged: Vec<EventFound> = Vec::new();
+    // Where the last definite noun's mention went: (sentence, kind, trigger end, index).
+    let mut told: Option<(usize, EventKind, usize, usize)> = None;
     for (e, ..) in events {
-        // Mentions of one event are near each other; a window keeps huge texts linear.
-        let window = merged.len().saturating_sub(MERGE_WINDOW);
-        match merged[window..]
-            .iter_mut()
-            .find(|m| compatible(m, &e, inp.parties))
+        // "Sunday's bombings in al-Bayaa killed 12 and wounded 95": verbs of the kind of a
+        // definite noun before them in their sentence, with no actor of their own, tell what
+        // that happening did.
+        if let Some((si, kind, end, at)) = told
+            && e.sentence == si
+            && e.kind == kind
+            && e.trigger_noun.is_none()
+            && e.actors.is_empty()
+            && e.trigger.start >= end
         {
-            Some(m) => merge_into(m, e),
-            None => merged.push(e),
+            merge_evidence(&mut merged[at], e);
+            continue;
         }
+        // "189 of those who died in the incident", "were injured in Saturday's protests": a
+        // verb whose happening is one told before joins it as evidence.
+        let window = merged.len().saturating_sub(MERGE_WINDOW);
+        if e.trigger_noun.is_none()
+            && let Some(kinds) = referred_kinds(doc, &e)
+            && let Some(m) = merged[window..]
+                .iter_mut()
+                .rev()
+                .find(|m| kinds.contains(&m.kind) && m.sentence < e.sentence)
+        {
+            merge_evidence(m, e);
+            continue;
+        }
+        // "They discussed a broad range of issues": what was discussed after a meeting was
+        // told is that meeting's content, not a meeting of its own.
+        if e.kind == EventKind::Consult
+            && doc.slice(e.trigger).to_lowercase().starts_with("discuss")
+            && let Some(m) = merged[window..].iter_mut().rev().find(|m| {
+                m.kind == EventKind::Consult
+                    && m.last_sentence < e.sentence
+                    && e.sentence - m.last_sentence <= 3
+            })
+        {
+            merge_evidence(m, e);
+            continue;
+        }
+        let definite = e.definite.then(|| (e.sentence, e.kind, e.trigger.end));
+        // Mentions of one event are near each other; a window keeps huge texts linear.
+        let at = if let Some(k) = merged[window..]
+            .iter()
+            .position(|m| compatible(m, &e, inp.parties))
+        {
+            merge_into(&mut merged[window + k], e);
+            window + k
+        } else if let Some(k) = merged[window..].iter().rposition(|m| same_happening(m, &e)) {
+            // "The attack killed 100", "identified the officer killed in the bombing": a
+            // definite noun tells more of an event already told; its sentence's people are
+            // rarely that event's parties, so only its evidence joins.
+            merge_evidence(&mut merged[window + k], e);
+            window + k
+        } else {
+            merged.push(e);
+            merged.len() - 1
+        };
+        told = definite.map(|(si, kind, end)| (si, kind, end, at));
     }
     // A dateline ("GLASGOW, Ky. (WBKO) --", "SEOUL —") says where the story was filed. Events
     // whose sentences name no place are put there, as approximate (precision 3), unless a party
@@ -555,6 +642,7 @@ fn sentence_events(
                         "the", "these", "those", "this", "that", "such", "its", "their",
                     ],
                 ),
+            definite: trig.nominal && points_back(doc, s.tokens.start, h.first),
             unnamed_subject: unnamed,
             parties,
             quotes,

@@ -51,6 +51,15 @@ pub(super) enum Needs {
     /// What hit or struck: a weapon or attack ("a missile hit") or a disaster ("a storm hit"); the
     /// kind follows from it.
     Cause,
+    /// A vote that was held: "held elections", "the election was held", "Saturday's polls",
+    /// "voted on Friday" (not "the January elections that were called off").
+    Held,
+    /// Someone buried by a disaster ("buried under rubble", "buried alive"), not a funeral or a
+    /// cache ("grenades buried near the lake").
+    Buried,
+    /// Not right after one of the first words nor right before one of the second: "death"
+    /// but not "sentenced to death" or "death toll"; "fire" but not "rocket fire".
+    Except(&'static [&'static str], &'static [&'static str]),
 }
 
 /// How the context changes a trigger's kind.
@@ -144,7 +153,13 @@ const LEXICON: &[Row] = &[
     row(K::Consult, "n:visit/visits", "visit"),
     row(K::Consult, "n:phone call/telephone call", "speak by phone"),
     row(K::Consult, "n:negotiations", "negotiate"),
-    row(K::Consult, "n:conference", "hold a conference"),
+    needs(
+        K::Consult,
+        "n:conference",
+        "hold a conference",
+        // A news conference is where something was said, not a meeting.
+        Needs::Except(&["news", "press"], &[]),
+    ),
     // AGREE
     row(K::Agree, "agree/agreed/agreed", "agree"),
     row(K::Agree, "sign", "sign an agreement"),
@@ -439,11 +454,11 @@ const LEXICON: &[Row] = &[
     row(K::Coerce, "n:raid/raids", "raid"),
     // INCIDENT: what happens outside PLOVER's interactions.
     row(K::Incident, "die/died/died/dying", "die"),
-    row(K::Incident, "bury/buried/buried", "bury"),
+    needs(K::Incident, "bury/buried/buried", "bury", Needs::Buried),
     row(K::Incident, "crash", ""),
     row(K::Incident, "collapse", ""),
     row(K::Incident, "derail", ""),
-    row(K::Incident, "drown", ""),
+    needs(K::Incident, "drown", "", Needs::Except(&[], &["out"])),
     sense(K::Incident, "explode", "", Needs::Nothing, Sense::Blast),
     sense(
         K::Incident,
@@ -454,7 +469,22 @@ const LEXICON: &[Row] = &[
     ),
     row(K::Incident, "vote", ""),
     needs(K::Incident, "pass", "pass a law", Needs::Bill),
-    row(K::Incident, "elect", ""),
+    needs(
+        K::Incident,
+        "elect",
+        "",
+        Needs::Except(
+            &[
+                "newly",
+                "democratically",
+                "popularly",
+                "duly",
+                "freely",
+                "directly",
+            ],
+            &[],
+        ),
+    ),
     sense(
         K::Incident,
         "n:explosion/explosions/blast/blasts",
@@ -469,7 +499,12 @@ const LEXICON: &[Row] = &[
         "n:storm/cyclone/hurricane/typhoon/tornado",
         "strike",
     ),
-    row(K::Incident, "n:wildfire/wildfires/fire/blaze", "burn"),
+    needs(
+        K::Incident,
+        "n:wildfire/wildfires/fire/blaze",
+        "burn",
+        Needs::Except(FIRE_NOT_BEFORE, FIRE_NOT_AFTER),
+    ),
     row(K::Incident, "n:crash/collision/accident", "crash"),
     row(K::Incident, "n:outbreak/epidemic", "break out"),
     row(
@@ -477,13 +512,104 @@ const LEXICON: &[Row] = &[
         "n:landslide/avalanche/eruption/stampede",
         "strike",
     ),
-    row(
+    needs(
         K::Incident,
         "n:election/elections/referendum/polls/vote",
         "hold an election",
+        Needs::Held,
     ),
-    row(K::Incident, "n:death/deaths", "die"),
+    needs(
+        K::Incident,
+        "n:death/deaths",
+        "die",
+        Needs::Except(
+            &["to", "his", "her", "their", "whose"],
+            &[
+                "toll",
+                "tolls",
+                "penalty",
+                "sentence",
+                "sentences",
+                "row",
+                "squad",
+                "squads",
+                "threat",
+                "threats",
+                "certificate",
+                "camp",
+                "camps",
+            ],
+        ),
+    ),
     row(K::Incident, "n:surgery", "undergo surgery"),
+];
+
+/// Words after "buried" that make it a disaster's doing ("buried under rubble").
+const BURYING: &[&str] = &[
+    "under",
+    "rubble",
+    "alive",
+    "beneath",
+    "debris",
+    "mud",
+    "snow",
+    "landslide",
+    "avalanche",
+];
+
+/// Words before "fire" that make it shooting, not a blaze ("rocket fire", "opened fire").
+const FIRE_NOT_BEFORE: &[&str] = &[
+    "rocket",
+    "artillery",
+    "gun",
+    "gunfire",
+    "mortar",
+    "tank",
+    "sniper",
+    "machine-gun",
+    "return",
+    "returned",
+    "cross",
+    "heavy",
+    "small-arms",
+    "weapons",
+    "friendly",
+    "hostile",
+    "open",
+    "opened",
+    "opening",
+    "under",
+    "cease",
+    "anti-aircraft",
+];
+/// Words after "fire" that make it a service or a thing, not a blaze ("fire trucks").
+const FIRE_NOT_AFTER: &[&str] = &[
+    "trucks",
+    "truck",
+    "engines",
+    "engine",
+    "fighters",
+    "fighter",
+    "brigade",
+    "brigades",
+    "department",
+    "departments",
+    "service",
+    "services",
+    "station",
+    "stations",
+    "crews",
+    "crew",
+    "exchange",
+    "exchanges",
+    "extinguishers",
+    "extinguisher",
+    "alarm",
+    "alarms",
+    "safety",
+    "hazard",
+    "on",
+    "at",
 ];
 
 /// Verbs after a noun that show it happened ("an earthquake struck", "the vote was held").
@@ -1057,6 +1183,80 @@ pub(super) fn find_triggers(
     }
     hits
 }
+/// The kinds of event a phrase like "in the bombing", "in Saturday's protests" or "in the
+/// incident" after token `from` (and before `to`) points back at, if there is one: a verb
+/// ("were injured in …", "died in …") telling what an event already told did.
+pub(super) fn kinds_referred(doc: &Doc, from: usize, to: usize) -> Option<Vec<EventKind>> {
+    const GENERIC: &[&str] = &[
+        "incident",
+        "violence",
+        "fighting",
+        "clashes",
+        "unrest",
+        "attacks",
+        "attack",
+        "blast",
+        "blasts",
+        "explosion",
+        "explosions",
+        "bombing",
+        "bombings",
+    ];
+    let to = to.min(doc.tokens.len());
+    for k in from..to {
+        if !doc.is_any(k, &["in", "during"]) {
+            continue;
+        }
+        // A determiner or a possessive, then at most two modifiers, then the noun.
+        let mut j = k + 1;
+        let determiner = j < to
+            && (doc.is_any(
+                j,
+                &["the", "that", "this", "these", "those", "its", "their"],
+            ) || doc
+                .tokens
+                .get(j + 1)
+                .is_some_and(|t| t.kind == TokenKind::Possessive));
+        if !determiner {
+            return None;
+        }
+        j += if doc.is_any(
+            j,
+            &["the", "that", "this", "these", "those", "its", "their"],
+        ) {
+            1
+        } else {
+            2
+        };
+        for _ in 0..3 {
+            if j >= to {
+                return None;
+            }
+            if doc.is_any(j, GENERIC) {
+                return Some(vec![
+                    EventKind::Assault,
+                    EventKind::Incident,
+                    EventKind::Protest,
+                ]);
+            }
+            let kinds: Vec<EventKind> = TRIGGER_INDEX
+                .get(doc.low(j))
+                .into_iter()
+                .flatten()
+                .map(|&e| &TRIGGERS[e])
+                .filter(|t| t.nominal && t.words.len() == 1)
+                .map(|t| t.kind)
+                .collect();
+            if !kinds.is_empty() {
+                return Some(kinds);
+            }
+            j += 1;
+        }
+        return None;
+    }
+    None
+}
+
 /// Words that may stand between a verb and its object noun ("condemned the new agreement").
 const OBJECT_FILLERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "new",
@@ -1113,6 +1313,37 @@ fn needs_met(
         ),
         Needs::That => after(doc, last, range, 2, &["that"]),
         Needs::Bill => after(doc, last, range, 5, BILLS),
+        Needs::Held => {
+            let lo = first.saturating_sub(4).max(range.start);
+            let light = (lo..first).any(|k| doc.is_any(k, &["held", "hold", "holds", "holding"]));
+            let held_after = doc.is_any(last + 1, &["was", "were", "is", "are", "will"])
+                && (last + 2..(last + 4).min(range.end)).any(|k| doc.is(k, "held"))
+                || doc.is(last + 1, "took") && doc.is(last + 2, "place");
+            // A day of its own, just before ("Saturday's polls") or soon after ("on Sunday").
+            let day = dates_of(inp.dates, doc.tokens[first].sentence as usize)
+                .iter()
+                .any(|d| {
+                    let (a, b) = d.tokens;
+                    let near = b < first && first - b <= 2 || a > last && a - last <= 3;
+                    near && d
+                        .range
+                        .as_ref()
+                        .is_some_and(|r| r.start == r.end && r.start.is_some_and(|x| x.is_day()))
+                });
+            light || held_after || day
+        }
+        Needs::Buried => {
+            (first > range.start
+                && doc.is_any(
+                    first - 1,
+                    &["was", "were", "been", "be", "is", "are", "being"],
+                ))
+                || after(doc, last, range, 4, BURYING)
+        }
+        Needs::Except(before, after_words) => {
+            !(first > range.start && doc.is_any(first - 1, before))
+                && !doc.is_any(last + 1, after_words)
+        }
         Needs::Cause => {
             let window = range.start..(last + 6).min(range.end);
             window
@@ -1154,8 +1385,11 @@ fn modifier(doc: &Doc, t: &Trigger, first: usize, last: usize) -> bool {
         .get(last + 1)
         .is_some_and(|n| n.kind == TokenKind::Word && !n.cap)
         && !doc.is_any(last + 1, OBJECT_WORDS);
-    let after_determiner =
-        first > 0 && doc.is_any(first - 1, &["a", "an", "the", "its", "their", "his", "her"]);
+    // "the elected government", "Thailand's elected government", "its newly elected head".
+    let k = skip_adverbs_back(doc, first);
+    let after_determiner = k > 0
+        && (doc.is_any(k - 1, &["a", "an", "the", "its", "their", "his", "her"])
+            || doc.tokens[k - 1].kind == TokenKind::Possessive);
     let after_publication = first > 0 && doc.is_any(first - 1, PUBLICATIONS);
     participle && (after_determiner && before_noun || after_publication)
 }
