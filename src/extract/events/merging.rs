@@ -177,4 +177,54 @@ mod tests {
         );
         assert_eq!(ev.len(), 2, "{ev:?}");
     }
+
+    #[test]
+    fn a_later_mention_of_a_happening_joins_it() {
+        use crate::model::EventKind;
+        let count = |text: &str, kind: EventKind| {
+            let ev = events_for(text, Some("2023-06-08"));
+            let of_kind: Vec<_> = ev.iter().filter(|e| e.kind == kind).collect();
+            (
+                of_kind.len(),
+                of_kind.first().map_or(0, |e| e.evidence.len()),
+            )
+        };
+        // A definite noun with a name between, and the verbs it is the subject of.
+        assert_eq!(
+            count(
+                "Chadian soldiers attacked the village of Rumaila on Monday. \
+                 Governor Ada Lund said Monday's attack killed four farmers and wounded two.",
+                EventKind::Assault
+            ),
+            (1, 2)
+        );
+        // A verb that points back: "were injured in the clashes".
+        assert_eq!(
+            count(
+                "Chadian soldiers attacked marchers in Keta on Sunday. \
+                 Nine supporters of Ada Lund were injured in the clashes, a nurse said.",
+                EventKind::Assault
+            ),
+            (1, 2)
+        );
+        // What a meeting discussed is that meeting.
+        assert_eq!(
+            count(
+                "Mayor Tomas Reiner met Governor Ada Lund in Perth on Tuesday. \
+                 The mayor and Premier Sam Okafor discussed water rights and new roads.",
+                EventKind::Consult
+            ),
+            (1, 2)
+        );
+        // A day of its own makes another attack.
+        assert_eq!(
+            count(
+                "Gunmen attacked a police station in Rumaila on Monday. \
+                 A farmer recalled the January 24 attack on the village.",
+                EventKind::Assault
+            )
+            .0,
+            2
+        );
+    }
 }

@@ -1605,4 +1605,35 @@ mod tests {
             "the noun is the verb's object, not a second event"
         );
     }
+
+    #[test]
+    fn words_that_only_look_like_happenings() {
+        for text in [
+            "The death toll rose to 40 on Monday.",
+            "He was sentenced to death on Monday.",
+            "Fire trucks arrived at the scene on Monday.",
+            "Supporters drowned out the hecklers on Monday.",
+            "The newly elected mayor spoke on Monday.",
+            "Police found grenades buried near the lake on Monday.",
+            "Voters had hoped for the January elections that were later called off.",
+        ] {
+            assert!(
+                !kinds(text).contains(&EventKind::Incident),
+                "{text}: {:?}",
+                kinds(text)
+            );
+        }
+        assert!(!kinds("She spoke at a news conference on Monday.").contains(&EventKind::Consult));
+        for text in [
+            "The election was held on Sunday.",
+            "A fire broke out at the market on Monday.",
+            "Six miners were buried under rubble on Monday.",
+        ] {
+            assert!(
+                kinds(text).contains(&EventKind::Incident),
+                "{text}: {:?}",
+                kinds(text)
+            );
+        }
+    }
 }
