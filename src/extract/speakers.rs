@@ -303,6 +303,12 @@ fn after_quote(
         }
         return Attribution::Unknown;
     }
+    // "…,” team member Rodaba Noori told reporters.: a description, then the person.
+    if !doc.tokens[i].cap
+        && let Some(p) = described_speaker(doc, parties, i, end)
+    {
+        return Attribution::Speaker(p);
+    }
     // "…,” it added.: the body that spoke last.
     if doc.is(i, "it")
         && doc.is_any(skip_fillers(doc, i + 1, end), SPEECH_VERBS)
@@ -369,10 +375,32 @@ fn before_quote(
         {
             continue;
         }
-        // Subject right before the verb, over adverbs and auxiliaries.
+        // Subject right before the verb, over adverbs and auxiliaries ("went on to say").
         let mut j = i;
-        while j > s.tokens.start && doc.is_any(j - 1, SPEECH_FILLERS) {
-            j -= 1;
+        loop {
+            if j > s.tokens.start && doc.is_any(j - 1, SPEECH_FILLERS) {
+                j -= 1;
+            } else if j >= s.tokens.start + 3
+                && doc.is(j - 1, "to")
+                && doc.is(j - 2, "on")
+                && doc.is_any(j - 3, &["went", "goes", "go"])
+            {
+                j -= 3;
+            } else {
+                break;
+            }
+        }
+        // "The judge presiding over the case, Bernard Schwartz, said, “…”": a name between
+        // commas right before the verb is the subject it describes.
+        if j > s.tokens.start + 1
+            && doc.is(j - 1, ",")
+            && let Some(m) = parties.mention_ending_at(doc.tokens[j - 2].span.end)
+            && parties.parties[m.party].kind == PartyKind::Person
+            && doc
+                .token_containing(m.span.start)
+                .is_some_and(|t| t > s.tokens.start && doc.is(t - 1, ","))
+        {
+            return Attribution::Speaker(m.party);
         }
         if j > s.tokens.start {
             let prev = j - 1;
@@ -822,5 +850,27 @@ mod tests {
     #[test]
     fn a_plural_source_is_nobody() {
         assert_eq!(speakers("“We agree,” they said."), [None]);
+    }
+
+    #[test]
+    fn described_and_appositive_speakers() {
+        // A name between commas before the verb; "went on to say".
+        assert_eq!(
+            speakers(
+                "The judge in the trial, Marta Ekholm, said, “The sentence is fair.” \
+                 Ekholm went on to say the pair had “shown remorse early”."
+            ),
+            [Some("Marta Ekholm".into()), Some("Marta Ekholm".into())]
+        );
+        // A description after the quote, then the name.
+        assert_eq!(
+            speakers("“We need help now,” team member Rodaba Noori told reporters."),
+            [Some("Rodaba Noori".into())]
+        );
+        // A title inside a run of capitals starts the name.
+        assert_eq!(
+            speakers("Health Minister Ivan Petrov said “the wards are full”."),
+            [Some("Ivan Petrov".into())]
+        );
     }
 }

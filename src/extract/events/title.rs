@@ -201,7 +201,10 @@ fn worded(inp: &Inputs, e: &EventFound) -> String {
         return format!("{who} forced to {w}{place}");
     }
     let (subject, plural) = if !actor_names.is_empty() {
-        (list(&actor_names), actor_names.len() != 1)
+        (
+            list(&actor_names),
+            actor_names.len() != 1 || actor_names.first().is_some_and(|n| reads_plural(n)),
+        )
     } else if let Some(g) = &e.unnamed_subject {
         (capitalised(&g.words), g.plural)
     } else if let Some(object) = &e.object {
@@ -340,6 +343,23 @@ pub(super) fn list(names: &[String]) -> String {
 }
 
 /// The verb phrase for a subject of that number, in the event's mode.
+/// A body named by a plural noun takes a plural verb: "Iraqi security forces battle".
+fn reads_plural(name: &str) -> bool {
+    name.rsplit(' ').next().is_some_and(|w| {
+        [
+            "forces",
+            "Forces",
+            "police",
+            "Police",
+            "troops",
+            "authorities",
+            "militants",
+            "rebels",
+        ]
+        .contains(&w)
+    })
+}
+
 pub(super) fn conjugate(verb: &str, plural: bool, mode: Option<Mode>) -> String {
     let (head, rest) = verb.split_once(' ').map_or((verb, ""), |(h, r)| (h, r));
     let head = match mode {
@@ -394,6 +414,8 @@ mod tests {
             conjugate("threaten", false, Some(Mode::Hypothetical)),
             "threatens"
         );
+        assert!(reads_plural("Iraqi security forces") && reads_plural("Turkish police"));
+        assert!(!reads_plural("United States") && !reads_plural("Reuters"));
     }
 
     #[test]

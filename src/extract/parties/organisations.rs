@@ -503,6 +503,10 @@ const ORG_HEADS: &[&str] = &[
     "defense ministry",
     "defence ministry",
     "intelligence service",
+    "court",
+    "supreme court",
+    "high court",
+    "security forces",
 ];
 /// Table organisations, acronym definitions and "<Country>’s X Ministry" patterns.
 pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
@@ -787,5 +791,20 @@ mod tests {
             party_of(&t, text, "NATO", 0).unwrap().name,
             "North Atlantic Treaty Organization"
         );
+    }
+
+    #[test]
+    fn a_body_its_demonym_opens_is_one_party() {
+        let text = "Iraqi security forces fought militants. A Chinese court sentenced him.";
+        let t = table_for(text);
+        let forces = party_of(&t, text, "Iraqi", 0).expect("the forces");
+        assert_eq!(forces.name, "Security Forces of Iraq");
+        assert!(
+            t.parties.iter().all(|p| p.kind != PartyKind::State),
+            "no separate state party: {:?}",
+            t.parties
+        );
+        let court = party_of(&t, text, "Chinese", 0).expect("the court");
+        assert_eq!(court.country.as_deref(), Some("CN"));
     }
 }

@@ -435,7 +435,11 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
             i += nlen;
             continue;
         }
-        i += nlen.max(1);
+        // "Health Minister Ivan Lewis", "Foreign Office Minister …": a title inside a run of
+        // capitals starts a name of its own.
+        i = (i + 1..i + nlen)
+            .find(|&k| title_at(doc, k).is_some())
+            .unwrap_or(i + nlen.max(1));
     }
     find_people_by_surname(ctx, table);
 }

@@ -73,7 +73,17 @@ pub(super) fn find_states(ctx: &Ctx, table: &mut PartyTable) {
         let p = table.party(state_info(ctx.rec, cc));
         table.mention(hit.span, p, false);
     }
+    // "Iraqi security forces": the body its demonym opens stands for the state there.
+    let body_starts: std::collections::HashSet<usize> = table
+        .mentions
+        .iter()
+        .filter(|m| table.parties[m.party].kind == PartyKind::Organization)
+        .map(|m| m.span.start)
+        .collect();
     for d in &ctx.rec.demonyms {
+        if !d.plural && body_starts.contains(&d.span.start) {
+            continue;
+        }
         if d.plural {
             let surface = doc.slice(d.span).to_owned();
             let info = PartyInfo {
