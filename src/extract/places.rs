@@ -1687,7 +1687,10 @@ fn judge(
     let next_is_person_like = next
         .is_some_and(|w| !PLACE_CONTINUATIONS.contains(&w) && !is_title_word(w))
         && !institution_follows(text, m.end);
-    if info.flags.has(NameFlags::GIVEN_NAME) && next_is_person_like && !heading {
+    // "Lai Changxing", "Lam Kwok-wai": an East Asian family name before a given name, which
+    // makes the bare family name the person's in the rest of the article too.
+    let family_name = EAST_ASIAN_FAMILY_NAMES.contains(&info.text);
+    if (info.flags.has(NameFlags::GIVEN_NAME) || family_name) && next_is_person_like && !heading {
         return Verdict::Person {
             certain: true,
             surname: false,

@@ -66,6 +66,12 @@ pub fn attribute(doc: &Doc, quotes: &mut [QuoteFound], parties: &PartyTable) {
             quotes[qi].speaker = Some(s);
             continue;
         }
+        // "Yayi said he and Bush discussed the economy. “We must diversify.”": a quote that
+        // follows, in its paragraph, a sentence whose named subject said or told something.
+        if let Some(s) = previous_sentence_speaker(doc, &quotes[qi], quotes, parties) {
+            quotes[qi].speaker = Some(s);
+            continue;
+        }
         if qi > 0
             && let Some(s) = quotes[qi - 1].speaker
         {
@@ -410,7 +416,8 @@ fn before_quote(
                 }
                 return Attribution::Speaker(m.party);
             }
-            if plural_subject(doc, parties, prev) {
+            // ("issued a statement saying …": the participle's subject is the sentence's.)
+            if plural_subject(doc, parties, prev) && !doc.low(i).ends_with("ing") {
                 return Attribution::Nobody;
             }
         }
@@ -580,10 +587,16 @@ fn subject_speaker(
             .span
             .end,
     );
-    // "US president Barack Obama": the state qualifies the person who speaks.
+    // "US president Barack Obama": the state qualifies the person who speaks; "Former UN
+    // weapons inspector Hans Blix": so does a body.
     let Some(subject) = parties
         .mentions_in(window)
-        .find(|m| parties.parties[m.party].kind != PartyKind::State)
+        .find(|m| parties.parties[m.party].kind == PartyKind::Person)
+        .or_else(|| {
+            parties
+                .mentions_in(window)
+                .find(|m| parties.parties[m.party].kind != PartyKind::State)
+        })
         .or_else(|| parties.mentions_in(window).next())
     else {
         return Attribution::Unknown;
@@ -612,8 +625,14 @@ fn subject_speaker(
         && doc.tokens[quote_at - 2].sentence == doc.tokens[s.tokens.start].sentence;
     // "Chavez criticized Bush, saying he was “…”": the participle's subject is the sentence's,
     // whoever the object is.
+    // "issued a statement saying “…”", "by saying “…”" need no comma.
     if (k..quote_at).any(|j| {
-        doc.is(j.saturating_sub(1), ",")
+        (doc.is(j.saturating_sub(1), ",")
+            || doc.is_any(j, &["saying", "stating"])
+                && doc.is_any(
+                    j.saturating_sub(1),
+                    &["statement", "release", "letter", "post", "message", "by"],
+                ))
             && doc.is_any(
                 j,
                 &[
@@ -699,6 +718,38 @@ fn according_to(doc: &Doc, q: &QuoteFound, parties: &PartyTable) -> Attribution 
 
 /// A short sentence right after the quote, in its paragraph, that names the speaker:
 /// “We will win.” Kishida said.
+/// The person the sentence before quote `q` (same paragraph, no quote of its own) opens
+/// with, when a verb of saying follows them within a few words.
+fn previous_sentence_speaker(
+    doc: &Doc,
+    q: &QuoteFound,
+    quotes: &[QuoteFound],
+    parties: &PartyTable,
+) -> Option<usize> {
+    let si = doc.sentence_at(q.span.start)?;
+    let prev = doc.sentences.get(si.checked_sub(1)?)?;
+    if prev.paragraph != doc.sentences[si].paragraph
+        || quotes
+            .iter()
+            .any(|o| o.span.start >= prev.span.start && o.span.start < prev.span.end)
+    {
+        return None;
+    }
+    let m = parties
+        .mentions_in(prev.span)
+        .next()
+        .filter(|m| doc.token_at_or_after(m.span.start) <= prev.tokens.start + 1)?;
+    if parties.parties[m.party].kind != PartyKind::Person
+        || parties.plural_at(m.span.start) == Some(Plurality::Plural)
+    {
+        return None;
+    }
+    let mut v = doc.token_at_or_after(m.span.end);
+    while v < prev.tokens.end && doc.is_any(v, SPEECH_FILLERS) {
+        v += 1;
+    }
+    (v < prev.tokens.end && !doc.tokens[v].cap && doc.is_any(v, SPEECH_VERBS)).then_some(m.party)
+}
 fn following_sentence_speaker(doc: &Doc, q: &QuoteFound, parties: &PartyTable) -> Option<usize> {
     let si = doc.sentence_at(q.span.end)?;
     let next = doc.sentences.get(si + 1)?;
@@ -871,6 +922,38 @@ mod tests {
         assert_eq!(
             speakers("Health Minister Ivan Petrov said “the wards are full”."),
             [Some("Ivan Petrov".into())]
+        );
+    }
+
+    #[test]
+    fn speakers_a_sentence_away_or_described_first() {
+        // The sentence before, in the same paragraph, says who speaks.
+        assert_eq!(
+            speakers("Mayor Ana Quispe said the two sides discussed roads. “We must build.”"),
+            [Some("Ana Quispe".into())]
+        );
+        // An age or a bare role after a name makes a person.
+        assert_eq!(
+            speakers("Sabri Oduya, 24, who works at the market, described it: “It was loud.”"),
+            [Some("Sabri Oduya".into())]
+        );
+        assert_eq!(
+            speakers("Odel Brachvik, consultant to the government, said, “He was careful.”"),
+            [Some("Odel Brachvik".into())]
+        );
+        // A body that describes the person is not the speaker; a statement says it.
+        assert_eq!(
+            speakers("Former UN weapons inspector Hans Blix urged restraint, stating, “It helps.”"),
+            [Some("Hans Blix".into())]
+        );
+        assert_eq!(
+            speakers("The group Amnesty International issued a statement saying “We reject it.”"),
+            [Some("Amnesty International".into())]
+        );
+        // A family name before a given name is a person's, also when it names a town.
+        assert_eq!(
+            speakers("Lai Changxing was sentenced. “I have no regrets,” Lai said."),
+            [Some("Lai Changxing".into())]
         );
     }
 }

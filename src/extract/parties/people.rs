@@ -687,13 +687,30 @@ fn person_appositive(doc: &Doc, comma: usize) -> Option<std::ops::Range<usize>> 
     }
     let sentence = doc.tokens[comma].sentence;
     let mut first = comma + 1;
-    // An age first: "Yasmeen Afdhal, 24,"
+    // An age first: "Yasmeen Afdhal, 24,"; alone, it is enough ("Afdhal, 24, who works …").
     if doc.tokens.get(first)?.kind == TokenKind::Number && doc.is(first + 1, ",") {
+        let age = doc
+            .tok(first)
+            .parse::<u32>()
+            .is_ok_and(|n| (1..=120).contains(&n));
         first += 2;
+        if age && !doc.is_any(first, &["a", "an", "the"]) {
+            return Some(first..first);
+        }
     }
-    if !doc.is_any(first, &["a", "an", "the"]) {
+    // "Jarret Brachman, consultant to the US government,": a bare role noun.
+    let bare_role = doc.tokens.get(first).is_some_and(|t| !t.cap)
+        && doc.is_any(first, PERSON_ROLES)
+        && doc.tokens[first].sentence == sentence;
+    if !bare_role && !doc.is_any(first, &["a", "an", "the"]) {
         return None;
     }
+    let first = if bare_role {
+        // Read it as though an article stood before it.
+        first - 1
+    } else {
+        first
+    };
     let end = (first + 1..(first + 10).min(doc.tokens.len()))
         .take_while(|&k| doc.tokens[k].sentence == sentence)
         .find(|&k| doc.is_any(k, &[",", ".", ";", ":", "(", "“", "\""]))
