@@ -1208,6 +1208,9 @@ fn split_possessive(after: &str) -> (bool, &str) {
     (false, after)
 }
 
+/// A city at least this large, before a country it is not in, starts a list, not a pair.
+const LIST_CITY_MIN_POPULATION: u64 = 150_000;
+
 /// What a "City, Region" pair says about each of its two mentions.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Pairing {
@@ -1261,8 +1264,17 @@ fn containers(text: &str, gaz: &Gazetteer, places: &[(Match, Vec<NameRef>)]) -> 
                 out[i] = Pairing::Inside(br.entry);
                 out[i + 1] = Pairing::Is(br.entry);
             }
-            // Only an unambiguous region can contradict ("Georgia" could be either).
-            None if regions.len() == 1 && b_refs.len() == 1 => out[i] = Pairing::Unknown,
+            // Only an unambiguous region can contradict ("Georgia" could be either); a large
+            // city before a country it is not in is a list ("in Geneva, Iran and six powers").
+            None if regions.len() == 1
+                && b_refs.len() == 1
+                && !(gaz.entry(regions[0].entry).kind == EntryKind::Country
+                    && a_refs
+                        .iter()
+                        .any(|r| gaz.entry(r.entry).population >= LIST_CITY_MIN_POPULATION)) =>
+            {
+                out[i] = Pairing::Unknown
+            }
             None => {}
         }
     }

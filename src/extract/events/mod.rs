@@ -895,7 +895,22 @@ fn own_date(
         .filter(|d| view.range.contains(&d.tokens.0) && d.role != DateRole::Anchored)
         .filter(|d| nearest_hit(doc, hits, h.clause, d.tokens) == Some(hi))
         .min_by_key(|d| distance(doc, h, d.tokens));
-    if let Some(d) = mine {
+    // "Yesterday in Geneva, Iran and six powers … reached a deal": a date that opens the
+    // sentence, before its first comma, sets the time of the sentence's first event.
+    let start = doc.sentences[doc.tokens[h.first].sentence as usize]
+        .tokens
+        .start;
+    let opening = || {
+        let first_hit = hits.iter().position(|x| !x.purpose) == Some(hi);
+        let comma = (start..h.first).find(|&k| doc.is(k, ","));
+        sentence_dates.iter().find(|d| {
+            first_hit
+                && d.role != DateRole::Anchored
+                && d.tokens.0 <= start + 1
+                && comma.is_some_and(|c| d.tokens.1 < c)
+        })
+    };
+    if let Some(d) = mine.or_else(opening) {
         return match &d.range {
             Some(r) => (Some(r.clone()), DateSource::Own),
             None => (None, DateSource::Unknown),
@@ -1079,6 +1094,21 @@ mod tests {
             e.confidence > scoring::VERB_BASE,
             "own date and place raise it"
         );
+    }
+
+    #[test]
+    fn an_opening_phrase_dates_and_places_the_sentence() {
+        let ev = events_for(
+            "Yesterday in Geneva, Iran and the six powers — Britain, China and Russia among \
+             them — reached a deal over Iran's nuclear programme.",
+            Some("2013-11-25"),
+        );
+        let deal = ev
+            .iter()
+            .find(|e| e.kind == EventKind::Agree)
+            .expect("the deal");
+        assert_eq!(deal.date.as_ref().unwrap().label(), "24 Nov 2013");
+        assert!(deal.title.ends_with("in Geneva"), "{}", deal.title);
     }
 
     #[test]

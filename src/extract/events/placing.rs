@@ -136,6 +136,10 @@ pub(super) fn place_for(
         let Some(p) = place_in_phrase(inp, k + 1, range.end) else {
             continue;
         };
+        // "a deal over Iran's nuclear programme": a possessive makes the place a topic.
+        if doc.is(k, "over") && possessive_after(inp, p) {
+            continue;
+        }
         let idx = hits.iter().position(|x| x.first == h.first).unwrap_or(0);
         if nearest_hit(doc, hits, h.clause, (k, k + 1)) != Some(idx) {
             continue;
@@ -148,6 +152,19 @@ pub(super) fn place_for(
     }
     if let Some((_, p, g)) = best {
         return Some((p, g));
+    }
+    // "Yesterday in Geneva, Iran and six powers reached a deal": a locative in the phrase that
+    // opens the sentence, before its first comma, places the sentence's first event.
+    let s = &doc.sentences[doc.tokens[h.first].sentence as usize];
+    let first_hit =
+        hits.iter().position(|x| !x.purpose) == hits.iter().position(|x| x.first == h.first);
+    if first_hit
+        && let Some(comma) = (s.tokens.start..h.first).find(|&k| doc.is(k, ","))
+        && comma <= s.tokens.start + 6
+        && let Some(k) = (s.tokens.start..comma).find(|&k| doc.is_any(k, &["in", "at"]))
+        && let Some(p) = place_in_phrase(inp, k + 1, comma)
+    {
+        return Some((p, None));
     }
     // What an attack, a raid or a visit is aimed at: "struck the Iraqi capital of Baghdad",
     // "attacked the port of Odesa", "visited Benin".
@@ -165,6 +182,15 @@ pub(super) fn place_for(
         }
     }
     None
+}
+
+/// True when a possessive follows place hit `p` ("Iran's").
+fn possessive_after(inp: &Inputs, p: usize) -> bool {
+    let doc = inp.doc;
+    let end = inp.rec.places[p].span.end;
+    doc.tokens
+        .get(doc.token_at_or_after(end))
+        .is_some_and(|t| t.kind == TokenKind::Possessive && t.span.start == end)
 }
 
 /// The place a noun phrase starting at token `i` (before `end`) names: "Cambodia", "the

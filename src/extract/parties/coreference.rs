@@ -1,6 +1,7 @@
 //! Later references resolved to the parties named earlier: surnames ("Kishida"), descriptions
 //! ("the Japanese leader"), singular pronouns and plural references ("both leaders").
 
+use super::gender;
 use super::{Ctx, PartyMention, PartyTable, PluralRef};
 use crate::extract::lexicon::SPEECH_VERBS;
 use crate::extract::sentences::{Doc, TokenKind, without_arabic_article};
@@ -148,6 +149,7 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
         resolved: Vec::new(),
     };
     let mut new_mentions: Vec<PartyMention> = Vec::new();
+    let genders = gender::genders(doc, table);
     let people: Vec<usize> = (0..table.parties.len())
         .filter(|&p| table.parties[p].kind == PartyKind::Person)
         .collect();
@@ -335,7 +337,12 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
         }
         // Singular pronouns.
         if doc.is_any(i, &["he", "him", "his", "she", "her", "himself", "herself"]) {
-            if let Some(p) = antecedent(&history, t.span.start, si, quoted) {
+            let want = gender::of_pronoun(doc.low(i));
+            let fits = |p: usize| match (want, genders.get(p).copied().flatten()) {
+                (Some(w), Some(g)) => w == g,
+                _ => true,
+            };
+            if let Some(p) = antecedent(&history, t.span.start, si, quoted, fits) {
                 new_mentions.push(PartyMention {
                     span: t.span,
                     party: p,
@@ -467,14 +474,21 @@ fn most_recent(history: &History, at: usize, cands: &[usize]) -> Option<usize> {
 /// The person a singular pronoun refers to: the first person named earlier in its sentence,
 /// else the first person of the nearest earlier sentence (up to three back) naming one —
 /// subjects come first; names inside quotes count only for pronouns inside quotes.
-fn antecedent(history: &History, at: usize, si: usize, quoted: bool) -> Option<usize> {
+fn antecedent(
+    history: &History,
+    at: usize,
+    si: usize,
+    quoted: bool,
+    fits: impl Fn(usize) -> bool,
+) -> Option<usize> {
     let lowest = si.saturating_sub(3);
     let mut best: Option<Seen> = None;
     for s in history.before(at, LOOKBACK) {
         if s.sentence < lowest {
             break;
         }
-        if s.quoted && !quoted {
+        // "she" passes over a man the text names, "he" over a woman.
+        if s.quoted && !quoted || !fits(s.party) {
             continue;
         }
         match best {
@@ -546,5 +560,15 @@ mod tests {
             .map(|&p| t.parties[p].name.as_str())
             .collect();
         assert_eq!(names, ["Ana Diaz", "Luis Soto"]);
+    }
+
+    #[test]
+    fn she_passes_over_a_man_and_he_over_a_woman() {
+        let text = "Ingrid Olsen met President Nicolas Duval in Paris. She thanked him. \
+                    Mrs Tamsin Reyd greeted Duval. He smiled.";
+        let t = table_for(text);
+        assert_eq!(party_of(&t, text, "She", 0).unwrap().name, "Ingrid Olsen");
+        assert_eq!(party_of(&t, text, "him", 0).unwrap().name, "Nicolas Duval");
+        assert_eq!(party_of(&t, text, "He", 0).unwrap().name, "Nicolas Duval");
     }
 }

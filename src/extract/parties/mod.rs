@@ -9,6 +9,7 @@
 //! ("… Nations (ASEAN)") and ministry/armed-forces patterns ("Japan’s Foreign Affairs Ministry").
 
 mod coreference;
+mod gender;
 mod organisations;
 pub(crate) use organisations::is_table_name;
 mod people;
