@@ -408,6 +408,10 @@ fn in_lede(doc: &Doc, si: usize) -> bool {
 /// the present ("condemns", "says").
 fn recent_tense(doc: &Doc, h: &Hit) -> bool {
     let mut k = h.first;
+    // "has been placed on high alert": the phrase after a participle.
+    if k > 1 && doc.low(k - 1).ends_with("ed") && doc.is(k - 2, "been") {
+        k -= 1;
+    }
     while k > 0
         && doc.is_any(
             k - 1,
@@ -421,7 +425,10 @@ fn recent_tense(doc: &Doc, h: &Hit) -> bool {
         || TRIGGERS[h.entry].form == triggers::Form::Base
             && k > 0
             && doc.is_any(k - 1, &["we", "they"]);
-    perfect || present
+    // "are refusing to allow more protests": the present progressive.
+    let progressive =
+        doc.low(h.first).ends_with("ing") && k > 0 && doc.is_any(k - 1, &["is", "are", "am"]);
+    perfect || present || progressive
 }
 
 /// The stretch of a sentence a trigger reads its participants from.
@@ -1132,5 +1139,17 @@ mod tests {
             (d.start, d.end.map(|e| e.to_string())),
             (None, Some("2022-11-13".into()))
         );
+    }
+
+    #[test]
+    fn the_lede_in_the_present_happens_on_the_publication_day() {
+        for text in [
+            "Thai authorities are refusing to allow more protests in Bangkok.",
+            "The North Korean army has been placed on high alert.",
+        ] {
+            let ev = events_for(text, Some("2022-11-13"));
+            let d = ev.first().and_then(|e| e.date.as_ref()).expect(text);
+            assert_eq!(d.label(), "13 Nov 2022", "{text}");
+        }
     }
 }
