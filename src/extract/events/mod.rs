@@ -797,6 +797,14 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
     {
         i += 1;
     }
+    // "militants loyal to …": the phrase ends at its last group or thing noun.
+    let head = (start..i)
+        .rev()
+        .find(|&k| {
+            doc.is_any(k, participants::GROUP_NOUNS) || doc.is_any(k, participants::THING_NOUNS)
+        })
+        .map_or(i, |k| k + 1);
+    let i = head;
     (i > start && !doc.tokens[i - 1].cap).then(|| GroupRef::new(doc, rec, start, i - 1))
 }
 
