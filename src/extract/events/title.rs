@@ -107,14 +107,19 @@ fn names_of(inp: &Inputs, ps: &[usize]) -> Vec<String> {
         })
         .filter_map(|&p| table.parties[p].country.as_deref())
         .collect();
+    // "Bush, Yayi and Benin meet": beside a person, a state is almost always that person's.
+    let person = ps
+        .iter()
+        .any(|&p| table.parties[p].kind == PartyKind::Person);
     let mut out: Vec<String> = Vec::new();
     for &p in ps {
         let info = &table.parties[p];
         let covered = info.kind == PartyKind::State
-            && info
-                .country
-                .as_deref()
-                .is_some_and(|c| represented.contains(&c));
+            && (person
+                || info
+                    .country
+                    .as_deref()
+                    .is_some_and(|c| represented.contains(&c)));
         let name = short_name(inp, p);
         if !covered && !out.contains(&name) {
             out.push(name);
@@ -456,5 +461,20 @@ mod tests {
             Some("2022-11-13"),
         );
         assert_eq!(ev[0].title, "Jacobs sentenced in Leeds");
+    }
+
+    #[test]
+    fn a_state_beside_a_person_is_not_listed() {
+        let ev = super::super::events_for(
+            "President George Bush met President Yayi and Benin officials in Cotonou on Sunday.",
+            Some("2008-02-18"),
+        );
+        let meet = ev.iter().find(|e| e.verb == "meet").expect("the meeting");
+        assert!(!meet.title.contains("Benin"), "{}", meet.title);
+        assert!(
+            meet.title.contains("Bush") && meet.title.contains("Yayi"),
+            "{}",
+            meet.title
+        );
     }
 }
