@@ -277,9 +277,14 @@ fn after_quote(
         // "…,” explains newly elected town councillor Dewly Nelson.
         j += descriptor_len(doc, j, end);
         // "said Senate Majority Leader Harry Reid": capitalised words of an office first.
-        let j = (j..(j + 5).min(end))
-            .take_while(|&k| doc.tokens[k].cap)
-            .find(|&k| mention_at_token(doc, parties, k).is_some())
+        // (A person among them before a body: "said Senate Majority Leader Harry Reid".)
+        let run = || (j..(j + 5).min(end)).take_while(|&k| doc.tokens[k].cap);
+        let j = run()
+            .find(|&k| {
+                mention_at_token(doc, parties, k)
+                    .is_some_and(|(p, _)| parties.parties[p].kind == PartyKind::Person)
+            })
+            .or_else(|| run().find(|&k| mention_at_token(doc, parties, k).is_some()))
             .unwrap_or(j);
         return match mention_at_token(doc, parties, j) {
             Some((p, _)) => Attribution::Speaker(p),

@@ -380,6 +380,8 @@ const LEXICON: &[Row] = &[
     row(K::Assault, "battle", ""),
     row(K::Assault, "fight/fought/fought", ""),
     row(K::Assault, "exchange fire", ""),
+    row(K::Assault, "exchange artillery fire", "exchange fire"),
+    row(K::Assault, "exchange gunfire", "exchange fire"),
     row(K::Assault, "blow/blew/blown up", "blow up"),
     row(K::Assault, "detonate", ""),
     row(K::Assault, "set/set/set fire to", "set fire to"),
@@ -1283,7 +1285,10 @@ fn needs_met(
         Needs::With => (last + 1..(last + 5).min(range.end)).any(|k| doc.is(k, "with")),
         Needs::ThreatAct => {
             let hi = (last + 5).min(range.end);
-            doc.is_any(last + 1, &["to", "with"])
+            // "threatened fifteen senior officials with travel bans"
+            let with_soon = (last + 1..(last + 7).min(range.end)).any(|k| doc.is(k, "with"));
+            with_soon
+                || doc.is(last + 1, "to")
                 || (last + 1..hi).any(|k| {
                     doc.is_any(k, THREAT_WORDS)
                         || doc.is_any(k, &["sanctions", "force", "strikes", "attack", "tariffs"])
@@ -1312,7 +1317,8 @@ fn needs_met(
             &["colony", "colonies", "protectorate", "mandate"],
         ),
         Needs::That => after(doc, last, range, 2, &["that"]),
-        Needs::Bill => after(doc, last, range, 5, BILLS),
+        // "passed the Marriage (Same Sex Couples) Bill": a bill's name may stand between.
+        Needs::Bill => after(doc, last, range, 9, BILLS),
         Needs::Held => {
             let lo = first.saturating_sub(4).max(range.start);
             let light = (lo..first).any(|k| doc.is_any(k, &["held", "hold", "holds", "holding"]));
@@ -1468,12 +1474,34 @@ fn form_fits(inp: &Inputs, form: Form, i: usize) -> bool {
         }
         Form::Third => {
             let k = skip_adverbs_back(doc, i);
-            k > 0
+            let subject = k > 0
                 && (doc.is_any(k - 1, &["he", "she", "it", "who", "which", "that"])
                     || inp
                         .parties
                         .mention_ending_at(doc.tokens[k - 1].span.end)
-                        .is_some())
+                        .is_some());
+            // "The opposition accuses Mugabe's party of …": an object right after, and no
+            // determiner or number before, make the "-s" form a verb.
+            let object_after = doc.is_any(i + 1, &["the", "him", "her", "them", "its", "his"])
+                || inp
+                    .parties
+                    .mention_starting_at(doc.tokens.get(i + 1).map_or(usize::MAX, |t| t.span.start))
+                    .is_some();
+            let noun_before = k == 0
+                || doc.is_any(
+                    k - 1,
+                    &[
+                        "the", "a", "an", "these", "those", "its", "their", "his", "her", "of",
+                        "and", "or", "to", "in", "on", "for", "by", "with",
+                    ],
+                )
+                || doc.tokens[k - 1].kind != TokenKind::Word
+                || doc.tokens[k - 1].cap
+                    && inp
+                        .parties
+                        .mention_ending_at(doc.tokens[k - 1].span.end)
+                        .is_none();
+            subject || object_after && !noun_before
         }
     }
 }

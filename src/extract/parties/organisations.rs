@@ -220,6 +220,52 @@ const ORGANISATIONS: &[(&str, &[&str], Option<&str>, PartyKind)] = &[
         PartyKind::Organization,
     ),
     (
+        "United States Senate",
+        &["U.S. Senate", "US Senate", "United States Senate"],
+        Some("US"),
+        PartyKind::Organization,
+    ),
+    (
+        "United States House of Representatives",
+        &[
+            "U.S. House of Representatives",
+            "US House of Representatives",
+        ],
+        Some("US"),
+        PartyKind::Organization,
+    ),
+    (
+        "House of Lords",
+        &["House of Lords"],
+        Some("GB"),
+        PartyKind::Organization,
+    ),
+    (
+        "House of Commons",
+        &["House of Commons"],
+        Some("GB"),
+        PartyKind::Organization,
+    ),
+    (
+        "Scottish Parliament",
+        &["Scottish Parliament"],
+        Some("GB"),
+        PartyKind::Organization,
+    ),
+    ("Knesset", &["Knesset"], Some("IL"), PartyKind::Organization),
+    (
+        "Bundestag",
+        &["Bundestag"],
+        Some("DE"),
+        PartyKind::Organization,
+    ),
+    (
+        "State Duma",
+        &["State Duma", "Duma"],
+        Some("RU"),
+        PartyKind::Organization,
+    ),
+    (
         "Korean Central News Agency",
         &["KCNA", "Korean Central News Agency"],
         Some("KP"),
@@ -507,6 +553,8 @@ const ORG_HEADS: &[&str] = &[
     "supreme court",
     "high court",
     "security forces",
+    "senate",
+    "house of representatives",
 ];
 /// Table organisations, acronym definitions and "<Country>’s X Ministry" patterns.
 pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
@@ -806,5 +854,19 @@ mod tests {
         );
         let court = party_of(&t, text, "Chinese", 0).expect("the court");
         assert_eq!(court.country.as_deref(), Some("CN"));
+        let text = "The U.S. Senate passed the bill. The House of Lords debated it.";
+        let t = table_for(text);
+        let senate = party_of(&t, text, "U.S.", 0).expect("the Senate");
+        assert_eq!(senate.kind, PartyKind::Organization);
+        assert_eq!(senate.country.as_deref(), Some("US"));
+        assert_eq!(
+            party_of(&t, text, "House", 0).unwrap().name,
+            "House of Lords"
+        );
+        assert!(
+            t.parties.iter().all(|p| p.kind != PartyKind::State),
+            "{:?}",
+            t.parties
+        );
     }
 }

@@ -55,7 +55,27 @@ fn state_info(rec: &Recognised, cc: &str) -> PartyInfo {
 /// Country names (not in locative phrases), demonyms, capital metonyms.
 pub(super) fn find_states(ctx: &Ctx, table: &mut PartyTable) {
     let doc = ctx.doc;
+    // "Iraqi security forces", "U.S. Senate": the body a country's name or demonym opens
+    // stands for the state there.
+    let body_starts: std::collections::HashSet<usize> = table
+        .mentions
+        .iter()
+        .filter(|m| table.parties[m.party].kind == PartyKind::Organization)
+        .map(|m| m.span.start)
+        .collect();
     for hit in &ctx.rec.places {
+        // (A qualified body's mention starts with the country: "U.S. Senate".)
+        let qualified = body_starts.contains(&hit.span.start)
+            && doc
+                .tokens
+                .get(doc.token_at_or_after(hit.span.end))
+                .is_some_and(|t| t.kind != TokenKind::Possessive);
+        if qualified
+            || doc.text.get(hit.span.end..hit.span.end + 1) == Some(" ")
+                && body_starts.contains(&(hit.span.end + 1))
+        {
+            continue;
+        }
         if hit.kind != PlaceKind::Country {
             continue;
         }
@@ -73,13 +93,6 @@ pub(super) fn find_states(ctx: &Ctx, table: &mut PartyTable) {
         let p = table.party(state_info(ctx.rec, cc));
         table.mention(hit.span, p, false);
     }
-    // "Iraqi security forces": the body its demonym opens stands for the state there.
-    let body_starts: std::collections::HashSet<usize> = table
-        .mentions
-        .iter()
-        .filter(|m| table.parties[m.party].kind == PartyKind::Organization)
-        .map(|m| m.span.start)
-        .collect();
     for d in &ctx.rec.demonyms {
         if !d.plural && body_starts.contains(&d.span.start) {
             continue;
