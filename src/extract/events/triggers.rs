@@ -1136,6 +1136,7 @@ pub(super) fn find_triggers(
             let last = i + trig.words.len() - 1;
             form_fits(inp, trig.form, i)
                 && !modifier(doc, trig, i, last)
+                && !noun_modifying_ing(inp, trig, i, &range)
                 && !(trig.nominal && background(doc, i, &range))
                 && needs_met(inp, trig, i, last, &range)
                 && (!trig.nominal || noun_happened(inp, i, last, &range, &date_tokens))
@@ -1400,6 +1401,157 @@ fn modifier(doc: &Doc, t: &Trigger, first: usize, last: usize) -> bool {
     participle && (after_determiner && before_noun || after_publication)
 }
 
+/// An "-ing" form right after a noun describes it ("Peers supporting the law wore pink",
+/// "MSPs opposing the bill", "a long welcoming line"): no event of its own. After a form of
+/// "be", a conjunction, a preposition, an adverb or a comma it is a verb.
+fn noun_modifying_ing(inp: &Inputs, t: &Trigger, i: usize, range: &std::ops::Range<usize>) -> bool {
+    // Nouns whose "-ing" phrase says what they do ("a message urging citizens", "a ceremony
+    // welcoming US troops") and verbs that take one ("voted to authorize sending troops").
+    const ACTING_NOUNS_AND_VERBS: &[&str] = &[
+        "message",
+        "messages",
+        "statement",
+        "statements",
+        "ceremony",
+        "letter",
+        "letters",
+        "resolution",
+        "motion",
+        "bill",
+        "order",
+        "decree",
+        "appeal",
+        "campaign",
+        "operation",
+        "offensive",
+        "speech",
+        "address",
+        "video",
+        "post",
+        "tweet",
+        "broadcast",
+        "rally",
+        "rallies",
+        "march",
+        "marches",
+        "protest",
+        "protests",
+        "authorize",
+        "authorise",
+        "authorized",
+        "authorised",
+        "approve",
+        "approved",
+        "resumed",
+        "halted",
+        "considered",
+        "recommended",
+        "banned",
+        "ban",
+        "avoid",
+        "avoided",
+        "risk",
+        "risked",
+    ];
+    let doc = inp.doc;
+    const VERB_BEFORE_ING: &[&str] = &[
+        "is",
+        "are",
+        "was",
+        "were",
+        "am",
+        "be",
+        "been",
+        "being",
+        "and",
+        "or",
+        "but",
+        "while",
+        "after",
+        "before",
+        "by",
+        "without",
+        "since",
+        "when",
+        "of",
+        "for",
+        "in",
+        "on",
+        "from",
+        "about",
+        "not",
+        "also",
+        "still",
+        "then",
+        "continue",
+        "continued",
+        "continues",
+        "continuing",
+        "keep",
+        "keeps",
+        "kept",
+        "began",
+        "begun",
+        "begin",
+        "start",
+        "started",
+        "starts",
+        "stop",
+        "stopped",
+        "amid",
+        "despite",
+        "to",
+        "against",
+        "over",
+        "upon",
+        "through",
+        "again",
+        "now",
+        "just",
+        "even",
+        "are",
+        "them",
+        "him",
+        "her",
+        "us",
+        "it",
+        "who",
+        "which",
+        "that",
+        "they",
+        "he",
+        "she",
+        "we",
+        "i",
+        "you",
+        "reportedly",
+        "allegedly",
+    ];
+    if t.nominal || t.words.len() > 1 || !doc.low(i).ends_with("ing") || i <= range.start {
+        return false;
+    }
+    let prev = doc.tokens[i - 1];
+    // "with Libya, France and the United States providing aid": a party's own act.
+    // ("headed a ceremony in the town of Żagań welcoming US troops": a place is no noun the
+    // phrase describes either.)
+    let party_acts = inp.parties.mention_ending_at(prev.span.end).is_some() || {
+        // Place hits are sorted and do not overlap, so their ends are sorted too.
+        let k = inp
+            .rec
+            .places
+            .partition_point(|p| p.span.end < prev.span.end);
+        inp.rec
+            .places
+            .get(k)
+            .is_some_and(|p| p.span.end == prev.span.end)
+    };
+    prev.kind == TokenKind::Word
+        && !doc.is_any(i - 1, VERB_BEFORE_ING)
+        && !doc.is_any(i - 1, ACTING_NOUNS_AND_VERBS)
+        && !doc.low(i - 1).ends_with("ly")
+        && !party_acts
+}
+
 /// Words that begin an object rather than being the noun a participle describes.
 const OBJECT_WORDS: &[&str] = &[
     "a", "an", "the", "to", "by", "in", "on", "at", "with", "for", "from", "of", "and", "or",
@@ -1631,6 +1783,25 @@ mod tests {
             kinds("Japan condemned the agreement."),
             [EventKind::Accuse],
             "the noun is the verb's object, not a second event"
+        );
+    }
+
+    #[test]
+    fn an_ing_form_after_a_noun_describes_it() {
+        assert!(
+            kinds("Peers supporting the law wore pink carnations on Monday.").is_empty(),
+            "{:?}",
+            kinds("Peers supporting the law wore pink carnations on Monday.")
+        );
+        assert!(kinds("Lawmakers opposing the bill left early on Monday.").is_empty());
+        // A message, a vote or a party does what the "-ing" form says.
+        assert!(
+            kinds("State television flashed a message urging citizens to stay home.")
+                .contains(&EventKind::Request)
+        );
+        assert!(
+            kinds("Sudan and Chad were at the talks, with Libya providing food aid.")
+                .contains(&EventKind::Aid)
         );
     }
 
