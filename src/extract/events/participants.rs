@@ -203,6 +203,13 @@ pub(super) fn unnamed_subject(
         "apparently",
         "suddenly",
         "again",
+        // "Sixteen people were reported killed", "are feared dead", "is believed to".
+        "reported",
+        "believed",
+        "feared",
+        "confirmed",
+        "presumed",
+        "known",
     ];
     let mut head = trigger.checked_sub(1).filter(|&h| h >= clause_start)?;
     while head > clause_start && doc.is_any(head, AUXILIARIES) {
