@@ -57,6 +57,8 @@ pub(super) enum Needs {
     /// Someone buried by a disaster ("buried under rubble", "buried alive"), not a funeral or a
     /// cache ("grenades buried near the lake").
     Buried,
+    /// None of these words within three words after: "met resistance", "signed a letter".
+    NotSoonAfter(&'static [&'static str]),
     /// Not right after one of the first words nor right before one of the second: "death"
     /// but not "sentenced to death" or "death toll"; "fire" but not "rocket fire".
     Except(&'static [&'static str], &'static [&'static str]),
@@ -134,7 +136,12 @@ const fn sense(kind: K, forms: &'static str, title: &'static str, n: Needs, s: S
 /// The trigger lexicon. Longer phrases win over the words they start with.
 const LEXICON: &[Row] = &[
     // CONSULT
-    row(K::Consult, "meet/met/met", "meet"),
+    needs(
+        K::Consult,
+        "meet/met/met",
+        "meet",
+        Needs::NotSoonAfter(NOT_MET),
+    ),
     row(K::Consult, "meet/met/met with", "meet"),
     row(K::Consult, "visit", ""),
     row(K::Consult, "host", ""),
@@ -162,17 +169,41 @@ const LEXICON: &[Row] = &[
     ),
     // AGREE
     row(K::Agree, "agree/agreed/agreed", "agree"),
-    row(K::Agree, "sign", "sign an agreement"),
+    needs(
+        K::Agree,
+        "sign",
+        "sign an agreement",
+        Needs::NotSoonAfter(&[
+            "letter",
+            "letters",
+            "petition",
+            "petitions",
+            "brief",
+            "book",
+            "books",
+            "card",
+            "autographs",
+            "copies",
+        ]),
+    ),
     row(K::Agree, "pledge", ""),
     row(K::Agree, "promise", ""),
     row(K::Agree, "reaffirm", "reaffirm commitments"),
     row(K::Agree, "accept", ""),
     row(K::Agree, "approve", ""),
     row(K::Agree, "ratify/ratified/ratified/ratifying", ""),
-    row(
+    needs(
         K::Agree,
         "commit/committed/committed/committing to",
         "commit",
+        // "We are committed to a common vision": a stance, not an act.
+        Needs::Except(
+            &[
+                "are", "is", "am", "remain", "remains", "remained", "be", "been", "fully",
+                "deeply", "firmly", "strongly", "people",
+            ],
+            &[],
+        ),
     ),
     row(K::Agree, "strike/struck/struck a deal", "strike a deal"),
     row(K::Agree, "reach/reached/reached a deal", "reach a deal"),
@@ -557,6 +588,32 @@ const BURYING: &[&str] = &[
     "snow",
     "landslide",
     "avalanche",
+];
+
+/// What one meets that is no one to meet with ("met some resistance", "met her husband").
+const NOT_MET: &[&str] = &[
+    "resistance",
+    "opposition",
+    "criticism",
+    "demands",
+    "demand",
+    "approval",
+    "expectations",
+    "deadline",
+    "target",
+    "targets",
+    "standards",
+    "requirements",
+    "needs",
+    "fate",
+    "end",
+    "death",
+    "husband",
+    "wife",
+    "girlfriend",
+    "boyfriend",
+    "challenge",
+    "criteria",
 ];
 
 /// Words before "fire" that make it shooting, not a blaze ("rocket fire", "opened fire").
@@ -1347,6 +1404,7 @@ fn needs_met(
                 ))
                 || after(doc, last, range, 4, BURYING)
         }
+        Needs::NotSoonAfter(words) => !after(doc, last, range, 3, words),
         Needs::Except(before, after_words) => {
             !(first > range.start && doc.is_any(first - 1, before))
                 && !doc.is_any(last + 1, after_words)
@@ -1823,6 +1881,9 @@ mod tests {
             );
         }
         assert!(!kinds("She spoke at a news conference on Monday.").contains(&EventKind::Consult));
+        assert!(!kinds("The troops met some resistance on Monday.").contains(&EventKind::Consult));
+        assert!(!kinds("Eight senators signed a letter to the mayor.").contains(&EventKind::Agree));
+        assert!(!kinds("We are committed to peace in the region.").contains(&EventKind::Agree));
         for text in [
             "The election was held on Sunday.",
             "A fire broke out at the market on Monday.",
