@@ -277,6 +277,10 @@ impl GroupRef {
 /// True when the verb at token `verb` is passive: a form of "be" (or "get") before it, with at
 /// most two adverbs between ("was later sentenced", "has been charged").
 pub(super) fn is_passive(doc: &Doc, clause_start: usize, verb: usize) -> bool {
+    // "is seeking", "has been asking": the progressive is active.
+    if doc.low(verb).ends_with("ing") {
+        return false;
+    }
     let mut k = verb;
     let mut skipped = 0;
     while k > clause_start && skipped <= 3 {
@@ -583,5 +587,15 @@ mod tests {
             Some("2022-11-13"),
         );
         assert_eq!(ev[0].title, "Local fishermen protest", "{ev:?}");
+    }
+
+    #[test]
+    fn the_progressive_is_active() {
+        let ev = super::super::events_for(
+            "Prime Minister Stephen Harper is seeking clemency for the brothers.",
+            Some("2009-05-20"),
+        );
+        let e = ev.first().expect("the request");
+        assert!(!e.actors.is_empty() && e.targets.is_empty(), "{e:?}");
     }
 }

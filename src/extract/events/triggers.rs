@@ -57,6 +57,8 @@ pub(super) enum Needs {
     /// Someone buried by a disaster ("buried under rubble", "buried alive"), not a funeral or a
     /// cache ("grenades buried near the lake").
     Buried,
+    /// One of these words within six words after: "sought clemency", "warned Turkey against".
+    SoonAfter(&'static [&'static str]),
     /// None of these words within three words after: "met resistance", "signed a letter".
     NotSoonAfter(&'static [&'static str]),
     /// Not right after one of the first words nor right before one of the second: "death"
@@ -290,6 +292,31 @@ const LEXICON: &[Row] = &[
     needs(K::Request, "advise", "", Needs::ObjectTo),
     row(K::Request, "press/pressed/pressed for", "press for"),
     row(K::Request, "plead", ""),
+    row(K::Request, "ask/asked/asked for", "ask for"),
+    needs(
+        K::Request,
+        "seek/sought/sought",
+        "seek",
+        Needs::SoonAfter(&[
+            "clemency",
+            "help",
+            "assistance",
+            "support",
+            "release",
+            "extradition",
+            "pardon",
+            "protection",
+            "compensation",
+            "aid",
+        ]),
+    ),
+    needs(
+        K::Request,
+        "warn",
+        "warn against",
+        Needs::SoonAfter(&["against"]),
+    ),
+    needs(K::Request, "suggest", "", Needs::SoonAfter(&["should"])),
     row(K::Request, "n:appeal", "appeal to"),
     // ACCUSE
     row(K::Accuse, "condemn", ""),
@@ -331,6 +358,7 @@ const LEXICON: &[Row] = &[
         "warn of a response",
         Needs::Threat,
     ),
+    needs(K::Threaten, "warn", "warn of a response", Needs::Threat),
     row(K::Threaten, "n:ultimatum", "issue an ultimatum"),
     row(K::Threaten, "n:threat/threats", "threaten"),
     // PROTEST
@@ -1405,6 +1433,7 @@ fn needs_met(
                 || after(doc, last, range, 4, BURYING)
         }
         Needs::NotSoonAfter(words) => !after(doc, last, range, 3, words),
+        Needs::SoonAfter(words) => after(doc, last, range, 6, words),
         Needs::Except(before, after_words) => {
             !(first > range.start && doc.is_any(first - 1, before))
                 && !doc.is_any(last + 1, after_words)
@@ -1841,6 +1870,26 @@ mod tests {
             kinds("Japan condemned the agreement."),
             [EventKind::Accuse],
             "the noun is the verb's object, not a second event"
+        );
+    }
+
+    #[test]
+    fn requests_and_warnings_with_their_objects() {
+        assert!(kinds("Turkey has been asking for help for months.").contains(&EventKind::Request));
+        assert!(
+            kinds("Harper is seeking clemency for the brothers.").contains(&EventKind::Request)
+        );
+        assert!(!kinds("Harper is seeking a third term.").contains(&EventKind::Request));
+        assert!(
+            kinds("Iraq warned Turkey against such an incursion.").contains(&EventKind::Request)
+        );
+        assert!(
+            kinds("The rebel leader warned Turkey of the consequences of an attack.")
+                .contains(&EventKind::Threaten)
+        );
+        assert!(
+            kinds("A spokesman suggested that the police should stop.")
+                .contains(&EventKind::Request)
         );
     }
 
