@@ -114,17 +114,28 @@ impl Summary {
             approximate: e.geo_precision == Some(3),
             ..PlaceSummary::of(p)
         });
-        let parties = e
+        let mut parties: Vec<(String, String)> = Vec::new();
+        for p in e
             .parties
             .iter()
             .filter_map(|p| ids.parties.get(p).map(|&i| &ds.parties[i]))
-            .map(|p| {
-                (
-                    party_key(p.kind, &p.name, p.country.as_deref()),
-                    p.name.clone(),
-                )
-            })
-            .collect();
+        {
+            parties.push((
+                party_key(p.kind, &p.name, p.country.as_deref()),
+                p.name.clone(),
+            ));
+            // "Iraqi security forces", "Army of Colombia": a state's own body acts for it, so
+            // it shares the state with reports that name the state.
+            if let Some(cc) = p.country.as_deref()
+                && p.kind == PartyKind::Organization
+                && crate::model::is_state_body(&p.name)
+            {
+                let key = party_key(PartyKind::State, "", Some(cc));
+                if !parties.iter().any(|(k, _)| *k == key) {
+                    parties.push((key, cc.to_owned()));
+                }
+            }
+        }
         Self {
             kind: e.kind,
             days,
@@ -209,7 +220,13 @@ pub fn same_event(a: &Summary, b: &Summary) -> Option<String> {
     } else {
         let inferred = a.place.as_ref().is_some_and(|p| p.approximate)
             || b.place.as_ref().is_some_and(|p| p.approximate);
-        close || (place.is_some() && !inferred && !shared.is_empty())
+        // A named person sets an undated report of violence apart: "Saipov shot" in New York
+        // is not the attack in New York unless they share someone.
+        let person = |x: &Summary| x.parties.iter().any(|(k, _)| k.starts_with("person:"));
+        let apart = shared.is_empty()
+            && matches!(a.kind, EventKind::Assault | EventKind::Coerce)
+            && (person(a) || person(b));
+        close && !apart || (place.is_some() && !inferred && !shared.is_empty())
     };
     if !joins {
         return None;
@@ -514,5 +531,29 @@ mod tests {
             .is_none(),
             "a month is too vague"
         );
+    }
+
+    #[test]
+    fn an_undated_act_on_a_named_person_stays_apart_and_a_state_body_shares_its_state() {
+        let nyc = Some(("New York City", 40.71, -74.0));
+        let undated = |kind, parties: &[&str]| Summary {
+            days: None,
+            window: Some((100, 104)),
+            ..summary(kind, (0, 0), nyc, parties)
+        };
+        let attack = undated(EventKind::Assault, &[]);
+        let shot = undated(EventKind::Assault, &["person:sayfullo saipov"]);
+        assert!(same_event(&attack, &shot).is_none());
+        assert!(same_event(&attack, &undated(EventKind::Assault, &[])).is_some());
+        // A quake named beside the leaders who spoke of it is still the quake.
+        let quake = undated(EventKind::Incident, &[]);
+        assert!(same_event(&quake, &undated(EventKind::Incident, &["person:obama"])).is_some());
+        assert!(crate::model::is_state_body("Security Forces of Iraq"));
+        assert!(crate::model::is_state_body(
+            "Ministry of Foreign Affairs of Japan"
+        ));
+        assert!(!crate::model::is_state_body(
+            "Revolutionary Armed Forces of Colombia"
+        ));
     }
 }

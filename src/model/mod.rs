@@ -244,6 +244,34 @@ pub enum PartyKind {
     Group,
 }
 
+/// True when an organisation's name is a state body's: "Security Forces of Iraq", "Ministry of
+/// Foreign Affairs of Japan", "Army of Colombia" (not "Revolutionary Armed Forces of Colombia").
+pub fn is_state_body(name: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "military",
+        "army",
+        "navy",
+        "air force",
+        "armed forces",
+        "coast guard",
+        "police",
+        "forces",
+        "security forces",
+        "defense forces",
+        "government",
+        "cabinet",
+        "parliament",
+        "court",
+        "supreme court",
+        "senate",
+    ];
+    let lower = name.to_lowercase();
+    lower.starts_with("ministry of ")
+        || lower
+            .split_once(" of ")
+            .is_some_and(|(head, _)| HEADS.contains(&head))
+}
+
 impl PartyKind {
     /// Lowercase word for people.
     pub fn label(self) -> &'static str {

@@ -22,7 +22,26 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
             .collect()
     };
     let (pa, pb) = (people(a), people(b));
-    let shared = a.parties.iter().filter(|p| b.parties.contains(p)).count();
+    // A state and its own body ("Iraq", "Iraqi security forces") count as one party here.
+    let same_side = |x: usize, y: usize| {
+        let (px, py) = (&table.parties[x], &table.parties[y]);
+        x == y
+            || px.country.is_some()
+                && px.country == py.country
+                && matches!(
+                    (px.kind, py.kind),
+                    (PartyKind::State, PartyKind::Organization)
+                        | (PartyKind::Organization, PartyKind::State)
+                )
+                && [px, py].iter().any(|p| {
+                    p.kind == PartyKind::Organization && crate::model::is_state_body(&p.name)
+                })
+    };
+    let shared = a
+        .parties
+        .iter()
+        .filter(|&&p| b.parties.iter().any(|&q| same_side(p, q)))
+        .count();
     let parties_ok = if !pa.is_empty() && !pb.is_empty() {
         let mut x = pa.clone();
         let mut y = pb.clone();
@@ -119,7 +138,10 @@ pub(super) fn same_happening(m: &EventFound, e: &EventFound) -> bool {
         && m.mode == e.mode
         && m.sentence < e.sentence
         && match (&m.date, &e.date) {
-            (Some(x), Some(y)) if e.own_date => x.meets(y.first_day(), y.last_day()),
+            // "Saturday's attack" dates what it names: it joins only an event of that day.
+            (Some(x), Some(y)) if e.own_date => {
+                x.start.is_some() && x.end.is_some() && x.meets(y.first_day(), y.last_day())
+            }
             // "recalled the January 24 attack": a day of its own makes it another one.
             (None, Some(_)) => !e.own_date,
             _ => true,
@@ -137,6 +159,15 @@ pub(super) fn merge_evidence(m: &mut EventFound, e: EventFound) {
         if !m.evidence.contains(&ev) {
             m.evidence.push(ev);
         }
+    }
+    // A day the mention gives is the event's day when the event has none.
+    let closed = |d: &Option<DateRange>| {
+        d.as_ref()
+            .is_some_and(|d| d.start.is_some() && d.end.is_some())
+    };
+    if !closed(&m.date) && closed(&e.date) {
+        m.date = e.date;
+        m.own_date = e.own_date;
     }
     if m.place.is_none() && e.place_span.is_some() {
         m.place = e.place;

@@ -224,10 +224,12 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         let window = merged.len().saturating_sub(MERGE_WINDOW);
         if e.trigger_noun.is_none()
             && let Some(kinds) = referred_kinds(doc, &e)
-            && let Some(m) = merged[window..]
-                .iter_mut()
-                .rev()
-                .find(|m| kinds.contains(&m.kind) && m.sentence < e.sentence)
+            && let Some(m) = merged[window..].iter_mut().rev().find(|m| {
+                kinds.contains(&m.kind)
+                    && m.sentence < e.sentence
+                    && !e.own_date
+                    && (m.place.is_none() || e.place.is_none() || m.place == e.place)
+            })
         {
             merge_evidence(m, e);
             continue;
