@@ -286,6 +286,23 @@ fn after_quote(
             })
             .or_else(|| run().find(|&k| mention_at_token(doc, parties, k).is_some()))
             .unwrap_or(j);
+        // "stated Israel Foreign Ministry spokesman Yigal Palmor", "said Hamas official Ayman
+        // Taha", "said one of the judges, Lord Justice Maurice Kay": a person a few words on,
+        // before the clause ends, is the one who spoke.
+        let person_on = (j..(j + 8).min(end))
+            .take_while(|&k| !doc.is_any(k, &[".", ";", ":", "“", "\""]))
+            .find(|&k| {
+                mention_at_token(doc, parties, k)
+                    .is_some_and(|(p, _)| parties.parties[p].kind == PartyKind::Person)
+            })
+            .filter(|&k| {
+                // Not past a second verb or a preposition that starts another phrase.
+                !(j..k).any(|x| doc.is_any(x, &["to", "after", "before", "in", "at", "on"]))
+            });
+        let j = match mention_at_token(doc, parties, j) {
+            Some((p, _)) if parties.parties[p].kind == PartyKind::Person => j,
+            _ => person_on.unwrap_or(j),
+        };
         return match mention_at_token(doc, parties, j) {
             Some((p, _)) => Attribution::Speaker(p),
             // "…,” said Scott.": someone we cannot identify, but not the previous speaker.
@@ -410,6 +427,15 @@ fn before_quote(
             && doc
                 .token_containing(m.span.start)
                 .is_some_and(|t| t > s.tokens.start && doc.is(t - 1, ","))
+        {
+            return Attribution::Speaker(m.party);
+        }
+        // "including Lord Cormack, who said: “…”"
+        if j > s.tokens.start + 2
+            && doc.is(j - 1, "who")
+            && doc.is(j - 2, ",")
+            && let Some(m) = parties.mention_ending_at(doc.tokens[j - 3].span.end)
+            && parties.parties[m.party].kind == PartyKind::Person
         {
             return Attribution::Speaker(m.party);
         }
@@ -959,6 +985,35 @@ mod tests {
         assert_eq!(
             speakers("Lai Changxing was sentenced. “I have no regrets,” Lai said."),
             [Some("Lai Changxing".into())]
+        );
+    }
+
+    #[test]
+    fn a_role_word_before_a_name_and_who_said() {
+        assert_eq!(
+            speakers(
+                "“We think the lull helps,” stated Israel Foreign Ministry spokesman Yigal Palmor."
+            ),
+            [Some("Yigal Palmor".into())]
+        );
+        assert_eq!(
+            speakers("“The calm is over”, said Hamas official Ayman Taha, after talks."),
+            [Some("Ayman Taha".into())]
+        );
+        assert_eq!(
+            speakers("A spokesman for the colonel, Moussa Ibrahim, said: “We will fight.”"),
+            [Some("Moussa Ibrahim".into())]
+        );
+        assert_eq!(
+            speakers("Opponents spoke, including Lord Patrick Cormack, who said: “We lost.”"),
+            [Some("Patrick Cormack".into())]
+        );
+        let kay = speakers("“No grounds,” said one of the judges, Lord Justice Maurice Kay.");
+        assert!(
+            kay[0]
+                .as_deref()
+                .is_some_and(|n| n.ends_with("Maurice Kay")),
+            "{kay:?}"
         );
     }
 }

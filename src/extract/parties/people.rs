@@ -411,6 +411,25 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
             i += nlen;
             continue;
         }
+        // "Israel Foreign Ministry spokesman Yigal Palmor", "Hamas official Ayman Taha": a
+        // lowercase role word right before a full name; "A spokesman for Gaddafi, Moussa
+        // Ibrahim, said": a name between commas after one.
+        if (2..=3).contains(&nlen) && i > 0 {
+            let role_before = !doc.tokens[i - 1].cap && doc.is_any(i - 1, PERSON_ROLES);
+            let appositive_after_role = doc.is(i - 1, ",")
+                && doc.is(i + nlen, ",")
+                && (i.saturating_sub(6)..i - 1).any(|k| {
+                    !doc.tokens[k].cap
+                        && doc.is_any(k, PERSON_ROLES)
+                        && doc.tokens[k].sentence == doc.tokens[i].sentence
+                });
+            if role_before || appositive_after_role {
+                let role = role_before.then(|| capitalised(doc.tok(i - 1)));
+                add_untitled_person(ctx, table, i..i + nlen, role);
+                i += nlen;
+                continue;
+            }
+        }
         // "Winston Churchill met …": a common given name and a surname, with running text
         // after them, are a person's name wherever they stand.
         if (2..=3).contains(&nlen)
