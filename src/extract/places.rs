@@ -489,6 +489,11 @@ pub fn find_places_and_demonyms(doc: &Doc, gaz: &Gazetteer) -> (Vec<PlaceHit>, V
             continue;
         }
         if info.flags.has(NameFlags::DEMONYM) {
+            // "Tom French from the Equality Network": after a given name, a surname.
+            if after_given {
+                previous = Some((m.end, true));
+                continue;
+            }
             if let Some(hit) = demonym_hit(gaz, m, info) {
                 if let Some(cc) = gaz
                     .country_entry(&hit.country)

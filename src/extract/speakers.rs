@@ -1008,6 +1008,11 @@ mod tests {
             speakers("Opponents spoke, including Lord Patrick Cormack, who said: “We lost.”"),
             [Some("Patrick Cormack".into())]
         );
+        // After a given name a nationality word is a surname.
+        assert_eq!(
+            speakers("Tom French from the Equality Network said of the vote: “We won.”"),
+            [Some("Tom French".into())]
+        );
         let kay = speakers("“No grounds,” said one of the judges, Lord Justice Maurice Kay.");
         assert!(
             kay[0]
