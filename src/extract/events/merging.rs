@@ -156,7 +156,9 @@ pub(super) fn same_happening(m: &EventFound, e: &EventFound) -> bool {
 pub(super) fn merge_evidence(m: &mut EventFound, e: EventFound) {
     m.last_sentence = m.last_sentence.max(e.sentence);
     for ev in e.evidence {
-        if !m.evidence.contains(&ev) {
+        // As in `merge_into`: only a mention not past the last needs the linear search.
+        let past_last = m.evidence.last().is_none_or(|l| l.start < ev.start);
+        if past_last || !m.evidence.contains(&ev) {
             m.evidence.push(ev);
         }
     }
