@@ -247,7 +247,7 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             merge_evidence(m, e);
             continue;
         }
-        let definite = e.definite.then(|| (e.sentence, e.kind, e.trigger.end));
+        let definite = e.definite.then_some((e.sentence, e.kind, e.trigger.end));
         // Mentions of one event are near each other; a window keeps huge texts linear.
         let at = if let Some(k) = merged[window..]
             .iter()
@@ -786,13 +786,29 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
         i += 1;
     }
     let start = i;
+    // "killed dozens of civilians", "detained at least 40 suspects", "more than 200 people":
+    // a quantity before the noun is part of the phrase.
+    let mut lead = 0;
+    let quantity = |i: usize| {
+        doc.is_any(
+            i,
+            &["dozens", "hundreds", "thousands", "scores", "millions"],
+        ) && doc.is(i + 1, "of")
+            || doc.is(i, "at") && doc.is_any(i + 1, &["least", "most"])
+            || doc.is_any(i, &["more", "fewer", "less"]) && doc.is(i + 1, "than")
+    };
+    while quantity(i) {
+        i += 2;
+        lead += 2;
+    }
+    let body = i;
     let demonym_at = |k: usize| {
         rec.demonyms
             .iter()
             .any(|d| d.span.start == doc.tokens[k].span.start)
     };
     while i < view.range.end
-        && i < start + 3
+        && i < start + lead + 3
         && matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number)
         && (!doc.tokens[i].cap || demonym_at(i))
         && !doc.is_any(i, OBJECT_STOPS)
@@ -807,7 +823,7 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
         })
         .map_or(i, |k| k + 1);
     let i = head;
-    (i > start && !doc.tokens[i - 1].cap).then(|| GroupRef::new(doc, rec, start, i - 1))
+    (i > body && !doc.tokens[i - 1].cap).then(|| GroupRef::new(doc, rec, start, i - 1))
 }
 
 /// Words that end an object phrase or cannot be one.

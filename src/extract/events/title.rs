@@ -464,6 +464,28 @@ mod tests {
     }
 
     #[test]
+    fn a_quantity_belongs_to_what_was_done_to() {
+        let ev = super::super::events_for(
+            "Police detained at least 40 suspects in Istanbul on Monday.",
+            Some("2009-01-11"),
+        );
+        assert!(
+            ev[0].title.contains("at least 40 suspects"),
+            "{}",
+            ev[0].title
+        );
+        let ev = super::super::events_for(
+            "The army killed dozens of civilians in Kidal on Monday.",
+            Some("2009-01-11"),
+        );
+        assert!(
+            ev[0].title.contains("dozens of civilians"),
+            "{}",
+            ev[0].title
+        );
+    }
+
+    #[test]
     fn a_state_beside_a_person_is_not_listed() {
         let ev = super::super::events_for(
             "President George Bush met President Yayi and Benin officials in Cotonou on Sunday.",

@@ -1220,9 +1220,9 @@ pub(super) fn find_triggers(
         let chosen = cands.into_iter().find(|(_, trig)| {
             let last = i + trig.words.len() - 1;
             form_fits(inp, trig.form, i)
-                && !modifier(doc, trig, i, last)
-                && !noun_modifying_ing(inp, trig, i, &range)
-                && !(trig.nominal && background(doc, i, &range))
+                && !(modifier(doc, trig, i, last)
+                    || noun_modifying_ing(inp, trig, i, &range)
+                    || trig.nominal && background(doc, i, &range))
                 && needs_met(inp, trig, i, last, &range)
                 && (!trig.nominal || noun_happened(inp, i, last, &range, &date_tokens))
         });
@@ -1435,8 +1435,8 @@ fn needs_met(
         Needs::NotSoonAfter(words) => !after(doc, last, range, 3, words),
         Needs::SoonAfter(words) => after(doc, last, range, 6, words),
         Needs::Except(before, after_words) => {
-            !(first > range.start && doc.is_any(first - 1, before))
-                && !doc.is_any(last + 1, after_words)
+            !(doc.is_any(last + 1, after_words)
+                || first > range.start && doc.is_any(first - 1, before))
         }
         Needs::Cause => {
             let window = range.start..(last + 6).min(range.end);
