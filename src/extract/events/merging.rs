@@ -101,18 +101,7 @@ pub(super) fn merge_into(m: &mut EventFound, e: EventFound) {
     for q in e.quotes {
         push_unique(&mut m.quotes, q);
     }
-    for ev in e.evidence {
-        // Mentions come in text order, so a new one is nearly always past the last: only an
-        // earlier one needs the (linear) search, which keeps a long article linear.
-        let past_last = m.evidence.last().is_none_or(|l| l.start < ev.start);
-        if past_last || !m.evidence.contains(&ev) {
-            m.evidence.push(ev);
-        }
-    }
-    let closed = |d: &Option<DateRange>| {
-        d.as_ref()
-            .is_some_and(|d| d.start.is_some() && d.end.is_some())
-    };
+    add_evidence(m, e.evidence);
     if !closed(&m.date) && closed(&e.date) || m.date.is_none() {
         m.date = e.date;
         m.own_date = e.own_date;
@@ -152,21 +141,29 @@ pub(super) fn same_happening(m: &EventFound, e: &EventFound) -> bool {
         }
 }
 
-/// Joins only the evidence (and a place the event lacks) of a definite mention.
-pub(super) fn merge_evidence(m: &mut EventFound, e: EventFound) {
-    m.last_sentence = m.last_sentence.max(e.sentence);
-    for ev in e.evidence {
-        // As in `merge_into`: only a mention not past the last needs the linear search.
+/// Adds a mention's sentences to an event's evidence, once each.
+fn add_evidence(m: &mut EventFound, evidence: Vec<crate::model::Span>) {
+    for ev in evidence {
+        // Mentions come in text order, so a new one is nearly always past the last: only an
+        // earlier one needs the (linear) search, which keeps a long article linear.
         let past_last = m.evidence.last().is_none_or(|l| l.start < ev.start);
         if past_last || !m.evidence.contains(&ev) {
             m.evidence.push(ev);
         }
     }
+}
+
+/// Both ends of the date are known.
+fn closed(d: &Option<DateRange>) -> bool {
+    d.as_ref()
+        .is_some_and(|d| d.start.is_some() && d.end.is_some())
+}
+
+/// Joins only the evidence (and a place the event lacks) of a definite mention.
+pub(super) fn merge_evidence(m: &mut EventFound, e: EventFound) {
+    m.last_sentence = m.last_sentence.max(e.sentence);
+    add_evidence(m, e.evidence);
     // A day the mention gives is the event's day when the event has none.
-    let closed = |d: &Option<DateRange>| {
-        d.as_ref()
-            .is_some_and(|d| d.start.is_some() && d.end.is_some())
-    };
     if !closed(&m.date) && closed(&e.date) {
         m.date = e.date;
         m.own_date = e.own_date;
