@@ -278,13 +278,9 @@ fn after_quote(
         j += descriptor_len(doc, j, end);
         // "said Senate Majority Leader Harry Reid": capitalised words of an office first.
         // (A person among them before a body: "said Senate Majority Leader Harry Reid".)
-        let run = || (j..(j + 5).min(end)).take_while(|&k| doc.tokens[k].cap);
-        let j = run()
-            .find(|&k| {
-                mention_at_token(doc, parties, k)
-                    .is_some_and(|(p, _)| parties.parties[p].kind == PartyKind::Person)
-            })
-            .or_else(|| run().find(|&k| mention_at_token(doc, parties, k).is_some()))
+        let j = (j..(j + 5).min(end))
+            .take_while(|&k| doc.tokens[k].cap)
+            .find(|&k| mention_at_token(doc, parties, k).is_some())
             .unwrap_or(j);
         // "stated Israel Foreign Ministry spokesman Yigal Palmor", "said Hamas official Ayman
         // Taha", "said one of the judges, Lord Justice Maurice Kay": a person a few words on,

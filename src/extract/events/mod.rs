@@ -123,20 +123,22 @@ fn referred_kinds(doc: &Doc, e: &EventFound) -> Option<Vec<EventKind>> {
     triggers::kinds_referred(doc, verb_end, end)
 }
 
+/// Words before a noun that make it point back at something told before ("the attacks").
+const POINTING_WORDS: &[&str] = &[
+    "the", "these", "those", "this", "that", "such", "its", "their",
+];
+
 /// True when the noun at token `noun` points back at an event told before: a determiner or a
 /// possessive before it, with at most two name or modifier words between ("the attacks", "the
 /// Lockerbie bombing", "Sunday's bombings", "the deadly blast").
 fn points_back(doc: &Doc, sentence_start: usize, noun: usize) -> bool {
-    const DETERMINERS: &[&str] = &[
-        "the", "these", "those", "this", "that", "such", "its", "their",
-    ];
     let mut k = noun;
     for _ in 0..3 {
         if k <= sentence_start {
             return false;
         }
         k -= 1;
-        if doc.is_any(k, DETERMINERS) || doc.tokens[k].kind == TokenKind::Possessive {
+        if doc.is_any(k, POINTING_WORDS) || doc.tokens[k].kind == TokenKind::Possessive {
             return true;
         }
         let t = doc.tokens[k];
@@ -643,14 +645,7 @@ fn sentence_events(
             own_date: date_source == DateSource::Own,
             sentence: si,
             last_sentence: si,
-            anaphoric: trig.nominal
-                && h.first > 0
-                && doc.is_any(
-                    h.first - 1,
-                    &[
-                        "the", "these", "those", "this", "that", "such", "its", "their",
-                    ],
-                ),
+            anaphoric: trig.nominal && h.first > 0 && doc.is_any(h.first - 1, POINTING_WORDS),
             definite: trig.nominal && points_back(doc, s.tokens.start, h.first),
             unnamed_subject: unnamed,
             parties,

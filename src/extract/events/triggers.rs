@@ -1296,27 +1296,22 @@ pub(super) fn kinds_referred(doc: &Doc, from: usize, to: usize) -> Option<Vec<Ev
             continue;
         }
         // A determiner or a possessive, then at most two modifiers, then the noun.
-        let mut j = k + 1;
-        let determiner = j < to
-            && (doc.is_any(
+        let j = k + 1;
+        let article = j < to
+            && doc.is_any(
                 j,
                 &["the", "that", "this", "these", "those", "its", "their"],
-            ) || doc
+            );
+        let possessive = j < to
+            && doc
                 .tokens
                 .get(j + 1)
-                .is_some_and(|t| t.kind == TokenKind::Possessive));
-        if !determiner {
+                .is_some_and(|t| t.kind == TokenKind::Possessive);
+        if !article && !possessive {
             return None;
         }
-        j += if doc.is_any(
-            j,
-            &["the", "that", "this", "these", "those", "its", "their"],
-        ) {
-            1
-        } else {
-            2
-        };
-        for _ in 0..3 {
+        let noun_from = if article { j + 1 } else { j + 2 };
+        for j in noun_from..noun_from + 3 {
             if j >= to {
                 return None;
             }
@@ -1338,7 +1333,6 @@ pub(super) fn kinds_referred(doc: &Doc, from: usize, to: usize) -> Option<Vec<Ev
             if !kinds.is_empty() {
                 return Some(kinds);
             }
-            j += 1;
         }
         return None;
     }
