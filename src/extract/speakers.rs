@@ -438,6 +438,9 @@ fn before_quote(
         if j > s.tokens.start {
             let prev = j - 1;
             if let Some(m) = parties.mention_ending_at(doc.tokens[prev].span.end) {
+                if let Some(p) = affiliated_person(doc, parties, m.span.start) {
+                    return Attribution::Speaker(p);
+                }
                 if parties.plural_at(m.span.start) == Some(Plurality::Plural) {
                     return Attribution::Nobody;
                 }
@@ -457,6 +460,20 @@ fn before_quote(
         // No speaker next to this verb: an earlier one may still frame the quote.
     }
     Attribution::Unknown
+}
+
+/// "Tom French from the Equality Network said": the person a body's name (starting at
+/// `org_start`) qualifies speaks, not the body.
+fn affiliated_person(doc: &Doc, parties: &PartyTable, org_start: usize) -> Option<usize> {
+    let mut k = doc.token_containing(org_start)?;
+    if k > 0 && doc.is(k - 1, "the") {
+        k -= 1;
+    }
+    if k < 2 || !doc.is_any(k - 1, &["from", "of", "at", "with"]) {
+        return None;
+    }
+    let m = parties.mention_ending_at(doc.tokens[k - 2].span.end)?;
+    (parties.parties[m.party].kind == PartyKind::Person).then_some(m.party)
 }
 
 /// Verbs that report what a subject said, wrote or meant, beyond the verbs of saying: "Lage
@@ -803,6 +820,16 @@ mod tests {
             .iter()
             .map(|q| q.speaker.map(|p| table.parties[p].name.clone()))
             .collect()
+    }
+
+    #[test]
+    fn a_person_from_a_body_speaks_not_the_body() {
+        let s = speakers(
+            "Peter Holt from the Coastal Fishers Association said “the quota is unfair”. \
+             The Coastal Fishers Association said “we will appeal”.",
+        );
+        assert_eq!(s[0].as_deref(), Some("Peter Holt"));
+        assert_eq!(s[1].as_deref(), Some("Coastal Fishers Association"));
     }
 
     #[test]

@@ -1207,4 +1207,37 @@ mod tests {
             assert_eq!(d.label(), "13 Nov 2022", "{text}");
         }
     }
+
+    #[test]
+    fn background_history_is_no_event_of_the_news() {
+        let ev = events_for(
+            "Rebels shelled the port of Mocha on Monday. The same rebels had shelled the \
+             town in 2009.",
+            Some("2024-03-06"),
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(
+            ev[0].date.as_ref().map(|d| d.label()).as_deref(),
+            Some("4 Mar 2024")
+        );
+    }
+
+    #[test]
+    fn an_article_reports_one_ballot() {
+        let ev = events_for(
+            "The regional election was held on Sunday. Anna Berg was elected with 4,102 \
+             votes, and Tomas Lind was elected in the northern district.",
+            Some("2024-03-06"),
+        );
+        let ballots: Vec<_> = ev
+            .iter()
+            .filter(|e| e.kind == EventKind::Incident)
+            .collect();
+        assert_eq!(ballots.len(), 1, "{ev:?}");
+        assert_eq!(
+            ballots[0].evidence.len(),
+            2,
+            "the winners are more of the same ballot"
+        );
+    }
 }

@@ -554,6 +554,7 @@ const ORG_HEADS: &[&str] = &[
     "high court",
     "senate",
     "house of representatives",
+    "government",
 ];
 /// Table organisations, acronym definitions and "<Country>’s X Ministry" patterns.
 pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
@@ -562,7 +563,80 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
     let mut i = 0;
     // acronym → party, from definitions such as "… Nations (ASEAN)"
     let mut acronyms: HashMap<String, usize> = HashMap::new();
+    // Head noun → the named organisations with it ("church" → Church of Scientology).
+    let mut by_head: HashMap<String, Vec<usize>> = HashMap::new();
+    // The words before the head of a named organisation, and its party.
+    let mut short_forms: Vec<(Vec<String>, usize)> = Vec::new();
     while i < n {
+        // "Tokyo Electric Power Company", "the Church of Scientology", "National Council for
+        // Peace and Order": a name no table holds, told by its head noun.
+        if let Some((start, last, head)) = named_org(ctx, i) {
+            let head_word = doc.low(head).to_string();
+            let span = Span::new(doc.tokens[start].span.start, doc.tokens[last].span.end);
+            let name = doc.slice(span).to_owned();
+            let info = PartyInfo {
+                key: format!("org:{}", name.to_lowercase()),
+                name,
+                kind: PartyKind::Organization,
+                country: None,
+                role: None,
+                title: None,
+                name_tokens: Vec::new(),
+                aliases: Vec::new(),
+            };
+            let p = table.party(info);
+            table.mention(span, p, false);
+            for k in start..=last {
+                ctx.covered[k] = true;
+            }
+            by_head.entry(head_word).or_default().push(p);
+            // "Haw Par Corporation" … "Haw Par has pledged": two or more words before the
+            // head name the organisation alone.
+            if head > start + 1 && head == last {
+                short_forms.push(((start..head).map(|k| doc.low(k).to_string()).collect(), p));
+            }
+            i = last + 1;
+            continue;
+        }
+        if doc.tokens[i].cap
+            && !ctx.covered[i]
+            && let Some((words, p)) = short_forms.iter().find(|(words, _)| {
+                words.iter().enumerate().all(|(k, w)| {
+                    doc.tokens.get(i + k).is_some_and(|t| t.cap) && doc.low(i + k) == w.as_str()
+                }) && doc.tokens.get(i + words.len()).is_none_or(|t| !t.cap)
+            })
+        {
+            let last = i + words.len() - 1;
+            table.mention(
+                Span::new(doc.tokens[i].span.start, doc.tokens[last].span.end),
+                *p,
+                false,
+            );
+            for k in i..=last {
+                ctx.covered[k] = true;
+            }
+            i = last + 1;
+            continue;
+        }
+        // "The Church denied …" after "the Church of Scientology": the capitalised head alone
+        // names the one organisation of the article with that head.
+        if i > 0
+            && doc.is(i - 1, "the")
+            && doc.tokens[i].cap
+            && !ctx.covered[i]
+            && doc
+                .tokens
+                .get(i + 1)
+                .is_none_or(|t| !t.cap || t.sentence != doc.tokens[i].sentence)
+            && let Some(ps) = by_head.get(doc.low(i))
+            && let Some(&p) = ps.first()
+            && ps.iter().all(|&q| q == p)
+        {
+            table.mention(doc.tokens[i].span, p, false);
+            ctx.covered[i] = true;
+            i += 1;
+            continue;
+        }
         if ctx.covered[i] && ctx.country_qualifier(i).is_none() {
             i += 1;
             continue;
@@ -679,6 +753,139 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
         }
         i += 1;
     }
+}
+/// Head nouns that end an organisation's name ("Tokyo Electric Power Company", "Sunday
+/// Telegraph") or open it ("Church of Scientology", "Committee to Protect Journalists").
+const NAME_HEADS: &[&str] = &[
+    "institution",
+    "institute",
+    "foundation",
+    "agency",
+    "association",
+    "organization",
+    "organisation",
+    "commission",
+    "committee",
+    "council",
+    "party",
+    "movement",
+    "front",
+    "league",
+    "network",
+    "church",
+    "company",
+    "corporation",
+    "times",
+    "telegraph",
+    "herald",
+    "guardian",
+    "journal",
+    "tribune",
+    "gazette",
+    "airways",
+    "airlines",
+    "campaign",
+    "department",
+    "ministry",
+    "court",
+    "tribunal",
+    "government",
+    "fund",
+    "bank",
+    "university",
+    "federation",
+    "coalition",
+    "alliance",
+];
+/// Words that join the parts of a name ("Council for Peace and Order").
+const NAME_JOINERS: &[&str] = &["of", "for", "and", "on", "to", "against", "the", "&"];
+/// A named organisation at token `i`: capitalised words with a head noun from
+/// [`NAME_HEADS`], either last ("Tokyo Electric Power Company") or first and followed by
+/// "of"/"for"/"to" ("Church of Scientology"). Returns its first, last and head tokens.
+/// Names a country qualifies ("the Kenyan Health Ministry") are left to the country-body rule.
+fn named_org(ctx: &Ctx, i: usize) -> Option<(usize, usize, usize)> {
+    let doc = ctx.doc;
+    let t = doc.tokens.get(i)?;
+    if !t.cap
+        || t.kind != TokenKind::Word
+        || (i > 0 && doc.tokens[i - 1].cap && !doc.is(i - 1, "the"))
+    {
+        return None;
+    }
+    let start = if doc.is(i, "the") { i + 1 } else { i };
+    let sentence = t.sentence;
+    let word = |k: usize| {
+        doc.tokens.get(k).is_some_and(|t| {
+            t.sentence == sentence && t.cap && t.kind == TokenKind::Word && !ctx.quoted(k)
+        })
+    };
+    if !word(start) {
+        return None;
+    }
+    // The capitalised run, joiners inside it.
+    let mut last = start;
+    let mut k = start + 1;
+    while k < doc.tokens.len() && k - start < 12 {
+        if word(k) || doc.tokens[k].kind == TokenKind::Possessive && word(k + 1) {
+            last = k;
+            k += 1;
+        } else if doc.is_any(k, NAME_JOINERS) && !doc.tokens[k].cap && word(k + 1) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    // A table name starts here, or the acronym rule defines this name: "Movement for
+    // Democratic Change (MDC)".
+    if ORG_INDEX.get(doc.tok(start)).is_some_and(|cands| {
+        cands.iter().any(|(_, words)| {
+            words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| doc.tokens.get(start + k).is_some() && doc.tok(start + k) == *w)
+        })
+    }) || doc.is(last + 1, "(")
+        && doc
+            .tokens
+            .get(last + 2)
+            .is_some_and(|_| is_acronym(doc.tok(last + 2)))
+    {
+        return None;
+    }
+    let is_head = |k: usize| word(k) && doc.is_any(k, NAME_HEADS);
+    let qualified_body =
+        |h: usize| ctx.country_qualifier(start).is_some() && head_at(doc, h).is_some();
+    // Head last: the last head with a modifier before it, then "of/for …" after it.
+    // Its modifiers run right up to the head ("Officials of the Water Company" is no name).
+    let modifiers_from = |h: usize| {
+        let mut m = h;
+        while m > start && (word(m - 1) || doc.tokens[m - 1].kind == TokenKind::Possessive) {
+            m -= 1;
+        }
+        m
+    };
+    if let Some(h) = (start + 1..=last).rev().find(|&h| is_head(h))
+        && modifiers_from(h) == start
+        && !qualified_body(h)
+        && (start..h).any(|m| word(m) && !doc.is_any(m, NAME_HEADS))
+    {
+        let mut end = h;
+        if doc.is_any(h + 1, &["of", "for"]) && word(h + 2) {
+            end = last;
+        }
+        // Not a run of places and names only ("Paris Court" is rare; "Lebanon Party" rarer).
+        return Some((start, end, h));
+    }
+    // Head first: "Church of Scientology", "Committee to Protect Journalists".
+    if is_head(start)
+        && doc.is_any(start + 1, &["of", "for", "to", "against"])
+        && last > start + 1
+        && !qualified_body(start)
+        && !(doc.is(start, "ministry") || doc.is(start, "government"))
+    {
+        return Some((start, last, start));
+    }
+    None
 }
 fn is_acronym(w: &str) -> bool {
     (2..=8).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')
@@ -838,6 +1045,33 @@ mod tests {
             party_of(&t, text, "NATO", 0).unwrap().name,
             "North Atlantic Treaty Organization"
         );
+    }
+
+    #[test]
+    fn organisations_no_table_holds_are_told_by_their_head_noun() {
+        let text = "Officials of the Holm Brothers Company met the League of Lamplighters. \
+                    Holm Brothers has apologised. The League said nothing. The Northern Ferry \
+                    Workers Union (NFWU) struck, and the Kenyan Health Ministry replied.";
+        let t = table_for(text);
+        let company = party_of(&t, text, "Holm", 0).expect("head last");
+        assert_eq!(company.name, "Holm Brothers Company");
+        assert_eq!(company.kind, PartyKind::Organization);
+        let guild = party_of(&t, text, "League", 0).expect("head first");
+        assert_eq!(guild.name, "League of Lamplighters");
+        assert_eq!(
+            party_of(&t, text, "Holm", 1).map(|p| &p.name),
+            Some(&company.name),
+            "the words before the head name it alone"
+        );
+        assert_eq!(
+            party_of(&t, text, "League", 1).map(|p| &p.name),
+            Some(&guild.name),
+            "the head alone after \"the\""
+        );
+        let union = party_of(&t, text, "NFWU", 0).expect("defined by its acronym");
+        assert_eq!(union.name, "Northern Ferry Workers Union");
+        let ministry = party_of(&t, text, "Kenyan", 0).expect("a country's body");
+        assert_eq!(ministry.country.as_deref(), Some("KE"));
     }
 
     #[test]
