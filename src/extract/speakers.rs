@@ -760,10 +760,10 @@ fn according_to(doc: &Doc, q: &QuoteFound, parties: &PartyTable) -> Attribution 
     Attribution::Unknown
 }
 
-/// A short sentence right after the quote, in its paragraph, that names the speaker:
-/// “We will win.” Kishida said.
-/// The person the sentence before quote `q` (same paragraph, no quote of its own) opens
-/// with, when a verb of saying follows them within a few words.
+/// The person (or else the body) the sentence before quote `q` (same paragraph, no quote of
+/// its own) opens with, when a reporting verb follows them, perhaps past a clause between
+/// commas: "Abdullahi Nor, who said he was a spokesman for the pirates, commented on the
+/// incident. “…”", "A member of the opposition, Mathew Batsiua, claimed …. “…”".
 fn previous_sentence_speaker(
     doc: &Doc,
     q: &QuoteFound,
@@ -779,21 +779,39 @@ fn previous_sentence_speaker(
     {
         return None;
     }
-    let m = parties
+    let opening: Vec<_> = parties
         .mentions_in(prev.span)
-        .next()
-        .filter(|m| doc.token_at_or_after(m.span.start) <= prev.tokens.start + 1)?;
-    if parties.parties[m.party].kind != PartyKind::Person
-        || parties.plural_at(m.span.start) == Some(Plurality::Plural)
-    {
-        return None;
-    }
+        .take_while(|m| doc.token_at_or_after(m.span.start) <= prev.tokens.start + 8)
+        .filter(|m| parties.plural_at(m.span.start) != Some(Plurality::Plural))
+        .collect();
+    let m = opening
+        .iter()
+        .find(|m| parties.parties[m.party].kind == PartyKind::Person)
+        .or_else(|| {
+            opening
+                .iter()
+                .find(|m| parties.parties[m.party].kind == PartyKind::Organization)
+        })?;
+    let end = prev.tokens.end;
     let mut v = doc.token_at_or_after(m.span.end);
-    while v < prev.tokens.end && doc.is_any(v, SPEECH_FILLERS) {
+    // Over ", who said he was a spokesman," or the comma closing an appositive.
+    if v < end && doc.is(v, ",") {
+        if doc.is_any(v + 1, REPORTING_VERBS) {
+            v += 1;
+        } else if let Some(close) = (v + 1..(v + 16).min(end)).find(|&j| doc.is(j, ",")) {
+            v = close + 1;
+        }
+    }
+    while v < end && doc.is_any(v, SPEECH_FILLERS) {
         v += 1;
     }
-    (v < prev.tokens.end && !doc.tokens[v].cap && doc.is_any(v, SPEECH_VERBS)).then_some(m.party)
+    (v < end
+        && !doc.tokens[v].cap
+        && (doc.is_any(v, SPEECH_VERBS) || doc.is_any(v, REPORTING_VERBS)))
+    .then_some(m.party)
 }
+/// A short sentence right after the quote, in its paragraph, that names the speaker:
+/// “We will win.” Kishida said.
 fn following_sentence_speaker(doc: &Doc, q: &QuoteFound, parties: &PartyTable) -> Option<usize> {
     let si = doc.sentence_at(q.span.end)?;
     let next = doc.sentences.get(si + 1)?;
@@ -830,6 +848,15 @@ mod tests {
         );
         assert_eq!(s[0].as_deref(), Some("Peter Holt"));
         assert_eq!(s[1].as_deref(), Some("Coastal Fishers Association"));
+    }
+
+    #[test]
+    fn the_sentence_before_names_who_speaks_past_a_clause() {
+        let s = speakers(
+            "Peter Holt, who said he fished the bay for forty years, commented on the ban. \
+             “We were never asked.”",
+        );
+        assert_eq!(s[0].as_deref(), Some("Peter Holt"));
     }
 
     #[test]

@@ -30,9 +30,7 @@ use super::hits::Recognised;
 use super::parties::PartyTable;
 use super::quotes::{QuoteFound, inside_quote};
 use super::sentences::{Doc, TokenKind};
-use crate::model::{
-    DateRange, EventKind, Mode, PartialDate, PartyKind, PlaceKind, Span, day_number,
-};
+use crate::model::{DateRange, EventKind, Mode, PartialDate, PartyKind, PlaceKind, Span};
 use clauses::token_span;
 use clauses::{conditions, settings};
 use merging::{MERGE_WINDOW, compatible, merge_evidence, merge_into, same_happening};
@@ -124,10 +122,6 @@ fn referred_kinds(doc: &Doc, e: &EventFound) -> Option<Vec<EventKind>> {
     let end = doc.sentences[sentence].tokens.end.min(verb_end + 6);
     triggers::kinds_referred(doc, verb_end, end)
 }
-
-/// How long before publication an event is background history rather than news (the gold
-/// set's annotation guidelines say "about a year").
-const BACKGROUND_DAYS: i32 = 366;
 
 /// Title verbs of ballots: an election or vote held, someone elected.
 const BALLOT_VERBS: &[&str] = &["vote", "elect", "hold an election"];
@@ -377,17 +371,6 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         Some(Mode::Hypothetical) => e.kind == EventKind::Threaten,
         Some(Mode::Future) => e.kind == EventKind::Threaten || e.own_date,
     });
-    // Background history ("the Lockerbie bombing of 1988", "kidnapped in February 2002") is
-    // context for the news, not news: a map of this article's events would bury the news
-    // under decades of it. An event the text dates to more than a year before publication
-    // is left out.
-    if let Some(published) = inp.published {
-        let now = day_number(published);
-        merged.retain(|e| {
-            let ended = e.date.as_ref().and_then(DateRange::last_day);
-            ended.is_none_or(|d| now - day_number(d) <= BACKGROUND_DAYS)
-        });
-    }
     for e in &mut merged {
         e.title = title::title(inp, e);
     }
@@ -1206,20 +1189,6 @@ mod tests {
             let d = ev.first().and_then(|e| e.date.as_ref()).expect(text);
             assert_eq!(d.label(), "13 Nov 2022", "{text}");
         }
-    }
-
-    #[test]
-    fn background_history_is_no_event_of_the_news() {
-        let ev = events_for(
-            "Rebels shelled the port of Mocha on Monday. The same rebels had shelled the \
-             town in 2009.",
-            Some("2024-03-06"),
-        );
-        assert_eq!(ev.len(), 1, "{ev:?}");
-        assert_eq!(
-            ev[0].date.as_ref().map(|d| d.label()).as_deref(),
-            Some("4 Mar 2024")
-        );
     }
 
     #[test]

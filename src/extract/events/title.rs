@@ -451,7 +451,7 @@ mod tests {
             "The measures, endorsed by the US government on Friday, include new sanctions.",
             Some("2024-05-10"),
         );
-        assert_eq!(ev[0].title, "United States endorses");
+        assert_eq!(ev[0].title, "US government endorses");
     }
 
     #[test]
