@@ -472,6 +472,8 @@ struct Roles {
     targets: Vec<usize>,
     /// The trigger's participle when it is passive ("sentenced").
     passive: Option<&'static str>,
+    /// Where the clause starts after any "X reported that" frame: X only tells of it.
+    frame_end: usize,
 }
 
 /// Events of one sentence.
@@ -500,6 +502,7 @@ fn sentence_events(
             mut actors,
             mut targets,
             passive,
+            frame_end,
         } = roles(inp, h, &view);
         // "Iraqi security forces battled militants": the group acts, not the state its
         // nationality word names (the state stays a participant through the group's country).
@@ -525,8 +528,10 @@ fn sentence_events(
         for &t in &targets {
             push_unique(&mut parties, t);
         }
+        // "Reuters has reported that … clan elders are pressing for their release": the
+        // reporter is no participant.
         if parties.is_empty() && passive.is_none() && !group_acts {
-            parties = parties_in(inp, view.range.start, view.range.end, &view.skip);
+            parties = parties_in(inp, frame_end, view.range.end, &view.skip);
         }
         add_states_of_people(inp.parties, &mut parties);
         let (kind, verb) = if aimed_fire(inp, h, &view) {
@@ -730,11 +735,15 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     let (range, skip) = (&view.range, &view.skip);
     // Subject: after any "X said that" frame, before the clause's first trigger.
     let mut subject_from = range.start;
+    let mut frame_end = range.start;
     for k in range.start..h.first {
         if doc.is_any(k, FRAME_VERBS)
             && inside_quote(inp.quotes, doc.tokens[k].span.start).is_none()
         {
             subject_from = if doc.is(k + 1, "that") { k + 2 } else { k + 1 };
+            if doc.is(k + 1, "that") {
+                frame_end = k + 2;
+            }
         }
     }
     let subject_to = if view.first_trigger >= subject_from {
@@ -784,6 +793,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         actors,
         targets,
         passive,
+        frame_end,
     }
 }
 
@@ -1208,5 +1218,17 @@ mod tests {
             2,
             "the winners are more of the same ballot"
         );
+    }
+
+    #[test]
+    fn who_reports_that_something_happened_takes_no_part() {
+        let ev = events_for(
+            "Reuters has reported that village elders are pressing for the release of the \
+             hostages.",
+            Some("2024-03-06"),
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert!(ev[0].parties.is_empty(), "{ev:?}");
+        assert_eq!(ev[0].title, "Village elders press");
     }
 }

@@ -515,6 +515,11 @@ pub(super) const GROUP_NOUNS: &[&str] = &[
     "peacekeepers",
     "monks",
     "priests",
+    "elders",
+    "clerics",
+    "commandos",
+    "marines",
+    "paratroopers",
 ];
 /// Actors of a noun trigger: a possessive right before it ("Japan’s colonial rule"), the
 /// parties of "between X and Y" / "with X", else the clause's subject.

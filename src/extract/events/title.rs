@@ -187,12 +187,7 @@ fn worded(inp: &Inputs, e: &EventFound) -> String {
                     .map(|g| capitalised(&g.words))
             })
     {
-        // "Release pressed", not "Release pressed for".
-        let participle = match e.participle.rsplit_once(' ') {
-            Some((head, last)) if PARTICLES.contains(&last) => head,
-            _ => e.participle,
-        };
-        return format!("{patient} {participle}{place}");
+        return format!("{patient} {}{place}", bare_participle(e));
     }
     // "forced to work": the people named were forced.
     if e.verb == "force"
@@ -214,7 +209,11 @@ fn worded(inp: &Inputs, e: &EventFound) -> String {
         (capitalised(&g.words), g.plural)
     } else if let Some(object) = &e.object {
         // Nobody named did it: what was done, to what.
-        return format!("{} {}{place}", capitalised(&object.words), e.participle);
+        return format!(
+            "{} {}{place}",
+            capitalised(&object.words),
+            bare_participle(e)
+        );
     } else {
         return format!("{}{place}", happening(e));
     };
@@ -390,6 +389,14 @@ pub(super) fn conjugate(verb: &str, plural: bool, mode: Option<Mode>) -> String 
         head
     } else {
         format!("{head} {rest}")
+    }
+}
+
+/// The participle without a trailing particle: "Release pressed", not "Release pressed for".
+fn bare_participle(e: &EventFound) -> &'static str {
+    match e.participle.rsplit_once(' ') {
+        Some((head, last)) if PARTICLES.contains(&last) => head,
+        _ => e.participle,
     }
 }
 
