@@ -182,6 +182,12 @@ use TitleUse::{Both, Names, People};
 /// which recogniser reads each. People finding reads them as token sequences; place finding
 /// asks whether the word right before a name ends one ([`is_title_word`]).
 pub const PERSON_TITLES: &[(&str, TitleUse)] = &[
+    ("assistant secretary of state", People),
+    ("deputy secretary of state", People),
+    ("under secretary of state", People),
+    ("assistant secretary", People),
+    ("deputy secretary", People),
+    ("under secretary", People),
     ("deputy prime minister", Both),
     ("chief cabinet secretary", Both),
     ("national security adviser", People),

@@ -746,6 +746,17 @@ fn according_to(doc: &Doc, q: &QuoteFound, parties: &PartyTable) -> Attribution 
         if doc.is(i, "according") && doc.is(i + 1, "to") {
             let mut j = i + 2;
             if let Some((p, _)) = mention_at_token(doc, parties, j) {
+                // "according to Russian President Vladimir Putin": the nationality word
+                // qualifies the person who speaks.
+                if parties.parties[p].kind == PartyKind::State
+                    && let Some(person) = (j + 1..(j + 6).min(s.tokens.end))
+                        .take_while(|&k| !doc.is_any(k, &[",", "and", ";"]))
+                        .filter_map(|k| mention_at_token(doc, parties, k))
+                        .map(|(p, _)| p)
+                        .find(|&p| parties.parties[p].kind == PartyKind::Person)
+                {
+                    return Attribution::Speaker(person);
+                }
                 return Attribution::Speaker(p);
             }
             if doc.is(j, "the") {
@@ -857,6 +868,19 @@ mod tests {
              “We were never asked.”",
         );
         assert_eq!(s[0].as_deref(), Some("Peter Holt"));
+    }
+
+    #[test]
+    fn according_to_a_national_leader_is_the_leader() {
+        let s = speakers("The deal is “a betrayal,” according to Polish President Andrzej Duda.");
+        assert_eq!(s[0].as_deref(), Some("Andrzej Duda"));
+    }
+
+    #[test]
+    fn a_long_office_before_the_name_is_no_person() {
+        let s =
+            speakers("“We want a durable truce,” said Assistant Secretary of State Lena Ortiz.");
+        assert_eq!(s[0].as_deref(), Some("Lena Ortiz"));
     }
 
     #[test]
