@@ -291,6 +291,7 @@ pub const PERSON_TITLES: &[(&str, TitleUse)] = &[
     ("rev.", Both),
     ("sir", Both),
     ("dame", Both),
+    ("lord mayor", Both),
     ("lord", Both),
     ("lady", Both),
     ("officer", Both),

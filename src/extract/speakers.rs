@@ -884,6 +884,15 @@ mod tests {
     }
 
     #[test]
+    fn the_mayor_is_the_lord_mayor_named_before() {
+        let s = speakers(
+            "Cork's Lord Mayor Peter Walsh opened the bridge on Monday. “It took ten years,” \
+             the mayor said.",
+        );
+        assert_eq!(s[0].as_deref(), Some("Peter Walsh"));
+    }
+
+    #[test]
     fn after_before_and_continued() {
         let s = speakers(
             "“We will respond,” said Prime Minister Fumio Kishida. “It is serious.”\n\
