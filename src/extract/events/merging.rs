@@ -37,11 +37,15 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
                     p.kind == PartyKind::Organization && crate::model::is_state_body(&p.name)
                 })
     };
-    let shared = a
-        .parties
-        .iter()
-        .filter(|&&p| b.parties.iter().any(|&q| same_side(p, q)))
-        .count();
+    // Shared sides, a state and its own body counted once ("Pakistan", "the government of
+    // Pakistan").
+    let mut counted: Vec<usize> = Vec::new();
+    for &p in &a.parties {
+        if b.parties.iter().any(|&q| same_side(p, q)) && !counted.iter().any(|&c| same_side(c, p)) {
+            counted.push(p);
+        }
+    }
+    let shared = counted.len();
     let parties_ok = if !pa.is_empty() && !pb.is_empty() {
         let mut x = pa.clone();
         let mut y = pb.clone();

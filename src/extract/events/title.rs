@@ -91,6 +91,24 @@ fn written_name(inp: &Inputs, p: usize) -> Option<String> {
         })
         .min_by_key(|s| s.len())
         .map(str::to_owned)
+        .or_else(|| {
+            // Else "Benin government", not "Government of Benin", whose capital the article
+            // never wrote.
+            let (head, country) = info.name.split_once(" of ")?;
+            let country = country.strip_prefix("the ").unwrap_or(country);
+            (of_country
+                && !country.contains(" of ")
+                && [
+                    "Government",
+                    "Military",
+                    "Army",
+                    "Navy",
+                    "Police",
+                    "Cabinet",
+                ]
+                .contains(&head))
+            .then(|| format!("{country} {}", head.to_lowercase()))
+        })
 }
 
 /// The names a title lists for these parties: people and organisations speak for their states,

@@ -430,11 +430,13 @@ fn organisation_by_head(doc: &Doc, table: &PartyTable, i: usize) -> Option<(usiz
         .map(|m| m.party)
         .find(|&p| {
             let q = &table.parties[p];
+            // A state's own body ("the government") is no "organization".
             q.kind == PartyKind::Organization
-                && (generic
-                    || q.name
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| w.eq_ignore_ascii_case(noun))
+                && (generic && !crate::model::is_state_body(&q.name)
+                    || !generic
+                        && q.name
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|w| w.eq_ignore_ascii_case(noun))
                     || (noun == "military" && q.name.to_ascii_lowercase().contains("army")))
         })
         .map(|p| (p, head))

@@ -567,6 +567,8 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
     let mut by_head: HashMap<String, Vec<usize>> = HashMap::new();
     // The words before the head of a named organisation, and its party.
     let mut short_forms: Vec<(Vec<String>, usize)> = Vec::new();
+    // Governments named so far ("the Iraqi government"), for a later "the government".
+    let mut governments: Vec<usize> = Vec::new();
     while i < n {
         // "Tokyo Electric Power Company", "the Church of Scientology", "National Council for
         // Peace and Order": a name no table holds, told by its head noun.
@@ -618,6 +620,53 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
             i = last + 1;
             continue;
         }
+        // "the government of Zimbabwe": the same body as "Zimbabwe's government".
+        if doc.is(i, "government")
+            && doc.is(i + 1, "of")
+            && let Some((cc, after)) = ctx.country_qualifier(i + 2)
+        {
+            let last = if doc
+                .tokens
+                .get(after - 1)
+                .is_some_and(|t| t.kind == TokenKind::Possessive)
+            {
+                after - 2
+            } else {
+                after - 1
+            };
+            let name = org_name(&["government".to_owned()], &country_name(ctx.rec, &cc));
+            let span = Span::new(doc.tokens[i].span.start, doc.tokens[last].span.end);
+            let info = PartyInfo {
+                key: format!("org:{}", name.to_lowercase()),
+                name,
+                kind: PartyKind::Organization,
+                country: Some(cc),
+                role: None,
+                title: None,
+                name_tokens: Vec::new(),
+                aliases: vec![doc.slice(span).to_owned()],
+            };
+            let p = table.party(info);
+            table.mention(span, p, false);
+            for k in i..=last {
+                ctx.covered[k] = true;
+            }
+            governments.push(p);
+            i = last + 1;
+            continue;
+        }
+        // "the government" after a country's government was named: that government.
+        if doc.is(i, "government")
+            && i > 0
+            && doc.is(i - 1, "the")
+            && !ctx.covered[i]
+            && let Some(&p) = governments.last()
+        {
+            table.mention(doc.tokens[i].span, p, false);
+            ctx.covered[i] = true;
+            i += 1;
+            continue;
+        }
         // "The Church denied …" after "the Church of Scientology": the capitalised head alone
         // names the one organisation of the article with that head.
         if i > 0
@@ -661,6 +710,9 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
             table.mention(span, p, false);
             for k in after..=head_end {
                 ctx.covered[k] = true;
+            }
+            if doc.is(head_end, "government") {
+                governments.push(p);
             }
             i = head_end + 1;
             continue;
@@ -1072,6 +1124,23 @@ mod tests {
         assert_eq!(union.name, "Northern Ferry Workers Union");
         let ministry = party_of(&t, text, "Kenyan", 0).expect("a country's body");
         assert_eq!(ministry.country.as_deref(), Some("KE"));
+    }
+
+    #[test]
+    fn a_countrys_government_is_one_body_however_written() {
+        let text = "Donors urged the government of Malawi to act. The Malawian government \
+                    refused, and the government said it had no funds.";
+        let t = table_for(text);
+        let first = party_of(&t, text, "government", 0).expect("government of Malawi");
+        assert_eq!(first.name, "Government of Malawi");
+        assert_eq!(first.country.as_deref(), Some("MW"));
+        for (surface, nth) in [("Malawian", 0), ("government", 2)] {
+            assert_eq!(
+                party_of(&t, text, surface, nth).map(|p| &p.name),
+                Some(&first.name),
+                "{surface} #{nth}"
+            );
+        }
     }
 
     #[test]
