@@ -153,6 +153,18 @@ pub const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// `text` without its diacritics, lowercased: "Chávez" and "Chavez" name one person.
+pub fn folded(text: &str) -> String {
+    use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
+    if text.is_ascii() {
+        return text.to_lowercase();
+    }
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// `text` with its first letter in upper case.
 pub fn capitalised(text: &str) -> String {
     let mut c = text.chars();

@@ -3,7 +3,7 @@
 
 use super::gender;
 use super::{Ctx, PartyMention, PartyTable, PluralRef};
-use crate::extract::lexicon::SPEECH_VERBS;
+use crate::extract::lexicon::{SPEECH_VERBS, folded};
 use crate::extract::sentences::{Doc, TokenKind, without_arabic_article};
 use crate::model::{PartyKind, Span};
 
@@ -175,10 +175,11 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
                 .iter()
                 .copied()
                 .filter(|&p| {
-                    table.parties[p]
-                        .name_tokens
-                        .iter()
-                        .any(|x| x == w || without_arabic_article(x) == Some(w))
+                    table.parties[p].name_tokens.iter().any(|x| {
+                        x == w
+                            || without_arabic_article(x) == Some(w)
+                            || (!w.is_ascii() || !x.is_ascii()) && folded(x) == folded(w)
+                    })
                 })
                 .collect();
             if !cands.is_empty() {

@@ -118,6 +118,72 @@ impl PartyTable {
         }
     }
 
+    /// A person known only by one name ("President Chavez" in a headline) is the one person of
+    /// the article with a full name ending in it ("Hugo Chávez"), when there is exactly one:
+    /// their mentions join, and the full name keeps the title.
+    fn join_lone_surnames(&mut self) {
+        // Each person's last name token, folded once (long texts name many people).
+        let lasts: Vec<Option<String>> = self
+            .parties
+            .iter()
+            .map(|p| {
+                (p.kind == PartyKind::Person)
+                    .then(|| {
+                        p.name_tokens
+                            .last()
+                            .map(|t| crate::extract::lexicon::folded(t))
+                    })
+                    .flatten()
+            })
+            .collect();
+        let mut redirect: Vec<Option<usize>> = vec![None; self.parties.len()];
+        for lone in 0..self.parties.len() {
+            let info = &self.parties[lone];
+            if info.kind != PartyKind::Person || info.name_tokens.len() != 1 {
+                continue;
+            }
+            let Some(name) = &lasts[lone] else { continue };
+            let mut full = (0..self.parties.len()).filter(|&q| {
+                let other = &self.parties[q];
+                q != lone
+                    && other.kind == PartyKind::Person
+                    && other.name_tokens.len() >= 2
+                    && lasts[q].as_ref() == Some(name)
+                    && (other.country.is_none()
+                        || info.country.is_none()
+                        || other.country == info.country)
+            });
+            let (Some(to), None) = (full.next(), full.next()) else {
+                continue;
+            };
+            let (title, role, country) = {
+                let l = &self.parties[lone];
+                (l.title.clone(), l.role.clone(), l.country.clone())
+            };
+            let target = &mut self.parties[to];
+            if target.title.is_none() {
+                target.title = title;
+            }
+            if target.role.is_none() {
+                target.role = role;
+            }
+            if target.country.is_none() {
+                target.country = country;
+            }
+            redirect[lone] = Some(to);
+            let key = self.parties[lone].key.clone();
+            self.by_key.insert(key, to);
+        }
+        // One pass over the mentions, however many join (long texts name many people).
+        if redirect.iter().any(Option::is_some) {
+            for m in &mut self.mentions {
+                if let Some(to) = redirect[m.party] {
+                    m.party = to;
+                }
+            }
+        }
+    }
+
     /// Sorts the mentions and drops duplicates.
     fn finish(&mut self) {
         self.mentions.sort_by_key(|m| (m.span, m.party));
@@ -281,6 +347,7 @@ pub fn find_parties(doc: &Doc, rec: &Recognised, quotes: &[QuoteFound]) -> Party
     organisations::find_organisations(&mut ctx, &mut table);
     states::find_states(&ctx, &mut table);
     people::find_people(&mut ctx, &mut table);
+    table.join_lone_surnames();
     table.finish();
     coreference::resolve_references(&ctx, &mut table);
     table.finish();

@@ -6,7 +6,7 @@ use super::{Ctx, PartyInfo, PartyTable};
 use crate::extract::hits::Recognised;
 use crate::extract::lexicon::{
     EAST_ASIAN_FAMILY_NAMES, INVERTING_VERBS, PERSON_TITLES, SPEECH_VERBS, TitleUse, capitalised,
-    is_month_or_weekday,
+    folded, is_month_or_weekday,
 };
 use crate::extract::sentences::{Doc, TokenKind, WordMap};
 use crate::extract::speech::{appositive_then_speech, descriptor_len, skip_fillers};
@@ -218,7 +218,7 @@ fn person_info(
         _ => None,
     };
     PartyInfo {
-        key: format!("person:{}", name.to_lowercase()),
+        key: format!("person:{}", folded(name)),
         name: name.to_owned(),
         kind: PartyKind::Person,
         country,
@@ -585,7 +585,7 @@ fn find_people_by_surname(ctx: &mut Ctx, table: &mut PartyTable) {
             .filter(|p| p.kind == PartyKind::Person)
             .flat_map(|p| p.name_tokens.iter().cloned())
             .collect();
-        if tokens.iter().any(|t| t == surname) {
+        if tokens.iter().any(|t| folded(t) == folded(surname)) {
             continue; // already a known person's name
         }
         let full = (0..n).find_map(|k| {
@@ -771,6 +771,23 @@ mod tests {
             (o.name.as_str(), o.role.as_deref()),
             ("Jane Keller", Some("Officer"))
         );
+    }
+
+    #[test]
+    fn one_person_whatever_the_accents_and_however_first_named() {
+        let text = "President Nuñez arrives\n\nPresident Rafael Núñez landed in Lima on \
+                    Monday. Nunez said the talks would be hard.";
+        let t = table_for(text);
+        let people: Vec<&str> = t
+            .parties
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| {
+                p.kind == PartyKind::Person && t.mentions.iter().any(|m| m.party == *i)
+            })
+            .map(|(_, p)| p.name.as_str())
+            .collect();
+        assert_eq!(people, ["Rafael Núñez"], "{:?}", t.parties);
     }
 
     #[test]
