@@ -85,10 +85,23 @@ pub(super) fn settings(doc: &Doc, range: std::ops::Range<usize>) -> Vec<std::ops
             out.push(start..j);
         }
         // "According to X, …" up to its comma; "…, according to X" to the clause end.
+        // Without a comma, the source's name ends it: "According to the Saudi Interior
+        // Ministry over 345 pilgrims have been killed …".
         if doc.is(i, "according") && doc.is(i + 1, "to") {
-            let end = (i + 2..range.end)
-                .find(|&j| doc.is(j, ","))
-                .map_or(range.end, |j| j + 1);
+            let name_end = (i + 2..range.end)
+                .find(|&j| {
+                    !(doc.tokens[j].cap
+                        || doc.is_any(j, &["the", "of", "and", "’s", "'s"])
+                        || doc.tokens[j].kind == crate::extract::sentences::TokenKind::Possessive)
+                })
+                .unwrap_or(range.end);
+            let end = if doc.is(name_end, ",") {
+                name_end + 1
+            } else if i == range.start || (i > 0 && doc.tokens[i].cap) {
+                name_end
+            } else {
+                range.end
+            };
             out.push(i..end);
         }
         // Asides between dashes or in brackets: "—the maritime border between the two Koreas—".

@@ -72,22 +72,41 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
             || shared >= 2.min(a.parties.len()).min(b.parties.len()).max(1) && shared >= 2
             || shared >= 1 && a.parties.len() == 1 && b.parties.len() == 1
     };
-    let dates_ok = match (&a.date, &b.date) {
-        (Some(x), Some(y)) => {
-            let exact = |d: &DateRange| d.start.is_some() && d.end.is_some();
-            if exact(x) && exact(y) {
-                x.start == y.start && x.end == y.end
-            } else {
-                x.meets(y.first_day(), y.last_day())
+    let dates_ok = !history_beside_news(a, b)
+        && !history_beside_news(b, a)
+        && match (&a.date, &b.date) {
+            (Some(x), Some(y)) => {
+                let exact = |d: &DateRange| d.start.is_some() && d.end.is_some();
+                if exact(x) && exact(y) {
+                    x.start == y.start && x.end == y.end
+                } else {
+                    x.meets(y.first_day(), y.last_day())
+                }
             }
-        }
-        _ => true,
-    };
+            _ => true,
+        };
     let places_ok = match (a.place, b.place) {
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
     parties_ok && dates_ok && places_ok
+}
+/// `old` names a year or day of its own more than a year before the end of `news`'s open
+/// range ("before 13 Jan 2006"): "the deadliest stampede, during the 1991 Hajj" is another
+/// stampede than the one the news reports.
+fn history_beside_news(news: &EventFound, old: &EventFound) -> bool {
+    let (Some(n), Some(o)) = (&news.date, &old.date) else {
+        return false;
+    };
+    old.own_date
+        && n.start.is_none()
+        && o.start.is_some()
+        && match (n.last_day(), o.last_day()) {
+            (Some(ne), Some(oe)) => {
+                crate::model::day_number(ne) - crate::model::day_number(oe) > 366
+            }
+            _ => false,
+        }
 }
 pub(super) fn merge_into(m: &mut EventFound, e: EventFound) {
     for p in e.parties {

@@ -1231,4 +1231,37 @@ mod tests {
         assert!(ev[0].parties.is_empty(), "{ev:?}");
         assert_eq!(ev[0].title, "Village elders press");
     }
+
+    #[test]
+    fn according_to_without_a_comma_keeps_the_news() {
+        let ev = events_for(
+            "According to the Interior Ministry over 300 pilgrims have been killed in a \
+             stampede near the bridge.",
+            Some("2024-03-06"),
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+    }
+
+    #[test]
+    fn an_old_happening_of_the_same_kind_stays_apart() {
+        let ev = events_for(
+            "Pilgrims were killed in a stampede near the bridge. It was the worst stampede \
+             since the stampede of 1991, in which 1,426 pilgrims were trampled.",
+            Some("2024-03-06"),
+        );
+        assert!(
+            ev.iter().all(|e| e
+                .date
+                .as_ref()
+                .and_then(|d| d.first_day())
+                .is_none_or(|d| d.year() > 2000)
+                || e.evidence.len() == 1),
+            "the 1991 stampede gives no date to the news: {ev:?}"
+        );
+        assert!(
+            ev.iter()
+                .any(|e| e.date.as_ref().is_some_and(|d| d.start.is_none())),
+            "{ev:?}"
+        );
+    }
 }
