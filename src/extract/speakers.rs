@@ -410,6 +410,13 @@ fn before_quote(
                 && doc.is_any(j - 3, &["went", "goes", "go"])
             {
                 j -= 3;
+            } else if j >= s.tokens.start + 3
+                && doc.is(j - 1, "to")
+                && doc.is_any(j - 2, &["reported", "said", "understood", "believed"])
+                && doc.is_any(j - 3, &["is", "was", "are", "were"])
+            {
+                // "Al-Majid is reported to have said “…”"
+                j -= 3;
             } else {
                 break;
             }
@@ -698,8 +705,14 @@ fn subject_speaker(
         return Attribution::Speaker(subject.party);
     }
     let mut seen_verb = false;
+    // Inside ", the agency where Watson was working," a person is no subject.
+    let mut aside = false;
     for j in k..quote_at {
         let t = doc.tokens[j];
+        if doc.is(j, ",") {
+            aside = !seen_verb && doc.is_any(j + 1, &["the", "a", "an", "where", "which", "whose"]);
+            continue;
+        }
         if inside_quote(quotes, t.span.start).is_some() {
             continue;
         }
@@ -708,6 +721,7 @@ fn subject_speaker(
         // reporters that Maliki said “…”"), one the subject only talks of does not ("thought
         // of al-Megrahi as “…”", "thanked Bush … and praised him for his “…”").
         if let Some(m) = parties.mention_starting_at(t.span.start)
+            && !aside
             && m.party != subject.party
             && parties.parties[m.party].kind == PartyKind::Person
         {
@@ -890,6 +904,15 @@ mod tests {
              the mayor said.",
         );
         assert_eq!(s[0].as_deref(), Some("Peter Walsh"));
+    }
+
+    #[test]
+    fn reported_to_have_said_and_a_name_capitalised_at_the_start() {
+        let s = speakers(
+            "Former minister Ali Hassan al-Rawi was sentenced on Monday. Al-Rawi is reported to \
+             have said “God is great” as he left.",
+        );
+        assert_eq!(s[0].as_deref(), Some("Ali Hassan al-Rawi"));
     }
 
     #[test]

@@ -178,6 +178,7 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
                     table.parties[p].name_tokens.iter().any(|x| {
                         x == w
                             || without_arabic_article(x) == Some(w)
+                            || x.len() > 3 && x.eq_ignore_ascii_case(w)
                             || (!w.is_ascii() || !x.is_ascii()) && folded(x) == folded(w)
                     })
                 })
