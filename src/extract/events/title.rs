@@ -306,10 +306,21 @@ fn place_phrase(inp: &Inputs, e: &EventFound) -> String {
     } else {
         "in"
     };
+    // A city as the article spells it ("Basra", "Mecca"), not the gazetteer's "Basrah" or
+    // "Makkah".
+    let written = inp.doc.slice(place.span);
     let name = if matches!(place.kind, PlaceKind::Line | PlaceKind::Sea)
         || place.name.split(' ').count() > 1 && place.kind == PlaceKind::Region
     {
         format!("the {}", place.name)
+    } else if place.kind == PlaceKind::City
+        && written.starts_with(char::is_uppercase)
+        && !written.contains([',', '’', '\''])
+        && written.split_whitespace().count() <= 4
+        // Not a dateline's "MANILA".
+        && written.chars().any(char::is_lowercase)
+    {
+        written.to_owned()
     } else {
         place.name.clone()
     };
@@ -468,6 +479,15 @@ mod tests {
         .map(|e| e.title)
         .collect();
         assert_eq!(titles, ["Morales calls in Caracas", "Al-Nouri resigns"]);
+    }
+
+    #[test]
+    fn a_city_is_named_as_the_article_spells_it() {
+        let ev = super::super::events_for(
+            "Thousands of pilgrims protested in Mecca on Friday.",
+            Some("2024-05-10"),
+        );
+        assert!(ev[0].title.ends_with("in Mecca"), "{}", ev[0].title);
     }
 
     #[test]
