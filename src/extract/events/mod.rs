@@ -945,9 +945,23 @@ fn own_date(
     earlier: &[(EventFound, usize, bool)],
 ) -> (Option<DateRange>, DateSource) {
     let h = &hits[hi];
+    // "Hosni Mubarak, the president ousted in February, has been summoned": a date inside an
+    // aside between the subject and the verb belongs to the aside.
+    let in_aside = |d: &&&DateMention| {
+        d.tokens.1 < h.first && {
+            let open = (view.range.start..d.tokens.0)
+                .rev()
+                .find(|&k| doc.is(k, ","));
+            let close = (d.tokens.1..h.first).find(|&k| doc.is(k, ","));
+            open.zip(close).is_some_and(|(o, _)| {
+                doc.is_any(o + 1, &["the", "a", "an", "who", "which", "whose", "once"])
+            })
+        }
+    };
     let mine = sentence_dates
         .iter()
         .filter(|d| view.range.contains(&d.tokens.0) && d.role != DateRole::Anchored)
+        .filter(|d| !in_aside(d))
         .filter(|d| nearest_hit(doc, hits, h.clause, d.tokens) == Some(hi))
         .min_by_key(|d| distance(doc, h, d.tokens));
     // "Yesterday in Geneva, Iran and six powers … reached a deal": a date that opens the
@@ -1263,5 +1277,20 @@ mod tests {
                 .any(|e| e.date.as_ref().is_some_and(|d| d.start.is_none())),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn a_date_in_an_aside_belongs_to_the_aside() {
+        let ev = events_for(
+            "Former mayor Paul Rhee, the official ousted in February after protests, has \
+             been arrested.",
+            Some("2024-05-14"),
+        );
+        let arrest = ev
+            .iter()
+            .find(|e| e.kind == EventKind::Coerce)
+            .expect("the arrest");
+        let date = arrest.date.as_ref().expect("dated");
+        assert!(!date.label().contains("Feb"), "not February: {}", date.label());
     }
 }
