@@ -38,15 +38,15 @@ fn events_gold_set_meets_its_floors() {
     let s = events::score(&articles, Gazetteer::embedded()).scores;
     check(&[
         ("event precision", s.event_precision.rate(), 0.53),
-        ("event recall", s.event_recall.rate(), 0.55),
-        ("actors", s.actors.rate(), 0.30),
-        ("places", s.places.rate(), 0.61),
-        ("dates", s.dates.rate(), 0.57),
-        ("speakers", s.speakers.rate(), 0.74),
+        ("event recall", s.event_recall.rate(), 0.56),
+        ("actors", s.actors.rate(), 0.31),
+        ("places", s.places.rate(), 0.62),
+        ("dates", s.dates.rate(), 0.58),
+        ("speakers", s.speakers.rate(), 0.75),
         ("titles", s.titles.rate(), 0.25),
-        ("headline event", s.headline.rate(), 0.44),
+        ("headline event", s.headline.rate(), 0.47),
         ("place precision", s.toponyms.precision, 0.87),
-        ("place recall", s.toponyms.recall, 0.88),
+        ("place recall", s.toponyms.recall, 0.89),
     ]);
 }
 
@@ -58,6 +58,6 @@ fn merge_gold_set_meets_its_floors() {
     check(&[
         // A wrong join hides an event: precision first.
         ("merge precision", s.precision, 0.90),
-        ("merge recall", s.recall, 0.35),
+        ("merge recall", s.recall, 0.40),
     ]);
 }

@@ -1291,6 +1291,10 @@ mod tests {
             .find(|e| e.kind == EventKind::Coerce)
             .expect("the arrest");
         let date = arrest.date.as_ref().expect("dated");
-        assert!(!date.label().contains("Feb"), "not February: {}", date.label());
+        assert!(
+            !date.label().contains("Feb"),
+            "not February: {}",
+            date.label()
+        );
     }
 }
