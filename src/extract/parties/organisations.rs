@@ -575,19 +575,7 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
         if let Some((start, last, head)) = named_org(ctx, i) {
             let head_word = doc.low(head).to_string();
             let span = Span::new(doc.tokens[start].span.start, doc.tokens[last].span.end);
-            let name = doc.slice(span).to_owned();
-            let info = PartyInfo {
-                key: format!("org:{}", name.to_lowercase()),
-                name,
-                kind: PartyKind::Organization,
-                country: None,
-                role: None,
-                title: None,
-                name_tokens: Vec::new(),
-                aliases: Vec::new(),
-            };
-            let p = table.party(info);
-            table.mention(span, p, false);
+            let p = add_organisation(table, doc.slice(span).to_owned(), None, span, None);
             for k in start..=last {
                 ctx.covered[k] = true;
             }
@@ -636,18 +624,7 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
             };
             let name = org_name(&["government".to_owned()], &country_name(ctx.rec, &cc));
             let span = Span::new(doc.tokens[i].span.start, doc.tokens[last].span.end);
-            let info = PartyInfo {
-                key: format!("org:{}", name.to_lowercase()),
-                name,
-                kind: PartyKind::Organization,
-                country: Some(cc),
-                role: None,
-                title: None,
-                name_tokens: Vec::new(),
-                aliases: vec![doc.slice(span).to_owned()],
-            };
-            let p = table.party(info);
-            table.mention(span, p, false);
+            let p = add_organisation(table, name, Some(cc), span, Some(doc.slice(span)));
             for k in i..=last {
                 ctx.covered[k] = true;
             }
@@ -696,18 +673,7 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
         {
             let span = Span::new(doc.tokens[i].span.start, doc.tokens[head_end].span.end);
             let name = org_name(&words, &country_name(ctx.rec, &cc));
-            let info = PartyInfo {
-                key: format!("org:{}", name.to_lowercase()),
-                name,
-                kind: PartyKind::Organization,
-                country: Some(cc),
-                role: None,
-                title: None,
-                name_tokens: Vec::new(),
-                aliases: vec![doc.slice(span).to_owned()],
-            };
-            let p = table.party(info);
-            table.mention(span, p, false);
+            let p = add_organisation(table, name, Some(cc), span, Some(doc.slice(span)));
             for k in after..=head_end {
                 ctx.covered[k] = true;
             }
@@ -938,6 +904,29 @@ fn named_org(ctx: &Ctx, i: usize) -> Option<(usize, usize, usize)> {
         return Some((start, last, start));
     }
     None
+}
+/// An organisation party (found again by its name) and its mention at `span`; `alias` is the
+/// wording when it differs from the name ("the Kenyan government").
+fn add_organisation(
+    table: &mut PartyTable,
+    name: String,
+    country: Option<String>,
+    span: Span,
+    alias: Option<&str>,
+) -> usize {
+    let info = PartyInfo {
+        key: format!("org:{}", name.to_lowercase()),
+        name,
+        kind: PartyKind::Organization,
+        country,
+        role: None,
+        title: None,
+        name_tokens: Vec::new(),
+        aliases: alias.map(str::to_owned).into_iter().collect(),
+    };
+    let p = table.party(info);
+    table.mention(span, p, false);
+    p
 }
 fn is_acronym(w: &str) -> bool {
     (2..=8).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')
