@@ -6,6 +6,7 @@ use super::{Ctx, PartyMention, PartyTable, PluralRef};
 use crate::extract::lexicon::{SPEECH_VERBS, folded};
 use crate::extract::sentences::{Doc, TokenKind, without_arabic_article};
 use crate::model::{PartyKind, Span};
+use std::collections::HashMap;
 
 /// Offices that lead a state: "the Japanese leader" may mean any of them.
 fn is_leader_title(title: &str) -> bool {
@@ -153,6 +154,20 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
     let people: Vec<usize> = (0..table.parties.len())
         .filter(|&p| table.parties[p].kind == PartyKind::Person)
         .collect();
+    // Each name a person goes by alone, case and accents folded ("Chávez", "Chavez",
+    // "al-Majid" for "Al-Majid", "Maliki" for "al-Maliki") → the people, in table order. One
+    // lookup per capitalised word, where scanning everyone made long texts quadratic.
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    for &p in &people {
+        for x in &table.parties[p].name_tokens {
+            for name in std::iter::once(x.as_str()).chain(without_arabic_article(x)) {
+                let ps = by_name.entry(folded(name)).or_default();
+                if ps.last() != Some(&p) {
+                    ps.push(p);
+                }
+            }
+        }
+    }
     let mut i = 0;
     while i < n {
         let t = doc.tokens[i];
@@ -170,19 +185,7 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
         };
         // A surname or given name of a known person.
         if t.cap && t.kind == TokenKind::Word && doc.tok(i).chars().count() > 2 {
-            let w = doc.tok(i);
-            let cands: Vec<usize> = people
-                .iter()
-                .copied()
-                .filter(|&p| {
-                    table.parties[p].name_tokens.iter().any(|x| {
-                        x == w
-                            || without_arabic_article(x) == Some(w)
-                            || x.len() > 3 && x.eq_ignore_ascii_case(w)
-                            || (!w.is_ascii() || !x.is_ascii()) && folded(x) == folded(w)
-                    })
-                })
-                .collect();
+            let cands: &[usize] = by_name.get(&folded(doc.tok(i))).map_or(&[], Vec::as_slice);
             if !cands.is_empty() {
                 let p = most_recent(&history, t.span.start, &cands).unwrap_or(cands[0]);
                 new_mentions.push(PartyMention {
