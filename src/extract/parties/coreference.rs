@@ -187,7 +187,7 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
         if t.cap && t.kind == TokenKind::Word && doc.tok(i).chars().count() > 2 {
             let cands: &[usize] = by_name.get(&folded(doc.tok(i))).map_or(&[], Vec::as_slice);
             if !cands.is_empty() {
-                let p = most_recent(&history, t.span.start, &cands).unwrap_or(cands[0]);
+                let p = most_recent(&history, t.span.start, cands).unwrap_or(cands[0]);
                 new_mentions.push(PartyMention {
                     span: t.span,
                     party: p,
