@@ -520,6 +520,25 @@ const ORGANISATION_LAST_WORDS: &[&str] = &[
     "review",
     "channel",
     "studios",
+    "management",
+    "information",
+    "authority",
+    "services",
+    "administration",
+    "organization",
+    "organisation",
+    "corporation",
+    "federation",
+    "movement",
+    "front",
+    "alliance",
+    "coalition",
+    "fund",
+    "institution",
+    "tribunal",
+    "assembly",
+    "campaign",
+    "project",
 ];
 /// A person named by the tokens `name` without a title (a known one if the name matches), with
 /// a mention there.
@@ -770,6 +789,17 @@ mod tests {
         assert_eq!(
             (o.name.as_str(), o.role.as_deref()),
             ("Jane Keller", Some("Officer"))
+        );
+    }
+
+    #[test]
+    fn a_name_ending_in_an_organisation_word_is_no_person() {
+        let text = "Eastern Land Information Management said the wells were dry.";
+        let t = table_for(text);
+        assert!(
+            t.parties.iter().all(|p| p.kind != PartyKind::Person),
+            "{:?}",
+            t.parties
         );
     }
 
