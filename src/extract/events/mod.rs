@@ -770,7 +770,19 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         // "forced to work": whatever precedes in the clause.
         actors = parties_in(inp, range.start, h.first, skip);
     }
-    let mut targets = parties_in(inp, h.last + 1, view.next_trigger, skip);
+    // "denied that the UK was complicit", "denied reports that Castro has cancer": what is
+    // denied is a claim, and the parties inside it are not what was rejected. A law passed
+    // or a ballot held has no target either.
+    let objects_end = match trig.kind {
+        EventKind::Reject => (h.last + 1..(h.last + 4).min(view.next_trigger))
+            .find(|&k| doc.is(k, "that"))
+            .unwrap_or(view.next_trigger),
+        EventKind::Incident if BALLOT_VERBS.contains(&trig.verb) || trig.verb == "pass a law" => {
+            h.last + 1
+        }
+        _ => view.next_trigger,
+    };
+    let mut targets = parties_in(inp, h.last + 1, objects_end.max(h.last + 1), skip);
     // "Hickson was sentenced", "he has been charged with fraud by police": the subject
     // suffered the act; the agent, if the text names one, follows "by".
     // "was arrested by police", and a participle with its agent: "the measures, endorsed by
@@ -1296,5 +1308,20 @@ mod tests {
             "not February: {}",
             date.label()
         );
+    }
+
+    #[test]
+    fn what_is_denied_or_passed_is_no_target() {
+        let ev = events_for(
+            "Foreign Minister Ivan Petrov denied that Ukraine was complicit. The Senate passed \
+             the bill on Friday, a day after Poland asked for it.",
+            Some("2024-05-14"),
+        );
+        for e in &ev {
+            if matches!(e.kind, EventKind::Reject | EventKind::Incident) {
+                assert!(e.targets.is_empty(), "{e:?}");
+            }
+        }
+        assert!(ev.iter().any(|e| e.kind == EventKind::Reject), "{ev:?}");
     }
 }
