@@ -774,6 +774,8 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     // denied is a claim, and the parties inside it are not what was rejected. A law passed
     // or a ballot held has no target either.
     let objects_end = match trig.kind {
+        // "refusing to allow protests against …": what is refused is an act, not a party.
+        EventKind::Reject if doc.is(h.last + 1, "to") => h.last + 1,
         EventKind::Reject => (h.last + 1..(h.last + 4).min(view.next_trigger))
             .find(|&k| doc.is(k, "that"))
             .unwrap_or(view.next_trigger),
@@ -1314,7 +1316,8 @@ mod tests {
     fn what_is_denied_or_passed_is_no_target() {
         let ev = events_for(
             "Foreign Minister Ivan Petrov denied that Ukraine was complicit. The Senate passed \
-             the bill on Friday, a day after Poland asked for it.",
+             the bill on Friday, a day after Poland asked for it. The police refused to allow \
+             protests against Germany.",
             Some("2024-05-14"),
         );
         for e in &ev {
