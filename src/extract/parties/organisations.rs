@@ -527,6 +527,15 @@ pub(crate) fn is_table_name(name: &str) -> bool {
         .iter()
         .any(|(_, names, _, _)| names.contains(&name))
 }
+/// The table organisation whose name, spelt exactly, starts at token `i`.
+fn table_name_at(doc: &Doc, i: usize) -> Option<&'static OrgName> {
+    ORG_INDEX.get(doc.tok(i))?.iter().find(|(_, words)| {
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| i + k < doc.tokens.len() && doc.tok(i + k) == *w)
+    })
+}
 /// Heads of organisation phrases after a country: "Japan’s Foreign Affairs Ministry".
 const ORG_HEADS: &[&str] = &[
     "ministry",
@@ -688,39 +697,31 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
             continue;
         }
         // Table names, exact spelling.
-        if let Some(cands) = ORG_INDEX.get(doc.tok(i)) {
-            let hit = cands.iter().find(|(_, words)| {
-                words
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| i + k < n && doc.tok(i + k) == *w)
-            });
-            if let Some((oi, words)) = hit {
-                let last = i + words.len() - 1;
-                let (name, _, cc, kind) = ORGANISATIONS[*oi];
-                let mut start = i;
-                if kind == PartyKind::Group && i > 0 && doc.is(i - 1, "the") {
-                    start = i - 1;
-                }
-                let span = Span::new(doc.tokens[start].span.start, doc.tokens[last].span.end);
-                let info = PartyInfo {
-                    key: format!("org:{}", name.to_lowercase()),
-                    name: name.to_owned(),
-                    kind,
-                    country: cc.map(str::to_owned),
-                    role: None,
-                    title: None,
-                    name_tokens: Vec::new(),
-                    aliases: Vec::new(),
-                };
-                let p = table.party(info);
-                table.mention(span, p, false);
-                for k in i..=last {
-                    ctx.covered[k] = true;
-                }
-                i = last + 1;
-                continue;
+        if let Some((oi, words)) = table_name_at(doc, i) {
+            let last = i + words.len() - 1;
+            let (name, _, cc, kind) = ORGANISATIONS[*oi];
+            let mut start = i;
+            if kind == PartyKind::Group && i > 0 && doc.is(i - 1, "the") {
+                start = i - 1;
             }
+            let span = Span::new(doc.tokens[start].span.start, doc.tokens[last].span.end);
+            let info = PartyInfo {
+                key: format!("org:{}", name.to_lowercase()),
+                name: name.to_owned(),
+                kind,
+                country: cc.map(str::to_owned),
+                role: None,
+                title: None,
+                name_tokens: Vec::new(),
+                aliases: Vec::new(),
+            };
+            let p = table.party(info);
+            table.mention(span, p, false);
+            for k in i..=last {
+                ctx.covered[k] = true;
+            }
+            i = last + 1;
+            continue;
         }
         // Acronym definition: "Association of Southeast Nations (ASEAN)".
         if doc.tok(i) == "("
@@ -855,18 +856,12 @@ fn named_org(ctx: &Ctx, i: usize) -> Option<(usize, usize, usize)> {
     }
     // A table name starts here, or the acronym rule defines this name: "Movement for
     // Democratic Change (MDC)".
-    if ORG_INDEX.get(doc.tok(start)).is_some_and(|cands| {
-        cands.iter().any(|(_, words)| {
-            words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| doc.tokens.get(start + k).is_some() && doc.tok(start + k) == *w)
-        })
-    }) || doc.is(last + 1, "(")
-        && doc
-            .tokens
-            .get(last + 2)
-            .is_some_and(|_| is_acronym(doc.tok(last + 2)))
+    if table_name_at(doc, start).is_some()
+        || doc.is(last + 1, "(")
+            && doc
+                .tokens
+                .get(last + 2)
+                .is_some_and(|_| is_acronym(doc.tok(last + 2)))
     {
         return None;
     }
