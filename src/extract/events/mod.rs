@@ -32,7 +32,7 @@ use super::quotes::{QuoteFound, inside_quote};
 use super::sentences::{Doc, TokenKind};
 use crate::model::{DateRange, EventKind, Mode, PartialDate, PartyKind, PlaceKind, Span};
 use clauses::token_span;
-use clauses::{conditions, settings};
+use clauses::{conditions, in_any, settings};
 use merging::{MERGE_WINDOW, compatible, merge_evidence, merge_into, same_happening};
 pub use participants::GroupRef;
 use participants::{
@@ -680,7 +680,13 @@ fn sentence_events(
             d.start.is_some() && d.start == d.end && d.start.is_some_and(|x| x.is_day())
         }) && (from_text || inherited)
         {
-            let mut parties = ev.parties.clone();
+            // Who suffered a passive act ("hostages rescued on July 2 by the army") did not
+            // set the occasion of what they do later.
+            let mut parties = if ev.passive.is_some() {
+                ev.actors.clone()
+            } else {
+                ev.parties.clone()
+            };
             if inherited && let Some(f) = focus.as_ref() {
                 for p in &f.parties {
                     push_unique(&mut parties, *p);
@@ -754,7 +760,10 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     let mut actors = if trig.nominal {
         nominal_actors(inp, h, range, skip)
     } else {
-        parties_in(inp, subject_from, subject_to.max(subject_from), skip)
+        let subject =
+            participants::subject_range(inp, subject_from, subject_to.max(subject_from), skip);
+        let found = parties_in(inp, subject.start, subject.end, skip);
+        participants::without_affiliations(inp, &subject, found)
     };
     // "X prompted Japan and South Korea to improve relations": the causee acts.
     if h.first > range.start && doc.is(h.first - 1, "to") {
@@ -789,7 +798,11 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     // suffered the act; the agent, if the text names one, follows "by".
     // "was arrested by police", and a participle with its agent: "the measures, endorsed by
     // the US government, …".
-    let participle_by = doc.low(h.last).ends_with("ed") && doc.is(h.last + 1, "by");
+    // A date between them counts for nothing: "rescued on July 2 by the army".
+    let after_dates = (h.last + 1..view.next_trigger)
+        .find(|&k| !in_any(skip, k))
+        .unwrap_or(h.last + 1);
+    let participle_by = doc.low(h.last).ends_with("ed") && doc.is(after_dates, "by");
     let passive = (!trig.nominal
         && trig.needs != Needs::To
         && (is_passive(doc, range.start, h.first) || participle_by))
@@ -797,7 +810,13 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     if passive.is_some() {
         let agents = (h.last + 1..view.next_trigger)
             .find(|&k| doc.is(k, "by"))
-            .map(|k| parties_in(inp, k + 1, view.next_trigger, skip))
+            .map(|k| {
+                // "by the army, who tricked FARC into …": the relative clause is another act.
+                let end = (k + 1..view.next_trigger)
+                    .find(|&j| doc.is(j, ",") && doc.is_any(j + 1, &["who", "which"]))
+                    .unwrap_or(view.next_trigger);
+                parties_in(inp, k + 1, end, skip)
+            })
             .unwrap_or_default();
         // The patients are the subject; other parties after the verb are not part of it.
         targets = std::mem::take(&mut actors);

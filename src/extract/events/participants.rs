@@ -112,6 +112,197 @@ fn is_attribution(doc: &Doc, t: usize, end: usize) -> bool {
     let according = t >= 2 && doc.is(t - 2, "according") && doc.is(t - 1, "to");
     trailing || according
 }
+/// The words of `from..to` (those before a verb) that are its subject: past an opening phrase
+/// ("After a visit to Kenya, Annan warned"), without an aside between commas ("Ruto, a leader
+/// of a group the BBC named, dismissed"), but with all of a list ("Japan, China and Korea").
+pub(super) fn subject_range(
+    inp: &Inputs,
+    from: usize,
+    to: usize,
+    skip: &[std::ops::Range<usize>],
+) -> std::ops::Range<usize> {
+    let doc = inp.doc;
+    let free =
+        |k: usize| !in_any(skip, k) && inside_quote(inp.quotes, doc.tokens[k].span.start).is_none();
+    let mut segs: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = from;
+    for k in from..to {
+        if doc.is(k, ",") && free(k) {
+            segs.push(start..k);
+            start = k + 1;
+        }
+    }
+    segs.push(start..to);
+    if segs.len() == 1 {
+        return from..to;
+    }
+    let named = |r: &std::ops::Range<usize>| !parties_in(inp, r.start, r.end, skip).is_empty();
+    // Words that leave a segment empty of a subject: ", has since said", ", also warned".
+    let bare = |r: &std::ops::Range<usize>| {
+        let words: Vec<usize> = r.clone().filter(|&k| free(k)).collect();
+        words.len() <= 3 && words.iter().all(|&k| !doc.tokens[k].cap) && !named(r)
+    };
+    let n = segs.len();
+    let tail = &segs[n - 1];
+    // ", killing 30": a participle after a comma has the whole clause before it as subject.
+    if tail.is_empty() && doc.low(to).ends_with("ing") {
+        return from..to;
+    }
+    let chosen = if !named(tail) {
+        // "Ruto, a leader of …, dismissed" (nothing between the aside and the verb), "Biti,
+        // appeared in court after being arrested": the segment before the aside, unless
+        // the aside adds a party of its own ("Abe, along with Obama, signed").
+        let aside = &segs[n - 2];
+        if doc.is_any(aside.start, &["along", "together", "and", "or"]) {
+            return from..to;
+        }
+        // "Two lawmakers from Ireland, Lynn Boylann and Nessa Childers, endorsed": an aside
+        // of names only names the subject.
+        if names_only(inp, aside, skip) {
+            return aside.clone();
+        }
+        if !bare(tail) && !doc.is_any(aside.start, &["a", "an", "the", "who", "which"]) {
+            return from..to;
+        }
+        match (0..n - 2)
+            .rev()
+            .find(|&i| named(&segs[i]) && !doc.is_any(segs[i].start, OPENERS))
+        {
+            Some(i) => i,
+            None => return from..to,
+        }
+    } else if doc.is_any(tail.start, &["a", "an", "the"]) && is_one_name(inp, &segs[n - 2], skip) {
+        // "Bertie Ahern, the Prime Minister of Ireland visited": a name and its apposition.
+        return segs[n - 2].start..to;
+    } else {
+        n - 1
+    };
+    // A list: "Japan, China and South Korea agreed", "with Libya, France, and the United
+    // States providing support".
+    let mut first = chosen;
+    let mut start = segs[chosen].start;
+    if segs[chosen].clone().any(|k| doc.is_any(k, &["and", "or"])) {
+        while first > 0 && is_one_name(inp, &segs[first - 1], skip) {
+            first -= 1;
+        }
+        start = segs[first].start;
+        if first < chosen
+            && first > 0
+            && let Some(m) = inp
+                .parties
+                .mentions_in(token_span(doc, segs[first - 1].start, segs[first - 1].end))
+                .last()
+            && doc.token_at_or_after(m.span.end) == segs[first - 1].end
+            && let Some(t) = doc.token_containing(m.span.start)
+        {
+            start = t;
+        }
+    }
+    start..segs[chosen].end.max(if chosen == n - 1 { to } else { 0 })
+}
+/// Parties of `range` less those named only as a person's affiliation: in "former UN envoy
+/// Hal Brenner" or "Egypt's acting prime minister Ahmed Shafik" the person acts, not the body
+/// or state (a person's own state joins the event as a participant later).
+pub(super) fn without_affiliations(
+    inp: &Inputs,
+    range: &std::ops::Range<usize>,
+    parties: Vec<usize>,
+) -> Vec<usize> {
+    let doc = inp.doc;
+    let table = inp.parties;
+    let mentions: Vec<_> = table
+        .mentions_in(token_span(doc, range.start, range.end))
+        .collect();
+    let affiliation = |i: usize| {
+        let m = mentions[i];
+        let Some(next) = mentions.get(i + 1) else {
+            return false;
+        };
+        if table.parties[next.party].kind != PartyKind::Person || next.party == m.party {
+            return false;
+        }
+        let a = doc.token_at_or_after(m.span.end);
+        let Some(b) = doc.token_containing(next.span.start) else {
+            return false;
+        };
+        b >= a
+            && b - a <= 4
+            && (a..b).all(|k| {
+                (doc.tokens[k].kind == TokenKind::Word
+                    && !doc.is_any(k, &["and", "or", "with", "by", "to"]))
+                    || doc.tokens[k].kind == TokenKind::Possessive
+            })
+    };
+    let only_affiliation = |p: usize| {
+        table.parties[p].kind != PartyKind::Person
+            && mentions.iter().any(|m| m.party == p)
+            && (0..mentions.len())
+                .filter(|&i| mentions[i].party == p)
+                .all(affiliation)
+    };
+    let kept: Vec<usize> = parties
+        .iter()
+        .copied()
+        .filter(|&p| !only_affiliation(p))
+        .collect();
+    if kept.is_empty() { parties } else { kept }
+}
+/// Words that open a phrase which is no subject: "In Tokyo,", "After the talks,".
+const OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "following",
+    "despite",
+    "since",
+    "while",
+    "when",
+    "as",
+    "with",
+    "without",
+    "from",
+    "under",
+    "amid",
+    "over",
+    "for",
+    "meanwhile",
+    "however",
+    "but",
+    "although",
+    "though",
+    "because",
+    "if",
+    "by",
+];
+/// Is `r` only names ("Lynn Boylann and Nessa Childers", "Professor Gabriela Shalev"), with a
+/// person among them?
+fn names_only(inp: &Inputs, r: &std::ops::Range<usize>, skip: &[std::ops::Range<usize>]) -> bool {
+    let doc = inp.doc;
+    let people = parties_in(inp, r.start, r.end, skip)
+        .iter()
+        .any(|&p| inp.parties.parties[p].kind == PartyKind::Person);
+    people
+        && r.clone()
+            .all(|k| doc.tokens[k].cap || doc.is_any(k, &["and", "of", "."]))
+}
+/// Is `r` one party's name and nothing else ("the United States", "Japan")?
+fn is_one_name(inp: &Inputs, r: &std::ops::Range<usize>, skip: &[std::ops::Range<usize>]) -> bool {
+    let doc = inp.doc;
+    if r.is_empty() || parties_in(inp, r.start, r.end, skip).len() != 1 {
+        return false;
+    }
+    let span = token_span(doc, r.start, r.end);
+    let covered: Vec<Span> = inp.parties.mentions_in(span).map(|m| m.span).collect();
+    r.clone().all(|k| {
+        doc.is(k, "the")
+            || covered
+                .iter()
+                .any(|c| c.start <= doc.tokens[k].span.start && doc.tokens[k].span.end <= c.end)
+    })
+}
 pub(super) fn push_unique(v: &mut Vec<usize>, x: usize) {
     if !v.contains(&x) {
         v.push(x);
@@ -602,5 +793,69 @@ mod tests {
         );
         let e = ev.first().expect("the request");
         assert!(!e.actors.is_empty() && e.targets.is_empty(), "{e:?}");
+    }
+
+    /// The actors' names of the first event of `text`, in the title's order.
+    fn first_title(text: &str) -> String {
+        let ev = super::super::events_for(text, Some("2021-03-02"));
+        ev.first().map(|e| e.title.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn an_opening_phrase_and_an_aside_are_not_the_subject() {
+        assert_eq!(
+            first_title(
+                "After a two-day visit to Peru on Monday, former UN envoy Hal Brenner condemned Chile."
+            ),
+            "Brenner condemns Chile"
+        );
+        assert_eq!(
+            first_title(
+                "Tomas Varga, a senator named by the Daily Herald in its report, condemned Chile."
+            ),
+            "Varga condemns Chile"
+        );
+    }
+
+    #[test]
+    fn an_aside_of_names_names_the_subject() {
+        assert_eq!(
+            first_title("Two lawmakers from Peru, Ana Quispe and Rosa Mamani, condemned Chile."),
+            "Quispe and Mamani condemn Chile"
+        );
+    }
+
+    #[test]
+    fn a_list_keeps_all_its_members() {
+        assert_eq!(
+            first_title("Peru, Bolivia, and Ecuador condemned Chile on Monday."),
+            "Peru, Bolivia and Ecuador condemn Chile"
+        );
+        assert_eq!(
+            first_title(
+                "Troops arrived from Peru, with Bolivia, Ecuador, and Brazil providing aid to Chile."
+            ),
+            "Bolivia, Ecuador and Brazil provide aid to Chile"
+        );
+    }
+
+    #[test]
+    fn a_name_and_its_apposition_without_a_closing_comma() {
+        let ev = super::super::events_for(
+            "Tomas Varga, the Prime Minister of Peru condemned Chile.",
+            Some("2021-03-02"),
+        );
+        assert!(ev[0].title.starts_with("Varga"), "{:?}", ev[0].title);
+    }
+
+    #[test]
+    fn a_participle_after_a_date_can_still_be_passive() {
+        assert_eq!(
+            first_title(
+                "Tomas Varga was one of the hostages rescued on July 2 by the Peruvian army, who \
+                 tricked the Shining Path into freeing them."
+            ),
+            "Peru army rescues Varga"
+        );
     }
 }

@@ -248,6 +248,7 @@ fn worded(inp: &Inputs, e: &EventFound) -> String {
             match e.kind {
                 EventKind::Threaten => " against",
                 EventKind::Sanction | EventKind::Assault => " on",
+                EventKind::Aid => " to",
                 _ => " with",
             }
         };

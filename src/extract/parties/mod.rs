@@ -349,6 +349,7 @@ pub fn find_parties(doc: &Doc, rec: &Recognised, quotes: &[QuoteFound]) -> Party
     people::find_people(&mut ctx, &mut table);
     table.join_lone_surnames();
     table.finish();
+    people::countries_from_appositions(&ctx, &mut table);
     coreference::resolve_references(&ctx, &mut table);
     table.finish();
     table

@@ -462,6 +462,89 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
     }
     find_people_by_surname(ctx, table);
 }
+/// A person's country from an apposition beside the name: "Ahmed Shafik, Egypt's acting
+/// prime minister,", "James Jones, a U.S. security adviser", "the former prime minister of
+/// Egypt, Ahmed Nazif,".
+pub(super) fn countries_from_appositions(ctx: &Ctx, table: &mut PartyTable) {
+    let doc = ctx.doc;
+    let mut found = Vec::new();
+    for m in &table.mentions {
+        if m.anaphor
+            || table.parties[m.party].kind != PartyKind::Person
+            || table.parties[m.party].country.is_some()
+        {
+            continue;
+        }
+        let Some(first) = doc.token_containing(m.span.start) else {
+            continue;
+        };
+        let last = doc.token_at_or_after(m.span.end);
+        let sentence = doc.tokens[first].sentence;
+        let in_sentence = |k: usize| doc.tokens.get(k).is_some_and(|t| t.sentence == sentence);
+        let bounded = |k: usize| doc.is_any(k, &[",", ";", ":", "."]) || !in_sentence(k);
+        let after = doc.is(last, ",").then(|| {
+            let end = (last + 1..last + 10)
+                .find(|&k| bounded(k))
+                .unwrap_or(last + 10);
+            last + 1..end
+        });
+        let before = (first > 1 && doc.is(first - 1, ",")).then(|| {
+            let start = (first.saturating_sub(10)..first - 1)
+                .rev()
+                .find(|&k| bounded(k))
+                .map_or(first.saturating_sub(10), |k| k + 1);
+            start..first - 1
+        });
+        if let Some(cc) = after
+            .into_iter()
+            .chain(before)
+            .find_map(|a| apposition_country(ctx, a))
+        {
+            found.push((m.party, cc));
+        }
+    }
+    for (p, cc) in found {
+        table.parties[p].country.get_or_insert(cc);
+    }
+}
+/// The country an office in apposition names: "(a/the) [former] Egyptian/Egypt's …" or "the
+/// … minister of Egypt".
+fn apposition_country(ctx: &Ctx, a: std::ops::Range<usize>) -> Option<String> {
+    let doc = ctx.doc;
+    if a.len() < 2 || a.len() > 9 {
+        return None;
+    }
+    let mut k = a.start;
+    let det = doc.is_any(k, &["a", "an", "the"]);
+    if det {
+        k += 1;
+    }
+    if doc.is_any(
+        k,
+        &["former", "acting", "then", "outgoing", "top", "senior"],
+    ) {
+        k += 1;
+    }
+    if let Some((cc, next)) = ctx.country_qualifier(k)
+        && next < a.end
+        && (any_case_title_at(doc, next).is_some() || doc.is_any(next, PERSON_ROLES) || {
+            !doc.tokens[next].cap && doc.tokens[next].kind == TokenKind::Word
+        })
+    {
+        return Some(cc);
+    }
+    if !det {
+        return None;
+    }
+    (k..a.end).find_map(|t| {
+        let (len, _) = any_case_title_at(doc, t)?;
+        (doc.is(t + len, "of"))
+            .then(|| ctx.country_qualifier(t + len + 1))
+            .flatten()
+            .filter(|(_, next)| *next <= a.end)
+            .map(|(cc, _)| cc)
+    })
+}
 /// Last words of organisation names that look like people's names ("Fox News").
 const ORGANISATION_LAST_WORDS: &[&str] = &[
     "news",
@@ -790,6 +873,17 @@ mod tests {
             (o.name.as_str(), o.role.as_deref()),
             ("Jane Keller", Some("Officer"))
         );
+    }
+
+    #[test]
+    fn an_apposition_gives_a_person_their_country() {
+        let text = "Tomas Varga, Peru's acting prime minister, resigned. Later, the former \
+                    foreign minister of Chile, Rosa Mamani, spoke.";
+        let t = table_for(text);
+        let v = party_of(&t, text, "Tomas Varga", 0).expect("Varga");
+        assert_eq!(v.country.as_deref(), Some("PE"));
+        let m = party_of(&t, text, "Rosa Mamani", 0).expect("Mamani");
+        assert_eq!(m.country.as_deref(), Some("CL"));
     }
 
     #[test]
