@@ -123,6 +123,65 @@ fn referred_kinds(doc: &Doc, e: &EventFound) -> Option<Vec<EventKind>> {
     triggers::kinds_referred(doc, verb_end, end)
 }
 
+/// Casualty words of a toll.
+const CASUALTY_WORDS: &[&str] = &["killed", "wounded", "injured", "dead", "hurt"];
+
+/// True when `e` is a count of casualties: a passive "killed", "wounded" or "injured" with no
+/// agent and no date of its own, whose subject is a number ("at least 60 people", "2,700").
+fn is_toll(doc: &Doc, e: &EventFound) -> bool {
+    let Some(t) = doc.token_containing(e.trigger.start) else {
+        return false;
+    };
+    if e.passive.is_none()
+        || !e.actors.is_empty()
+        || e.own_date
+        || !doc.is_any(t, CASUALTY_WORDS)
+        || e.trigger_noun.is_some()
+        // "killed by a roadside bomb": a cause of their own.
+        || (t + 1..t + 4).any(|k| doc.is(k, "by"))
+    {
+        return false;
+    }
+    let start = doc.sentences[e.sentence].tokens.start;
+    let lo = t.saturating_sub(8).max(start);
+    (lo..t).any(|k| doc.tokens[k].kind == TokenKind::Number || doc.is_any(k, NUMBER_WORDS))
+}
+
+/// Numbers written as words, as a toll gives them.
+const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "dozens",
+    "dozen",
+    "thousands",
+];
+
 /// Title verbs of ballots: an election or vote held, someone elected.
 const BALLOT_VERBS: &[&str] = &["vote", "elect", "hold an election"];
 
@@ -234,6 +293,20 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
                     && m.sentence < e.sentence
                     && !e.own_date
                     && (m.place.is_none() || e.place.is_none() || m.place == e.place)
+            })
+        {
+            merge_evidence(m, e);
+            continue;
+        }
+        // "At least sixty people have been killed", "2,700 are wounded": a toll with nobody
+        // named as its cause, told after a violent happening, counts that happening's dead.
+        if is_toll(doc, &e)
+            && !in_lede(doc, e.sentence)
+            && let Some(m) = merged[window..].iter_mut().rev().find(|m| {
+                matches!(m.kind, EventKind::Assault | EventKind::Incident)
+                    && m.sentence < e.sentence
+                    && m.mode.is_none()
+                    && (e.place.is_none() || m.place == e.place)
             })
         {
             merge_evidence(m, e);
@@ -1345,5 +1418,21 @@ mod tests {
             }
         }
         assert!(ev.iter().any(|e| e.kind == EventKind::Reject), "{ev:?}");
+    }
+
+    #[test]
+    fn a_toll_told_later_counts_the_dead_of_the_happening() {
+        let ev = events_for(
+            "A car bomb exploded outside a market in Kirkuk on Monday.\n\nThe market had reopened \
+             in May. Traders had asked for more guards. Its owners met the mayor in June. \
+             Officials say at least twelve people have been killed.",
+            Some("2021-03-02"),
+        );
+        let violent: Vec<_> = ev
+            .iter()
+            .filter(|e| matches!(e.kind, EventKind::Assault | EventKind::Incident))
+            .collect();
+        assert_eq!(violent.len(), 1, "{ev:#?}");
+        assert_eq!(violent[0].evidence.len(), 2);
     }
 }

@@ -418,6 +418,10 @@ pub(super) fn unnamed_subject(
     {
         k -= 1;
     }
+    // "at least sixty people": the count keeps its "at least".
+    if k > clause_start && doc.is(k, "least") && doc.is(k - 1, "at") {
+        k -= 1;
+    }
     Some(GroupRef::new(doc, rec, k, head))
 }
 
