@@ -280,6 +280,19 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
                 name_start = next;
             }
             let mut nlen = name_tokens_at(ctx, name_start);
+            // "Afghanistan's president, Hamid Karzai criticized …": the name after a comma.
+            if nlen == 0 && doc.is(name_start, ",") {
+                let n2 = name_tokens_at(ctx, name_start + 1);
+                if (2..=3).contains(&n2)
+                    && doc
+                        .tokens
+                        .get(name_start + 1 + n2)
+                        .is_none_or(|t| !t.cap && t.kind != TokenKind::Possessive)
+                {
+                    name_start += 1;
+                    nlen = n2;
+                }
+            }
             // A lowercase office needs a country or a full name: "the leader said" names nobody.
             // After a verb of saying it describes the speaker, and the speech rule below keeps
             // the whole description as the role ("explains newly elected town councillor …").
@@ -873,6 +886,15 @@ mod tests {
             (o.name.as_str(), o.role.as_deref()),
             ("Jane Keller", Some("Officer"))
         );
+    }
+
+    #[test]
+    fn an_office_then_a_comma_then_the_name() {
+        let text = "Peru's president, Tomas Quispe criticized the plan.";
+        let t = table_for(text);
+        let q = party_of(&t, text, "Tomas Quispe", 0).expect("Quispe");
+        assert_eq!(q.kind, PartyKind::Person);
+        assert_eq!(q.country.as_deref(), Some("PE"));
     }
 
     #[test]
