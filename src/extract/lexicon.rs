@@ -344,6 +344,42 @@ pub const EAST_ASIAN_FAMILY_NAMES: &[&str] = &[
     "Vo", "Lai", "Tsai", "Chiang", "Lam", "Leung", "Chan", "Wong",
 ];
 
+/// Numbers written as words, as counts of people give them.
+pub const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "dozens",
+    "dozen",
+    "thousands",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

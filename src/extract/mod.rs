@@ -405,14 +405,15 @@ fn assemble(
     // become parties of kind group, one per wording, so that events can name who acted.
     let mut group_ids: HashMap<String, String> = HashMap::new();
     let mut group_party = |g: &events::GroupRef, ds: &mut Dataset| -> String {
-        let key = g.words.to_lowercase();
+        let words = group_name(&g.words);
+        let key = words.to_lowercase();
         let id = group_ids
             .entry(key)
             .or_insert_with(|| {
-                let id = party_ids.take(&slug(&g.words));
+                let id = party_ids.take(&slug(words));
                 ds.parties.push(Party {
                     id: id.clone(),
-                    name: lexicon::capitalised(&g.words),
+                    name: lexicon::capitalised(words),
                     kind: PartyKind::Group,
                     country: g.country.clone(),
                     role: None,
@@ -442,9 +443,12 @@ fn assemble(
             .as_ref()
             .filter(|g| g.people && e.actors.is_empty() && e.passive.is_none())
             .map(|g| group_party(g, &mut ds));
+        // The dead of a disaster or an epidemic are its victims, not a side the event was aimed
+        // at: an incident takes no group target.
         let unnamed_target = e
             .object
             .as_ref()
+            .filter(|_| e.kind != crate::model::EventKind::Incident)
             .filter(|g| g.people && e.targets.is_empty())
             .or(e
                 .unnamed_subject
@@ -516,6 +520,51 @@ fn assemble(
     ds
 }
 
+/// A group's name without the count its event gives: "over 700 asylum seekers" and "at least
+/// 60 asylum seekers" are one group, "asylum seekers" (the count stays in the event's title).
+fn group_name(words: &str) -> &str {
+    const COUNT_WORDS: &[&str] = &[
+        "over",
+        "nearly",
+        "about",
+        "around",
+        "almost",
+        "some",
+        "at",
+        "least",
+        "most",
+        "more",
+        "fewer",
+        "less",
+        "than",
+        "up",
+        "to",
+        "of",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "scores",
+        "millions",
+        "a",
+        "few",
+        "several",
+        "many",
+    ];
+    let mut rest = words.trim();
+    while let Some((first, tail)) = rest.split_once(' ') {
+        let low = first.to_lowercase();
+        let number = first
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            || lexicon::NUMBER_WORDS.contains(&low.as_str());
+        if !(number || COUNT_WORDS.contains(&low.as_str())) {
+            break;
+        }
+        rest = tail.trim_start();
+    }
+    rest
+}
+
 /// The first line when it reads like a headline (short, no final full stop), else "Untitled".
 fn default_title(doc: &Doc) -> String {
     doc.paragraphs
@@ -555,5 +604,19 @@ mod tests {
         assert!(!looks_like_headline(
             "The leaders of Japan and South Korea have agreed to resolve it."
         ));
+    }
+
+    #[test]
+    fn a_group_is_named_without_its_count() {
+        assert_eq!(
+            super::group_name("over 700 asylum seekers"),
+            "asylum seekers"
+        );
+        assert_eq!(super::group_name("At least sixty people"), "people");
+        assert_eq!(
+            super::group_name("Iraqi security forces"),
+            "Iraqi security forces"
+        );
+        assert_eq!(super::group_name("dozens"), "dozens");
     }
 }

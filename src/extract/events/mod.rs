@@ -144,43 +144,11 @@ fn is_toll(doc: &Doc, e: &EventFound) -> bool {
     }
     let start = doc.sentences[e.sentence].tokens.start;
     let lo = t.saturating_sub(8).max(start);
-    (lo..t).any(|k| doc.tokens[k].kind == TokenKind::Number || doc.is_any(k, NUMBER_WORDS))
+    (lo..t).any(|k| {
+        doc.tokens[k].kind == TokenKind::Number
+            || doc.is_any(k, crate::extract::lexicon::NUMBER_WORDS)
+    })
 }
-
-/// Numbers written as words, as a toll gives them.
-const NUMBER_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "hundreds",
-    "dozens",
-    "dozen",
-    "thousands",
-];
 
 /// Title verbs of ballots: an election or vote held, someone elected.
 const BALLOT_VERBS: &[&str] = &["vote", "elect", "hold an election"];
@@ -610,7 +578,7 @@ fn sentence_events(
         let (kind, verb) = if aimed_fire(inp, h, &view) {
             (EventKind::Assault, "attack")
         } else {
-            (kind_in_context(doc, trig, &view.range), trig.verb)
+            kind_in_context(doc, trig, h.first, &view.range)
         };
         let conds = conditions(doc, s.tokens.clone());
         let mode = mode_of(doc, h, &view.range, &conds, kind);
@@ -918,16 +886,30 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
     // a quantity before the noun is part of the phrase.
     let mut lead = 0;
     let quantity = |i: usize| {
-        doc.is_any(
+        if doc.is_any(
             i,
             &["dozens", "hundreds", "thousands", "scores", "millions"],
         ) && doc.is(i + 1, "of")
             || doc.is(i, "at") && doc.is_any(i + 1, &["least", "most"])
             || doc.is_any(i, &["more", "fewer", "less"]) && doc.is(i + 1, "than")
+        {
+            2
+        } else if doc.is_any(i, &["over", "nearly", "about", "around", "almost", "some"])
+            && doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        {
+            // "rescued over 700 asylum seekers"
+            1
+        } else {
+            0
+        }
     };
-    while quantity(i) {
-        i += 2;
-        lead += 2;
+    while quantity(i) > 0 {
+        let n = quantity(i);
+        i += n;
+        lead += n;
     }
     let body = i;
     let demonym_at = |k: usize| {
@@ -1434,5 +1416,30 @@ mod tests {
             .collect();
         assert_eq!(violent.len(), 1, "{ev:#?}");
         assert_eq!(violent[0].evidence.len(), 2);
+    }
+
+    #[test]
+    fn a_rescue_from_captors_coerces_and_from_the_sea_aids() {
+        let ev = events_for(
+            "Fishermen rescued over 700 migrants whose boat sank.",
+            Some("2021-03-02"),
+        );
+        assert_eq!(ev[0].kind, EventKind::Aid, "{ev:?}");
+        assert_eq!(ev[0].title, "Fishermen rescue over 700 migrants");
+        let ev = events_for(
+            "Commandos rescued the hostages from their kidnappers.",
+            Some("2021-03-02"),
+        );
+        assert_eq!(ev[0].kind, EventKind::Coerce, "{ev:?}");
+    }
+
+    #[test]
+    fn a_truce_ended_is_a_rejection() {
+        let ev = events_for(
+            "Chile declared a formal end to the truce with Peru.",
+            Some("2021-03-02"),
+        );
+        assert_eq!(ev[0].kind, EventKind::Reject, "{ev:?}");
+        assert!(ev[0].title.contains("end the truce"), "{}", ev[0].title);
     }
 }

@@ -77,6 +77,10 @@ pub(super) enum Sense {
     Blast,
     /// Storming a building: a protest when protesters do it, else an assault.
     Storm,
+    /// Rescuing: from captors it is coercion, from a sinking boat or rubble it is aid.
+    Rescue,
+    /// A truce or ceasefire: declared, a concession; ended or broken, a rejection.
+    Truce,
 }
 
 /// Which form of its word a trigger is.
@@ -248,8 +252,20 @@ const LEXICON: &[Row] = &[
     row(K::Concede, "pardon", ""),
     row(K::Concede, "ease", "ease restrictions"),
     row(K::Concede, "lift", "lift restrictions"),
-    row(K::Concede, "n:ceasefire/cease-fire", "declare a ceasefire"),
-    row(K::Concede, "n:truce", "declare a truce"),
+    sense(
+        K::Concede,
+        "n:ceasefire/cease-fire",
+        "declare a ceasefire",
+        Needs::Nothing,
+        Sense::Truce,
+    ),
+    sense(
+        K::Concede,
+        "n:truce",
+        "declare a truce",
+        Needs::Nothing,
+        Sense::Truce,
+    ),
     row(K::Concede, "n:resignation", "resign"),
     row(K::Concede, "n:apology", "apologise"),
     // COOPERATE
@@ -495,7 +511,7 @@ const LEXICON: &[Row] = &[
     row(K::Coerce, "summon", ""),
     row(K::Coerce, "disperse", ""),
     row(K::Coerce, "censor", ""),
-    row(K::Coerce, "rescue", ""),
+    sense(K::Coerce, "rescue", "", Needs::Nothing, Sense::Rescue),
     row(K::Coerce, "confiscate", ""),
     row(K::Coerce, "ban/banned/banned/banning", ""),
     needs(K::Coerce, "bar/barred/barred/barring", "bar", Needs::From),
@@ -1755,10 +1771,15 @@ fn after(doc: &Doc, last: usize, range: &std::ops::Range<usize>, n: usize, words
     (last + 1..(last + 1 + n).min(range.end)).any(|k| doc.is_any(k, words))
 }
 
-/// The kind a trigger has in its clause (see [`Sense`]).
-pub(super) fn kind_in_context(doc: &Doc, t: &Trigger, range: &std::ops::Range<usize>) -> EventKind {
+/// The kind a trigger at token `first` has in its clause (see [`Sense`]), and its title verb.
+pub(super) fn kind_in_context(
+    doc: &Doc,
+    t: &Trigger,
+    first: usize,
+    range: &std::ops::Range<usize>,
+) -> (EventKind, &'static str) {
     let any = |words: &[&str]| range.clone().any(|k| doc.is_any(k, words));
-    match t.sense {
+    let kind = match t.sense {
         Sense::Fixed => t.kind,
         Sense::Harm if any(DISASTER_WORDS) && !any(ATTACK_WORDS) => EventKind::Incident,
         Sense::Harm => t.kind,
@@ -1766,8 +1787,50 @@ pub(super) fn kind_in_context(doc: &Doc, t: &Trigger, range: &std::ops::Range<us
         Sense::Blast => t.kind,
         Sense::Storm if any(PROTESTERS) => EventKind::Protest,
         Sense::Storm => t.kind,
-    }
+        Sense::Rescue if any(CAPTIVE_WORDS) => t.kind,
+        Sense::Rescue => EventKind::Aid,
+        Sense::Truce => {
+            let lo = first.saturating_sub(5).max(range.start);
+            if (lo..first).any(|k| doc.is_any(k, TRUCE_ENDS)) {
+                return (EventKind::Reject, "end the truce");
+            }
+            t.kind
+        }
+    };
+    (kind, t.verb)
 }
+
+/// Words of captivity: a rescue from captors is coercion ("hostages rescued by the army").
+const CAPTIVE_WORDS: &[&str] = &[
+    "hostage",
+    "hostages",
+    "captive",
+    "captives",
+    "captivity",
+    "captors",
+    "kidnapped",
+    "kidnappers",
+    "abducted",
+    "abductors",
+    "pirates",
+    "kidnapping",
+];
+
+/// Words that end a truce: "declared a formal end to the truce", "broke the ceasefire".
+const TRUCE_ENDS: &[&str] = &[
+    "end",
+    "ends",
+    "ended",
+    "ending",
+    "broke",
+    "breaks",
+    "broken",
+    "violated",
+    "violate",
+    "abandoned",
+    "collapse",
+    "collapsed",
+];
 
 fn noun_happened(
     inp: &Inputs,
