@@ -565,6 +565,11 @@ fn sentence_events(
         if within(&object_group, &targets) {
             targets.clear();
         }
+        // "Six Palestinian civilians were killed": the group suffered it, not its state.
+        let group_suffers = passive.is_some() && within(&subject_group, &targets);
+        if group_suffers {
+            targets.clear();
+        }
         let mut parties = actors.clone();
         for &t in &targets {
             push_unique(&mut parties, t);
@@ -1441,5 +1446,18 @@ mod tests {
         );
         assert_eq!(ev[0].kind, EventKind::Reject, "{ev:?}");
         assert!(ev[0].title.contains("end the truce"), "{}", ev[0].title);
+    }
+
+    #[test]
+    fn a_group_that_suffered_is_named_not_its_state() {
+        let ev = events_for(
+            "Six Peruvian soldiers were killed in Lima on Monday.",
+            Some("2021-03-02"),
+        );
+        assert_eq!(
+            ev[0].title, "Six Peruvian soldiers killed in Lima",
+            "{ev:?}"
+        );
+        assert!(ev[0].targets.is_empty(), "{ev:?}");
     }
 }
