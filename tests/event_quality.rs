@@ -38,13 +38,13 @@ fn events_gold_set_meets_its_floors() {
     let s = events::score(&articles, Gazetteer::embedded()).scores;
     check(&[
         ("event precision", s.event_precision.rate(), 0.53),
-        ("event recall", s.event_recall.rate(), 0.56),
-        ("actors", s.actors.rate(), 0.33),
-        ("places", s.places.rate(), 0.63),
-        ("dates", s.dates.rate(), 0.58),
-        ("speakers", s.speakers.rate(), 0.75),
-        ("titles", s.titles.rate(), 0.27),
-        ("headline event", s.headline.rate(), 0.47),
+        ("event recall", s.event_recall.rate(), 0.55),
+        ("actors", s.actors.rate(), 0.35),
+        ("places", s.places.rate(), 0.62),
+        ("dates", s.dates.rate(), 0.59),
+        ("speakers", s.speakers.rate(), 0.76),
+        ("titles", s.titles.rate(), 0.29),
+        ("headline event", s.headline.rate(), 0.48),
         ("place precision", s.toponyms.precision, 0.87),
         ("place recall", s.toponyms.recall, 0.89),
     ]);

@@ -79,6 +79,9 @@ fn extract_from(
     let mut table = parties::find_parties(doc, &rec, &found_quotes);
     speakers::attribute(doc, &mut found_quotes, &table);
     first_person_mentions(doc, &found_quotes, &mut table);
+    if let Some(source) = input.source.as_deref() {
+        table.add_publisher_voice(doc, &found_quotes, source, Gazetteer::embedded());
+    }
     let inputs = events::Inputs {
         doc,
         rec: &rec,
@@ -618,5 +621,24 @@ mod tests {
             "Iraqi security forces"
         );
         assert_eq!(super::group_name("dozens"), "dozens");
+    }
+
+    #[test]
+    fn a_government_release_speaks_as_its_state() {
+        let text = "We strongly condemn the attack on the market in Lima.";
+        let mut input = ArticleInput::new(text.to_owned());
+        input.published = jiff::civil::Date::new(2021, 3, 2).ok();
+        input.source = Some("U.S. Department of State".to_owned());
+        let ds = extract(&input, Gazetteer::embedded());
+        let condemn = ds
+            .events
+            .iter()
+            .find(|e| e.kind == crate::model::EventKind::Accuse)
+            .expect("the condemnation");
+        assert_eq!(condemn.actors, vec!["united-states".to_owned()], "{ds:?}");
+        // A newspaper's "we" is no state.
+        input.source = Some("The Lima Herald".to_owned());
+        let ds = extract(&input, Gazetteer::embedded());
+        assert!(ds.parties.iter().all(|p| p.id != "united-states"));
     }
 }

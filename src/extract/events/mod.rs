@@ -515,6 +515,9 @@ struct Roles {
     passive: Option<&'static str>,
     /// Where the clause starts after any "X reported that" frame: X only tells of it.
     frame_end: usize,
+    /// The verb is in a relative clause whose noun names no party ("the victims who were
+    /// injured"): the sentence's other parties did not do it.
+    unnamed_relative: bool,
 }
 
 /// Events of one sentence.
@@ -544,6 +547,7 @@ fn sentence_events(
             mut targets,
             passive,
             frame_end,
+            unnamed_relative,
         } = roles(inp, h, &view);
         // "Iraqi security forces battled militants": the group acts, not the state its
         // nationality word names (the state stays a participant through the group's country).
@@ -576,7 +580,7 @@ fn sentence_events(
         }
         // "Reuters has reported that … clan elders are pressing for their release": the
         // reporter is no participant.
-        if parties.is_empty() && passive.is_none() && !group_acts {
+        if parties.is_empty() && passive.is_none() && !group_acts && !unnamed_relative {
             parties = parties_in(inp, frame_end, view.range.end, &view.skip);
         }
         add_states_of_people(inp.parties, &mut parties);
@@ -687,7 +691,12 @@ fn sentence_events(
             // No subject found: the clause's parties act together ("talks in Pyongyang
             // between …"), but never those the verb was done to, nor when an unnamed group
             // is the subject ("Police arrested the opposition leader Ana Morales").
-            actors: if actors.is_empty() && passive.is_none() && !group_acts && unnamed.is_none() {
+            actors: if actors.is_empty()
+                && passive.is_none()
+                && !group_acts
+                && unnamed.is_none()
+                && !unnamed_relative
+            {
                 parties
                     .iter()
                     .copied()
@@ -803,14 +812,21 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     } else {
         h.first
     };
+    let relative = participants::relative_subject(inp, subject_from, h.first);
     let mut actors = if trig.nominal {
         nominal_actors(inp, h, range, skip)
     } else {
         let subject =
             participants::subject_range(inp, subject_from, subject_to.max(subject_from), skip);
         let found = parties_in(inp, subject.start, subject.end, skip);
-        participants::without_affiliations(inp, &subject, found)
+        match relative {
+            // "the families of the victims who were injured": the relative clause's subject
+            // is the noun before "who", not the sentence's.
+            Some(antecedent) => antecedent.into_iter().collect(),
+            None => participants::without_affiliations(inp, &subject, found),
+        }
     };
+    let unnamed_relative = !trig.nominal && relative == Some(None);
     // "X prompted Japan and South Korea to improve relations": the causee acts.
     if h.first > range.start && doc.is(h.first - 1, "to") {
         let lo = h.first.saturating_sub(8).max(range.start);
@@ -873,6 +889,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         targets,
         passive,
         frame_end,
+        unnamed_relative,
     }
 }
 

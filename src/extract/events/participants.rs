@@ -247,6 +247,67 @@ pub(super) fn without_affiliations(
         .collect();
     if kept.is_empty() { parties } else { kept }
 }
+/// The subject of a verb in a relative clause ("the victims who were injured", "Smith, who
+/// had met Jones,"): `Some` of the party named right before "who"/"which", or `Some(None)`
+/// when no party is named there; `None` when the verb at `verb` is in no relative clause.
+pub(super) fn relative_subject(inp: &Inputs, from: usize, verb: usize) -> Option<Option<usize>> {
+    let doc = inp.doc;
+    let lo = verb.saturating_sub(4).max(from);
+    let r = (lo..verb)
+        .rev()
+        .find(|&k| doc.is_any(k, &["who", "which"]))?;
+    // Only auxiliaries, adverbs and another verb of the same clause between ("who were
+    // injured and killed"), not a subject of its own ("in which he praised").
+    let verbal = |k: usize| {
+        let w = doc.low(k);
+        doc.tokens[k].kind == TokenKind::Word
+            && !doc.tokens[k].cap
+            && (doc.is_any(k, RELATIVE_AUXILIARIES)
+                || w.ends_with("ed")
+                || w.ends_with("ly")
+                || w.ends_with("ing"))
+    };
+    if !(r + 1..verb).all(verbal) {
+        return None;
+    }
+    let before = if r > from && doc.is(r - 1, ",") {
+        r - 1
+    } else {
+        r
+    };
+    if before == 0 {
+        return Some(None);
+    }
+    Some(
+        inp.parties
+            .mention_ending_at(doc.tokens[before - 1].span.end)
+            .map(|m| m.party),
+    )
+}
+/// Words between a relative pronoun and its verb ("who had been fighting").
+const RELATIVE_AUXILIARIES: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "been",
+    "being",
+    "be",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "also",
+    "then",
+    "later",
+    "not",
+    "and",
+    "reportedly",
+];
 /// Words that open a phrase which is no subject: "In Tokyo,", "After the talks,".
 const OPENERS: &[&str] = &[
     "in",
@@ -405,6 +466,13 @@ pub(super) fn unnamed_subject(
     let mut head = trigger.checked_sub(1).filter(|&h| h >= clause_start)?;
     while head > clause_start && doc.is_any(head, AUXILIARIES) {
         head -= 1;
+    }
+    // "freed by US commandos who killed three": the noun a relative clause hangs on.
+    if head > clause_start && doc.is(head, "who") {
+        head -= 1;
+        if head > clause_start && doc.is(head, ",") {
+            head -= 1;
+        }
     }
     if !doc.is_any(head, GROUP_NOUNS) && !doc.is_any(head, THING_NOUNS) {
         return None;
@@ -860,6 +928,14 @@ mod tests {
                  tricked the Shining Path into freeing them."
             ),
             "Peru army rescues Varga"
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_has_its_own_subject() {
+        assert_eq!(
+            first_title("Peru mourned the soldiers who were killed in Lima on Monday."),
+            "Soldiers killed in Lima"
         );
     }
 }

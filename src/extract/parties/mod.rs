@@ -241,12 +241,92 @@ impl PartyTable {
     }
 
     /// Adds mentions of people from resolved first-person pronouns in their quotes.
+    /// A government's press release speaks as its state: in a release of the "U.S. Department
+    /// of State", "We strongly condemn …" is the United States speaking. Adds those
+    /// first-person mentions outside quotes; a publisher that is no government body adds none.
+    pub fn add_publisher_voice(
+        &mut self,
+        doc: &Doc,
+        quotes: &[QuoteFound],
+        source: &str,
+        gaz: &crate::geodata::gazetteer::Gazetteer,
+    ) {
+        let Some(country) = government_publisher(source, gaz) else {
+            return;
+        };
+        let p = match self.state(country.iso2) {
+            Some(p) => p,
+            None => self.party(PartyInfo {
+                key: format!("state:{}", country.iso2),
+                name: country.name.to_owned(),
+                kind: PartyKind::State,
+                country: Some(country.iso2.to_owned()),
+                role: None,
+                title: None,
+                name_tokens: Vec::new(),
+                aliases: Vec::new(),
+            }),
+        };
+        let found: Vec<(Span, usize)> = doc
+            .tokens
+            .iter()
+            .filter(|t| {
+                t.kind == TokenKind::Word
+                    && matches!(doc.slice(t.span), "We" | "we")
+                    && inside_quote(quotes, t.span.start).is_none()
+            })
+            .map(|t| (t.span, p))
+            .collect();
+        self.add_mentions(found);
+    }
+
+    /// Records resolved mentions (pronouns, descriptions) found after the table was built.
     pub fn add_mentions(&mut self, mentions: impl IntoIterator<Item = (Span, usize)>) {
         for (span, party) in mentions {
             self.mention(span, party, true);
         }
         self.finish();
     }
+}
+
+/// The state of a publisher that is a government body ("U.S. Department of State", "Embassy
+/// of France", "Japan's Ministry of Foreign Affairs"), if it is one.
+fn government_publisher(
+    source: &str,
+    gaz: &crate::geodata::gazetteer::Gazetteer,
+) -> Option<crate::geodata::gazetteer::CountryInfo> {
+    const BODIES: &[&str] = &[
+        "department of state",
+        "state department",
+        "ministry",
+        "mission to",
+        "embassy",
+        "white house",
+        "government",
+        "foreign office",
+        "department of defense",
+        "prime minister's office",
+        "office of the president",
+    ];
+    let lower = source.to_lowercase();
+    if !BODIES.iter().any(|b| lower.contains(b)) {
+        return None;
+    }
+    let words: Vec<&str> = source.split_whitespace().collect();
+    // "U.S. Department of State", "United States Mission to the OSCE", "French Embassy".
+    (1..=3.min(words.len()))
+        .rev()
+        .find_map(|n| gaz.country_by_name(&words[..n].join(" ")))
+        .or_else(|| {
+            let cc = gaz.demonym_country(words.first()?)?;
+            gaz.country(cc)
+        })
+        // "Embassy of France", "Ministry of Foreign Affairs of Japan".
+        .or_else(|| {
+            source
+                .match_indices(" of ")
+                .find_map(|(i, _)| gaz.country_by_name(&source[i + 4..]))
+        })
 }
 
 /// Lexical context the resolver needs: which tokens are covered by places and demonyms.
