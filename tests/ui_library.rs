@@ -111,12 +111,15 @@ fn one_event_from_two_outlets_lists_both_reports_and_splits() {
     };
     let launches_before = kind_count(h.state(), newsmap::model::EventKind::Mobilize);
     h.state_mut().apply(paste(SECOND));
+    // The notice comes when the store has the article; the view is re-indexed after it on a
+    // worker, so wait for the joined event itself (waiting on the notice alone raced).
     wait(&mut h, "the second article", |a| {
         a.notices()
             .iter()
             .filter(|n| n.contains("added to the library"))
             .count()
             == 2
+            && a.library().events().any(|e| e.event.reports.len() >= 2)
     });
     let lib = h.state().library();
     let (key, reports) = lib
