@@ -262,7 +262,8 @@ pub(super) fn relative_subject(inp: &Inputs, from: usize, verb: usize) -> Option
         let w = doc.low(k);
         doc.tokens[k].kind == TokenKind::Word
             && !doc.tokens[k].cap
-            && (doc.is_any(k, RELATIVE_AUXILIARIES)
+            && (doc.is_any(k, AUXILIARIES)
+                || doc.is_any(k, RELATIVE_LINKS)
                 || w.ends_with("ed")
                 || w.ends_with("ly")
                 || w.ends_with("ing"))
@@ -284,8 +285,8 @@ pub(super) fn relative_subject(inp: &Inputs, from: usize, verb: usize) -> Option
             .map(|m| m.party),
     )
 }
-/// Words between a relative pronoun and its verb ("who had been fighting").
-const RELATIVE_AUXILIARIES: &[&str] = &[
+/// Auxiliaries and adverbs between a subject and its verb ("were reportedly killed").
+const AUXILIARIES: &[&str] = &[
     "was",
     "were",
     "is",
@@ -296,18 +297,25 @@ const RELATIVE_AUXILIARIES: &[&str] = &[
     "been",
     "being",
     "be",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
     "also",
-    "then",
-    "later",
-    "not",
-    "and",
     "reportedly",
+    "later",
+    "then",
+    "allegedly",
+    "apparently",
+    "suddenly",
+    "again",
+    // "Sixteen people were reported killed", "are feared dead", "is believed to".
+    "reported",
+    "believed",
+    "feared",
+    "confirmed",
+    "presumed",
+    "known",
 ];
+/// Modals and links that may also stand between a relative pronoun and its verb ("who would
+/// not have", "who were injured and killed").
+const RELATIVE_LINKS: &[&str] = &["will", "would", "could", "may", "might", "not", "and"];
 /// Words that open a phrase which is no subject: "In Tokyo,", "After the talks,".
 const OPENERS: &[&str] = &[
     "in",
@@ -435,33 +443,6 @@ pub(super) fn unnamed_subject(
         "some",
         "many",
         "several",
-    ];
-    const AUXILIARIES: &[&str] = &[
-        "was",
-        "were",
-        "is",
-        "are",
-        "has",
-        "have",
-        "had",
-        "been",
-        "being",
-        "be",
-        "also",
-        "reportedly",
-        "later",
-        "then",
-        "allegedly",
-        "apparently",
-        "suddenly",
-        "again",
-        // "Sixteen people were reported killed", "are feared dead", "is believed to".
-        "reported",
-        "believed",
-        "feared",
-        "confirmed",
-        "presumed",
-        "known",
     ];
     let mut head = trigger.checked_sub(1).filter(|&h| h >= clause_start)?;
     while head > clause_start && doc.is_any(head, AUXILIARIES) {
