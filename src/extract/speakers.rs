@@ -623,10 +623,12 @@ fn subject_speaker(
                 break;
             };
             c = next;
-            if parties
-                .mention_starting_at(doc.tokens.get(c + 1).map_or(usize::MAX, |t| t.span.start))
-                .is_some()
-            {
+            // "…, former UN weapons inspector Hans Blix recommended": a name within a few
+            // words of the comma, with no punctuation between.
+            let named = (c + 1..(c + 8).min(quote_at))
+                .take_while(|&j| doc.tokens[j].kind != TokenKind::Punct)
+                .any(|j| parties.mention_starting_at(doc.tokens[j].span.start).is_some());
+            if named {
                 first = c + 1;
                 break;
             }
@@ -863,6 +865,15 @@ mod tests {
             .iter()
             .map(|q| q.speaker.map(|p| table.parties[p].name.clone()))
             .collect()
+    }
+
+    #[test]
+    fn an_opening_phrase_ends_a_few_words_before_the_name() {
+        let s = speakers(
+            "Earlier, on March 3, 2019, former EU trade envoy Peter Holt recommended a pause, \
+             stating, “the quota is unfair.”",
+        );
+        assert_eq!(s[0].as_deref(), Some("Peter Holt"));
     }
 
     #[test]
