@@ -627,7 +627,11 @@ fn subject_speaker(
             // words of the comma, with no punctuation between.
             let named = (c + 1..(c + 8).min(quote_at))
                 .take_while(|&j| doc.tokens[j].kind != TokenKind::Punct)
-                .any(|j| parties.mention_starting_at(doc.tokens[j].span.start).is_some());
+                .any(|j| {
+                    parties
+                        .mention_starting_at(doc.tokens[j].span.start)
+                        .is_some()
+                });
             if named {
                 first = c + 1;
                 break;

@@ -678,10 +678,40 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
         }
         // "<Country>’s Foreign Affairs Ministry", "the South Korean military"
         if let Some((cc, after)) = ctx.country_qualifier(i)
-            && let Some((head_end, words)) = org_phrase(doc, after)
+            && let Some((head_end, mut words)) = org_phrase(doc, after)
         {
+            // "United States Department of State", "Japan's Ministry of Foreign Affairs": the
+            // head's own "of" phrase belongs to the name.
+            let mut head_end = head_end;
+            if doc.is(head_end + 1, "of")
+                && ctx.country_qualifier(head_end + 2).is_none()
+                && doc
+                    .tokens
+                    .get(head_end + 2)
+                    .is_some_and(|t| t.cap && t.kind == TokenKind::Word)
+            {
+                let mut j = head_end + 2;
+                while doc
+                    .tokens
+                    .get(j + 1)
+                    .is_some_and(|t| t.cap && t.kind == TokenKind::Word)
+                    && doc.tokens[j + 1].sentence == doc.tokens[j].sentence
+                {
+                    j += 1;
+                }
+                words.extend((head_end + 1..=j).map(|k| doc.tok(k).to_owned()));
+                head_end = j;
+            }
             let span = Span::new(doc.tokens[i].span.start, doc.tokens[head_end].span.end);
-            let name = org_name(&words, &country_name(ctx.rec, &cc));
+            // A country's name written before it is part of the name as written.
+            let written = ctx.place_at(i).is_some()
+                && doc.tokens[after - 1].kind != TokenKind::Possessive
+                && words.iter().any(|w| w == "of");
+            let name = if written {
+                doc.slice(span).to_owned()
+            } else {
+                org_name(&words, &country_name(ctx.rec, &cc))
+            };
             let p = add_organisation(table, name, Some(cc), span, Some(doc.slice(span)));
             for k in after..=head_end {
                 ctx.covered[k] = true;
@@ -764,6 +794,31 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
                 i += 3;
                 continue;
             }
+        }
+        // "the United States Department of State (DoS)": a short form in brackets right after
+        // a body's name is that body's, also where it is used again.
+        if doc.tok(i) == "("
+            && i > 0
+            && doc.tok(i + 2) == ")"
+            && is_short_form(doc.tok(i + 1))
+            && let Some(p) = table
+                .mentions
+                .iter()
+                .rev()
+                .take(8)
+                .find(|m| m.span.end == doc.tokens[i - 1].span.end)
+                .map(|m| m.party)
+            && table.parties[p].kind == PartyKind::Organization
+        {
+            let short = doc.tok(i + 1).to_owned();
+            table.mention(doc.tokens[i + 1].span, p, false);
+            ctx.covered[i + 1] = true;
+            if !table.parties[p].aliases.contains(&short) {
+                table.parties[p].aliases.push(short.clone());
+            }
+            acronyms.insert(short, p);
+            i += 3;
+            continue;
         }
         // A defined acronym used again.
         if let Some(&p) = acronyms.get(doc.tok(i)) {
@@ -923,6 +978,14 @@ fn add_organisation(
     table.mention(span, p, false);
     p
 }
+/// A short form such as "DoS", "MoD" or "KCNA": letters only, capitalised, with at least two
+/// capitals.
+fn is_short_form(w: &str) -> bool {
+    (2..=8).contains(&w.len())
+        && w.chars().all(|c| c.is_ascii_alphabetic())
+        && w.starts_with(|c: char| c.is_ascii_uppercase())
+        && w.chars().filter(char::is_ascii_uppercase).count() >= 2
+}
 fn is_acronym(w: &str) -> bool {
     (2..=8).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')
 }
@@ -1081,6 +1144,17 @@ mod tests {
             party_of(&t, text, "NATO", 0).unwrap().name,
             "North Atlantic Treaty Organization"
         );
+    }
+
+    #[test]
+    fn a_country_body_keeps_its_of_phrase_and_its_short_form() {
+        let text = "The Peru Department of Fisheries (DoF) closed the bay. The DoF said so.";
+        let t = table_for(text);
+        let d = party_of(&t, text, "Peru Department", 0).expect("the department");
+        assert_eq!(d.name, "Peru Department of Fisheries");
+        assert_eq!(d.country.as_deref(), Some("PE"));
+        let again = party_of(&t, text, "DoF", 1).expect("the short form again");
+        assert_eq!(again.name, d.name);
     }
 
     #[test]
