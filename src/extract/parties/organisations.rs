@@ -1006,6 +1006,15 @@ fn long_form_start(ctx: &Ctx, paren: usize) -> Option<usize> {
             start = Some(k);
         } else if start.is_none() && t.kind == TokenKind::Word && t.cap && paren - k <= 2 {
             // "Revolutionary Armed Forces of Colombia (FARC)": a place may end the name.
+        } else if start.is_some()
+            && t.kind == TokenKind::Word
+            && t.cap
+            && doc.tok(paren + 1).chars().next() == doc.tok(k).chars().next()
+        {
+            // "Tokyo Electric Power Company (TEPCO)": a place may open it, when the short
+            // form starts with its letter.
+            start = Some(k);
+            break;
         } else {
             break;
         }
@@ -1014,7 +1023,8 @@ fn long_form_start(ctx: &Ctx, paren: usize) -> Option<usize> {
             break;
         }
     }
-    // A country written out ("the Republic of Korea (ROK)") is a place, not an organisation.
+    // A country written out ("the Republic of Korea (ROK)") is a place, not an organisation;
+    // a place that only opens the name ("Tokyo Electric Power Company") is part of it.
     let start = start?;
     let span = Span::new(doc.tokens[start].span.start, doc.tokens[paren - 1].span.end);
     // (A place that only ends the name, "… of Colombia", is part of it.)
@@ -1022,7 +1032,7 @@ fn long_form_start(ctx: &Ctx, paren: usize) -> Option<usize> {
         .rec
         .places
         .iter()
-        .any(|h| h.span.start <= span.start && h.span.end > span.start);
+        .any(|h| h.span.start <= span.start && h.span.end >= span.end);
     (!overlaps_place && doc.tokens[start].cap).then_some(start)
 }
 /// Do the capitals of the long form fit the acronym (as a subsequence, first letters equal)?
@@ -1155,6 +1165,18 @@ mod tests {
         assert_eq!(d.country.as_deref(), Some("PE"));
         let again = party_of(&t, text, "DoF", 1).expect("the short form again");
         assert_eq!(again.name, d.name);
+    }
+
+    #[test]
+    fn a_place_may_open_a_name_its_short_form_defines() {
+        let text = "Lima Water Works Company (LWWC) raised prices. LWWC said so. The Republic \
+                    of Korea (ROK) objected.";
+        let t = table_for(text);
+        let c = party_of(&t, text, "LWWC", 1).expect("the short form again");
+        assert_eq!(c.name, "Lima Water Works Company");
+        assert!(
+            party_of(&t, text, "Republic", 0).is_none_or(|p| p.kind != PartyKind::Organization)
+        );
     }
 
     #[test]
