@@ -578,6 +578,7 @@ const REPORTING_VERBS: &[&str] = &[
 
 /// Words that open a sentence with a phrase before its subject.
 const OPENING_WORDS: &[&str] = &[
+    "according",
     "at",
     "in",
     "on",
@@ -764,6 +765,21 @@ fn according_to(doc: &Doc, q: &QuoteFound, parties: &PartyTable) -> Attribution 
     let s = &doc.sentences[si];
     for i in s.tokens.clone() {
         if doc.is(i, "according") && doc.is(i + 1, "to") {
+            // "According to the ABC, the Church denied these allegations: “…”": the source
+            // reports who spoke; the sentence's own subject and verb name the speaker.
+            let quote_at = doc.token_at_or_after(q.span.start);
+            if i == s.tokens.start
+                && let Some(c) = (i + 2..quote_at).find(|&k| doc.is(k, ","))
+                && let Some(v) = (c + 1..quote_at)
+                    .find(|&k| !doc.tokens[k].cap && doc.is_any(k, REPORTING_VERBS))
+                && (c + 1..v).any(|k| {
+                    parties
+                        .mention_starting_at(doc.tokens[k].span.start)
+                        .is_some()
+                })
+            {
+                return Attribution::Unknown;
+            }
             let mut j = i + 2;
             if let Some((p, _)) = mention_at_token(doc, parties, j) {
                 // "according to Russian President Vladimir Putin": the nationality word
@@ -878,6 +894,15 @@ mod tests {
              stating, “the quota is unfair.”",
         );
         assert_eq!(s[0].as_deref(), Some("Peter Holt"));
+    }
+
+    #[test]
+    fn according_to_a_source_the_subject_who_says_it_speaks() {
+        let s = speakers(
+            "The Coastal Fishers Association met. According to the Lima Herald, the Coastal \
+             Fishers Association denied the reports: “We never fished there.”",
+        );
+        assert_eq!(s[0].as_deref(), Some("Coastal Fishers Association"));
     }
 
     #[test]
