@@ -1155,6 +1155,15 @@ fn mode_of(
     }) {
         return Some(Mode::Negated);
     }
+    // "not one marcher was reported arrested", "nobody was hurt": a subject that counts none.
+    let subject = h.first.saturating_sub(8).max(range.start)..h.first;
+    if subject.clone().any(|k| {
+        doc.is_any(k, &["nobody", "none", "neither"])
+            || doc.is(k, "not") && doc.is_any(k + 1, &["one", "a", "single", "any"])
+            || doc.is(k, "no") && doc.is(k + 1, "one")
+    }) {
+        return Some(Mode::Negated);
+    }
     if kind == EventKind::Threaten && conds.iter().any(|c| c.start > h.last) {
         return Some(Mode::Hypothetical);
     }
@@ -1476,5 +1485,14 @@ mod tests {
             "{ev:?}"
         );
         assert!(ev[0].targets.is_empty(), "{ev:?}");
+    }
+
+    #[test]
+    fn a_subject_that_counts_none_negates() {
+        let ev = events_for(
+            "Unlike last year, not one marcher was reported arrested in Lima.",
+            Some("2021-03-02"),
+        );
+        assert!(ev.iter().all(|e| e.kind != EventKind::Coerce), "{ev:?}");
     }
 }
