@@ -1495,4 +1495,14 @@ mod tests {
         );
         assert!(ev.iter().all(|e| e.kind != EventKind::Coerce), "{ev:?}");
     }
+
+    #[test]
+    fn a_coercion_nobody_is_named_in_is_titled_by_its_verb() {
+        let ev = events_for("Imports were banned in Lima on Monday.", Some("2021-03-02"));
+        let e = ev
+            .iter()
+            .find(|e| e.kind == EventKind::Coerce)
+            .expect("{ev:?}");
+        assert!(e.title.starts_with("Ban"), "{}", e.title);
+    }
 }

@@ -334,7 +334,7 @@ fn happening(e: &EventFound) -> String {
         EventKind::Incident => e.trigger_noun.as_deref().unwrap_or("Incident"),
         EventKind::Assault => e.trigger_noun.as_deref().unwrap_or("Attack"),
         EventKind::Protest => "Protest",
-        EventKind::Coerce => e.trigger_noun.as_deref().unwrap_or("Arrests"),
+        EventKind::Coerce => e.trigger_noun.as_deref().unwrap_or(coercion_noun(e.verb)),
         EventKind::Mobilize => "Military activity",
         EventKind::Consult => e.trigger_noun.as_deref().unwrap_or("Talks"),
         EventKind::Agree => e.trigger_noun.as_deref().unwrap_or("Agreement"),
@@ -350,6 +350,32 @@ fn happening(e: &EventFound) -> String {
         EventKind::Retreat => "Withdrawal",
     };
     capitalised(noun)
+}
+
+/// What a coercive verb did, as a noun: "banned" → "Ban", not "Arrests".
+fn coercion_noun(verb: &str) -> &'static str {
+    match verb {
+        "arrest" => "Arrests",
+        "detain" => "Detentions",
+        "jail" | "imprison" => "Imprisonment",
+        "sentence" => "Sentencing",
+        "convict" => "Conviction",
+        "raid" => "Raid",
+        "evict" => "Evictions",
+        "seize" => "Seizure",
+        "annex" => "Annexation",
+        "occupy" => "Occupation",
+        "deport" => "Deportations",
+        "summon" => "Summons",
+        "disperse" => "Dispersal",
+        "censor" => "Censorship",
+        "rescue" => "Rescue",
+        "confiscate" => "Confiscation",
+        "ban" | "bar" | "prevent" => "Ban",
+        "crack down" => "Crackdown",
+        "blockade" => "Blockade",
+        _ => "Coercion",
+    }
 }
 
 /// The word after `words` in the event's first evidence sentence.
