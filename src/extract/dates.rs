@@ -179,6 +179,8 @@ fn future_context(doc: &Doc, sentence: usize, before: usize) -> bool {
                 "plans",
                 "expected",
                 "set",
+                "slated",
+                "forthcoming",
             ],
         ) || (doc.is(i, "to")
             && doc.is_any(i + 1, &["be", "hold", "meet", "visit", "travel"])
@@ -988,6 +990,17 @@ mod tests {
     }
 
     const P: Option<&str> = Some("2022-11-13"); // a Sunday
+
+    #[test]
+    fn a_slated_date_is_ahead() {
+        assert_eq!(
+            one(
+                "Varga, who is slated to face Quispe in a run-off on November 27, spoke.",
+                P
+            ),
+            ("on November 27".into(), "2022-11-27..2022-11-27".into())
+        );
+    }
 
     #[test]
     fn absolute_dates() {
