@@ -590,7 +590,44 @@ fn sentence_events(
             kind_in_context(doc, trig, h.first, &view.range)
         };
         let conds = conditions(doc, s.tokens.clone());
-        let mode = mode_of(doc, h, &view.range, &conds, kind);
+        let mut mode = mode_of(doc, h, &view.range, &conds, kind);
+        let (mut kind, mut verb, mut passive) = (kind, verb, passive);
+        // "Odinga has said that Mugabe should be suspended", "Jang suggested that the police
+        // should stop": what someone says must happen is their demand, made now.
+        if mode == Some(Mode::Hypothetical)
+            && frame_end >= view.range.start + 3
+            && doc.is(frame_end - 1, "that")
+            && (h.first.saturating_sub(4).max(frame_end)..h.first)
+                .any(|k| doc.is_any(k, &["should", "must"]))
+        {
+            let who = participants::subject_range(inp, view.range.start, frame_end - 2, &view.skip);
+            let speakers = parties_in(inp, who.start, who.end, &view.skip);
+            if !speakers.is_empty() {
+                targets = if passive.is_some() {
+                    targets
+                } else {
+                    actors
+                        .iter()
+                        .copied()
+                        .filter(|p| !speakers.contains(p))
+                        .collect()
+                };
+                actors = speakers;
+                parties = actors.clone();
+                for &t in &targets {
+                    push_unique(&mut parties, t);
+                }
+                add_states_of_people(inp.parties, &mut parties);
+                kind = EventKind::Request;
+                verb = if passive.is_some() {
+                    "call for action against"
+                } else {
+                    "call on"
+                };
+                mode = None;
+                passive = None;
+            }
+        }
 
         let (mut date, mut date_source) = own_date(doc, &hits, hi, &view, &sentence_dates, earlier);
         let mut place = place_for(inp, h, &hits, &view.range);
@@ -1504,5 +1541,20 @@ mod tests {
             .find(|e| e.kind == EventKind::Coerce)
             .expect("{ev:?}");
         assert!(e.title.starts_with("Ban"), "{}", e.title);
+    }
+
+    #[test]
+    fn what_someone_says_should_happen_is_their_demand() {
+        let ev = events_for(
+            "Tomas Varga, the Peruvian Prime Minister, has said that Rosa Mamani should be \
+             suspended from the Andean Community.",
+            Some("2021-03-02"),
+        );
+        let e = ev
+            .iter()
+            .find(|e| e.kind == EventKind::Request)
+            .expect("{ev:?}");
+        assert_eq!(e.title, "Varga calls for action against Mamani");
+        assert_eq!(e.mode, None);
     }
 }
