@@ -799,6 +799,7 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
         // a body's name is that body's, also where it is used again.
         if doc.tok(i) == "("
             && i > 0
+            && i + 2 < n
             && doc.tok(i + 2) == ")"
             && is_short_form(doc.tok(i + 1))
             && let Some(p) = table
@@ -1165,6 +1166,13 @@ mod tests {
         assert_eq!(d.country.as_deref(), Some("PE"));
         let again = party_of(&t, text, "DoF", 1).expect("the short form again");
         assert_eq!(again.name, d.name);
+    }
+
+    #[test]
+    fn a_bracket_at_the_very_end_is_no_short_form() {
+        let text = "Seoul (";
+        let t = table_for(text);
+        assert!(t.parties.is_empty());
     }
 
     #[test]
