@@ -767,10 +767,14 @@ fn sentence_events(
             evidence: vec![s.span],
             confidence,
         };
-        // A day dated by the text (or inherited) sets the occasion later sentences may share.
+        // A day dated by the text (or inherited) sets the occasion later sentences may share;
+        // a day after publication is a plan ("a run-off on June 27", written on the 14th).
         if let Some(d) = ev.date.as_ref().filter(|d| {
             d.start.is_some() && d.start == d.end && d.start.is_some_and(|x| x.is_day())
         }) && (from_text || inherited)
+            && d.first_day()
+                .zip(inp.published)
+                .is_none_or(|(day, p)| day <= p)
         {
             // Who suffered a passive act ("hostages rescued on July 2 by the army") did not
             // set the occasion of what they do later.
@@ -1556,5 +1560,27 @@ mod tests {
             .expect("{ev:?}");
         assert_eq!(e.title, "Varga calls for action against Mamani");
         assert_eq!(e.mode, None);
+    }
+
+    #[test]
+    fn a_planned_day_is_no_occasion_to_share() {
+        let ev = events_for(
+            "Tomas Varga, who is slated to face Rosa Mamani in a run-off election on November \
+             27, said today that the opposition would never govern Peru as long as he is alive, \
+             vowing to \"go to war\" if the Movement for Andean Change (MAC) wins the election.",
+            Some("2021-11-13"),
+        );
+        let vow = ev
+            .iter()
+            .find(|e| e.kind == EventKind::Threaten)
+            .unwrap_or_else(|| panic!("{ev:?}"));
+        assert_ne!(
+            vow.date
+                .as_ref()
+                .and_then(|d| d.first_day())
+                .map(|d| d.to_string()),
+            Some("2021-11-27".to_owned()),
+            "{vow:?}"
+        );
     }
 }
