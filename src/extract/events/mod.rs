@@ -574,16 +574,6 @@ fn sentence_events(
         if group_suffers {
             targets.clear();
         }
-        let mut parties = actors.clone();
-        for &t in &targets {
-            push_unique(&mut parties, t);
-        }
-        // "Reuters has reported that … clan elders are pressing for their release": the
-        // reporter is no participant.
-        if parties.is_empty() && passive.is_none() && !group_acts && !unnamed_relative {
-            parties = parties_in(inp, frame_end, view.range.end, &view.skip);
-        }
-        add_states_of_people(inp.parties, &mut parties);
         let (kind, verb) = if aimed_fire(inp, h, &view) {
             (EventKind::Assault, "attack")
         } else {
@@ -613,11 +603,6 @@ fn sentence_events(
                         .collect()
                 };
                 actors = speakers;
-                parties = actors.clone();
-                for &t in &targets {
-                    push_unique(&mut parties, t);
-                }
-                add_states_of_people(inp.parties, &mut parties);
                 kind = EventKind::Request;
                 verb = if passive.is_some() {
                     "call for action against"
@@ -628,6 +613,16 @@ fn sentence_events(
                 passive = None;
             }
         }
+        let mut parties = actors.clone();
+        for &t in &targets {
+            push_unique(&mut parties, t);
+        }
+        // "Reuters has reported that … clan elders are pressing for their release": the
+        // reporter is no participant.
+        if parties.is_empty() && passive.is_none() && !group_acts && !unnamed_relative {
+            parties = parties_in(inp, frame_end, view.range.end, &view.skip);
+        }
+        add_states_of_people(inp.parties, &mut parties);
 
         let (mut date, mut date_source) = own_date(doc, &hits, hi, &view, &sentence_dates, earlier);
         let mut place = place_for(inp, h, &hits, &view.range);

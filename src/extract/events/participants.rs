@@ -198,7 +198,7 @@ pub(super) fn subject_range(
             start = t;
         }
     }
-    start..segs[chosen].end.max(if chosen == n - 1 { to } else { 0 })
+    start..segs[chosen].end
 }
 /// Parties of `range` less those named only as a person's affiliation: in "former UN envoy
 /// Hal Brenner" or "Egypt's acting prime minister Ahmed Shafik" the person acts, not the body

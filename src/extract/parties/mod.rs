@@ -256,16 +256,10 @@ impl PartyTable {
         };
         let p = match self.state(country.iso2) {
             Some(p) => p,
-            None => self.party(PartyInfo {
-                key: format!("state:{}", country.iso2),
-                name: country.name.to_owned(),
-                kind: PartyKind::State,
-                country: Some(country.iso2.to_owned()),
-                role: None,
-                title: None,
-                name_tokens: Vec::new(),
-                aliases: Vec::new(),
-            }),
+            None => self.party(states::named_state_info(
+                country.iso2,
+                country.name.to_owned(),
+            )),
         };
         let found: Vec<(Span, usize)> = doc
             .tokens

@@ -40,7 +40,10 @@ pub(super) fn with_article(name: &str) -> String {
     }
 }
 fn state_info(rec: &Recognised, cc: &str) -> PartyInfo {
-    let name = country_name(rec, cc);
+    named_state_info(cc, country_name(rec, cc))
+}
+/// The party of the state with code `cc`, called `name`.
+pub(super) fn named_state_info(cc: &str, name: String) -> PartyInfo {
     PartyInfo {
         key: format!("state:{cc}"),
         name,
