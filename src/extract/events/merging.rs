@@ -109,6 +109,7 @@ fn history_beside_news(news: &EventFound, old: &EventFound) -> bool {
         }
 }
 pub(super) fn merge_into(m: &mut EventFound, e: EventFound) {
+    m.reference_only &= e.reference_only;
     for p in e.parties {
         push_unique(&mut m.parties, p);
     }
@@ -184,6 +185,7 @@ fn closed(d: &Option<DateRange>) -> bool {
 
 /// Joins only the evidence (and a place the event lacks) of a definite mention.
 pub(super) fn merge_evidence(m: &mut EventFound, e: EventFound) {
+    m.reference_only &= e.reference_only;
     m.last_sentence = m.last_sentence.max(e.sentence);
     add_evidence(m, e.evidence);
     // A day the mention gives is the event's day when the event has none.

@@ -108,6 +108,8 @@ pub struct EventFound {
     /// A definite noun, perhaps with names or modifiers between ("the Lockerbie bombing",
     /// "Sunday's bombings"): it may tell more of an event of its kind told before.
     pub definite: bool,
+    /// Every mention merged into it is a definite noun: the text only refers to it.
+    pub reference_only: bool,
     /// The sentence of its first mention.
     pub sentence: usize,
     /// The sentence of its last mention (merged mentions extend it).
@@ -177,6 +179,45 @@ fn points_back(doc: &Doc, sentence_start: usize, noun: usize) -> bool {
         }
     }
     false
+}
+
+/// True when the "-ing" word at `i` ends a noun phrase ("the Lockerbie bombing of 1988", "in
+/// the bombing, …") rather than heading a clause ("the United States providing air support").
+fn gerund_as_noun(doc: &Doc, first: usize, i: usize) -> bool {
+    // Only names between the determiner and the gerund: "the comments after arriving" is a
+    // clause.
+    let mut k = first;
+    while k > 0 && doc.tokens[k - 1].cap && !doc.is_any(k - 1, POINTING_WORDS) {
+        k -= 1;
+    }
+    k > 0
+        && (doc.is_any(k - 1, POINTING_WORDS) || doc.tokens[k - 1].kind == TokenKind::Possessive)
+        && doc.low(i).ends_with("ing")
+        && doc.tokens.get(i + 1).is_none_or(|t| {
+            t.kind == TokenKind::Punct
+                || doc.is_any(
+                    i + 1,
+                    &[
+                        "of", "in", "on", "at", "is", "was", "has", "had", "which", "that", "by",
+                    ],
+                )
+        })
+}
+
+/// True when the casualty word at `i` only names people by what happened to them: "called
+/// for remembrance of those killed", "the victims who were injured and killed".
+fn casualties_named(doc: &Doc, i: usize) -> bool {
+    // "injured and killed": the second word names the same people.
+    if i > 1 && doc.is_any(i - 1, &["and", "or"]) && doc.is_any(i - 2, CASUALTY_WORDS) {
+        return casualties_named(doc, i - 2);
+    }
+    doc.is_any(i, CASUALTY_WORDS)
+        && i > 0
+        && (doc.is(i - 1, "those")
+            || i > 2
+                && doc.is_any(i - 1, &["were", "was"])
+                && doc.is(i - 2, "who")
+                && doc.is_any(i - 3, &["those", "victims", "people"]))
 }
 
 /// Date mentions of sentence `si` (they are sorted by sentence).
@@ -406,6 +447,26 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
     // What did not happen is no event: a denial, a condition, an intention. A threat is an act
     // even when what it threatens is conditional, and a plan with a date of its own is on the
     // calendar.
+    // "the investigation into the Lockerbie bombing is ongoing": an event the article only
+    // refers to, by definite nouns, outside its lede and headline and with no date of its own,
+    // is background it assumes the reader knows, not news it reports.
+    let headline_kinds = inp.title.map(triggers::kinds_in).unwrap_or_default();
+    // A year-old date of its own ("the Lockerbie bombing of 1988") keeps it history.
+    let history = |e: &EventFound| {
+        let last = e.date.as_ref().and_then(|d| d.last_day());
+        match (last, inp.published) {
+            (Some(l), Some(p)) => crate::model::day_number(p) - crate::model::day_number(l) > 366,
+            _ => false,
+        }
+    };
+    merged.retain(|e| {
+        !(e.reference_only
+            && (!e.own_date && !in_lede(doc, e.sentence) && !headline_kinds.contains(&e.kind)
+                || history(e)
+                || doc
+                    .token_containing(e.trigger.start)
+                    .is_some_and(|t| casualties_named(doc, t))))
+    });
     merged.retain(|e| match e.mode {
         None => true,
         Some(Mode::Negated) => false,
@@ -755,7 +816,12 @@ fn sentence_events(
             sentence: si,
             last_sentence: si,
             anaphoric: trig.nominal && h.first > 0 && doc.is_any(h.first - 1, POINTING_WORDS),
-            definite: trig.nominal && points_back(doc, s.tokens.start, h.first),
+            // "the Lockerbie bombing": a gerund read as the noun it is.
+            definite: (trig.nominal || gerund_as_noun(doc, h.first, h.last))
+                && points_back(doc, s.tokens.start, h.first),
+            reference_only: (trig.nominal || gerund_as_noun(doc, h.first, h.last))
+                && points_back(doc, s.tokens.start, h.first)
+                || casualties_named(doc, h.first),
             unnamed_subject: unnamed,
             parties,
             quotes,
@@ -1576,6 +1642,35 @@ mod tests {
                 .map(|d| d.to_string()),
             Some("2021-11-27".to_owned()),
             "{vow:?}"
+        );
+    }
+
+    #[test]
+    fn an_event_only_referred_to_is_background() {
+        let sentences = |text: &str| -> Vec<usize> {
+            events_for(text, Some("2021-05-20"))
+                .iter()
+                .map(|e| e.sentence)
+                .collect()
+        };
+        // Only referred to ("the Tarsa bombing"), or dated years before: background the article
+        // assumes, not news it reports. The opening sentence's event alone remains.
+        assert_eq!(
+            sentences(
+                "Governor Ada Lund met Mayor Tomas Reiner in Tarsa on Monday.\n\n\
+                 Lund was mayor during the Tarsa bombing of 1998. She said the inquiry into \
+                 the Tarsa bombing is closed."
+            ),
+            vec![0]
+        );
+        // People named by what happened to them are no happening.
+        assert_eq!(
+            sentences(
+                "Governor Ada Lund met Mayor Tomas Reiner in Tarsa on Monday.\n\n\
+                 We extend our condolences to the families of the victims who were injured and \
+                 killed, and mourn all those killed."
+            ),
+            vec![0]
         );
     }
 }
