@@ -576,9 +576,10 @@ struct Roles {
     passive: Option<&'static str>,
     /// Where the clause starts after any "X reported that" frame: X only tells of it.
     frame_end: usize,
-    /// The verb is in a relative clause whose noun names no party ("the victims who were
-    /// injured"): the sentence's other parties did not do it.
-    unnamed_relative: bool,
+    /// The sentence's other parties did not do it: the verb is in a relative clause whose noun
+    /// names no party ("the victims who were injured"), or the noun is what the subject judges
+    /// ("Peru condemns the attack").
+    others_did_not: bool,
 }
 
 /// Events of one sentence.
@@ -608,7 +609,7 @@ fn sentence_events(
             mut targets,
             passive,
             frame_end,
-            unnamed_relative,
+            others_did_not,
         } = roles(inp, h, &view);
         // "Iraqi security forces battled militants": the group acts, not the state its
         // nationality word names (the state stays a participant through the group's country).
@@ -680,7 +681,7 @@ fn sentence_events(
         }
         // "Reuters has reported that … clan elders are pressing for their release": the
         // reporter is no participant.
-        if parties.is_empty() && passive.is_none() && !group_acts && !unnamed_relative {
+        if parties.is_empty() && passive.is_none() && !group_acts && !others_did_not {
             parties = parties_in(inp, frame_end, view.range.end, &view.skip);
         }
         add_states_of_people(inp.parties, &mut parties);
@@ -788,7 +789,7 @@ fn sentence_events(
                 && passive.is_none()
                 && !group_acts
                 && unnamed.is_none()
-                && !unnamed_relative
+                && !others_did_not
             {
                 parties
                     .iter()
@@ -928,7 +929,11 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
             None => participants::without_affiliations(inp, &subject, found),
         }
     };
-    let unnamed_relative = !trig.nominal && relative == Some(None);
+    let others_did_not = if trig.nominal {
+        participants::judged_noun(doc, range.start, h)
+    } else {
+        relative == Some(None)
+    };
     // "X prompted Japan and South Korea to improve relations": the causee acts.
     if h.first > range.start && doc.is(h.first - 1, "to") {
         let lo = h.first.saturating_sub(8).max(range.start);
@@ -991,7 +996,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         targets,
         passive,
         frame_end,
-        unnamed_relative,
+        others_did_not,
     }
 }
 

@@ -765,6 +765,46 @@ pub(super) const GROUP_NOUNS: &[&str] = &[
     "marines",
     "paratroopers",
 ];
+/// Verbs whose subject judges, mourns or answers a happening it names as their object.
+const STANCE_VERBS: &[&str] = &[
+    "condemn",
+    "condemns",
+    "condemned",
+    "denounce",
+    "denounces",
+    "denounced",
+    "criticize",
+    "criticizes",
+    "criticized",
+    "criticise",
+    "criticises",
+    "criticised",
+    "deplore",
+    "deplores",
+    "deplored",
+    "mourn",
+    "mourns",
+    "mourned",
+    "regret",
+    "regrets",
+    "regretted",
+    "investigate",
+    "investigates",
+    "investigated",
+    "recalled",
+    "remembered",
+    "blamed",
+    "blames",
+    "reacted",
+    "responded",
+];
+
+/// True when a verb that judges or answers a happening comes before its noun in the clause
+/// ("condemns in the strongest terms the attack").
+pub(super) fn judged_noun(doc: &Doc, start: usize, h: &Hit) -> bool {
+    (start..h.first).any(|k| doc.is_any(k, STANCE_VERBS))
+}
+
 /// Actors of a noun trigger: a possessive right before it ("Japan’s colonial rule"), the
 /// parties of "between X and Y" / "with X", else the clause's subject.
 pub(super) fn nominal_actors(
@@ -787,10 +827,28 @@ pub(super) fn nominal_actors(
             break;
         }
     }
+    // "A planned demonstration by Christian Concern": the agent after "by".
+    let agent = if doc.is(h.last + 2, "the") {
+        h.last + 3
+    } else {
+        h.last + 2
+    };
+    if doc.is(h.last + 1, "by")
+        && let Some(t) = doc.tokens.get(agent)
+        && let Some(m) = inp.parties.mention_starting_at(t.span.start)
+    {
+        return vec![m.party];
+    }
     // "X held a meeting": the subject before the light verb.
     let lv = (lo..h.first).rev().find(|&k| doc.is_any(k, LIGHT_VERBS));
     let upto = lv.unwrap_or(h.first);
-    let mut subject = parties_in(inp, range.start, upto, skip);
+    // "The United States condemns in the strongest terms the attack": the subject of a verb
+    // that judges or answers the happening did not do it.
+    let mut subject = if lv.is_none() && judged_noun(doc, range.start, h) {
+        Vec::new()
+    } else {
+        parties_in(inp, range.start, upto, skip)
+    };
     if doc.is_any(h.last + 1, &["between", "with"]) {
         let mut end = h.last + 2;
         while end < range.end && !doc.is_any(end, &["in", "on", "at", ",", "."]) {
@@ -917,6 +975,30 @@ mod tests {
         assert_eq!(
             first_title("Peru mourned the soldiers who were killed in Lima on Monday."),
             "Soldiers killed in Lima"
+        );
+    }
+
+    #[test]
+    fn who_condemns_an_attack_did_not_make_it() {
+        let ev = super::super::events_for(
+            "Peru condemns in the strongest possible terms the attack on Sunday night in Arequipa.",
+            Some("2021-03-02"),
+        );
+        let attack = ev
+            .iter()
+            .find(|e| e.kind == crate::model::EventKind::Assault)
+            .unwrap_or_else(|| panic!("{ev:?}"));
+        assert!(attack.actors.is_empty(), "{attack:?}");
+        assert_eq!(attack.title, "Attack in Arequipa");
+    }
+
+    #[test]
+    fn a_noun_names_its_agent_after_by() {
+        assert_eq!(
+            first_title(
+                "A demonstration by the Andean Solidarity Movement was held in Lima on Monday."
+            ),
+            "Andean Solidarity Movement demonstrates in Lima"
         );
     }
 }

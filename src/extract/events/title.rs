@@ -194,6 +194,40 @@ fn worded(inp: &Inputs, e: &EventFound) -> String {
     let target_names = names_of(inp, &targets);
     let place = place_phrase(inp, e);
 
+    // A happening named by a noun, by nobody the text names: "Attack on Nigeria in Damboa".
+    if actor_names.is_empty()
+        && e.unnamed_subject.is_none()
+        && e.passive.is_none()
+        && let Some(noun) = &e.trigger_noun
+    {
+        // Only a target the noun's own preposition names ("the attack on the embassy"), with
+        // that preposition: the clause's other parties may be its source ("aid from Sudan"),
+        // its place, or an owner ("an appeal against his conviction").
+        let prep = e.target_span.and_then(|t| {
+            let gap = inp
+                .doc
+                .text
+                .get(e.trigger.end..t.start)?
+                .trim()
+                .to_lowercase();
+            let prep = gap.strip_suffix(" the").unwrap_or(&gap).to_owned();
+            let owner = inp.doc.text.get(t.start..t.end).is_some_and(|w| {
+                ["his", "her", "its", "their"].contains(&w.to_lowercase().as_str())
+            }) || inp
+                .doc
+                .text
+                .get(t.end..)
+                .is_some_and(|r| r.starts_with(['’', '\'']));
+            (["on", "against", "with", "to", "for"].contains(&prep.as_str()) && !owner)
+                .then_some(prep)
+        });
+        return match prep {
+            Some(prep) if !target_names.is_empty() => {
+                format!("{noun} {prep} {}{place}", list(&target_names))
+            }
+            _ => format!("{}{place}", happening(e)),
+        };
+    }
     // Done to someone, by nobody the text names: "Jacobs sentenced in Leeds".
     if actor_names.is_empty()
         && (e.passive.is_some() || e.unnamed_subject.is_none())

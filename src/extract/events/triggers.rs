@@ -1842,6 +1842,25 @@ fn noun_happened(
     let doc = inp.doc;
     // "held a trilateral meeting", "imposed new sanctions"
     let lo = first.saturating_sub(4).max(range.start);
+    // "a demonstration by the Andean Workers Union was held": past its agent.
+    let mut last = last;
+    if doc.is(last + 1, "by") {
+        let k = if doc.is(last + 2, "the") {
+            last + 3
+        } else {
+            last + 2
+        };
+        if let Some(m) = doc
+            .tokens
+            .get(k)
+            .and_then(|t| inp.parties.mention_starting_at(t.span.start))
+        {
+            last = doc
+                .token_at_or_after(m.span.end)
+                .saturating_sub(1)
+                .max(last);
+        }
+    }
     if (lo..first).any(|k| doc.is_any(k, LIGHT_VERBS)) {
         return true;
     }
