@@ -194,10 +194,11 @@ fn first_person_mentions(
     table.add_mentions(found);
 }
 
-/// A lowercase ASCII id from a name: "South Korea" → "south-korea".
+/// A lowercase ASCII id from a name: "South Korea" → "south-korea", "Hugo Chávez" →
+/// "hugo-chavez".
 fn slug(name: &str) -> String {
     let mut out = String::new();
-    for c in name.chars() {
+    for c in lexicon::folded(name).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -601,6 +602,7 @@ mod tests {
             "ministry-of-foreign-affairs-of-japan"
         );
         assert_eq!(slug("—"), "x");
+        assert_eq!(slug("Hugo Chávez"), "hugo-chavez");
         assert!(looks_like_headline(
             "Japan and South Korea Agree to Resolve ‘Pending Issues’"
         ));

@@ -579,6 +579,7 @@ const REPORTING_VERBS: &[&str] = &[
 /// Words that open a sentence with a phrase before its subject.
 const OPENING_WORDS: &[&str] = &[
     "according",
+    "as",
     "at",
     "in",
     "on",
@@ -617,7 +618,18 @@ fn subject_speaker(
     // thanked …", "In an interview with the Paper, Dr. Tan … stated": the subject follows its
     // last comma before a name.
     let mut first = s.tokens.start;
-    if doc.tokens[first].cap && doc.is_any(first, OPENING_WORDS) {
+    // Any phrase that names nobody before its comma opens the sentence too: "Just a few weeks
+    // earlier, …", "To address the issues he mentioned, Chavez complained".
+    let nameless_opening = (first..quote_at.min(first + 12))
+        .find(|&j| doc.is(j, ","))
+        .is_some_and(|c| {
+            !(first..c).any(|j| {
+                parties
+                    .mention_starting_at(doc.tokens[j].span.start)
+                    .is_some_and(|m| !m.anaphor)
+            })
+        });
+    if doc.tokens[first].cap && (doc.is_any(first, OPENING_WORDS) || nameless_opening) {
         let mut c = first;
         for _ in 0..3 {
             let Some(next) = (c + 1..quote_at).find(|&j| doc.is(j, ",")) else {
@@ -885,6 +897,24 @@ mod tests {
             .iter()
             .map(|q| q.speaker.map(|p| table.parties[p].name.clone()))
             .collect()
+    }
+
+    #[test]
+    fn any_phrase_that_names_nobody_opens_a_sentence() {
+        let s = speakers(
+            "Senator Rosa Mamani spoke on Monday. Just a few weeks earlier, on March 3, 2019, \
+             former EU trade envoy Peter Holt recommended a pause, stating, “the quota is \
+             unfair.” To answer the points she raised, Holt complained that “We were never \
+             asked.” As the head of the Peruvian Senate, Ana Quispe, put it: “We wait.”",
+        );
+        assert_eq!(
+            s,
+            [
+                Some("Peter Holt".into()),
+                Some("Peter Holt".into()),
+                Some("Ana Quispe".into())
+            ]
+        );
     }
 
     #[test]
