@@ -735,6 +735,11 @@ fn subject_speaker(
         if inside_quote(quotes, t.span.start).is_some() {
             continue;
         }
+        // "Charles Rangel, who represents a district which Chavez visited, said": a relative
+        // clause before the verb names people who are not the subject.
+        if !seen_verb && doc.is_any(j, &["who", "which", "whose"]) {
+            aside = true;
+        }
         // Another person before the verb may be the real subject ("In an interview with the
         // Paper, Dr. Tan … stated"); after it, one who speaks takes the quote ("… told
         // reporters that Maliki said “…”"), one the subject only talks of does not ("thought
@@ -915,6 +920,15 @@ mod tests {
                 Some("Ana Quispe".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_relative_clause_before_the_verb_names_no_subject() {
+        let s = speakers(
+            "Senator Ana Quispe (Green) who represents a Lima district which Rosa Mamani \
+             recently visited said “Nobody asked us.”",
+        );
+        assert_eq!(s, [Some("Ana Quispe".into())]);
     }
 
     #[test]
