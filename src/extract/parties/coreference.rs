@@ -168,6 +168,7 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
             }
         }
     }
+    let described = described_subjects(doc, table);
     let mut i = 0;
     while i < n {
         let t = doc.tokens[i];
@@ -347,7 +348,7 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
                 (Some(w), Some(g)) => w == g,
                 _ => true,
             };
-            if let Some(p) = antecedent(&history, t.span.start, si, quoted, fits) {
+            if let Some(p) = antecedent(&history, t.span.start, si, quoted, &described, fits) {
                 new_mentions.push(PartyMention {
                     span: t.span,
                     party: p,
@@ -486,6 +487,7 @@ fn antecedent(
     at: usize,
     si: usize,
     quoted: bool,
+    described: &[bool],
     fits: impl Fn(usize) -> bool,
 ) -> Option<usize> {
     let lowest = si.saturating_sub(3);
@@ -494,8 +496,13 @@ fn antecedent(
         if s.sentence < lowest {
             break;
         }
-        // "she" passes over a man the text names, "he" over a woman.
-        if s.quoted && !quoted || !fits(s.party) {
+        // "she" passes over a man the text names, "he" over a woman; and over the people of
+        // an earlier sentence whose subject is someone described, not named ("The politician
+        // was greeted by the First Lady, Carla Bruni"): that someone is who the text follows.
+        if s.quoted && !quoted
+            || !fits(s.party)
+            || s.sentence < si && described.get(s.sentence).copied().unwrap_or(false)
+        {
             continue;
         }
         match best {
@@ -507,6 +514,43 @@ fn antecedent(
     }
     best.map(|s| s.party)
 }
+/// Nouns for a person a description names without a name ("the Colombian-French politician").
+const DESCRIBED_PEOPLE: &[&str] = &[
+    "politician",
+    "woman",
+    "man",
+    "hostage",
+    "singer",
+    "actor",
+    "actress",
+    "activist",
+    "candidate",
+    "lawmaker",
+    "veteran",
+    "writer",
+    "former",
+];
+
+/// Per sentence: its subject is a person described, not named ("The Colombian-French
+/// politician was greeted …"), so the people it names after are not who it is about.
+fn described_subjects(doc: &Doc, table: &PartyTable) -> Vec<bool> {
+    doc.sentences
+        .iter()
+        .map(|s| {
+            let start = s.tokens.start;
+            doc.is(start, "the")
+                && (start + 1..(start + 6).min(s.tokens.end))
+                    .take_while(|&k| {
+                        (doc.tokens[k].kind == TokenKind::Word || doc.is(k, "-"))
+                            && table
+                                .mention_starting_at(doc.tokens[k].span.start)
+                                .is_none_or(|m| table.parties[m.party].kind != PartyKind::Person)
+                    })
+                    .any(|k| !doc.tokens[k].cap && doc.is_any(k, DESCRIBED_PEOPLE))
+        })
+        .collect()
+}
+
 /// The people most recently named together (two or more in one sentence, outside quotes).
 fn last_group(history: &History, at: usize, si: usize) -> Vec<usize> {
     let mut current: Option<usize> = None;
@@ -567,6 +611,15 @@ mod tests {
             .map(|&p| t.parties[p].name.as_str())
             .collect();
         assert_eq!(names, ["Ana Diaz", "Luis Soto"]);
+    }
+
+    #[test]
+    fn she_follows_a_described_subject_past_the_people_it_meets() {
+        let text = "Ingrid Olsen arrived in Paris today. Ingrid Olsen said she was happy. The \
+                    Danish-French writer was greeted by the First Lady, Mrs Tamsin Reyd. She \
+                    thanked France.";
+        let t = table_for(text);
+        assert_eq!(party_of(&t, text, "She", 0).unwrap().name, "Ingrid Olsen");
     }
 
     #[test]
