@@ -215,7 +215,12 @@ const ORGANISATIONS: &[(&str, &[&str], Option<&str>, PartyKind)] = &[
     ),
     (
         "United States Congress",
-        &["Congress"],
+        &[
+            "Congress",
+            "US Congress",
+            "U.S. Congress",
+            "United States Congress",
+        ],
         Some("US"),
         PartyKind::Organization,
     ),
@@ -871,6 +876,7 @@ const NAME_HEADS: &[&str] = &[
     "federation",
     "coalition",
     "alliance",
+    "congress",
 ];
 /// Words that join the parts of a name ("Council for Peace and Order").
 const NAME_JOINERS: &[&str] = &["of", "for", "and", "on", "to", "against", "the", "&"];
@@ -1166,6 +1172,24 @@ mod tests {
         assert_eq!(d.country.as_deref(), Some("PE"));
         let again = party_of(&t, text, "DoF", 1).expect("the short form again");
         assert_eq!(again.name, d.name);
+    }
+
+    #[test]
+    fn another_countrys_congress_is_not_the_us_congress() {
+        let text = "The Andean People's Congress met. Congress passed the bill. The U.S. Congress \
+                    voted.";
+        let t = table_for(text);
+        let andean = party_of(&t, text, "Andean", 0).expect("a congress of its own");
+        assert_eq!(andean.name, "Andean People's Congress");
+        let us = party_of(&t, text, "Congress passed", 0).expect("Congress alone");
+        assert_eq!(us.name, "United States Congress");
+        let congresses: Vec<&str> = t
+            .parties
+            .iter()
+            .filter(|p| p.name.contains("Congress"))
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(congresses.len(), 2, "{congresses:?}");
     }
 
     #[test]
