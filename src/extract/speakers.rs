@@ -843,36 +843,42 @@ fn previous_sentence_speaker(
     {
         return None;
     }
+    // The first mentions, people first: "In a release from Amnesty International put out
+    // Friday, the organization said that …" has the organization speak, not its first name.
     let opening: Vec<_> = parties
         .mentions_in(prev.span)
-        .take_while(|m| doc.token_at_or_after(m.span.start) <= prev.tokens.start + 8)
+        .take_while(|m| doc.token_at_or_after(m.span.start) <= prev.tokens.start + 14)
         .filter(|m| parties.plural_at(m.span.start) != Some(Plurality::Plural))
         .collect();
-    let m = opening
+    let mut people = opening
         .iter()
-        .find(|m| parties.parties[m.party].kind == PartyKind::Person)
-        .or_else(|| {
-            opening
-                .iter()
-                .find(|m| parties.parties[m.party].kind == PartyKind::Organization)
-        })?;
+        .filter(|m| parties.parties[m.party].kind == PartyKind::Person);
+    let mut bodies = opening
+        .iter()
+        .filter(|m| parties.parties[m.party].kind == PartyKind::Organization);
     let end = prev.tokens.end;
-    let mut v = doc.token_at_or_after(m.span.end);
-    // Over ", who said he was a spokesman," or the comma closing an appositive.
-    if v < end && doc.is(v, ",") {
-        if doc.is_any(v + 1, REPORTING_VERBS) {
-            v += 1;
-        } else if let Some(close) = (v + 1..(v + 16).min(end)).find(|&j| doc.is(j, ",")) {
-            v = close + 1;
+    let speaks = |mention: Span| {
+        let mut v = doc.token_at_or_after(mention.end);
+        // Over ", who said he was a spokesman," or the comma closing an appositive.
+        if v < end && doc.is(v, ",") {
+            if doc.is_any(v + 1, REPORTING_VERBS) {
+                v += 1;
+            } else if let Some(close) = (v + 1..(v + 16).min(end)).find(|&j| doc.is(j, ",")) {
+                v = close + 1;
+            }
         }
+        while v < end && doc.is_any(v, SPEECH_FILLERS) {
+            v += 1;
+        }
+        v < end
+            && !doc.tokens[v].cap
+            && (doc.is_any(v, SPEECH_VERBS) || doc.is_any(v, REPORTING_VERBS))
+    };
+    // Only the first person may speak, as before; a body only when no person opens.
+    match people.next() {
+        Some(m) => speaks(m.span).then_some(m.party),
+        None => bodies.find(|m| speaks(m.span)).map(|m| m.party),
     }
-    while v < end && doc.is_any(v, SPEECH_FILLERS) {
-        v += 1;
-    }
-    (v < end
-        && !doc.tokens[v].cap
-        && (doc.is_any(v, SPEECH_VERBS) || doc.is_any(v, REPORTING_VERBS)))
-    .then_some(m.party)
 }
 /// A short sentence right after the quote, in its paragraph, that names the speaker:
 /// “We will win.” Kishida said.
@@ -920,6 +926,15 @@ mod tests {
                 Some("Ana Quispe".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_body_that_speaks_in_the_sentence_before_says_the_quote() {
+        let s = speakers(
+            "In a release from Amnesty International put out Friday, the organization said \
+             that the arrests were a warning. “It is shocking that reporters are detained.”",
+        );
+        assert_eq!(s, [Some("Amnesty International".into())]);
     }
 
     #[test]
