@@ -169,6 +169,12 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
         }
     }
     let described = described_subjects(doc, table);
+    // Sentences wholly inside quotes: a pronoun after a long quote looks past them.
+    let quoted_sentences: Vec<bool> = doc
+        .sentences
+        .iter()
+        .map(|s| !s.tokens.is_empty() && s.tokens.clone().all(|k| ctx.quoted(k)))
+        .collect();
     let mut i = 0;
     while i < n {
         let t = doc.tokens[i];
@@ -348,7 +354,10 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
                 (Some(w), Some(g)) => w == g,
                 _ => true,
             };
-            if let Some(p) = antecedent(&history, t.span.start, si, quoted, &described, fits) {
+            let lowest = lowest_sentence(si, quoted, &quoted_sentences);
+            if let Some(p) =
+                antecedent(&history, t.span.start, si, lowest, quoted, &described, fits)
+            {
                 new_mentions.push(PartyMention {
                     span: t.span,
                     party: p,
@@ -482,15 +491,29 @@ fn most_recent(history: &History, at: usize, cands: &[usize]) -> Option<usize> {
 /// The person a singular pronoun refers to: the first person named earlier in its sentence,
 /// else the first person of the nearest earlier sentence (up to three back) naming one —
 /// subjects come first; names inside quotes count only for pronouns inside quotes.
+/// The earliest sentence a pronoun in sentence `si` looks back to: three sentences, not
+/// counting those wholly inside quotes when the pronoun itself is outside them.
+fn lowest_sentence(si: usize, quoted: bool, quoted_sentences: &[bool]) -> usize {
+    let mut lowest = si;
+    let mut counted = 0;
+    while lowest > 0 && counted < 3 {
+        lowest -= 1;
+        if quoted || !quoted_sentences.get(lowest).copied().unwrap_or(false) {
+            counted += 1;
+        }
+    }
+    lowest
+}
+
 fn antecedent(
     history: &History,
     at: usize,
     si: usize,
+    lowest: usize,
     quoted: bool,
     described: &[bool],
     fits: impl Fn(usize) -> bool,
 ) -> Option<usize> {
-    let lowest = si.saturating_sub(3);
     let mut best: Option<Seen> = None;
     for s in history.before(at, LOOKBACK) {
         if s.sentence < lowest {
@@ -620,6 +643,17 @@ mod tests {
                     thanked France.";
         let t = table_for(text);
         assert_eq!(party_of(&t, text, "She", 0).unwrap().name, "Ingrid Olsen");
+    }
+
+    #[test]
+    fn a_pronoun_after_a_long_quote_looks_past_its_sentences() {
+        let text = "“I ran. I hid. I waited. I shot twice,” Tomas Varga told the court. “I shouted. \
+                    Nobody answered. I was afraid. I fired.” Acting out the events, he wept.";
+        let t = table_for(text);
+        assert_eq!(
+            party_of(&t, text, "he wept", 0).unwrap().name,
+            "Tomas Varga"
+        );
     }
 
     #[test]
