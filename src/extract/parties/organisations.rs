@@ -763,12 +763,18 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
             && i + 2 < n
             && doc.tok(i + 2) == ")"
             && is_acronym(doc.tok(i + 1))
-            && let Some(long_start) = long_form_start(ctx, i)
+            // "the Ministry of Manpower's (MOM) inspectorate": the name ends before the 's.
+            && let long_end = if i > 1 && doc.tokens[i - 1].kind == TokenKind::Possessive {
+                i - 1
+            } else {
+                i
+            }
+            && let Some(long_start) = long_form_start(ctx, long_end, doc.tok(i + 1))
         {
             let acronym = doc.tok(i + 1);
             let long_span = Span::new(
                 doc.tokens[long_start].span.start,
-                doc.tokens[i - 1].span.end,
+                doc.tokens[long_end - 1].span.end,
             );
             let long = doc.slice(long_span).to_owned();
             if initials_fit(&long, acronym) {
@@ -832,6 +838,56 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
             ctx.covered[i] = true;
         }
         i += 1;
+    }
+    acronyms_by_initials(ctx, table);
+}
+
+/// "A spokesperson for NISA said" in an article that names the Nuclear and Industrial Safety
+/// Agency without defining its acronym: an acronym no rule took whose letters are exactly the
+/// initials of one named organisation (with or without its small words: "MOM", Ministry of
+/// Manpower) is that organisation.
+fn acronyms_by_initials(ctx: &mut Ctx, table: &mut PartyTable) {
+    let doc = ctx.doc;
+    let initials = |name: &str, all: bool| -> String {
+        name.split_whitespace()
+            .filter(|w| all || w.starts_with(char::is_uppercase))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    let bodies: Vec<(usize, String, String)> = table
+        .parties
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == PartyKind::Organization && p.name.contains(' '))
+        .map(|(i, p)| (i, initials(&p.name, false), initials(&p.name, true)))
+        .collect();
+    if bodies.is_empty() {
+        return;
+    }
+    for i in 0..doc.tokens.len() {
+        let w = doc.tok(i);
+        if ctx.covered[i]
+            || w.len() < 3
+            || !is_acronym(w)
+            || w.contains('-')
+            || table
+                .mention_starting_at(doc.tokens[i].span.start)
+                .is_some()
+        {
+            continue;
+        }
+        let mut fits = bodies
+            .iter()
+            .filter(|(_, capitals, all)| capitals == w || all == w);
+        if let (Some(&(p, ..)), None) = (fits.next(), fits.next()) {
+            table.mention(doc.tokens[i].span, p, false);
+            ctx.covered[i] = true;
+            let short = w.to_owned();
+            if !table.parties[p].aliases.contains(&short) {
+                table.parties[p].aliases.push(short);
+            }
+        }
     }
 }
 /// Head nouns that end an organisation's name ("Tokyo Electric Power Company", "Sunday
@@ -996,8 +1052,9 @@ fn is_short_form(w: &str) -> bool {
 fn is_acronym(w: &str) -> bool {
     (2..=8).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')
 }
-/// Start of the capitalised phrase ending right before the "(" at token `paren`.
-fn long_form_start(ctx: &Ctx, paren: usize) -> Option<usize> {
+/// Start of the capitalised phrase ending right before token `paren` (the "(" of a short form,
+/// or the possessive before it); `short` is the short form in the brackets.
+fn long_form_start(ctx: &Ctx, paren: usize, short: &str) -> Option<usize> {
     let doc = ctx.doc;
     let s = &doc.sentences[doc.tokens[paren].sentence as usize];
     let mut j = paren;
@@ -1016,7 +1073,7 @@ fn long_form_start(ctx: &Ctx, paren: usize) -> Option<usize> {
         } else if start.is_some()
             && t.kind == TokenKind::Word
             && t.cap
-            && doc.tok(paren + 1).chars().next() == doc.tok(k).chars().next()
+            && short.chars().next() == doc.tok(k).chars().next()
         {
             // "Tokyo Electric Power Company (TEPCO)": a place may open it, when the short
             // form starts with its letter.
@@ -1190,6 +1247,17 @@ mod tests {
             .map(|p| p.name.as_str())
             .collect();
         assert_eq!(congresses.len(), 2, "{congresses:?}");
+    }
+
+    #[test]
+    fn a_short_form_after_a_possessive_and_one_never_defined() {
+        let text = "Inspectors of the Ministry of Labour’s (MOL) unit came. MOL said so. The \
+                    Andean Water Safety Agency met. A spokesman for AWSA spoke.";
+        let t = table_for(text);
+        let mol = party_of(&t, text, "MOL said", 0).expect("defined after the possessive");
+        assert_eq!(mol.name, "Ministry of Labour");
+        let awsa = party_of(&t, text, "AWSA", 0).expect("the initials of a named body");
+        assert_eq!(awsa.name, "Andean Water Safety Agency");
     }
 
     #[test]
