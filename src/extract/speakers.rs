@@ -346,6 +346,18 @@ fn after_quote(
     {
         return Attribution::Speaker(p);
     }
+    // "…”, State Secretary for Equal Opportunities and Flemish politician Bianca Debaets
+    // said.": however long the description, the person right before the verb spoke.
+    if let Some(v) = (i..end.min(i + 25))
+        .take_while(|&k| !doc.is_any(k, &[".", ";", "“", "\""]))
+        .find(|&k| !doc.tokens[k].cap && doc.is_any(k, SPEECH_VERBS))
+        && v > i
+        && let Some(m) = parties.mention_ending_at(doc.tokens[v - 1].span.end)
+        && parties.parties[m.party].kind == PartyKind::Person
+        && !m.anaphor
+    {
+        return Attribution::Speaker(m.party);
+    }
     let mut next = i;
     while next < end && !doc.is_any(next, SPEECH_VERBS) && next < i + 3 {
         next += 1;
@@ -651,11 +663,24 @@ fn subject_speaker(
             }
         }
     }
+    // Six words, not counting a bracket's: "Conservative MSP (Member of Scottish Parliament)
+    // Ruth Davidson".
+    let mut window_end = first;
+    let mut counted = 0;
+    let mut depth = 0usize;
+    while window_end < quote_at.max(first + 1) && counted < 6 {
+        if doc.is(window_end, "(") {
+            depth += 1;
+        } else if doc.is(window_end, ")") {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 {
+            counted += 1;
+        }
+        window_end += 1;
+    }
     let window = Span::new(
         doc.tokens[first].span.start,
-        doc.tokens[(first + 6).min(quote_at.max(first + 1)) - 1]
-            .span
-            .end,
+        doc.tokens[window_end.max(first + 1) - 1].span.end,
     );
     // "US president Barack Obama": the state qualifies the person who speaks; "Former UN
     // weapons inspector Hans Blix": so does a body.
@@ -685,6 +710,12 @@ fn subject_speaker(
     if doc.is(k, ",")
         && let Some(close) = (k + 1..(k + 14).min(quote_at)).find(|&j| doc.is(j, ","))
         && !(k + 1..close).any(|j| !doc.tokens[j].cap && doc.is_any(j, REPORTING_VERBS))
+    {
+        k = close + 1;
+    }
+    // Or between dashes: "Ruth Davidson — who is herself a lesbian — argued".
+    if doc.is_any(k, &["—", "–"])
+        && let Some(close) = (k + 1..(k + 14).min(quote_at)).find(|&j| doc.is_any(j, &["—", "–"]))
     {
         k = close + 1;
     }
@@ -935,6 +966,16 @@ mod tests {
              that the arrests were a warning. “It is shocking that reporters are detained.”",
         );
         assert_eq!(s, [Some("Amnesty International".into())]);
+    }
+
+    #[test]
+    fn a_bracket_or_an_aside_between_dashes_hides_no_subject() {
+        let s = speakers(
+            "Green MLA (Member of the Lima Assembly) Rosa Mamani — who is herself a farmer — \
+             argued in the Assembly that the bill “matters to us all.” “We waited long \
+             enough”, Secretary for Rural Affairs and Andean Greens politician Ana Quispe said.",
+        );
+        assert_eq!(s, [Some("Rosa Mamani".into()), Some("Ana Quispe".into())]);
     }
 
     #[test]

@@ -933,6 +933,8 @@ const NAME_HEADS: &[&str] = &[
     "coalition",
     "alliance",
     "congress",
+    "democrats",
+    "republicans",
 ];
 /// Words that join the parts of a name ("Council for Peace and Order").
 const NAME_JOINERS: &[&str] = &["of", "for", "and", "on", "to", "against", "the", "&"];

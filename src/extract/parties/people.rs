@@ -561,6 +561,12 @@ fn apposition_country(ctx: &Ctx, a: std::ops::Range<usize>) -> Option<String> {
 /// Last words of organisation names that look like people's names ("Fox News").
 const ORGANISATION_LAST_WORDS: &[&str] = &[
     "news",
+    "democrats",
+    "republicans",
+    "conservatives",
+    "socialists",
+    "liberals",
+    "greens",
     "post",
     "times",
     "press",
@@ -645,8 +651,13 @@ fn add_untitled_person(
     role: Option<String>,
 ) {
     let doc = ctx.doc;
-    // "Fox News said", "Reuters Institute said": an organisation, not a person.
-    if ORGANISATION_LAST_WORDS.contains(&doc.low(name.end - 1)) {
+    // "Fox News said", "Reuters Institute said": an organisation, not a person; "also a
+    // Labour MSP": an office ("MSP", "MP") or anything after "a" is a role, not a name.
+    let last = doc.tok(name.end - 1);
+    if ORGANISATION_LAST_WORDS.contains(&doc.low(name.end - 1))
+        || last.len() >= 2 && last.chars().all(|c| c.is_ascii_uppercase())
+        || name.start > 0 && doc.is_any(name.start - 1, &["a", "an"])
+    {
         return;
     }
     let tokens = name_words(doc, name.clone());
@@ -885,6 +896,24 @@ mod tests {
         assert_eq!(
             (o.name.as_str(), o.role.as_deref()),
             ("Jane Keller", Some("Officer"))
+        );
+    }
+
+    #[test]
+    fn an_office_or_a_political_party_is_no_person() {
+        let text = "Rosa Mamani, also a Green MLA, said no. Ana Quispe from the Andean \
+                    Democrats said yes.";
+        let t = table_for(text);
+        let names: Vec<(&str, PartyKind)> = t
+            .parties
+            .iter()
+            .map(|p| (p.name.as_str(), p.kind))
+            .collect();
+        assert!(
+            !names.iter().any(|(n, k)| {
+                *k == PartyKind::Person && (n.contains("MLA") || n.contains("Democrats"))
+            }),
+            "{names:?}"
         );
     }
 
