@@ -301,8 +301,13 @@ fn after_quote(
         };
         return match mention_at_token(doc, parties, j) {
             Some((p, _)) => Attribution::Speaker(p),
-            // "…,” said Scott.": someone we cannot identify, but not the previous speaker.
-            None if j < end && doc.tokens[j].cap => Attribution::Nobody,
+            // "…,” said Scott.": someone we cannot identify, but not the previous speaker;
+            // nor is "said a relative".
+            None if j < end
+                && (doc.tokens[j].cap || doc.is_any(j, &["a", "an", "one", "another"])) =>
+            {
+                Attribution::Nobody
+            }
             None => Attribution::Unknown,
         };
     }
@@ -586,6 +591,12 @@ const REPORTING_VERBS: &[&str] = &[
     "complained",
     "suggested",
     "concluded",
+    "continues",
+    "continued",
+    "pleads",
+    "pleaded",
+    "recommended",
+    "read",
 ];
 
 /// Words that open a sentence with a phrase before its subject.
@@ -643,6 +654,7 @@ fn subject_speaker(
         });
     if doc.tokens[first].cap && (doc.is_any(first, OPENING_WORDS) || nameless_opening) {
         let mut c = first;
+        let mut chosen: Option<usize> = None;
         for _ in 0..3 {
             let Some(next) = (c + 1..quote_at).find(|&j| doc.is(j, ",")) else {
                 break;
@@ -650,17 +662,26 @@ fn subject_speaker(
             c = next;
             // "…, former UN weapons inspector Hans Blix recommended": a name within a few
             // words of the comma, with no punctuation between.
-            let named = (c + 1..(c + 8).min(quote_at))
+            let names: Vec<_> = (c + 1..(c + 8).min(quote_at))
                 .take_while(|&j| doc.tokens[j].kind != TokenKind::Punct)
-                .any(|j| {
-                    parties
-                        .mention_starting_at(doc.tokens[j].span.start)
-                        .is_some()
-                });
-            if named {
-                first = c + 1;
+                .filter_map(|j| parties.mention_starting_at(doc.tokens[j].span.start))
+                .collect();
+            // "In the letter, delivered by MP Deepak Obhrai last December, Kohail continues,":
+            // a name the verb follows outranks one the opening phrase only mentions.
+            let speaks = names.iter().any(|m| {
+                let v = skip_fillers(doc, doc.token_at_or_after(m.span.end), quote_at);
+                v < quote_at && !doc.tokens[v].cap && doc.is_any(v, REPORTING_VERBS)
+            });
+            if speaks {
+                chosen = Some(c + 1);
                 break;
             }
+            if !names.is_empty() && chosen.is_none() {
+                chosen = Some(c + 1);
+            }
+        }
+        if let Some(c) = chosen {
+            first = c;
         }
     }
     // Six words, not counting a bracket's: "Conservative MSP (Member of Scottish Parliament)
@@ -976,6 +997,16 @@ mod tests {
              enough”, Secretary for Rural Affairs and Andean Greens politician Ana Quispe said.",
         );
         assert_eq!(s, [Some("Rosa Mamani".into()), Some("Ana Quispe".into())]);
+    }
+
+    #[test]
+    fn the_name_a_verb_follows_outranks_one_an_opening_phrase_mentions() {
+        let s = speakers(
+            "Tomas Varga wrote to the minister. In the letter, delivered by MP Ana Quispe last \
+             May, Varga continues, “I have been in jail for two years.” “Nobody came,” said a \
+             relative.",
+        );
+        assert_eq!(s, [Some("Tomas Varga".into()), None]);
     }
 
     #[test]
