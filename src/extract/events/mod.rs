@@ -597,7 +597,7 @@ fn sentence_events(
         return Vec::new();
     }
     let sentence_dates: Vec<&DateMention> = dates_of(inp.dates, si).iter().collect();
-    let mut out = Vec::new();
+    let mut out: Vec<(EventFound, usize, bool)> = Vec::new();
     for (hi, h) in hits.iter().enumerate() {
         if h.purpose {
             continue;
@@ -690,6 +690,13 @@ fn sentence_events(
         let mut place = place_for(inp, h, &hits, &view.range);
         // The place hit this clause names (not one inherited or assumed).
         let place_hit = place.map(|(p, _)| p);
+        // A participle dated by its main clause happens where that clause's event did.
+        if place.is_none()
+            && date_source == DateSource::Inherited
+            && let Some((prev, ..)) = out.last().filter(|(e, ..)| e.sentence == si)
+        {
+            place = prev.place.map(|p| (p, prev.geo_precision));
+        }
         // An event told as earlier ("had met", "previously") is not on today's occasion.
         let earlier_time = (view.range.start..h.first)
             .any(|k| doc.is_any(k, &["previously", "earlier", "once", "formerly"]))
@@ -1202,6 +1209,25 @@ fn own_date(
             None => (None, DateSource::Unknown),
         };
     }
+    // "Mugabe said today that …, vowing to go to war": a participle after a comma happens
+    // when its main clause does, at the sentence's last date before it, when no other event of
+    // the sentence lies between.
+    if h.first > 0 && doc.is(h.first - 1, ",") && doc.low(h.first).ends_with("ing") {
+        let before = sentence_dates
+            .iter()
+            .filter(|d| d.tokens.1 < h.first && d.role != DateRole::Anchored)
+            .filter(|d| !in_aside(d))
+            .max_by_key(|d| d.tokens.1);
+        if let Some(d) = before
+            && let Some(r) = &d.range
+            && !hits
+                .iter()
+                .enumerate()
+                .any(|(x, o)| x != hi && o.first > d.tokens.1 && o.first < h.first)
+        {
+            return (Some(r.clone()), DateSource::Inherited);
+        }
+    }
     if let Some(anchor) = sentence_dates.iter().find(|d| d.role == DateRole::Anchored) {
         let meeting = earlier.iter().rev().find(|(e, ..)| {
             e.kind == EventKind::Consult && e.date.as_ref().is_some_and(|d| d.start.is_some())
@@ -1647,6 +1673,36 @@ mod tests {
                 .map(|d| d.to_string()),
             Some("2021-11-27".to_owned()),
             "{vow:?}"
+        );
+        // The participle vows when he says it: today.
+        assert_eq!(
+            vow.date
+                .as_ref()
+                .and_then(|d| d.first_day())
+                .map(|d| d.to_string()),
+            Some("2021-11-13".to_owned()),
+            "{vow:?}"
+        );
+    }
+
+    #[test]
+    fn a_participle_happens_where_its_main_clause_does() {
+        let ev = events_for(
+            "Peruvian troops joined the fighting in Arequipa on Saturday, firing artillery.",
+            Some("2021-11-13"),
+        );
+        let fire = ev
+            .iter()
+            .find(|e| e.kind == EventKind::Mobilize)
+            .unwrap_or_else(|| panic!("{ev:?}"));
+        assert!(fire.place.is_some(), "{fire:?}");
+        assert_eq!(
+            fire.date
+                .as_ref()
+                .and_then(|d| d.first_day())
+                .map(|d| d.to_string()),
+            Some("2021-11-13".to_owned()),
+            "{fire:?}"
         );
     }
 
