@@ -37,14 +37,14 @@ fn events_gold_set_meets_its_floors() {
     assert!(articles.len() >= 80, "{} articles", articles.len());
     let s = events::score(&articles, Gazetteer::embedded()).scores;
     check(&[
-        ("event precision", s.event_precision.rate(), 0.53),
+        ("event precision", s.event_precision.rate(), 0.54),
         ("event recall", s.event_recall.rate(), 0.55),
-        ("actors", s.actors.rate(), 0.35),
+        ("actors", s.actors.rate(), 0.36),
         ("places", s.places.rate(), 0.62),
-        ("dates", s.dates.rate(), 0.59),
-        ("speakers", s.speakers.rate(), 0.77),
+        ("dates", s.dates.rate(), 0.60),
+        ("speakers", s.speakers.rate(), 0.80),
         ("titles", s.titles.rate(), 0.30),
-        ("headline event", s.headline.rate(), 0.49),
+        ("headline event", s.headline.rate(), 0.50),
         ("place precision", s.toponyms.precision, 0.87),
         ("place recall", s.toponyms.recall, 0.89),
     ]);

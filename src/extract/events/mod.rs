@@ -220,6 +220,12 @@ fn casualties_named(doc: &Doc, i: usize) -> bool {
                 && doc.is_any(i - 3, &["those", "victims", "people"]))
 }
 
+/// True when a possessive stands within the three words before the noun at `noun`.
+fn possessed(doc: &Doc, sentence_start: usize, noun: usize) -> bool {
+    (noun.saturating_sub(3).max(sentence_start)..noun)
+        .any(|k| doc.tokens[k].kind == TokenKind::Possessive || doc.is_any(k, &["its", "their"]))
+}
+
 /// Date mentions of sentence `si` (they are sorted by sentence).
 fn dates_of(dates: &[DateMention], si: usize) -> &[DateMention] {
     let lo = dates.partition_point(|d| d.sentence < si);
@@ -827,8 +833,11 @@ fn sentence_events(
             // "the Lockerbie bombing": a gerund read as the noun it is.
             definite: (trig.nominal || gerund_as_noun(doc, h.first, h.last))
                 && points_back(doc, s.tokens.start, h.first),
+            // Only a determiner makes it a reference: a possessive names who did it ("North
+            // Korea's missile landing") and so tells the event.
             reference_only: (trig.nominal || gerund_as_noun(doc, h.first, h.last))
                 && points_back(doc, s.tokens.start, h.first)
+                && !possessed(doc, s.tokens.start, h.first)
                 || casualties_named(doc, h.first),
             unnamed_subject: unnamed,
             parties,
@@ -1723,6 +1732,15 @@ mod tests {
                  the Tarsa bombing is closed."
             ),
             vec![0]
+        );
+        // A possessive names who did it, and so tells the event.
+        assert_eq!(
+            sentences(
+                "Governor Ada Lund met Mayor Tomas Reiner in Tarsa on Monday.\n\n\
+                 Lund said that Chile's missile landing near Arica was a provocation."
+            )
+            .len(),
+            2
         );
         // People named by what happened to them are no happening.
         assert_eq!(
