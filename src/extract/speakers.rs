@@ -59,6 +59,15 @@ pub fn attribute(doc: &Doc, quotes: &mut [QuoteFound], parties: &PartyTable) {
             quotes[qi].speaker = Some(s);
             continue;
         }
+        // "“…”, it added; and, later, “…”": a quote joined to the one before it by only its
+        // attribution and small words goes on in the same voice.
+        if qi > 0
+            && let Some(s) = quotes[qi - 1].speaker
+            && joined_by_small_words(doc, quotes[qi - 1].span.end, quotes[qi].span.start)
+        {
+            quotes[qi].speaker = Some(s);
+            continue;
+        }
         if !starts_sentence(doc, &quotes[qi]) || !sentence_like(doc, &quotes[qi]) {
             continue;
         }
@@ -106,6 +115,46 @@ pub fn attribute(doc: &Doc, quotes: &mut [QuoteFound], parties: &PartyTable) {
             q.speaker = Some(s);
         }
     }
+}
+
+/// True when only an attribution and small words stand between two quotes in one paragraph:
+/// "it added; and, later,", "he said, then".
+fn joined_by_small_words(doc: &Doc, from: usize, to: usize) -> bool {
+    const SMALL: &[&str] = &[
+        "it",
+        "he",
+        "she",
+        "they",
+        "added",
+        "said",
+        "says",
+        "adds",
+        "continued",
+        "and",
+        "then",
+        "later",
+        "also",
+        "further",
+        "again",
+    ];
+    let (Some(a), Some(b)) = (doc.sentence_at(from.saturating_sub(1)), doc.sentence_at(to)) else {
+        return false;
+    };
+    if doc.sentences[a].paragraph != doc.sentences[b].paragraph || to <= from {
+        return false;
+    }
+    let first = doc.token_at_or_after(from);
+    let last = doc.token_at_or_after(to);
+    let words: Vec<usize> = (first..last)
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .collect();
+    // At least one connective beyond the attribution, or the quotes are simply separate.
+    !words.is_empty()
+        && words.len() <= 5
+        && words.iter().all(|&k| doc.is_any(k, SMALL))
+        && words
+            .iter()
+            .any(|&k| doc.is_any(k, &["and", "then", "later", "also", "further", "again"]))
 }
 
 /// A quote that reads as spoken sentences (ends with punctuation, inside the marks or, as
@@ -1007,6 +1056,16 @@ mod tests {
              relative.",
         );
         assert_eq!(s, [Some("Tomas Varga".into()), None]);
+    }
+
+    #[test]
+    fn a_quote_joined_by_small_words_goes_on_in_the_same_voice() {
+        let s = speakers(
+            "“The border is closed,” said the Andean Solidarity Movement. “We warned them”, it \
+             added; and, later, “Troops will stay.”",
+        );
+        let m = Some("Andean Solidarity Movement".to_owned());
+        assert_eq!(s, [m.clone(), m.clone(), m]);
     }
 
     #[test]
