@@ -157,6 +157,22 @@ fn joined_by_small_words(doc: &Doc, from: usize, to: usize) -> bool {
             .any(|&k| doc.is_any(k, &["and", "then", "later", "also", "further", "again"]))
 }
 
+/// True when the mention at byte `at` names many who do not speak as one ("Palestinians",
+/// "both leaders"); a named armed group ("Hamas", "the Taliban") issues statements like any body.
+fn collective_at(parties: &PartyTable, at: usize) -> bool {
+    parties.plural_at(at) == Some(Plurality::Plural)
+        && !parties
+            .mention_starting_at(at)
+            .is_some_and(|m| speaks_as_one(parties, m.party))
+}
+
+/// A person, a body, or a named group (an organisation-table entry such as "Hamas").
+fn speaks_as_one(parties: &PartyTable, p: usize) -> bool {
+    let info = &parties.parties[p];
+    matches!(info.kind, PartyKind::Person | PartyKind::Organization)
+        || info.kind == PartyKind::Group && info.key.starts_with("org:")
+}
+
 /// A quote that reads as spoken sentences (ends with punctuation, inside the marks or, as
 /// British style puts it, right after them: “… in this direction”.), not a headline or a phrase.
 fn sentence_like(doc: &Doc, q: &QuoteFound) -> bool {
@@ -514,7 +530,7 @@ fn before_quote(
                 if let Some(p) = affiliated_person(doc, parties, m.span.start) {
                     return Attribution::Speaker(p);
                 }
-                if parties.plural_at(m.span.start) == Some(Plurality::Plural) {
+                if collective_at(parties, m.span.start) {
                     return Attribution::Nobody;
                 }
                 return Attribution::Speaker(m.party);
@@ -766,10 +782,7 @@ fn subject_speaker(
     else {
         return Attribution::Unknown;
     };
-    let kind = parties.parties[subject.party].kind;
-    if !matches!(kind, PartyKind::Person | PartyKind::Organization)
-        || parties.plural_at(subject.span.start) == Some(Plurality::Plural)
-    {
+    if !speaks_as_one(parties, subject.party) || collective_at(parties, subject.span.start) {
         return Attribution::Unknown;
     }
     let mut k = doc.token_at_or_after(subject.span.end);
@@ -1066,6 +1079,15 @@ mod tests {
         );
         let m = Some("Andean Solidarity Movement".to_owned());
         assert_eq!(s, [m.clone(), m.clone(), m]);
+    }
+
+    #[test]
+    fn a_named_armed_group_speaks_and_a_people_does_not() {
+        assert_eq!(
+            speakers("Hezbollah said “We will fight.” The Taliban warned that “the war goes on.”"),
+            [Some("Hezbollah".into()), Some("Taliban".into())]
+        );
+        assert_eq!(speakers("Palestinians said “We will stay.”"), [None]);
     }
 
     #[test]
