@@ -435,6 +435,10 @@ pub(super) fn unnamed_subject(
         "those",
         "told",
         "said",
+        "says",
+        "say",
+        "reported",
+        "reports",
         "soon",
         "later",
         "hundreds",
@@ -999,6 +1003,14 @@ mod tests {
                 "A demonstration by the Andean Solidarity Movement was held in Lima on Monday."
             ),
             "Andean Solidarity Movement demonstrates in Lima"
+        );
+    }
+
+    #[test]
+    fn the_reporter_of_an_unnamed_subject_is_not_part_of_it() {
+        assert_eq!(
+            first_title("The network NBC says Peruvian authorities arrested Tomas Varga."),
+            "Peruvian authorities arrest Varga"
         );
     }
 }
