@@ -637,7 +637,7 @@ fn made_up_summit_quotes_people_and_event() {
 }
 
 #[test]
-fn quoted_words_go_to_the_body_that_condemned_them_and_plural_sources_to_nobody() {
+fn quoted_words_go_to_the_body_that_condemned_them_and_plural_sources_to_their_group() {
     let text = "Norway’s Defence Ministry condemned the “unsafe manoeuvres” of a foreign warship near Svalbard on Monday.\n\
 Officials vowed “a firm response” if the vessel returned.";
     let ds = run(
@@ -654,10 +654,12 @@ Officials vowed “a firm response” if the vessel returned.";
         speaker_name(&ds, "unsafe manoeuvres").as_deref(),
         Some("Ministry of Defence of Norway")
     );
+    // Officials who speak together are a group, named as the text names them: no person,
+    // and not the ministry the text did not say they speak for.
     assert_eq!(
-        speaker_name(&ds, "a firm response"),
-        None,
-        "plural speakers are nobody in particular"
+        speaker_name(&ds, "a firm response").as_deref(),
+        Some("Officials"),
+        "a plural speaker is the group the text names"
     );
     let accuse = events_of(&ds, EventKind::Accuse);
     assert_eq!(accuse.len(), 1);

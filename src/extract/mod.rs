@@ -390,21 +390,6 @@ fn assemble(
         });
     }
 
-    // Quotes.
-    let quote_ids: Vec<String> = (0..quotes.len())
-        .map(|i| format!("{prefix}q{}", i + 1))
-        .collect();
-    for (i, q) in quotes.iter().enumerate() {
-        ds.quotes.push(Quote {
-            id: quote_ids[i].clone(),
-            article: article_id.to_owned(),
-            speaker: q.speaker.and_then(|p| party_id[p].clone()),
-            text: text.get(q.span.start..q.span.end).unwrap_or("").to_owned(),
-            start: q.span.start,
-            end: q.span.end,
-        });
-    }
-
     // Groups the events name without naming a party ("protesters", "Iraqi security forces")
     // become parties of kind group, one per wording, so that events can name who acted.
     let mut group_ids: HashMap<String, String> = HashMap::new();
@@ -435,6 +420,27 @@ fn assemble(
         }
         id
     };
+
+    // Quotes.
+    let quote_ids: Vec<String> = (0..quotes.len())
+        .map(|i| format!("{prefix}q{}", i + 1))
+        .collect();
+    // A quote no party spoke may be a group's: "Prosecutors said …", "“…,” protesters said".
+    let groups = events::group_speakers(doc, rec, table, quotes);
+    for (i, q) in quotes.iter().enumerate() {
+        let speaker = match (&groups[i], q.speaker) {
+            (Some(g), None) => Some(group_party(g, &mut ds)),
+            (_, p) => p.and_then(|p| party_id[p].clone()),
+        };
+        ds.quotes.push(Quote {
+            id: quote_ids[i].clone(),
+            article: article_id.to_owned(),
+            speaker,
+            text: text.get(q.span.start..q.span.end).unwrap_or("").to_owned(),
+            start: q.span.start,
+            end: q.span.end,
+        });
+    }
 
     // Events.
     for (i, e) in events.iter().enumerate() {
@@ -609,6 +615,38 @@ mod tests {
         assert!(!looks_like_headline(
             "The leaders of Japan and South Korea have agreed to resolve it."
         ));
+    }
+
+    #[test]
+    fn a_group_may_speak_when_no_party_does() {
+        let text = "Prosecutors said they would charge Tomas Varga for “inciting a riot”. \
+                    Peruvian authorities have warned the strike is now a “grave threat”. \
+                    “We will not leave,” protesters said. Officials told Ana Quispe that “it is over”.";
+        let ds = super::extract(&ArticleInput::new(text), Gazetteer::embedded());
+        let speaker = |q: &str| {
+            let quote = ds.quotes.iter().find(|x| x.text.starts_with(q)).expect(q);
+            let id = quote.speaker.as_deref()?;
+            ds.parties
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| (p.name.clone(), p.kind))
+        };
+        assert_eq!(
+            speaker("inciting"),
+            Some(("Prosecutors".to_owned(), PartyKind::Group))
+        );
+        assert_eq!(
+            speaker("grave"),
+            Some(("Peruvian authorities".to_owned(), PartyKind::Group))
+        );
+        assert_eq!(
+            speaker("We will not"),
+            Some(("Protesters".to_owned(), PartyKind::Group))
+        );
+        assert_eq!(
+            speaker("it is over"),
+            Some(("Officials".to_owned(), PartyKind::Group))
+        );
     }
 
     #[test]

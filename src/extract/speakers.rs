@@ -1,5 +1,7 @@
 //! Who said each quote: the speaker named after it ("…,” Kishida said), before it ("Yoon said
-//! that …"), by "according to", or carried over from the quote it continues.
+//! that …"), by "according to", or carried over from the quote it continues. A group that
+//! speaks ("Prosecutors said …") is no party yet here; `events::group_speakers` names it when
+//! the article is assembled.
 
 use super::lexicon::{INVERTING_VERBS, SPEECH_FILLERS, SPEECH_VERBS};
 use super::parties::{PartyTable, Plurality};
@@ -567,7 +569,7 @@ fn affiliated_person(doc: &Doc, parties: &PartyTable, org_start: usize) -> Optio
 
 /// Verbs that report what a subject said, wrote or meant, beyond the verbs of saying: "Lage
 /// denied reports … and said that the leader had “…”", "Sharif commented on …: “…”".
-const REPORTING_VERBS: &[&str] = &[
+pub(crate) const REPORTING_VERBS: &[&str] = &[
     "said",
     "says",
     "told",

@@ -272,6 +272,25 @@ pub struct Inputs<'a, 'd> {
     pub title: Option<&'d str>,
 }
 
+/// For each quote no party spoke, the group its sentence says spoke it, if any ("Prosecutors
+/// said …", "“…,” protesters said").
+pub fn group_speakers(
+    doc: &Doc,
+    rec: &Recognised,
+    parties: &PartyTable,
+    quotes: &[QuoteFound],
+) -> Vec<Option<GroupRef>> {
+    quotes
+        .iter()
+        .map(|q| {
+            q.speaker
+                .is_none()
+                .then(|| participants::group_speaker(doc, rec, parties, q.span))
+                .flatten()
+        })
+        .collect()
+}
+
 /// Finds, dates, places and merges the events of an article.
 pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
     let doc = inp.doc;

@@ -809,6 +809,84 @@ pub(super) fn judged_noun(doc: &Doc, start: usize, h: &Hit) -> bool {
     (start..h.first).any(|k| doc.is_any(k, STANCE_VERBS))
 }
 
+/// Nouns for many people who speak together ("Prosecutors said", "Japanese authorities have
+/// warned"): the group nouns that issue statements or chant, not its victims or things.
+const SPEAKING_GROUPS: &[&str] = &[
+    "authorities",
+    "officials",
+    "prosecutors",
+    "investigators",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "marchers",
+    "activists",
+    "rebels",
+    "militants",
+    "residents",
+    "villagers",
+    "witnesses",
+    "leaders",
+    "supporters",
+    "critics",
+    "lawmakers",
+    "legislators",
+    "analysts",
+    "experts",
+    "doctors",
+    "survivors",
+];
+
+/// The group a quote's sentence says spoke it, when no party did: "Prosecutors said they
+/// would charge him for “…”", "Japanese authorities have warned the crisis is a “major
+/// accident”", "“…,” protesters said." The group's words end right before the verb (over
+/// "have", "also") and name people.
+pub(super) fn group_speaker(
+    doc: &Doc,
+    rec: &Recognised,
+    parties: &PartyTable,
+    quote: Span,
+) -> Option<GroupRef> {
+    use crate::extract::lexicon::SPEECH_VERBS;
+    use crate::extract::speakers::REPORTING_VERBS;
+    let si = doc.sentence_at(quote.start)?;
+    let s = &doc.sentences[si];
+    let quote_at = doc.token_at_or_after(quote.start);
+    let verb = |k: usize| {
+        !doc.tokens[k].cap && (doc.is_any(k, REPORTING_VERBS) || doc.is_any(k, SPEECH_VERBS))
+    };
+    let group_before = |from: usize, v: usize| -> Option<GroupRef> {
+        let mut head = v.checked_sub(1)?;
+        while head > from && doc.is_any(head, &["have", "has", "had", "also", "reportedly"]) {
+            head -= 1;
+        }
+        if !doc.is_any(head, SPEAKING_GROUPS) {
+            return None;
+        }
+        let g = unnamed_subject(doc, rec, from, head + 1)?;
+        // Nobody named between the group and its verb ("protesters told Lund …").
+        let named = parties
+            .mentions_in(Span::new(g.span.end, doc.tokens[v].span.start))
+            .next()
+            .is_some();
+        (g.people && g.plural && !named).then_some(g)
+    };
+    // Before the quote, in its sentence: the first verb of saying.
+    if let Some(v) = (s.tokens.start..quote_at).find(|&k| verb(k))
+        && let Some(g) = group_before(s.tokens.start, v)
+    {
+        return Some(g);
+    }
+    // After it: "…,” protesters said.
+    let end = s.tokens.end;
+    let mut i = doc.token_at_or_after(quote.end);
+    while i < end && doc.tokens[i].kind == TokenKind::Punct {
+        i += 1;
+    }
+    let v = (i..(i + 5).min(end)).find(|&k| verb(k))?;
+    group_before(i, v).filter(|g| g.span.start == doc.tokens[i].span.start || i + 1 < v)
+}
+
 /// Actors of a noun trigger: a possessive right before it ("Japan’s colonial rule"), the
 /// parties of "between X and Y" / "with X", else the clause's subject.
 pub(super) fn nominal_actors(
