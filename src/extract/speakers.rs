@@ -664,6 +664,9 @@ pub(crate) const REPORTING_VERBS: &[&str] = &[
     "pleaded",
     "recommended",
     "read",
+    "labelled",
+    "labeled",
+    "indicated",
 ];
 
 /// Words that open a sentence with a phrase before its subject.
@@ -1090,6 +1093,18 @@ mod tests {
             [Some("Hezbollah".into()), Some("Taliban".into())]
         );
         assert_eq!(speakers("Palestinians said “We will stay.”"), [None]);
+    }
+
+    #[test]
+    fn a_union_of_states_that_calls_for_something_speaks() {
+        let s = speakers(
+            "Rockets were fired on Monday. The European Union called for an “immediate halt” \
+             to the fighting. Senator Ana Quispe spoke. She labelled the rebels as “thieves”.",
+        );
+        assert_eq!(
+            s,
+            [Some("European Union".into()), Some("Ana Quispe".into())]
+        );
     }
 
     #[test]

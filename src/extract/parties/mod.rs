@@ -381,6 +381,33 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// Verbs a body acts with, beyond those of saying: after a place that is also a body's name
+/// ("The European Union called for …") they make it the body.
+const BODY_VERBS: &[&str] = &[
+    "called",
+    "calls",
+    "urged",
+    "urges",
+    "demanded",
+    "demands",
+    "condemned",
+    "condemns",
+    "warned",
+    "warns",
+    "imposed",
+    "imposes",
+    "agreed",
+    "agrees",
+    "announced",
+    "announces",
+    "welcomed",
+    "welcomes",
+    "criticized",
+    "criticised",
+    "rejected",
+    "rejects",
+];
+
 /// Finds all parties and their references.
 pub fn find_parties(doc: &Doc, rec: &Recognised, quotes: &[QuoteFound]) -> PartyTable {
     let n = doc.tokens.len();
@@ -394,8 +421,22 @@ pub fn find_parties(doc: &Doc, rec: &Recognised, quotes: &[QuoteFound]) -> Party
         }
         // "The Kremlin condemned …": a building that names the body inside it stays open for
         // the organisation table, which makes it the speaker or actor.
-        let metonym = hit.kind == crate::model::PlaceKind::Site
-            && organisations::is_table_name(doc.slice(hit.span));
+        // So does a union of states that acts: "The European Union called for …".
+        let acts = || {
+            doc.token_at_or_after(hit.span.end) < n && {
+                let v = crate::extract::speech::skip_fillers(
+                    doc,
+                    doc.token_at_or_after(hit.span.end),
+                    n,
+                );
+                v < n
+                    && !doc.tokens[v].cap
+                    && (doc.is_any(v, crate::extract::lexicon::SPEECH_VERBS)
+                        || doc.is_any(v, BODY_VERBS))
+            }
+        };
+        let metonym = organisations::is_table_name(doc.slice(hit.span))
+            && (hit.kind == crate::model::PlaceKind::Site || acts());
         if !metonym {
             mark(doc, &mut covered, hit.span);
         }
