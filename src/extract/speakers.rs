@@ -669,6 +669,9 @@ pub(crate) const REPORTING_VERBS: &[&str] = &[
     "indicated",
 ];
 
+/// Conjunctions that open a clause of their own before the sentence's subject.
+const CONCESSIVES: &[&str] = &["while", "although", "though", "because", "since", "whereas"];
+
 /// Words that open a sentence with a phrase before its subject.
 const OPENING_WORDS: &[&str] = &[
     "according",
@@ -689,6 +692,13 @@ const OPENING_WORDS: &[&str] = &[
     "asked",
     "later",
     "earlier",
+    "while",
+    "although",
+    "though",
+    "because",
+    "since",
+    "when",
+    "whereas",
 ];
 
 /// "Titus Mung'ou, spokesman for the Red Cross, told AFP “…”", "SK Sharif, senior deputy
@@ -750,8 +760,14 @@ fn subject_speaker(
                 chosen = Some(c + 1);
             }
         }
-        if let Some(c) = chosen {
-            first = c;
+        match chosen {
+            Some(c) => first = c,
+            // "While Chan's colleagues declined to comment, a staff member … stated": the
+            // opening phrase ended and nobody named follows it; the subject is unnamed.
+            None if c > first && doc.is_any(s.tokens.start, CONCESSIVES) => {
+                return Attribution::Unknown;
+            }
+            None => {}
         }
     }
     // Six words, not counting a bracket's: "Conservative MSP (Member of Scottish Parliament)
@@ -1105,6 +1121,15 @@ mod tests {
             s,
             [Some("European Union".into()), Some("Ana Quispe".into())]
         );
+    }
+
+    #[test]
+    fn after_a_clause_of_its_own_an_unnamed_subject_speaks() {
+        let s = speakers(
+            "Tomas Varga died. While Varga's colleagues declined to comment to the paper, a \
+             guard at the resort, who saw it, stated, “It all happened very quickly.”",
+        );
+        assert_eq!(s, [None]);
     }
 
     #[test]

@@ -561,6 +561,11 @@ fn apposition_country(ctx: &Ctx, a: std::ops::Range<usize>) -> Option<String> {
 /// Last words of organisation names that look like people's names ("Fox News").
 const ORGANISATION_LAST_WORDS: &[&str] = &[
     "news",
+    "paper",
+    "daily",
+    "herald",
+    "tribune",
+    "gazette",
     "democrats",
     "republicans",
     "conservatives",
