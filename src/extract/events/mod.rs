@@ -806,6 +806,9 @@ fn sentence_events(
         } else {
             None
         };
+        // "the Lockerbie bombing": a gerund read as the noun it is.
+        let definite = (trig.nominal || gerund_as_noun(doc, h.first, h.last))
+            && points_back(doc, s.tokens.start, h.first);
         let ev = EventFound {
             kind,
             mode,
@@ -849,14 +852,10 @@ fn sentence_events(
             sentence: si,
             last_sentence: si,
             anaphoric: trig.nominal && h.first > 0 && doc.is_any(h.first - 1, POINTING_WORDS),
-            // "the Lockerbie bombing": a gerund read as the noun it is.
-            definite: (trig.nominal || gerund_as_noun(doc, h.first, h.last))
-                && points_back(doc, s.tokens.start, h.first),
+            definite,
             // Only a determiner makes it a reference: a possessive names who did it ("North
             // Korea's missile landing") and so tells the event.
-            reference_only: (trig.nominal || gerund_as_noun(doc, h.first, h.last))
-                && points_back(doc, s.tokens.start, h.first)
-                && !possessed(doc, s.tokens.start, h.first)
+            reference_only: definite && !possessed(doc, s.tokens.start, h.first)
                 || casualties_named(doc, h.first),
             unnamed_subject: unnamed,
             parties,
