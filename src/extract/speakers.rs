@@ -26,6 +26,17 @@ pub fn attribute(doc: &Doc, quotes: &mut [QuoteFound], parties: &PartyTable) {
     let mut explicit_nobody = vec![false; quotes.len()];
     for qi in 0..quotes.len() {
         let q = quotes[qi].clone();
+        // "the Church denied these allegations: “…” They also claimed Paris was a
+        // “volunteer”": a body is "they" or "it" in the sentence after it spoke.
+        if qi > 0
+            && let Some(s) = quotes[qi - 1].speaker
+            && speaks_as_one(parties, s)
+            && parties.parties[s].kind != PartyKind::Person
+            && body_pronoun_speaks(doc, &quotes[qi], &quotes[qi - 1])
+        {
+            quotes[qi].speaker = Some(s);
+            continue;
+        }
         let mut decided = after_quote(doc, &q, quotes, parties);
         if matches!(decided, Attribution::Unknown) {
             decided = before_quote(doc, &q, quotes, parties);
@@ -117,6 +128,30 @@ pub fn attribute(doc: &Doc, quotes: &mut [QuoteFound], parties: &PartyTable) {
             q.speaker = Some(s);
         }
     }
+}
+
+/// True when the sentence of `q` opens with "They" or "It" and a verb of saying before the
+/// quote, and is the sentence of the earlier quote `before` or the one after it, in its
+/// paragraph.
+fn body_pronoun_speaks(doc: &Doc, q: &QuoteFound, before: &QuoteFound) -> bool {
+    let (Some(si), Some(bi)) = (
+        doc.sentence_at(q.span.start),
+        doc.sentence_at(before.span.end.saturating_sub(1).max(before.span.start)),
+    ) else {
+        return false;
+    };
+    let s = &doc.sentences[si];
+    // The sentence after the body spoke, or that sentence's later quotes.
+    if !(si == bi + 1 || si == bi) || s.paragraph != doc.sentences[bi].paragraph {
+        return false;
+    }
+    let start = s.tokens.start;
+    let quote_at = doc.token_at_or_after(q.span.start);
+    if !doc.is_any(start, &["they", "it"]) {
+        return false;
+    }
+    let v = skip_fillers(doc, start + 1, quote_at);
+    v < quote_at && !doc.tokens[v].cap && doc.is_any(v, REPORTING_VERBS)
 }
 
 /// True when only an attribution and small words stand between two quotes in one paragraph:
@@ -1130,6 +1165,16 @@ mod tests {
              guard at the resort, who saw it, stated, “It all happened very quickly.”",
         );
         assert_eq!(s, [None]);
+    }
+
+    #[test]
+    fn a_body_is_they_in_the_sentence_after_it_spoke() {
+        let s = speakers(
+            "The Andean Solidarity Movement denied it: “She was never forced. She chose to \
+             stay.” They also claimed she was a “volunteer” with a “grudge”.",
+        );
+        let m = Some("Andean Solidarity Movement".to_owned());
+        assert_eq!(s, [m.clone(), m.clone(), m]);
     }
 
     #[test]
