@@ -702,6 +702,8 @@ pub(crate) const REPORTING_VERBS: &[&str] = &[
     "labelled",
     "labeled",
     "indicated",
+    "outlined",
+    "detailed",
 ];
 
 /// Conjunctions that open a clause of their own before the sentence's subject.
@@ -1175,6 +1177,15 @@ mod tests {
         );
         let m = Some("Andean Solidarity Movement".to_owned());
         assert_eq!(s, [m.clone(), m.clone(), m]);
+    }
+
+    #[test]
+    fn a_body_that_outlines_something_says_it() {
+        let s = speakers(
+            "On its website, the Andean Solidarity Movement outlined four demands, “fair \
+             wages, clean water, roads and schools”.",
+        );
+        assert_eq!(s, [Some("Andean Solidarity Movement".into())]);
     }
 
     #[test]
