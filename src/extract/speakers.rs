@@ -760,16 +760,18 @@ fn subject_speaker(
     let mut first = s.tokens.start;
     // Any phrase that names nobody before its comma opens the sentence too: "Just a few weeks
     // earlier, …", "To address the issues he mentioned, Chavez complained".
-    let nameless_opening = (first..quote_at.min(first + 12))
-        .find(|&j| doc.is(j, ","))
-        .is_some_and(|c| {
-            !(first..c).any(|j| {
-                parties
-                    .mention_starting_at(doc.tokens[j].span.start)
-                    .is_some_and(|m| !m.anaphor)
+    let nameless_opening = || {
+        (first..quote_at.min(first + 12))
+            .find(|&j| doc.is(j, ","))
+            .is_some_and(|c| {
+                !(first..c).any(|j| {
+                    parties
+                        .mention_starting_at(doc.tokens[j].span.start)
+                        .is_some_and(|m| !m.anaphor)
+                })
             })
-        });
-    if doc.tokens[first].cap && (doc.is_any(first, OPENING_WORDS) || nameless_opening) {
+    };
+    if doc.tokens[first].cap && (doc.is_any(first, OPENING_WORDS) || nameless_opening()) {
         let mut c = first;
         let mut chosen: Option<usize> = None;
         for _ in 0..3 {

@@ -501,14 +501,15 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
     for e in &mut merged {
         e.title = title::title(inp, e);
     }
-    mark_main_event(inp, &mut merged);
+    mark_main_event(inp, &mut merged, &headline_kinds);
     merged
 }
 
 /// Marks the article's main event: the event of its lede (first paragraph) that best fits the
 /// headline — same kind as a trigger in the headline, then dated to a day and placed, then
 /// earliest. The lede and headline are the strongest evidence, so it gains confidence.
-fn mark_main_event(inp: &Inputs, events: &mut [EventFound]) {
+/// `headline_kinds` are the kinds the headline's triggers name.
+fn mark_main_event(inp: &Inputs, events: &mut [EventFound], headline_kinds: &[EventKind]) {
     let doc = inp.doc;
     // The lede: the first paragraph that reads as prose (not a headline or dateline line).
     let lede = doc
@@ -516,7 +517,6 @@ fn mark_main_event(inp: &Inputs, events: &mut [EventFound]) {
         .map(|l| doc.paragraphs[l])
         .or(doc.paragraphs.first().copied());
     let Some(lede) = lede else { return };
-    let headline_kinds = inp.title.map(triggers::kinds_in).unwrap_or_default();
     let score = |e: &EventFound| -> Option<(u32, std::cmp::Reverse<usize>)> {
         let first = e.evidence.iter().map(|s| s.start).min()?;
         let in_lede = first < lede.end;
@@ -1681,6 +1681,14 @@ mod tests {
         assert_eq!(e.mode, None);
     }
 
+    /// The first day of an event's date, as written in ISO form.
+    fn first_day(e: &EventFound) -> Option<String> {
+        e.date
+            .as_ref()
+            .and_then(|d| d.first_day())
+            .map(|d| d.to_string())
+    }
+
     #[test]
     fn a_planned_day_is_no_occasion_to_share() {
         let ev = events_for(
@@ -1693,23 +1701,9 @@ mod tests {
             .iter()
             .find(|e| e.kind == EventKind::Threaten)
             .unwrap_or_else(|| panic!("{ev:?}"));
-        assert_ne!(
-            vow.date
-                .as_ref()
-                .and_then(|d| d.first_day())
-                .map(|d| d.to_string()),
-            Some("2021-11-27".to_owned()),
-            "{vow:?}"
-        );
+        assert_ne!(first_day(vow), Some("2021-11-27".to_owned()), "{vow:?}");
         // The participle vows when he says it: today.
-        assert_eq!(
-            vow.date
-                .as_ref()
-                .and_then(|d| d.first_day())
-                .map(|d| d.to_string()),
-            Some("2021-11-13".to_owned()),
-            "{vow:?}"
-        );
+        assert_eq!(first_day(vow), Some("2021-11-13".to_owned()), "{vow:?}");
     }
 
     #[test]
@@ -1723,14 +1717,7 @@ mod tests {
             .find(|e| e.kind == EventKind::Mobilize)
             .unwrap_or_else(|| panic!("{ev:?}"));
         assert!(fire.place.is_some(), "{fire:?}");
-        assert_eq!(
-            fire.date
-                .as_ref()
-                .and_then(|d| d.first_day())
-                .map(|d| d.to_string()),
-            Some("2021-11-13".to_owned()),
-            "{fire:?}"
-        );
+        assert_eq!(first_day(fire), Some("2021-11-13".to_owned()), "{fire:?}");
     }
 
     #[test]
