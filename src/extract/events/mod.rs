@@ -661,8 +661,8 @@ fn sentence_events(
         if group_suffers {
             targets.clear();
         }
-        let (kind, verb) = if aimed_fire(inp, h, &view) {
-            (EventKind::Assault, "attack")
+        let (kind, verb) = if let Some(verb) = aimed_fire(inp, h, &view) {
+            (EventKind::Assault, verb)
         } else {
             kind_in_context(doc, trig, h.first, &view.range)
         };
@@ -1167,8 +1167,43 @@ const OBJECT_STOPS: &[&str] = &[
     "early",
 ];
 
-/// Fire aimed at a target is an attack, not a show of force: "fired shells at Kharkiv".
-fn aimed_fire(inp: &Inputs, h: &Hit, view: &ClauseView) -> bool {
+/// Weapons of the battlefield: firing them is fighting, never a test or a display
+/// ("firing artillery", "fired automatic weapons at the ship", "firing eight rockets").
+const BATTLE_ARMS: &[&str] = &[
+    "artillery",
+    "shells",
+    "rounds",
+    "mortar",
+    "mortars",
+    "shots",
+    "bullets",
+    "guns",
+    "grenades",
+    "rockets",
+    "automatic",
+    "small-arms",
+];
+
+/// Fire aimed at a target, or from the guns of a battle, is an attack, not a show of force:
+/// "fired shells at Kharkiv", "joined the fighting, firing artillery". Gives the title's verb:
+/// "attack" the target, or "fire" the arms the text names.
+fn aimed_fire(inp: &Inputs, h: &Hit, view: &ClauseView) -> Option<&'static str> {
+    let doc = inp.doc;
+    if aimed_at(inp, h, view) {
+        return Some("attack");
+    }
+    let trig = &TRIGGERS[h.entry];
+    let lo = h.first.saturating_sub(4).max(view.range.start);
+    let hi = view.next_trigger.min(h.last + 8).min(view.range.end);
+    (trig.kind == EventKind::Mobilize
+        && !trig.nominal
+        && trig.words[0].starts_with("fir")
+        && (lo..hi).any(|k| doc.is_any(k, BATTLE_ARMS)))
+    .then_some("fire")
+}
+
+/// A non-nominal show of force aimed "at", "on", "into" or "against" a named place or party.
+fn aimed_at(inp: &Inputs, h: &Hit, view: &ClauseView) -> bool {
     let doc = inp.doc;
     let trig = &TRIGGERS[h.entry];
     trig.kind == EventKind::Mobilize

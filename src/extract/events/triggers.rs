@@ -1152,6 +1152,13 @@ const WEAPONS: &[&str] = &[
     "bombs",
     "arms",
     "munitions",
+    "mortar",
+    "mortars",
+    "rounds",
+    "shots",
+    "bullets",
+    "guns",
+    "grenades",
 ];
 const THREAT_WORDS: &[&str] = &[
     "response",
@@ -1928,6 +1935,25 @@ mod tests {
             [EventKind::Assault]
         );
         assert!(kinds("It threatened regional stability.").is_empty());
+    }
+
+    #[test]
+    fn firing_the_guns_of_a_battle_is_an_attack() {
+        for text in [
+            "Dutch marines joined the battle on Monday, firing mortars and clearing roads.",
+            "The rebels fired automatic weapons at the convoy.",
+            "The navy retaliated by firing dozens of rounds of artillery.",
+        ] {
+            assert_eq!(kinds(text), [EventKind::Assault], "{text}");
+        }
+        let titles: Vec<String> = events_for(
+            "The rebels fired mortars on Monday.",
+            Some("2022-11-13"),
+        )
+        .into_iter()
+        .map(|e| e.title)
+        .collect();
+        assert_eq!(titles, ["Rebels fire mortars"]);
     }
 
     #[test]
