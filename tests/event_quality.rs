@@ -37,10 +37,10 @@ fn events_gold_set_meets_its_floors() {
     assert!(articles.len() >= 80, "{} articles", articles.len());
     let s = events::score(&articles, Gazetteer::embedded()).scores;
     check(&[
-        ("event precision", s.event_precision.rate(), 0.54),
+        ("event precision", s.event_precision.rate(), 0.57),
         ("event recall", s.event_recall.rate(), 0.55),
-        ("actors", s.actors.rate(), 0.36),
-        ("places", s.places.rate(), 0.62),
+        ("actors", s.actors.rate(), 0.35),
+        ("places", s.places.rate(), 0.61),
         ("dates", s.dates.rate(), 0.60),
         ("speakers", s.speakers.rate(), 0.83),
         ("titles", s.titles.rate(), 0.30),

@@ -1946,13 +1946,11 @@ mod tests {
         ] {
             assert_eq!(kinds(text), [EventKind::Assault], "{text}");
         }
-        let titles: Vec<String> = events_for(
-            "The rebels fired mortars on Monday.",
-            Some("2022-11-13"),
-        )
-        .into_iter()
-        .map(|e| e.title)
-        .collect();
+        let titles: Vec<String> =
+            events_for("The rebels fired mortars on Monday.", Some("2022-11-13"))
+                .into_iter()
+                .map(|e| e.title)
+                .collect();
         assert_eq!(titles, ["Rebels fire mortars"]);
     }
 
