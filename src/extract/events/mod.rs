@@ -700,6 +700,20 @@ fn sentence_events(
                 passive = None;
             }
         }
+        // "North Korea stated it would attack any loudspeakers": force someone says will come
+        // is their threat, made now.
+        if let Some(speakers) = threat_speakers(inp, h, &view, mode, kind) {
+            actors = speakers;
+            targets.retain(|t| !actors.contains(t));
+            verb = if kind == EventKind::Assault {
+                "threaten to attack"
+            } else {
+                "threaten"
+            };
+            kind = EventKind::Threaten;
+            mode = None;
+            passive = None;
+        }
         let mut parties = actors.clone();
         for &t in &targets {
             push_unique(&mut parties, t);
@@ -1166,6 +1180,51 @@ const OBJECT_STOPS: &[&str] = &[
     "late",
     "early",
 ];
+
+/// Who threatens force by saying it will come: for an attack, arrest or sanction in the future
+/// or conditional ("would", "will") after a verb of saying ("stated it would attack", "said
+/// that veterans would take up arms"), the parties before that verb.
+fn threat_speakers(
+    inp: &Inputs,
+    h: &Hit,
+    view: &ClauseView,
+    mode: Option<Mode>,
+    kind: EventKind,
+) -> Option<Vec<usize>> {
+    let doc = inp.doc;
+    if !matches!(mode, Some(Mode::Future | Mode::Hypothetical))
+        || !matches!(kind, EventKind::Assault | EventKind::Coerce)
+    {
+        return None;
+    }
+    let lo = h.first.saturating_sub(4).max(view.range.start);
+    // "will continue fighting" goes on with what is already happening; it threatens nothing new.
+    if !(lo..h.first).any(|k| doc.is_any(k, &["will", "would"]))
+        || (lo..h.first).any(|k| doc.is_any(k, &["continue", "keep"]))
+    {
+        return None;
+    }
+    let free = |k: usize| inside_quote(inp.quotes, doc.tokens[k].span.start).is_none();
+    let say = (view.range.start..h.first)
+        .rev()
+        .find(|&k| doc.is_any(k, FRAME_VERBS) && free(k) && !doc.tokens[k].cap)?;
+    let who = participants::subject_range(inp, view.range.start, say, &view.skip);
+    // The speaker's own words, not "parties_in": "On Sunday, North Korea stated" is the subject
+    // of the saying, not an attribution tacked on after a comma.
+    let mut speakers = Vec::new();
+    for m in inp
+        .parties
+        .mentions_in(clauses::token_span(doc, who.start, who.end))
+    {
+        if doc
+            .token_containing(m.span.start)
+            .is_some_and(|t| !in_any(&view.skip, t) && free(t))
+        {
+            push_unique(&mut speakers, m.party);
+        }
+    }
+    (!speakers.is_empty()).then_some(speakers)
+}
 
 /// Weapons of the battlefield: firing them is fighting, never a test or a display
 /// ("firing artillery", "fired automatic weapons at the ship", "firing eight rockets").
@@ -1722,6 +1781,26 @@ mod tests {
             .as_ref()
             .and_then(|d| d.first_day())
             .map(|d| d.to_string())
+    }
+
+    #[test]
+    fn force_someone_says_will_come_is_their_threat() {
+        let ev = events_for(
+            "On Monday, Chile stated it would attack any radar stations near Arica.",
+            Some("2021-11-13"),
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].kind, EventKind::Threaten, "{ev:?}");
+        assert!(
+            ev[0].title.starts_with("Chile threatens to attack"),
+            "{ev:?}"
+        );
+        // Going on with a fight is no new threat.
+        let ev = events_for(
+            "Chile insisted it will continue fighting rebels near Arica.",
+            Some("2021-11-13"),
+        );
+        assert!(ev.iter().all(|e| e.kind != EventKind::Threaten), "{ev:?}");
     }
 
     #[test]
