@@ -756,10 +756,20 @@ fn sentence_events(
         let inherited = date_source == DateSource::Inherited;
         // News writes what just happened in the present perfect or present ("has resigned",
         // "condemns"): in the lede that is the publication day.
+        // A stance in the simple present is taken as the article speaks, wherever it stands:
+        // "The United States stands firm with Nigeria", "the ministry rejects the claim".
+        let stance_now = TRIGGERS[h.entry].form == triggers::Form::Third
+            && matches!(
+                kind,
+                EventKind::Support
+                    | EventKind::Accuse
+                    | EventKind::Request
+                    | EventKind::Reject
+                    | EventKind::Threaten
+            );
         if date.is_none()
             && !earlier_time
-            && in_lede(doc, si)
-            && recent_tense(doc, h)
+            && (in_lede(doc, si) && recent_tense(doc, h) || stance_now)
             && let Some(p) = inp.published
         {
             date = Some(DateRange {
@@ -1781,6 +1791,30 @@ mod tests {
             .as_ref()
             .and_then(|d| d.first_day())
             .map(|d| d.to_string())
+    }
+
+    #[test]
+    fn standing_with_an_ally_is_support_given_as_the_article_speaks() {
+        let ev = events_for(
+            "Peru condemns the bombing in Arica on Saturday.\n\n\
+             The bombs were hidden in a van. It was the third such case this year. The city \
+             has closed its schools.\n\n\
+             Peru stands in solidarity with our ally Chile in combating terrorism.",
+            Some("2021-11-15"),
+        );
+        let support = ev
+            .iter()
+            .find(|e| e.kind == EventKind::Support)
+            .unwrap_or_else(|| panic!("{ev:?}"));
+        assert!(
+            support.title.starts_with("Peru stands with Chile"),
+            "{support:?}"
+        );
+        assert_eq!(
+            first_day(support),
+            Some("2021-11-15".to_owned()),
+            "{support:?}"
+        );
     }
 
     #[test]

@@ -236,6 +236,23 @@ const LEXICON: &[Row] = &[
         "pledge/pledged/pledged support",
         "pledge support",
     ),
+    // "The United States stands firm with Nigeria", "stands in solidarity with our Ally".
+    row(K::Support, "stand/stood/stood/standing with", "stand with"),
+    row(
+        K::Support,
+        "stand/stood/stood/standing firm with",
+        "stand with",
+    ),
+    row(
+        K::Support,
+        "stand/stood/stood/standing in solidarity with",
+        "stand with",
+    ),
+    row(
+        K::Support,
+        "stand/stood/stood/standing in complete solidarity with",
+        "stand with",
+    ),
     // CONCEDE
     row(K::Concede, "resign", ""),
     row(
