@@ -242,6 +242,17 @@ impl<'a> Doc<'a> {
             return true;
         }
         let n = &self.tokens[next];
+        // "A 6.1 magnitude earthquake": a decimal point, with digits touching it on both sides.
+        if t == "."
+            && i > 0
+            && next == i + 1
+            && n.kind == TokenKind::Number
+            && n.span.start == self.tokens[i].span.end
+            && self.tokens[i - 1].kind == TokenKind::Number
+            && self.tokens[i - 1].span.end == self.tokens[i].span.start
+        {
+            return false;
+        }
         let starts_well = n.cap || n.kind == TokenKind::Number || is_opener(self.tok(next));
         if !starts_well {
             return false;
@@ -474,7 +485,8 @@ mod tests {
     #[test]
     fn sentences_split_at_full_stops_but_not_abbreviations() {
         let doc = Doc::new(
-            "It happened on Nov. 2, 2022. Mr. Kim left. “We won.” He smiled.\nNew paragraph",
+            "It happened on Nov. 2, 2022. Mr. Kim left. “We won.” He smiled. A 6.1 quake \
+             hit.\nNew paragraph",
         );
         let s: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
         assert_eq!(
@@ -484,10 +496,11 @@ mod tests {
                 "Mr. Kim left.",
                 "“We won.”",
                 "He smiled.",
+                "A 6.1 quake hit.",
                 "New paragraph"
             ]
         );
-        assert_eq!(doc.sentences[4].paragraph, 1);
+        assert_eq!(doc.sentences[5].paragraph, 1);
     }
 
     #[test]

@@ -11,7 +11,7 @@ pub(super) const MERGE_WINDOW: usize = 64;
 /// Same event? Same kind and mode, the same people (or overlapping states when one side names
 /// no people), dates that can be the same, places that can be the same.
 pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> bool {
-    if a.kind != b.kind || a.mode != b.mode {
+    if a.kind != b.kind || a.mode != b.mode || b.one_of_series {
         return false;
     }
     let people = |e: &EventFound| -> Vec<usize> {

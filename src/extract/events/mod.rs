@@ -110,6 +110,9 @@ pub struct EventFound {
     pub definite: bool,
     /// Every mention merged into it is a definite noun: the text only refers to it.
     pub reference_only: bool,
+    /// Counted as one more of a series ("the second tremor", "a further aftershock"): never
+    /// the same happening as one told before.
+    pub one_of_series: bool,
     /// The sentence of its first mention.
     pub sentence: usize,
     /// The sentence of its last mention (merged mentions extend it).
@@ -160,9 +163,17 @@ const POINTING_WORDS: &[&str] = &[
     "the", "these", "those", "this", "that", "such", "its", "their",
 ];
 
+/// Words that count a new one of a series ("the third movement", "a further aftershock").
+const COUNTING_WORDS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "further", "another",
+];
+
 /// True when the noun at token `noun` points back at an event told before: a determiner or a
 /// possessive before it, with at most two name or modifier words between ("the attacks", "the
-/// Lockerbie bombing", "Sunday's bombings", "the deadly blast").
+/// Lockerbie bombing", "Sunday's bombings", "the deadly blast"), and no word that counts it
+/// as one more of a series.
+
 fn points_back(doc: &Doc, sentence_start: usize, noun: usize) -> bool {
     let mut k = noun;
     for _ in 0..3 {
@@ -170,6 +181,10 @@ fn points_back(doc: &Doc, sentence_start: usize, noun: usize) -> bool {
             return false;
         }
         k -= 1;
+        // "The second tremor took place at 02:21": one more of a series, not one told before.
+        if doc.is_any(k, COUNTING_WORDS) {
+            return false;
+        }
         if doc.is_any(k, POINTING_WORDS) || doc.tokens[k].kind == TokenKind::Possessive {
             return true;
         }
@@ -843,8 +858,10 @@ fn sentence_events(
             place_inferred: false,
             // No subject found: the clause's parties act together ("talks in Pyongyang
             // between …"), but never those the verb was done to, nor when an unnamed group
-            // is the subject ("Police arrested the opposition leader Ana Morales").
+            // is the subject ("Police arrested the opposition leader Ana Morales"), nor when
+            // nature or chance did it ("An earthquake struck Peru" has no actor).
             actors: if actors.is_empty()
+                && kind != EventKind::Incident
                 && passive.is_none()
                 && !group_acts
                 && unnamed.is_none()
@@ -879,6 +896,11 @@ fn sentence_events(
             definite,
             // Only a determiner makes it a reference: a possessive names who did it ("North
             // Korea's missile landing") and so tells the event.
+            one_of_series: trig.nominal
+                && (h.first > 0 && doc.is_any(h.first - 1, COUNTING_WORDS)
+                    || h.first > 1
+                        && doc.is_any(h.first - 2, COUNTING_WORDS)
+                        && doc.tokens[h.first - 1].kind == TokenKind::Word),
             reference_only: definite && !possessed(doc, s.tokens.start, h.first)
                 || casualties_named(doc, h.first),
             unnamed_subject: unnamed,
@@ -1815,6 +1837,42 @@ mod tests {
             Some("2021-11-15".to_owned()),
             "{support:?}"
         );
+    }
+
+    #[test]
+    fn nature_acts_alone_and_numbers_stay_whole() {
+        let ev = events_for(
+            "A 6.1 magnitude earthquake struck Peru on Sunday.",
+            Some("2021-11-15"),
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert!(
+            ev[0].title.starts_with("6.1 magnitude earthquake"),
+            "{ev:?}"
+        );
+        let ev = events_for("An earthquake struck Peru on Sunday.", Some("2021-11-15"));
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert!(
+            ev[0].actors.is_empty(),
+            "an earthquake has no actor: {ev:?}"
+        );
+        let ev = events_for(
+            "A 6,000-strong crowd protested in Lima on Sunday.",
+            Some("2021-11-15"),
+        );
+        assert!(ev[0].title.starts_with("6,000-strong crowd"), "{ev:?}");
+    }
+
+    #[test]
+    fn one_more_of_a_series_is_an_event_of_its_own() {
+        let ev = events_for(
+            "An earthquake struck Peru on Sunday.\n\n\
+             The second tremor took place an hour later. A further aftershock occurred soon \
+             after.",
+            Some("2021-11-15"),
+        );
+        assert_eq!(ev.len(), 3, "{ev:?}");
+        assert!(ev.iter().all(|e| e.kind == EventKind::Incident), "{ev:?}");
     }
 
     #[test]

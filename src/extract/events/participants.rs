@@ -475,6 +475,17 @@ pub(super) fn unnamed_subject(
     if k > clause_start && doc.is(k, "least") && doc.is(k - 1, "at") {
         k -= 1;
     }
+    // "A 6.1 magnitude earthquake", "a 6,000-strong crowd": a number is whole, never its last
+    // digits alone.
+    if k >= clause_start + 2
+        && doc.low(k).starts_with(|c: char| c.is_ascii_digit())
+        && doc.is_any(k - 1, &[".", ","])
+        && doc.tokens[k - 2].kind == TokenKind::Number
+        && doc.tokens[k - 1].span.start == doc.tokens[k - 2].span.end
+        && doc.tokens[k].span.start == doc.tokens[k - 1].span.end
+    {
+        k -= 2;
+    }
     Some(GroupRef::new(doc, rec, k, head))
 }
 

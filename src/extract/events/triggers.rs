@@ -586,7 +586,11 @@ const LEXICON: &[Row] = &[
         Needs::Nothing,
         Sense::Blast,
     ),
-    row(K::Incident, "n:earthquake/quake", "strike"),
+    row(
+        K::Incident,
+        "n:earthquake/quake/earthquakes/quakes/aftershock/aftershocks/tremor/tremors",
+        "strike",
+    ),
     row(K::Incident, "n:flood/floods/flooding", "flood"),
     row(
         K::Incident,
