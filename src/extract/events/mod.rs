@@ -163,6 +163,15 @@ const POINTING_WORDS: &[&str] = &[
     "the", "these", "those", "this", "that", "such", "its", "their",
 ];
 
+/// Title verbs of incidents that happen to their subject.
+const SUFFERED: &[&str] = &[
+    "die",
+    "drown",
+    "undergo surgery",
+    "buried under rubble",
+    "bury",
+];
+
 /// Words that count a new one of a series ("the third movement", "a further aftershock").
 const COUNTING_WORDS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -713,6 +722,13 @@ fn sentence_events(
                 };
                 mode = None;
                 passive = None;
+            }
+        }
+        // "Al-Megrahi died at his home": whoever dies, drowns or undergoes surgery suffers it;
+        // nobody named did it.
+        if kind == EventKind::Incident && SUFFERED.contains(&verb) {
+            for a in std::mem::take(&mut actors) {
+                push_unique(&mut targets, a);
             }
         }
         // "North Korea stated it would attack any loudspeakers": force someone says will come
@@ -1861,6 +1877,18 @@ mod tests {
             Some("2021-11-15"),
         );
         assert!(ev[0].title.starts_with("6,000-strong crowd"), "{ev:?}");
+    }
+
+    #[test]
+    fn who_dies_suffers_it() {
+        let ev = events_for(
+            "Former mayor Rosa Mamani died at her home in Lima on Sunday.",
+            Some("2021-11-15"),
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert!(ev[0].actors.is_empty(), "{ev:?}");
+        assert_eq!(ev[0].targets.len(), 1, "{ev:?}");
+        assert!(ev[0].title.starts_with("Mamani died"), "{ev:?}");
     }
 
     #[test]
