@@ -169,6 +169,7 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
         }
     }
     let described = described_subjects(doc, table);
+    let openings = opening_ends(doc);
     // Sentences wholly inside quotes: a pronoun after a long quote looks past them.
     let quoted_sentences: Vec<bool> = doc
         .sentences
@@ -355,9 +356,18 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
                 _ => true,
             };
             let lowest = lowest_sentence(si, quoted, &quoted_sentences);
-            if let Some(p) =
-                antecedent(&history, t.span.start, si, lowest, quoted, &described, fits)
-            {
+            if let Some(p) = antecedent(
+                &history,
+                t.span.start,
+                Scope {
+                    si,
+                    lowest,
+                    quoted,
+                    described: &described,
+                    openings: &openings,
+                },
+                fits,
+            ) {
                 new_mentions.push(PartyMention {
                     span: t.span,
                     party: p,
@@ -505,18 +515,37 @@ fn lowest_sentence(si: usize, quoted: bool, quoted_sentences: &[bool]) -> usize 
     lowest
 }
 
+/// Where a pronoun looks for its person.
+struct Scope<'a> {
+    /// The pronoun's sentence.
+    si: usize,
+    /// The earliest sentence to look in.
+    lowest: usize,
+    /// The pronoun is inside a quote.
+    quoted: bool,
+    /// Per sentence: its subject is someone described (see `described_subjects`).
+    described: &'a [bool],
+    /// Per sentence: where an opening phrase ends (see `opening_ends`), or 0.
+    openings: &'a [usize],
+}
+
 fn antecedent(
     history: &History,
     at: usize,
-    si: usize,
-    lowest: usize,
-    quoted: bool,
-    described: &[bool],
+    scope: Scope,
     fits: impl Fn(usize) -> bool,
 ) -> Option<usize> {
-    let mut best: Option<Seen> = None;
+    let Scope {
+        si,
+        lowest,
+        quoted,
+        described,
+        openings,
+    } = scope;
+    // The mentions of the nearest sentence naming a fitting person, newest first.
+    let mut found: Vec<Seen> = Vec::new();
     for s in history.before(at, LOOKBACK) {
-        if s.sentence < lowest {
+        if s.sentence < lowest || found.first().is_some_and(|f| f.sentence != s.sentence) {
             break;
         }
         // "she" passes over a man the text names, "he" over a woman; and over the people of
@@ -528,15 +557,72 @@ fn antecedent(
         {
             continue;
         }
-        match best {
-            // Same sentence as the best so far: an earlier mention is more subject-like.
-            Some(b) if b.sentence == s.sentence => best = Some(s),
-            Some(_) => break,
-            None => best = Some(s),
+        found.push(s);
+    }
+    // An earlier mention is more subject-like. But in an earlier sentence that opens with a
+    // phrase ("Like President Bush, Olmert kept his comments broad"), the people of the phrase
+    // are not its subject: the first one named after it is, unless the phrase named them too
+    // (an apposition after its comma).
+    let earliest = found.last().copied();
+    let sentence = earliest?.sentence;
+    let opening = openings.get(sentence).copied().unwrap_or(0);
+    if sentence < si && opening > 0 {
+        let in_opening: Vec<usize> = found
+            .iter()
+            .filter(|s| s.pos < opening)
+            .map(|s| s.party)
+            .collect();
+        if let Some(s) = found
+            .iter()
+            .rev()
+            .find(|s| s.pos >= opening && !in_opening.contains(&s.party))
+        {
+            return Some(s.party);
         }
     }
-    best.map(|s| s.party)
+    earliest.map(|s| s.party)
 }
+
+/// Words that open a sentence with a phrase before its subject ("Like President Bush, …",
+/// "Following a discussion with Ehud Olmert, …").
+const OPENERS: &[&str] = &[
+    "like",
+    "unlike",
+    "following",
+    "after",
+    "before",
+    "despite",
+    "during",
+    "with",
+    "without",
+    "in",
+    "as",
+    "while",
+    "besides",
+    "alongside",
+    "at",
+    "on",
+    "when",
+];
+
+/// Per sentence: the byte where an opening phrase ends (its first comma), or 0 when the
+/// sentence opens with its subject.
+fn opening_ends(doc: &Doc) -> Vec<usize> {
+    doc.sentences
+        .iter()
+        .map(|s| {
+            let first = s.tokens.start;
+            if s.tokens.is_empty() || !doc.is_any(first, OPENERS) {
+                return 0;
+            }
+            s.tokens
+                .clone()
+                .find(|&k| doc.is(k, ","))
+                .map_or(0, |k| doc.tokens[k].span.end)
+        })
+        .collect()
+}
+
 /// Nouns for a person a description names without a name ("the Colombian-French politician").
 const DESCRIBED_PEOPLE: &[&str] = &[
     "politician",
@@ -654,6 +740,16 @@ mod tests {
             party_of(&t, text, "he wept", 0).unwrap().name,
             "Tomas Varga"
         );
+    }
+
+    #[test]
+    fn he_is_the_subject_after_an_opening_phrase_not_who_it_names() {
+        let text = "Following a meeting with Tomas Reiner, the mayor of Tarsa, Governor Ada \
+                    Lund spoke briefly. She praised the city. Like President Nicolas Duval, \
+                    Prime Minister Pavel Dorin kept his remarks short. He left early.";
+        let t = table_for(text);
+        assert_eq!(party_of(&t, text, "She", 0).unwrap().name, "Ada Lund");
+        assert_eq!(party_of(&t, text, "He", 0).unwrap().name, "Pavel Dorin");
     }
 
     #[test]
