@@ -293,6 +293,39 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
                 }
             }
         }
+        // "The father said", "the wife": of a couple the article names (a man and a woman
+        // who share a surname), the one of that gender — unless "of" says whose parent it is.
+        if doc.is(i, "the")
+            && let Some(want) = kin_gender(doc.low(i + 1))
+            && !doc.is(i + 2, "of")
+        {
+            let surname = |p: usize| table.parties[p].name_tokens.last().cloned();
+            let gender_of = |p: usize| genders.get(p).copied().flatten();
+            let cands: Vec<usize> = people
+                .iter()
+                .copied()
+                .filter(|&p| {
+                    gender_of(p) == Some(want)
+                        && people.iter().any(|&q| {
+                            q != p
+                                && gender_of(q).is_some_and(|g| g != want)
+                                && surname(q).is_some()
+                                && surname(q) == surname(p)
+                        })
+                })
+                .collect();
+            if let Some(p) = most_recent(&history, t.span.start, &cands) {
+                let span = Span::new(t.span.start, doc.tokens[i + 1].span.end);
+                new_mentions.push(PartyMention {
+                    span,
+                    party: p,
+                    anaphor: true,
+                });
+                history.resolved.push(seen(p));
+                i += 2;
+                continue;
+            }
+        }
         // "the organization said", "the Commission said", "the youth league said": the body
         // last named whose name has that head noun.
         if doc.is(i, "the")
@@ -583,6 +616,15 @@ fn antecedent(
     earliest.map(|s| s.party)
 }
 
+/// The gender a word for a parent or spouse names ("father", "wife").
+fn kin_gender(word: &str) -> Option<gender::Gender> {
+    match word {
+        "father" | "husband" => gender::of_pronoun("he"),
+        "mother" | "wife" => gender::of_pronoun("she"),
+        _ => None,
+    }
+}
+
 /// Words that open a sentence with a phrase before its subject ("Like President Bush, …",
 /// "Following a discussion with Ehud Olmert, …").
 const OPENERS: &[&str] = &[
@@ -750,6 +792,23 @@ mod tests {
         let t = table_for(text);
         assert_eq!(party_of(&t, text, "She", 0).unwrap().name, "Ada Lund");
         assert_eq!(party_of(&t, text, "He", 0).unwrap().name, "Pavel Dorin");
+    }
+
+    #[test]
+    fn the_father_and_the_mother_of_a_named_couple() {
+        let text = "Judge Ana Ruiz sentenced Mr Pedro Salgado and his wife, Mrs Rosa \
+                    Salgado, on Friday. The father said he was sorry. The mother said \
+                    nothing. The father of a victim wept.";
+        let t = table_for(text);
+        assert_eq!(
+            party_of(&t, text, "The father", 0).unwrap().name,
+            "Pedro Salgado"
+        );
+        assert_eq!(
+            party_of(&t, text, "The mother", 0).unwrap().name,
+            "Rosa Salgado"
+        );
+        assert!(party_of(&t, text, "The father", 1).is_none());
     }
 
     #[test]
