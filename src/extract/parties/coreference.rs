@@ -296,6 +296,7 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
         // "The father said", "the wife": of a couple the article names (a man and a woman
         // who share a surname), the one of that gender — unless "of" says whose parent it is.
         if doc.is(i, "the")
+            && i + 1 < n
             && let Some(want) = kin_gender(doc.low(i + 1))
             && !doc.is(i + 2, "of")
         {
