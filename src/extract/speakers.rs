@@ -1010,7 +1010,20 @@ fn previous_sentence_speaker(
 ) -> Option<usize> {
     let si = doc.sentence_at(q.span.start)?;
     let prev = doc.sentences.get(si.checked_sub(1)?)?;
-    if prev.paragraph != doc.sentences[si].paragraph
+    // A paragraph that opens with a sentence that is nothing but the quote goes on from the
+    // paragraph before: "Paris also claims that her passport was taken away. ¶ “I was
+    // basically hauled in …”"
+    let whole_paragraph = || {
+        let own = &doc.sentences[si];
+        let para = doc.paragraphs[own.paragraph as usize];
+        let outside = |a: usize, b: usize| {
+            doc.text
+                .get(a..b)
+                .is_some_and(|t| t.chars().all(|c| !c.is_alphanumeric()))
+        };
+        outside(para.start, q.span.start) && outside(q.span.end, own.span.end.max(q.span.end))
+    };
+    if (prev.paragraph != doc.sentences[si].paragraph && !whole_paragraph())
         || quotes
             .iter()
             .any(|o| o.span.start >= prev.span.start && o.span.start < prev.span.end)
@@ -1100,6 +1113,20 @@ mod tests {
                 Some("Ana Quispe".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_paragraph_that_opens_with_a_bare_quote_goes_on_from_the_one_before() {
+        let s = speakers(
+            "Nora Falk claims she was held for a year. Falk also claims that her passport was \
+             taken.\n\n“I was told to stay and keep quiet.” Her brother had left in 2001.",
+        );
+        assert_eq!(s, [Some("Nora Falk".into())]);
+        // A quote inside a sentence of its own words stays with that sentence.
+        let s = speakers(
+            "Nora Falk claims she was held for a year.\n\nThe sign read “Stay out” in red.",
+        );
+        assert_eq!(s, [None]);
     }
 
     #[test]
