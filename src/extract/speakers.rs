@@ -424,7 +424,11 @@ fn after_quote(
             next = verb;
         }
         next = skip_fillers(doc, next, end);
-        if doc.is_any(next, SPEECH_VERBS) {
+        // "In failing to “distinguish …”, the UN accused the military": any verb that
+        // reports what someone said — but a paper that "reported" it only passes it on.
+        if doc.is_any(next, SPEECH_VERBS)
+            || doc.is_any(next, REPORTING_VERBS) && !doc.is_any(next, &["reported", "reports"])
+        {
             return Attribution::Speaker(p);
         }
         // "…” Iraq government spokesperson Ali al-Dabbagh said": a description that names a
@@ -1113,6 +1117,19 @@ mod tests {
                 Some("Ana Quispe".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_body_that_accuses_after_the_quote_said_it_but_a_paper_reporting_it_did_not() {
+        let s = speakers(
+            "In failing to “protect the villages”, Hezbollah accused the army of neglect.",
+        );
+        assert_eq!(s, [Some("Hezbollah".into())]);
+        let s = speakers(
+            "Nora Falk wrote to an applicant on Tuesday. She also claimed the fee had been set \
+             “a year ago”, The Sydney Morning Herald reported.",
+        );
+        assert_ne!(s, [Some("Sydney Morning Herald".into())]);
     }
 
     #[test]
