@@ -581,9 +581,11 @@ fn before_quote(
                 return Attribution::Nobody;
             }
         }
-        // "said Kishida" (not "described Japan as", "told Yoon")
+        // "said Kishida" (not "described Japan as", "told Yoon", nor "warned Israel that …":
+        // whom a warning is addressed to, before what it says, is no speaker).
         if doc.is_any(i, INVERTING_VERBS)
-            && let Some((p, _)) = mention_at_token(doc, parties, i + 1)
+            && let Some((p, next)) = mention_at_token(doc, parties, i + 1)
+            && !doc.is_any(next, &["that", "to", "of", "against", "about", "not"])
         {
             return Attribution::Speaker(p);
         }
@@ -1117,6 +1119,15 @@ mod tests {
                 Some("Ana Quispe".into())
             ]
         );
+    }
+
+    #[test]
+    fn whom_a_warning_is_addressed_to_is_no_speaker() {
+        let s = speakers(
+            "Hezbollah released a video on Monday, and warned Israel that any raid would \
+             “open the gates of war”.",
+        );
+        assert_eq!(s, [Some("Hezbollah".into())]);
     }
 
     #[test]
