@@ -977,6 +977,20 @@ fn according_to(doc: &Doc, q: &QuoteFound, parties: &PartyTable) -> Attribution 
             {
                 return Attribution::Unknown;
             }
+            // "Lage, who is in Bolivia, said that Castro sends “fraternal greetings”
+            // according to Prensa Latina": a source named after the quote passes on what the
+            // subject before it said.
+            if i > quote_at
+                && let Some(v) = (s.tokens.start..quote_at)
+                    .find(|&k| !doc.tokens[k].cap && doc.is_any(k, REPORTING_VERBS))
+                && (s.tokens.start..v).any(|k| {
+                    parties
+                        .mention_starting_at(doc.tokens[k].span.start)
+                        .is_some()
+                })
+            {
+                return Attribution::Unknown;
+            }
             let mut j = i + 2;
             if let Some((p, _)) = mention_at_token(doc, parties, j) {
                 // "according to Russian President Vladimir Putin": the nationality word
@@ -1119,6 +1133,15 @@ mod tests {
                 Some("Ana Quispe".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_source_after_the_quote_passes_on_what_the_subject_said() {
+        let s = speakers(
+            "Nora Falk, who is in Lima for the summit, said that Reiner sends his \
+             “warmest greetings” according to Peruvian news agency Andina.",
+        );
+        assert_eq!(s, [Some("Nora Falk".into())]);
     }
 
     #[test]
