@@ -414,7 +414,13 @@ const LEXICON: &[Row] = &[
     row(K::Sanction, "expel/expelled/expelled/expelling", ""),
     row(K::Sanction, "halt", ""),
     row(K::Sanction, "suspend", ""),
-    row(K::Sanction, "cut/cut/cut off", "cut off"),
+    // Not "homes had power cut off": a utility cut by a disaster.
+    needs(
+        K::Sanction,
+        "cut/cut/cut off",
+        "cut off",
+        Needs::Except(&["power", "electricity", "water", "phone", "phones"], &[]),
+    ),
     row(K::Sanction, "freeze/froze/frozen", ""),
     row(K::Sanction, "n:sanctions", "impose sanctions"),
     row(K::Sanction, "n:embargo", "impose an embargo"),
@@ -1470,6 +1476,18 @@ fn needs_met(
                 ))
                 || after(doc, last, range, 4, BURYING)
         }
+        // "all their demands have yet to be met", "were met with tear gas": met with no one
+        // meeting them ("was met by the mayor" is a meeting).
+        Needs::NotSoonAfter(NOT_MET)
+            if first > range.start
+                && doc.is_any(
+                    first - 1,
+                    &["be", "been", "being", "was", "were", "is", "are"],
+                )
+                && !doc.is(last + 1, "by") =>
+        {
+            false
+        }
         Needs::NotSoonAfter(words) => !after(doc, last, range, 3, words),
         Needs::SoonAfter(words) => after(doc, last, range, 6, words),
         Needs::Except(before, after_words) => {
@@ -1956,6 +1974,24 @@ mod tests {
             [EventKind::Assault]
         );
         assert!(kinds("It threatened regional stability.").is_empty());
+    }
+
+    #[test]
+    fn demands_met_and_power_cut_off_are_no_meeting_or_sanction() {
+        assert!(
+            kinds("Protesters said their demands have yet to be met.")
+                .iter()
+                .all(|k| *k != EventKind::Consult)
+        );
+        assert_eq!(
+            kinds("Mayor Ada Lund was met by President Pavel Dorin in Lima on Monday."),
+            [EventKind::Consult]
+        );
+        assert!(
+            kinds("Thousands of homes had power cut off after the storm.")
+                .iter()
+                .all(|k| *k != EventKind::Sanction)
+        );
     }
 
     #[test]
