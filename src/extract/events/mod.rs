@@ -163,6 +163,25 @@ const POINTING_WORDS: &[&str] = &[
     "the", "these", "those", "this", "that", "such", "its", "their",
 ];
 
+/// The country an article is about: where at least two thirds of its place mentions (and at
+/// least three) lie.
+fn main_country<'d>(inp: &Inputs<'_, 'd>) -> Option<&'d str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut total = 0;
+    for h in &inp.rec.places {
+        let Some(cc) = h.country.as_deref() else {
+            continue;
+        };
+        total += 1;
+        match counts.iter_mut().find(|(c, _)| *c == cc) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((cc, 1)),
+        }
+    }
+    let (cc, n) = counts.into_iter().max_by_key(|&(_, n)| n)?;
+    (n >= 3 && 3 * n >= 2 * total).then_some(cc)
+}
+
 /// Title verbs of incidents that happen to their subject.
 const SUFFERED: &[&str] = &[
     "die",
@@ -492,6 +511,31 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
              name no place",
             inp.rec.places[h].name
         ));
+    }
+    // Still no place, in an article about one country (most of its places lie there:
+    // "Tsvangirai was arrested" in a story from Zimbabwe): that country, approximately, unless
+    // a party from elsewhere takes part.
+    if let Some(cc) = main_country(inp)
+        && let Some(&h) = country_hits.get(cc)
+    {
+        for e in merged.iter_mut().filter(|e| e.place.is_none()) {
+            let foreign = e.parties.iter().any(|&q| {
+                let party = &inp.parties.parties[q];
+                party.country.as_deref().is_some_and(|c| c != cc)
+            });
+            if foreign {
+                continue;
+            }
+            e.place = Some(h);
+            e.geo_precision = Some(3);
+            e.place_inferred = true;
+            e.place_span = Some(inp.rec.places[h].span);
+            e.place_note = Some(format!(
+                "{}, the country most of the article's places lie in, approximately: the \
+                 event's own sentences name no place",
+                inp.rec.places[h].name
+            ));
+        }
     }
     // What did not happen is no event: a denial, a condition, an intention. A threat is an act
     // even when what it threatens is conditional, and a plan with a date of its own is on the
@@ -1877,6 +1921,21 @@ mod tests {
             Some("2021-11-15"),
         );
         assert!(ev[0].title.starts_with("6,000-strong crowd"), "{ev:?}");
+    }
+
+    #[test]
+    fn an_article_about_one_country_places_its_placeless_events_there() {
+        let text = "Opposition leader Ana Morales was arrested on Monday, her party said.\n\n\
+                    Police in Lima and Cusco also detained her aides. Morales, a senator from \
+                    Arequipa, is the best-known critic of the government of Peru.\n\n\
+                    She has since been charged with treason.";
+        let ev = events_for(text, Some("2021-11-15"));
+        let charged = ev
+            .iter()
+            .find(|e| e.verb.contains("charge") || e.participle.contains("charged"))
+            .unwrap_or_else(|| panic!("{ev:?}"));
+        assert!(charged.place.is_some(), "{charged:?}");
+        assert_eq!(charged.geo_precision, Some(3), "{charged:?}");
     }
 
     #[test]
