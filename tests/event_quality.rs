@@ -41,7 +41,7 @@ fn events_gold_set_meets_its_floors() {
         ("event recall", s.event_recall.rate(), 0.57),
         ("actors", s.actors.rate(), 0.37),
         ("places", s.places.rate(), 0.67),
-        ("dates", s.dates.rate(), 0.60),
+        ("dates", s.dates.rate(), 0.65),
         ("speakers", s.speakers.rate(), 0.85),
         ("titles", s.titles.rate(), 0.30),
         ("headline event", s.headline.rate(), 0.51),

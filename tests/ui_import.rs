@@ -365,6 +365,11 @@ fn an_extracted_event_explains_itself_and_its_words_open_in_the_source() {
         h.query_by_label("the headline and first paragraph report it")
             .is_some()
     );
+    // The date's own words are a link too.
+    assert!(
+        h.query_by_role_and_label(Role::Link, "“on Monday”")
+            .is_some()
+    );
     // The trigger word is a link to its place in the article, where it is marked as the reason.
     h.get_by_label("“met”").click();
     h.run();

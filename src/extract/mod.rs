@@ -523,6 +523,7 @@ fn assemble(
                 target: e.target_span,
                 place: e.place_span.filter(|_| e.place.is_some()),
                 place_note: e.place_note.clone(),
+                date_note: e.date_note.clone(),
             }),
             reports: Vec::new(),
         });

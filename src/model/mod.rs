@@ -557,6 +557,9 @@ pub struct Explanation {
     /// specific place the article names in Egypt", "the dateline's city, approximately").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place_note: Option<String>,
+    /// How the date was chosen, when the event's own sentence gives none ("the story's day").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_note: Option<String>,
 }
 
 impl Event {

@@ -76,6 +76,16 @@ fn why_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>) {
             row(ui, "Who acted", why.actor, None);
             row(ui, "To whom", why.target, None);
             row(ui, "Where", why.place, why.place_note.clone());
+            // The date's own words, or how a date was chosen when the sentence gives none.
+            match (e.date.as_ref().and_then(|d| d.phrase), &why.date_note) {
+                (Some(phrase), note) => row(ui, "Date", Some(phrase), note.clone()),
+                (None, Some(note)) => {
+                    ui.weak("Date");
+                    ui.weak(note);
+                    ui.end_row();
+                }
+                (None, None) => {}
+            }
             if e.main {
                 ui.weak("Main event");
                 ui.weak("the headline and first paragraph report it");

@@ -99,6 +99,8 @@ pub struct EventFound {
     pub place_span: Option<Span>,
     /// How the place was chosen, when it was not named in the event's own clause.
     pub place_note: Option<String>,
+    /// How the date was chosen, when the event's own clause gives none.
+    pub date_note: Option<String>,
     /// The article's main event (its headline and lede report it).
     pub main: bool,
     /// The date came from a phrase of the event's own clause.
@@ -570,7 +572,54 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         e.title = title::title(inp, e);
     }
     mark_main_event(inp, &mut merged, &headline_kinds);
+    date_statements_on_news_day(inp, &mut merged);
     merged
+}
+
+/// What someone is reported to have said, condemned, urged or denied, with no date of its
+/// own, was said on the story's day: the main event's day, when the article gives it one
+/// within three days of publication ("Betancourt arrived in France today … She condemned
+/// FARC …"). Anything else without a date keeps its open range.
+fn date_statements_on_news_day(inp: &Inputs, events: &mut [EventFound]) {
+    let Some(published) = inp.published else {
+        return;
+    };
+    let day = events
+        .iter()
+        .find(|e| e.main)
+        .and_then(|e| e.date.as_ref())
+        .filter(|d| d.start.is_some() && d.first_day() == d.last_day())
+        .and_then(|d| d.first_day())
+        .filter(|&d| {
+            let gap = crate::model::day_number(published) - crate::model::day_number(d);
+            (0..=3).contains(&gap)
+        });
+    let Some(day) = day else { return };
+    for e in events.iter_mut() {
+        let open = e.date.as_ref().is_none_or(|d| d.start.is_none());
+        if open
+            && e.mode.is_none()
+            && matches!(
+                e.kind,
+                EventKind::Accuse
+                    | EventKind::Request
+                    | EventKind::Support
+                    | EventKind::Reject
+                    | EventKind::Threaten
+            )
+        {
+            e.date = Some(DateRange {
+                start: Some(PartialDate::day(day)),
+                end: Some(PartialDate::day(day)),
+                phrase: None,
+            });
+            e.date_note = Some(
+                "the story's day, when its main event happened: a statement the article \
+                 reports without a date of its own"
+                    .to_owned(),
+            );
+        }
+    }
 }
 
 /// Marks the article's main event: the event of its lede (first paragraph) that best fits the
@@ -948,6 +997,7 @@ fn sentence_events(
             target_span,
             place_span,
             place_note: None,
+            date_note: None,
             main: false,
             own_date: date_source == DateSource::Own,
             sentence: si,
@@ -1936,6 +1986,24 @@ mod tests {
             .unwrap_or_else(|| panic!("{ev:?}"));
         assert!(charged.place.is_some(), "{charged:?}");
         assert_eq!(charged.geo_precision, Some(3), "{charged:?}");
+    }
+
+    #[test]
+    fn a_statement_without_a_date_is_made_on_the_story_day() {
+        let text = "Freed hostage Ana Morales arrived in Lima today.\n\n\
+                    She thanked the crowd. Morales had been held for six years.\n\n\
+                    Chile condemned the Andean Liberation Front.";
+        let ev = events_for(text, Some("2021-11-15"));
+        let condemn = ev
+            .iter()
+            .find(|e| e.kind == EventKind::Accuse)
+            .unwrap_or_else(|| panic!("{ev:?}"));
+        assert_eq!(
+            first_day(condemn),
+            Some("2021-11-15".to_owned()),
+            "{condemn:?}"
+        );
+        assert!(condemn.date_note.is_some(), "{condemn:?}");
     }
 
     #[test]
