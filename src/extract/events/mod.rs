@@ -203,7 +203,6 @@ const COUNTING_WORDS: &[&str] = &[
 /// possessive before it, with at most two name or modifier words between ("the attacks", "the
 /// Lockerbie bombing", "Sunday's bombings", "the deadly blast"), and no word that counts it
 /// as one more of a series.
-
 fn points_back(doc: &Doc, sentence_start: usize, noun: usize) -> bool {
     let mut k = noun;
     for _ in 0..3 {
