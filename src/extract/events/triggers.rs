@@ -1272,7 +1272,15 @@ pub(super) fn find_triggers(
             form_fits(inp, trig.form, i)
                 && !(modifier(doc, trig, i, last)
                     || noun_modifying_ing(inp, trig, i, &range)
-                    || trig.nominal && background(doc, i, &range))
+                    || trig.nominal
+                        && background(doc, i, &range)
+                        && !lede_with_own_date(
+                            doc,
+                            si,
+                            i + trig.words.len() - 1,
+                            &range,
+                            &date_tokens,
+                        ))
                 && needs_met(inp, trig, i, last, &range)
                 && (!trig.nominal || noun_happened(inp, i, last, &range, &date_tokens))
         });
@@ -1701,6 +1709,23 @@ const OBJECT_WORDS: &[&str] = &[
     "that", "as", "into", "up", "out", "off", "down", "over", "his", "her", "their", "its",
 ];
 
+/// "Following an accidental death at the aquarium on Tuesday, …", "following surgery last
+/// Monday": in the lede, a happening after a background preposition with a date of its own
+/// right after it is the news the story opens with.
+fn lede_with_own_date(
+    doc: &Doc,
+    si: usize,
+    last: usize,
+    range: &std::ops::Range<usize>,
+    dates: &[(usize, usize)],
+) -> bool {
+    doc.lede
+        .is_some_and(|l| doc.sentences[si].paragraph as usize == l)
+        && dates
+            .iter()
+            .any(|&(a, _)| a > last && a - last <= 6 && range.contains(&a))
+}
+
 /// A noun in a phrase of background ("after massive demonstrations", "concerns about rocket
 /// attacks", "the aftermath of collisions"): what the sentence refers to, not what it reports.
 fn background(doc: &Doc, i: usize, range: &std::ops::Range<usize>) -> bool {
@@ -1974,6 +1999,19 @@ mod tests {
             [EventKind::Assault]
         );
         assert!(kinds("It threatened regional stability.").is_empty());
+    }
+
+    #[test]
+    fn a_dated_happening_the_lede_opens_with_is_news_not_background() {
+        let text = "Following an accidental death at the zoo in Lima on Tuesday, the city closed \
+                    it.\n\nAfter a fire at the zoo in Lima on Friday, the city closed it again.";
+        let ev = events_for(text, Some("2022-11-13"));
+        let deaths: Vec<_> = ev
+            .iter()
+            .filter(|e| e.kind == EventKind::Incident)
+            .map(|e| e.sentence)
+            .collect();
+        assert_eq!(deaths, [0], "{ev:?}");
     }
 
     #[test]
