@@ -1099,7 +1099,15 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
             }
         }
     }
-    let subject_to = if view.first_trigger >= subject_from {
+    // "After a two-day visit to Peru on Monday, Brenner condemned Chile": a happening in an
+    // opening phrase is no verb the subject comes before.
+    let opening_happening = view.first_trigger < h.first
+        && doc.is_any(
+            range.start,
+            &["after", "following", "before", "during", "amid"],
+        )
+        && (view.first_trigger..h.first).any(|k| doc.is(k, ","));
+    let subject_to = if view.first_trigger >= subject_from && !opening_happening {
         view.first_trigger
     } else {
         h.first
