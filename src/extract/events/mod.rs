@@ -1159,6 +1159,31 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         }
         _ => view.next_trigger,
     };
+    // "After a two-day visit to Peru on Monday, former UN envoy Hal Brenner condemned …": a
+    // happening in an opening phrase reaches no further than the phrase's comma, and whoever
+    // it names none for is the main clause's subject (Brenner visited).
+    let opening_comma = (trig.nominal
+        && doc.is_any(
+            range.start,
+            &["after", "following", "before", "during", "amid"],
+        ))
+    .then(|| (h.last + 1..objects_end).find(|&k| doc.is(k, ",")))
+    .flatten();
+    let objects_end = opening_comma.unwrap_or(objects_end);
+    if let Some(c) = opening_comma
+        && actors.is_empty()
+        && !doc.is_any(h.last + 1, &["by", "of"])
+    {
+        let main_verb = (c + 1..range.end)
+            .find(|&k| {
+                !doc.tokens[k].cap
+                    && (triggers::verbal_trigger_at(doc, k) || doc.is_any(k, FRAME_VERBS))
+            })
+            .unwrap_or(range.end);
+        let subject = participants::subject_range(inp, c + 1, main_verb, skip);
+        let found = parties_in(inp, subject.start, subject.end, skip);
+        actors = participants::without_affiliations(inp, &subject, found);
+    }
     let mut targets = parties_in(inp, h.last + 1, objects_end.max(h.last + 1), skip);
     // "Hickson was sentenced", "he has been charged with fraud by police": the subject
     // suffered the act; the agent, if the text names one, follows "by".

@@ -1018,6 +1018,13 @@ mod tests {
             .find(|e| e.kind == crate::model::EventKind::Accuse)
             .map(|e| e.title.as_str());
         assert_eq!(condemned, Some("Brenner condemns Chile"));
+        // The visit is Brenner's, to Peru: it reaches no further than its phrase's comma.
+        let visit = ev
+            .iter()
+            .find(|e| e.kind == crate::model::EventKind::Consult)
+            .unwrap_or_else(|| panic!("{ev:?}"));
+        assert!(visit.title.starts_with("Brenner visit"), "{visit:?}");
+        assert!(!visit.title.contains("United Nations"), "{visit:?}");
         assert_eq!(
             first_title(
                 "Tomas Varga, a senator named by the Daily Herald in its report, condemned Chile."
