@@ -934,7 +934,15 @@ pub(super) fn nominal_actors(
     }
     // "X held a meeting": the subject before the light verb.
     let lv = (lo..h.first).rev().find(|&k| doc.is_any(k, LIGHT_VERBS));
-    let upto = lv.unwrap_or(h.first);
+    let mut upto = lv.unwrap_or(h.first);
+    // "Hamas declared a formal end to the six-month Israel-Hamas truce": the subject is
+    // before the words that end it, not among the truce's own modifiers.
+    if super::triggers::TRIGGERS[h.entry].sense == super::triggers::Sense::Truce
+        && let Some(k) = (h.first.saturating_sub(8).max(range.start)..h.first)
+            .find(|&k| doc.is_any(k, super::triggers::TRUCE_ENDS))
+    {
+        upto = upto.min(k);
+    }
     // "The United States condemns in the strongest terms the attack": the subject of a verb
     // that judges or answers the happening did not do it.
     let mut subject = if lv.is_none() && judged_noun(doc, range.start, h) {

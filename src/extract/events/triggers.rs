@@ -1282,7 +1282,9 @@ pub(super) fn find_triggers(
                             &date_tokens,
                         ))
                 && needs_met(inp, trig, i, last, &range)
-                && (!trig.nominal || noun_happened(inp, i, last, &range, &date_tokens))
+                && (!trig.nominal
+                    || noun_happened(inp, i, last, &range, &date_tokens)
+                    || trig.sense == Sense::Truce && truce_ended(doc, i, &range))
         });
         let Some((entry, trig)) = chosen else {
             i += 1;
@@ -1861,8 +1863,7 @@ pub(super) fn kind_in_context(
         Sense::Rescue if any(CAPTIVE_WORDS) => t.kind,
         Sense::Rescue => EventKind::Aid,
         Sense::Truce => {
-            let lo = first.saturating_sub(5).max(range.start);
-            if (lo..first).any(|k| doc.is_any(k, TRUCE_ENDS)) {
+            if truce_ended(doc, first, range) {
                 return (EventKind::Reject, "end the truce");
             }
             t.kind
@@ -1887,8 +1888,15 @@ const CAPTIVE_WORDS: &[&str] = &[
     "kidnapping",
 ];
 
+/// A word that ends a truce stands a few words before its noun: "declared a formal end to the
+/// six-month Israel-Hamas Egyptian-brokered truce", "broke the ceasefire".
+fn truce_ended(doc: &Doc, first: usize, range: &std::ops::Range<usize>) -> bool {
+    let lo = first.saturating_sub(8).max(range.start);
+    (lo..first).any(|k| doc.is_any(k, TRUCE_ENDS))
+}
+
 /// Words that end a truce: "declared a formal end to the truce", "broke the ceasefire".
-const TRUCE_ENDS: &[&str] = &[
+pub(super) const TRUCE_ENDS: &[&str] = &[
     "end",
     "ends",
     "ended",
@@ -1999,6 +2007,18 @@ mod tests {
             [EventKind::Assault]
         );
         assert!(kinds("It threatened regional stability.").is_empty());
+    }
+
+    #[test]
+    fn a_long_truce_ended_is_rejected_by_who_ended_it() {
+        let ev = events_for(
+            "Hezbollah declared a formal end to the six-month Chile-Peru Brazilian-brokered \
+             truce on Friday.",
+            Some("2022-11-13"),
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].kind, EventKind::Reject, "{ev:?}");
+        assert_eq!(ev[0].title, "Hezbollah ends the truce", "{ev:?}");
     }
 
     #[test]
