@@ -777,6 +777,12 @@ fn sentence_events(
         if group_suffers {
             targets.clear();
         }
+        // "condolences to the families of those killed": whoever the sentence names did not
+        // kill them.
+        let victims_named = !trig.nominal && casualties_named(doc, h.first);
+        if victims_named {
+            actors.clear();
+        }
         let (kind, verb) = if let Some(verb) = aimed_fire(inp, h, &view) {
             (EventKind::Assault, verb)
         } else {
@@ -970,6 +976,7 @@ fn sentence_events(
             // nature or chance did it ("An earthquake struck Peru" has no actor).
             actors: if actors.is_empty()
                 && kind != EventKind::Incident
+                && !victims_named
                 && passive.is_none()
                 && !group_acts
                 && unnamed.is_none()
@@ -1093,9 +1100,17 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         if doc.is_any(k, FRAME_VERBS)
             && inside_quote(inp.quotes, doc.tokens[k].span.start).is_none()
         {
-            subject_from = if doc.is(k + 1, "that") { k + 2 } else { k + 1 };
-            if doc.is(k + 1, "that") {
-                frame_end = k + 2;
+            // "said that", "know already that"
+            let that = if doc.is(k + 1, "that") {
+                Some(k + 1)
+            } else if doc.is_any(k + 1, &["already", "now", "also"]) && doc.is(k + 2, "that") {
+                Some(k + 2)
+            } else {
+                None
+            };
+            subject_from = that.map_or(k + 1, |t| t + 1);
+            if let Some(t) = that {
+                frame_end = t + 1;
             }
         }
     }
@@ -2036,6 +2051,22 @@ mod tests {
             "{condemn:?}"
         );
         assert!(condemn.date_note.is_some(), "{condemn:?}");
+    }
+
+    #[test]
+    fn who_mourns_or_knows_of_the_dead_did_not_kill_them() {
+        for text in [
+            "Chile strongly condemns today's terrorist attack on civilians at a bus stop in \
+             Arica and expresses its condolences to the families of those killed.",
+            "Chile knows already that there are 30 people dead and 60 injured in Arica.",
+        ] {
+            let ev = events_for(text, Some("2021-11-15"));
+            let killed = ev
+                .iter()
+                .find(|e| e.kind == EventKind::Assault)
+                .unwrap_or_else(|| panic!("{text}: {ev:?}"));
+            assert!(killed.actors.is_empty(), "{text}: {killed:?}");
+        }
     }
 
     #[test]

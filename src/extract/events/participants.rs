@@ -42,6 +42,13 @@ pub(super) const FRAME_VERBS: &[&str] = &[
     "stressed",
     "emphasized",
     "emphasised",
+    // Knowing or learning of something: "we know already that 60 were injured".
+    "know",
+    "knows",
+    "knew",
+    "learned",
+    "learnt",
+    "heard",
 ];
 /// Verbs whose object does what follows: "prompted Japan and South Korea to improve relations".
 pub(super) const CAUSATIVES: &[&str] = &[

@@ -1962,7 +1962,12 @@ fn noun_happened(
     }
     // A date of its own: "a 1965 treaty", "colonial rule … between 1910 and 1945".
     for &(a, b) in dates {
-        let before = b < first && first - b <= 2;
+        // "a 1965 treaty", "Saturday's attack", "Today's terrorist massacre".
+        let possessive = doc
+            .tokens
+            .get(b + 1)
+            .is_some_and(|t| t.kind == TokenKind::Possessive);
+        let before = b < first && (first - b <= 2 || possessive && first - b <= 3);
         let after = a > last
             && a - last <= 7
             && range.contains(&a)
