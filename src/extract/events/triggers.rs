@@ -2015,6 +2015,14 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_date_dates_the_noun_it_owns() {
+        assert_eq!(
+            kinds("Today's terrorist massacre of so many villagers is a reminder of evil."),
+            [EventKind::Assault]
+        );
+    }
+
+    #[test]
     fn a_long_truce_ended_is_rejected_by_who_ended_it() {
         let ev = events_for(
             "Hezbollah declared a formal end to the six-month Chile-Peru Brazilian-brokered \
