@@ -88,11 +88,16 @@ fn probe_loading(n: usize) -> (Probe, Harness<'static, NewsmapApp>) {
 fn no_long_frames_while_a_large_dataset_loads() {
     let (mut probe, mut h) = probe_loading(PROBE_EVENTS);
     let mut long = probe.long_frames();
-    if !long.is_empty() {
-        // A frame on the edge of the budget once may be the machine (CI runs test binaries
-        // beside other work, and caches are shared even where CPU clocks are not); work the UI
-        // thread really does per event shows again, so the load is probed a second time.
-        eprintln!("first probe: {long:?}; probing again");
+    // A frame on the edge of the budget once may be the machine (CI runs test binaries beside
+    // other work, and caches are shared even where CPU clocks are not): on this 2-core machine
+    // single frames of 20–50 ms came at different points of otherwise clean loads. Work the UI
+    // thread really does per event shows in every load, so the load is probed up to three
+    // times and must come through clean once.
+    for attempt in 2..=3 {
+        if long.is_empty() {
+            break;
+        }
+        eprintln!("probe {}: {long:?}; probing again", attempt - 1);
         (probe, h) = probe_loading(PROBE_EVENTS);
         long = probe.long_frames();
     }
