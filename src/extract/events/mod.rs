@@ -1964,6 +1964,13 @@ mod tests {
         assert_eq!(e.mode, None);
     }
 
+    /// The first event of `kind` (the test fails, showing all events, when there is none).
+    fn of_kind(ev: &[EventFound], kind: EventKind) -> &EventFound {
+        ev.iter()
+            .find(|e| e.kind == kind)
+            .unwrap_or_else(|| panic!("no {kind:?} in {ev:?}"))
+    }
+
     /// The first day of an event's date, as written in ISO form.
     fn first_day(e: &EventFound) -> Option<String> {
         e.date
@@ -1981,10 +1988,7 @@ mod tests {
              Peru stands in solidarity with our ally Chile in combating terrorism.",
             Some("2021-11-15"),
         );
-        let support = ev
-            .iter()
-            .find(|e| e.kind == EventKind::Support)
-            .unwrap_or_else(|| panic!("{ev:?}"));
+        let support = of_kind(&ev, EventKind::Support);
         assert!(
             support.title.starts_with("Peru stands with Chile"),
             "{support:?}"
@@ -2041,10 +2045,7 @@ mod tests {
                     She thanked the crowd. Morales had been held for six years.\n\n\
                     Chile condemned the Andean Liberation Front.";
         let ev = events_for(text, Some("2021-11-15"));
-        let condemn = ev
-            .iter()
-            .find(|e| e.kind == EventKind::Accuse)
-            .unwrap_or_else(|| panic!("{ev:?}"));
+        let condemn = of_kind(&ev, EventKind::Accuse);
         assert_eq!(
             first_day(condemn),
             Some("2021-11-15".to_owned()),
@@ -2121,10 +2122,7 @@ mod tests {
              vowing to \"go to war\" if the Movement for Andean Change (MAC) wins the election.",
             Some("2021-11-13"),
         );
-        let vow = ev
-            .iter()
-            .find(|e| e.kind == EventKind::Threaten)
-            .unwrap_or_else(|| panic!("{ev:?}"));
+        let vow = of_kind(&ev, EventKind::Threaten);
         assert_ne!(first_day(vow), Some("2021-11-27".to_owned()), "{vow:?}");
         // The participle vows when he says it: today.
         assert_eq!(first_day(vow), Some("2021-11-13".to_owned()), "{vow:?}");
@@ -2136,10 +2134,7 @@ mod tests {
             "Troops joined the fighting in Arequipa on Saturday, firing missiles.",
             Some("2021-11-13"),
         );
-        let fire = ev
-            .iter()
-            .find(|e| e.kind == EventKind::Mobilize)
-            .unwrap_or_else(|| panic!("{ev:?}"));
+        let fire = of_kind(&ev, EventKind::Mobilize);
         assert!(fire.place.is_some(), "{fire:?}");
         assert_eq!(first_day(fire), Some("2021-11-13".to_owned()), "{fire:?}");
     }
