@@ -165,6 +165,26 @@ const POINTING_WORDS: &[&str] = &[
     "the", "these", "those", "this", "that", "such", "its", "their",
 ];
 
+/// A party from a country other than `cc` takes part.
+fn foreign_party(inp: &Inputs, e: &EventFound, cc: Option<&str>) -> bool {
+    e.parties.iter().any(|&q| {
+        inp.parties.parties[q]
+            .country
+            .as_deref()
+            .is_some_and(|c| Some(c) != cc)
+    })
+}
+
+/// Puts an event that names no place of its own at place hit `h`, approximately (precision 3),
+/// and says why.
+fn place_approximately(inp: &Inputs, e: &mut EventFound, h: usize, note: String) {
+    e.place = Some(h);
+    e.geo_precision = Some(3);
+    e.place_inferred = true;
+    e.place_span = Some(inp.rec.places[h].span);
+    e.place_note = Some(note);
+}
+
 /// The country an article is about: where at least two thirds of its place mentions (and at
 /// least three) lie.
 fn main_country<'d>(inp: &Inputs<'_, 'd>) -> Option<&'d str> {
@@ -462,18 +482,10 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             })
         });
     if let Some((p, note)) = anchor {
-        let cc = inp.rec.places[p].country.clone();
+        let cc = inp.rec.places[p].country.as_deref();
         for e in merged.iter_mut().filter(|e| e.place.is_none()) {
-            let foreign = e.parties.iter().any(|&q| {
-                let party = &inp.parties.parties[q];
-                party.country.is_some() && party.country != cc
-            });
-            if !foreign {
-                e.place = Some(p);
-                e.geo_precision = Some(3);
-                e.place_inferred = true;
-                e.place_span = Some(inp.rec.places[p].span);
-                e.place_note = Some(note.to_owned());
+            if !foreign_party(inp, e, cc) {
+                place_approximately(inp, e, p, note.to_owned());
                 e.confidence = scoring::placed_by_dateline(e.confidence);
             }
         }
@@ -503,15 +515,12 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         let Some(&h) = country_hits.get(cc) else {
             continue;
         };
-        e.place = Some(h);
-        e.geo_precision = Some(3);
-        e.place_inferred = true;
-        e.place_span = Some(inp.rec.places[h].span);
-        e.place_note = Some(format!(
+        let note = format!(
             "{}, the country of everyone taking part, approximately: the event's own sentences \
              name no place",
             inp.rec.places[h].name
-        ));
+        );
+        place_approximately(inp, e, h, note);
     }
     // Still no place, in an article about one country (most of its places lie there:
     // "Tsvangirai was arrested" in a story from Zimbabwe): that country, approximately, unless
@@ -520,22 +529,14 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         && let Some(&h) = country_hits.get(cc)
     {
         for e in merged.iter_mut().filter(|e| e.place.is_none()) {
-            let foreign = e.parties.iter().any(|&q| {
-                let party = &inp.parties.parties[q];
-                party.country.as_deref().is_some_and(|c| c != cc)
-            });
-            if foreign {
-                continue;
+            if !foreign_party(inp, e, Some(cc)) {
+                let note = format!(
+                    "{}, the country most of the article's places lie in, approximately: the \
+                     event's own sentences name no place",
+                    inp.rec.places[h].name
+                );
+                place_approximately(inp, e, h, note);
             }
-            e.place = Some(h);
-            e.geo_precision = Some(3);
-            e.place_inferred = true;
-            e.place_span = Some(inp.rec.places[h].span);
-            e.place_note = Some(format!(
-                "{}, the country most of the article's places lie in, approximately: the \
-                 event's own sentences name no place",
-                inp.rec.places[h].name
-            ));
         }
     }
     // What did not happen is no event: a denial, a condition, an intention. A threat is an act
