@@ -204,6 +204,10 @@ fn main_country<'d>(inp: &Inputs<'_, 'd>) -> Option<&'d str> {
     (n >= 3 && 3 * n >= 2 * total).then_some(cc)
 }
 
+/// Prepositions that open a sentence with a happening before its subject ("After a two-day
+/// visit to Peru, …").
+const OPENING_PREPOSITIONS: &[&str] = &["after", "following", "before", "during", "amid"];
+
 /// Title verbs of incidents that happen to their subject.
 const SUFFERED: &[&str] = &[
     "die",
@@ -1118,10 +1122,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     // "After a two-day visit to Peru on Monday, Brenner condemned Chile": a happening in an
     // opening phrase is no verb the subject comes before.
     let opening_happening = view.first_trigger < h.first
-        && doc.is_any(
-            range.start,
-            &["after", "following", "before", "during", "amid"],
-        )
+        && doc.is_any(range.start, OPENING_PREPOSITIONS)
         && (view.first_trigger..h.first).any(|k| doc.is(k, ","));
     let subject_to = if view.first_trigger >= subject_from && !opening_happening {
         view.first_trigger
@@ -1178,13 +1179,9 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     // "After a two-day visit to Peru on Monday, former UN envoy Hal Brenner condemned …": a
     // happening in an opening phrase reaches no further than the phrase's comma, and whoever
     // it names none for is the main clause's subject (Brenner visited).
-    let opening_comma = (trig.nominal
-        && doc.is_any(
-            range.start,
-            &["after", "following", "before", "during", "amid"],
-        ))
-    .then(|| (h.last + 1..objects_end).find(|&k| doc.is(k, ",")))
-    .flatten();
+    let opening_comma = (trig.nominal && doc.is_any(range.start, OPENING_PREPOSITIONS))
+        .then(|| (h.last + 1..objects_end).find(|&k| doc.is(k, ",")))
+        .flatten();
     let objects_end = opening_comma.unwrap_or(objects_end);
     if let Some(c) = opening_comma
         && actors.is_empty()
