@@ -231,6 +231,14 @@ impl<'a> Doc<'a> {
     /// True when token `i` (a '.', '!', '?' or '…') ends a sentence.
     fn ends_sentence(&self, i: usize, last: usize) -> bool {
         let t = self.tok(i);
+        // "… made in the U.S. Nearly 1,300 Palestinians …": an abbreviation's full stop ends
+        // the sentence when a word that opens sentences follows it.
+        if t.len() > 2 && t.ends_with('.') && t[..t.len() - 1].contains('.') {
+            return i + 1 < last
+                && self.tokens[i + 1].cap
+                && self.tokens[i + 1].span.start > self.tokens[i].span.end
+                && SENTENCE_OPENERS.contains(&self.low(i + 1));
+        }
         if !matches!(t, "." | "!" | "?" | "…") {
             return false;
         }
@@ -267,6 +275,47 @@ impl<'a> Doc<'a> {
         true
     }
 }
+
+/// Words that open sentences and rarely follow an abbreviation inside one ("the U.S. Nearly
+/// 1,300 …", but "the U.S. capital", "U.S. President").
+const SENTENCE_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "however",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "this",
+    "these",
+    "those",
+    "there",
+    "nearly",
+    "some",
+    "many",
+    "most",
+    "after",
+    "before",
+    "while",
+    "when",
+    "if",
+    "meanwhile",
+    "also",
+    "according",
+    "since",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "i",
+];
 
 /// Paragraph spans, trimmed. Usually one line is one paragraph (as in the seed articles); in
 /// hard-wrapped text (blank lines between blocks whose lines mostly end mid-sentence) a
@@ -486,7 +535,7 @@ mod tests {
     fn sentences_split_at_full_stops_but_not_abbreviations() {
         let doc = Doc::new(
             "It happened on Nov. 2, 2022. Mr. Kim left. “We won.” He smiled. A 6.1 quake \
-             hit.\nNew paragraph",
+             hit. Bombs made in the U.S. It said so. The U.S. President spoke.\nNew paragraph",
         );
         let s: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
         assert_eq!(
@@ -497,10 +546,13 @@ mod tests {
                 "“We won.”",
                 "He smiled.",
                 "A 6.1 quake hit.",
+                "Bombs made in the U.S.",
+                "It said so.",
+                "The U.S. President spoke.",
                 "New paragraph"
             ]
         );
-        assert_eq!(doc.sentences[5].paragraph, 1);
+        assert_eq!(doc.sentences[8].paragraph, 1);
     }
 
     #[test]
