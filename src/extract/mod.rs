@@ -517,14 +517,14 @@ fn assemble(
             extracted: true,
             confidence: Some(e.confidence),
             main: e.main,
-            why: Some(Explanation {
+            why: Some(Box::new(Explanation {
                 trigger: e.trigger,
                 actor: e.actor_span,
                 target: e.target_span,
                 place: e.place_span.filter(|_| e.place.is_some()),
                 place_note: e.place_note.clone(),
                 date_note: e.date_note.clone(),
-            }),
+            })),
             reports: Vec::new(),
         });
     }

@@ -1005,7 +1005,7 @@ pub(super) struct StoredReport {
     pub(super) article: i64,
     pub(super) title: String,
     pub(super) evidence: Vec<crate::model::Span>,
-    pub(super) why: Option<Explanation>,
+    pub(super) why: Option<Box<Explanation>>,
     pub(super) merged: Option<String>,
     pub(super) extracted: bool,
     pub(super) main: bool,

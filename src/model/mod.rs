@@ -516,9 +516,10 @@ pub struct Event {
     /// The article's main event: what its headline and first paragraph report.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub main: bool,
-    /// Why the extractor thinks so: the words it read each part from.
+    /// Why the extractor thinks so: the words it read each part from. (Boxed: most events of
+    /// a large dataset have none, and a million events stay smaller.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub why: Option<Explanation>,
+    pub why: Option<Box<Explanation>>,
     /// Each article's report, when several articles report the event (primary first); empty for
     /// an event with one report.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
