@@ -668,7 +668,7 @@ fn mark_main_event(inp: &Inputs, events: &mut [EventFound], headline_kinds: &[Ev
 }
 
 /// True when sentence `si` lies in the lede: the first paragraph of prose.
-fn in_lede(doc: &Doc, si: usize) -> bool {
+pub(super) fn in_lede(doc: &Doc, si: usize) -> bool {
     doc.lede
         .is_some_and(|l| doc.sentences[si].paragraph as usize == l)
 }

@@ -945,8 +945,7 @@ pub(super) fn nominal_actors(
     // "Hamas declared a formal end to the six-month Israel-Hamas truce": the subject is
     // before the words that end it, not among the truce's own modifiers.
     if super::triggers::TRIGGERS[h.entry].sense == super::triggers::Sense::Truce
-        && let Some(k) = (h.first.saturating_sub(8).max(range.start)..h.first)
-            .find(|&k| doc.is_any(k, super::triggers::TRUCE_ENDS))
+        && let Some(k) = super::triggers::truce_end_at(doc, h.first, range)
     {
         upto = upto.min(k);
     }

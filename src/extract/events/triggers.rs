@@ -1721,8 +1721,7 @@ fn lede_with_own_date(
     range: &std::ops::Range<usize>,
     dates: &[(usize, usize)],
 ) -> bool {
-    doc.lede
-        .is_some_and(|l| doc.sentences[si].paragraph as usize == l)
+    super::in_lede(doc, si)
         && dates
             .iter()
             .any(|&(a, _)| a > last && a - last <= 6 && range.contains(&a))
@@ -1891,12 +1890,21 @@ const CAPTIVE_WORDS: &[&str] = &[
 /// A word that ends a truce stands a few words before its noun: "declared a formal end to the
 /// six-month Israel-Hamas Egyptian-brokered truce", "broke the ceasefire".
 fn truce_ended(doc: &Doc, first: usize, range: &std::ops::Range<usize>) -> bool {
+    truce_end_at(doc, first, range).is_some()
+}
+
+/// The word that ends the truce whose noun starts at `first` (see `truce_ended`).
+pub(super) fn truce_end_at(
+    doc: &Doc,
+    first: usize,
+    range: &std::ops::Range<usize>,
+) -> Option<usize> {
     let lo = first.saturating_sub(8).max(range.start);
-    (lo..first).any(|k| doc.is_any(k, TRUCE_ENDS))
+    (lo..first).find(|&k| doc.is_any(k, TRUCE_ENDS))
 }
 
 /// Words that end a truce: "declared a formal end to the truce", "broke the ceasefire".
-pub(super) const TRUCE_ENDS: &[&str] = &[
+const TRUCE_ENDS: &[&str] = &[
     "end",
     "ends",
     "ended",
