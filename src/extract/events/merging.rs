@@ -282,4 +282,33 @@ mod tests {
             2
         );
     }
+
+    #[test]
+    fn a_passive_whose_subject_points_back_tells_more_of_the_last_event() {
+        use crate::model::EventKind;
+        let arrests = |text: &str| {
+            let ev = events_for(text, Some("2023-06-11"));
+            ev.iter()
+                .filter(|e| e.kind == EventKind::Coerce)
+                .map(|e| e.evidence.len())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            arrests(
+                "Chilean police arrested two colonels and two majors on Saturday. \
+                 A news agency reported that the four Chilean army officers were arrested for ties \
+                 to a rebel group."
+            ),
+            [2]
+        );
+        // Without a pointing word they may be others.
+        assert_eq!(
+            arrests(
+                "Chilean police arrested two colonels and two majors on Saturday. \
+                 A news agency reported that four Chilean army officers were arrested for ties \
+                 to a rebel group."
+            ),
+            [1, 1]
+        );
+    }
 }

@@ -414,6 +414,38 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             merge_evidence(m, e);
             continue;
         }
+        // "Turkish police arrested two colonels and two lieutenants Saturday. … the four army
+        // officers were arrested in Istanbul": a passive with no agent whose subject points
+        // back ("the four officers", "the two men") tells more of the last event of its kind,
+        // done to someone a few sentences before.
+        if e.passive.is_some()
+            && e.actors.is_empty()
+            // No agent after "by" ("were arrested by police").
+            && e
+                .unnamed_subject
+                .as_ref()
+                .is_none_or(|g| g.span.start < e.trigger.start)
+            && participants::definite_passive_subject(
+                doc,
+                doc.sentences[e.sentence].tokens.start,
+                doc.token_at_or_after(e.trigger.start),
+            )
+            && let Some(m) = merged[window..]
+                .iter_mut()
+                .rev()
+                .find(|m| m.kind == e.kind && m.sentence < e.sentence)
+            && m.mode == e.mode
+            && e.sentence - m.last_sentence <= 3
+            && (!m.targets.is_empty() || m.object.is_some())
+            && match (&m.date, &e.date) {
+                (Some(x), Some(y)) if e.own_date => x.meets(y.first_day(), y.last_day()),
+                _ => true,
+            }
+            && (m.place.is_none() || e.place.is_none() || m.place == e.place)
+        {
+            merge_evidence(m, e);
+            continue;
+        }
         // "They discussed a broad range of issues": what was discussed after a meeting was
         // told is that meeting's content, not a meeting of its own.
         if e.kind == EventKind::Consult
@@ -1198,6 +1230,13 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         actors = participants::without_affiliations(inp, &subject, found);
     }
     let mut targets = parties_in(inp, h.last + 1, objects_end.max(h.last + 1), skip);
+    // "a death at the Lima City Zoo": where a mishap happened is no one it happened to.
+    if trig.nominal
+        && trig.kind == EventKind::Incident
+        && doc.is_any(h.last + 1, &["at", "in", "near"])
+    {
+        targets.clear();
+    }
     // "Hickson was sentenced", "he has been charged with fraud by police": the subject
     // suffered the act; the agent, if the text names one, follows "by".
     // "was arrested by police", and a participle with its agent: "the measures, endorsed by
@@ -2172,6 +2211,19 @@ mod tests {
                  killed, and mourn all those killed."
             ),
             vec![0]
+        );
+    }
+
+    #[test]
+    fn where_a_mishap_happened_is_not_whom_it_happened_to() {
+        let ev = events_for(
+            "Following an accidental death at the World Health Organization office in Geneva \
+             on Tuesday, the agency closed it.",
+            Some("2022-11-13"),
+        );
+        assert!(
+            of_kind(&ev, EventKind::Incident).targets.is_empty(),
+            "{ev:?}"
         );
     }
 }

@@ -587,6 +587,58 @@ pub(super) fn is_passive(doc: &Doc, clause_start: usize, verb: usize) -> bool {
     }
     false
 }
+/// The subject of the passive `verb` is a definite phrase at the clause's start that points
+/// back at whom the text told of before: "the four army officers were arrested", "the two
+/// men, one British and one Kenyan, were abducted" (not "two men were abducted", nor "workers
+/// attached to the project were kidnapped").
+pub(super) fn definite_passive_subject(doc: &Doc, clause_start: usize, verb: usize) -> bool {
+    // Back over the auxiliaries and adverbs to the subject's end.
+    let mut k = verb;
+    while k > clause_start
+        && verb - k < 4
+        && (doc.is_any(
+            k - 1,
+            &[
+                "was", "were", "had", "have", "has", "been", "being", "also", "later", "then",
+            ],
+        ) || doc.low(k - 1).ends_with("ly"))
+    {
+        k -= 1;
+    }
+    if k == verb || k == clause_start {
+        return false;
+    }
+    let mut end = k;
+    // An apposition between commas.
+    if doc.is(end - 1, ",") {
+        match (end.saturating_sub(12).max(clause_start)..end - 1)
+            .rev()
+            .find(|&j| doc.is(j, ","))
+        {
+            Some(j) => end = j,
+            None => return false,
+        }
+    }
+    // Back over the head and its modifiers to the determiner.
+    let mut j = end;
+    while j > clause_start && end - j < 6 {
+        j -= 1;
+        if doc.is_any(j, &["the", "these", "those", "both"]) {
+            return end - j >= 2 && (j == clause_start || doc.is_any(j - 1, &["that", ","]));
+        }
+        let t = doc.tokens[j];
+        if !matches!(t.kind, TokenKind::Word | TokenKind::Number)
+            || doc.is_any(
+                j,
+                &["of", "to", "and", "that", "who", "which", "in", "on", "at"],
+            )
+        {
+            return false;
+        }
+    }
+    false
+}
+
 /// Things that act in the news: weapons, vehicles, disasters ("a car bomb exploded").
 pub(super) const THING_NOUNS: &[&str] = &[
     "bomb",

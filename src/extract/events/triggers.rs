@@ -1713,7 +1713,8 @@ const OBJECT_WORDS: &[&str] = &[
 
 /// "Following an accidental death at the aquarium on Tuesday, …", "following surgery last
 /// Monday": in the lede, a happening after a background preposition with a date of its own
-/// right after it is the news the story opens with.
+/// right after it, or further on before the opening phrase's comma, is the news the story
+/// opens with.
 fn lede_with_own_date(
     doc: &Doc,
     si: usize,
@@ -1722,9 +1723,11 @@ fn lede_with_own_date(
     dates: &[(usize, usize)],
 ) -> bool {
     super::in_lede(doc, si)
-        && dates
-            .iter()
-            .any(|&(a, _)| a > last && a - last <= 6 && range.contains(&a))
+        && dates.iter().any(|&(a, _)| {
+            a > last
+                && range.contains(&a)
+                && (a - last <= 6 || a - last <= 20 && !(last + 1..a).any(|k| doc.is(k, ",")))
+        })
 }
 
 /// A noun in a phrase of background ("after massive demonstrations", "concerns about rocket
@@ -1976,8 +1979,10 @@ fn noun_happened(
             .get(b + 1)
             .is_some_and(|t| t.kind == TokenKind::Possessive);
         let before = b < first && (first - b <= 2 || possessive && first - b <= 3);
+        // "an accidental death at the closed Lima City Zoo (LCZ) in Miraflores on Tuesday": a
+        // longer chain of phrases without a comma still dates its noun.
         let after = a > last
-            && a - last <= 7
+            && (a - last <= 7 || a - last <= 16 && !(last + 1..a).any(|k| doc.is(k, ",")))
             && range.contains(&a)
             && !(last + 1..a).any(|k| doc.is_any(k, SPEECH_VERBS) || verbal_trigger_at(doc, k));
         if before || after {
@@ -2046,6 +2051,16 @@ mod tests {
     fn a_dated_happening_the_lede_opens_with_is_news_not_background() {
         let text = "Following an accidental death at the zoo in Lima on Tuesday, the city closed \
                     it.\n\nAfter a fire at the zoo in Lima on Friday, the city closed it again.";
+        // The opening phrase may name the place at length before its date.
+        let long = "Following an accidental death at the closed Lima City Zoo and Aquarium (LCZA) \
+                    in Miraflores on Tuesday, the city closed it.";
+        let ev = events_for(long, Some("2022-11-13"));
+        assert!(ev.iter().any(|e| e.kind == EventKind::Incident), "{ev:?}");
+        // A date past the phrase's comma is the main clause's.
+        let past = "Following an accidental death at the closed Lima City Zoo and Aquarium, the \
+                    city closed it on Tuesday.\n\nIt reopened.";
+        let ev = events_for(past, Some("2022-11-13"));
+        assert!(ev.iter().all(|e| e.kind != EventKind::Incident), "{ev:?}");
         let ev = events_for(text, Some("2022-11-13"));
         let deaths: Vec<_> = ev
             .iter()
