@@ -208,6 +208,25 @@ fn main_country<'d>(inp: &Inputs<'_, 'd>) -> Option<&'d str> {
 /// visit to Peru, …").
 const OPENING_PREPOSITIONS: &[&str] = &["after", "following", "before", "during", "amid"];
 
+/// Verbs whose subject receives a happening named by the noun after them ("received
+/// criticism", "faced sanctions").
+const RECEIVING_VERBS: &[&str] = &[
+    "received",
+    "receives",
+    "receive",
+    "receiving",
+    "faced",
+    "faces",
+    "face",
+    "facing",
+    "drew",
+    "draws",
+    "attracted",
+    "attracts",
+    "suffered",
+    "suffers",
+];
+
 /// Title verbs of incidents that happen to their subject.
 const SUFFERED: &[&str] = &[
     "die",
@@ -1237,6 +1256,19 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     {
         targets.clear();
     }
+    // "Shafik had received criticism from students", "the town faced attacks": whoever
+    // receives a happening suffers it; whoever it came from, if named, did it.
+    if trig.nominal {
+        let lo = h.first.saturating_sub(4).max(range.start);
+        if (lo..h.first).any(|k| doc.is_any(k, RECEIVING_VERBS)) {
+            let from = if doc.is_any(h.last + 1, &["from", "by"]) {
+                parties_in(inp, h.last + 2, objects_end.max(h.last + 2), skip)
+            } else {
+                Vec::new()
+            };
+            targets = std::mem::replace(&mut actors, from);
+        }
+    }
     // "Hickson was sentenced", "he has been charged with fraud by police": the subject
     // suffered the act; the agent, if the text names one, follows "by".
     // "was arrested by police", and a participle with its agent: "the measures, endorsed by
@@ -2225,5 +2257,15 @@ mod tests {
             of_kind(&ev, EventKind::Incident).targets.is_empty(),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn whoever_receives_a_happening_suffers_it() {
+        let ev = events_for(
+            "Mayor Ada Lund received criticism from Governor Tomas Reiner on Monday.",
+            Some("2022-11-13"),
+        );
+        let e = of_kind(&ev, EventKind::Accuse);
+        assert_eq!(e.title, "Reiner criticizes Lund", "{ev:?}");
     }
 }

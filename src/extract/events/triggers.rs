@@ -370,6 +370,42 @@ const LEXICON: &[Row] = &[
     row(K::Accuse, "=was critical of", "criticize"),
     row(K::Accuse, "=were critical of", "criticize"),
     row(K::Accuse, "n:accusation/accusations", "accuse"),
+    row(K::Accuse, "n:criticism", "criticize"),
+    // "labelled the rebels as rats", not a name ("a user labelled “Anonymous”").
+    needs(
+        K::Accuse,
+        "label/labelled/labelled/labelling",
+        "criticize",
+        Needs::Except(&[], QUOTE_MARKS),
+    ),
+    needs(
+        K::Accuse,
+        "=labeled",
+        "criticize",
+        Needs::Except(&[], QUOTE_MARKS),
+    ),
+    // "held the ministers responsible"
+    needs(
+        K::Accuse,
+        "hold/held/held/holding",
+        "hold responsible",
+        Needs::SoonAfter(&["responsible", "accountable"]),
+    ),
+    // "expressed its disgust at the reports"
+    needs(
+        K::Accuse,
+        "express",
+        "criticize",
+        Needs::SoonAfter(&[
+            "disgust",
+            "outrage",
+            "anger",
+            "dismay",
+            "indignation",
+            "displeasure",
+            "disapproval",
+        ]),
+    ),
     // REJECT
     row(K::Reject, "reject", ""),
     row(K::Reject, "refuse", ""),
@@ -1152,6 +1188,9 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
     "killed",
     "left",
 ];
+
+/// Quotation marks, as tokens.
+const QUOTE_MARKS: &[&str] = &["\"", "\u{201c}", "'", "\u{2018}"];
 
 const WEAPONS: &[&str] = &[
     "missile",
@@ -2068,6 +2107,25 @@ mod tests {
             .map(|e| e.sentence)
             .collect();
         assert_eq!(deaths, [0], "{ev:?}");
+    }
+
+    #[test]
+    fn labels_disgust_and_blame_held_are_accusations() {
+        for text in [
+            "President Ana Diaz labelled the rebels, who had held the town for a month, as rats.",
+            "The Lima Workers Union expressed its disgust at the reports.",
+            "Governor Ada Lund held the ministers responsible for the floods.",
+            "Further criticism was levelled against the ministry this week.",
+        ] {
+            assert_eq!(kinds(text), [EventKind::Accuse], "{text}");
+        }
+        for text in [
+            "The attack was launched by a user labelled \"Anonymous\".",
+            "The Lima Workers Union expressed its thanks for the reports.",
+            "Governor Ada Lund held talks with the ministers.",
+        ] {
+            assert!(!kinds(text).contains(&EventKind::Accuse), "{text}");
+        }
     }
 
     #[test]
