@@ -4,7 +4,7 @@
 use super::EventFound;
 use super::participants::push_unique;
 use crate::extract::parties::PartyTable;
-use crate::model::{DateRange, PartyKind};
+use crate::model::{DateRange, EventKind, PartyKind};
 
 /// How many earlier events a new mention is compared with for merging.
 pub(super) const MERGE_WINDOW: usize = 64;
@@ -46,6 +46,22 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
         }
     }
     let shared = counted.len();
+    // "Turkey asked the US for help" and "the US warned Turkey": when both name who acted, a
+    // one-sided act is the same only if someone acted in both.
+    let symmetric = matches!(
+        a.kind,
+        EventKind::Consult | EventKind::Agree | EventKind::Cooperate
+    );
+    if !symmetric
+        && !a.actors.is_empty()
+        && !b.actors.is_empty()
+        && !a
+            .actors
+            .iter()
+            .any(|&p| b.actors.iter().any(|&q| same_side(p, q)))
+    {
+        return false;
+    }
     let parties_ok = if !pa.is_empty() && !pb.is_empty() {
         let mut x = pa.clone();
         let mut y = pb.clone();
@@ -310,5 +326,22 @@ mod tests {
             ),
             [1, 1]
         );
+    }
+
+    #[test]
+    fn requests_each_way_between_two_states_are_two() {
+        let ev = events_for(
+            "Turkey urged the United States to help on Monday. \
+             The United States urged Turkey to show restraint on Monday.",
+            Some("2023-06-08"),
+        );
+        assert_eq!(ev.len(), 2, "{ev:?}");
+        // The same side asking again in other words is the same request.
+        let ev = events_for(
+            "Turkey urged the United States to help on Monday. \
+             Turkey also urged the United States to act on Monday.",
+            Some("2023-06-08"),
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
     }
 }

@@ -324,7 +324,13 @@ const LEXICON: &[Row] = &[
     row(K::Request, "recommend", ""),
     needs(K::Request, "advise", "", Needs::ObjectTo),
     row(K::Request, "press/pressed/pressed for", "press for"),
-    row(K::Request, "plead", ""),
+    // Not a plea in court ("pleaded guilty", "pleads not guilty").
+    needs(
+        K::Request,
+        "plead",
+        "plead with",
+        Needs::Except(&[], &["guilty", "not", "innocent", "no"]),
+    ),
     row(K::Request, "ask/asked/asked for", "ask for"),
     needs(
         K::Request,
@@ -2107,6 +2113,15 @@ mod tests {
             .map(|e| e.sentence)
             .collect();
         assert_eq!(deaths, [0], "{ev:?}");
+    }
+
+    #[test]
+    fn a_plea_in_court_is_no_request() {
+        assert_eq!(
+            kinds("Ada Lund pleaded with Governor Tomas Reiner for clemency."),
+            [EventKind::Request]
+        );
+        assert!(!kinds("Ada Lund pleaded guilty to fraud.").contains(&EventKind::Request));
     }
 
     #[test]
