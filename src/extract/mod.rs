@@ -452,6 +452,7 @@ fn assemble(
             .unnamed_subject
             .as_ref()
             .filter(|g| g.people && e.actors.is_empty() && e.passive.is_none())
+            .or(e.agent.as_ref().filter(|_| e.actors.is_empty()))
             .map(|g| group_party(g, &mut ds));
         // The dead of a disaster or an epidemic are its victims, not a side the event was aimed
         // at: an incident takes no group target.

@@ -155,6 +155,9 @@ pub(super) fn merge_into(m: &mut EventFound, e: EventFound) {
     if m.unnamed_subject.is_none() {
         m.unnamed_subject = e.unnamed_subject;
     }
+    if m.agent.is_none() {
+        m.agent = e.agent;
+    }
     // Several mentions make an event more certain.
     m.confidence = super::scoring::merged(m.confidence, e.confidence);
 }

@@ -83,6 +83,8 @@ pub struct EventFound {
     /// For an event with no party: the words naming who acted ("Local fishermen") and whether
     /// they are plural.
     pub unnamed_subject: Option<GroupRef>,
+    /// For a passive with no party after "by": the group named there ("detained by police").
+    pub agent: Option<GroupRef>,
     /// Quote indices.
     pub quotes: Vec<usize>,
     /// Sentence spans.
@@ -812,6 +814,18 @@ fn sentence_events(
         // nationality word names (the state stays a participant through the group's country).
         let subject_group = unnamed_subject(doc, inp.rec, view.range.start, h.first);
         let object_group = object_of(doc, inp.rec, h, &view);
+        // "detained by police", "one attack by counter-demonstrators": a group after "by".
+        let agent = (actors.is_empty() && (passive.is_some() || trig.nominal))
+            .then(|| {
+                let by = if trig.nominal {
+                    Some(h.last + 1).filter(|&k| doc.is(k, "by"))?
+                } else {
+                    (h.last + 1..view.next_trigger.min(view.range.end))
+                        .find(|&k| doc.is(k, "by"))?
+                };
+                participants::agent_group(doc, inp.rec, by, view.range.end)
+            })
+            .flatten();
         let within = |g: &Option<GroupRef>, ps: &[usize]| {
             g.as_ref().is_some_and(|g| {
                 g.people
@@ -906,7 +920,8 @@ fn sentence_events(
         // "Reuters has reported that … clan elders are pressing for their release": the
         // reporter is no participant.
         if parties.is_empty() && passive.is_none() && !group_acts && !others_did_not {
-            parties = parties_in(inp, frame_end, view.range.end, &view.skip);
+            let end = reporter_after(doc, h.last + 1, view.range.end).unwrap_or(view.range.end);
+            parties = parties_in(inp, frame_end, end, &view.skip);
         }
         add_states_of_people(inp.parties, &mut parties);
 
@@ -1076,6 +1091,7 @@ fn sentence_events(
             reference_only: definite && !possessed(doc, s.tokens.start, h.first)
                 || casualties_named(doc, h.first),
             unnamed_subject: unnamed,
+            agent,
             parties,
             quotes,
             evidence: vec![s.span],
@@ -1234,6 +1250,9 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         .then(|| (h.last + 1..objects_end).find(|&k| doc.is(k, ",")))
         .flatten();
     let objects_end = opening_comma.unwrap_or(objects_end);
+    // "… were detained by police, news agency Yonhap reported": whoever reports it after a
+    // comma is no object.
+    let objects_end = reporter_after(doc, h.last + 1, objects_end).unwrap_or(objects_end);
     if let Some(c) = opening_comma
         && actors.is_empty()
         && !doc.is_any(h.last + 1, &["by", "of"])
@@ -1304,6 +1323,21 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         frame_end,
         others_did_not,
     }
+}
+
+/// Where a closing report of the clause begins, at a comma between `from` and `end`: "…,
+/// news agency Yonhap reported", "…, officials said". Whoever reports it takes no part.
+fn reporter_after(doc: &Doc, from: usize, end: usize) -> Option<usize> {
+    (from..end).find(|&k| {
+        let tail = k + 1..(k + 7).min(end);
+        doc.is(k, ",")
+            && tail
+                .clone()
+                .any(|j| doc.is_any(j, &["said", "says", "reported", "reports", "told"]))
+            && !tail
+                .into_iter()
+                .any(|j| doc.is_any(j, &["who", "which", "that"]))
+    })
 }
 
 /// What a verb was done to when no party is named there: a short noun phrase right after the

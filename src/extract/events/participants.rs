@@ -496,6 +496,44 @@ pub(super) fn unnamed_subject(
     Some(GroupRef::new(doc, rec, k, head))
 }
 
+/// The group a passive's "by" names when no party does: "detained by police", "abducted by
+/// six armed militiamen" (not "by a gathering of supporters", whose head is no group).
+pub(super) fn agent_group(doc: &Doc, rec: &Recognised, by: usize, end: usize) -> Option<GroupRef> {
+    let mut first = by + 1;
+    while first < end && doc.is_any(first, &["the", "a", "an"]) {
+        first += 1;
+    }
+    // "counter-demonstrators": a compound whose last part is a group noun.
+    let group = |k: usize| {
+        doc.is_any(k, GROUP_NOUNS)
+            || doc
+                .low(k)
+                .rsplit_once('-')
+                .is_some_and(|(_, last)| GROUP_NOUNS.contains(&last))
+    };
+    let mut head = first;
+    while head < end && head - first < 4 {
+        if group(head) {
+            // "police officers": the last of a run of group nouns.
+            while head + 1 < end && group(head + 1) {
+                head += 1;
+            }
+            return Some(GroupRef::new(doc, rec, first, head));
+        }
+        let t = doc.tokens[head];
+        if !matches!(t.kind, TokenKind::Word | TokenKind::Number)
+            || doc.is_any(
+                head,
+                &["of", "and", "or", "in", "on", "at", "who", "which", "that"],
+            )
+        {
+            return None;
+        }
+        head += 1;
+    }
+    None
+}
+
 /// Words naming who or what took part without naming a party: a group ("Iraqi security
 /// forces", "protesters") or a thing ("car bomb", "farm").
 #[derive(Clone, Debug, PartialEq)]
@@ -1043,6 +1081,28 @@ pub(super) fn add_states_of_people(table: &PartyTable, parties: &mut Vec<usize>)
 #[cfg(test)]
 mod tests {
     use super::super::events_for;
+
+    #[test]
+    fn a_group_after_by_did_it_and_a_closing_reporter_took_no_part() {
+        let ev = events_for(
+            "Around 70 people were detained by police for illegally occupying roads, South \
+             Korean news agency Yonhap reported, but no clashes occurred.",
+            Some("2022-11-13"),
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].title, "Police detain around 70 people", "{ev:?}");
+        assert!(ev[0].parties.is_empty(), "{ev:?}");
+        let ev = events_for(
+            "Israel shot 70 people in the square, Hezbollah reported, but no clashes occurred.",
+            Some("2022-11-13"),
+        );
+        assert_eq!(ev[0].title, "Israel shoots 70 people", "{ev:?}");
+        let ev = events_for(
+            "One attack by counter-demonstrators was reported.",
+            Some("2022-11-13"),
+        );
+        assert_eq!(ev[0].title, "Counter-demonstrators attack", "{ev:?}");
+    }
 
     #[test]
     fn the_subject_acts_and_the_object_is_the_target() {

@@ -197,6 +197,7 @@ fn worded(inp: &Inputs, e: &EventFound) -> String {
     // A happening named by a noun, by nobody the text names: "Attack on Nigeria in Damboa".
     if actor_names.is_empty()
         && e.unnamed_subject.is_none()
+        && e.agent.is_none()
         && e.passive.is_none()
         && let Some(noun) = &e.trigger_noun
     {
@@ -227,6 +228,42 @@ fn worded(inp: &Inputs, e: &EventFound) -> String {
             }
             _ => format!("{}{place}", happening(e)),
         };
+    }
+    // Done by a group the text names after "by": "Around 70 people were detained by police"
+    // is "Police detain around 70 people", "one attack by counter-demonstrators" is
+    // "Counter-demonstrators attack".
+    if actor_names.is_empty()
+        && let Some(agent) = &e.agent
+    {
+        let mut t = format!(
+            "{} {}",
+            capitalised(&agent.words),
+            conjugate(e.verb, agent.plural, e.mode)
+        );
+        let patient = (!target_names.is_empty())
+            .then(|| list(&target_names))
+            .or_else(|| {
+                e.unnamed_subject.as_ref().map(|g| {
+                    // "Two soldiers" mid-title is "two soldiers"; "Iraqi soldiers" keeps its name.
+                    if g.country.is_some() {
+                        g.words.clone()
+                    } else {
+                        lower_first(&g.words)
+                    }
+                })
+            });
+        let particle = e
+            .verb
+            .rsplit_once(' ')
+            .is_some_and(|(_, last)| PARTICLES.contains(&last));
+        if let Some(patient) = patient
+            && takes_object(e.kind)
+            && (!e.verb.contains(' ') || particle)
+        {
+            t.push(' ');
+            t.push_str(&patient);
+        }
+        return format!("{t}{place}");
     }
     // Done to someone, by nobody the text names: "Jacobs sentenced in Leeds".
     if actor_names.is_empty()
@@ -452,6 +489,14 @@ fn reads_plural(name: &str) -> bool {
         ]
         .contains(&w)
     })
+}
+
+/// The words with their first letter in lower case.
+fn lower_first(words: &str) -> String {
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 pub(super) fn conjugate(verb: &str, plural: bool, mode: Option<Mode>) -> String {
