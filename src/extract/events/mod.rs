@@ -1386,10 +1386,18 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
             .iter()
             .any(|d| d.span.start == doc.tokens[k].span.start)
     };
+    // "US troops": a country's name leading the phrase works as its nationality word.
+    let country_at = |k: usize| {
+        let at = doc.tokens[k].span.start;
+        let j = rec.places.partition_point(|p| p.span.start < at);
+        rec.places
+            .get(j)
+            .is_some_and(|p| p.span.start == at && p.kind == PlaceKind::Country)
+    };
     while i < view.range.end
-        && i < start + lead + 3
+        && i < start + lead + 4
         && matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number)
-        && (!doc.tokens[i].cap || demonym_at(i))
+        && (!doc.tokens[i].cap || demonym_at(i) || i == body && country_at(i))
         && !doc.is_any(i, OBJECT_STOPS)
     {
         i += 1;
@@ -1407,6 +1415,9 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
 
 /// Words that end an object phrase or cannot be one.
 const OBJECT_STOPS: &[&str] = &[
+    // "denied having used …": what follows is an act, not a thing.
+    "having",
+    "being",
     "in",
     "on",
     "at",
@@ -1429,6 +1440,8 @@ const OBJECT_STOPS: &[&str] = &[
     "as",
     "that",
     "which",
+    "whose",
+    "where",
     "who",
     "when",
     "while",
@@ -2301,5 +2314,22 @@ mod tests {
         );
         let e = of_kind(&ev, EventKind::Accuse);
         assert_eq!(e.title, "Reiner criticizes Lund", "{ev:?}");
+    }
+
+    #[test]
+    fn a_group_named_by_its_country_or_with_several_words_is_the_target() {
+        let ev = events_for(
+            "Mayor Ana Diaz welcomed US troops in Lima on Monday.",
+            Some("2022-11-13"),
+        );
+        assert_eq!(ev[0].title, "Diaz welcomes US troops in Lima", "{ev:?}");
+        let ev = events_for(
+            "The United States threatened fifteen senior Kenyan officials with travel bans.",
+            Some("2022-11-13"),
+        );
+        assert_eq!(
+            ev[0].title, "United States threatens fifteen senior Kenyan officials",
+            "{ev:?}"
+        );
     }
 }

@@ -568,7 +568,18 @@ impl GroupRef {
             .demonyms
             .iter()
             .find(|d| d.span.start >= span.start && d.span.end <= span.end)
-            .map(|d| d.country.clone());
+            .map(|d| d.country.clone())
+            .or_else(|| {
+                // "US troops": a country's name within it.
+                rec.places
+                    .iter()
+                    .find(|p| {
+                        p.span.start >= span.start
+                            && p.span.end <= span.end
+                            && p.kind == crate::model::PlaceKind::Country
+                    })
+                    .and_then(|p| p.country.clone())
+            });
         GroupRef {
             words: doc.slice(span).to_owned(),
             span,
