@@ -835,7 +835,15 @@ fn sentence_events(
                         .all(|&p| inp.parties.mentions_in(g.span).any(|m| m.party == p))
             })
         };
-        let group_acts = within(&subject_group, &actors) && passive.is_none();
+        // "U.S. officials denied", "South Korean authorities refused": a state's officials
+        // speak and act for the state.
+        let state_voice = subject_group.as_ref().is_some_and(|g| {
+            g.country.is_some()
+                && ["officials", "authorities"]
+                    .iter()
+                    .any(|w| g.words.to_lowercase().ends_with(w))
+        });
+        let group_acts = within(&subject_group, &actors) && passive.is_none() && !state_voice;
         if group_acts {
             actors.clear();
         }
@@ -2331,5 +2339,20 @@ mod tests {
             ev[0].title, "United States threatens fifteen senior Kenyan officials",
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn a_states_officials_act_for_the_state() {
+        let ev = events_for(
+            "Chilean officials rejected the proposal on Monday.",
+            Some("2022-11-13"),
+        );
+        assert_eq!(ev[0].title, "Chile rejects proposal", "{ev:?}");
+        // Other groups of a country act as themselves.
+        let ev = events_for(
+            "Chilean protesters rejected the proposal on Monday.",
+            Some("2022-11-13"),
+        );
+        assert_eq!(ev[0].title, "Chilean protesters reject proposal", "{ev:?}");
     }
 }
