@@ -812,7 +812,26 @@ fn sentence_events(
         } = roles(inp, h, &view);
         // "Iraqi security forces battled militants": the group acts, not the state its
         // nationality word names (the state stays a participant through the group's country).
-        let subject_group = unnamed_subject(doc, inp.rec, view.range.start, h.first);
+        // A noun's subject comes before the verb that governs it: "British troops joined the
+        // fighting", "Police carried out the raid".
+        let governing_verb = if trig.nominal {
+            (h.first.saturating_sub(4).max(view.range.start)..h.first)
+                .rev()
+                .find(|&k| {
+                    doc.is_any(k, triggers::LIGHT_VERBS)
+                        || doc.is_any(k, &["joined", "joins", "join", "led", "leads"])
+                })
+                // "killed in the Khowst attack": a verb the noun's phrase hangs on, not its own.
+                .filter(|&k| !(k + 1..h.first).any(|j| doc.is_any(j, OBJECT_STOPS)))
+        } else {
+            None
+        };
+        let subject_group = unnamed_subject(
+            doc,
+            inp.rec,
+            view.range.start,
+            governing_verb.unwrap_or(h.first),
+        );
         let object_group = object_of(doc, inp.rec, h, &view);
         // "detained by police", "one attack by counter-demonstrators": a group after "by".
         let agent = (actors.is_empty() && (passive.is_some() || trig.nominal))
@@ -845,6 +864,13 @@ fn sentence_events(
         });
         let group_acts = within(&subject_group, &actors) && passive.is_none() && !state_voice;
         if group_acts {
+            // "Iraqi security forces battled militants in Basra, Iraq's main seaport": the
+            // group's own state is on its side, not a target.
+            let own = subject_group.as_ref().and_then(|g| g.country.as_deref());
+            targets.retain(|&t| {
+                let p = &inp.parties.parties[t];
+                !(p.kind == PartyKind::State && p.country.as_deref() == own && own.is_some())
+            });
             actors.clear();
         }
         if within(&object_group, &targets) {

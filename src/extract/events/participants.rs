@@ -459,6 +459,10 @@ pub(super) fn unnamed_subject(
     while head > clause_start && doc.is_any(head, AUXILIARIES) {
         head -= 1;
     }
+    // "Iraqi security forces (ISF) battled": past the short form in brackets.
+    if head >= clause_start + 3 && doc.is(head, ")") && doc.is(head - 2, "(") {
+        head -= 3;
+    }
     // "freed by US commandos who killed three": the noun a relative clause hangs on.
     if head > clause_start && doc.is(head, "who") {
         head -= 1;
@@ -1092,6 +1096,23 @@ pub(super) fn add_states_of_people(table: &PartyTable, parties: &mut Vec<usize>)
 #[cfg(test)]
 mod tests {
     use super::super::events_for;
+
+    #[test]
+    fn a_group_acts_past_its_short_form_and_before_the_verb_that_governs_a_noun() {
+        let ev = events_for(
+            "On Wednesday, Chilean security forces (CSF) battled militants in Arica.",
+            Some("2022-11-13"),
+        );
+        assert_eq!(
+            ev[0].title, "Chilean security forces battle militants in Arica",
+            "{ev:?}"
+        );
+        let ev = events_for(
+            "Chilean troops joined the fighting in Arica on Saturday.",
+            Some("2022-11-13"),
+        );
+        assert_eq!(ev[0].title, "Chilean troops fight in Arica", "{ev:?}");
+    }
 
     #[test]
     fn a_group_after_by_did_it_and_a_closing_reporter_took_no_part() {
