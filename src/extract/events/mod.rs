@@ -619,11 +619,39 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
                     .token_containing(e.trigger.start)
                     .is_some_and(|t| casualties_named(doc, t))))
     });
+    // "The United States and South Korea plan to hold joint exercises": a plan the lede
+    // reports is news of the day it is reported, even with no day of its own.
+    let reported_plan = |e: &EventFound| {
+        e.mode == Some(Mode::Future)
+            && !e.own_date
+            && in_lede(doc, e.sentence)
+            && doc.token_containing(e.trigger.start).is_some_and(|t| {
+                let from = t
+                    .saturating_sub(6)
+                    .max(doc.sentences[e.sentence].tokens.start);
+                (from..t).any(|k| doc.is_any(k, &["plan", "plans", "planned", "planning"]))
+            })
+    };
+    if let Some(p) = inp.published {
+        for e in merged
+            .iter_mut()
+            .filter(|e| reported_plan(e) && e.date.is_none())
+        {
+            e.date = Some(DateRange {
+                start: Some(PartialDate::day(p)),
+                end: Some(PartialDate::day(p)),
+                phrase: None,
+            });
+            e.date_note = Some(
+                "the day the article reports the plan: the plan names no day of its own".to_owned(),
+            );
+        }
+    }
     merged.retain(|e| match e.mode {
         None => true,
         Some(Mode::Negated) => false,
         Some(Mode::Hypothetical) => e.kind == EventKind::Threaten,
-        Some(Mode::Future) => e.kind == EventKind::Threaten || e.own_date,
+        Some(Mode::Future) => e.kind == EventKind::Threaten || e.own_date || reported_plan(e),
     });
     for e in &mut merged {
         e.title = title::title(inp, e);
@@ -1220,6 +1248,16 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
             }
         }
     }
+    // "Following a report blaming Chile for the sinking, Peru and Ecuador plan exercises":
+    // whom an opening phrase of background names is not the main clause's subject.
+    let mut opening_from = range.start;
+    if doc.is_any(range.start, OPENING_PREPOSITIONS)
+        && view.first_trigger >= h.first
+        && let Some(c) = (range.start..h.first).find(|&k| doc.is(k, ","))
+    {
+        opening_from = c + 1;
+        subject_from = subject_from.max(c + 1);
+    }
     // "After a two-day visit to Peru on Monday, Brenner condemned Chile": a happening in an
     // opening phrase is no verb the subject comes before.
     let opening_happening = view.first_trigger < h.first
@@ -1232,7 +1270,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     };
     let relative = participants::relative_subject(inp, subject_from, h.first);
     let mut actors = if trig.nominal {
-        nominal_actors(inp, h, range, skip)
+        nominal_actors(inp, h, &(opening_from.min(h.first)..range.end), skip)
     } else {
         let subject =
             participants::subject_range(inp, subject_from, subject_to.max(subject_from), skip);
@@ -1642,10 +1680,24 @@ fn own_date(
             })
         }
     };
+    let sentence_start = doc.sentences[doc.tokens[h.first].sentence as usize]
+        .tokens
+        .start;
+    // "Following a report blaming North Korea for the sinking of a vessel in March, the US
+    // plans exercises": a date inside an opening phrase of background dates that phrase's
+    // happening, not the main clause's.
+    let in_opening_phrase = |d: &&&DateMention| {
+        // Not "During the 1984 famine, Ethiopia was fighting": that is the same time.
+        doc.is_any(sentence_start, &["after", "following", "before"])
+            && d.tokens.0 > sentence_start + 1
+            && (sentence_start..h.first)
+                .find(|&k| doc.is(k, ","))
+                .is_some_and(|c| d.tokens.1 < c)
+    };
     let mine = sentence_dates
         .iter()
         .filter(|d| view.range.contains(&d.tokens.0) && d.role != DateRole::Anchored)
-        .filter(|d| !in_aside(d))
+        .filter(|d| !in_aside(d) && !in_opening_phrase(d))
         .filter(|d| nearest_hit(doc, hits, h.clause, d.tokens) == Some(hi))
         .min_by_key(|d| distance(doc, h, d.tokens));
     // "Yesterday in Geneva, Iran and six powers … reached a deal": a date that opens the
@@ -2380,5 +2432,35 @@ mod tests {
             Some("2022-11-13"),
         );
         assert_eq!(ev[0].title, "Chilean protesters reject proposal", "{ev:?}");
+    }
+
+    #[test]
+    fn a_plan_the_lede_reports_is_dated_to_its_report_not_to_an_opening_phrase() {
+        let ev = events_for(
+            "Following a report blaming Chile for the sinking of a Peruvian vessel in March, \
+             Peru and Ecuador plan to hold joint naval exercises.",
+            Some("2010-05-24"),
+        );
+        let drill = of_kind(&ev, EventKind::Mobilize);
+        // Whom the opening phrase blames takes no part.
+        assert!(!drill.title.contains("Chile"), "{ev:?}");
+        assert_eq!(
+            drill.date.as_ref().and_then(|d| d.first_day()),
+            Some(jiff::civil::date(2010, 5, 24)),
+            "{ev:?}"
+        );
+        // "During" sets the main clause's time.
+        let ev = events_for(
+            "During the 1984 famine, Ethiopia was fighting rebels in the north.",
+            Some("2010-05-24"),
+        );
+        let war = of_kind(&ev, EventKind::Assault);
+        assert_eq!(
+            war.date
+                .as_ref()
+                .and_then(|d| d.last_day())
+                .map(|d| d.year()),
+            Some(1984)
+        );
     }
 }
