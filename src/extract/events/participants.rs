@@ -454,6 +454,17 @@ pub(super) fn unnamed_subject(
         "some",
         "many",
         "several",
+        // "After al-Shabab militants attacked …": a word that opens a clause.
+        "after",
+        "before",
+        "following",
+        "during",
+        "as",
+        "when",
+        "while",
+        "since",
+        "if",
+        "because",
     ];
     let mut head = trigger.checked_sub(1).filter(|&h| h >= clause_start)?;
     while head > clause_start && doc.is_any(head, AUXILIARIES) {
@@ -1096,6 +1107,19 @@ pub(super) fn add_states_of_people(table: &PartyTable, parties: &mut Vec<usize>)
 #[cfg(test)]
 mod tests {
     use super::super::events_for;
+
+    #[test]
+    fn a_word_that_opens_a_clause_is_no_part_of_the_group() {
+        let ev = events_for(
+            "The crew fired back after pirates fired automatic weapons at the ship.",
+            Some("2022-11-13"),
+        );
+        assert!(
+            ev.iter()
+                .any(|e| e.title == "Pirates fire automatic weapons"),
+            "{ev:?}"
+        );
+    }
 
     #[test]
     fn a_group_acts_past_its_short_form_and_before_the_verb_that_governs_a_noun() {
