@@ -518,7 +518,14 @@ const LEXICON: &[Row] = &[
     row(K::Assault, "target", ""),
     row(K::Assault, "clash", ""),
     row(K::Assault, "battle", ""),
-    row(K::Assault, "fight/fought/fought", ""),
+    // Not a struggle: "fighting to stay in the country", "fighting a battle to prevent a
+    // meltdown", "fighting for their rights".
+    needs(
+        K::Assault,
+        "fight/fought/fought",
+        "",
+        Needs::Except(&[], &["to", "for", "a"]),
+    ),
     row(K::Assault, "exchange fire", ""),
     row(K::Assault, "exchange artillery fire", "exchange fire"),
     row(K::Assault, "exchange gunfire", "exchange fire"),
@@ -551,7 +558,12 @@ const LEXICON: &[Row] = &[
     row(K::Assault, "n:bombing/bombings", "bomb"),
     row(K::Assault, "n:invasion", "invade"),
     row(K::Assault, "n:offensive", "launch an offensive"),
-    row(K::Assault, "n:fighting", "fight"),
+    needs(
+        K::Assault,
+        "n:fighting",
+        "fight",
+        Needs::Except(&[], &["to", "for", "a"]),
+    ),
     row(K::Assault, "n:battle/battles", "fight"),
     row(K::Assault, "n:clashes", "clash"),
     row(K::Assault, "n:ambush", "ambush"),
@@ -2113,6 +2125,21 @@ mod tests {
             .map(|e| e.sentence)
             .collect();
         assert_eq!(deaths, [0], "{ev:?}");
+    }
+
+    #[test]
+    fn a_struggle_is_no_fight() {
+        for text in [
+            "Ana Diaz has been fighting to stay in the country.",
+            "Workers have been fighting a desperate battle to cool the reactors.",
+            "The rebels, who had been fighting for the past six months, were tired.",
+        ] {
+            assert!(!kinds(text).contains(&EventKind::Assault), "{text}");
+        }
+        assert_eq!(
+            kinds("Rebels fought government troops near Arica on Monday."),
+            [EventKind::Assault]
+        );
     }
 
     #[test]
