@@ -30,7 +30,8 @@
 //!   3. it names the gold actor, if the gold has one;
 //!   4. it names the gold target, if the gold has one (incidents excepted);
 //!   5. every party the title names is one of the gold event's participants (no topic made a
-//!      participant, no bystander from the next sentence);
+//!      participant, no bystander from the next sentence); a state named only inside a
+//!      participant's own name ("Pakistan" in "Pakistan government") is not named apart;
 //!   6. every capitalised word after the first occurs in the article or its headline.
 
 use serde::Deserialize;
@@ -694,10 +695,30 @@ fn title_problem(
         .chain(g.actor2.iter())
         .chain(g.others.iter())
         .collect();
+    // Names of the event's parties that are gold participants, as the title gives them.
+    let participant_names: Vec<String> = parties
+        .iter()
+        .filter(|q| gold_parties.iter().any(|gp| party_matches(q, gp)))
+        .flat_map(|q| std::iter::once(&q.name).chain(&q.aliases))
+        .map(|m| norm(m))
+        // "Government of Pakistan" is written "Pakistan government" too.
+        .flat_map(|m| {
+            let swapped = m
+                .strip_prefix("government of ")
+                .map(|x| format!("{x} government"));
+            std::iter::once(m).chain(swapped)
+        })
+        .filter(|m| contains_words(&lower, m))
+        .collect();
     for p in parties {
-        let named = std::iter::once(&p.name)
-            .chain(&p.aliases)
-            .any(|n| contains_words(&lower, &norm(n)));
+        // "Pakistan" inside "Pakistan government", a participant's own name, names no one else.
+        let named = std::iter::once(&p.name).chain(&p.aliases).any(|n| {
+            let n = norm(n);
+            contains_words(&lower, &n)
+                && !participant_names
+                    .iter()
+                    .any(|m| m != &n && contains_words(m, &n))
+        });
         if named && !gold_parties.iter().any(|gp| party_matches(p, gp)) {
             return Some(format!("names {} who is no participant", p.name));
         }
@@ -848,5 +869,26 @@ mod tests {
                 .unwrap()
                 .contains("Paris")
         );
+        // A state named only inside its government's name names no one else.
+        let urge = gold(
+            EventKind::Request,
+            Some(actor("France", "state", Some("FR"), &[])),
+            Some(actor("Government of Peru", "organization", Some("PE"), &[])),
+        );
+        let fr = party("France", PartyKind::State, Some("FR"));
+        let pe = party("Peru", PartyKind::State, Some("PE"));
+        let gov = party("Government of Peru", PartyKind::Organization, Some("PE"));
+        let text = "France urged the government of Peru to act.";
+        assert_eq!(
+            title_problem(
+                "France urges Peru government",
+                &urge,
+                &[&fr, &gov, &pe],
+                text,
+                ""
+            ),
+            None
+        );
+        assert!(title_problem("France urges Peru", &urge, &[&fr, &pe], text, "").is_some());
     }
 }
