@@ -1490,6 +1490,7 @@ const OBJECT_STOPS: &[&str] = &[
     // "denied having used …": what follows is an act, not a thing.
     "having",
     "being",
+    "between",
     "in",
     "on",
     "at",
@@ -1625,10 +1626,15 @@ const BATTLE_ARMS: &[&str] = &[
 /// "attack" the target, or "fire" the arms the text names.
 fn aimed_fire(inp: &Inputs, h: &Hit, view: &ClauseView) -> Option<&'static str> {
     let doc = inp.doc;
-    if aimed_at(inp, h, view) {
-        return Some("attack");
-    }
     let trig = &TRIGGERS[h.entry];
+    if aimed_at(inp, h, view) {
+        // "fired rockets into Israel": fire, with what was fired as its object.
+        return Some(if trig.words[0].starts_with("fir") {
+            "fire"
+        } else {
+            "attack"
+        });
+    }
     let lo = h.first.saturating_sub(4).max(view.range.start);
     let hi = view.next_trigger.min(h.last + 8).min(view.range.end);
     (trig.kind == EventKind::Mobilize
@@ -1824,7 +1830,21 @@ fn mode_of(
     }
     // "agreed to withdraw", "called on them to release": the infinitive is what is wanted or
     // promised, not what happened.
-    if h.first > range.start && doc.is(h.first - 1, "to") {
+    // "Hamas continues to fire rockets": what goes on is happening, not wanted.
+    let goes_on = h.first > range.start + 1
+        && doc.is_any(
+            h.first - 2,
+            &[
+                "continue",
+                "continues",
+                "continued",
+                "continuing",
+                "began",
+                "begun",
+                "started",
+            ],
+        );
+    if h.first > range.start && doc.is(h.first - 1, "to") && !goes_on {
         return Some(Mode::Future);
     }
     if before.clone().any(|k| doc.is_any(k, &["will", "shall"]))

@@ -529,6 +529,22 @@ const LEXICON: &[Row] = &[
     row(K::Assault, "exchange fire", ""),
     row(K::Assault, "exchange artillery fire", "exchange fire"),
     row(K::Assault, "exchange gunfire", "exchange fire"),
+    // Force against a crowd, and a crowd's stones: "spraying water cannons at the
+    // protesters", "threw stones and bottles".
+    needs(
+        K::Assault,
+        "spray",
+        "use water cannon",
+        Needs::SoonAfter(&["cannon", "cannons", "gas", "pepper"]),
+    ),
+    needs(
+        K::Assault,
+        "throw/threw/thrown",
+        "throw stones",
+        Needs::SoonAfter(&[
+            "stones", "rocks", "bottles", "eggs", "bricks", "grenades", "petrol", "molotov",
+        ]),
+    ),
     row(K::Assault, "blow/blew/blown up", "blow up"),
     row(K::Assault, "detonate", ""),
     row(K::Assault, "set/set/set fire to", "set fire to"),
@@ -603,6 +619,8 @@ const LEXICON: &[Row] = &[
     needs(K::Coerce, "rule", "rule", Needs::Colony),
     row(K::Coerce, "n:occupation", "occupy"),
     row(K::Coerce, "n:blockade", "blockade"),
+    // "blocked protesters from entering the plaza"
+    needs(K::Coerce, "block", "", Needs::From),
     row(K::Coerce, "n:crackdown", "crack down"),
     row(K::Coerce, "n:arrest/arrests", "arrest"),
     row(K::Coerce, "n:raid/raids", "raid"),
@@ -2125,6 +2143,36 @@ mod tests {
             .map(|e| e.sentence)
             .collect();
         assert_eq!(deaths, [0], "{ev:?}");
+    }
+
+    #[test]
+    fn force_against_a_crowd_and_a_crowds_stones() {
+        assert_eq!(
+            kinds("Riot police sprayed water cannons at the marchers in Lima."),
+            [EventKind::Assault]
+        );
+        assert_eq!(
+            kinds("The marchers threw stones and bottles at the police."),
+            [EventKind::Assault]
+        );
+        assert_eq!(
+            kinds("Police buses blocked the marchers from entering the plaza."),
+            [EventKind::Coerce]
+        );
+        assert!(kinds("Farmers sprayed the crops.").is_empty());
+        assert!(kinds("The road was blocked by snow.").is_empty());
+    }
+
+    #[test]
+    fn fire_that_goes_on_is_happening_and_is_aimed() {
+        let ev = events_for(
+            "Despite the truce, Hezbollah continues to fire rockets into Israel.",
+            Some("2022-11-13"),
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].kind, EventKind::Assault);
+        assert_eq!(ev[0].mode, None);
+        assert!(ev[0].title.starts_with("Hezbollah fires rockets"), "{ev:?}");
     }
 
     #[test]
