@@ -579,20 +579,21 @@ impl GroupRef {
         let plural = low.ends_with('s')
             && !doc.is_any(head, &["police", "forces", "press", "news", "bus", "gas"])
             || irregular;
-        let country = rec
-            .demonyms
+        // Both lists are sorted by start: only the hits from the phrase's start are looked at,
+        // so a long article stays linear.
+        let demonyms = &rec.demonyms[rec.demonyms.partition_point(|d| d.span.start < span.start)..];
+        let places = &rec.places[rec.places.partition_point(|p| p.span.start < span.start)..];
+        let country = demonyms
             .iter()
-            .find(|d| d.span.start >= span.start && d.span.end <= span.end)
+            .take_while(|d| d.span.start < span.end)
+            .find(|d| d.span.end <= span.end)
             .map(|d| d.country.clone())
             .or_else(|| {
                 // "US troops": a country's name within it.
-                rec.places
+                places
                     .iter()
-                    .find(|p| {
-                        p.span.start >= span.start
-                            && p.span.end <= span.end
-                            && p.kind == crate::model::PlaceKind::Country
-                    })
+                    .take_while(|p| p.span.start < span.end)
+                    .find(|p| p.span.end <= span.end && p.kind == crate::model::PlaceKind::Country)
                     .and_then(|p| p.country.clone())
             });
         GroupRef {
