@@ -37,14 +37,14 @@ fn events_gold_set_meets_its_floors() {
     assert!(articles.len() >= 80, "{} articles", articles.len());
     let s = events::score(&articles, Gazetteer::embedded()).scores;
     check(&[
-        ("event precision", s.event_precision.rate(), 0.58),
-        ("event recall", s.event_recall.rate(), 0.58),
-        ("actors", s.actors.rate(), 0.37),
+        ("event precision", s.event_precision.rate(), 0.60),
+        ("event recall", s.event_recall.rate(), 0.60),
+        ("actors", s.actors.rate(), 0.39),
         ("places", s.places.rate(), 0.67),
-        ("dates", s.dates.rate(), 0.65),
+        ("dates", s.dates.rate(), 0.67),
         ("speakers", s.speakers.rate(), 0.85),
-        ("titles", s.titles.rate(), 0.30),
-        ("headline event", s.headline.rate(), 0.51),
+        ("titles", s.titles.rate(), 0.35),
+        ("headline event", s.headline.rate(), 0.55),
         ("place precision", s.toponyms.precision, 0.87),
         ("place recall", s.toponyms.recall, 0.89),
     ]);
@@ -58,6 +58,6 @@ fn merge_gold_set_meets_its_floors() {
     check(&[
         // A wrong join hides an event: precision first.
         ("merge precision", s.precision, 0.90),
-        ("merge recall", s.recall, 0.40),
+        ("merge recall", s.recall, 0.41),
     ]);
 }
