@@ -1798,11 +1798,16 @@ fn lede_with_own_date(
     dates: &[(usize, usize)],
 ) -> bool {
     super::in_lede(doc, si)
-        && dates.iter().any(|&(a, _)| {
-            a > last
-                && range.contains(&a)
-                && (a - last <= 6 || a - last <= 20 && !(last + 1..a).any(|k| doc.is(k, ",")))
-        })
+        && dates
+            .iter()
+            .any(|&(a, _)| range.contains(&a) && date_follows(doc, last, a, 6, 20))
+}
+
+/// A date at token `a` follows the noun ending at `last`: within `near` tokens, or within
+/// `far` through a chain of phrases with no comma ("an accidental death at the closed Lima
+/// City Zoo (LCZ) in Miraflores on Tuesday").
+fn date_follows(doc: &Doc, last: usize, a: usize, near: usize, far: usize) -> bool {
+    a > last && (a - last <= near || a - last <= far && !(last + 1..a).any(|k| doc.is(k, ",")))
 }
 
 /// A noun in a phrase of background ("after massive demonstrations", "concerns about rocket
@@ -2054,10 +2059,7 @@ fn noun_happened(
             .get(b + 1)
             .is_some_and(|t| t.kind == TokenKind::Possessive);
         let before = b < first && (first - b <= 2 || possessive && first - b <= 3);
-        // "an accidental death at the closed Lima City Zoo (LCZ) in Miraflores on Tuesday": a
-        // longer chain of phrases without a comma still dates its noun.
-        let after = a > last
-            && (a - last <= 7 || a - last <= 16 && !(last + 1..a).any(|k| doc.is(k, ",")))
+        let after = date_follows(doc, last, a, 7, 16)
             && range.contains(&a)
             && !(last + 1..a).any(|k| doc.is_any(k, SPEECH_VERBS) || verbal_trigger_at(doc, k));
         if before || after {
