@@ -1243,9 +1243,9 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                 None
             };
             subject_from = that.map_or(k + 1, |t| t + 1);
-            if let Some(t) = that {
-                frame_end = t + 1;
-            }
+            // "airstrikes, which they say killed 10 militants": whoever says it only tells of
+            // it, with or without "that".
+            frame_end = subject_from;
         }
     }
     // "Following a report blaming Chile for the sinking, Peru and Ecuador plan exercises":
@@ -2482,5 +2482,16 @@ mod tests {
                 .map(|d| d.year()),
             Some(1984)
         );
+    }
+
+    #[test]
+    fn whoever_says_it_without_that_takes_no_part() {
+        let ev = events_for(
+            "Helicopters launched airstrikes in Arica on Friday night, which Governor Ana Diaz \
+             says killed ten militants.",
+            Some("2022-11-13"),
+        );
+        assert!(!ev.is_empty(), "{ev:?}");
+        assert!(ev.iter().all(|e| e.actors.is_empty()), "{ev:?}");
     }
 }
