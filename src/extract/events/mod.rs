@@ -1230,6 +1230,8 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     // Subject: after any "X said that" frame, before the clause's first trigger.
     let mut subject_from = range.start;
     let mut frame_end = range.start;
+    // After "X said that": a noun's actors are named there or later, not before.
+    let mut that_end = range.start;
     for k in range.start..h.first {
         if doc.is_any(k, FRAME_VERBS)
             && inside_quote(inp.quotes, doc.tokens[k].span.start).is_none()
@@ -1246,6 +1248,9 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
             // "airstrikes, which they say killed 10 militants": whoever says it only tells of
             // it, with or without "that".
             frame_end = subject_from;
+            if that.is_some() {
+                that_end = subject_from;
+            }
         }
     }
     // "Following a report blaming Chile for the sinking, Peru and Ecuador plan exercises":
@@ -1270,7 +1275,12 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     };
     let relative = participants::relative_subject(inp, subject_from, h.first);
     let mut actors = if trig.nominal {
-        nominal_actors(inp, h, &(opening_from.min(h.first)..range.end), skip)
+        nominal_actors(
+            inp,
+            h,
+            &(opening_from.max(that_end).min(h.first)..range.end),
+            skip,
+        )
     } else {
         let subject =
             participants::subject_range(inp, subject_from, subject_to.max(subject_from), skip);
@@ -2493,5 +2503,17 @@ mod tests {
         );
         assert!(!ev.is_empty(), "{ev:?}");
         assert!(ev.iter().all(|e| e.actors.is_empty()), "{ev:?}");
+    }
+
+    #[test]
+    fn a_nouns_actors_come_after_the_frame_that_reports_it() {
+        let ev = events_for(
+            "A Chilean policeman says that the Peruvian airstrike on a house in Arica on Monday \
+             killed eight civilians.",
+            Some("2022-11-13"),
+        );
+        let strike = of_kind(&ev, EventKind::Assault);
+        assert!(strike.title.starts_with("Peru "), "{ev:?}");
+        assert!(!strike.title.contains("Chile"), "{ev:?}");
     }
 }
