@@ -210,6 +210,11 @@ fn main_country<'d>(inp: &Inputs<'_, 'd>) -> Option<&'d str> {
 /// visit to Peru, …").
 const OPENING_PREPOSITIONS: &[&str] = &["after", "following", "before", "during", "amid"];
 
+/// Nouns a nationality word can describe as a place ("the Iraqi capital").
+const PLACE_DESCRIPTIONS: &[&str] = &[
+    "capital", "city", "town", "village", "province", "region", "port", "coast", "border",
+];
+
 /// Verbs whose subject receives a happening named by the noun after them ("received
 /// criticism", "faced sanctions").
 const RECEIVING_VERBS: &[&str] = &[
@@ -1208,6 +1213,22 @@ fn clause_view(
         .unwrap_or(doc.sentences[si].tokens.clone());
     let mut skip = settings(doc, range.clone());
     skip.extend(sentence_dates.iter().map(|d| d.tokens.0..d.tokens.1 + 1));
+    // "struck the Iraqi capital of Baghdad": a nationality word describing a place names the
+    // place, not a party taking part.
+    if !range.is_empty() {
+        let span = token_span(doc, range.start, range.end);
+        let demonyms = &inp.rec.demonyms;
+        let from = demonyms.partition_point(|d| d.span.start < span.start);
+        for d in demonyms[from..]
+            .iter()
+            .take_while(|d| d.span.start < span.end)
+        {
+            let k = doc.token_at_or_after(d.span.start);
+            if doc.is_any(k + 1, PLACE_DESCRIPTIONS) {
+                skip.push(k..k + 1);
+            }
+        }
+    }
     let same_clause = || hits.iter().filter(|o| o.clause == h.clause);
     ClauseView {
         first_trigger: same_clause().map(|o| o.first).min().unwrap_or(h.first),
@@ -2515,5 +2536,16 @@ mod tests {
         let strike = of_kind(&ev, EventKind::Assault);
         assert!(strike.title.starts_with("Peru "), "{ev:?}");
         assert!(!strike.title.contains("Chile"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_nationality_word_describing_a_place_is_no_party() {
+        let ev = events_for(
+            "At least 40 people were killed on Sunday after two car bombs struck the Chilean \
+             capital of Santiago.",
+            Some("2022-11-13"),
+        );
+        assert!(!ev.is_empty(), "{ev:?}");
+        assert!(ev.iter().all(|e| e.parties.is_empty()), "{ev:?}");
     }
 }
