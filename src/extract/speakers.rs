@@ -397,6 +397,18 @@ fn after_quote(
                 // Not past a second verb or a preposition that starts another phrase.
                 !(j..k).any(|x| doc.is_any(x, &["to", "after", "before", "in", "at", "on"]))
             });
+        // "said spokesperson for the United Nations High Commissioner for Human Rights, Rupert
+        // Colville": however long the office, the person after its comma spoke.
+        let person_on = person_on.or_else(|| {
+            (j..(j + 16).min(end))
+                .take_while(|&k| !doc.is_any(k, &[".", ";", ":", "“", "\"", "to", "after"]))
+                .find(|&k| doc.is(k, ","))
+                .map(|c| c + 1)
+                .filter(|&k| {
+                    mention_at_token(doc, parties, k)
+                        .is_some_and(|(p, _)| parties.parties[p].kind == PartyKind::Person)
+                })
+        });
         let j = match mention_at_token(doc, parties, j) {
             Some((p, _)) if parties.parties[p].kind == PartyKind::Person => j,
             _ => person_on.unwrap_or(j),
@@ -1555,6 +1567,18 @@ mod tests {
                 .as_deref()
                 .is_some_and(|n| n.ends_with("Maurice Kay")),
             "{kay:?}"
+        );
+    }
+
+    #[test]
+    fn the_person_after_a_long_office_and_its_comma_spoke() {
+        assert_eq!(
+            speakers(
+                "“We have received reports on the killing of one journalist, Tomas Varga, in \
+                 the north,” said spokesperson for the United Nations High Commissioner for \
+                 Human Rights, Ana Lund."
+            ),
+            [Some("Ana Lund".to_owned())]
         );
     }
 }
