@@ -642,11 +642,7 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             .iter_mut()
             .filter(|e| reported_plan(e) && e.date.is_none())
         {
-            e.date = Some(DateRange {
-                start: Some(PartialDate::day(p)),
-                end: Some(PartialDate::day(p)),
-                phrase: None,
-            });
+            e.date = Some(DateRange::on(p));
             e.date_note = Some(
                 "the day the article reports the plan: the plan names no day of its own".to_owned(),
             );
@@ -698,11 +694,7 @@ fn date_statements_on_news_day(inp: &Inputs, events: &mut [EventFound]) {
                     | EventKind::Threaten
             )
         {
-            e.date = Some(DateRange {
-                start: Some(PartialDate::day(day)),
-                end: Some(PartialDate::day(day)),
-                phrase: None,
-            });
+            e.date = Some(DateRange::on(day));
             e.date_note = Some(
                 "the story's day, when its main event happened: a statement the article \
                  reports without a date of its own"
@@ -1039,11 +1031,7 @@ fn sentence_events(
             && (in_lede(doc, si) && recent_tense(doc, h) || stance_now)
             && let Some(p) = inp.published
         {
-            date = Some(DateRange {
-                start: Some(PartialDate::day(p)),
-                end: Some(PartialDate::day(p)),
-                phrase: None,
-            });
+            date = Some(DateRange::on(p));
         }
         if date.is_none() && inp.published.is_some() && mode != Some(Mode::Future) {
             date = Some(DateRange {
@@ -1484,10 +1472,12 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
         lead += n;
     }
     let body = i;
+    // Both hit lists are sorted by start: a binary search keeps long articles linear.
     let demonym_at = |k: usize| {
+        let at = doc.tokens[k].span.start;
         rec.demonyms
-            .iter()
-            .any(|d| d.span.start == doc.tokens[k].span.start)
+            .binary_search_by_key(&at, |d| d.span.start)
+            .is_ok()
     };
     // "US troops": a country's name leading the phrase works as its nationality word.
     let country_at = |k: usize| {
