@@ -1406,6 +1406,8 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         // The patients are the subject; other parties after the verb are not part of it.
         targets = std::mem::take(&mut actors);
         actors = agents;
+        // "was arrested by officials at his home": "his" points back at whom it was done to.
+        actors.retain(|a| !targets.contains(a));
     }
     Roles {
         actors,
@@ -2537,5 +2539,16 @@ mod tests {
         );
         assert!(!ev.is_empty(), "{ev:?}");
         assert!(ev.iter().all(|e| e.parties.is_empty()), "{ev:?}");
+    }
+
+    #[test]
+    fn a_pronoun_after_a_passives_agent_is_not_the_agent() {
+        let ev = events_for(
+            "John Hickson, a member of the committee, was arrested by Iranian officials at his home on Monday.",
+            Some("2009-06-20"),
+        );
+        let e = of_kind(&ev, EventKind::Coerce);
+        assert_eq!(e.targets.len(), 1, "{e:?}");
+        assert!(!e.actors.iter().any(|a| e.targets.contains(a)), "{e:?}");
     }
 }

@@ -1345,6 +1345,7 @@ pub(super) fn find_triggers(
         let chosen = cands.into_iter().find(|(_, trig)| {
             let last = i + trig.words.len() - 1;
             form_fits(inp, trig.form, i)
+                && !inside_name(doc, si, i, last)
                 && !(modifier(doc, trig, i, last)
                     || noun_modifying_ing(inp, trig, i, &range)
                     || trig.nominal
@@ -1609,6 +1610,37 @@ pub(super) fn kinds_in(text: &str) -> Vec<EventKind> {
 
 /// A participle used as an adjective ("an alleged organisation", "the opposing party") or a
 /// publication's ("a report released by"): no event of its own.
+/// The trigger is a word of a proper name ("the Arbitrary Arrests Committee", "the Joint
+/// Investigation Group"): capitalised inside a sentence that is not itself in title case, with
+/// a capitalised word beside it.
+fn inside_name(doc: &Doc, si: usize, first: usize, last: usize) -> bool {
+    let s = &doc.sentences[si];
+    let cap_word = |k: usize| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.cap)
+    };
+    if first == s.tokens.start || !cap_word(first) || doc.tokens[first - 1].kind != TokenKind::Word
+    {
+        return false;
+    }
+    let neighbour = cap_word(first - 1) || last + 1 < s.tokens.end && cap_word(last + 1);
+    if !neighbour {
+        return false;
+    }
+    // A headline in title case ("Police Arrest Protesters in Seoul") capitalises every word.
+    let words = s
+        .tokens
+        .clone()
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word);
+    let (mut all, mut caps) = (0, 0);
+    for k in words {
+        all += 1;
+        caps += usize::from(doc.tokens[k].cap || doc.low(k).len() <= 3);
+    }
+    caps * 10 < all * 8
+}
+
 fn modifier(doc: &Doc, t: &Trigger, first: usize, last: usize) -> bool {
     if t.nominal || t.words.len() > 1 {
         return false;
@@ -1878,7 +1910,11 @@ fn form_fits(inp: &Inputs, form: Form, i: usize) -> bool {
         }
         Form::Third => {
             let k = skip_adverbs_back(doc, i);
+            // "his forces to kill": a possessive before it, though it points at a party, makes
+            // the "-s" form a noun.
+            let possessive = k > 0 && doc.is_any(k - 1, &["his", "her", "its", "their", "our"]);
             let subject = k > 0
+                && !possessive
                 && (doc.is_any(k - 1, &["he", "she", "it", "who", "which", "that"])
                     || inp
                         .parties
@@ -2345,5 +2381,21 @@ mod tests {
                 kinds(text)
             );
         }
+    }
+
+    #[test]
+    fn a_word_of_a_name_or_a_noun_after_a_possessive_is_no_trigger() {
+        // A committee named for what it watches is not an arrest.
+        assert!(
+            !kinds("Members of the Arbitrary Arrests Committee gathered outside the courthouse on Monday.")
+                .contains(&EventKind::Coerce)
+        );
+        // A headline in title case keeps its verbs.
+        assert!(kinds("Police Arrest Ten Protesters in Lima").contains(&EventKind::Coerce));
+        // "his forces" is who he commands, not "he forces".
+        assert!(
+            !kinds("Police chief Juan Ortega faces claims that he ordered his forces to fire.")
+                .contains(&EventKind::Coerce)
+        );
     }
 }
