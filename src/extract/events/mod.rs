@@ -1230,6 +1230,28 @@ fn clause_view(
     }
 }
 
+/// Words after a participle that show it has no object: "kidnapped on August 11", "arrested
+/// in Lima", "detained since June".
+const REDUCED_RELATIVE_FOLLOWERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "by",
+    "since",
+    "during",
+    "last",
+    "earlier",
+    "from",
+    "near",
+    "after",
+    "before",
+    "yesterday",
+    "today",
+    "and",
+    "while",
+    "for",
+];
+
 /// Actors and targets of trigger `h`: the subject before it (after any "X said that" frame),
 /// the objects up to the next trigger, causees, and passive subjects and agents.
 fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
@@ -1388,10 +1410,34 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         .find(|&k| !in_any(skip, k))
         .unwrap_or(h.last + 1);
     let participle_by = doc.low(h.last).ends_with("ed") && doc.is(after_dates, "by");
+    // "Daparkhel, kidnapped on August 11, is still missing": a participle right after a
+    // party and a comma, with no object of its own, tells what was done to that party.
+    let sentence_start = doc.sentences[doc.tokens[h.first].sentence as usize]
+        .tokens
+        .start;
+    let reduced = (!trig.nominal
+        && trig.needs != Needs::To
+        && h.first >= sentence_start + 2
+        && doc.is(h.first - 1, ",")
+        && trig.participle.split(' ').next() == Some(doc.low(h.first))
+        && (doc.is_any(h.last + 1, REDUCED_RELATIVE_FOLLOWERS)
+            || doc
+                .tokens
+                .get(h.last + 1)
+                .is_none_or(|t| t.kind != TokenKind::Word)))
+    .then(|| {
+        inp.parties
+            .mention_ending_at(doc.tokens[h.first - 2].span.end)
+    })
+    .flatten()
+    .map(|m| m.party);
     let passive = (!trig.nominal
         && trig.needs != Needs::To
-        && (is_passive(doc, range.start, h.first) || participle_by))
-        .then_some(trig.participle);
+        && (is_passive(doc, range.start, h.first) || participle_by || reduced.is_some()))
+    .then_some(trig.participle);
+    if let Some(p) = reduced {
+        actors = vec![p];
+    }
     if passive.is_some() {
         let agents = (h.last + 1..view.next_trigger)
             .find(|&k| doc.is(k, "by"))
@@ -2550,5 +2596,17 @@ mod tests {
         let e = of_kind(&ev, EventKind::Coerce);
         assert_eq!(e.targets.len(), 1, "{e:?}");
         assert!(!e.actors.iter().any(|a| e.targets.contains(a)), "{e:?}");
+    }
+
+    #[test]
+    fn a_participle_after_a_party_and_a_comma_was_done_to_it() {
+        let ev = events_for(
+            "The whereabouts of Senator Ana Ruiz, kidnapped on August 11, are still unknown.",
+            Some("2009-09-01"),
+        );
+        let e = of_kind(&ev, EventKind::Assault);
+        assert!(e.actors.is_empty(), "{e:?}");
+        assert_eq!(e.targets.len(), 1, "{e:?}");
+        assert!(e.passive.is_some(), "{e:?}");
     }
 }
