@@ -835,6 +835,31 @@ fn sentence_events(
             frame_end,
             others_did_not,
         } = roles(inp, h, &view);
+        // "rallied in Gaza City, the BBC reported": one marches, rallies or demonstrates
+        // against someone, never "marches someone".
+        if trig.kind == EventKind::Protest && trig.verb != "protest" && passive.is_none() {
+            targets = (h.last + 1..view.next_trigger.min(view.range.end))
+                .find(|&k| doc.is(k, "against"))
+                .map(|k| {
+                    let end = (k + 1..view.range.end)
+                        .find(|&j| doc.is_any(j, PURPOSE_OBJECT_ENDS))
+                        .unwrap_or(view.range.end);
+                    parties_in(inp, k + 1, end, &view.skip)
+                })
+                .unwrap_or_default();
+        }
+        // "marched through Washington to protest the inauguration of Donald Trump": whom a
+        // protest's purpose names is whom it is against.
+        if trig.kind == EventKind::Protest
+            && targets.is_empty()
+            && let Some(p) = hits.get(hi + 1).filter(|p| p.purpose)
+        {
+            let end = (p.last + 1..view.range.end)
+                .find(|&k| doc.is_any(k, PURPOSE_OBJECT_ENDS))
+                .unwrap_or(view.range.end);
+            targets = parties_in(inp, p.last + 1, end, &view.skip);
+            targets.retain(|t| !actors.contains(t));
+        }
         // "Iraqi security forces battled militants": the group acts, not the state its
         // nationality word names (the state stays a participant through the group's country).
         // A noun's subject comes before the verb that governs it: "British troops joined the
@@ -1554,6 +1579,12 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
     (i > body && !doc.tokens[i - 1].cap).then(|| GroupRef::new(doc, rec, start, i - 1))
 }
 
+/// Words that end the object of a purpose ("to protest the inauguration of Trump as
+/// president of the United States").
+const PURPOSE_OBJECT_ENDS: &[&str] = &[
+    ",", "as", "while", "because", "after", "which", "who", "—", "–", "and",
+];
+
 /// Words that end an object phrase or cannot be one.
 const OBJECT_STOPS: &[&str] = &[
     // "denied having used …": what follows is an act, not a thing.
@@ -1567,6 +1598,9 @@ const OBJECT_STOPS: &[&str] = &[
     "outside",
     "inside",
     "into",
+    "through",
+    "throughout",
+    "along",
     "to",
     "from",
     "with",

@@ -474,6 +474,17 @@ pub(super) fn unnamed_subject(
     if head >= clause_start + 3 && doc.is(head, ")") && doc.is(head - 2, "(") {
         head -= 3;
     }
+    // "protesters — twice the figure expected — marched": past an aside between dashes.
+    const DASHES: &[&str] = &["—", "–", "--"];
+    if head > clause_start
+        && doc.is_any(head, DASHES)
+        && let Some(open) = (head.saturating_sub(16).max(clause_start)..head)
+            .rev()
+            .find(|&k| doc.is_any(k, DASHES))
+        && open > clause_start
+    {
+        head = open - 1;
+    }
     // "freed by US commandos who killed three": the noun a relative clause hangs on.
     if head > clause_start && doc.is(head, "who") {
         head -= 1;
@@ -492,6 +503,10 @@ pub(super) fn unnamed_subject(
         && !doc.low(k - 1).ends_with("ly")
     {
         k -= 1;
+    }
+    // "women and other protesters": the group is the protesters.
+    if k < head && doc.is_any(k, &["other", "another"]) {
+        k += 1;
     }
     // "at least sixty people": the count keeps its "at least".
     if k > clause_start && doc.is(k, "least") && doc.is(k - 1, "at") {

@@ -25,6 +25,7 @@ pub(super) const LOCATIVES: &[&str] = &[
     "within",
     "into",
     "throughout",
+    "through",
 ];
 /// Locatives that make a place approximate ("near Kidal", "off the coast").
 const APPROXIMATE: &[&str] = &["near", "off", "outside", "around"];

@@ -313,7 +313,10 @@ fn worded(inp: &Inputs, e: &EventFound) -> String {
         .rsplit_once(' ')
         .is_some_and(|(_, last)| PARTICLES.contains(&last));
     if !target_names.is_empty() && takes_object(e.kind) {
-        let prep = if !e.verb.contains(' ') || verb_particle {
+        // "Protesters march against Trump", but "Protesters protest Trump".
+        let prep = if e.kind == EventKind::Protest && e.verb != "protest" && !verb_particle {
+            " against"
+        } else if !e.verb.contains(' ') || verb_particle {
             ""
         } else {
             match e.kind {
@@ -364,6 +367,7 @@ fn takes_object(kind: EventKind) -> bool {
             | EventKind::Coerce
             | EventKind::Aid
             | EventKind::Agree
+            | EventKind::Protest
     )
 }
 
@@ -649,5 +653,35 @@ mod tests {
             "{}",
             meet.title
         );
+    }
+
+    #[test]
+    fn a_march_is_against_whom_its_purpose_names() {
+        let ev = super::super::events_for(
+            "On Saturday, thousands of women and other protesters — twice the number expected — \
+             marched through Lima to protest the visit of President Juan Ortega.",
+            Some("2024-05-12"),
+        );
+        assert_eq!(ev[0].title, "Protesters march against Ortega in Lima");
+        // One rallies against someone or beside them, never "rallies someone".
+        let ev = super::super::events_for(
+            "Hundreds of farmers rallied in Lima on Sunday beside Senator Ana Ruiz.",
+            Some("2024-05-12"),
+        );
+        assert_eq!(ev[0].title, "Farmers rally in Lima");
+        let ev = super::super::events_for(
+            "Hundreds of farmers marched through Lima on Sunday.",
+            Some("2024-05-12"),
+        );
+        assert_eq!(ev[0].title, "Farmers march in Lima");
+    }
+
+    #[test]
+    fn a_noun_held_by_a_party_is_that_partys_act() {
+        let ev = super::super::events_for(
+            "On Wednesday, a demonstration was held by the rights group Amnesty International in Paris.",
+            Some("2024-05-12"),
+        );
+        assert_eq!(ev[0].title, "Amnesty International demonstrates in Paris");
     }
 }
