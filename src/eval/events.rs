@@ -32,7 +32,10 @@
 //!   5. every party the title names is one of the gold event's participants (no topic made a
 //!      participant, no bystander from the next sentence); a state named only inside a
 //!      participant's own name ("Pakistan" in "Pakistan government") is not named apart;
-//!   6. every capitalised word after the first occurs in the article or its headline.
+//!   6. every capitalised word after the first occurs in the article or its headline, or in
+//!      the full name of one of the event's parties ("United States" where the text says "US").
+//! - Pairing: an extracted event reports the gold event whose evidence it overlaps most; at
+//!   equal overlap, a gold event of its own kind before one it matches only as an alternative.
 
 use serde::Deserialize;
 
@@ -331,15 +334,15 @@ pub fn score(articles: &[GoldArticle], gaz: &Gazetteer) -> EventReport {
 }
 
 /// Pairs each gold event with the extracted event (index into `ds.events`) that reports it: same
-/// kind (or an allowed alternative) and overlapping evidence, largest overlap first, each used
-/// once.
+/// kind (or an allowed alternative) and overlapping evidence, largest overlap first, the same
+/// kind before an alternative at equal overlap, each used once.
 pub fn match_events(a: &GoldArticle, ds: &Dataset) -> Vec<Option<usize>> {
     let offsets = Offsets::new(&a.text);
     let bytes = |g: &GoldSpan| -> Option<Span> {
         Some(Span::new(offsets.byte(g.start)?, offsets.byte(g.end)?))
     };
     // Candidate pairs, largest overlap first.
-    let mut pairs: Vec<(usize, usize, usize)> = Vec::new(); // (overlap, pred, gold)
+    let mut pairs: Vec<(usize, bool, usize, usize)> = Vec::new(); // (overlap, alt, pred, gold)
     for (pi, p) in ds.events.iter().enumerate() {
         for (gi, g) in a.events.iter().enumerate() {
             if p.kind != g.kind && !g.alt_kinds.contains(&p.kind) {
@@ -355,14 +358,19 @@ pub fn match_events(a: &GoldArticle, ds: &Dataset) -> Vec<Option<usize>> {
                     })
                     .sum();
             if overlap > 0 {
-                pairs.push((overlap, pi, gi));
+                pairs.push((overlap, p.kind != g.kind, pi, gi));
             }
         }
     }
-    pairs.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    pairs.sort_by(|x, y| {
+        y.0.cmp(&x.0)
+            .then(x.1.cmp(&y.1))
+            .then(x.2.cmp(&y.2))
+            .then(x.3.cmp(&y.3))
+    });
     let mut pred_of_gold: Vec<Option<usize>> = vec![None; a.events.len()];
     let mut used = vec![false; ds.events.len()];
-    for (_, pi, gi) in pairs {
+    for (_, _, pi, gi) in pairs {
         if pred_of_gold[gi].is_none() && !used[pi] {
             pred_of_gold[gi] = Some(pi);
             used[pi] = true;
@@ -725,7 +733,13 @@ fn title_problem(
     }
     for w in words.iter().skip(1) {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.starts_with(char::is_uppercase) && !text.contains(w) && !headline.contains(w) {
+        // A party's full name stands for its short form ("United States" for "US").
+        let party_word = parties.iter().any(|p| p.name.split(' ').any(|x| x == w));
+        if w.starts_with(char::is_uppercase)
+            && !text.contains(w)
+            && !headline.contains(w)
+            && !party_word
+        {
             return Some(format!("\"{w}\" is not in the article"));
         }
     }
@@ -890,5 +904,34 @@ mod tests {
             None
         );
         assert!(title_problem("France urges Peru", &urge, &[&fr, &pe], text, "").is_some());
+        // A party's full name is no word the article lacks; any other word is.
+        let us = party("United States", PartyKind::State, Some("US"));
+        let text = "The US urged the government of Peru to act.";
+        let urge = gold(
+            EventKind::Request,
+            Some(actor("United States", "state", Some("US"), &["US"])),
+            Some(actor("Government of Peru", "organization", Some("PE"), &[])),
+        );
+        assert_eq!(
+            title_problem(
+                "United States urges Peru government",
+                &urge,
+                &[&us, &gov, &pe],
+                text,
+                ""
+            ),
+            None
+        );
+        assert!(
+            title_problem(
+                "United States urges Peru government in Lima",
+                &urge,
+                &[&us, &gov, &pe],
+                text,
+                ""
+            )
+            .unwrap()
+            .contains("Lima")
+        );
     }
 }
