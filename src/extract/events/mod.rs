@@ -169,7 +169,32 @@ const POINTING_WORDS: &[&str] = &[
 
 /// A party from a country other than `cc` takes part.
 fn foreign_party(inp: &Inputs, e: &EventFound, cc: Option<&str>) -> bool {
-    e.parties.iter().any(|&q| {
+    // Whom violence befalls says nothing of where it happened ("the victims in Nairobi,
+    // including several American citizens"); who did it or took part does.
+    let victim_country = e.object.as_ref().and_then(|g| g.country.as_deref());
+    let victim = |q: &usize| {
+        matches!(e.kind, EventKind::Assault | EventKind::Incident)
+            && (e.targets.contains(q)
+                || victim_country.is_some()
+                    && inp.parties.parties[*q].kind == PartyKind::State
+                    && inp.parties.parties[*q].country.as_deref() == victim_country)
+    };
+    // "Somali troops shelled the border": a group from elsewhere acts.
+    if let Some(c) = e
+        .unnamed_subject
+        .as_ref()
+        .and_then(|g| g.country.as_deref())
+        && Some(c) != cc
+        && e.passive.is_none()
+    {
+        return true;
+    }
+    let who = if e.actors.is_empty() {
+        &e.parties
+    } else {
+        &e.actors
+    };
+    who.iter().filter(|q| !victim(q)).any(|&q| {
         inp.parties.parties[q]
             .country
             .as_deref()
@@ -2642,5 +2667,21 @@ mod tests {
         assert!(e.actors.is_empty(), "{e:?}");
         assert_eq!(e.targets.len(), 1, "{e:?}");
         assert!(e.passive.is_some(), "{e:?}");
+    }
+
+    #[test]
+    fn foreign_victims_do_not_move_violence_away_from_the_dateline() {
+        let ev = events_for(
+            "MOMBASA — Gunmen killed three British tourists on Saturday, police said.",
+            Some("2024-05-12"),
+        );
+        let e = of_kind(&ev, EventKind::Assault);
+        assert!(e.place.is_some(), "{e:?}");
+        // A foreign actor still does: "WASHINGTON — North Korea fired …".
+        let ev = events_for(
+            "MOMBASA — Somali troops shelled the border on Saturday, police said.",
+            Some("2024-05-12"),
+        );
+        assert!(of_kind(&ev, EventKind::Assault).place.is_none(), "{ev:?}");
     }
 }
