@@ -906,6 +906,7 @@ fn sentence_events(
             inp.rec,
             view.range.start,
             governing_verb.unwrap_or(h.first),
+            &view.skip,
         );
         let object_group = object_of(doc, inp.rec, h, &view);
         // "detained by police", "one attack by counter-demonstrators": a group after "by".

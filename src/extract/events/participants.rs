@@ -394,6 +394,7 @@ pub(super) fn unnamed_subject(
     rec: &Recognised,
     clause_start: usize,
     trigger: usize,
+    skip: &[std::ops::Range<usize>],
 ) -> Option<GroupRef> {
     const STOPS: &[&str] = &[
         "the",
@@ -467,8 +468,28 @@ pub(super) fn unnamed_subject(
         "because",
     ];
     let mut head = trigger.checked_sub(1).filter(|&h| h >= clause_start)?;
-    while head > clause_start && doc.is_any(head, AUXILIARIES) {
+    // Back over auxiliaries, adverbs ("are currently suing") and dates ("politicians this
+    // past weekend asked").
+    let group_word = |k: usize| doc.is_any(k, GROUP_NOUNS) || doc.is_any(k, THING_NOUNS);
+    while head > clause_start
+        && (doc.is_any(head, AUXILIARIES)
+            || in_any(skip, head)
+            || in_any(skip, head + 1)
+                && doc.is_any(head, &["on", "in", "this", "last", "late", "early", "past"])
+            || doc.low(head).ends_with("ly") && doc.low(head).len() > 4 && !group_word(head))
+    {
         head -= 1;
+    }
+    // "Critics of the package have faulted": the group the "of" phrase hangs on.
+    if !group_word(head)
+        && !doc.is_any(head, &["those", "these", "them", "it", "us", "whom"])
+        && let Some(of) = (head.saturating_sub(3).max(clause_start + 1)..head)
+            .rev()
+            .find(|&k| doc.is(k, "of"))
+        && group_word(of - 1)
+        && (of + 1..=head).all(|k| doc.tokens[k].kind == TokenKind::Word)
+    {
+        head = of - 1;
     }
     // "Iraqi security forces (ISF) battled": past the short form in brackets.
     if head >= clause_start + 3 && doc.is(head, ")") && doc.is(head - 2, "(") {
@@ -918,6 +939,19 @@ pub(super) const GROUP_NOUNS: &[&str] = &[
     "commandos",
     "marines",
     "paratroopers",
+    "politicians",
+    "lawyers",
+    "observers",
+    "monitors",
+    "experts",
+    "agents",
+    "envoys",
+    "councillors",
+    "councilors",
+    "parents",
+    "veterans",
+    "youths",
+    "mourners",
 ];
 /// Verbs whose subject judges, mourns or answers a happening it names as their object.
 const STANCE_VERBS: &[&str] = &[
@@ -1013,7 +1047,7 @@ pub(super) fn group_speaker(
         if !doc.is_any(head, SPEAKING_GROUPS) {
             return None;
         }
-        let g = unnamed_subject(doc, rec, from, head + 1)?;
+        let g = unnamed_subject(doc, rec, from, head + 1, &[])?;
         // Nobody named between the group and its verb ("protesters told Lund …").
         let named = parties
             .mentions_in(Span::new(g.span.end, doc.tokens[v].span.start))

@@ -684,4 +684,36 @@ mod tests {
         );
         assert_eq!(ev[0].title, "Amnesty International demonstrates in Paris");
     }
+
+    #[test]
+    fn an_unnamed_group_acts_past_dates_adverbs_and_its_of_phrase() {
+        let title = |text: &str| {
+            super::super::events_for(text, Some("2024-05-12"))
+                .into_iter()
+                .map(|e| e.title)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            title("Local politicians this past weekend asked Senator Ana Ruiz to resign."),
+            ["Local politicians ask Ruiz"]
+        );
+        assert_eq!(
+            title("Twelve families are currently suing the city of Lima over the flooding."),
+            ["Twelve families sue city"]
+        );
+        assert_eq!(
+            title("Critics of the deal have faulted Peru for its record on logging."),
+            ["Critics fault Peru"]
+        );
+        // "the families of those killed" suffered no killing of their own.
+        assert!(
+            !title(
+                "The United States strongly condemns the terrorist attack today on Lima’s main \
+                 avenue. We extend our deepest condolences to the families of those killed and \
+                 our hopes for a quick recovery for those wounded."
+            )
+            .iter()
+            .any(|t| t.starts_with("Families")),
+        );
+    }
 }
