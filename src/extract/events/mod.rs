@@ -179,13 +179,15 @@ fn foreign_party(inp: &Inputs, e: &EventFound, cc: Option<&str>) -> bool {
                     && inp.parties.parties[*q].kind == PartyKind::State
                     && inp.parties.parties[*q].country.as_deref() == victim_country)
     };
-    // "Somali troops shelled the border": a group from elsewhere acts.
-    if let Some(c) = e
-        .unnamed_subject
-        .as_ref()
-        .and_then(|g| g.country.as_deref())
+    // "Somali troops shelled the border", "freed by US commandos": a group from elsewhere
+    // acts.
+    let acting_group = if e.passive.is_none() {
+        e.unnamed_subject.as_ref()
+    } else {
+        e.agent.as_ref()
+    };
+    if let Some(c) = acting_group.and_then(|g| g.country.as_deref())
         && Some(c) != cc
-        && e.passive.is_none()
     {
         return true;
     }
@@ -591,10 +593,16 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         }
     }
     for e in merged.iter_mut().filter(|e| e.place.is_none()) {
+        // Groups take part too: "rescued by the Colombian army".
+        let groups: Vec<&str> = [&e.agent, &e.unnamed_subject]
+            .into_iter()
+            .filter_map(|g| g.as_ref().and_then(|g| g.country.as_deref()))
+            .collect();
         let mut countries = e
             .parties
             .iter()
-            .filter_map(|&p| inp.parties.parties[p].country.as_deref());
+            .filter_map(|&p| inp.parties.parties[p].country.as_deref())
+            .chain(groups);
         let Some(cc) = countries.next() else { continue };
         if countries.any(|c| c != cc) {
             continue;
@@ -910,7 +918,7 @@ fn sentence_events(
         );
         let object_group = object_of(doc, inp.rec, h, &view);
         // "detained by police", "one attack by counter-demonstrators": a group after "by".
-        let agent = (actors.is_empty() && (passive.is_some() || trig.nominal))
+        let agent = (passive.is_some() || trig.nominal)
             .then(|| {
                 let by = if trig.nominal {
                     Some(h.last + 1).filter(|&k| doc.is(k, "by"))?
@@ -929,6 +937,27 @@ fn sentence_events(
                         .iter()
                         .all(|&p| inp.parties.mentions_in(g.span).any(|m| m.party == p))
             })
+        };
+        // "charged by Egyptian prosecutors": the group after "by" acted, not the state its
+        // nationality word names (which stays a participant through the group's country); a
+        // party named there that the group does not hold acted itself.
+        let agent = if actors.is_empty() {
+            agent
+        } else if within(&agent, &actors)
+            && actors
+                .iter()
+                .all(|&a| inp.parties.parties[a].kind == PartyKind::State)
+            && agent.as_ref().is_some_and(|g| {
+                g.country.is_some()
+                    && !["officials", "authorities"]
+                        .iter()
+                        .any(|w| g.words.to_lowercase().ends_with(w))
+            })
+        {
+            actors.clear();
+            agent
+        } else {
+            None
         };
         // "U.S. officials denied", "South Korean authorities refused": a state's officials
         // speak and act for the state.
@@ -2684,5 +2713,10 @@ mod tests {
             Some("2024-05-12"),
         );
         assert!(of_kind(&ev, EventKind::Assault).place.is_none(), "{ev:?}");
+        let ev = events_for(
+            "MOMBASA — Senator Ana Ruiz was freed on Monday by Somali commandos.",
+            Some("2024-05-12"),
+        );
+        assert!(of_kind(&ev, EventKind::Retreat).place.is_none(), "{ev:?}");
     }
 }

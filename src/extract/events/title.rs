@@ -257,7 +257,7 @@ fn worded(inp: &Inputs, e: &EventFound) -> String {
             .rsplit_once(' ')
             .is_some_and(|(_, last)| PARTICLES.contains(&last));
         if let Some(patient) = patient
-            && takes_object(e.kind)
+            && takes_object(e.kind, e.verb)
             && (!e.verb.contains(' ') || particle)
         {
             t.push(' ');
@@ -312,7 +312,7 @@ fn worded(inp: &Inputs, e: &EventFound) -> String {
         .verb
         .rsplit_once(' ')
         .is_some_and(|(_, last)| PARTICLES.contains(&last));
-    if !target_names.is_empty() && takes_object(e.kind) {
+    if !target_names.is_empty() && takes_object(e.kind, e.verb) {
         // "Protesters march against Trump", but "Protesters protest Trump".
         let prep = if e.kind == EventKind::Protest && e.verb != "protest" && !verb_particle {
             " against"
@@ -353,7 +353,11 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// Kinds whose verb takes the target as object ("condemn X"); the others name only the actor.
-fn takes_object(kind: EventKind) -> bool {
+fn takes_object(kind: EventKind, verb: &str) -> bool {
+    // "Army frees Ruiz", "Rebels release hostages"; a withdrawal has no one it is done to.
+    if kind == EventKind::Retreat {
+        return matches!(verb, "free" | "release");
+    }
     matches!(
         kind,
         EventKind::Consult
@@ -715,5 +719,21 @@ mod tests {
             .iter()
             .any(|t| t.starts_with("Families")),
         );
+    }
+
+    #[test]
+    fn a_group_after_by_acts_for_itself_and_places_what_it_did() {
+        let ev = super::super::events_for(
+            "Senator Ana Ruiz was arrested on Monday by Peruvian prosecutors.",
+            Some("2024-05-12"),
+        );
+        assert_eq!(ev[0].title, "Peruvian prosecutors arrest Ruiz");
+        let ev = super::super::events_for(
+            "Senator Ana Ruiz was freed on Monday by Chilean commandos. The president of Chile \
+             praised them.",
+            Some("2024-05-12"),
+        );
+        assert_eq!(ev[0].title, "Chilean commandos free Ruiz");
+        assert!(ev[0].place.is_some(), "{:?}", ev[0]);
     }
 }
