@@ -1477,8 +1477,34 @@ pub(super) fn kinds_referred(doc: &Doc, from: usize, to: usize) -> Option<Vec<Ev
 
 /// Words that may stand between a verb and its object noun ("condemned the new agreement").
 const OBJECT_FILLERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "new",
-    "latest", "planned", "proposed", "recent",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "new",
+    "latest",
+    "planned",
+    "proposed",
+    "recent",
+    "ongoing",
+    "continuing",
+    "upcoming",
+    "future",
+    "current",
+    "further",
+    "possible",
+    "renewed",
+    "stalled",
+    "peace",
+    "bilateral",
+    "direct",
 ];
 fn needs_met(
     inp: &Inputs,
@@ -2146,6 +2172,16 @@ mod tests {
             kinds("Today's terrorist massacre of so many villagers is a reminder of evil."),
             [EventKind::Assault]
         );
+    }
+
+    #[test]
+    fn talks_someone_discussed_are_its_topic() {
+        let ev = events_for(
+            "Hezbollah and Hamas leaders met in Beirut on Friday. The two also discussed \
+             ongoing negotiations between Chile and Peru.",
+            Some("2022-11-13"),
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
     }
 
     #[test]
