@@ -142,7 +142,7 @@ pub(super) fn merge_into(m: &mut EventFound, e: EventFound) {
         push_unique(&mut m.quotes, q);
     }
     add_evidence(m, e.evidence);
-    if !closed(&m.date) && closed(&e.date) || m.date.is_none() {
+    if !closed(&m.date) && closed(&e.date) || m.date.is_none() || narrower(&e.date, &m.date) {
         m.date = e.date;
         m.own_date = e.own_date;
     }
@@ -202,13 +202,27 @@ fn closed(d: &Option<DateRange>) -> bool {
         .is_some_and(|d| d.start.is_some() && d.end.is_some())
 }
 
+/// `a` is a closed range strictly inside closed range `b`.
+fn narrower(a: &Option<DateRange>, b: &Option<DateRange>) -> bool {
+    let days = |d: &Option<DateRange>| {
+        d.as_ref()
+            .filter(|_| closed(d))
+            .and_then(|d| Some((d.first_day()?, d.last_day()?)))
+    };
+    match (days(a), days(b)) {
+        (Some((a0, a1)), Some((b0, b1))) => b0 <= a0 && a1 <= b1 && (a0, a1) != (b0, b1),
+        _ => false,
+    }
+}
+
 /// Joins only the evidence (and a place the event lacks) of a definite mention.
 pub(super) fn merge_evidence(m: &mut EventFound, e: EventFound) {
     m.reference_only &= e.reference_only;
     m.last_sentence = m.last_sentence.max(e.sentence);
     add_evidence(m, e.evidence);
-    // A day the mention gives is the event's day when the event has none.
-    if !closed(&m.date) && closed(&e.date) {
+    // A day the mention gives is the event's day when the event has none, or only a range
+    // around it ("last week" … "the bombing last Wednesday").
+    if !closed(&m.date) && closed(&e.date) || narrower(&e.date, &m.date) {
         m.date = e.date;
         m.own_date = e.own_date;
     }
@@ -235,6 +249,33 @@ fn groups_agree(a: &Option<super::GroupRef>, b: &Option<super::GroupRef>) -> boo
 #[cfg(test)]
 mod tests {
     use super::super::events_for;
+
+    #[test]
+    fn a_later_mention_narrows_the_day_and_the_place() {
+        let ev = events_for(
+            "Gunmen attacked a police base in southern Chile this week, officials said. The \
+             bombing on Wednesday at the base outside Temuco killed seven officers. The \
+             government in Santiago condemned the attack.",
+            Some("2024-05-12"),
+        );
+        let attack = &ev[0];
+        assert_eq!(attack.evidence.len(), 2, "{ev:?}");
+        let d = attack.date.as_ref().unwrap();
+        assert_eq!(
+            (d.first_day(), d.last_day()),
+            (
+                Some(jiff::civil::date(2024, 5, 8)),
+                Some(jiff::civil::date(2024, 5, 8))
+            )
+        );
+        assert!(
+            attack
+                .place_note
+                .as_deref()
+                .is_some_and(|n| n.starts_with("Temuco")),
+            "{attack:?}"
+        );
+    }
 
     #[test]
     fn mentions_of_one_meeting_merge_and_different_days_do_not() {

@@ -294,15 +294,60 @@ pub(super) fn refine_places(inp: &Inputs, events: &mut [super::EventFound]) {
             entry.1 = true;
         }
     }
+    let places = &inp.rec.places;
     for e in events.iter_mut() {
         let Some(p) = e.place else { continue };
-        let hit = &inp.rec.places[p];
+        let hit = &places[p];
         if !matches!(hit.kind, PlaceKind::Country | PlaceKind::Region) {
             continue;
         }
         let Some(cc) = hit.country.as_deref() else {
             continue;
         };
+        // "… a base in eastern Afghanistan last week. The bombing at the base in Afghanistan's
+        // Khowst province …": the one city or site inside that country that the event's own
+        // mentions name.
+        // A region is finer than a country, a city or site finer than both.
+        let rank = |k: PlaceKind| match k {
+            PlaceKind::City | PlaceKind::Site => 2,
+            PlaceKind::Region => 1,
+            _ => 0,
+        };
+        let mut named: Option<usize> = None;
+        let mut several = false;
+        for ev in &e.evidence {
+            let from = places.partition_point(|h| h.span.start < ev.start);
+            for (i, h) in places[from..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, h)| h.span.end <= ev.end)
+            {
+                if rank(h.kind) <= rank(hit.kind) || h.country.as_deref() != Some(cc) {
+                    continue;
+                }
+                match named {
+                    Some(n) if rank(places[n].kind) > rank(h.kind) => {}
+                    Some(n) if rank(places[n].kind) == rank(h.kind) => {
+                        several |= places[n].key != h.key;
+                    }
+                    _ => {
+                        named = Some(from + i);
+                        several = false;
+                    }
+                }
+            }
+        }
+        if let Some(n) = named.filter(|_| !several) {
+            let name = hit.name.clone();
+            e.place = Some(n);
+            e.place_span = Some(places[n].span);
+            e.geo_precision = Some(if e.geo_precision == Some(3) { 3 } else { 2 });
+            e.place_note = Some(format!(
+                "{}, which the event's own sentences name inside {name}",
+                places[n].name
+            ));
+            continue;
+        }
         if let Some(&(only, false)) = inside.get(cc) {
             let name = hit.name.clone();
             e.place = Some(only);
