@@ -1296,6 +1296,21 @@ fn clause_view(
                 skip.push(k..k + 1);
             }
         }
+        // "a police station in Baghdad, the capital of Iraq": the country describes where a
+        // place is, and takes no part.
+        let places = &inp.rec.places;
+        let from = places.partition_point(|p| p.span.start < span.start);
+        for p in places[from..]
+            .iter()
+            .take_while(|p| p.span.start < span.end)
+            .filter(|p| p.kind == PlaceKind::Country)
+        {
+            let k = doc.token_at_or_after(p.span.start);
+            if k >= 2 && doc.is(k - 1, "of") && doc.is_any(k - 2, PLACE_DESCRIPTIONS) {
+                let end = doc.token_at_or_after(p.span.end.saturating_sub(1));
+                skip.push(k..end + 1);
+            }
+        }
     }
     let same_clause = || hits.iter().filter(|o| o.clause == h.clause);
     ClauseView {
@@ -1630,9 +1645,48 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
             doc.is_any(k, participants::GROUP_NOUNS) || doc.is_any(k, participants::THING_NOUNS)
         })
         .map_or(i, |k| k + 1);
-    let i = head;
+    let mut i = head;
+    // "raided the offices of two civic groups": whose the place is, is whom it was done to.
+    if i > body && doc.is_any(i - 1, FACILITIES) && doc.is(i, "of") {
+        let owner = |k: usize| {
+            doc.is_any(k, participants::GROUP_NOUNS)
+                || doc.is_any(k, &["groups", "organizations", "organisations", "parties"])
+        };
+        let mut j = i + 1;
+        while j < view.range.end
+            && j <= i + 5
+            && matches!(doc.tokens[j].kind, TokenKind::Word | TokenKind::Number)
+            && !doc.tokens[j].cap
+            && !owner(j)
+            && !doc.is_any(j, OBJECT_STOPS)
+        {
+            j += 1;
+        }
+        if j < view.range.end && owner(j) {
+            i = j + 1;
+        }
+    }
     (i > body && !doc.tokens[i - 1].cap).then(|| GroupRef::new(doc, rec, start, i - 1))
 }
+
+/// Places that belong to someone ("the offices of two civic groups").
+const FACILITIES: &[&str] = &[
+    "office",
+    "offices",
+    "headquarters",
+    "home",
+    "homes",
+    "house",
+    "houses",
+    "base",
+    "bases",
+    "camp",
+    "camps",
+    "compound",
+    "positions",
+    "convoy",
+    "embassy",
+];
 
 /// Words that end the object of a purpose ("to protest the inauguration of Trump as
 /// president of the United States").

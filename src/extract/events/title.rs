@@ -736,4 +736,25 @@ mod tests {
         assert_eq!(ev[0].title, "Chilean commandos free Ruiz");
         assert!(ev[0].place.is_some(), "{:?}", ev[0]);
     }
+
+    #[test]
+    fn what_was_hit_is_named_not_the_country_that_locates_it() {
+        let title = |text: &str| {
+            super::super::events_for(text, Some("2024-05-12"))[0]
+                .title
+                .clone()
+        };
+        assert_eq!(
+            title(
+                "Two suicide car bombers attacked a police station in Lima, the capital of Peru."
+            ),
+            "Suicide car bombers attack police in Lima"
+        );
+        assert_eq!(
+            title(
+                "On Monday, police raided the offices of two civic groups that have led the rallies."
+            ),
+            "Police raid offices of two civic groups"
+        );
+    }
 }
