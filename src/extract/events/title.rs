@@ -173,7 +173,23 @@ fn worded(inp: &Inputs, e: &EventFound) -> String {
             }
         }
     }
-    let actor_states: Vec<&str> = actors
+    // "HRCP and Pakistan condemn": a state beside one of its own people or bodies is only
+    // where they come from; the title names them alone.
+    let belongs = |p: usize, among: &[usize]| {
+        let party = &table.parties[p];
+        party.kind == PartyKind::State
+            && !mutual
+            && among.iter().any(|&q| {
+                let other = &table.parties[q];
+                q != p
+                    && other.kind != PartyKind::State
+                    && (other.country.is_some() && other.country == party.country
+                        || other.name.contains(party.name.as_str()))
+            })
+    };
+    let all_actors = actors.clone();
+    actors.retain(|&p| !belongs(p, &all_actors));
+    let actor_states: Vec<&str> = all_actors
         .iter()
         .filter_map(|&p| table.parties[p].country.as_deref())
         .collect();
@@ -181,7 +197,8 @@ fn worded(inp: &Inputs, e: &EventFound) -> String {
         .targets
         .iter()
         .copied()
-        .filter(|p| !actors.contains(p))
+        .filter(|p| !all_actors.contains(p))
+        .filter(|&p| !belongs(p, &e.targets))
         .filter(|&p| {
             !(table.parties[p].kind == PartyKind::State
                 && table.parties[p]
@@ -496,6 +513,8 @@ fn reads_plural(name: &str) -> bool {
             "rebels",
         ]
         .contains(&w)
+            // "Americans", "Afghans", "Islamists", "Shiites", "refugees".
+            || ["ans", "ists", "ites", "ees"].iter().any(|s| w.ends_with(s))
     })
 }
 
@@ -571,6 +590,7 @@ mod tests {
         );
         assert!(reads_plural("Iraqi security forces") && reads_plural("Turkish police"));
         assert!(!reads_plural("United States") && !reads_plural("Reuters"));
+        assert!(reads_plural("Americans") && reads_plural("Shiites"));
     }
 
     #[test]
@@ -755,6 +775,18 @@ mod tests {
                 "On Monday, police raided the offices of two civic groups that have led the rallies."
             ),
             "Police raid offices of two civic groups"
+        );
+    }
+
+    #[test]
+    fn a_state_beside_its_own_body_is_not_named_apart() {
+        let ev = super::super::events_for(
+            "The Human Rights Commission of Pakistan condemned the killings in Karachi on Monday.",
+            Some("2024-05-12"),
+        );
+        assert_eq!(
+            ev[0].title,
+            "Human Rights Commission of Pakistan condemns killings in Karachi"
         );
     }
 }
