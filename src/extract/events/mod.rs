@@ -687,8 +687,9 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         Some(Mode::Hypothetical) => e.kind == EventKind::Threaten,
         Some(Mode::Future) => e.kind == EventKind::Threaten || e.own_date || reported_plan(e),
     });
+    let short = title::short_names(inp, &merged);
     for e in &mut merged {
-        e.title = title::title(inp, e);
+        e.title = title::title(inp, e, &short);
     }
     mark_main_event(inp, &mut merged, &headline_kinds);
     date_statements_on_news_day(inp, &mut merged);

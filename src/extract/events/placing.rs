@@ -206,11 +206,13 @@ pub(super) fn place_in_phrase(inp: &Inputs, i: usize, end: usize) -> Option<usiz
             return Some(p);
         }
         let t = doc.tokens.get(k)?;
-        let demonym = inp
-            .rec
-            .demonyms
-            .iter()
-            .any(|d| d.span.start <= t.span.start && t.span.start < d.span.end);
+        // Demonym hits are sorted by start and do not overlap: the last one starting at or
+        // before the token is the only one that can hold it.
+        let demonyms = &inp.rec.demonyms;
+        let demonym = t.cap && {
+            let after = demonyms.partition_point(|d| d.span.start <= t.span.start);
+            after > 0 && t.span.start < demonyms[after - 1].span.end
+        };
         let word_ok = match t.kind {
             // "in an ambush near Kidal": the phrase ends at the next locative, whose own
             // phrase places the event, with its own precision.

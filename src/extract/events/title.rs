@@ -9,6 +9,7 @@
 
 use super::{EventFound, Inputs};
 use crate::extract::lexicon::{EAST_ASIAN_FAMILY_NAMES, capitalised};
+use crate::extract::parties::PartyMention;
 use crate::extract::sentences::TokenKind;
 use crate::model::{EventKind, Mode, PartyKind, PlaceKind};
 
@@ -16,10 +17,10 @@ use crate::model::{EventKind, Mode, PartyKind, PlaceKind};
 const FAMILY_FIRST_COUNTRIES: &[&str] = &["CN", "TW", "HK", "MO", "KR", "KP", "VN", "SG"];
 
 /// A short name for titles: a person's family name as the text uses it alone, a state's name.
-fn short_name(inp: &Inputs, p: usize) -> String {
+fn short_name(inp: &Inputs, p: usize, mentions: &[&PartyMention]) -> String {
     let info = &inp.parties.parties[p];
     if info.kind != PartyKind::Person {
-        return written_name(inp, p).unwrap_or_else(|| info.name.clone());
+        return written_name(inp, p, mentions).unwrap_or_else(|| info.name.clone());
     }
     // "Ferdinand Marcos Jr." is Marcos, not Jr.
     const SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
@@ -40,11 +41,7 @@ fn short_name(inp: &Inputs, p: usize) -> String {
         return tokens[0].clone();
     }
     for t in tokens.iter().rev() {
-        let used_alone = inp
-            .parties
-            .mentions
-            .iter()
-            .any(|m| m.party == p && inp.doc.slice(m.span) == t.as_str());
+        let used_alone = mentions.iter().any(|m| inp.doc.slice(m.span) == t.as_str());
         if used_alone {
             return (*t).clone();
         }
@@ -58,16 +55,15 @@ fn short_name(inp: &Inputs, p: usize) -> String {
 /// The shorter name the article itself gives a body whose full name is long: its acronym
 /// ("NATO", not "North Atlantic Treaty Organization") or its country's adjective ("Turkish
 /// police", not "Police of Turkey"). States keep their names.
-fn written_name(inp: &Inputs, p: usize) -> Option<String> {
+fn written_name(inp: &Inputs, p: usize, mentions: &[&PartyMention]) -> Option<String> {
     let info = &inp.parties.parties[p];
     if info.kind == PartyKind::State || info.name.split_whitespace().count() < 3 {
         return None;
     }
     let written = || {
-        inp.parties
-            .mentions
+        mentions
             .iter()
-            .filter(|m| m.party == p && !m.anaphor)
+            .filter(|m| !m.anaphor)
             .map(|m| inp.doc.slice(m.span))
     };
     let acronym = |s: &str| (2..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase());
@@ -113,7 +109,7 @@ fn written_name(inp: &Inputs, p: usize) -> Option<String> {
 
 /// The names a title lists for these parties: people and organisations speak for their states,
 /// so a state is listed only when none of its people or bodies is.
-fn names_of(inp: &Inputs, ps: &[usize]) -> Vec<String> {
+fn names_of(inp: &Inputs, ps: &[usize], short: &[String]) -> Vec<String> {
     let table = inp.parties;
     let represented: Vec<&str> = ps
         .iter()
@@ -138,7 +134,7 @@ fn names_of(inp: &Inputs, ps: &[usize]) -> Vec<String> {
                     .country
                     .as_deref()
                     .is_some_and(|c| represented.contains(&c)));
-        let name = short_name(inp, p);
+        let name = short[p].clone();
         if !covered && !out.contains(&name) {
             out.push(name);
         }
@@ -146,9 +142,37 @@ fn names_of(inp: &Inputs, ps: &[usize]) -> Vec<String> {
     out
 }
 
+/// The short names titles give the parties these events name, indexed by party (empty for
+/// the others): worked out once per article, from each party's own mentions, because a scan
+/// of every mention per title made long articles quadratic.
+pub(super) fn short_names(inp: &Inputs, events: &[EventFound]) -> Vec<String> {
+    let n = inp.parties.parties.len();
+    let mut used = vec![false; n];
+    for e in events {
+        for &p in e.parties.iter().chain(&e.actors).chain(&e.targets) {
+            used[p] = true;
+        }
+    }
+    let mut by_party: Vec<Vec<&PartyMention>> = vec![Vec::new(); n];
+    for m in &inp.parties.mentions {
+        if used[m.party] {
+            by_party[m.party].push(m);
+        }
+    }
+    (0..n)
+        .map(|p| {
+            if used[p] {
+                short_name(inp, p, &by_party[p])
+            } else {
+                String::new()
+            }
+        })
+        .collect()
+}
+
 /// The title of an event, starting with a capital ("Al-Maliki issues an ultimatum").
-pub(super) fn title(inp: &Inputs, e: &EventFound) -> String {
-    let t = worded(inp, e);
+pub(super) fn title(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
+    let t = worded(inp, e, short);
     let mut chars = t.chars();
     match chars.next() {
         Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
@@ -157,7 +181,7 @@ pub(super) fn title(inp: &Inputs, e: &EventFound) -> String {
 }
 
 /// The title's words, from the event's structure.
-fn worded(inp: &Inputs, e: &EventFound) -> String {
+fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     let table = inp.parties;
     // Meetings and agreements are mutual: "Virtanen and Rojas meet", not "Virtanen meets Rojas".
     let mutual = matches!(
@@ -207,8 +231,8 @@ fn worded(inp: &Inputs, e: &EventFound) -> String {
                     .is_some_and(|c| actor_states.contains(&c)))
         })
         .collect();
-    let actor_names = names_of(inp, &actors);
-    let target_names = names_of(inp, &targets);
+    let actor_names = names_of(inp, &actors, short);
+    let target_names = names_of(inp, &targets, short);
     let place = place_phrase(inp, e);
 
     // A happening named by a noun, by nobody the text names: "Attack on Nigeria in Damboa".

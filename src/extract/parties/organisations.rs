@@ -579,8 +579,9 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
     let mut acronyms: HashMap<String, usize> = HashMap::new();
     // Head noun → the named organisations with it ("church" → Church of Scientology).
     let mut by_head: HashMap<String, Vec<usize>> = HashMap::new();
-    // The words before the head of a named organisation, and its party.
-    let mut short_forms: Vec<(Vec<String>, usize)> = Vec::new();
+    // The words before the head of a named organisation, and its party, by the first of those
+    // words (a scan of them all at each capitalised word made long articles quadratic).
+    let mut short_forms: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
     // Governments named so far ("the Iraqi government"), for a later "the government".
     let mut governments: Vec<usize> = Vec::new();
     while i < n {
@@ -597,18 +598,28 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
             // "Haw Par Corporation" … "Haw Par has pledged": two or more words before the
             // head name the organisation alone.
             if head > start + 1 && head == last {
-                short_forms.push(((start..head).map(|k| doc.low(k).to_string()).collect(), p));
+                let words: Vec<String> = (start..head).map(|k| doc.low(k).to_string()).collect();
+                short_forms
+                    .entry(words[0].clone())
+                    .or_default()
+                    .push((words, p));
             }
             i = last + 1;
             continue;
         }
         if doc.tokens[i].cap
             && !ctx.covered[i]
-            && let Some((words, p)) = short_forms.iter().find(|(words, _)| {
-                words.iter().enumerate().all(|(k, w)| {
-                    doc.tokens.get(i + k).is_some_and(|t| t.cap) && doc.low(i + k) == w.as_str()
-                }) && doc.tokens.get(i + words.len()).is_none_or(|t| !t.cap)
-            })
+            && let Some((words, p)) =
+                short_forms
+                    .get(doc.low(i))
+                    .into_iter()
+                    .flatten()
+                    .find(|(words, _)| {
+                        words.iter().enumerate().all(|(k, w)| {
+                            doc.tokens.get(i + k).is_some_and(|t| t.cap)
+                                && doc.low(i + k) == w.as_str()
+                        }) && doc.tokens.get(i + words.len()).is_none_or(|t| !t.cap)
+                    })
         {
             let last = i + words.len() - 1;
             table.mention(

@@ -11,6 +11,7 @@ use crate::extract::lexicon::{
 use crate::extract::sentences::{Doc, TokenKind, WordMap};
 use crate::extract::speech::{appositive_then_speech, descriptor_len, skip_fillers};
 use crate::model::{PartyKind, Span};
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// [`PERSON_TITLES`] as the token sequences the tokenizer makes ("gen." → "gen", ".").
@@ -709,24 +710,54 @@ fn find_people_by_surname(ctx: &mut Ctx, table: &mut PartyTable) {
             surnames.push(doc.tok(i));
         }
     }
+    if surnames.is_empty() {
+        return;
+    }
+    // Full names of two or three words, by their last word and by their first: found in one
+    // pass, because a scan of the whole text per surname made long articles quadratic. Each
+    // is checked again when used, since names added meanwhile cover words.
+    let full_at = |ctx: &Ctx, k: usize| {
+        let len = name_tokens_at(ctx, k);
+        ((2..=3).contains(&len) && (k == 0 || name_tokens_at(ctx, k - 1) == 0)).then_some(len)
+    };
+    let wanted: HashSet<&str> = surnames.iter().copied().collect();
+    let mut by_word: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    for k in 0..n {
+        let first = doc.tok(k);
+        let last_wanted = |len: usize| wanted.contains(doc.tok(k + len - 1));
+        if !doc.tokens[k].cap {
+            continue;
+        }
+        if let Some(len) = full_at(ctx, k) {
+            if last_wanted(len) {
+                by_word
+                    .entry(doc.tok(k + len - 1))
+                    .or_default()
+                    .push((k, len));
+            }
+            if wanted.contains(first) && EAST_ASIAN_FAMILY_NAMES.contains(&first) {
+                by_word.entry(first).or_default().push((k, len));
+            }
+        }
+    }
+    let mut known: HashSet<String> = HashSet::new();
+    let mut seen = 0;
     for surname in surnames {
-        let tokens: Vec<String> = table
-            .parties
-            .iter()
-            .filter(|p| p.kind == PartyKind::Person)
-            .flat_map(|p| p.name_tokens.iter().cloned())
-            .collect();
-        if tokens.iter().any(|t| folded(t) == folded(surname)) {
+        for p in &table.parties[seen..] {
+            if p.kind == PartyKind::Person {
+                known.extend(p.name_tokens.iter().map(|t| folded(t)));
+            }
+        }
+        seen = table.parties.len();
+        if known.contains(&folded(surname)) {
             continue; // already a known person's name
         }
-        let full = (0..n).find_map(|k| {
-            let len = name_tokens_at(ctx, k);
+        let mut candidates = by_word.get(surname).cloned().unwrap_or_default();
+        candidates.sort_unstable();
+        let full = candidates.into_iter().find(|&(k, len)| {
             // "Lai Changxing … Lai said": East Asian names put the family name first.
             let family_first = doc.tok(k) == surname && EAST_ASIAN_FAMILY_NAMES.contains(&surname);
-            ((2..=3).contains(&len)
-                && (doc.tok(k + len - 1) == surname || family_first)
-                && (k == 0 || name_tokens_at(ctx, k - 1) == 0))
-                .then_some((k, len))
+            full_at(ctx, k) == Some(len) && (doc.tok(k + len - 1) == surname || family_first)
         });
         let Some((k, len)) = full else { continue };
         add_untitled_person(ctx, table, k..k + len, None);
