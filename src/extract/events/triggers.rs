@@ -1684,7 +1684,21 @@ fn modifier(doc: &Doc, t: &Trigger, first: usize, last: usize) -> bool {
         && (doc.is_any(k - 1, &["a", "an", "the", "its", "their", "his", "her"])
             || doc.tokens[k - 1].kind == TokenKind::Possessive);
     let after_publication = first > 0 && doc.is_any(first - 1, PUBLICATIONS);
-    participle && (after_determiner && before_noun || after_publication)
+    // "Freed hostage Íngrid Betancourt arrived …", "Jailed activist Ai Weiwei said …": a
+    // participle opening the sentence, before a noun and a name, describes the person.
+    let opens_sentence = doc.sentences[doc.tokens[first].sentence as usize]
+        .tokens
+        .start
+        == first;
+    let before_titled_name = before_noun
+        && doc
+            .tokens
+            .get(last + 2)
+            .is_some_and(|n| n.kind == TokenKind::Word && n.cap);
+    participle
+        && (after_determiner && before_noun
+            || after_publication
+            || opens_sentence && w.ends_with("ed") && before_titled_name)
 }
 
 /// An "-ing" form right after a noun describes it ("Peers supporting the law wore pink",
@@ -2172,6 +2186,20 @@ mod tests {
             kinds("Today's terrorist massacre of so many villagers is a reminder of evil."),
             [EventKind::Assault]
         );
+    }
+
+    #[test]
+    fn a_participle_opening_a_sentence_before_a_name_describes_the_person() {
+        let ev = events_for(
+            "Freed hostage Ana Ruiz arrived in Lima on Monday.",
+            Some("2022-11-13"),
+        );
+        assert!(ev.iter().all(|e| e.kind != EventKind::Retreat), "{ev:?}");
+        let ev = events_for(
+            "Freed by the army on Sunday, Ana Ruiz arrived in Lima on Monday.",
+            Some("2022-11-13"),
+        );
+        assert!(ev.iter().any(|e| e.kind == EventKind::Retreat), "{ev:?}");
     }
 
     #[test]
