@@ -33,7 +33,8 @@
 //!      participant, no bystander from the next sentence); a state named only inside a
 //!      participant's own name ("Pakistan" in "Pakistan government") is not named apart;
 //!   6. every capitalised word after the first occurs in the article or its headline, or in
-//!      the full name of one of the event's parties ("United States" where the text says "US").
+//!      the full name of one of the extracted event's own parties ("United States" where the
+//!      text says "US").
 //! - Pairing: an extracted event reports the gold event whose evidence it overlaps most; at
 //!   equal overlap, a gold event of its own kind before one it matches only as an alternative.
 

@@ -167,7 +167,27 @@ const POINTING_WORDS: &[&str] = &[
     "the", "these", "those", "this", "that", "such", "its", "their",
 ];
 
-/// A party from a country other than `cc` takes part.
+/// A state's officials or authorities ("U.S. officials", "South Korean authorities"), who
+/// speak and act for the state itself.
+fn speaks_for_state(g: &GroupRef) -> bool {
+    let words = g.words.to_lowercase();
+    ["officials", "authorities"]
+        .iter()
+        .any(|w| words.ends_with(w))
+}
+
+/// The unnamed group that did it: the subject of an active verb, the agent after a passive's
+/// "by" (a passive's subject suffered it).
+fn acting_group(e: &EventFound) -> Option<&GroupRef> {
+    if e.passive.is_none() {
+        e.unnamed_subject.as_ref()
+    } else {
+        e.agent.as_ref()
+    }
+}
+
+/// Someone from a country other than `cc` acts or takes part: an acting group, the actors
+/// (or, with none named, the parties), leaving out whom violence befell.
 fn foreign_party(inp: &Inputs, e: &EventFound, cc: Option<&str>) -> bool {
     // Whom violence befalls says nothing of where it happened ("the victims in Nairobi,
     // including several American citizens"); who did it or took part does.
@@ -181,12 +201,7 @@ fn foreign_party(inp: &Inputs, e: &EventFound, cc: Option<&str>) -> bool {
     };
     // "Somali troops shelled the border", "freed by US commandos": a group from elsewhere
     // acts.
-    let acting_group = if e.passive.is_none() {
-        e.unnamed_subject.as_ref()
-    } else {
-        e.agent.as_ref()
-    };
-    if let Some(c) = acting_group.and_then(|g| g.country.as_deref())
+    if let Some(c) = acting_group(e).and_then(|g| g.country.as_deref())
         && Some(c) != cc
     {
         return true;
@@ -593,10 +608,11 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         }
     }
     for e in merged.iter_mut().filter(|e| e.place.is_none()) {
-        // Groups take part too: "rescued by the Colombian army".
-        let groups: Vec<&str> = [&e.agent, &e.unnamed_subject]
+        // A group that acted takes part too ("rescued by the Colombian army"); whom a passive
+        // befell ("five American tourists were kidnapped") says nothing of where.
+        let groups: Vec<&str> = acting_group(e)
+            .and_then(|g| g.country.as_deref())
             .into_iter()
-            .filter_map(|g| g.as_ref().and_then(|g| g.country.as_deref()))
             .collect();
         let mut countries = e
             .parties
@@ -875,10 +891,12 @@ fn sentence_events(
             targets = (h.last + 1..view.next_trigger.min(view.range.end))
                 .find(|&k| doc.is(k, "against"))
                 .map(|k| {
-                    let end = (k + 1..view.range.end)
-                        .find(|&j| doc.is_any(j, PURPOSE_OBJECT_ENDS))
-                        .unwrap_or(view.range.end);
-                    parties_in(inp, k + 1, end, &view.skip)
+                    parties_in(
+                        inp,
+                        k + 1,
+                        purpose_object_end(doc, k + 1, &view),
+                        &view.skip,
+                    )
                 })
                 .unwrap_or_default();
         }
@@ -888,9 +906,7 @@ fn sentence_events(
             && targets.is_empty()
             && let Some(p) = hits.get(hi + 1).filter(|p| p.purpose)
         {
-            let end = (p.last + 1..view.range.end)
-                .find(|&k| doc.is_any(k, PURPOSE_OBJECT_ENDS))
-                .unwrap_or(view.range.end);
+            let end = purpose_object_end(doc, p.last + 1, &view);
             targets = parties_in(inp, p.last + 1, end, &view.skip);
             targets.retain(|t| !actors.contains(t));
         }
@@ -948,12 +964,9 @@ fn sentence_events(
             && actors
                 .iter()
                 .all(|&a| inp.parties.parties[a].kind == PartyKind::State)
-            && agent.as_ref().is_some_and(|g| {
-                g.country.is_some()
-                    && !["officials", "authorities"]
-                        .iter()
-                        .any(|w| g.words.to_lowercase().ends_with(w))
-            })
+            && agent
+                .as_ref()
+                .is_some_and(|g| g.country.is_some() && !speaks_for_state(g))
         {
             actors.clear();
             agent
@@ -962,12 +975,9 @@ fn sentence_events(
         };
         // "U.S. officials denied", "South Korean authorities refused": a state's officials
         // speak and act for the state.
-        let state_voice = subject_group.as_ref().is_some_and(|g| {
-            g.country.is_some()
-                && ["officials", "authorities"]
-                    .iter()
-                    .any(|w| g.words.to_lowercase().ends_with(w))
-        });
+        let state_voice = subject_group
+            .as_ref()
+            .is_some_and(|g| g.country.is_some() && speaks_for_state(g));
         let group_acts = within(&subject_group, &actors) && passive.is_none() && !state_voice;
         if group_acts {
             // "Iraqi security forces battled militants in Basra, Iraq's main seaport": the
@@ -1308,8 +1318,7 @@ fn clause_view(
         {
             let k = doc.token_at_or_after(p.span.start);
             if k >= 2 && doc.is(k - 1, "of") && doc.is_any(k - 2, PLACE_DESCRIPTIONS) {
-                let end = doc.token_at_or_after(p.span.end.saturating_sub(1));
-                skip.push(k..end + 1);
+                skip.push(k..doc.token_at_or_after(p.span.end));
             }
         }
     }
@@ -1526,6 +1535,12 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
             .mention_ending_at(doc.tokens[h.first - 2].span.end)
     })
     .flatten()
+    // "Supporters marched to the office of Ana Ruiz, rallied for two hours": after a verb
+    // the party is an object, and the participle is a second verb of the subject's.
+    .filter(|m| {
+        let party_start = doc.token_at_or_after(m.span.start);
+        !(sentence_start..party_start).any(|k| !doc.tokens[k].cap && doc.low(k).ends_with("ed"))
+    })
     .map(|m| m.party);
     let passive = (!trig.nominal
         && trig.needs != Needs::To
@@ -1689,11 +1704,16 @@ const FACILITIES: &[&str] = &[
     "embassy",
 ];
 
-/// Words that end the object of a purpose ("to protest the inauguration of Trump as
-/// president of the United States").
-const PURPOSE_OBJECT_ENDS: &[&str] = &[
-    ",", "as", "while", "because", "after", "which", "who", "—", "–", "and",
-];
+/// Where the object of a protest's "against" or purpose that starts at token `from` ends:
+/// "to protest the inauguration of Trump | as president of the United States".
+fn purpose_object_end(doc: &Doc, from: usize, view: &ClauseView) -> usize {
+    const ENDS: &[&str] = &[
+        ",", "as", "while", "because", "after", "which", "who", "—", "–",
+    ];
+    (from..view.range.end)
+        .find(|&k| doc.is_any(k, ENDS))
+        .unwrap_or(view.range.end)
+}
 
 /// Words that end an object phrase or cannot be one.
 const OBJECT_STOPS: &[&str] = &[
@@ -2762,7 +2782,7 @@ mod tests {
         );
         let e = of_kind(&ev, EventKind::Assault);
         assert!(e.place.is_some(), "{e:?}");
-        // A foreign actor still does: "WASHINGTON — North Korea fired …".
+        // A group from elsewhere that acts still keeps it away.
         let ev = events_for(
             "MOMBASA — Somali troops shelled the border on Saturday, police said.",
             Some("2024-05-12"),
@@ -2773,5 +2793,21 @@ mod tests {
             Some("2024-05-12"),
         );
         assert!(of_kind(&ev, EventKind::Retreat).place.is_none(), "{ev:?}");
+    }
+
+    #[test]
+    fn whom_a_passive_befell_does_not_place_it_and_a_second_verb_is_no_participle() {
+        let ev = events_for(
+            "Five American tourists were kidnapped on Monday. The United States urged their \
+             release.",
+            Some("2024-05-12"),
+        );
+        assert!(of_kind(&ev, EventKind::Assault).place.is_none(), "{ev:?}");
+        let ev = events_for(
+            "Hundreds of supporters marched to the office of Senator Ana Ruiz, rallied for two \
+             hours and then dispersed.",
+            Some("2024-05-12"),
+        );
+        assert!(ev.iter().all(|e| e.targets.is_empty()), "{ev:?}");
     }
 }

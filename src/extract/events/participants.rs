@@ -11,6 +11,11 @@ use crate::extract::quotes::inside_quote;
 use crate::extract::sentences::{Doc, TokenKind};
 use crate::model::{PartyKind, Span};
 
+/// Nouns ending in "-ly" that are no adverbs ("the family", "the assembly").
+const LY_NOUNS: &[&str] = &[
+    "family", "assembly", "rally", "ally", "supply", "reply", "monopoly", "anomaly",
+];
+
 /// Verbs of saying whose subject is the speaker, not an actor of what follows ("Yoon said that
 /// North Korea had launched …").
 pub(super) const FRAME_VERBS: &[&str] = &[
@@ -476,7 +481,11 @@ pub(super) fn unnamed_subject(
             || in_any(skip, head)
             || in_any(skip, head + 1)
                 && doc.is_any(head, &["on", "in", "this", "last", "late", "early", "past"])
-            || doc.low(head).ends_with("ly") && doc.low(head).len() > 4 && !group_word(head))
+            || doc.low(head).ends_with("ly")
+                && doc.low(head).len() > 4
+                && !doc.tokens[head].cap
+                && !group_word(head)
+                && !doc.is_any(head, LY_NOUNS))
     {
         head -= 1;
     }

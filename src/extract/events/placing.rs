@@ -232,6 +232,22 @@ pub(super) fn place_in_phrase(inp: &Inputs, i: usize, end: usize) -> Option<usiz
     None
 }
 
+/// Directions a place is measured from ("southwest of Rancagua").
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
+
 /// Words that end a place phrase: prepositions other than "of", conjunctions, verbs of saying.
 const PHRASE_STOPS: &[&str] = &[
     "in", "at", "on", "to", "from", "by", "with", "for", "and", "or", "but", "after", "before",
@@ -317,14 +333,32 @@ pub(super) fn refine_places(inp: &Inputs, events: &mut [super::EventFound]) {
         };
         let mut named: Option<usize> = None;
         let mut several = false;
-        for ev in &e.evidence {
+        // Only a place the sentence puts something in ("in", "at", "outside" …) or measures
+        // from ("18 km southwest of Rancagua", near it, which is finer than the country), not
+        // any place it names; and only inside a country, since a city of the same country may
+        // lie outside a region.
+        let doc = inp.doc;
+        let locative = |h: &crate::extract::hits::PlaceHit| {
+            let t = doc.token_at_or_after(h.span.start);
+            let k = if t > 0 && doc.is(t - 1, "the") {
+                t - 1
+            } else {
+                t
+            };
+            k > 0 && doc.is_any(k - 1, LOCATIVES)
+                || k > 1 && doc.is(k - 1, "of") && doc.is_any(k - 2, COMPASS)
+        };
+        for ev in e.evidence.iter().filter(|_| hit.kind == PlaceKind::Country) {
             let from = places.partition_point(|h| h.span.start < ev.start);
             for (i, h) in places[from..]
                 .iter()
                 .enumerate()
                 .take_while(|(_, h)| h.span.end <= ev.end)
             {
-                if rank(h.kind) <= rank(hit.kind) || h.country.as_deref() != Some(cc) {
+                if rank(h.kind) <= rank(hit.kind)
+                    || h.country.as_deref() != Some(cc)
+                    || !locative(h)
+                {
                     continue;
                 }
                 match named {
@@ -339,26 +373,18 @@ pub(super) fn refine_places(inp: &Inputs, events: &mut [super::EventFound]) {
                 }
             }
         }
-        if let Some(n) = named.filter(|_| !several) {
-            let name = hit.name.clone();
-            e.place = Some(n);
-            e.place_span = Some(places[n].span);
-            e.geo_precision = Some(if e.geo_precision == Some(3) { 3 } else { 2 });
-            e.place_note = Some(format!(
-                "{}, which the event's own sentences name inside {name}",
-                places[n].name
-            ));
+        let (finer, why) = if let Some(n) = named.filter(|_| !several) {
+            (n, "which the event's own sentences name inside")
+        } else if let Some(&(only, false)) = inside.get(cc) {
+            (only, "the one city or site the article names in")
+        } else {
             continue;
-        }
-        if let Some(&(only, false)) = inside.get(cc) {
-            let name = hit.name.clone();
-            e.place = Some(only);
-            e.geo_precision = Some(if e.geo_precision == Some(3) { 3 } else { 2 });
-            e.place_note = Some(format!(
-                "{}, the one city or site the article names in {name}",
-                inp.rec.places[only].name
-            ));
-        }
+        };
+        let note = format!("{}, {why} {}", places[finer].name, hit.name);
+        e.place = Some(finer);
+        e.place_span = Some(places[finer].span);
+        e.geo_precision = Some(if e.geo_precision == Some(3) { 3 } else { 2 });
+        e.place_note = Some(note);
     }
 }
 

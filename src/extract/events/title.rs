@@ -208,7 +208,7 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
                 q != p
                     && other.kind != PartyKind::State
                     && (other.country.is_some() && other.country == party.country
-                        || other.name.contains(party.name.as_str()))
+                        || contains_words(&other.name, &party.name))
             })
     };
     let all_actors = actors.clone();
@@ -333,7 +333,14 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     let (subject, plural) = if !actor_names.is_empty() {
         (
             list(&actor_names),
-            actor_names.len() != 1 || actor_names.first().is_some_and(|n| reads_plural(n)),
+            actor_names.len() != 1
+                || actor_names.first().is_some_and(|n| {
+                    // "Evans condemns": a person's name is one person, whatever its ending.
+                    let person = actors
+                        .iter()
+                        .all(|&p| table.parties[p].kind == PartyKind::Person);
+                    reads_plural(n) && !(person && n.split(' ').count() == 1)
+                }),
         )
     } else if let Some(g) = &e.unnamed_subject {
         (capitalised(&g.words), g.plural)
@@ -392,6 +399,14 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
 const PARTICLES: &[&str] = &[
     "on", "to", "with", "for", "against", "at", "from", "of", "into",
 ];
+
+/// `hay` holds `needle` as whole words ("Army of Niger" holds "Niger"; "Army of Nigeria" does
+/// not).
+fn contains_words(hay: &str, needle: &str) -> bool {
+    let hay: Vec<&str> = hay.split_whitespace().collect();
+    let needle: Vec<&str> = needle.split_whitespace().collect();
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle.as_slice())
+}
 
 /// Kinds whose verb takes the target as object ("condemn X"); the others name only the actor.
 fn takes_object(kind: EventKind, verb: &str) -> bool {
@@ -615,6 +630,11 @@ mod tests {
         assert!(reads_plural("Iraqi security forces") && reads_plural("Turkish police"));
         assert!(!reads_plural("United States") && !reads_plural("Reuters"));
         assert!(reads_plural("Americans") && reads_plural("Shiites"));
+        let ev = super::super::events_for(
+            "Senator John Evans condemned the attack in Lima on Monday.",
+            Some("2024-05-12"),
+        );
+        assert_eq!(ev[0].title, "Evans condemns attack in Lima");
     }
 
     #[test]
@@ -812,5 +832,8 @@ mod tests {
             ev[0].title,
             "Human Rights Commission of Pakistan condemns killings in Karachi"
         );
+        // Niger is no part of the Army of Nigeria.
+        assert!(contains_words("Army of Niger", "Niger"));
+        assert!(!contains_words("Army of Nigeria", "Niger"));
     }
 }

@@ -1634,8 +1634,6 @@ pub(super) fn kinds_in(text: &str) -> Vec<EventKind> {
     out
 }
 
-/// A participle used as an adjective ("an alleged organisation", "the opposing party") or a
-/// publication's ("a report released by"): no event of its own.
 /// The trigger is a word of a proper name ("the Arbitrary Arrests Committee", "the Joint
 /// Investigation Group"): capitalised inside a sentence that is not itself in title case, with
 /// a capitalised word beside it.
@@ -1667,6 +1665,8 @@ fn inside_name(doc: &Doc, si: usize, first: usize, last: usize) -> bool {
     caps * 10 < all * 8
 }
 
+/// A participle used as an adjective ("an alleged organisation", "the opposing party") or a
+/// publication's ("a report released by"): no event of its own.
 fn modifier(doc: &Doc, t: &Trigger, first: usize, last: usize) -> bool {
     if t.nominal || t.words.len() > 1 {
         return false;

@@ -752,9 +752,9 @@ fn find_people_by_surname(ctx: &mut Ctx, table: &mut PartyTable) {
         if known.contains(&folded(surname)) {
             continue; // already a known person's name
         }
-        let mut candidates = by_word.get(surname).cloned().unwrap_or_default();
-        candidates.sort_unstable();
-        let full = candidates.into_iter().find(|&(k, len)| {
+        // Built in text order, so the first that still fits is the earliest, as before.
+        let mut candidates = by_word.get(surname).into_iter().flatten().copied();
+        let full = candidates.find(|&(k, len)| {
             // "Lai Changxing … Lai said": East Asian names put the family name first.
             let family_first = doc.tok(k) == surname && EAST_ASIAN_FAMILY_NAMES.contains(&surname);
             full_at(ctx, k) == Some(len) && (doc.tok(k + len - 1) == surname || family_first)
