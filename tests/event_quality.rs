@@ -39,12 +39,12 @@ fn events_gold_set_meets_its_floors() {
     check(&[
         ("event precision", s.event_precision.rate(), 0.60),
         ("event recall", s.event_recall.rate(), 0.60),
-        ("actors", s.actors.rate(), 0.39),
-        ("places", s.places.rate(), 0.67),
+        ("actors", s.actors.rate(), 0.42),
+        ("places", s.places.rate(), 0.71),
         ("dates", s.dates.rate(), 0.67),
         ("speakers", s.speakers.rate(), 0.85),
-        ("titles", s.titles.rate(), 0.36),
-        ("headline event", s.headline.rate(), 0.55),
+        ("titles", s.titles.rate(), 0.38),
+        ("headline event", s.headline.rate(), 0.58),
         ("place precision", s.toponyms.precision, 0.87),
         ("place recall", s.toponyms.recall, 0.89),
     ]);
@@ -58,6 +58,6 @@ fn merge_gold_set_meets_its_floors() {
     check(&[
         // A wrong join hides an event: precision first.
         ("merge precision", s.precision, 0.90),
-        ("merge recall", s.recall, 0.41),
+        ("merge recall", s.recall, 0.51),
     ]);
 }
