@@ -725,7 +725,9 @@ fn find_people_by_surname(ctx: &mut Ctx, table: &mut PartyTable) {
     for k in 0..n {
         let first = doc.tok(k);
         let last_wanted = |len: usize| wanted.contains(doc.tok(k + len - 1));
-        if !doc.tokens[k].cap {
+        // Only where a wanted surname could end or (East Asian) begin a two- or three-word name.
+        let near = |j: usize| j < n && wanted.contains(doc.tok(j));
+        if !doc.tokens[k].cap || !(near(k) || near(k + 1) || near(k + 2)) {
             continue;
         }
         if let Some(len) = full_at(ctx, k) {
