@@ -595,10 +595,7 @@ fn party_matches(p: &Party, g: &GoldActor) -> bool {
 
 /// Both sides right (see the module docs).
 fn actors_right(g: &GoldEvent, actors: &[&Party], targets: &[&Party], all: &[&Party]) -> bool {
-    let symmetric = matches!(
-        g.kind,
-        EventKind::Consult | EventKind::Agree | EventKind::Cooperate
-    );
+    let symmetric = g.kind.is_mutual();
     let found = |gold: &GoldActor, among: &[&Party]| among.iter().any(|p| party_matches(p, gold));
     if symmetric {
         let sides: Vec<&Party> = actors.iter().chain(targets).copied().collect();

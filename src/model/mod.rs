@@ -360,6 +360,14 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// Meetings, agreements and cooperation: both sides do it, neither to the other.
+    pub fn is_mutual(self) -> bool {
+        matches!(
+            self,
+            EventKind::Consult | EventKind::Agree | EventKind::Cooperate
+        )
+    }
+
     /// Every kind, PLOVER's in its order, then `INCIDENT`.
     pub const ALL: [EventKind; 17] = [
         EventKind::Agree,

@@ -4,7 +4,7 @@
 use super::EventFound;
 use super::participants::push_unique;
 use crate::extract::parties::PartyTable;
-use crate::model::{DateRange, EventKind, PartyKind};
+use crate::model::{DateRange, PartyKind};
 
 /// How many earlier events a new mention is compared with for merging.
 pub(super) const MERGE_WINDOW: usize = 64;
@@ -48,11 +48,7 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
     let shared = counted.len();
     // "Turkey asked the US for help" and "the US warned Turkey": when both name who acted, a
     // one-sided act is the same only if someone acted in both.
-    let symmetric = matches!(
-        a.kind,
-        EventKind::Consult | EventKind::Agree | EventKind::Cooperate
-    );
-    if !symmetric
+    if !a.kind.is_mutual()
         && !a.actors.is_empty()
         && !b.actors.is_empty()
         && !a

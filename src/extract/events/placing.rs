@@ -232,6 +232,17 @@ pub(super) fn place_in_phrase(inp: &Inputs, i: usize, end: usize) -> Option<usiz
     None
 }
 
+/// The word before the phrase of a place starting at token `t`, past a "the": "in" for "in
+/// the Gaza Strip".
+fn word_before_phrase(doc: &crate::extract::sentences::Doc, t: usize) -> Option<usize> {
+    let k = if t > 0 && doc.is(t - 1, "the") {
+        t - 1
+    } else {
+        t
+    };
+    k.checked_sub(1)
+}
+
 /// Directions a place is measured from ("southwest of Rancagua").
 const COMPASS: &[&str] = &[
     "north",
@@ -277,14 +288,10 @@ pub(super) fn lede_place(inp: &Inputs) -> Option<usize> {
         |h: &&crate::extract::hits::PlaceHit| h.span.start >= lede.start && h.span.end <= lede.end;
     let locative = inp.rec.places.iter().position(|h| {
         in_lede(&h)
-            && doc.token_containing(h.span.start).is_some_and(|t| {
-                let k = if t > 0 && doc.is(t - 1, "the") {
-                    t - 1
-                } else {
-                    t
-                };
-                k > 0 && doc.is_any(k - 1, LOCATIVES)
-            })
+            && doc
+                .token_containing(h.span.start)
+                .and_then(|t| word_before_phrase(doc, t))
+                .is_some_and(|k| doc.is_any(k, LOCATIVES))
     });
     locative.or_else(|| {
         inp.rec
@@ -339,14 +346,9 @@ pub(super) fn refine_places(inp: &Inputs, events: &mut [super::EventFound]) {
         // lie outside a region.
         let doc = inp.doc;
         let locative = |h: &crate::extract::hits::PlaceHit| {
-            let t = doc.token_at_or_after(h.span.start);
-            let k = if t > 0 && doc.is(t - 1, "the") {
-                t - 1
-            } else {
-                t
-            };
-            k > 0 && doc.is_any(k - 1, LOCATIVES)
-                || k > 1 && doc.is(k - 1, "of") && doc.is_any(k - 2, COMPASS)
+            word_before_phrase(doc, doc.token_at_or_after(h.span.start)).is_some_and(|k| {
+                doc.is_any(k, LOCATIVES) || k > 0 && doc.is(k, "of") && doc.is_any(k - 1, COMPASS)
+            })
         };
         for ev in e.evidence.iter().filter(|_| hit.kind == PlaceKind::Country) {
             let from = places.partition_point(|h| h.span.start < ev.start);

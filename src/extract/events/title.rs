@@ -184,10 +184,7 @@ pub(super) fn title(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
 fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     let table = inp.parties;
     // Meetings and agreements are mutual: "Virtanen and Rojas meet", not "Virtanen meets Rojas".
-    let mutual = matches!(
-        e.kind,
-        EventKind::Consult | EventKind::Agree | EventKind::Cooperate
-    );
+    let mutual = e.kind.is_mutual();
     let mut actors = e.actors.clone();
     if mutual {
         for &p in e.parties.iter().chain(&e.targets) {
