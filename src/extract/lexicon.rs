@@ -380,6 +380,28 @@ pub const NUMBER_WORDS: &[&str] = &[
     "thousands",
 ];
 
+/// What is fired, dropped or thrown at someone: "rockets into Israel" aims at Israel, it does not
+/// only place the firing there.
+pub const PROJECTILES: &[&str] = &[
+    "rocket",
+    "rockets",
+    "missile",
+    "missiles",
+    "shells",
+    "mortars",
+    "rounds",
+    "bombs",
+    "artillery",
+    "grenades",
+    "stones",
+    "rocks",
+    "bullets",
+    "shots",
+    "torpedoes",
+    "projectiles",
+    "drones",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -359,7 +359,14 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
         .is_some_and(|(_, last)| PARTICLES.contains(&last));
     if !target_names.is_empty() && takes_object(e.kind, e.verb) {
         // "Protesters march against Trump", but "Protesters protest Trump".
-        let prep = if e.kind == EventKind::Protest && e.verb != "protest" && !verb_particle {
+        // "Hamas fires rockets at Israel", or without the arms "fires on".
+        let fired = (e.verb == "fire").then(|| match &e.object {
+            Some(o) => format!(" {} at", o.words),
+            None => " on".to_owned(),
+        });
+        let prep = if let Some(fired) = &fired {
+            fired.as_str()
+        } else if e.kind == EventKind::Protest && e.verb != "protest" && !verb_particle {
             " against"
         } else if !e.verb.contains(' ') || verb_particle {
             ""
@@ -832,5 +839,17 @@ mod tests {
         // Niger is no part of the Army of Nigeria.
         assert!(contains_words("Army of Niger", "Niger"));
         assert!(!contains_words("Army of Nigeria", "Niger"));
+    }
+
+    #[test]
+    fn fire_aimed_at_a_country_names_it_as_the_target() {
+        let ev = super::super::events_for(
+            "Rebels fired mortars into Chad on Monday.",
+            Some("2021-03-10"),
+        );
+        assert!(
+            ev.iter().any(|e| e.title == "Rebels fire mortars at Chad"),
+            "{ev:?}"
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 use super::{Ctx, PartyInfo, PartyTable};
 use crate::extract::hits::Recognised;
+use crate::extract::lexicon::PROJECTILES;
 use crate::extract::sentences::{Doc, TokenKind};
 use crate::model::{PartyKind, PlaceKind};
 
@@ -90,7 +91,7 @@ pub(super) fn find_states(ctx: &Ctx, table: &mut PartyTable) {
             .tokens
             .get(doc.token_at_or_after(hit.span.end))
             .is_some_and(|t| t.kind == TokenKind::Possessive && t.span.start == hit.span.end);
-        if !possessive && is_locative(doc, t) {
+        if !possessive && is_locative(doc, t) && !aimed_at(doc, t) {
             continue;
         }
         let p = table.party(state_info(ctx.rec, cc));
@@ -124,6 +125,19 @@ pub(super) fn find_states(ctx: &Ctx, table: &mut PartyTable) {
         table.mention(*span, p, false);
     }
 }
+/// True when fire is aimed at token `t`: a projectile, then "at", "into" or "on" just before it
+/// ("fired rockets into Israel", "dropped bombs on Iraq"). The country is then a target.
+fn aimed_at(doc: &Doc, t: usize) -> bool {
+    let s = &doc.sentences[doc.tokens[t].sentence as usize];
+    let mut j = t;
+    while j > s.tokens.start && doc.is(j - 1, "the") {
+        j -= 1;
+    }
+    j >= s.tokens.start + 2
+        && doc.is_any(j - 1, &["at", "into", "on"])
+        && (j.saturating_sub(4).max(s.tokens.start)..j - 1).any(|k| doc.is_any(k, PROJECTILES))
+}
+
 /// True when the words before token `t` make it the place of something ("in Cambodia",
 /// "near the Northern Limit Line"), not an actor.
 pub fn is_locative(doc: &Doc, t: usize) -> bool {
@@ -218,6 +232,21 @@ mod tests {
         assert_eq!(
             party_of(&t, text, "Seoul", 0).unwrap().kind,
             PartyKind::State
+        );
+    }
+
+    #[test]
+    fn a_country_fire_is_aimed_at_is_a_party() {
+        let text = "Rebels fired mortars into Chad overnight. The envoys met in Chad.";
+        let t = table_for(text);
+        assert_eq!(
+            party_of(&t, text, "Chad", 0).map(|p| p.kind),
+            Some(PartyKind::State),
+            "fire aimed “into Chad” has Chad as its target"
+        );
+        assert!(
+            party_of(&t, text, "Chad", 1).is_none(),
+            "“met in Chad” only places"
         );
     }
 }
