@@ -217,7 +217,7 @@ pub(super) fn place_in_phrase(inp: &Inputs, i: usize, end: usize) -> Option<usiz
             // "in an ambush near Kidal": the phrase ends at the next locative, whose own
             // phrase places the event, with its own precision.
             TokenKind::Word => {
-                (!t.cap || demonym || k == i && doc.is(k, "the"))
+                (!t.cap || demonym || k == i && doc.is(k, "the") || doc.is_any(k, REGION_WORDS))
                     && !doc.is_any(k, PHRASE_STOPS)
                     && !(k > i && doc.is_any(k, APPROXIMATE))
             }
@@ -231,6 +231,19 @@ pub(super) fn place_in_phrase(inp: &Inputs, i: usize, end: usize) -> Option<usiz
     }
     None
 }
+
+/// Which part of a country, written capitalised as often as not: "the Western town of Żagań".
+const REGION_WORDS: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
 
 /// The word before the phrase of a place starting at token `t`, past a "the": "in" for "in
 /// the Gaza Strip".
@@ -417,5 +430,15 @@ mod tests {
             !ev[0].place_inferred,
             "a foreign actor: not at the dateline"
         );
+    }
+
+    #[test]
+    fn a_capitalised_part_of_the_country_stays_in_the_place_phrase() {
+        let ev = events_for(
+            "Prime Minister Ewa Lis on Friday headed a ceremony in the Eastern city of Lublin \
+             welcoming Canadian troops. The troops came in response to unrest in Ukraine.",
+            Some("2021-03-08"),
+        );
+        assert!(ev.iter().any(|e| e.title.ends_with("in Lublin")), "{ev:?}");
     }
 }
