@@ -594,7 +594,7 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             }
         }
     }
-    refine_places(inp, &mut merged);
+    refine_places(inp, &mut merged, false);
     // Still no place, and everyone taking part belongs to one country ("Egypt's prime minister
     // resigned", "Hong Kong holds an election"): that country, approximately, when the article
     // names it as a place, after refining, so an inferred
@@ -650,6 +650,9 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             }
         }
     }
+    // A country inferred from who took part is narrowed only to a finer place the event's own
+    // sentences put something in ("saved … along the coast of Aceh, Indonesia").
+    refine_places(inp, &mut merged, true);
     // What did not happen is no event: a denial, a condition, an intention. A threat is an act
     // even when what it threatens is conditional, and a plan with a date of its own is on the
     // calendar.

@@ -232,6 +232,18 @@ pub(super) fn place_in_phrase(inp: &Inputs, i: usize, end: usize) -> Option<usiz
     None
 }
 
+/// Parts of a place that put something in it: "along the coast of Aceh", "on the outskirts of
+/// Kabul".
+const PLACE_PARTS: &[&str] = &[
+    "coast",
+    "shores",
+    "outskirts",
+    "suburbs",
+    "centre",
+    "center",
+    "heart",
+];
+
 /// Which part of a country, written capitalised as often as not: "the Western town of Żagań".
 const REGION_WORDS: &[&str] = &[
     "northern",
@@ -316,7 +328,10 @@ pub(super) fn lede_place(inp: &Inputs) -> Option<usize> {
 
 /// "In Sharm el-Sheikh, Egypt" once and "in Egypt" later: an event placed at a country (or a
 /// region) goes to the one city or site the article names inside it, and says so.
-pub(super) fn refine_places(inp: &Inputs, events: &mut [super::EventFound]) {
+///
+/// With `own_only`, only to a place the event's own sentences name, never to the article's
+/// one city in that country.
+pub(super) fn refine_places(inp: &Inputs, events: &mut [super::EventFound], own_only: bool) {
     // Per country: the first city or site named in it, and whether a second distinct one is
     // named too. Built once, so refining costs one pass over the places, not one per event.
     let mut inside: HashMap<&str, (usize, bool)> = HashMap::new();
@@ -360,7 +375,10 @@ pub(super) fn refine_places(inp: &Inputs, events: &mut [super::EventFound]) {
         let doc = inp.doc;
         let locative = |h: &crate::extract::hits::PlaceHit| {
             word_before_phrase(doc, doc.token_at_or_after(h.span.start)).is_some_and(|k| {
-                doc.is_any(k, LOCATIVES) || k > 0 && doc.is(k, "of") && doc.is_any(k - 1, COMPASS)
+                doc.is_any(k, LOCATIVES)
+                    || k > 0
+                        && doc.is(k, "of")
+                        && (doc.is_any(k - 1, COMPASS) || doc.is_any(k - 1, PLACE_PARTS))
             })
         };
         for ev in e.evidence.iter().filter(|_| hit.kind == PlaceKind::Country) {
@@ -390,7 +408,7 @@ pub(super) fn refine_places(inp: &Inputs, events: &mut [super::EventFound]) {
         }
         let (finer, why) = if let Some(n) = named.filter(|_| !several) {
             (n, "which the event's own sentences name inside")
-        } else if let Some(&(only, false)) = inside.get(cc) {
+        } else if !own_only && let Some(&(only, false)) = inside.get(cc) {
             (only, "the one city or site the article names in")
         } else {
             continue;
@@ -440,5 +458,25 @@ mod tests {
             Some("2021-03-08"),
         );
         assert!(ev.iter().any(|e| e.title.ends_with("in Lublin")), "{ev:?}");
+    }
+
+    #[test]
+    fn a_country_inferred_from_the_parties_narrows_to_a_coast_the_sentence_names() {
+        let ev = events_for(
+            "On Monday, fishermen rescued 40 sailors whose boat sank, and the Indonesian navy \
+             saved 20 more after they were found drifting along the coast of Aceh, Indonesia.",
+            Some("2021-03-10"),
+        );
+        let rescue = ev
+            .iter()
+            .find(|e| e.kind == crate::model::EventKind::Aid)
+            .expect("the rescue");
+        assert!(
+            rescue
+                .place_note
+                .as_deref()
+                .is_some_and(|n| n.starts_with("Aceh")),
+            "{rescue:?}"
+        );
     }
 }
