@@ -995,6 +995,17 @@ fn sentence_events(
         if within(&object_group, &targets) {
             targets.clear();
         }
+        // "battled militants who have been described as loyal to al-Sadr": whom a relative
+        // clause relates an unnamed object to is not what was done to.
+        if passive.is_none()
+            && let Some(g) = object_group.as_ref().filter(|g| g.people)
+        {
+            let after = doc.token_at_or_after(g.span.end);
+            if doc.is_any(after, &["who", "which", "that", "loyal"]) {
+                let related = parties_in(inp, after, view.next_trigger.max(after), &view.skip);
+                targets.retain(|t| !related.contains(t));
+            }
+        }
         // "Six Palestinian civilians were killed": the group suffered it, not its state.
         let group_suffers = passive.is_some() && within(&subject_group, &targets);
         if group_suffers {
@@ -2947,5 +2958,19 @@ mod tests {
             Some("2021-03-10"),
         );
         assert_eq!(ev[0].title, "Military court sentences Haddad", "{ev:?}");
+    }
+
+    #[test]
+    fn whom_a_relative_clause_relates_the_object_to_was_not_attacked() {
+        for text in [
+            "On Monday, Kenyan troops fought gunmen who are loyal to Omar Haddad near Garissa.",
+            "On Monday, Kenyan troops fought gunmen loyal to Omar Haddad near Garissa.",
+        ] {
+            let ev = events_for(text, Some("2021-03-10"));
+            assert_eq!(
+                ev[0].title, "Kenyan troops fight gunmen near Garissa",
+                "{ev:?}"
+            );
+        }
     }
 }
