@@ -885,12 +885,20 @@ fn person_appositive(doc: &Doc, comma: usize) -> Option<std::ops::Range<usize>> 
     let bare_role = doc.tokens.get(first).is_some_and(|t| !t.cap)
         && doc.is_any(first, PERSON_ROLES)
         && doc.tokens[first].sentence == sentence;
-    if !bare_role && !doc.is_any(first, &["a", "an", "the"]) {
+    // "Besir Atalay, Turkey's interior minister,": a country's possessive stands for "the".
+    let owner = doc.tokens.get(first).is_some_and(|t| t.cap)
+        && doc
+            .tokens
+            .get(first + 1)
+            .is_some_and(|t| t.kind == TokenKind::Possessive && t.sentence == sentence);
+    if !bare_role && !owner && !doc.is_any(first, &["a", "an", "the"]) {
         return None;
     }
     let first = if bare_role {
         // Read it as though an article stood before it.
         first - 1
+    } else if owner {
+        first + 1
     } else {
         first
     };
@@ -1029,5 +1037,13 @@ mod tests {
             party_of(&t, text, "Fox", 0).is_none(),
             "an outlet is no person"
         );
+    }
+
+    #[test]
+    fn a_name_before_a_countrys_office_is_a_person() {
+        let text = "The envoy met Tarek Mansour, Egypt's deputy health minister, on Friday.";
+        let t = table_for(text);
+        let p = party_of(&t, text, "Tarek Mansour", 0).expect("a person");
+        assert_eq!(p.kind, PartyKind::Person);
     }
 }
