@@ -1077,6 +1077,17 @@ fn sentence_events(
             mode = None;
             passive = None;
         }
+        // "forty leaders criticized the government, demanding an end to violence": a
+        // participle after a comma, with no party of its own, is done by the main clause's
+        // unnamed subject.
+        let main_clause = (!trig.nominal
+            && passive.is_none()
+            && h.first > s.tokens.start
+            && doc.is(h.first - 1, ",")
+            && doc.low(h.first).ends_with("ing"))
+        .then(|| out.last().filter(|(e, ..)| e.sentence == si))
+        .flatten()
+        .map(|(e, ..)| e.unnamed_subject.clone());
         let mut parties = actors.clone();
         for &t in &targets {
             push_unique(&mut parties, t);
@@ -1185,7 +1196,9 @@ fn sentence_events(
         };
         let (actor_span, target_span) = (mention_of(&actors), mention_of(&targets));
         let place_span = place_hit.map(|p| inp.rec.places[p].span);
-        let unnamed = if actors.is_empty() || passive.is_some() {
+        let unnamed = if let Some(main_group) = main_clause.filter(|_| actors.is_empty()) {
+            main_group
+        } else if actors.is_empty() || passive.is_some() {
             subject_group
         } else {
             None
@@ -2972,5 +2985,29 @@ mod tests {
                 "{ev:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_group_acts_past_its_examples_and_its_participle_is_its_own() {
+        let ev = events_for(
+            "On Friday, forty prominent Asian leaders, including Kevin Rudd and Ban Ki-moon, \
+             criticized the government of Myanmar in an open letter.",
+            Some("2021-03-10"),
+        );
+        assert_eq!(
+            ev[0].title, "Asian leaders criticize Myanmar government",
+            "{ev:?}"
+        );
+        let ev = events_for(
+            "On Friday, forty prominent African leaders, including former UN Secretary-General \
+             Ban Ki-moon and Thabo Mbeki, criticized the government of Chad, demanding an end to \
+             the arrests.",
+            Some("2021-03-10"),
+        );
+        let demand = ev
+            .iter()
+            .find(|e| e.kind == EventKind::Request)
+            .expect("a demand");
+        assert_eq!(demand.title, "African leaders demand end", "{ev:?}");
     }
 }

@@ -168,6 +168,11 @@ pub(super) fn subject_range(
         if doc.is_any(aside.start, &["along", "together", "and", "or"]) {
             return from..to;
         }
+        // "forty African leaders, including Kofi Annan, criticized": the aside names some of
+        // the subject, which acts as a whole.
+        if doc.is(aside.start, "including") && n >= 3 {
+            return segs[n - 3].clone();
+        }
         // "Two lawmakers from Ireland, Lynn Boylann and Nessa Childers, endorsed": an aside
         // of names only names the subject.
         if names_only(inp, aside, skip) {
@@ -516,6 +521,17 @@ pub(super) fn unnamed_subject(
     {
         head = open - 1;
     }
+    // "forty African leaders, including Kofi Annan, criticized": past the aside of examples.
+    if head > clause_start
+        && doc.is(head, ",")
+        && let Some(open) = (head.saturating_sub(16).max(clause_start)..head)
+            .rev()
+            .find(|&k| doc.is(k, ","))
+        && open > clause_start
+        && doc.is(open + 1, "including")
+    {
+        head = open - 1;
+    }
     // "freed by US commandos who killed three": the noun a relative clause hangs on.
     if head > clause_start && doc.is(head, "who") {
         head -= 1;
@@ -535,8 +551,21 @@ pub(super) fn unnamed_subject(
     {
         k -= 1;
     }
-    // "women and other protesters": the group is the protesters.
-    if k < head && doc.is_any(k, &["other", "another"]) {
+    // "women and other protesters": the group is the protesters; "prominent African
+    // leaders" are African leaders, whatever the text thinks of them.
+    if k < head
+        && doc.is_any(
+            k,
+            &[
+                "other",
+                "another",
+                "prominent",
+                "leading",
+                "influential",
+                "notable",
+            ],
+        )
+    {
         k += 1;
     }
     // "at least sixty people": the count keeps its "at least".
