@@ -804,6 +804,27 @@ pub(super) fn in_lede(doc: &Doc, si: usize) -> bool {
         .is_some_and(|l| doc.sentences[si].paragraph as usize == l)
 }
 
+/// The date of the last act an earlier sentence of sentence `si`'s paragraph dates itself, if
+/// that date is bounded and no longer than a week.
+fn paragraph_date(
+    doc: &Doc,
+    si: usize,
+    earlier: &[(EventFound, usize, bool)],
+) -> Option<DateRange> {
+    let paragraph = doc.sentences[si].paragraph;
+    earlier
+        .iter()
+        .rev()
+        .map(|(e, ..)| e)
+        .take_while(|e| doc.sentences[e.sentence].paragraph == paragraph)
+        .find(|e| e.own_date)
+        .and_then(|e| e.date.clone())
+        .filter(|d| match (d.first_day(), d.last_day()) {
+            (Some(a), Some(b)) => crate::model::day_number(b) - crate::model::day_number(a) < 7,
+            _ => false,
+        })
+}
+
 /// True when the trigger is in the present perfect ("has resigned", "have been detained") or
 /// the present ("condemns", "says").
 fn recent_tense(doc: &Doc, h: &Hit) -> bool {
@@ -1126,6 +1147,17 @@ fn sentence_events(
             if place.is_none() {
                 place = f.place.map(|p| (p, None));
             }
+            date_source = DateSource::Inherited;
+        }
+        // "Riot police fired water cannon on Saturday. … Protesters threw stones at police.":
+        // an undated act told as fact in a paragraph that dated an earlier act took place on
+        // that day, as far as the text tells.
+        if date.is_none()
+            && !earlier_time
+            && mode.is_none()
+            && let Some(prev) = paragraph_date(doc, si, earlier)
+        {
+            date = Some(prev);
             date_source = DateSource::Inherited;
         }
         let inherited = date_source == DateSource::Inherited;
@@ -3009,5 +3041,41 @@ mod tests {
             .find(|e| e.kind == EventKind::Request)
             .expect("a demand");
         assert_eq!(demand.title, "African leaders demand end", "{ev:?}");
+    }
+
+    #[test]
+    fn an_undated_act_takes_the_day_its_paragraph_gave() {
+        let day = |text: &str| {
+            let ev = events_for(text, Some("2008-06-30"));
+            let stones = ev
+                .iter()
+                .find(|e| e.kind == EventKind::Assault)
+                .expect("stones thrown")
+                .clone();
+            stones.date.and_then(|d| d.first_day())
+        };
+        let saturday = crate::model::parse_day("2008-06-28").ok();
+        assert_eq!(
+            day(
+                "Police arrested 40 protesters in Seoul on Saturday. Other protesters threw \
+                 stones at police."
+            ),
+            saturday
+        );
+        // Told as earlier, or in another paragraph: no day.
+        assert_eq!(
+            day(
+                "Police arrested 40 protesters in Seoul on Saturday. Other protesters had \
+                 thrown stones at police."
+            ),
+            None
+        );
+        assert_eq!(
+            day(
+                "Police arrested 40 protesters in Seoul on Saturday.\n\nOther protesters threw \
+                 stones at police."
+            ),
+            None
+        );
     }
 }
