@@ -562,7 +562,17 @@ fn norm(s: &str) -> String {
         Some(&"the") => &words[1..],
         _ => &words[..],
     };
-    words.join(" ")
+    // "U.S." and "US" are one abbreviation: single letters in a row are one word.
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        let letter = |x: Option<&&str>| x.is_some_and(|x| x.chars().count() == 1);
+        let joined = letter(Some(w)) && i > 0 && letter(words.get(i - 1));
+        if i > 0 && !joined {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Does a predicted party stand for a gold one?
@@ -931,5 +941,18 @@ mod tests {
             .unwrap()
             .contains("Lima")
         );
+    }
+
+    #[test]
+    fn an_abbreviation_matches_with_or_without_its_dots() {
+        assert_eq!(
+            norm("U.S. House of Representatives"),
+            "us house of representatives"
+        );
+        assert_eq!(
+            norm("US House of Representatives"),
+            "us house of representatives"
+        );
+        assert_eq!(norm("George W. Bush"), "george w bush");
     }
 }

@@ -804,6 +804,26 @@ pub(super) fn in_lede(doc: &Doc, si: usize) -> bool {
         .is_some_and(|l| doc.sentences[si].paragraph as usize == l)
 }
 
+/// The kinds of act a definite noun can point back at ("the operation" at an attack or a
+/// show of force, "the vote" at a ballot), and whether the act must have been told with the
+/// same word ("the resolution" is one resolution, not any vote). Not a deal: welcoming one
+/// takes no side.
+fn told_act_kinds(noun: &str) -> Option<(&'static [EventKind], bool)> {
+    use EventKind as K;
+    Some(match noun.to_lowercase().as_str() {
+        "operation" | "offensive" | "invasion" | "attack" | "attacks" | "raid" | "raids"
+        | "strike" | "strikes" | "airstrikes" | "bombing" | "incursion" => {
+            (&[K::Assault, K::Mobilize, K::Coerce], false)
+        }
+        "arrest" | "arrests" | "detention" | "crackdown" | "sentence" | "verdict" => {
+            (&[K::Coerce], false)
+        }
+        "vote" | "resolution" | "bill" => (&[K::Incident], true),
+        "sanctions" => (&[K::Sanction], false),
+        _ => return None,
+    })
+}
+
 /// The date of the last act an earlier sentence of sentence `si`'s paragraph dates itself, if
 /// that date is bounded and no longer than a week.
 fn paragraph_date(
@@ -1097,6 +1117,42 @@ fn sentence_events(
             kind = EventKind::Threaten;
             mode = None;
             passive = None;
+        }
+        // "Mbeki denounced the operation": a stance on an act the article told of is taken
+        // against whoever did it.
+        if targets.is_empty()
+            && passive.is_none()
+            && matches!(
+                kind,
+                EventKind::Accuse | EventKind::Support | EventKind::Reject
+            )
+            && let Some(g) = object_group.as_ref().filter(|g| !g.people)
+            && let Some(noun) = g.words.rsplit(' ').next()
+            && let Some((kinds, same_word)) = told_act_kinds(noun)
+            && doc
+                .token_containing(g.span.start)
+                .is_some_and(|t| t > 0 && doc.is_any(t - 1, &["the", "this", "that"]))
+            // The story's own act of that kind, told first, is what "the operation" means.
+            && let Some(done) = earlier
+                .iter()
+                .chain(out.iter())
+                .map(|(e, ..)| e)
+                .find(|e| {
+                    kinds.contains(&e.kind)
+                        && !e.actors.is_empty()
+                        && (!same_word
+                            || doc.text.get(e.trigger.start..e.trigger.end).is_some_and(|w| {
+                                w.to_lowercase()
+                                    .starts_with(&noun.to_lowercase()[..noun.len().min(4)])
+                            }))
+                })
+        {
+            targets = done
+                .actors
+                .iter()
+                .copied()
+                .filter(|a| !actors.contains(a))
+                .collect();
         }
         // "forty leaders criticized the government, demanding an end to violence": a
         // participle after a comma, with no party of its own, is done by the main clause's
@@ -3077,5 +3133,27 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_stance_on_an_act_the_story_told_is_against_whoever_did_it() {
+        let ev = events_for(
+            "Chad invaded the island of Moheli on Monday. Later, the Kenyan president Ali Musa \
+             denounced the operation.",
+            Some("2021-03-10"),
+        );
+        assert!(
+            ev.iter().any(|e| e.title == "Musa denounces Chad"),
+            "{ev:?}"
+        );
+        // "The resolution" is no vote the story told of as one.
+        let ev = events_for(
+            "The National Assembly of Kenya voted 200-10 on Tuesday to approve the bill. \
+             Activist Ana Ruiz welcomed the vote. Ali Musa criticized the resolution.",
+            Some("2021-03-10"),
+        );
+        let titles: Vec<&str> = ev.iter().map(|e| e.title.as_str()).collect();
+        assert!(titles.contains(&"Ruiz welcomes Kenya"), "{titles:?}");
+        assert!(titles.contains(&"Musa criticizes resolution"), "{titles:?}");
     }
 }
