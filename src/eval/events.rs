@@ -15,7 +15,8 @@
 //!   the gold actor and target are participants in either order; otherwise the gold actor must be
 //!   among the predicted actors and the gold target among the predicted targets, and a side the
 //!   gold leaves empty must be empty. A predicted party matches a gold one by name or alias
-//!   (case and a leading "the" ignored), a state by its country code, a person by surname.
+//!   (case, a leading "the" and the dots of an abbreviation ignored: "U.S." is "US"), a state
+//!   by its country code, a person by surname.
 //! - **Places** (matched pairs whose gold event has a place): the predicted place lies within
 //!   161 km of the gold point, or has the gold place's name.
 //! - **Dates** (matched pairs whose gold event has a date): the predicted range lies inside the
@@ -545,7 +546,7 @@ fn names(ps: &[&Party]) -> String {
         .join(" + ")
 }
 
-/// Lowercase words only, without a leading "the".
+/// Lowercase words only, without a leading "the", an abbreviation's letters as one word.
 fn norm(s: &str) -> String {
     let lower: String = s
         .chars()
