@@ -929,6 +929,32 @@ fn sentence_events(
             frame_end,
             others_did_not,
         } = roles(inp, h, &view);
+        // "“We urge the governments of the region to act,” Rathke said": the speaker acts, on
+        // whom the quote names after the verb.
+        if let Some(q) = inside_quote(inp.quotes, doc.tokens[h.first].span.start)
+            && let Some(speaker) = inp.quotes[q].speaker
+        {
+            actors = vec![speaker];
+            // Whom it appeals to comes before what they should do: "urge them to listen to
+            // the voices of Kenyans".
+            let object_end = (h.last + 1..view.next_trigger)
+                .find(|&k| doc.is_any(k, &["to", "that"]) && k > h.last + 1)
+                .unwrap_or(view.next_trigger)
+                .max(h.last + 1);
+            let end = token_span(doc, h.last + 1, object_end)
+                .end
+                .min(inp.quotes[q].span.end);
+            let from = doc.tokens[h.last].span.end;
+            targets = inp
+                .parties
+                .mentions_in(Span::new(from, end.max(from)))
+                .map(|m| m.party)
+                .filter(|&p| p != speaker)
+                .fold(Vec::new(), |mut v, p| {
+                    push_unique(&mut v, p);
+                    v
+                });
+        }
         // "rallied in Gaza City, the BBC reported": one marches, rallies or demonstrates
         // against someone, never "marches someone".
         if trig.kind == EventKind::Protest && trig.verb != "protest" && passive.is_none() {
@@ -3155,5 +3181,21 @@ mod tests {
         let titles: Vec<&str> = ev.iter().map(|e| e.title.as_str()).collect();
         assert!(titles.contains(&"Ruiz welcomes Kenya"), "{titles:?}");
         assert!(titles.contains(&"Musa criticizes resolution"), "{titles:?}");
+    }
+
+    #[test]
+    fn an_appeal_in_the_speakers_own_words_is_an_appeal() {
+        let said = |quote: &str| {
+            events_for(
+                &format!("\"{quote},\" said Tomas Vega, a State Department spokesman, on Monday."),
+                Some("2021-03-10"),
+            )
+        };
+        let ev = said("We urge the governments of Chad and Niger to end the raids");
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].title, "Vega urges Chad and Niger");
+        // Told, not done in the words: no event.
+        assert!(said("We urged Chad to end the raids").is_empty());
+        assert!(said("They urge Chad to end the raids").is_empty());
     }
 }

@@ -1304,9 +1304,14 @@ pub(super) fn find_triggers(
     let mut hits = Vec::new();
     let mut i = s.tokens.start;
     while i < s.tokens.end {
-        let quoted = inside_quote(inp.quotes, doc.tokens[i].span.start).is_some();
+        let quote = inside_quote(inp.quotes, doc.tokens[i].span.start);
+        // "“We urge the governments of the region to work together,” Rathke said": a speaker
+        // appealing in the words quoted makes an appeal, even inside the quote.
+        let performative = quote.is_some_and(|q| {
+            inp.quotes[q].speaker.is_some() && first_person_before(doc, i, s.tokens.start)
+        });
         let in_date = date_tokens.iter().any(|&(a, b)| (a..=b).contains(&i));
-        if quoted || in_date {
+        if quote.is_some() && !performative || in_date {
             i += 1;
             continue;
         }
@@ -1344,7 +1349,14 @@ pub(super) fn find_triggers(
         cands.sort_by_key(|(_, t)| std::cmp::Reverse(t.words.len()));
         let chosen = cands.into_iter().find(|(_, trig)| {
             let last = i + trig.words.len() - 1;
-            form_fits(inp, trig.form, i)
+            (!performative
+                || !trig.nominal
+                    && trig.form != Form::Third
+                    && !doc.low(i).ends_with("ed")
+                    // An appeal: "we urge", "I call on"; "I ask" is too often a plea for oneself.
+                    && trig.kind == EventKind::Request
+                    && !doc.is(i, "ask"))
+                && form_fits(inp, trig.form, i)
                 && !inside_name(doc, si, i, last)
                 && !(modifier(doc, trig, i, last)
                     || noun_modifying_ing(inp, trig, i, &range)
@@ -1407,6 +1419,20 @@ pub(super) fn find_triggers(
     }
     hits
 }
+/// "We urge", "I strongly condemn", "we are calling for": the word before token `i` (past an
+/// adverb and a progressive's "are"/"am") is "we" or "I".
+fn first_person_before(doc: &Doc, i: usize, from: usize) -> bool {
+    let mut k = i;
+    while k > from
+        && (doc.is_any(k - 1, &["also", "hereby", "are", "am", "again", "now"])
+            || doc.low(k - 1).ends_with("ly") && doc.low(k - 1).len() > 3)
+        && i - k < 3
+    {
+        k -= 1;
+    }
+    k > from && doc.is_any(k - 1, &["we", "i"])
+}
+
 /// The kinds of event a phrase like "in the bombing", "in Saturday's protests" or "in the
 /// incident" after token `from` (and before `to`) points back at, if there is one: a verb
 /// ("were injured in …", "died in …") telling what an event already told did.
