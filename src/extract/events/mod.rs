@@ -824,6 +824,11 @@ fn told_act_kinds(noun: &str) -> Option<(&'static [EventKind], bool)> {
     })
 }
 
+/// Words of a state or a stretch of time, not of a day: "have long accused", "has faced
+/// protests since" (and "the protests began after …", checked apart: "began at 2 a.m." is a
+/// moment).
+const DURATIVE: &[&str] = &["since", "long", "months", "years", "weeks", "ongoing"];
+
 /// The date of the last act an earlier sentence of sentence `si`'s paragraph dates itself, if
 /// that date is bounded and no longer than a week.
 fn paragraph_date(
@@ -1237,6 +1242,12 @@ fn sentence_events(
         if date.is_none()
             && !earlier_time
             && mode.is_none()
+            && !recent_tense(doc, h)
+            && !(view.range.start..view.range.end).any(|k| {
+                doc.is_any(k, DURATIVE)
+                    || doc.is_any(k, &["began", "begun", "started"])
+                        && doc.is_any(k + 1, &["after", "when", "as", "in"])
+            })
             && let Some(prev) = paragraph_date(doc, si, earlier)
         {
             date = Some(prev);
@@ -1564,9 +1575,13 @@ fn affiliations(inp: &Inputs, range: &std::ops::Range<usize>) -> Vec<std::ops::R
             let mut end = comma_after(k + 1, 12);
             // "…, the head of the Palestinian Legislative Council, the Palestinian parliament,":
             // the body's own apposition.
+            // (Not a list's next item: "…, the head of the PA, the emir of Qatar, and …".)
             if doc.is(end, ",") && doc.is(end + 1, "the") {
                 let next = comma_after(end + 1, 6);
-                if doc.is(next, ",") {
+                if doc.is(next, ",")
+                    && !doc.is(next + 1, "and")
+                    && !(end + 1..next).any(|j| doc.is_any(j, POSTS) || doc.is(j, "of"))
+                {
                     end = next;
                 }
             }
@@ -3069,6 +3084,13 @@ mod tests {
             Some("2021-03-10"),
         );
         assert_eq!(ev[0].title, "Lund and Haddad meet", "{ev:?}");
+        // A list's next item is no second apposition of the body.
+        let ev = events_for(
+            "President Ana Ruiz met Omar Haddad, the head of the Gulf Council, the emir of \
+             Qatar, and Kenya's president in Nairobi on Tuesday.",
+            Some("2021-03-10"),
+        );
+        assert_eq!(ev[0].targets.len(), 3, "Haddad, Qatar and Kenya: {ev:?}");
         let ev = events_for(
             "The lawyers have called on the international community to work for the release \
              of Jordanian Farmers Council (JFC) Speaker Omar Haddad.",
@@ -3144,7 +3166,14 @@ mod tests {
             ),
             saturday
         );
-        // Told as earlier, or in another paragraph: no day.
+        // Told as earlier, as lasting, or in another paragraph: no day.
+        assert_eq!(
+            day(
+                "Police arrested 40 protesters in Seoul on Saturday. Rebels fought the \
+                 police for months."
+            ),
+            None
+        );
         assert_eq!(
             day(
                 "Police arrested 40 protesters in Seoul on Saturday. Other protesters had \

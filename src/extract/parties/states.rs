@@ -133,10 +133,71 @@ fn aimed_at(doc: &Doc, t: usize) -> bool {
     while j > s.tokens.start && doc.is(j - 1, "the") {
         j -= 1;
     }
+    // What is fired, with the verb that fires it: "deployed Patriot missiles into Poland"
+    // moves arms, it aims them at no one.
+    let fired = |k: usize| {
+        doc.is_any(k, PROJECTILES)
+            && (k.saturating_sub(4).max(s.tokens.start)..k).any(|v| doc.is_any(v, FIRING))
+    };
+    // "missiles at US bases": the country names whose bases, not a target of its own.
+    let modifier = doc
+        .tokens
+        .get(t + 1)
+        .is_some_and(|n| n.sentence == doc.tokens[t].sentence && !n.cap)
+        && doc.is_any(t + 1, OWNED);
     j >= s.tokens.start + 2
         && doc.is_any(j - 1, &["at", "into", "on"])
-        && (j.saturating_sub(4).max(s.tokens.start)..j - 1).any(|k| doc.is_any(k, PROJECTILES))
+        && (j.saturating_sub(4).max(s.tokens.start)..j - 1).any(fired)
+        && !modifier
 }
+
+/// Verbs that send a projectile at someone.
+const FIRING: &[&str] = &[
+    "fire",
+    "fires",
+    "fired",
+    "firing",
+    "launch",
+    "launches",
+    "launched",
+    "launching",
+    "drop",
+    "drops",
+    "dropped",
+    "dropping",
+    "throw",
+    "throws",
+    "threw",
+    "throwing",
+    "hurl",
+    "hurled",
+    "hurling",
+    "lob",
+    "lobbed",
+    "shoot",
+    "shot",
+    "rain",
+    "rained",
+];
+
+/// What a country's name can stand before as its owner: "at US bases", "into Israeli
+/// positions".
+const OWNED: &[&str] = &[
+    "bases",
+    "base",
+    "troops",
+    "forces",
+    "positions",
+    "ships",
+    "vessels",
+    "embassy",
+    "targets",
+    "soldiers",
+    "territory",
+    "military",
+    "warships",
+    "facilities",
+];
 
 /// True when the words before token `t` make it the place of something ("in Cambodia",
 /// "near the Northern Limit Line"), not an actor.
@@ -247,6 +308,21 @@ mod tests {
         assert!(
             party_of(&t, text, "Chad", 1).is_none(),
             "“met in Chad” only places"
+        );
+    }
+
+    #[test]
+    fn arms_moved_or_a_countrys_bases_make_no_target() {
+        let text = "Washington deployed Patriot missiles into Poland on Tuesday. Iran fired \
+                    missiles at US bases in Iraq.";
+        let t = table_for(text);
+        assert!(
+            party_of(&t, text, "Poland", 0).is_none(),
+            "moved, not fired"
+        );
+        assert!(
+            party_of(&t, text, "US", 0).is_none(),
+            "whose bases, not a target"
         );
     }
 }
