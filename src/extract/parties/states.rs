@@ -130,7 +130,15 @@ pub(super) fn find_states(ctx: &Ctx, table: &mut PartyTable) {
 fn aimed_at(doc: &Doc, t: usize) -> bool {
     let s = &doc.sentences[doc.tokens[t].sentence as usize];
     let mut j = t;
-    while j > s.tokens.start && doc.is(j - 1, "the") {
+    // Past "the" and a part of the country: "rockets into southern Israel".
+    while j > s.tokens.start
+        && doc.is_any(
+            j - 1,
+            &[
+                "the", "southern", "northern", "eastern", "western", "central",
+            ],
+        )
+    {
         j -= 1;
     }
     // What is fired, with the verb that fires it: "deployed Patriot missiles into Poland"
@@ -298,7 +306,7 @@ mod tests {
 
     #[test]
     fn a_country_fire_is_aimed_at_is_a_party() {
-        let text = "Rebels fired mortars into Chad overnight. The envoys met in Chad.";
+        let text = "Rebels fired mortars into southern Chad overnight. The envoys met in Chad.";
         let t = table_for(text);
         assert_eq!(
             party_of(&t, text, "Chad", 0).map(|p| p.kind),
