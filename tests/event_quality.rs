@@ -38,13 +38,13 @@ fn events_gold_set_meets_its_floors() {
     let s = events::score(&articles, Gazetteer::embedded()).scores;
     check(&[
         ("event precision", s.event_precision.rate(), 0.60),
-        ("event recall", s.event_recall.rate(), 0.60),
-        ("actors", s.actors.rate(), 0.42),
-        ("places", s.places.rate(), 0.71),
-        ("dates", s.dates.rate(), 0.67),
+        ("event recall", s.event_recall.rate(), 0.61),
+        ("actors", s.actors.rate(), 0.44),
+        ("places", s.places.rate(), 0.72),
+        ("dates", s.dates.rate(), 0.71),
         ("speakers", s.speakers.rate(), 0.85),
-        ("titles", s.titles.rate(), 0.38),
-        ("headline event", s.headline.rate(), 0.58),
+        ("titles", s.titles.rate(), 0.40),
+        ("headline event", s.headline.rate(), 0.62),
         ("place precision", s.toponyms.precision, 0.87),
         ("place recall", s.toponyms.recall, 0.89),
     ]);
