@@ -380,6 +380,20 @@ pub const NUMBER_WORDS: &[&str] = &[
     "thousands",
 ];
 
+/// Which part of a country a place phrase names: "the Western town of Żagań", "into southern
+/// Israel".
+pub const PART_OF_COUNTRY: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
 /// What is fired, dropped or thrown at someone: "rockets into Israel" aims at Israel, it does not
 /// only place the firing there.
 pub const PROJECTILES: &[&str] = &[

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::triggers::TRIGGERS;
 use super::{Hit, Inputs, distance, nearest_hit};
+use crate::extract::lexicon::PART_OF_COUNTRY;
 use crate::extract::quotes::inside_quote;
 use crate::extract::sentences::TokenKind;
 use crate::model::{EventKind, PartyKind, PlaceKind};
@@ -217,7 +218,7 @@ pub(super) fn place_in_phrase(inp: &Inputs, i: usize, end: usize) -> Option<usiz
             // "in an ambush near Kidal": the phrase ends at the next locative, whose own
             // phrase places the event, with its own precision.
             TokenKind::Word => {
-                (!t.cap || demonym || k == i && doc.is(k, "the") || doc.is_any(k, REGION_WORDS))
+                (!t.cap || demonym || k == i && doc.is(k, "the") || doc.is_any(k, PART_OF_COUNTRY))
                     && !doc.is_any(k, PHRASE_STOPS)
                     && !(k > i && doc.is_any(k, APPROXIMATE))
             }
@@ -242,19 +243,6 @@ const PLACE_PARTS: &[&str] = &[
     "centre",
     "center",
     "heart",
-];
-
-/// Which part of a country, written capitalised as often as not: "the Western town of Żagań".
-const REGION_WORDS: &[&str] = &[
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
 ];
 
 /// The word before the phrase of a place starting at token `t`, past a "the": "in" for "in

@@ -3,7 +3,7 @@
 
 use super::{Ctx, PartyInfo, PartyTable};
 use crate::extract::hits::Recognised;
-use crate::extract::lexicon::PROJECTILES;
+use crate::extract::lexicon::{PART_OF_COUNTRY, PROJECTILES};
 use crate::extract::sentences::{Doc, TokenKind};
 use crate::model::{PartyKind, PlaceKind};
 
@@ -131,14 +131,7 @@ fn aimed_at(doc: &Doc, t: usize) -> bool {
     let s = &doc.sentences[doc.tokens[t].sentence as usize];
     let mut j = t;
     // Past "the" and a part of the country: "rockets into southern Israel".
-    while j > s.tokens.start
-        && doc.is_any(
-            j - 1,
-            &[
-                "the", "southern", "northern", "eastern", "western", "central",
-            ],
-        )
-    {
+    while j > s.tokens.start && (doc.is(j - 1, "the") || doc.is_any(j - 1, PART_OF_COUNTRY)) {
         j -= 1;
     }
     // What is fired, with the verb that fires it: "deployed Patriot missiles into Poland"
