@@ -585,7 +585,10 @@ pub(super) fn conjugate(verb: &str, plural: bool, mode: Option<Mode>) -> String 
         {
             format!("{head}es")
         }
-        _ if head.ends_with('y') && !head.ends_with("ey") && !head.ends_with("ay") => {
+        // "carries", but "deploys", "obeys", "buys": a vowel before the "y" keeps it.
+        _ if head.ends_with('y')
+            && !head[..head.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']) =>
+        {
             format!("{}ies", &head[..head.len() - 1])
         }
         _ => format!("{head}s"),
@@ -851,5 +854,12 @@ mod tests {
             ev.iter().any(|e| e.title == "Rebels fire mortars at Chad"),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn a_vowel_before_a_final_y_keeps_it() {
+        assert_eq!(conjugate("deploy", false, None), "deploys");
+        assert_eq!(conjugate("carry", false, None), "carries");
+        assert_eq!(conjugate("buy", false, None), "buys");
     }
 }
