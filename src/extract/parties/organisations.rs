@@ -692,8 +692,10 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
             i += 1;
             continue;
         }
-        // "<Country>’s Foreign Affairs Ministry", "the South Korean military"
+        // "<Country>’s Foreign Affairs Ministry", "the South Korean military" (but a name the
+        // table holds is that body: "Korean Central News Agency" is North Korea's)
         if let Some((cc, after)) = ctx.country_qualifier(i)
+            && table_name_at(doc, i).is_none()
             && let Some((head_end, mut words)) = org_phrase(doc, after)
         {
             // "United States Department of State", "Japan's Ministry of Foreign Affairs": the
@@ -738,7 +740,9 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
             i = head_end + 1;
             continue;
         }
-        if ctx.covered[i] {
+        // (A nationality word covers "Korean", but the table's name starting there is longer.)
+        if ctx.covered[i] && (ctx.country_qualifier(i).is_none() || table_name_at(doc, i).is_none())
+        {
             i += 1;
             continue;
         }
@@ -1363,5 +1367,13 @@ mod tests {
             "{:?}",
             t.parties
         );
+    }
+
+    #[test]
+    fn a_name_the_table_holds_beats_a_nationality_word_before_a_body() {
+        let text = "The Korean Central News Agency said the army was on alert.";
+        let t = table_for(text);
+        let p = party_of(&t, text, "Korean Central News Agency", 0).expect("the agency");
+        assert_eq!(p.country.as_deref(), Some("KP"), "{p:?}");
     }
 }
