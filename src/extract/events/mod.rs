@@ -2135,8 +2135,13 @@ fn aimed_fire(inp: &Inputs, h: &Hit, view: &ClauseView) -> Option<&'static str> 
 fn aimed_at(inp: &Inputs, h: &Hit, view: &ClauseView) -> bool {
     let doc = inp.doc;
     let trig = &TRIGGERS[h.entry];
+    // Only arms sent at someone: "deployed Patriot missiles into Poland" moves them.
+    let sends = ["fir", "launch", "shoot", "shot", "drop", "lob", "hurl"]
+        .iter()
+        .any(|v| trig.words[0].starts_with(v));
     trig.kind == EventKind::Mobilize
         && !trig.nominal
+        && sends
         && (h.last + 1..view.next_trigger.min(h.last + 8)).any(|k| {
             doc.is_any(k, &["at", "on", "into", "against"])
                 && (place_after(inp, k + 1).is_some()
@@ -3204,5 +3209,24 @@ mod tests {
         // Told, not done in the words: no event.
         assert!(said("We urged Chad to end the raids").is_empty());
         assert!(said("They urge Chad to end the raids").is_empty());
+    }
+
+    #[test]
+    fn arms_deployed_into_a_country_are_no_attack_on_it() {
+        let ev = events_for(
+            "Washington deployed Patriot missiles into Poland on Tuesday.",
+            Some("2021-03-10"),
+        );
+        assert_eq!(ev[0].kind, EventKind::Mobilize, "{ev:?}");
+        let ev = events_for(
+            "North Korea fired two missiles into the sea on Tuesday.",
+            Some("2021-03-10"),
+        );
+        assert!(ev.iter().all(|e| e.kind != EventKind::Assault), "{ev:?}");
+        let ev = events_for(
+            "Rebels fired mortars at Kharkiv on Tuesday.",
+            Some("2021-03-10"),
+        );
+        assert_eq!(ev[0].kind, EventKind::Assault, "{ev:?}");
     }
 }
