@@ -394,6 +394,25 @@ pub const PART_OF_COUNTRY: &[&str] = &[
     "southwestern",
 ];
 
+/// What a country's name can stand before as its owner: "at US bases", "into Israeli
+/// positions".
+pub const COUNTRY_OWNED: &[&str] = &[
+    "bases",
+    "base",
+    "troops",
+    "forces",
+    "positions",
+    "ships",
+    "vessels",
+    "embassy",
+    "targets",
+    "soldiers",
+    "territory",
+    "military",
+    "warships",
+    "facilities",
+];
+
 /// What is fired, dropped or thrown at someone: "rockets into Israel" aims at Israel, it does not
 /// only place the firing there.
 pub const PROJECTILES: &[&str] = &[

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::triggers::TRIGGERS;
 use super::{Hit, Inputs, distance, nearest_hit};
-use crate::extract::lexicon::PART_OF_COUNTRY;
+use crate::extract::lexicon::{COUNTRY_OWNED, PART_OF_COUNTRY};
 use crate::extract::quotes::inside_quote;
 use crate::extract::sentences::TokenKind;
 use crate::model::{EventKind, PartyKind, PlaceKind};
@@ -138,6 +138,14 @@ pub(super) fn place_for(
         let Some(p) = place_in_phrase(inp, k + 1, range.end) else {
             continue;
         };
+        // "at US bases in Iraq", "at the US embassy in Baghdad": a country that owns what the
+        // phrase names does not place it; the phrase's own "in" may.
+        let hit = &inp.rec.places[p];
+        if hit.kind == PlaceKind::Country
+            && doc.is_any(doc.token_at_or_after(hit.span.end), COUNTRY_OWNED)
+        {
+            continue;
+        }
         // "a deal over Iran's nuclear programme": a possessive makes the place a topic.
         if doc.is(k, "over") && possessive_after(inp, p) {
             continue;
@@ -466,5 +474,14 @@ mod tests {
                 .is_some_and(|n| n.starts_with("Aceh")),
             "{rescue:?}"
         );
+    }
+
+    #[test]
+    fn a_country_that_owns_what_was_hit_does_not_place_it() {
+        let ev = events_for(
+            "Iran fired ballistic missiles at US bases in Iraq on Tuesday.",
+            Some("2021-03-10"),
+        );
+        assert!(ev[0].title.ends_with("in Iraq"), "{ev:?}");
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{Ctx, PartyInfo, PartyTable};
 use crate::extract::hits::Recognised;
-use crate::extract::lexicon::{PART_OF_COUNTRY, PROJECTILES};
+use crate::extract::lexicon::{COUNTRY_OWNED, PART_OF_COUNTRY, PROJECTILES};
 use crate::extract::sentences::{Doc, TokenKind};
 use crate::model::{PartyKind, PlaceKind};
 
@@ -145,7 +145,7 @@ fn aimed_at(doc: &Doc, t: usize) -> bool {
         .tokens
         .get(t + 1)
         .is_some_and(|n| n.sentence == doc.tokens[t].sentence && !n.cap)
-        && doc.is_any(t + 1, OWNED);
+        && doc.is_any(t + 1, COUNTRY_OWNED);
     j >= s.tokens.start + 2
         && doc.is_any(j - 1, &["at", "into", "on"])
         && (j.saturating_sub(4).max(s.tokens.start)..j - 1).any(fired)
@@ -179,25 +179,6 @@ const FIRING: &[&str] = &[
     "shot",
     "rain",
     "rained",
-];
-
-/// What a country's name can stand before as its owner: "at US bases", "into Israeli
-/// positions".
-const OWNED: &[&str] = &[
-    "bases",
-    "base",
-    "troops",
-    "forces",
-    "positions",
-    "ships",
-    "vessels",
-    "embassy",
-    "targets",
-    "soldiers",
-    "territory",
-    "military",
-    "warships",
-    "facilities",
 ];
 
 /// True when the words before token `t` make it the place of something ("in Cambodia",
