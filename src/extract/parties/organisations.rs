@@ -741,7 +741,7 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
             continue;
         }
         // (A nationality word covers "Korean", but the table's name starting there is longer.)
-        if ctx.covered[i] && (ctx.country_qualifier(i).is_none() || table_name_at(doc, i).is_none())
+        if ctx.covered[i] && (table_name_at(doc, i).is_none() || ctx.country_qualifier(i).is_none())
         {
             i += 1;
             continue;
