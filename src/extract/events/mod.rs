@@ -1160,6 +1160,8 @@ fn sentence_events(
             && let Some(g) = object_group.as_ref().filter(|g| !g.people)
             && let Some(noun) = g.words.rsplit(' ').next()
             && let Some((kinds, same_word)) = told_act_kinds(noun)
+            // (told_act_kinds knows ASCII words only, so four bytes are four letters.)
+            && let stem = &noun.to_lowercase()[..noun.len().min(4)]
             && doc
                 .token_containing(g.span.start)
                 .is_some_and(|t| t > 0 && doc.is_any(t - 1, &["the", "this", "that"]))
@@ -1172,10 +1174,10 @@ fn sentence_events(
                     kinds.contains(&e.kind)
                         && !e.actors.is_empty()
                         && (!same_word
-                            || doc.text.get(e.trigger.start..e.trigger.end).is_some_and(|w| {
-                                w.to_lowercase()
-                                    .starts_with(&noun.to_lowercase()[..noun.len().min(4)])
-                            }))
+                            || doc
+                                .text
+                                .get(e.trigger.start..e.trigger.end)
+                                .is_some_and(|w| w.to_lowercase().starts_with(stem)))
                 })
         {
             targets = done
@@ -2136,9 +2138,7 @@ fn aimed_at(inp: &Inputs, h: &Hit, view: &ClauseView) -> bool {
     let doc = inp.doc;
     let trig = &TRIGGERS[h.entry];
     // Only arms sent at someone: "deployed Patriot missiles into Poland" moves them.
-    let sends = ["fir", "launch", "shoot", "shot", "drop", "lob", "hurl"]
-        .iter()
-        .any(|v| trig.words[0].starts_with(v));
+    let sends = trig.words[0].starts_with("fir") || trig.words[0].starts_with("launch");
     trig.kind == EventKind::Mobilize
         && !trig.nominal
         && sends
