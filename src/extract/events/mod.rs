@@ -1465,7 +1465,7 @@ fn clause_view(
             }
         }
     }
-    skip.extend(affiliations(inp, &range));
+    skip.extend(affiliations(inp, &range, h.first));
     // "sentenced Dweik to three years for belonging to Hamas": the reason names no party to
     // the act.
     if let Some(k) = (h.last + 1..range.end.saturating_sub(1))
@@ -1507,12 +1507,24 @@ const POSTS: &[&str] = &[
     "president",
     "ambassador",
     "official",
+    "minister",
+    "adviser",
+    "advisor",
+    "governor",
+    "representative",
+    "correspondent",
+    "reporter",
+    "editor",
 ];
 
 /// Bodies named only as a person's affiliation, in the clause `range`: before the post and the
 /// name ("Palestinian Legislative Council (PLC) Speaker Aziz Dweik") or in an apposition after
 /// the name ("Khaled Meshaal, the leader of Hamas' political wing").
-fn affiliations(inp: &Inputs, range: &std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+fn affiliations(
+    inp: &Inputs,
+    range: &std::ops::Range<usize>,
+    trigger: usize,
+) -> Vec<std::ops::Range<usize>> {
     let doc = inp.doc;
     let mut out = Vec::new();
     if range.is_empty() {
@@ -1553,15 +1565,19 @@ fn affiliations(inp: &Inputs, range: &std::ops::Range<usize>) -> Vec<std::ops::R
             }
         }
         if kind_of(m) == PartyKind::Person {
-            // ", the leader of Hamas' political wing,": an apposition that holds a post.
+            // ", the leader of Hamas' political wing,", ", a U.S. security adviser": an
+            // apposition that holds a post.
             let k = tokens_of(m).end;
             if !(doc.is(k, ",") && doc.is_any(k + 1, &["the", "a", "an"])) {
                 continue;
             }
+            // Without a closing comma ("Ahern, the Prime Minister of Ireland visited …") the
+            // apposition ends at the act.
+            let limit = if trigger > k { trigger } else { range.end };
             let comma_after = |from: usize, len: usize| {
-                (from..(from + len).min(range.end))
-                    .find(|&j| doc.is(j, ","))
-                    .unwrap_or((from + len).min(range.end))
+                (from..(from + len).min(limit))
+                    .find(|&j| doc.is_any(j, &[",", "who", "which", "that"]))
+                    .unwrap_or((from + len).min(limit))
             };
             let mut end = comma_after(k + 1, 12);
             // "…, the head of the Palestinian Legislative Council, the Palestinian parliament,":
@@ -1576,13 +1592,12 @@ fn affiliations(inp: &Inputs, range: &std::ops::Range<usize>) -> Vec<std::ops::R
                     end = next;
                 }
             }
-            let Some(of) = (k + 2..end).find(|&j| doc.is(j, "of") && doc.is_any(j - 1, POSTS))
-            else {
+            if !(k + 2..end).any(|j| doc.is_any(j, POSTS)) {
                 continue;
-            };
+            }
             for n in &mentions[i + 1..] {
                 let r = tokens_of(n);
-                if r.start > of && r.start < end && kind_of(n) != PartyKind::Person {
+                if r.start > k && r.start < end && kind_of(n) != PartyKind::Person {
                     out.push(r);
                 }
             }
@@ -3091,6 +3106,21 @@ mod tests {
             Some("2021-03-10"),
         );
         assert!(!ev[0].title.contains("JFC"), "{ev:?}");
+        // A post with the body before it, and an apposition the text does not close.
+        for text in [
+            "Omar Haddad, a Kenyan security adviser for the army in Somalia apologized for the \
+             deaths on Sunday.",
+            "Omar Haddad, the Prime Minister of Kenya visited Uganda on Sunday.",
+        ] {
+            let ev = events_for(text, Some("2021-03-10"));
+            assert_eq!(ev[0].actors.len(), 1, "{text}: {ev:?}");
+        }
+        // The act's object is no part of the apposition.
+        let ev = events_for(
+            "Omar Haddad, the Prime Minister of Kenya visited Uganda on Sunday.",
+            Some("2021-03-10"),
+        );
+        assert_eq!(ev[0].title, "Haddad visits Uganda", "{ev:?}");
     }
 
     #[test]

@@ -184,7 +184,9 @@ pub(super) fn title(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
 fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     let table = inp.parties;
     // Meetings and agreements are mutual: "Virtanen and Rojas meet", not "Virtanen meets Rojas".
-    let mutual = e.kind.is_mutual();
+    // A visit goes one way: "Haddad visits Uganda", not "Haddad visits in Uganda".
+    let mutual = e.kind.is_mutual()
+        && !(e.verb == "visit" && !e.actors.is_empty() && e.targets.len() == 1);
     let mut actors = e.actors.clone();
     if mutual {
         for &p in e.parties.iter().chain(&e.targets) {
