@@ -185,8 +185,8 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     let table = inp.parties;
     // Meetings and agreements are mutual: "Virtanen and Rojas meet", not "Virtanen meets Rojas".
     // A visit goes one way: "Haddad visits Uganda", not "Haddad visits in Uganda".
-    let mutual = e.kind.is_mutual()
-        && !(e.verb == "visit" && !e.actors.is_empty() && e.targets.len() == 1);
+    let mutual =
+        e.kind.is_mutual() && !(e.verb == "visit" && !e.actors.is_empty() && e.targets.len() == 1);
     let mut actors = e.actors.clone();
     if mutual {
         for &p in e.parties.iter().chain(&e.targets) {
@@ -305,9 +305,11 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
         }
         return format!("{t}{place}");
     }
-    // Done to someone, by nobody the text names: "Jacobs sentenced in Leeds".
+    // Done to someone, by nobody the text names: "Jacobs sentenced in Leeds". (Not when an
+    // unnamed someone did something to a thing of theirs: "the prosecutor requested his
+    // release" is "Release requested", never "Al-Ani requested".)
     if actor_names.is_empty()
-        && (e.passive.is_some() || e.unnamed_subject.is_none())
+        && (e.passive.is_some() || e.unnamed_subject.is_none() && e.object.is_none())
         && let Some(patient) = (!target_names.is_empty())
             .then(|| list(&target_names))
             .or_else(|| {
@@ -693,6 +695,17 @@ mod tests {
             Some("2022-11-13"),
         );
         assert_eq!(ev[0].title, "Jacobs sentenced in Leeds");
+        // An active verb whose unnamed subject did it to a thing of theirs: not passive.
+        let ev = super::super::events_for(
+            "Charges against Detective Chris Jacobs were dropped. The prosecutor had \
+             requested his release on Friday.",
+            Some("2022-11-13"),
+        );
+        let request = ev
+            .iter()
+            .find(|e| e.verb == "request")
+            .expect("the request");
+        assert_eq!(request.title, "Release requested", "{ev:?}");
     }
 
     #[test]

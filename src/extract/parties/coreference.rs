@@ -159,7 +159,19 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
     // lookup per capitalised word, where scanning everyone made long texts quadratic.
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     for &p in &people {
-        for x in &table.parties[p].name_tokens {
+        let tokens = &table.parties[p].name_tokens;
+        // A common given name alone is someone else's: "Hussein" after "Hussein Rashid
+        // Mohammed" is Saddam Hussein, "David" beside David and Louise Turpin either. (A
+        // first word that is no given name may be a family name: "Yayi" of "Yayi Boni".)
+        let given_first = tokens.len() >= 2
+            && tokens.first().is_some_and(|t| {
+                !crate::extract::lexicon::EAST_ASIAN_FAMILY_NAMES.contains(&t.as_str())
+                    && super::people::is_given_name(t)
+            });
+        for (k, x) in tokens.iter().enumerate() {
+            if k == 0 && given_first {
+                continue;
+            }
             for name in std::iter::once(x.as_str()).chain(without_arabic_article(x)) {
                 let ps = by_name.entry(folded(name)).or_default();
                 if ps.last() != Some(&p) {
@@ -192,8 +204,30 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
             quoted,
         };
         // A surname or given name of a known person.
+        // After another name word, only someone whose full name the two share: "Saddam
+        // Hussein" is not "Hussein Rashid Mohammed" ("Murray Watson" may be "Mr Watson").
+        let name_before = (i > 0
+            && doc.tokens[i - 1].cap
+            && doc.tokens[i - 1].sentence == t.sentence
+            && doc.sentences[si].tokens.start != i - 1
+            && super::people::name_tokens_at(ctx, i - 1) >= 2
+            && super::people::title_at(doc, i - 1).is_none())
+        .then(|| folded(doc.tok(i - 1)));
+        let fits = |p: &usize| {
+            let tokens = &table.parties[*p].name_tokens;
+            name_before
+                .as_ref()
+                .is_none_or(|w| tokens.len() < 2 || tokens.iter().any(|t| folded(t) == *w))
+        };
         if t.cap && t.kind == TokenKind::Word && doc.tok(i).chars().count() > 2 {
-            let cands: &[usize] = by_name.get(&folded(doc.tok(i))).map_or(&[], Vec::as_slice);
+            let cands: Vec<usize> = by_name
+                .get(&folded(doc.tok(i)))
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(fits)
+                .collect();
+            let cands = cands.as_slice();
             if !cands.is_empty() {
                 let p = most_recent(&history, t.span.start, cands).unwrap_or(cands[0]);
                 new_mentions.push(PartyMention {
@@ -745,6 +779,34 @@ mod tests {
             "Fumio Kishida"
         );
         assert_eq!(party_of(&t, text, "He", 0).unwrap().name, "Fumio Kishida");
+    }
+
+    #[test]
+    fn a_lone_word_of_someone_elses_name_is_not_theirs() {
+        // The last word of another full name, and a common given name alone.
+        let text = "Former director of operations for the Kenyan Army Hussein Rashid Kiprono \
+                    was sentenced on Monday. The general served under Sabiti Kiprono \
+                    for years.";
+        let t = table_for(text);
+        // A role, the body it is held in, then the name.
+        assert_eq!(
+            party_of(&t, text, "Hussein Rashid Kiprono", 0)
+                .unwrap()
+                .name,
+            "Hussein Rashid Kiprono"
+        );
+        assert!(
+            party_of(&t, text, "Kiprono", 1).is_none_or(|p| p.name != "Hussein Rashid Kiprono"),
+            "{:?}",
+            t.mentions
+        );
+        let text = "Omar Rashid Kiprono was sentenced on Monday. Omar was silent.";
+        let t = table_for(text);
+        assert!(party_of(&t, text, "Omar", 1).is_none(), "{:?}", t.mentions);
+        // A surname after a given name the text never gave is still that person's.
+        let text = "Mr Watson was hurt on Monday. Briton Murray Watson was abducted.";
+        let t = table_for(text);
+        assert_eq!(party_of(&t, text, "Watson", 1).unwrap().name, "Watson");
     }
 
     #[test]

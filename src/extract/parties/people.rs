@@ -95,7 +95,7 @@ const NOT_NAMES: &[&str] = &[
     "added",
 ];
 /// Longest title at token `i` (its length in tokens).
-fn title_at(doc: &Doc, i: usize) -> Option<usize> {
+pub(super) fn title_at(doc: &Doc, i: usize) -> Option<usize> {
     if !doc.tokens.get(i)?.cap {
         return None;
     }
@@ -127,7 +127,7 @@ fn title_len(doc: &Doc, i: usize) -> Option<usize> {
 }
 /// True when the gazetteer knows `word` as a common given name. One that names a place too
 /// ("Franklin") reaches here only when place finding judged it a person's.
-fn is_given_name(word: &str) -> bool {
+pub(super) fn is_given_name(word: &str) -> bool {
     let gaz = crate::geodata::gazetteer::Gazetteer::embedded();
     gaz.lookup(word).is_some_and(|info| {
         info.flags
@@ -146,7 +146,7 @@ fn name_words(doc: &Doc, range: std::ops::Range<usize>) -> Vec<String> {
     out
 }
 /// Name tokens at `i`: capitalised words (with particles), not places or stop words.
-fn name_tokens_at(ctx: &Ctx, i: usize) -> usize {
+pub(super) fn name_tokens_at(ctx: &Ctx, i: usize) -> usize {
     let doc = ctx.doc;
     let n = doc.tokens.len();
     let Some(s) = doc.tokens.get(i).map(|t| t.sentence) else {
@@ -437,7 +437,27 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
                         && doc.is_any(k, PERSON_ROLES)
                         && doc.tokens[k].sentence == doc.tokens[i].sentence
                 });
-            if role_before || appositive_after_role {
+            // "director of operations for the Iraqi Armed Forces Hussein Rashid Mohammed was":
+            // a role, the body it is held in, then the name.
+            let role_of_body = ctx.covered[i - 1]
+                && doc.tokens[i - 1].cap
+                && !doc.tokens.get(i + nlen).is_some_and(|t| t.cap)
+                // "… for the United Nations High Commissioner for Human Rights": more of the
+                // body's name, not a person's.
+                && !doc.is_any(i + nlen, &["of", "for", "and", "on", "in"])
+                && title_at(doc, i).is_none()
+                && (i.saturating_sub(10)..i - 1).any(|k| {
+                    !doc.tokens[k].cap
+                        && doc.is_any(k, PERSON_ROLES)
+                        && doc.is_any(k + 1, &["of", "for", "at"])
+                        && (k + 1..i).all(|j| {
+                            doc.tokens[j].kind == TokenKind::Word
+                                && doc.tokens[j].sentence == doc.tokens[i].sentence
+                                && !doc.is_any(j, SPEECH_VERBS)
+                                && !doc.is_any(j, &["and", "or", "is", "was", "are", "were"])
+                        })
+                });
+            if role_before || appositive_after_role || role_of_body {
                 let role = role_before.then(|| capitalised(doc.tok(i - 1)));
                 add_untitled_person(ctx, table, i..i + nlen, role);
                 i += nlen;
