@@ -1824,9 +1824,19 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         let agents = (h.last + 1..view.next_trigger)
             .find(|&k| doc.is(k, "by"))
             .map(|k| {
-                // "by the army, who tricked FARC into …": the relative clause is another act.
+                // "by the army, who tricked FARC into …", "by pirates who held Phillips
+                // hostage": the relative clause is another act. "by the President of Gabon, to
+                // Migiro's remarks": a comma and a lowercase word end the agent too.
                 let end = (k + 1..view.next_trigger)
-                    .find(|&j| doc.is(j, ",") && doc.is_any(j + 1, &["who", "which"]))
+                    .find(|&j| {
+                        doc.is_any(j, &["who", "which", "that"])
+                            || doc.is(j, ",")
+                                && doc.tokens.get(j + 1).is_some_and(|t| {
+                                    t.kind == TokenKind::Word
+                                        && !t.cap
+                                        && !doc.is_any(j + 1, &["and", "or"])
+                                })
+                    })
                     .unwrap_or(view.next_trigger);
                 parties_in(inp, k + 1, end, skip)
             })
@@ -3034,6 +3044,25 @@ mod tests {
         let e = of_kind(&ev, EventKind::Coerce);
         assert_eq!(e.targets.len(), 1, "{e:?}");
         assert!(!e.actors.iter().any(|a| e.targets.contains(a)), "{e:?}");
+    }
+
+    #[test]
+    fn a_passives_agent_ends_where_its_clause_does() {
+        // A relative clause without a comma is another act.
+        let ev = events_for(
+            "On Monday, the ship was seized by pirates who held captain Omar Haddad hostage.",
+            Some("2009-06-20"),
+        );
+        let e = of_kind(&ev, EventKind::Coerce);
+        assert_eq!(e.title, "Pirates seize ship", "{ev:?}");
+        // So does a comma before a lowercase word.
+        let ev = events_for(
+            "On Monday, his speech was praised by President Ana Ruiz, to Senator Tom Reyes's \
+             dismay.",
+            Some("2009-06-20"),
+        );
+        let e = of_kind(&ev, EventKind::Support);
+        assert_eq!(e.actors.len(), 1, "{ev:?}");
     }
 
     #[test]
