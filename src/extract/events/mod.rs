@@ -230,22 +230,54 @@ fn place_approximately(inp: &Inputs, e: &mut EventFound, h: usize, note: String)
 }
 
 /// The country an article is about: where at least two thirds of its place mentions (and at
-/// least three) lie.
+/// least three) lie, if one of them says something is there; or else where three fifths of
+/// the places that set something somewhere and of its nationality words lie ("South Korean
+/// police … South Korean authorities … in Seoul", however often "U.S. beef" comes up).
 fn main_country<'d>(inp: &Inputs<'_, 'd>) -> Option<&'d str> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    let mut total = 0;
-    for h in &inp.rec.places {
-        let Some(cc) = h.country.as_deref() else {
-            continue;
-        };
-        total += 1;
-        match counts.iter_mut().find(|(c, _)| *c == cc) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((cc, 1)),
+    fn majority<'a>(countries: impl Iterator<Item = &'a str>) -> (Vec<(&'a str, usize)>, usize) {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        let mut total = 0;
+        for cc in countries {
+            total += 1;
+            match counts.iter_mut().find(|(c, _)| *c == cc) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((cc, 1)),
+            }
         }
+        (counts, total)
     }
-    let (cc, n) = counts.into_iter().max_by_key(|&(_, n)| n)?;
-    (n >= 3 && 3 * n >= 2 * total).then_some(cc)
+    // At least `num`/`den` of them, and three.
+    let winner = |(counts, total): &(Vec<(&'d str, usize)>, usize), num: usize, den: usize| {
+        let &(cc, n) = counts.iter().max_by_key(|&&(_, n)| n)?;
+        (n >= 3 && den * n >= num * total).then_some(cc)
+    };
+    // A country named as a party or a trade partner ("beef imports from the United States",
+    // "U.S. beef") sets nothing there; one named as where something is or goes ("in
+    // Zimbabwe", "coming to Nauru") does, as does any finer place.
+    let doc = inp.doc;
+    let setting = |h: &&crate::extract::hits::PlaceHit| {
+        h.kind != PlaceKind::Country
+            || doc
+                .token_containing(h.span.start)
+                .and_then(|t| placing::word_before_phrase(doc, t))
+                .is_some_and(|k| doc.is_any(k, placing::LOCATIVES) || doc.is(k, "to"))
+    };
+    let countries = |hits: &'d [crate::extract::hits::PlaceHit], settings_only: bool| {
+        hits.iter()
+            .filter(move |h| !settings_only || setting(h))
+            .filter_map(|h| h.country.as_deref())
+    };
+    let places = majority(countries(&inp.rec.places, false));
+    let settings = majority(countries(&inp.rec.places, true));
+    if let Some(cc) = winner(&places, 2, 3)
+        && settings.0.iter().any(|&(c, _)| c == cc)
+    {
+        return Some(cc);
+    }
+    let both = majority(
+        countries(&inp.rec.places, true).chain(inp.rec.demonyms.iter().map(|d| d.country.as_str())),
+    );
+    winner(&both, 3, 5)
 }
 
 /// Prepositions that open a sentence with a happening before its subject ("After a two-day
@@ -561,10 +593,6 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         };
         told = definite.map(|(si, kind, end)| (si, kind, end, at));
     }
-    // A dateline ("GLASGOW, Ky. (WBKO) --", "SEOUL —") says where the story was filed. Events
-    // whose sentences name no place are put there, as approximate (precision 3), unless a party
-    // from another country takes part: "WASHINGTON — North Korea fired …" did not happen in
-    // Washington.
     // Events whose own sentences name no place: at the dateline's place ("SEOUL —"), or else
     // the place the lede sets the story in, approximately (precision 3). Not when a party from
     // another country takes part: "WASHINGTON — North Korea fired …" did not happen in
@@ -636,8 +664,14 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
     // Still no place, in an article about one country (most of its places lie there:
     // "Tsvangirai was arrested" in a story from Zimbabwe): that country, approximately, unless
     // a party from elsewhere takes part.
+    // Where the text names the country itself, or else its first place there ("Seoul").
     if let Some(cc) = main_country(inp)
-        && let Some(&h) = country_hits.get(cc)
+        && let Some(h) = country_hits.get(cc).copied().or_else(|| {
+            inp.rec
+                .places
+                .iter()
+                .position(|h| h.country.as_deref() == Some(cc))
+        })
     {
         for e in merged.iter_mut().filter(|e| e.place.is_none()) {
             if !foreign_party(inp, e, Some(cc)) {
@@ -1466,6 +1500,7 @@ fn clause_view(
         }
     }
     skip.extend(affiliations(inp, &range, h.first));
+    skip.extend(owners_of_people(inp, &range));
     // "sentenced Dweik to three years for belonging to Hamas": the reason names no party to
     // the act.
     if let Some(k) = (h.last + 1..range.end.saturating_sub(1))
@@ -1604,6 +1639,58 @@ fn affiliations(
         }
     }
     out
+}
+
+/// People known by whose they are: "Bacar's highest-ranking supporters", "al-Sadr's
+/// followers".
+const OWNED_PEOPLE: &[&str] = &[
+    "supporters",
+    "followers",
+    "loyalists",
+    "aides",
+    "associates",
+    "allies",
+    "bodyguards",
+    "relatives",
+    "family",
+    "sons",
+    "daughters",
+    "children",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "lawyer",
+    "lawyers",
+];
+
+/// Parties in `range` named only as whose someone is ("three of Bacar's highest-ranking
+/// supporters were arrested"): those people took part, not their leader.
+fn owners_of_people(inp: &Inputs, range: &std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let doc = inp.doc;
+    if range.is_empty() {
+        return Vec::new();
+    }
+    inp.parties
+        .mentions_in(token_span(doc, range.start, range.end))
+        .filter_map(|m| {
+            let end = doc.token_at_or_after(m.span.end);
+            if doc.tokens.get(end)?.kind != TokenKind::Possessive {
+                return None;
+            }
+            // Up to two describing words between: "two sons", "highest-ranking supporters".
+            let owned = (end + 1..(end + 4).min(range.end)).find(|&k| {
+                !doc.tokens[k].cap
+                    && doc.tokens[k].kind == TokenKind::Word
+                    && doc.is_any(k, OWNED_PEOPLE)
+            })?;
+            (end + 1..owned)
+                .all(|k| !doc.tokens[k].cap && doc.tokens[k].kind == TokenKind::Word)
+                .then(|| doc.token_at_or_after(m.span.start)..end + 1)
+        })
+        .collect()
 }
 
 /// Words after a participle that show it has no object: "kidnapped on August 11", "arrested
@@ -1813,10 +1900,31 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         !(sentence_start..party_start).any(|k| !doc.tokens[k].cap && doc.low(k).ends_with("ed"))
     })
     .map(|m| m.party);
+    // "one of the men kidnapped had been wounded": a participle between a group noun and the
+    // clause's own verb tells what was done to the group.
+    let reduced_group = h.first > range.start
+        && h.first == h.last
+        && doc.low(h.first).ends_with("ed")
+        // "a woman alleged to have been …" reports a claim, not an act.
+        && !doc.is(h.last + 1, "to")
+        && (!doc.tokens[h.first - 1].cap || h.first - 1 == sentence_start)
+        && (doc.is_any(h.first - 1, participants::GROUP_NOUNS)
+            || doc.is_any(h.first - 1, &["men", "women"]))
+        && (h.last + 1..(h.last + 7).min(range.end))
+            .take_while(|&k| !doc.is_any(k, &[",", "and", "who", "which", "that", "by"]))
+            .any(|k| {
+                doc.is_any(
+                    k,
+                    &["had", "has", "have", "was", "were", "is", "are", "remain", "remains"],
+                )
+            });
     let passive = (!trig.nominal
         && trig.needs != Needs::To
-        && (is_passive(doc, range.start, h.first) || participle_by || reduced.is_some()))
-    .then_some(trig.participle);
+        && (is_passive(doc, range.start, h.first)
+            || participle_by
+            || reduced.is_some()
+            || reduced_group))
+        .then_some(trig.participle);
     if let Some(p) = reduced {
         actors = vec![p];
     }
@@ -3063,6 +3171,61 @@ mod tests {
         );
         let e = of_kind(&ev, EventKind::Support);
         assert_eq!(e.actors.len(), 1, "{ev:?}");
+    }
+
+    #[test]
+    fn people_known_by_whose_they_are_took_part_not_their_leader() {
+        let text = "President Omar Haddad fled on Sunday. Though one Kenyan soldier reports that \
+                    three of Haddad's closest supporters have been arrested, Haddad himself \
+                    remains at large.";
+        let ev = events_for(text, Some("2021-03-10"));
+        let e = of_kind(&ev, EventKind::Coerce);
+        assert!(e.targets.is_empty() && e.actors.is_empty(), "{e:?}");
+        assert_eq!(e.title, "Closest supporters arrested", "{ev:?}");
+    }
+
+    #[test]
+    fn a_participle_between_a_group_and_its_verb_was_done_to_the_group() {
+        for (text, title) in [
+            (
+                "The office addressed reports that one of the men kidnapped had been wounded.",
+                "Men kidnapped",
+            ),
+            (
+                "Soldiers killed in the attack were buried in Garissa on Monday.",
+                "Soldiers killed",
+            ),
+        ] {
+            let ev = events_for(text, Some("2021-03-10"));
+            let e = of_kind(&ev, EventKind::Assault);
+            assert_eq!(e.title, title, "{ev:?}");
+        }
+        // "Men" is as plural as "policemen".
+        let ev = events_for(
+            "Men attacked a convoy near Garissa on Monday.",
+            Some("2021-03-10"),
+        );
+        assert!(ev[0].title.starts_with("Men attack "), "{ev:?}");
+        // A claim reported is no act.
+        let ev = events_for(
+            "The footage showed a young woman alleged to have been given away.",
+            Some("2021-03-10"),
+        );
+        assert!(ev.iter().all(|e| e.kind != EventKind::Accuse), "{ev:?}");
+    }
+
+    #[test]
+    fn an_article_set_in_one_country_by_its_nationality_words_places_its_unplaced_events() {
+        let text = "South Korean police detained 70 protesters on Sunday. The protesters oppose \
+                    beef imports from the United States.\n\nSouth Korean authorities banned \
+                    rallies in Seoul on Monday. The United States has asked for calm. Critics \
+                    of the United States rallied too.\n\nSouth Korean officials said 200 \
+                    people were injured on Saturday. South Korean hospitals treated them.";
+        let ev = events_for(text, Some("2008-06-30"));
+        let e = of_kind(&ev, EventKind::Assault);
+        assert!(e.place.is_some() && e.place_inferred, "{ev:?}");
+        let note = e.place_note.as_deref().unwrap_or_default();
+        assert!(note.starts_with("Seoul, the country most"), "{note}");
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub(super) const FRAME_VERBS: &[&str] = &[
     "explained",
     "announced",
     "reported",
+    "reports",
     "believes",
     "believed",
     "thinks",
@@ -646,7 +647,7 @@ impl GroupRef {
         let span = Span::new(doc.tokens[first].span.start, doc.tokens[head].span.end);
         let low = doc.low(head);
         // "fishermen", "policemen", "children": plurals without an s.
-        let irregular = (low.ends_with("men") && low.len() > 3)
+        let irregular = (low.ends_with("men") && low.len() >= 3)
             || doc.is_any(
                 head,
                 &["police", "forces", "people", "militia", "children", "staff"],

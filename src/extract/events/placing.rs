@@ -255,7 +255,7 @@ const PLACE_PARTS: &[&str] = &[
 
 /// The word before the phrase of a place starting at token `t`, past a "the": "in" for "in
 /// the Gaza Strip".
-fn word_before_phrase(doc: &crate::extract::sentences::Doc, t: usize) -> Option<usize> {
+pub(super) fn word_before_phrase(doc: &crate::extract::sentences::Doc, t: usize) -> Option<usize> {
     let k = if t > 0 && doc.is(t - 1, "the") {
         t - 1
     } else {

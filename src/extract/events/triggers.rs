@@ -368,7 +368,8 @@ const LEXICON: &[Row] = &[
     row(K::Accuse, "blame", ""),
     row(K::Accuse, "slam/slammed/slammed/slamming", "criticize"),
     row(K::Accuse, "decry/decried/decried", ""),
-    row(K::Accuse, "allege", ""),
+    // Not hearsay: "a woman alleged to have been given away".
+    needs(K::Accuse, "allege", "", Needs::Except(&[], &["to"])),
     needs(K::Accuse, "claim", "accuse", Needs::That),
     row(K::Accuse, "indict", ""),
     row(K::Accuse, "investigate", ""),
