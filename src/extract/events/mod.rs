@@ -1902,22 +1902,40 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     .map(|m| m.party);
     // "one of the men kidnapped had been wounded": a participle between a group noun and the
     // clause's own verb tells what was done to the group.
-    let reduced_group = h.first > range.start
+    // "Sahin was among the 40 individuals arrested Wednesday": so is one after a group that
+    // "among" governs, which cannot be the verb's subject ("ten of the soldiers attacked" may
+    // be).
+    let group_before = h.first > range.start
         && h.first == h.last
         && doc.low(h.first).ends_with("ed")
         // "a woman alleged to have been …" reports a claim, not an act.
         && !doc.is(h.last + 1, "to")
         && (!doc.tokens[h.first - 1].cap || h.first - 1 == sentence_start)
         && (doc.is_any(h.first - 1, participants::GROUP_NOUNS)
-            || doc.is_any(h.first - 1, &["men", "women"]))
-        && (h.last + 1..(h.last + 7).min(range.end))
+            || doc.is_any(h.first - 1, &["men", "women", "individuals", "persons"]));
+    let verb_follows = || {
+        (h.last + 1..(h.last + 7).min(range.end))
             .take_while(|&k| !doc.is_any(k, &[",", "and", "who", "which", "that", "by"]))
             .any(|k| {
                 doc.is_any(
                     k,
-                    &["had", "has", "have", "was", "were", "is", "are", "remain", "remains"],
+                    &[
+                        "had", "has", "have", "was", "were", "is", "are", "remain", "remains",
+                    ],
                 )
-            });
+            })
+    };
+    let governed = || {
+        (h.first.saturating_sub(5).max(range.start)..h.first - 1)
+            .rev()
+            .take_while(|&k| !doc.tokens[k].cap || k == sentence_start)
+            .any(|k| doc.is(k, "among"))
+            && !doc.tokens.get(h.last + 1).is_some_and(|t| {
+                t.cap && !crate::extract::lexicon::is_month_or_weekday(doc.low(h.last + 1))
+                    || doc.is_any(h.last + 1, &["the", "a", "an", "his", "her", "their"])
+            })
+    };
+    let reduced_group = group_before && (verb_follows() || governed());
     let passive = (!trig.nominal
         && trig.needs != Needs::To
         && (is_passive(doc, range.start, h.first)
@@ -3200,6 +3218,21 @@ mod tests {
             let e = of_kind(&ev, EventKind::Assault);
             assert_eq!(e.title, title, "{ev:?}");
         }
+        // After "among", a group cannot be the verb's subject; after "of" it may be.
+        let ev = events_for(
+            "Omar Haddad was among the 40 individuals arrested Wednesday.",
+            Some("2009-01-09"),
+        );
+        assert_eq!(
+            of_kind(&ev, EventKind::Coerce).title,
+            "Haddad arrested",
+            "{ev:?}"
+        );
+        let ev = events_for(
+            "Officials said ten of the soldiers attacked in the morning.",
+            Some("2009-01-09"),
+        );
+        assert!(of_kind(&ev, EventKind::Assault).passive.is_none(), "{ev:?}");
         // "Men" is as plural as "policemen".
         let ev = events_for(
             "Men attacked a convoy near Garissa on Monday.",
