@@ -234,7 +234,12 @@ fn place_approximately(inp: &Inputs, e: &mut EventFound, h: usize, note: String)
 /// the places that set something somewhere and of its nationality words lie ("South Korean
 /// police … South Korean authorities … in Seoul", however often "U.S. beef" comes up).
 fn main_country<'d>(inp: &Inputs<'_, 'd>) -> Option<&'d str> {
-    fn majority<'a>(countries: impl Iterator<Item = &'a str>) -> (Vec<(&'a str, usize)>, usize) {
+    // The country at least `num`/`den` of `countries` (and three) name.
+    fn majority<'a>(
+        countries: impl Iterator<Item = &'a str>,
+        num: usize,
+        den: usize,
+    ) -> Option<&'a str> {
         let mut counts: Vec<(&str, usize)> = Vec::new();
         let mut total = 0;
         for cc in countries {
@@ -244,13 +249,9 @@ fn main_country<'d>(inp: &Inputs<'_, 'd>) -> Option<&'d str> {
                 None => counts.push((cc, 1)),
             }
         }
-        (counts, total)
-    }
-    // At least `num`/`den` of them, and three.
-    let winner = |(counts, total): &(Vec<(&'d str, usize)>, usize), num: usize, den: usize| {
         let &(cc, n) = counts.iter().max_by_key(|&&(_, n)| n)?;
         (n >= 3 && den * n >= num * total).then_some(cc)
-    };
+    }
     // A country named as a party or a trade partner ("beef imports from the United States",
     // "U.S. beef") sets nothing there; one named as where something is or goes ("in
     // Zimbabwe", "coming to Nauru") does, as does any finer place.
@@ -262,23 +263,85 @@ fn main_country<'d>(inp: &Inputs<'_, 'd>) -> Option<&'d str> {
                 .and_then(|t| placing::word_before_phrase(doc, t))
                 .is_some_and(|k| doc.is_any(k, placing::LOCATIVES) || doc.is(k, "to"))
     };
-    let countries = |hits: &'d [crate::extract::hits::PlaceHit], settings_only: bool| {
-        hits.iter()
-            .filter(move |h| !settings_only || setting(h))
-            .filter_map(|h| h.country.as_deref())
-    };
-    let places = majority(countries(&inp.rec.places, false));
-    let settings = majority(countries(&inp.rec.places, true));
-    if let Some(cc) = winner(&places, 2, 3)
-        && settings.0.iter().any(|&(c, _)| c == cc)
-    {
+    let all: Vec<&str> = inp
+        .rec
+        .places
+        .iter()
+        .filter_map(|h| h.country.as_deref())
+        .collect();
+    let set: Vec<&str> = inp
+        .rec
+        .places
+        .iter()
+        .filter(setting)
+        .filter_map(|h| h.country.as_deref())
+        .collect();
+    // Either way, the text must set something in that country: "Kenyan troops" four times
+    // in a story of a fight in Somalia do not put the fight in Kenya.
+    let winner = |cc: Option<&'d str>| cc.filter(|cc| set.contains(cc));
+    if let Some(cc) = winner(majority(all.iter().copied(), 2, 3)) {
         return Some(cc);
     }
-    let both = majority(
-        countries(&inp.rec.places, true).chain(inp.rec.demonyms.iter().map(|d| d.country.as_str())),
-    );
-    winner(&both, 3, 5)
+    let nationalities = inp.rec.demonyms.iter().map(|d| d.country.as_str());
+    winner(majority(set.iter().copied().chain(nationalities), 3, 5))
 }
+
+/// Words after a comma that end a passive's agent: prepositions and subordinators.
+const AGENT_ENDERS: &[&str] = &[
+    "to",
+    "in",
+    "at",
+    "on",
+    "for",
+    "from",
+    "with",
+    "after",
+    "before",
+    "while",
+    "as",
+    "when",
+    "according",
+    "but",
+    "though",
+    "although",
+    "despite",
+    "amid",
+    "during",
+    "near",
+    "outside",
+    "inside",
+    "into",
+    "under",
+    "over",
+    "through",
+    "across",
+    "along",
+    "around",
+    "against",
+    "within",
+    "without",
+    "between",
+    "toward",
+    "towards",
+    "since",
+    "until",
+    "where",
+    "then",
+    "who",
+    "which",
+];
+
+/// Finite forms of "be", "have" and "remain": the verb a reduced relative's group goes on to.
+const FINITE_BE_HAVE: &[&str] = &[
+    "had", "has", "have", "was", "were", "is", "are", "remain", "remains", "remained",
+];
+
+/// Words that open another clause or stand for another subject: a reduced relative's group
+/// verb is not looked for past them.
+const CLAUSE_OPENERS: &[&str] = &[
+    ",", "and", "who", "which", "that", "by", "as", "after", "when", "because", "although",
+    "though", "while", "before", "if", "whose", "he", "she", "it", "they", "we",
+];
 
 /// Prepositions that open a sentence with a happening before its subject ("After a two-day
 /// visit to Peru, …").
@@ -1609,17 +1672,22 @@ fn affiliations(
             // Without a closing comma ("Ahern, the Prime Minister of Ireland visited …") the
             // apposition ends at the act.
             let limit = if trigger > k { trigger } else { range.end };
-            let comma_after = |from: usize, len: usize| {
+            // It ends at a comma, a relative clause, a verb of saying ("Haddad, the Somali
+            // president said al-Shabaab attacked …") or a list's "and".
+            let apposition_end = |from: usize, len: usize| {
                 (from..(from + len).min(limit))
-                    .find(|&j| doc.is_any(j, &[",", "who", "which", "that"]))
+                    .find(|&j| {
+                        doc.is_any(j, &[",", "who", "which", "that", "and"])
+                            || doc.is_any(j, crate::extract::lexicon::SPEECH_VERBS)
+                    })
                     .unwrap_or((from + len).min(limit))
             };
-            let mut end = comma_after(k + 1, 12);
+            let mut end = apposition_end(k + 1, 12);
             // "…, the head of the Palestinian Legislative Council, the Palestinian parliament,":
             // the body's own apposition.
             // (Not a list's next item: "…, the head of the PA, the emir of Qatar, and …".)
             if doc.is(end, ",") && doc.is(end + 1, "the") {
-                let next = comma_after(end + 1, 6);
+                let next = apposition_end(end + 1, 6);
                 if doc.is(next, ",")
                     && !doc.is(next + 1, "and")
                     && !(end + 1..next).any(|j| doc.is_any(j, POSTS) || doc.is(j, "of"))
@@ -1680,15 +1748,22 @@ fn owners_of_people(inp: &Inputs, range: &std::ops::Range<usize>) -> Vec<std::op
             if doc.tokens.get(end)?.kind != TokenKind::Possessive {
                 return None;
             }
-            // Up to two describing words between: "two sons", "highest-ranking supporters".
-            let owned = (end + 1..(end + 4).min(range.end)).find(|&k| {
-                !doc.tokens[k].cap
-                    && doc.tokens[k].kind == TokenKind::Word
-                    && doc.is_any(k, OWNED_PEOPLE)
-            })?;
-            (end + 1..owned)
-                .all(|k| !doc.tokens[k].cap && doc.tokens[k].kind == TokenKind::Word)
-                .then(|| doc.token_at_or_after(m.span.start)..end + 1)
+            // Up to two describing words between: "two sons", "highest-ranking supporters" (not
+            // "Haddad's meeting with allies", "Haddad's gunmen attacked relatives").
+            let describing = |k: usize| {
+                (doc.tokens[k].kind == TokenKind::Word && !doc.tokens[k].cap
+                    || doc.tokens[k].kind == TokenKind::Number)
+                    && !doc.is_any(k, participants::GROUP_NOUNS)
+                    && !doc.is_any(k, CLAUSE_OPENERS)
+                    && !doc.is_any(k, &["with", "of", "in", "on", "at", "to", "for", "the", "a"])
+                    // (A compound describes: "highest-ranking".)
+                    && (!(doc.low(k).ends_with("ed") || doc.low(k).ends_with("ing"))
+                        || doc.low(k).contains('-'))
+            };
+            let owned = (end + 1..(end + 4).min(range.end))
+                .take_while(|&k| doc.is_any(k, OWNED_PEOPLE) || describing(k))
+                .find(|&k| doc.is_any(k, OWNED_PEOPLE))?;
+            Some(doc.token_at_or_after(m.span.start)..end + 1).filter(|_| owned > end)
         })
         .collect()
 }
@@ -1904,7 +1979,8 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     // clause's own verb tells what was done to the group.
     // "Sahin was among the 40 individuals arrested Wednesday": so is one after a group that
     // "among" governs, which cannot be the verb's subject ("ten of the soldiers attacked" may
-    // be).
+    // be). Either way the participle takes no object: "Police arrested the suspect as he was
+    // leaving" is active.
     let group_before = h.first > range.start
         && h.first == h.last
         && doc.low(h.first).ends_with("ed")
@@ -1913,29 +1989,36 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         && (!doc.tokens[h.first - 1].cap || h.first - 1 == sentence_start)
         && (doc.is_any(h.first - 1, participants::GROUP_NOUNS)
             || doc.is_any(h.first - 1, &["men", "women", "individuals", "persons"]));
+    let next = h.last + 1;
+    let no_object = doc
+        .tokens
+        .get(next)
+        .is_none_or(|t| t.kind == TokenKind::Punct)
+        || doc.is_any(next, FINITE_BE_HAVE)
+        || doc.is_any(
+            next,
+            &[
+                "in", "on", "at", "during", "near", "last", "this", "earlier",
+            ],
+        )
+        || crate::extract::lexicon::is_month_or_weekday(doc.low(next));
     let verb_follows = || {
-        (h.last + 1..(h.last + 7).min(range.end))
-            .take_while(|&k| !doc.is_any(k, &[",", "and", "who", "which", "that", "by"]))
-            .any(|k| {
-                doc.is_any(
-                    k,
-                    &[
-                        "had", "has", "have", "was", "were", "is", "are", "remain", "remains",
-                    ],
-                )
-            })
+        (next..(next + 6).min(range.end))
+            .take_while(|&k| !doc.is_any(k, CLAUSE_OPENERS))
+            .any(|k| doc.is_any(k, FINITE_BE_HAVE))
     };
+    // Between "among" and the group only determiners, numbers and describing words.
     let governed = || {
         (h.first.saturating_sub(5).max(range.start)..h.first - 1)
             .rev()
-            .take_while(|&k| !doc.tokens[k].cap || k == sentence_start)
-            .any(|k| doc.is(k, "among"))
-            && !doc.tokens.get(h.last + 1).is_some_and(|t| {
-                t.cap && !crate::extract::lexicon::is_month_or_weekday(doc.low(h.last + 1))
-                    || doc.is_any(h.last + 1, &["the", "a", "an", "his", "her", "their"])
+            .take_while(|&k| {
+                doc.tokens[k].kind != TokenKind::Punct
+                    && !doc.is_any(k, participants::GROUP_NOUNS)
+                    && !doc.is_any(k, CLAUSE_OPENERS)
             })
+            .any(|k| doc.is(k, "among"))
     };
-    let reduced_group = group_before && (verb_follows() || governed());
+    let reduced_group = group_before && no_object && (verb_follows() || governed());
     let passive = (!trig.nominal
         && trig.needs != Needs::To
         && (is_passive(doc, range.start, h.first)
@@ -1952,15 +2035,18 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
             .map(|k| {
                 // "by the army, who tricked FARC into …", "by pirates who held Phillips
                 // hostage": the relative clause is another act. "by the President of Gabon, to
-                // Migiro's remarks": a comma and a lowercase word end the agent too.
+                // Migiro's remarks": a comma before a preposition or a verb ends it too.
                 let end = (k + 1..view.next_trigger)
                     .find(|&j| {
                         doc.is_any(j, &["who", "which", "that"])
                             || doc.is(j, ",")
                                 && doc.tokens.get(j + 1).is_some_and(|t| {
+                                    // A preposition or a verb, not a list's next item ("by
+                                    // soldiers, police officers and militiamen").
                                     t.kind == TokenKind::Word
                                         && !t.cap
-                                        && !doc.is_any(j + 1, &["and", "or"])
+                                        && (doc.is_any(j + 1, AGENT_ENDERS)
+                                            || doc.low(j + 1).ends_with("ing"))
                                 })
                     })
                     .unwrap_or(view.next_trigger);
@@ -2058,6 +2144,11 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
         && matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number)
         && (!doc.tokens[i].cap || demonym_at(i) || i == body && country_at(i))
         && !doc.is_any(i, OBJECT_STOPS)
+        // "a rebel commander believed to have …", "civilians caught in …": a participle and
+        // its preposition start a clause of their own ("armed men" stays).
+        && !(i > body
+            && doc.low(i).ends_with("ed")
+            && doc.is_any(i + 1, &["to", "in", "by", "as", "with", "on", "at"]))
     {
         i += 1;
     }
@@ -3259,6 +3350,70 @@ mod tests {
         assert!(e.place.is_some() && e.place_inferred, "{ev:?}");
         let note = e.place_note.as_deref().unwrap_or_default();
         assert!(note.starts_with("Seoul, the country most"), "{note}");
+    }
+
+    #[test]
+    fn clause_rules_stay_inside_their_clause() {
+        // An object or another clause after the participle: active, not a reduced relative.
+        for (text, title) in [
+            (
+                "Police arrested the suspect as he was leaving a mosque in Mombasa on Friday.",
+                "Police arrest suspect in Mombasa",
+            ),
+            (
+                "Soldiers attacked the village after it had been abandoned by its residents.",
+                "Soldiers attack village",
+            ),
+            (
+                "Anger spread among farmers after police arrested two union leaders.",
+                "Police arrest two union leaders",
+            ),
+            (
+                "A group of protesters attacked police on Monday.",
+                "Protesters attack police",
+            ),
+            (
+                "Troops killed a rebel commander believed to have planned the raid.",
+                "Troops kill rebel commander",
+            ),
+            // A leader's gunmen are not his people named by whose they are.
+            (
+                "Omar Haddad's gunmen attacked relatives of the governor on Monday.",
+                "Haddad attacks relatives",
+            ),
+            // An apposition the text does not close ends at a verb of saying.
+            (
+                "Omar Haddad, the Somali president said al-Shabaab attacked the base in \
+                 Mogadishu on Monday.",
+                "Al-Shabaab attacks base in Mogadishu",
+            ),
+        ] {
+            let ev = events_for(text, Some("2021-03-10"));
+            assert!(ev.iter().any(|e| e.title == title), "{text}: {ev:?}");
+        }
+        // A list after "by" is one agent; "and" ends an apposition.
+        let ev = events_for(
+            "The ruling was condemned by the Orange Democratic Movement, the Law Society of \
+             Kenya and Amnesty International on Monday.",
+            Some("2021-03-10"),
+        );
+        assert!(ev[0].actors.len() >= 3, "{ev:?}");
+        let ev = events_for(
+            "Omar Haddad, a former minister and the African Union met in Nairobi on Monday.",
+            Some("2021-03-10"),
+        );
+        assert_eq!(
+            ev[0].title, "Haddad and African Union meet in Nairobi",
+            "{ev:?}"
+        );
+        // Nationality words alone set no story in their country.
+        let ev = events_for(
+            "Kenyan troops killed 20 al-Shabaab fighters on Monday, Kenyan officials said. The \
+             Kenyan army said the fighters had attacked a base. Kenya sent troops across the \
+             border in 2011. Kenyan soldiers remain near the border.",
+            Some("2021-03-10"),
+        );
+        assert!(of_kind(&ev, EventKind::Assault).place.is_none(), "{ev:?}");
     }
 
     #[test]

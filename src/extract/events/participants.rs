@@ -1157,7 +1157,19 @@ pub(super) fn nominal_actors(
     }
     // "The United States condemns in the strongest terms the attack": the subject of a verb
     // that judges or answers the happening did not do it.
-    let mut subject = if lv.is_none() && judged_noun(doc, range.start, h) {
+    // "Seven CIA employees were killed in the attack": who suffered what the noun names did
+    // not do it.
+    let suffered_in = (lo..h.first)
+        .rev()
+        .find(|&k| doc.is_any(k, &["in", "during"]))
+        .is_some_and(|k| {
+            k > range.start
+                && lv.is_none_or(|v| v == k - 1)
+                && (k + 1..h.first).all(|j| !doc.tokens[j].cap || doc.is(j, "the"))
+                && doc.low(k - 1).ends_with("ed")
+                && is_passive(doc, range.start, k - 1)
+        });
+    let mut subject = if lv.is_none() && judged_noun(doc, range.start, h) || suffered_in {
         Vec::new()
     } else {
         parties_in(inp, range.start, upto, skip)
@@ -1209,6 +1221,21 @@ mod tests {
                 .any(|e| e.title == "Pirates fire automatic weapons"),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn who_suffered_what_a_noun_names_did_not_do_it() {
+        let ev = events_for(
+            "Opposition leader Omar Haddad of the Movement for Democratic Change (MDC) spoke on \
+             Monday. According to the MDC, 66 of its followers have been killed in attacks \
+             since the contested March election, in which Omar Haddad won the most votes.",
+            Some("2021-03-10"),
+        );
+        let attacks = ev
+            .iter()
+            .filter(|e| e.kind == crate::model::EventKind::Assault);
+        assert!(attacks.clone().count() > 0, "{ev:?}");
+        assert!(attacks.clone().all(|e| e.actors.is_empty()), "{ev:?}");
     }
 
     #[test]

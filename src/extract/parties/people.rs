@@ -687,20 +687,37 @@ fn add_untitled_person(
         return;
     }
     let tokens = name_words(doc, name.clone());
+    let span = Span::new(
+        doc.tokens[name.start].span.start,
+        doc.tokens[name.end - 1].span.end,
+    );
+    // "the Somali Red Crescent Society said", "European Naval Force": a body the
+    // organisation table does not know, speaking.
+    if BODY_WORDS.contains(&doc.low(name.end - 1)) {
+        let full = tokens.join(" ");
+        let p = table.party(PartyInfo {
+            key: format!("org:{}", folded(&full)),
+            name: full,
+            kind: PartyKind::Organization,
+            country: None,
+            role: None,
+            title: None,
+            name_tokens: Vec::new(),
+            aliases: Vec::new(),
+        });
+        table.mention(span, p, false);
+        for k in name {
+            ctx.covered[k] = true;
+        }
+        return;
+    }
     let full = tokens.join(" ");
     let p = known_person(table, &tokens).unwrap_or_else(|| {
         let mut info = person_info(&full, tokens, None, None, ctx.rec);
         info.role = role;
         table.party(info)
     });
-    table.mention(
-        Span::new(
-            doc.tokens[name.start].span.start,
-            doc.tokens[name.end - 1].span.end,
-        ),
-        p,
-        false,
-    );
+    table.mention(span, p, false);
     for k in name {
         ctx.covered[k] = true;
     }
@@ -785,6 +802,58 @@ fn find_people_by_surname(ctx: &mut Ctx, table: &mut PartyTable) {
         add_untitled_person(ctx, table, k..k + len, None);
     }
 }
+/// Words that end a body's name, never a person's: "Red Crescent Society", "Patrol Unit".
+const BODY_WORDS: &[&str] = &[
+    "society",
+    "museum",
+    "unit",
+    "service",
+    "authority",
+    "council",
+    "committee",
+    "agency",
+    "office",
+    "ministry",
+    "department",
+    "party",
+    "front",
+    "movement",
+    "army",
+    "forces",
+    "force",
+    "bank",
+    "company",
+    "corporation",
+    "institute",
+    "university",
+    "court",
+    "commission",
+    "union",
+    "association",
+    "organization",
+    "organisation",
+    "group",
+    "center",
+    "centre",
+    "foundation",
+    "network",
+    "bureau",
+    "command",
+    "guard",
+    "police",
+    "navy",
+    "brigade",
+    "battalion",
+    "hospital",
+    "school",
+    "board",
+    "fund",
+    "trust",
+    "league",
+    "alliance",
+    "coalition",
+];
+
 /// Nouns that make an appositive a person's description ("a top aide to al-Sadr").
 const PERSON_ROLES: &[&str] = &[
     "member",
@@ -948,6 +1017,14 @@ fn appositive_role(doc: &Doc, a: std::ops::Range<usize>) -> Option<String> {
 mod tests {
     use super::super::{party_of, table_for};
     use crate::model::PartyKind;
+
+    #[test]
+    fn a_bodys_name_next_to_a_verb_of_saying_is_a_body() {
+        let text = "The head of the Somali Red Crescent Society said the camp was attacked.";
+        let t = table_for(text);
+        let p = party_of(&t, text, "Red Crescent Society", 0).expect("the society");
+        assert_eq!(p.kind, PartyKind::Organization);
+    }
 
     #[test]
     fn a_title_and_a_name_make_a_person_with_a_role() {
