@@ -1095,6 +1095,8 @@ fn sentence_events(
                 })
                 // "killed in the Khowst attack": a verb the noun's phrase hangs on, not its own.
                 .filter(|&k| !(k + 1..h.first).any(|j| doc.is_any(j, OBJECT_STOPS)))
+                // "Seven Kenyan soldiers were killed in an attack": who suffered it.
+                .filter(|&k| !is_passive(doc, view.range.start, k))
         } else {
             None
         };
@@ -1290,7 +1292,14 @@ fn sentence_events(
         }
         // "Reuters has reported that … clan elders are pressing for their release": the
         // reporter is no participant.
-        if parties.is_empty() && passive.is_none() && !group_acts && !others_did_not {
+        // (Not for a noun that whoever it befell is named before: "Seven Kenyan soldiers were
+        // killed in an attack".)
+        if parties.is_empty()
+            && passive.is_none()
+            && !group_acts
+            && !others_did_not
+            && !(trig.nominal && participants::suffered_in(doc, view.range.start, h))
+        {
             let end = reporter_after(doc, h.last + 1, view.range.end).unwrap_or(view.range.end);
             parties = parties_in(inp, frame_end, end, &view.skip);
         }

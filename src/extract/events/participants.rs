@@ -1157,18 +1157,7 @@ pub(super) fn nominal_actors(
     }
     // "The United States condemns in the strongest terms the attack": the subject of a verb
     // that judges or answers the happening did not do it.
-    // "Seven CIA employees were killed in the attack": who suffered what the noun names did
-    // not do it.
-    let suffered_in = (lo..h.first)
-        .rev()
-        .find(|&k| doc.is_any(k, &["in", "during"]))
-        .is_some_and(|k| {
-            k > range.start
-                && lv.is_none_or(|v| v == k - 1)
-                && (k + 1..h.first).all(|j| !doc.tokens[j].cap || doc.is(j, "the"))
-                && doc.low(k - 1).ends_with("ed")
-                && is_passive(doc, range.start, k - 1)
-        });
+    let suffered_in = suffered_in(doc, range.start, h);
     let mut subject = if lv.is_none() && judged_noun(doc, range.start, h) || suffered_in {
         Vec::new()
     } else {
@@ -1189,6 +1178,20 @@ pub(super) fn nominal_actors(
         }
     }
     subject
+}
+/// A noun that a passive verb's "in" or "during" governs ("Seven CIA employees were killed
+/// in the attack"): whoever suffered it did not do it.
+pub(super) fn suffered_in(doc: &Doc, start: usize, h: &Hit) -> bool {
+    let lo = h.first.saturating_sub(4).max(start);
+    (lo..h.first)
+        .rev()
+        .find(|&k| doc.is_any(k, &["in", "during"]))
+        .is_some_and(|k| {
+            k > start
+                && (k + 1..h.first).all(|j| !doc.tokens[j].cap || doc.is(j, "the"))
+                && doc.low(k - 1).ends_with("ed")
+                && is_passive(doc, start, k - 1)
+        })
 }
 /// The people's own states join them as participants (as the reviewed data does).
 pub(super) fn add_states_of_people(table: &PartyTable, parties: &mut Vec<usize>) {
@@ -1236,6 +1239,20 @@ mod tests {
             .filter(|e| e.kind == crate::model::EventKind::Assault);
         assert!(attacks.clone().count() > 0, "{ev:?}");
         assert!(attacks.clone().all(|e| e.actors.is_empty()), "{ev:?}");
+        // Nor does their state or their employer.
+        for (text, title) in [
+            (
+                "Seven Kenyan soldiers were killed in an attack on Monday.",
+                "Seven Kenyan soldiers killed",
+            ),
+            (
+                "Seven CIA employees were killed in the attack on Monday.",
+                "Seven CIA employees killed",
+            ),
+        ] {
+            let ev = events_for(text, Some("2010-01-05"));
+            assert_eq!(ev[0].title, title, "{ev:?}");
+        }
     }
 
     #[test]
