@@ -815,22 +815,54 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
 /// What someone is reported to have said, condemned, urged or denied, with no date of its
 /// own, was said on the story's day: the main event's day, when the article gives it one
 /// within three days of publication ("Betancourt arrived in France today … She condemned
-/// FARC …"). Anything else without a date keeps its open range.
+/// FARC …"), or else the day the lede gives ("A report released Thursday states …").
+/// Anything else without a date keeps its open range.
 fn date_statements_on_news_day(inp: &Inputs, events: &mut [EventFound]) {
     let Some(published) = inp.published else {
         return;
     };
-    let day = events
+    let recent = |d: &jiff::civil::Date| {
+        let gap = crate::model::day_number(published) - crate::model::day_number(*d);
+        (0..=3).contains(&gap)
+    };
+    let day_of = |d: &DateRange| {
+        (d.start.is_some() && d.first_day() == d.last_day())
+            .then(|| d.first_day())
+            .flatten()
+    };
+    let main_day = events
         .iter()
         .find(|e| e.main)
         .and_then(|e| e.date.as_ref())
-        .filter(|d| d.start.is_some() && d.first_day() == d.last_day())
-        .and_then(|d| d.first_day())
-        .filter(|&d| {
-            let gap = crate::model::day_number(published) - crate::model::day_number(d);
-            (0..=3).contains(&gap)
-        });
-    let Some(day) = day else { return };
+        .and_then(day_of)
+        .filter(recent);
+    // A main event without a day of its own: the day the lede gives ("A United Nations
+    // report released Thursday states …").
+    let lede_day = || {
+        let lede = inp.doc.paragraphs[inp.doc.lede?];
+        inp.dates
+            .iter()
+            .filter(|m| {
+                m.role == DateRole::At && m.span.start >= lede.start && m.span.end <= lede.end
+            })
+            .filter_map(|m| m.range.as_ref().and_then(day_of))
+            .find(recent)
+    };
+    let (day, note) = match main_day {
+        Some(d) => (
+            d,
+            "the story's day, when its main event happened: a statement the article reports \
+             without a date of its own",
+        ),
+        None => match lede_day() {
+            Some(d) => (
+                d,
+                "the story's day, as its first paragraph gives it: a statement the article \
+                 reports without a date of its own",
+            ),
+            None => return,
+        },
+    };
     for e in events.iter_mut() {
         let open = e.date.as_ref().is_none_or(|d| d.start.is_none());
         if open
@@ -845,11 +877,7 @@ fn date_statements_on_news_day(inp: &Inputs, events: &mut [EventFound]) {
             )
         {
             e.date = Some(DateRange::on(day));
-            e.date_note = Some(
-                "the story's day, when its main event happened: a statement the article \
-                 reports without a date of its own"
-                    .to_owned(),
-            );
+            e.date_note = Some(note.to_owned());
         }
     }
 }
@@ -3017,6 +3045,27 @@ mod tests {
             "{condemn:?}"
         );
         assert!(condemn.date_note.is_some(), "{condemn:?}");
+        // With an undated main event, the day the first paragraph gives.
+        let text = "A United Nations report released Thursday states that recent attacks \
+                    carried out on four villages in Arica by the Chilean army were a violation \
+                    of international law.\n\n\
+                    The raids left 115 people dead.\n\n\
+                    In failing to protect civilians, the UN accused the Chilean army of \
+                    breaking the law.";
+        let ev = events_for(text, Some("2021-11-12"));
+        let accuse = ev
+            .iter()
+            .find(|e| e.kind == EventKind::Accuse && e.main)
+            .or_else(|| ev.iter().find(|e| e.kind == EventKind::Accuse))
+            .expect("the accusation");
+        assert_eq!(first_day(accuse), Some("2021-11-11".to_owned()), "{ev:?}");
+        assert!(
+            accuse
+                .date_note
+                .as_deref()
+                .is_some_and(|n| n.contains("first paragraph")),
+            "{accuse:?}"
+        );
     }
 
     #[test]
