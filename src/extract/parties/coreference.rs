@@ -204,30 +204,34 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
             quoted,
         };
         // A surname or given name of a known person.
-        // After another name word, only someone whose full name the two share: "Saddam
-        // Hussein" is not "Hussein Rashid Mohammed" ("Murray Watson" may be "Mr Watson").
-        let name_before = (i > 0
-            && doc.tokens[i - 1].cap
-            && doc.tokens[i - 1].sentence == t.sentence
-            && doc.sentences[si].tokens.start != i - 1
-            && super::people::name_tokens_at(ctx, i - 1) >= 2
-            && super::people::title_at(doc, i - 1).is_none())
-        .then(|| folded(doc.tok(i - 1)));
-        let fits = |p: &usize| {
-            let tokens = &table.parties[*p].name_tokens;
-            name_before
-                .as_ref()
-                .is_none_or(|w| tokens.len() < 2 || tokens.iter().any(|t| folded(t) == *w))
-        };
         if t.cap && t.kind == TokenKind::Word && doc.tok(i).chars().count() > 2 {
-            let cands: Vec<usize> = by_name
-                .get(&folded(doc.tok(i)))
-                .into_iter()
-                .flatten()
-                .copied()
-                .filter(fits)
-                .collect();
-            let cands = cands.as_slice();
+            let known: &[usize] = by_name.get(&folded(doc.tok(i))).map_or(&[], Vec::as_slice);
+            // After another name word, only someone whose full name the two share: "Saddam
+            // Hussein" is not "Hussein Rashid Mohammed" ("Murray Watson" may be "Mr Watson").
+            // Worked out only for a known word, so most words cost one lookup.
+            let name_before = (!known.is_empty()
+                && i > 0
+                && doc.tokens[i - 1].cap
+                && doc.tokens[i - 1].sentence == t.sentence
+                && doc.sentences[si].tokens.start != i - 1
+                && super::people::name_tokens_at(ctx, i - 1) >= 2
+                && super::people::title_at(doc, i - 1).is_none())
+            .then(|| folded(doc.tok(i - 1)));
+            let fitting: Vec<usize>;
+            let cands: &[usize] = match &name_before {
+                None => known,
+                Some(w) => {
+                    fitting = known
+                        .iter()
+                        .copied()
+                        .filter(|&p| {
+                            let tokens = &table.parties[p].name_tokens;
+                            tokens.len() < 2 || tokens.iter().any(|t| folded(t) == *w)
+                        })
+                        .collect();
+                    &fitting
+                }
+            };
             if !cands.is_empty() {
                 let p = most_recent(&history, t.span.start, cands).unwrap_or(cands[0]);
                 new_mentions.push(PartyMention {
