@@ -1797,10 +1797,10 @@ fn owners_of_people(inp: &Inputs, range: &std::ops::Range<usize>) -> Vec<std::op
                     && (!(doc.low(k).ends_with("ed") || doc.low(k).ends_with("ing"))
                         || doc.low(k).contains('-'))
             };
-            let owned = (end + 1..(end + 4).min(range.end))
+            (end + 1..(end + 4).min(range.end))
                 .take_while(|&k| doc.is_any(k, OWNED_PEOPLE) || describing(k))
-                .find(|&k| doc.is_any(k, OWNED_PEOPLE))?;
-            Some(doc.token_at_or_after(m.span.start)..end + 1).filter(|_| owned > end)
+                .any(|k| doc.is_any(k, OWNED_PEOPLE))
+                .then(|| doc.token_at_or_after(m.span.start)..end + 1)
         })
         .collect()
 }
