@@ -379,6 +379,21 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
             i = head + 1;
             continue;
         }
+        // "Prosecutors said they planned …": "they" are the group just named, no party.
+        let group_speaks = doc.is(i, "they")
+            && i >= 2
+            && doc.is_any(i - 1, SPEECH_VERBS)
+            && doc.tokens[i - 2].kind == TokenKind::Word
+            && doc.tokens[i - 2].sentence == t.sentence
+            && doc.low(i - 2).ends_with('s')
+            && (!doc.tokens[i - 2].cap || doc.sentences[si].tokens.start == i - 2)
+            && table
+                .mention_ending_at(doc.tokens[i - 2].span.end)
+                .is_none();
+        if group_speaks {
+            i += 1;
+            continue;
+        }
         // Plural references: "Both leaders", "They", "The leaders of Japan and South Korea".
         if let Some(len) = plural_ref_at(doc, i) {
             let span = Span::new(t.span.start, doc.tokens[i + len - 1].span.end);
@@ -811,6 +826,19 @@ mod tests {
         let text = "Mr Watson was hurt on Monday. Briton Murray Watson was abducted.";
         let t = table_for(text);
         assert_eq!(party_of(&t, text, "Watson", 1).unwrap().name, "Watson");
+    }
+
+    #[test]
+    fn they_after_a_group_that_speaks_is_that_group() {
+        let text = "President Ana Diaz met President Luis Soto. Prosecutors said they would \
+                    charge him.";
+        let t = table_for(text);
+        let at = text.find("they").unwrap();
+        assert!(
+            t.plurals.iter().all(|p| p.span.start != at) && t.mention_starting_at(at).is_none(),
+            "{:?}",
+            t.plurals
+        );
     }
 
     #[test]
