@@ -40,11 +40,11 @@ fn events_gold_set_meets_its_floors() {
         ("event precision", s.event_precision.rate(), 0.60),
         ("event recall", s.event_recall.rate(), 0.61),
         ("actors", s.actors.rate(), 0.44),
-        ("places", s.places.rate(), 0.77),
-        ("dates", s.dates.rate(), 0.71),
+        ("places", s.places.rate(), 0.78),
+        ("dates", s.dates.rate(), 0.73),
         ("speakers", s.speakers.rate(), 0.85),
         ("titles", s.titles.rate(), 0.41),
-        ("headline event", s.headline.rate(), 0.64),
+        ("headline event", s.headline.rate(), 0.65),
         ("place precision", s.toponyms.precision, 0.87),
         ("place recall", s.toponyms.recall, 0.89),
     ]);
@@ -58,6 +58,6 @@ fn merge_gold_set_meets_its_floors() {
     check(&[
         // A wrong join hides an event: precision first.
         ("merge precision", s.precision, 0.90),
-        ("merge recall", s.recall, 0.51),
+        ("merge recall", s.recall, 0.54),
     ]);
 }
