@@ -2471,11 +2471,18 @@ fn own_date(
                 .find(|&k| doc.is(k, ","))
                 .is_some_and(|c| d.tokens.1 < c)
     };
+    // "in Saturday's protests": a day's possessive dates the noun it owns, whichever verb is
+    // nearer.
+    let owns = |d: &&&DateMention| {
+        TRIGGERS[h.entry].nominal
+            && d.tokens.1 + 2 == h.first
+            && doc.tokens[d.tokens.1 + 1].kind == TokenKind::Possessive
+    };
     let mine = sentence_dates
         .iter()
         .filter(|d| view.range.contains(&d.tokens.0) && d.role != DateRole::Anchored)
         .filter(|d| !in_aside(d) && !in_opening_phrase(d))
-        .filter(|d| nearest_hit(doc, hits, h.clause, d.tokens) == Some(hi))
+        .filter(|d| nearest_hit(doc, hits, h.clause, d.tokens) == Some(hi) || owns(d))
         .min_by_key(|d| distance(doc, h, d.tokens));
     // "Yesterday in Geneva, Iran and six powers … reached a deal": a date that opens the
     // sentence, before its first comma, sets the time of the sentence's first event.
@@ -3030,6 +3037,18 @@ mod tests {
             .unwrap_or_else(|| panic!("{ev:?}"));
         assert!(charged.place.is_some(), "{charged:?}");
         assert_eq!(charged.geo_precision, Some(3), "{charged:?}");
+    }
+
+    #[test]
+    fn a_days_possessive_dates_the_noun_it_owns() {
+        let ev = events_for(
+            "Over 200 protesters and police officers were injured in Saturday's protests.",
+            Some("2008-06-30"),
+        );
+        let protest = of_kind(&ev, EventKind::Protest);
+        assert_eq!(first_day(protest), Some("2008-06-28".to_owned()), "{ev:?}");
+        let injured = of_kind(&ev, EventKind::Assault);
+        assert_eq!(first_day(injured), Some("2008-06-28".to_owned()), "{ev:?}");
     }
 
     #[test]
