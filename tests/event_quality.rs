@@ -41,7 +41,7 @@ fn events_gold_set_meets_its_floors() {
         ("event recall", s.event_recall.rate(), 0.61),
         ("actors", s.actors.rate(), 0.44),
         ("places", s.places.rate(), 0.78),
-        ("dates", s.dates.rate(), 0.73),
+        ("dates", s.dates.rate(), 0.74),
         ("speakers", s.speakers.rate(), 0.85),
         ("titles", s.titles.rate(), 0.41),
         ("headline event", s.headline.rate(), 0.65),
