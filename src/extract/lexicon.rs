@@ -450,3 +450,8 @@ mod tests {
         assert_eq!(capitalised("élan"), "Élan");
     }
 }
+
+/// Name particles that may stand lowercase inside a name ("Mohammed bin Salman").
+pub const NAME_PARTICLES: &[&str] = &[
+    "bin", "al", "de", "van", "von", "der", "da", "di", "du", "la", "le", "el", "ibn", "dos", "del",
+];

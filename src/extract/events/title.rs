@@ -40,16 +40,23 @@ fn short_name(inp: &Inputs, p: usize, mentions: &[&PartyMention]) -> String {
     if family_first {
         return tokens[0].clone();
     }
-    for t in tokens.iter().rev() {
+    // "bin Laden", "van Gogh": a lowercase particle stays with the surname after it.
+    let with_particle = |j: usize| match j.checked_sub(1).map(|k| tokens[k]) {
+        Some(p) if crate::extract::lexicon::NAME_PARTICLES.contains(&p.as_str()) => {
+            format!("{p} {}", tokens[j])
+        }
+        _ => tokens[j].clone(),
+    };
+    for (j, t) in tokens.iter().enumerate().rev() {
         let used_alone = mentions.iter().any(|m| inp.doc.slice(m.span) == t.as_str());
         if used_alone {
-            return (*t).clone();
+            return with_particle(j);
         }
     }
-    tokens
-        .last()
-        .map(|t| (*t).clone())
-        .unwrap_or_else(|| info.name.clone())
+    match tokens.len() {
+        0 => info.name.clone(),
+        n => with_particle(n - 1),
+    }
 }
 
 /// The shorter name the article itself gives a body whose full name is long: its acronym
@@ -686,6 +693,15 @@ mod tests {
             Some("2024-05-10"),
         );
         assert_eq!(ev[0].title, "US government endorses");
+    }
+
+    #[test]
+    fn a_name_particle_stays_with_the_surname() {
+        let ev = super::super::events_for(
+            "Crown Prince Omar bin Haddad met President Ana Ruiz in Jeddah on Friday.",
+            Some("2022-07-16"),
+        );
+        assert_eq!(ev[0].title, "Bin Haddad and Ruiz meet in Jeddah", "{ev:?}");
     }
 
     #[test]

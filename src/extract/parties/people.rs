@@ -5,8 +5,8 @@ use super::states::{country_name, with_article};
 use super::{Ctx, PartyInfo, PartyTable};
 use crate::extract::hits::Recognised;
 use crate::extract::lexicon::{
-    EAST_ASIAN_FAMILY_NAMES, INVERTING_VERBS, PERSON_TITLES, SPEECH_VERBS, TitleUse, capitalised,
-    folded, is_month_or_weekday,
+    EAST_ASIAN_FAMILY_NAMES, INVERTING_VERBS, NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS,
+    TitleUse, capitalised, folded, is_month_or_weekday,
 };
 use crate::extract::sentences::{Doc, TokenKind, WordMap};
 use crate::extract::speech::{appositive_then_speech, descriptor_len, skip_fillers};
@@ -36,10 +36,6 @@ fn is_honorific(title: &str) -> bool {
         "mr" | "mrs" | "ms" | "dr"
     )
 }
-/// Name particles that may stand lowercase inside a name ("Mohammed bin Salman").
-const NAME_PARTICLES: &[&str] = &[
-    "bin", "al", "de", "van", "von", "der", "da", "di", "du", "la", "le", "el", "ibn", "dos", "del",
-];
 /// Capitalised words that never start or continue a person's name (besides month and weekday
 /// names, see [`super::lexicon::is_month_or_weekday`]).
 const NOT_NAMES: &[&str] = &[
