@@ -435,6 +435,11 @@ pub const PROJECTILES: &[&str] = &[
     "drones",
 ];
 
+/// Name particles that may stand lowercase inside a name ("Mohammed bin Salman").
+pub const NAME_PARTICLES: &[&str] = &[
+    "bin", "al", "de", "van", "von", "der", "da", "di", "du", "la", "le", "el", "ibn", "dos", "del",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,8 +455,3 @@ mod tests {
         assert_eq!(capitalised("élan"), "Élan");
     }
 }
-
-/// Name particles that may stand lowercase inside a name ("Mohammed bin Salman").
-pub const NAME_PARTICLES: &[&str] = &[
-    "bin", "al", "de", "van", "von", "der", "da", "di", "du", "la", "le", "el", "ibn", "dos", "del",
-];
