@@ -15,7 +15,7 @@
 //!   the gold actor and target are participants in either order; otherwise the gold actor must be
 //!   among the predicted actors and the gold target among the predicted targets, and a side the
 //!   gold leaves empty must be empty. A predicted party matches a gold one by name or alias
-//!   (case, a leading "the" and the dots of an abbreviation ignored: "U.S." is "US"), a state
+//!   (case, a leading "the" or possessive pronoun and the dots of an abbreviation ignored: "U.S." is "US"), a state
 //!   by its country code, a person by surname.
 //! - **Places** (matched pairs whose gold event has a place): the predicted place lies within
 //!   161 km of the gold point, or has the gold place's name.
@@ -560,7 +560,8 @@ fn norm(s: &str) -> String {
         .collect();
     let words: Vec<&str> = lower.split_whitespace().collect();
     let words = match words.first() {
-        Some(&"the") => &words[1..],
+        // "his followers" names the group its sentence means, like "the followers".
+        Some(&("the" | "his" | "her" | "its" | "their")) => &words[1..],
         _ => &words[..],
     };
     // "U.S." and "US" are one abbreviation: single letters in a row are one word.

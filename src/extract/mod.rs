@@ -59,6 +59,39 @@ pub fn extract_recognised(
     extract_from(input, &doc, rec, article_id, id_prefix)
 }
 
+/// Place hits fit for the parties stage: sanitised, and no town named like a known
+/// organisation ("a Hamas base" is no town called Hamas). Only towns: "the EU" as an area, like
+/// "the Kremlin" as a site, stays a place.
+pub(crate) fn places_for_parties(rec: Recognised, text: &str) -> Recognised {
+    let mut rec = rec.sanitised(text);
+    rec.places.retain(|p| {
+        p.kind != crate::model::PlaceKind::City
+            || !parties::is_table_name(&text[p.span.start..p.span.end])
+    });
+    rec
+}
+
+/// Drops place hits inside a person's name ("Muqtada al-Sadr" is no mention of Sadr City),
+/// keeping the country of a title ("Prime Minister of Canada Stephen Harper").
+pub(crate) fn places_outside_names(doc: &Doc, rec: &mut Recognised, table: &parties::PartyTable) {
+    let persons: Vec<Span> = table
+        .mentions
+        .iter()
+        .filter(|m| !m.anaphor && table.parties[m.party].kind == PartyKind::Person)
+        .map(|m| m.span)
+        .collect();
+    rec.places.retain(|p| {
+        let of_title = doc
+            .token_at_or_after(p.span.start)
+            .checked_sub(1)
+            .is_some_and(|k| doc.is(k, "of"));
+        of_title
+            || !persons
+                .iter()
+                .any(|m| m.start <= p.span.start && p.span.end <= m.end && *m != p.span)
+    });
+}
+
 /// The stages after place recognition, over the tokens every stage shares.
 fn extract_from(
     input: &ArticleInput,
@@ -67,16 +100,11 @@ fn extract_from(
     article_id: &str,
     id_prefix: &str,
 ) -> Dataset {
-    let mut rec = rec.sanitised(&input.text);
-    // "a Hamas base" is no town called Hamas: a known organisation's name is the organisation.
-    // Only towns: "the EU" as an area, like "the Kremlin" as a site, stays a place.
-    rec.places.retain(|p| {
-        p.kind != crate::model::PlaceKind::City
-            || !parties::is_table_name(&input.text[p.span.start..p.span.end])
-    });
+    let mut rec = places_for_parties(rec, &input.text);
     let dates = dates::find_dates(doc, input.published);
     let mut found_quotes = quotes::find_quotes(doc);
     let mut table = parties::find_parties(doc, &rec, &found_quotes);
+    places_outside_names(doc, &mut rec, &table);
     speakers::attribute(doc, &mut found_quotes, &table);
     first_person_mentions(doc, &found_quotes, &mut table);
     if let Some(source) = input.source.as_deref() {
@@ -456,15 +484,21 @@ fn assemble(
             .map(|g| group_party(g, &mut ds));
         // The dead of a disaster or an epidemic are its victims, not a side the event was aimed
         // at: an incident takes no group target.
+        // "Obama urged his followers": a target that is also an actor (the possessive's
+        // owner) is dropped below, so it leaves room for the group.
+        let no_target = e
+            .targets
+            .iter()
+            .all(|p| !e.parties.contains(p) || e.actors.contains(p));
         let unnamed_target = e
             .object
             .as_ref()
             .filter(|_| e.kind != crate::model::EventKind::Incident)
-            .filter(|g| g.people && e.targets.is_empty())
+            .filter(|g| g.people && no_target)
             .or(e
                 .unnamed_subject
                 .as_ref()
-                .filter(|g| g.people && e.passive.is_some() && e.targets.is_empty()))
+                .filter(|g| g.people && e.passive.is_some() && no_target))
             .map(|g| group_party(g, &mut ds));
         ds.events.push(Event {
             id: format!("{prefix}e{}", i + 1),
@@ -649,6 +683,40 @@ mod tests {
             speaker("it is over"),
             Some(("Officials".to_owned(), PartyKind::Group))
         );
+    }
+
+    #[test]
+    fn whom_a_leader_calls_on_is_the_target() {
+        let text = "Muqtada al-Sadr called on his followers to defy the government in Basra. \
+                    Omar Haddad urged his supporters to stay calm.";
+        let ds = super::extract(&ArticleInput::new(text), Gazetteer::embedded());
+        let name = |id: &String| {
+            ds.parties
+                .iter()
+                .find(|p| &p.id == id)
+                .unwrap()
+                .name
+                .clone()
+        };
+        let targets = |title: &str| {
+            let e = ds.events.iter().find(|e| e.title == title);
+            let e = e.unwrap_or_else(|| panic!("{title}: {:?}", ds.events));
+            e.targets.iter().map(name).collect::<Vec<_>>()
+        };
+        assert_eq!(targets("Al-Sadr calls on followers"), ["Followers"]);
+        // "his" is the actor himself: the group is the target all the same.
+        assert_eq!(targets("Haddad urges supporters"), ["Supporters"]);
+    }
+
+    #[test]
+    fn a_place_inside_a_persons_name_is_the_name() {
+        let text = "Muqtada al-Sadr called on his followers to rally in Najaf. Prime Minister of \
+                    Canada Stephen Harper spoke in Ottawa.";
+        let ds = super::extract(&ArticleInput::new(text), Gazetteer::embedded());
+        let places: Vec<&str> = ds.places.iter().map(|p| p.name.as_str()).collect();
+        assert!(!places.iter().any(|p| p.contains("Sadr")), "{places:?}");
+        // The country of a title stays a mention of the country.
+        assert!(places.contains(&"Canada"), "{places:?}");
     }
 
     #[test]

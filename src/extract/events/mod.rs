@@ -1028,6 +1028,9 @@ struct Roles {
     /// names no party ("the victims who were injured"), or the noun is what the subject judges
     /// ("Peru condemns the attack").
     others_did_not: bool,
+    /// An unnamed group told to act, who acts ("called on his followers to defy"): its first
+    /// and head tokens.
+    causee: Option<(usize, usize)>,
 }
 
 /// Events of one sentence.
@@ -1058,6 +1061,7 @@ fn sentence_events(
             passive,
             frame_end,
             others_did_not,
+            causee,
         } = roles(inp, h, &view);
         // "“We urge the governments of the region to act,” Rathke said": the speaker acts, on
         // whom the quote names after the verb.
@@ -1128,13 +1132,16 @@ fn sentence_events(
         } else {
             None
         };
-        let subject_group = unnamed_subject(
-            doc,
-            inp.rec,
-            view.range.start,
-            governing_verb.unwrap_or(h.first),
-            &view.skip,
-        );
+        let subject_group = match causee {
+            Some((first, head)) => Some(GroupRef::new(doc, inp.rec, first, head)),
+            None => unnamed_subject(
+                doc,
+                inp.rec,
+                view.range.start,
+                governing_verb.unwrap_or(h.first),
+                &view.skip,
+            ),
+        };
         let object_group = object_of(doc, inp.rec, h, &view);
         // "detained by police", "one attack by counter-demonstrators": a group after "by".
         let agent = (passive.is_some() || trig.nominal)
@@ -1838,10 +1845,12 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     let mut frame_end = range.start;
     // After "X said that": a noun's actors are named there or later, not before.
     let mut that_end = range.start;
+    let mut frame_verb = None;
     for k in range.start..h.first {
         if doc.is_any(k, FRAME_VERBS)
             && inside_quote(inp.quotes, doc.tokens[k].span.start).is_none()
         {
+            frame_verb = Some(k);
             // "said that", "know already that"
             let that = if doc.is(k + 1, "that") {
                 Some(k + 1)
@@ -1898,18 +1907,83 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
             None => participants::without_affiliations(inp, &subject, found),
         }
     };
+    // "Chavez said the talks had failed, and called on Iran to respond": a speech act after
+    // "and", when the reported clause has no party for a subject, is the teller's own; so is
+    // a participle right after the verb of saying ("…,” she said, calling on FARC to …").
+    let teller_acts = |fv: usize| {
+        matches!(
+            trig.kind,
+            EventKind::Request | EventKind::Accuse | EventKind::Reject
+        ) && h.first > subject_from
+            && doc.is(h.first - 1, "and")
+            || fv + 2 == h.first && doc.is(fv + 1, ",") && doc.low(h.first).ends_with("ing")
+    };
+    if actors.is_empty()
+        && !trig.nominal
+        && relative.is_none()
+        && let Some(fv) = frame_verb.filter(|&fv| teller_acts(fv))
+    {
+        let who = participants::subject_range(inp, range.start, fv, skip);
+        let found = parties_in(inp, who.start, who.end, skip);
+        actors = participants::without_affiliations(inp, &who, found);
+        // "“…,” she said": the quote's speaker, as the speakers stage resolved "she".
+        if actors.is_empty() {
+            let (from, to) = (
+                doc.tokens[range.start].span.start,
+                doc.tokens[fv].span.start,
+            );
+            actors.extend(
+                inp.quotes
+                    .iter()
+                    .rfind(|q| q.span.start >= from && q.span.end <= to)
+                    .and_then(|q| q.speaker),
+            );
+        }
+    }
     let others_did_not = if trig.nominal {
         participants::judged_noun(doc, range.start, h)
     } else {
         relative == Some(None)
     };
-    // "X prompted Japan and South Korea to improve relations": the causee acts.
-    if h.first > range.start && doc.is(h.first - 1, "to") {
+    // "X prompted Japan and South Korea to improve relations", "tricked FARC into handing
+    // over": the causee acts. An unnamed group as causee ("called on his followers to defy")
+    // leaves the act to the group, not to whoever called for it.
+    let mut causee = None;
+    let causative_to = h.first > range.start && doc.is(h.first - 1, "to");
+    let causative_into =
+        h.first > range.start && doc.is(h.first - 1, "into") && doc.low(h.first).ends_with("ing");
+    if causative_to || causative_into {
         let lo = h.first.saturating_sub(8).max(range.start);
-        if let Some(c) = (lo..h.first - 1).rev().find(|&k| doc.is_any(k, CAUSATIVES)) {
+        let causative = |k: usize| {
+            doc.is_any(k, CAUSATIVES)
+                || causative_into && doc.is_any(k, &["tricked", "pressured", "coerced", "lured"])
+        };
+        if let Some(c) = (lo..h.first - 1).rev().find(|&k| causative(k)) {
+            // "his followers": whose they are does not act.
+            let mut skip = skip.to_vec();
+            skip.extend(
+                (c + 1..h.first - 1)
+                    .filter(|&k| doc.is_any(k, &["his", "her", "their", "its"]))
+                    .map(|k| k..k + 1),
+            );
+            let skip = &skip;
             let causees = parties_in(inp, c + 1, h.first - 1, skip);
+            let group = (c + 1..h.first - 1)
+                .rev()
+                .find(|&k| doc.is_any(k, participants::GROUP_NOUNS) && !in_any(skip, k));
             if !causees.is_empty() {
                 actors = causees;
+            } else if let Some(head) = group {
+                actors.clear();
+                let first = (c + 1..head)
+                    .find(|&k| {
+                        !doc.is_any(
+                            k,
+                            &["on", "upon", "the", "his", "her", "their", "its", "all"],
+                        )
+                    })
+                    .unwrap_or(head);
+                causee = Some((first, head));
             }
         }
     }
@@ -2102,6 +2176,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         passive,
         frame_end,
         others_did_not,
+        causee,
     }
 }
 
@@ -2127,6 +2202,10 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
         return None;
     }
     let mut i = h.last + 1;
+    // "called on his followers": whom a call is made on is its object ("called for talks" is not).
+    if matches!(TRIGGERS[h.entry].needs, triggers::Needs::OnFor) && doc.is(i, "on") {
+        i += 1;
+    }
     while i < view.range.end && doc.is_any(i, &["a", "an", "the", "its", "their", "his", "her"]) {
         i += 1;
     }
@@ -2689,10 +2768,13 @@ fn linked_quotes(inp: &Inputs, si: usize, parties: &[usize]) -> Vec<usize> {
 fn events_for(text: &str, published: Option<&str>) -> Vec<EventFound> {
     let doc = Doc::new(text);
     let rec = Recognised::find(&doc, crate::geodata::gazetteer::Gazetteer::embedded());
+    // As the pipeline does.
+    let mut rec = super::places_for_parties(rec, text);
     let published = published.map(|p| crate::model::parse_day(p).unwrap());
     let dates = super::dates::find_dates(&doc, published);
     let mut quotes = super::quotes::find_quotes(&doc);
     let parties = super::parties::find_parties(&doc, &rec, &quotes);
+    super::places_outside_names(&doc, &mut rec, &parties);
     super::speakers::attribute(&doc, &mut quotes, &parties);
     find_events(&Inputs {
         doc: &doc,
@@ -3427,6 +3509,51 @@ mod tests {
         assert!(e.place.is_some() && e.place_inferred, "{ev:?}");
         let note = e.place_note.as_deref().unwrap_or_default();
         assert!(note.starts_with("Seoul, the country most"), "{note}");
+    }
+
+    #[test]
+    fn the_teller_acts_again_after_and_or_a_comma() {
+        for (text, title) in [
+            // A speech act after "and", with no party as the reported clause's subject.
+            (
+                "Hugo Chavez said that the talks had failed, and called on Iran to respond.",
+                "Chavez calls on Iran",
+            ),
+            // A participle right after the verb of saying.
+            (
+                "Omar Haddad arrived in Nairobi on Monday. \"We owe everything to you,\" he \
+                 said, thanking Kenya for its help.",
+                "Haddad thanks Kenya in Nairobi",
+            ),
+            // A party as the reported clause's subject keeps the act.
+            (
+                "Police said Hamas attacked the town and called on Iran to respond.",
+                "Hamas calls on Iran",
+            ),
+            // Whom someone tricked into an act did it.
+            (
+                "The hostages were freed by the army, which tricked the Revolutionary Armed \
+                 Forces of Colombia into handing over the hostages.",
+                "Revolutionary Armed Forces of Colombia hands over",
+            ),
+        ] {
+            let ev = events_for(text, Some("2021-03-10"));
+            assert!(
+                ev.iter().any(|e| e.title.starts_with(title)),
+                "{text}: {ev:?}"
+            );
+        }
+        // A group called on to act does it, not the one who called.
+        let ev = events_for(
+            "BAGHDAD — Muqtada al-Sadr called on his followers to defy the Iraqi government \
+             on Tuesday.",
+            Some("2021-03-10"),
+        );
+        let titles: Vec<&str> = ev.iter().map(|e| e.title.as_str()).collect();
+        assert!(
+            titles.contains(&"Followers will defy Iraqi government"),
+            "{titles:?}"
+        );
     }
 
     #[test]

@@ -395,6 +395,10 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     {
         t.push(' ');
         t.push_str(&object.words);
+    } else if let Some(object) = e.object.as_ref().filter(|o| o.people && verb_particle) {
+        // "Al-Sadr calls on followers".
+        t.push(' ');
+        t.push_str(&object.words);
     } else if verb_particle {
         // Nobody named after "call on": "Mugabe calls", not "Mugabe calls on".
         if let Some((head, _)) = t.rsplit_once(' ') {
