@@ -1942,6 +1942,8 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     }
     let others_did_not = if trig.nominal {
         participants::judged_noun(doc, range.start, h)
+            || participants::answers(doc, range.start, h)
+            || participants::victims_of(doc, range.start, h).is_some()
     } else {
         relative == Some(None)
     };
@@ -2198,10 +2200,18 @@ fn reporter_after(doc: &Doc, from: usize, end: usize) -> Option<usize> {
 /// What a verb was done to when no party is named there: a short noun phrase right after the
 /// trigger ("hit a farm" → "farm", "killing five people" → "five people").
 fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<GroupRef> {
-    if TRIGGERS[h.entry].nominal {
-        return None;
-    }
     let mut i = h.last + 1;
+    // "the attack on civilians": a noun's object follows "on" or "against"; "the victims of
+    // the attack" come before it.
+    if TRIGGERS[h.entry].nominal {
+        if let Some(v) = participants::victims_of(doc, view.range.start, h) {
+            return Some(GroupRef::new(doc, rec, v, v));
+        }
+        if !doc.is_any(i, &["on", "against"]) {
+            return None;
+        }
+        i += 1;
+    }
     // "called on his followers": whom a call is made on is its object ("called for talks" is not).
     if matches!(TRIGGERS[h.entry].needs, triggers::Needs::OnFor) && doc.is(i, "on") {
         i += 1;
@@ -2552,10 +2562,14 @@ fn own_date(
     };
     // "in Saturday's protests": a day's possessive dates the noun it owns, whichever verb is
     // nearer.
+    // "today's terrorist attack": up to two describing words between.
     let owns = |d: &&&DateMention| {
+        let after = d.tokens.1 + 2;
         TRIGGERS[h.entry].nominal
-            && d.tokens.1 + 2 == h.first
+            && after <= h.first
+            && h.first <= after + 2
             && doc.tokens[d.tokens.1 + 1].kind == TokenKind::Possessive
+            && (after..h.first).all(|k| doc.tokens[k].kind == TokenKind::Word && !doc.tokens[k].cap)
     };
     let mine = sentence_dates
         .iter()
@@ -3509,6 +3523,38 @@ mod tests {
         assert!(e.place.is_some() && e.place_inferred, "{ev:?}");
         let note = e.place_note.as_deref().unwrap_or_default();
         assert!(note.starts_with("Seoul, the country most"), "{note}");
+    }
+
+    #[test]
+    fn who_mourns_or_answers_an_attack_did_not_make_it() {
+        for text in [
+            "Peru stands firmly with Chile in the face of Monday's attack on civilians.",
+            "Peru sends its condolences to the victims of Tuesday's cowardly attack in Lima.",
+            "Peru raised its alert level after an attack on the embassy in Lima on Monday.",
+        ] {
+            let ev = events_for(text, Some("2021-03-10"));
+            let attack = of_kind(&ev, EventKind::Assault);
+            assert!(attack.actors.is_empty(), "{text}: {attack:?}");
+            assert!(!attack.title.starts_with("Peru"), "{text}: {attack:?}");
+        }
+        // Sympathy for "the injured" is no injuring.
+        let ev = events_for(
+            "Peru extends its deepest sympathies to the injured.",
+            Some("2021-03-10"),
+        );
+        assert!(ev.iter().all(|e| e.kind != EventKind::Assault), "{ev:?}");
+        // A noun's object after "on", and a day's possessive over describing words.
+        let ev = events_for(
+            "Officials condemned today's terrorist attack on civilians at a bus stop in Lima.",
+            Some("2021-03-10"),
+        );
+        let attack = of_kind(&ev, EventKind::Assault);
+        assert_eq!(attack.title, "Attack on civilians in Lima");
+        assert_eq!(
+            first_day(attack).as_deref(),
+            Some("2021-03-10"),
+            "{attack:?}"
+        );
     }
 
     #[test]

@@ -1158,7 +1158,10 @@ pub(super) fn nominal_actors(
     // "The United States condemns in the strongest terms the attack": the subject of a verb
     // that judges or answers the happening did not do it.
     let suffered_in = suffered_in(doc, range.start, h);
-    let mut subject = if lv.is_none() && judged_noun(doc, range.start, h) || suffered_in {
+    let reacting =
+        lv.is_none() && (answers(doc, range.start, h) || victims_of(doc, range.start, h).is_some());
+    let mut subject = if lv.is_none() && judged_noun(doc, range.start, h) || suffered_in || reacting
+    {
         Vec::new()
     } else {
         parties_in(inp, range.start, upto, skip)
@@ -1179,6 +1182,67 @@ pub(super) fn nominal_actors(
     }
     subject
 }
+/// Words before a noun that make the clause an answer to it: "we stand with them in the face
+/// of this attack", "Japan protested after the launch".
+const ANSWERING: &[&[&str]] = &[
+    &["face", "of"],
+    &["wake", "of"],
+    &["aftermath", "of"],
+    &["response", "to"],
+    &["reaction", "to"],
+    &["amid"],
+    &["despite"],
+    &["following"],
+    &["after"],
+];
+
+/// The noun is governed by words of answering (`ANSWERING`), with only a determiner, a
+/// possessive day or describing words between: whoever the clause's subject is answers the
+/// happening and did not do it.
+pub(super) fn answers(doc: &Doc, start: usize, h: &Hit) -> bool {
+    // "Castro's condition following surgery": what befalls someone is no act to answer.
+    if super::triggers::TRIGGERS[h.entry].kind == crate::model::EventKind::Incident {
+        return false;
+    }
+    let lo = h.first.saturating_sub(5).max(start);
+    let Some(k) = (lo..h.first).rev().find(|&k| {
+        ANSWERING.iter().any(|words| {
+            let n = words.len();
+            k + 1 >= n && k + 1 - n >= start && (0..n).all(|i| doc.is(k + 1 - n + i, words[i]))
+        })
+    }) else {
+        return false;
+    };
+    (k + 1..h.first).all(|j| {
+        !doc.tokens[j].cap
+            && doc.tokens[j].kind != TokenKind::Punct
+            && !doc.is_any(j, &["by", "with", "of", "between"])
+    })
+}
+
+/// The token of "victims" in "the victims of Tuesday's cowardly attack": those it befell,
+/// whom the clause's subject mourns. Between "of" and the noun only a day's possessive and
+/// describing words.
+pub(super) fn victims_of(doc: &Doc, start: usize, h: &Hit) -> Option<usize> {
+    let lo = h.first.saturating_sub(6).max(start);
+    let of = (lo..h.first).rev().find(|&k| doc.is(k, "of"))?;
+    let victims = of.checked_sub(1).filter(|&v| {
+        v >= start
+            && doc.is_any(
+                v,
+                &["victims", "casualties", "survivors", "dead", "wounded"],
+            )
+    })?;
+    (of + 1..h.first)
+        .all(|j| {
+            doc.tokens[j].kind == TokenKind::Possessive
+                || doc.tokens[j].kind == TokenKind::Word
+                    && (!doc.tokens[j].cap
+                        || crate::extract::lexicon::is_month_or_weekday(doc.low(j)))
+        })
+        .then_some(victims)
+}
+
 /// A noun that a passive verb's "in" or "during" governs ("Seven CIA employees were killed
 /// in the attack"): whoever suffered it did not do it.
 pub(super) fn suffered_in(doc: &Doc, start: usize, h: &Hit) -> bool {

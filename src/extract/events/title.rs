@@ -273,6 +273,21 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
             Some(prep) if !target_names.is_empty() => {
                 format!("{noun} {prep} {}{place}", list(&target_names))
             }
+            // "the attack on civilians": a group its own preposition names.
+            _ if let Some(o) = e.object.as_ref().filter(|o| o.people) => {
+                // "the victims of the attack" come before the noun.
+                let prep = if o.span.start > e.trigger.start {
+                    inp.doc.low(inp.doc.token_at_or_after(e.trigger.end))
+                } else {
+                    "on"
+                };
+                let words = if o.country.is_some() {
+                    o.words.clone()
+                } else {
+                    lower_first(&o.words)
+                };
+                format!("{} {prep} {words}{place}", happening(e))
+            }
             _ => format!("{}{place}", happening(e)),
         };
     }

@@ -1358,6 +1358,9 @@ pub(super) fn find_triggers(
                     && trig.kind == EventKind::Request
                     && !doc.is(i, "ask"))
                 && form_fits(inp, trig.form, i)
+                // "sympathies to the injured": a participle after "the" names people, and no
+                // verb follows "the".
+                && (trig.nominal || i == s.tokens.start || !doc.is(i - 1, "the"))
                 && !inside_name(doc, si, i, last)
                 && !(modifier(doc, trig, i, last)
                     || noun_modifying_ing(inp, trig, i, &range)
