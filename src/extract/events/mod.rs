@@ -1606,6 +1606,16 @@ fn clause_view(
             }
         }
     }
+    // "the deadliest attack in Kenya's history": whose history it is takes no part.
+    for k in range.clone() {
+        if doc.is_any(k, &["history", "records"])
+            && k >= 2
+            && doc.tokens[k - 1].kind == TokenKind::Possessive
+            && let Some(m) = inp.parties.mention_ending_at(doc.tokens[k - 1].span.start)
+        {
+            skip.push(doc.token_at_or_after(m.span.start)..k);
+        }
+    }
     skip.extend(affiliations(inp, &range, h.first));
     skip.extend(owners_of_people(inp, &range));
     // "sentenced Dweik to three years for belonging to Hamas": the reason names no party to
@@ -1899,7 +1909,21 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     } else {
         let subject =
             participants::subject_range(inp, subject_from, subject_to.max(subject_from), skip);
-        let found = parties_in(inp, subject.start, subject.end, skip);
+        // "The bombing last Wednesday at the CIA base killed seven": a happening as the
+        // subject did it; the parties of its setting did not, only an agent after "by".
+        let noun = (subject.start..subject.end)
+            .find(|&k| !doc.is_any(k, &["the", "a", "an", "this", "that"]));
+        let happening_first = noun.filter(|&k| {
+            k + 1 < subject.end && !doc.tokens[k].cap && triggers::nominal_trigger_at(doc, k)
+        });
+        let found = if let Some(noun) = happening_first {
+            (noun..subject.end)
+                .find(|&k| doc.is(k, "by"))
+                .map(|by| parties_in(inp, by + 1, subject.end, skip))
+                .unwrap_or_default()
+        } else {
+            parties_in(inp, subject.start, subject.end, skip)
+        };
         match relative {
             // "the families of the victims who were injured": the relative clause's subject
             // is the noun before "who", not the sentence's.
@@ -2017,6 +2041,15 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     // "… were detained by police, news agency Yonhap reported": whoever reports it after a
     // comma is no object.
     let objects_end = reporter_after(doc, h.last + 1, objects_end).unwrap_or(objects_end);
+    // "a suicide bomber who attacked a CIA base last week was a Jordanian": a relative
+    // clause's objects end where the main clause's verb takes over.
+    let objects_end = if relative.is_some() {
+        (h.last + 1..objects_end)
+            .find(|&k| doc.is_any(k, FINITE_BE_HAVE))
+            .unwrap_or(objects_end)
+    } else {
+        objects_end
+    };
     if let Some(c) = opening_comma
         && actors.is_empty()
         && !doc.is_any(h.last + 1, &["by", "of"])
@@ -2120,7 +2153,8 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
             .take_while(|&k| !doc.is_any(k, CLAUSE_OPENERS))
             .any(|k| doc.is_any(k, FINITE_BE_HAVE))
     };
-    // Between "among" and the group only determiners, numbers and describing words.
+    // Between "among" (or "of the": "the bodies of the seven soldiers killed in the attack")
+    // and the group only determiners, numbers and describing words.
     let governed = || {
         (h.first.saturating_sub(5).max(range.start)..h.first - 1)
             .rev()
@@ -2129,7 +2163,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                     && !doc.is_any(k, participants::GROUP_NOUNS)
                     && !doc.is_any(k, CLAUSE_OPENERS)
             })
-            .any(|k| doc.is(k, "among"))
+            .any(|k| doc.is(k, "among") || doc.is(k, "of") && doc.is(k + 1, "the"))
     };
     let reduced_group = group_before && no_object && (verb_follows() || governed());
     let passive = (!trig.nominal
@@ -2207,10 +2241,18 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
         if let Some(v) = participants::victims_of(doc, view.range.start, h) {
             return Some(GroupRef::new(doc, rec, v, v));
         }
-        if !doc.is_any(i, &["on", "against"]) {
+        // "the massacre of so many innocents", "the killing of civilians".
+        let of = doc.is(i, "of") && TRIGGERS[h.entry].kind == EventKind::Assault;
+        if !doc.is_any(i, &["on", "against"]) && !of {
             return None;
         }
         i += 1;
+        while doc.is_any(
+            i,
+            &["so", "many", "several", "two", "three", "four", "five"],
+        ) {
+            i += 1;
+        }
     }
     // "called on his followers": whom a call is made on is its object ("called for talks" is not).
     if matches!(TRIGGERS[h.entry].needs, triggers::Needs::OnFor) && doc.is(i, "on") {
@@ -3555,6 +3597,45 @@ mod tests {
             Some("2021-03-10"),
             "{attack:?}"
         );
+    }
+
+    #[test]
+    fn a_happening_or_a_relative_clause_keeps_its_own_parties() {
+        // A relative clause's objects end at the main clause's verb.
+        let ev = events_for(
+            "Police say a suicide bomber who attacked a Central Intelligence Agency base in \
+             eastern Afghanistan last week was a Jordanian working for al-Qaeda.",
+            Some("2021-03-10"),
+        );
+        let attack = of_kind(&ev, EventKind::Assault);
+        assert_eq!(
+            attack.title,
+            "Suicide bomber attacks Central Intelligence Agency in Afghanistan"
+        );
+        // A happening as subject did it; its setting's parties did not.
+        let ev = events_for(
+            "The bombing at the CIA base killed seven CIA employees and a Jordanian officer.",
+            Some("2021-03-10"),
+        );
+        assert!(ev.iter().all(|e| e.actors.is_empty()), "{ev:?}");
+        // Whose history it is takes no part.
+        let ev = events_for(
+            "The bombing on Monday was the deadliest attack in Kenya's history.",
+            Some("2021-03-10"),
+        );
+        assert!(ev.iter().all(|e| e.actors.is_empty()), "{ev:?}");
+        // Whom a massacre befell follows "of"; those killed in an attack did not make it.
+        let ev = events_for(
+            "Monday's massacre of so many innocents shocked Peru. The bodies of the seven \
+             Kenyan soldiers killed in the Garissa attack arrived in Nairobi.",
+            Some("2021-03-10"),
+        );
+        assert!(
+            ev.iter()
+                .any(|e| e.title.starts_with("Massacre of innocents")),
+            "{ev:?}"
+        );
+        assert!(ev.iter().all(|e| e.actors.is_empty()), "{ev:?}");
     }
 
     #[test]

@@ -992,6 +992,10 @@ pub(super) const GROUP_NOUNS: &[&str] = &[
     "veterans",
     "youths",
     "mourners",
+    "bomber",
+    "gunman",
+    "attacker",
+    "innocents",
 ];
 /// Verbs whose subject judges, mourns or answers a happening it names as their object.
 const STANCE_VERBS: &[&str] = &[
@@ -1251,10 +1255,14 @@ pub(super) fn suffered_in(doc: &Doc, start: usize, h: &Hit) -> bool {
         .rev()
         .find(|&k| doc.is_any(k, &["in", "during"]))
         .is_some_and(|k| {
+            // "in the attack", "in the Khowst attack" (a name after "the" describes it).
+            let the = doc.is(k + 1, "the");
             k > start
-                && (k + 1..h.first).all(|j| !doc.tokens[j].cap || doc.is(j, "the"))
+                && (k + 1..h.first).all(|j| !doc.tokens[j].cap || the)
                 && doc.low(k - 1).ends_with("ed")
-                && is_passive(doc, start, k - 1)
+                // "the seven CIA employees killed in the attack": a reduced relative too.
+                && (is_passive(doc, start, k - 1)
+                    || doc.is_any(k - 1, &["killed", "wounded", "injured", "hurt"]))
         })
 }
 /// The people's own states join them as participants (as the reviewed data does).

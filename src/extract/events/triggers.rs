@@ -1288,6 +1288,15 @@ pub(super) fn verbal_trigger_at(doc: &Doc, i: usize) -> bool {
         .iter()
         .any(|t| !t.nominal && t.words.iter().enumerate().all(|(k, w)| doc.is(i + k, w)))
 }
+/// A noun trigger's words start at token `i` ("bombing", "the attack" at "attack").
+pub(super) fn nominal_trigger_at(doc: &Doc, i: usize) -> bool {
+    TRIGGER_INDEX.get(doc.low(i)).is_some_and(|entries| {
+        entries.iter().any(|&e| {
+            let t = &TRIGGERS[e];
+            t.nominal && t.words.iter().enumerate().all(|(k, w)| doc.is(i + k, w))
+        })
+    })
+}
 /// Triggers of sentence `si` that pass their checks.
 pub(super) fn find_triggers(
     inp: &Inputs,
@@ -1580,7 +1589,12 @@ fn needs_met(
         Needs::AidGoods => after(doc, last, range, 6, AID_GOODS),
         Needs::NotPublication => !after(doc, last, range, 4, PUBLICATIONS),
         Needs::Claims => after(doc, last, range, 4, CLAIMS),
-        Needs::In => doc.is(last + 1, "in"),
+        // "The bodies of the soldiers arrived in Nairobi": remains are brought, not visiting.
+        Needs::In => {
+            doc.is(last + 1, "in")
+                && !(first.saturating_sub(14).max(range.start)..first)
+                    .any(|k| doc.is_any(k, &["bodies", "body", "remains", "coffins"]))
+        }
         Needs::Colony => after(
             doc,
             last,
