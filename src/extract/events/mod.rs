@@ -2163,7 +2163,14 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                     && !doc.is_any(k, participants::GROUP_NOUNS)
                     && !doc.is_any(k, CLAUSE_OPENERS)
             })
-            .any(|k| doc.is(k, "among") || doc.is(k, "of") && doc.is(k + 1, "the"))
+            .any(|k| {
+                // ("ten of the soldiers attacked" may be active: a count is no noun.)
+                let noun_before = k > range.start
+                    && doc.tokens[k - 1].kind == TokenKind::Word
+                    && !doc.is_any(k - 1, crate::extract::lexicon::NUMBER_WORDS)
+                    && !doc.is_any(k - 1, &["some", "many", "most", "all", "several", "few"]);
+                doc.is(k, "among") || doc.is(k, "of") && doc.is(k + 1, "the") && noun_before
+            })
     };
     let reduced_group = group_before && no_object && (verb_follows() || governed());
     let passive = (!trig.nominal
@@ -3524,7 +3531,8 @@ mod tests {
             let e = of_kind(&ev, EventKind::Assault);
             assert_eq!(e.title, title, "{ev:?}");
         }
-        // After "among", a group cannot be the verb's subject; after "of" it may be.
+        // After "among" or a noun's "of the", a group cannot be the verb's subject; after a
+        // count's "of" it may be.
         let ev = events_for(
             "Omar Haddad was among the 40 individuals arrested Wednesday.",
             Some("2009-01-09"),
