@@ -597,6 +597,12 @@ fn group_name(words: &str) -> &str {
         "many",
     ];
     let mut rest = words.trim();
+    // "offices of two civic groups": whose the place is, is the group.
+    if let Some((place, owner)) = rest.split_once(" of ")
+        && events::FACILITIES.contains(&place.to_lowercase().as_str())
+    {
+        rest = owner;
+    }
     while let Some((first, tail)) = rest.split_once(' ') {
         let low = first.to_lowercase();
         let number = first
@@ -731,6 +737,11 @@ mod tests {
             "Iraqi security forces"
         );
         assert_eq!(super::group_name("dozens"), "dozens");
+        // Whose the raided place is.
+        assert_eq!(
+            super::group_name("offices of two civic groups"),
+            "civic groups"
+        );
     }
 
     #[test]

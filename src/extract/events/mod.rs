@@ -2359,7 +2359,7 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
 }
 
 /// Places that belong to someone ("the offices of two civic groups").
-const FACILITIES: &[&str] = &[
+pub(crate) const FACILITIES: &[&str] = &[
     "office",
     "offices",
     "headquarters",

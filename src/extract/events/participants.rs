@@ -996,6 +996,9 @@ pub(super) const GROUP_NOUNS: &[&str] = &[
     "gunman",
     "attacker",
     "innocents",
+    "groups",
+    "organizations",
+    "organisations",
 ];
 /// Verbs whose subject judges, mourns or answers a happening it names as their object.
 const STANCE_VERBS: &[&str] = &[

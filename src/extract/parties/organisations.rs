@@ -503,7 +503,24 @@ static ORG_INDEX: LazyLock<WordMap<Vec<OrgName>>> = LazyLock::new(|| {
 fn name_words(name: &'static str) -> Vec<&'static str> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in name.char_indices() {
+    let mut chars = name.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        // "Children's": the tokenizer's possessive token, "'s", is one token.
+        if (c == '\'' || c == '’')
+            && start.is_some()
+            && chars.peek().is_some_and(|&(_, n)| n == 's')
+            && name[i..]
+                .chars()
+                .nth(2)
+                .is_none_or(|n| !n.is_alphanumeric())
+        {
+            if let Some(s) = start.take() {
+                out.push(&name[s..i]);
+            }
+            out.push(&name[i..i + c.len_utf8() + 1]);
+            chars.next();
+            continue;
+        }
         let word_char = c.is_alphanumeric()
             || c == '-'
             || c == '.' && name[..i].ends_with(|p: char| p.is_ascii_uppercase());
@@ -1235,6 +1252,18 @@ mod tests {
             party_of(&t, text, "NATO", 0).unwrap().name,
             "North Atlantic Treaty Organization"
         );
+        // A table name with a possessive inside it, either apostrophe.
+        for text in [
+            "Peru asked the United Nations Children's Fund for aid.",
+            "Peru asked the United Nations Children’s Fund for aid.",
+        ] {
+            let t = table_for(text);
+            assert_eq!(
+                party_of(&t, text, "United", 0).map(|p| p.name.as_str()),
+                Some("UNICEF"),
+                "{text}"
+            );
+        }
     }
 
     #[test]
