@@ -2767,6 +2767,29 @@ fn mode_of(
     if h.first > range.start && doc.is(h.first - 1, "to") && !goes_on {
         return Some(Mode::Future);
     }
+    // "Rice is due at a Security Council meeting": expected, not yet held.
+    let wide = h.first.saturating_sub(8).max(range.start)..h.first;
+    if wide
+        .clone()
+        .any(|k| doc.is(k, "due") && doc.is_any(k + 1, &["at", "for", "in"]))
+    {
+        return Some(Mode::Future);
+    }
+    // "…include the following: …; Preventing North Korean vessels from entering …;": a
+    // measure listed, not an act told.
+    let sentence = &doc.sentences[doc.tokens[h.first].sentence as usize];
+    let listed = |si: usize| {
+        let s = &doc.sentences[si];
+        s.tokens.end > s.tokens.start && doc.is_any(s.tokens.end - 1, &[";", ":"])
+    };
+    let si = doc.tokens[h.first].sentence as usize;
+    if h.first == sentence.tokens.start
+        && doc.low(h.first).ends_with("ing")
+        && !TRIGGERS[h.entry].nominal
+        && (listed(si) || si > 0 && listed(si - 1))
+    {
+        return Some(Mode::Hypothetical);
+    }
     if before.clone().any(|k| doc.is_any(k, &["will", "shall"]))
         || before.clone().any(|k| {
             doc.is(k, "to")
@@ -3605,6 +3628,26 @@ mod tests {
             Some("2021-03-10"),
             "{attack:?}"
         );
+    }
+
+    #[test]
+    fn what_is_alleged_listed_or_due_did_not_happen() {
+        for text in [
+            // A participle after a preposition describes the noun.
+            "The Lima Times has reported on alleged plans for a Chilean attack on Peru.",
+            // Measures listed after a colon or a semicolon.
+            "The measures include the following:\n\nPreventing Chilean vessels from entering \
+             Peruvian ports;\n\nRequesting the intervention of the United Nations;",
+            // Due at a meeting: not yet held.
+            "Omar Haddad is due at a United Nations Security Council meeting to discuss Peru.",
+        ] {
+            let ev = events_for(text, Some("2021-03-10"));
+            assert!(
+                ev.iter().all(|e| e.mode.is_some()),
+                "{text}: {:?}",
+                ev.iter().map(|e| &e.title).collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]

@@ -1724,9 +1724,18 @@ fn modifier(doc: &Doc, t: &Trigger, first: usize, last: usize) -> bool {
         && !doc.is_any(last + 1, OBJECT_WORDS);
     // "the elected government", "Thailand's elected government", "its newly elected head".
     let k = skip_adverbs_back(doc, first);
+    // "reported on alleged plans", "talks over disputed islands": a preposition before an
+    // "-ed" form and a noun makes it a describing word too.
     let after_determiner = k > 0
         && (doc.is_any(k - 1, &["a", "an", "the", "its", "their", "his", "her"])
-            || doc.tokens[k - 1].kind == TokenKind::Possessive);
+            || doc.tokens[k - 1].kind == TokenKind::Possessive
+            || w.ends_with("ed")
+                && doc.is_any(
+                    k - 1,
+                    &[
+                        "on", "of", "about", "over", "into", "for", "against", "with",
+                    ],
+                ));
     let after_publication = first > 0 && doc.is_any(first - 1, PUBLICATIONS);
     // "Freed hostage Íngrid Betancourt arrived …", "Jailed activist Ai Weiwei said …": a
     // participle opening the sentence, before a noun and a name, describes the person.
