@@ -11,6 +11,8 @@
 //!   over gold events. The gold leaves out background history older than about a year (see the
 //!   guidelines), so an unmatched prediction dated wholly more than 366 days before publication
 //!   is neither right nor wrong: it is counted apart, as "history", not as a false positive.
+//!   Nor does it annotate plans; an unmatched prediction the extractor marks as planned or
+//!   announced (mode `future`) is counted apart, as "plans".
 //! - **Actors** (over matched pairs): both sides right. For meetings, agreements and cooperation
 //!   the gold actor and target are participants in either order; otherwise the gold actor must be
 //!   among the predicted actors and the gold target among the predicted targets, and a side the
@@ -261,6 +263,9 @@ pub struct EventScores {
     pub headline: Tally,
     /// Unmatched predictions of history the gold does not annotate (not in precision).
     pub history: usize,
+    /// Unmatched predictions marked as planned or announced, which the gold does not annotate
+    /// (not in precision).
+    pub plans: usize,
     /// Place mentions: precision, recall and acc@161 of the toponym scorer.
     pub toponyms: toponyms::ToponymScores,
 }
@@ -280,6 +285,7 @@ impl EventScores {
             ("titles", t(&self.titles)),
             ("headline event", t(&self.headline)),
             ("unjudged history", self.history.to_string()),
+            ("unjudged plans", self.plans.to_string()),
             ("place precision", format!("{:.3}", self.toponyms.precision)),
             ("place recall", format!("{:.3}", self.toponyms.recall)),
             ("place acc@161", format!("{:.3}", self.toponyms.acc161)),
@@ -402,6 +408,11 @@ pub fn score_article(
     for (pi, p) in ds.events.iter().enumerate() {
         if gold_of_pred[pi].is_none() && is_history(p, published) {
             s.history += 1;
+            continue;
+        }
+        // Plans and announcements the extractor marks as such: the gold leaves them out.
+        if gold_of_pred[pi].is_none() && p.mode == Some(crate::model::Mode::Future) {
+            s.plans += 1;
             continue;
         }
         s.event_precision.add(gold_of_pred[pi].is_some());
@@ -862,6 +873,18 @@ mod tests {
         score_article(&a, &ds, &mut s, &mut Vec::new());
         assert_eq!(s.history, 1, "{:?}", ds.events);
         assert_eq!(s.event_precision, Tally { right: 0, of: 1 });
+        // A plan the extractor marks as one is counted apart too.
+        let a: GoldArticle = serde_json::from_value(serde_json::json!({
+            "id": "t2",
+            "published": "2021-05-20",
+            "text": "Omar Haddad will meet Ana Ruiz in Lima on Friday.",
+        }))
+        .unwrap();
+        let ds = extract(&a.input(), Gazetteer::embedded());
+        let mut s = EventScores::default();
+        score_article(&a, &ds, &mut s, &mut Vec::new());
+        assert_eq!(s.plans, 1, "{:?}", ds.events);
+        assert_eq!(s.event_precision, Tally { right: 0, of: 0 });
     }
 
     #[test]

@@ -2767,13 +2767,26 @@ fn mode_of(
     if h.first > range.start && doc.is(h.first - 1, "to") && !goes_on {
         return Some(Mode::Future);
     }
-    // "Rice is due at a Security Council meeting": expected, not yet held.
+    // "Rice is due at a Security Council meeting", "Abbas, who is to hold talks with Bush":
+    // expected, not yet held.
     let wide = h.first.saturating_sub(8).max(range.start)..h.first;
     if wide
         .clone()
         .any(|k| doc.is(k, "due") && doc.is_any(k + 1, &["at", "for", "in"]))
+        || before.clone().any(|k| {
+            doc.is(k, "to") && k > range.start && doc.is_any(k - 1, &["is", "are", "was", "were"])
+        })
     {
         return Some(Mode::Future);
+    }
+    // "Miliband denied that the United States threatened to …": what is denied did not
+    // happen, as far as the teller says.
+    let clause_before = range.start..h.first;
+    if clause_before.clone().any(|k| {
+        doc.is_any(k, &["denied", "denies", "deny", "denying"])
+            && (k + 1..(k + 4).min(h.first)).any(|j| doc.is(j, "that"))
+    }) {
+        return Some(Mode::Negated);
     }
     // "…include the following: …; Preventing North Korean vessels from entering …;": a
     // measure listed, not an act told.
@@ -3638,12 +3651,17 @@ mod tests {
             // Measures listed after a colon or a semicolon.
             "The measures include the following:\n\nPreventing Chilean vessels from entering \
              Peruvian ports;\n\nRequesting the intervention of the United Nations;",
-            // Due at a meeting: not yet held.
+            // Due at a meeting, or to hold talks: not yet held.
             "Omar Haddad is due at a United Nations Security Council meeting to discuss Peru.",
+            "Omar Haddad, who is to hold talks with Ana Ruiz on Friday, will press Peru.",
+            // What is denied did not happen.
+            "Omar Haddad denied that Kenya threatened to cut aid to Somalia.",
         ] {
             let ev = events_for(text, Some("2021-03-10"));
+            // (The denial itself is an act.)
             assert!(
-                ev.iter().all(|e| e.mode.is_some()),
+                ev.iter()
+                    .all(|e| e.mode.is_some() || e.kind == EventKind::Reject),
                 "{text}: {:?}",
                 ev.iter().map(|e| &e.title).collect::<Vec<_>>()
             );
