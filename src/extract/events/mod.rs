@@ -1593,17 +1593,25 @@ fn clause_view(
         }
         // "a police station in Baghdad, the capital of Iraq": the country describes where a
         // place is, and takes no part.
+        // "near Mecca, Saudi Arabia", "in Damboa, Nigeria": so does a country after a place
+        // and a comma.
         let places = &inp.rec.places;
         let from = places.partition_point(|p| p.span.start < span.start);
+        let mut previous_end: Option<usize> = None;
         for p in places[from..]
             .iter()
             .take_while(|p| p.span.start < span.end)
-            .filter(|p| p.kind == PlaceKind::Country)
         {
             let k = doc.token_at_or_after(p.span.start);
-            if k >= 2 && doc.is(k - 1, "of") && doc.is_any(k - 2, PLACE_DESCRIPTIONS) {
-                skip.push(k..doc.token_at_or_after(p.span.end));
+            let end = doc.token_at_or_after(p.span.end);
+            let after_place = k >= 1 && doc.is(k - 1, ",") && previous_end == Some(k - 1);
+            if p.kind == PlaceKind::Country
+                && (k >= 2 && doc.is(k - 1, "of") && doc.is_any(k - 2, PLACE_DESCRIPTIONS)
+                    || after_place)
+            {
+                skip.push(k..end);
             }
+            previous_end = (p.kind != PlaceKind::Country).then_some(end);
         }
     }
     // "the deadliest attack in Kenya's history": whose history it is takes no part.
@@ -2041,6 +2049,19 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     // "… were detained by police, news agency Yonhap reported": whoever reports it after a
     // comma is no object.
     let objects_end = reporter_after(doc, h.last + 1, objects_end).unwrap_or(objects_end);
+    // "dropped two bombs on a stronghold in Basra, as the Iraqi offensive reached its fifth
+    // day": the objects end at a comma and a conjunction that opens another clause.
+    let objects_end = (h.last + 1..objects_end)
+        .find(|&k| {
+            doc.is(k, ",")
+                && doc.is_any(
+                    k + 1,
+                    &[
+                        "as", "while", "when", "after", "because", "before", "since", "although",
+                    ],
+                )
+        })
+        .unwrap_or(objects_end);
     // "a suicide bomber who attacked a CIA base last week was a Jordanian": a relative
     // clause's objects end where the main clause's verb takes over.
     let objects_end = if relative.is_some() {
@@ -3641,6 +3662,30 @@ mod tests {
             Some("2021-03-10"),
             "{attack:?}"
         );
+    }
+
+    #[test]
+    fn a_place_described_or_another_clause_is_no_target() {
+        for (text, title) in [
+            // A country after a place and a comma only says where the place is.
+            (
+                "Peru condemns in the strongest possible terms the terrorist attack on Saturday \
+                 night in Damboa, Nigeria.",
+                "Attack in Damboa",
+            ),
+            // The objects end at a comma and a conjunction opening another clause.
+            (
+                "United States warplanes dropped two bombs on a militant stronghold in Basra \
+                 on Saturday, as the Iraqi offensive reached its fifth day.",
+                "United States drops bombs in Basra",
+            ),
+        ] {
+            let ev = events_for(text, Some("2021-03-10"));
+            assert!(
+                ev.iter().any(|e| e.title == title && e.targets.is_empty()),
+                "{text}: {ev:?}"
+            );
+        }
     }
 
     #[test]
