@@ -72,7 +72,8 @@ pub(crate) fn places_for_parties(rec: Recognised, text: &str) -> Recognised {
 }
 
 /// Drops place hits inside a person's name ("Muqtada al-Sadr" is no mention of Sadr City),
-/// keeping the country of a title ("Prime Minister of Canada Stephen Harper").
+/// keeping any place after "of", where a title names it ("Prime Minister of Canada Stephen
+/// Harper", "Archbishop of Canterbury").
 pub(crate) fn places_outside_names(doc: &Doc, rec: &mut Recognised, table: &parties::PartyTable) {
     let persons: Vec<Span> = table
         .mentions

@@ -179,7 +179,8 @@ pub(super) fn subject_range(
         if names_only(inp, aside, skip) {
             return aside.clone();
         }
-        if !bare(tail) && !doc.is_any(aside.start, &["a", "an", "the", "who", "which"]) {
+        let relative = doc.is_any(aside.start, &["who", "whom", "whose", "which"]);
+        if !bare(tail) && !relative && !doc.is_any(aside.start, &["a", "an", "the"]) {
             return from..to;
         }
         match (0..n - 2)
@@ -187,6 +188,9 @@ pub(super) fn subject_range(
             .find(|&i| named(&segs[i]) && !doc.is_any(segs[i].start, OPENERS))
         {
             Some(i) => i,
+            // "The rebels, whom NATO has accused of …, attacked": an unnamed subject before a
+            // relative clause, whose own parties take no part.
+            None if relative => return segs[n - 3].clone(),
             None => return from..to,
         }
     } else if doc.is_any(tail.start, &["a", "an", "the"]) && is_one_name(inp, &segs[n - 2], skip) {
@@ -1220,10 +1224,22 @@ pub(super) fn answers(doc: &Doc, start: usize, h: &Hit) -> bool {
     }) else {
         return false;
     };
+    // A two-sided noun ("clashes with al-Shabaab") has its sides in it.
+    if doc.is_any(h.last + 1, &["with", "between"]) {
+        return false;
+    }
     (k + 1..h.first).all(|j| {
-        !doc.tokens[j].cap
-            && doc.tokens[j].kind != TokenKind::Punct
-            && !doc.is_any(j, &["by", "with", "of", "between"])
+        (doc.tokens[j].kind == TokenKind::Possessive
+            || doc.tokens[j].kind == TokenKind::Word
+                && (!doc.tokens[j].cap || crate::extract::lexicon::is_month_or_weekday(doc.low(j))))
+            && !doc.is_any(
+                j,
+                &[
+                    "by", "with", "of", "between", "it", "he", "she", "they", "we", "i", "you",
+                ],
+            )
+            && !doc.low(j).ends_with("ed")
+            && !doc.is_any(j, super::triggers::LIGHT_VERBS)
     })
 }
 

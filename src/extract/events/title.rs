@@ -411,9 +411,13 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
         t.push(' ');
         t.push_str(&object.words);
     } else if let Some(object) = e.object.as_ref().filter(|o| o.people && verb_particle) {
-        // "Al-Sadr calls on followers".
+        // "Al-Sadr calls on followers"; "Iraqi soldiers" keeps its name.
         t.push(' ');
-        t.push_str(&object.words);
+        if object.country.is_some() {
+            t.push_str(&object.words);
+        } else {
+            t.push_str(&lower_first(&object.words));
+        }
     } else if verb_particle {
         // Nobody named after "call on": "Mugabe calls", not "Mugabe calls on".
         if let Some((head, _)) = t.rsplit_once(' ') {

@@ -1590,9 +1590,19 @@ fn needs_met(
         Needs::NotPublication => !after(doc, last, range, 4, PUBLICATIONS),
         Needs::Claims => after(doc, last, range, 4, CLAIMS),
         // "The bodies of the soldiers arrived in Nairobi": remains are brought, not visiting.
+        // (Only in the subject: back to punctuation, a clause's opening word or a verb.)
         Needs::In => {
             doc.is(last + 1, "in")
                 && !(first.saturating_sub(14).max(range.start)..first)
+                    .rev()
+                    .take_while(|&k| {
+                        doc.tokens[k].kind != TokenKind::Punct
+                            && !doc.is_any(
+                                k,
+                                &["as", "while", "when", "after", "before", "because", "and"],
+                            )
+                            && !doc.is_any(k, &["was", "were", "is", "are", "had", "has"])
+                    })
                     .any(|k| doc.is_any(k, &["bodies", "body", "remains", "coffins"]))
         }
         Needs::Colony => after(
