@@ -124,6 +124,25 @@ pub(super) fn find_states(ctx: &Ctx, table: &mut PartyTable) {
         let p = table.party(state_info(ctx.rec, cc));
         table.mention(*span, p, false);
     }
+    // "The South retaliated", "a gesture of support towards the South": in a story that names
+    // the Korea meant, "the North" and "the South" are its short names.
+    for (k, t) in doc.tokens.iter().enumerate() {
+        let cc = match doc.slice(t.span) {
+            "North" => "KP",
+            "South" => "KR",
+            _ => continue,
+        };
+        let next_is_name = doc
+            .tokens
+            .get(k + 1)
+            .is_some_and(|n| n.cap || n.kind == TokenKind::Possessive && n.span.start > t.span.end);
+        if k == 0 || !doc.is(k - 1, "the") || next_is_name {
+            continue;
+        }
+        if let Some(p) = table.state(cc) {
+            table.mention(t.span, p, false);
+        }
+    }
 }
 /// True when fire is aimed at token `t`: a projectile, then "at", "into" or "on" just before it
 /// ("fired rockets into Israel", "dropped bombs on Iraq"). The country is then a target.
@@ -291,6 +310,23 @@ mod tests {
             party_of(&t, text, "Chad", 1).is_none(),
             "“met in Chad” only places"
         );
+    }
+
+    #[test]
+    fn the_south_and_the_north_of_a_korea_story() {
+        let text = "North Korea shelled South Korea. The South retaliated, and the North \
+                    Korean army warned the North Atlantic alliance.";
+        let t = table_for(text);
+        assert_eq!(
+            party_of(&t, text, "South", 1).map(|p| p.name.as_str()),
+            Some("South Korea")
+        );
+        // Before a name it is part of that name.
+        assert!(party_of(&t, text, "North", 1).is_none_or(|p| p.name != "North Korea"));
+        assert!(party_of(&t, text, "North", 2).is_none_or(|p| p.name != "North Korea"));
+        // A story that names no Korea has no such short names.
+        let text = "The South voted for the bill.";
+        assert!(party_of(&table_for(text), text, "South", 0).is_none());
     }
 
     #[test]
