@@ -1713,8 +1713,18 @@ fn affiliations(
                 }
                 k += 1;
             }
+            // ("White House National Security Council spokesman Gordon Johndroe": the rest of
+            // a body's name may stand before the post.)
+            let mut named_to = k;
+            while named_to < range.end.min(k + 4)
+                && doc.tokens[named_to].cap
+                && doc.tokens[named_to].kind == TokenKind::Word
+            {
+                named_to += 1;
+            }
             let post_end = (k..(k + 2).min(range.end))
                 .find(|&j| doc.is_any(j, POSTS))
+                .or_else(|| Some(named_to).filter(|&j| j > k && doc.is_any(j, POSTS)))
                 .map(|j| j + 1);
             if let Some(next) = post_end
                 && mentions.get(i + 1..).is_some_and(|rest| {
@@ -2084,6 +2094,16 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     let objects_end = reporter_after(doc, h.last + 1, objects_end).unwrap_or(objects_end);
     // "dropped two bombs on a stronghold in Basra, as the Iraqi offensive reached its fifth
     // day": the objects end at a comma and a conjunction that opens another clause.
+    // So does "and" before a second verb of the subject's ("decried the play and voiced
+    // Israel's outrage").
+    let second_verb = |k: usize| {
+        doc.is(k, "and")
+            && !doc.tokens.get(k + 1).is_none_or(|t| t.cap)
+            && doc.low(k + 1).ends_with("ed")
+            && doc.tokens.get(k + 2).is_some_and(|t| {
+                t.cap || doc.is_any(k + 2, &["the", "a", "an", "his", "her", "its", "their"])
+            })
+    };
     let objects_end = (h.last + 1..objects_end)
         .find(|&k| {
             doc.is(k, ",")
@@ -2093,6 +2113,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                         "as", "while", "when", "after", "because", "before", "since", "although",
                     ],
                 )
+                || second_verb(k)
         })
         .unwrap_or(objects_end);
     // "a suicide bomber who attacked a CIA base last week was a Jordanian": a relative
@@ -3830,6 +3851,26 @@ mod tests {
             "{t:?}"
         );
         assert!(t.iter().all(|(t, _)| !t.contains("support")), "{t:?}");
+    }
+
+    #[test]
+    fn a_bodys_full_name_or_a_second_verb_is_no_party() {
+        for (text, title) in [
+            // A body's full name before a post is the speaker's affiliation.
+            (
+                "White House National Security Council spokesman Gordon Johndroe called on \
+                 Turkey to show restraint.",
+                "Johndroe calls on Turkey",
+            ),
+            // The objects end at "and" before a second verb of the subject's.
+            (
+                "Omar Haddad decried the Hamas rally and voiced Israel's outrage.",
+                "Haddad decries Hamas",
+            ),
+        ] {
+            let ev = events_for(text, Some("2021-03-10"));
+            assert!(ev.iter().any(|e| e.title == title), "{text}: {ev:?}");
+        }
     }
 
     #[test]
