@@ -865,21 +865,45 @@ fn date_statements_on_news_day(inp: &Inputs, events: &mut [EventFound]) {
     };
     for e in events.iter_mut() {
         let open = e.date.as_ref().is_none_or(|d| d.start.is_none());
-        if open
-            && e.mode.is_none()
-            && matches!(
-                e.kind,
-                EventKind::Accuse
-                    | EventKind::Request
-                    | EventKind::Support
-                    | EventKind::Reject
-                    | EventKind::Threaten
-            )
-        {
+        if !open || e.mode.is_some() {
+            continue;
+        }
+        if matches!(
+            e.kind,
+            EventKind::Accuse
+                | EventKind::Request
+                | EventKind::Support
+                | EventKind::Reject
+                | EventKind::Threaten
+        ) {
             e.date = Some(DateRange::on(day));
             e.date_note = Some(note.to_owned());
+        } else if told_by_clock(inp.doc.slice(inp.doc.sentences[e.sentence].span)) {
+            // "The second tremor took place at 02:21 local time": a time of day alone is a
+            // time on the story's day.
+            e.date = Some(DateRange::on(day));
+            e.date_note = Some(
+                "the story's day: the event's own sentence gives only a time of day".to_owned(),
+            );
         }
     }
+}
+
+/// The sentence gives a clock time: "at 02:21 local time", "06:57 UTC", "9:30 a.m.".
+fn told_by_clock(sentence: &str) -> bool {
+    let b = sentence.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+            && {
+                let rest = sentence[i + 3..].trim_start().to_lowercase();
+                ["local time", "utc", "gmt", "a.m.", "p.m.", "am ", "pm "]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
+            }
+    })
 }
 
 /// Marks the article's main event: the event of its lede (first paragraph) that best fits the
@@ -2729,7 +2753,21 @@ fn own_date(
                 && comma.is_some_and(|c| d.tokens.1 < c)
         })
     };
-    if let Some(d) = mine.or_else(opening) {
+    // "At a meeting in Jerusalem, Tuesday, Olmert and Abbas agreed": a day standing alone
+    // between the commas of an opening phrase dates the main clause after it.
+    let opening_day = || {
+        sentence_dates.iter().find(|d| {
+            d.role != DateRole::Anchored
+                && doc.is_any(start, &["at", "in", "on", "during", "after"])
+                && d.tokens.0 > start
+                && doc.is(d.tokens.0 - 1, ",")
+                && doc.is(d.tokens.1 + 1, ",")
+                && d.tokens.1 + 1 < h.first
+                && !(d.tokens.1 + 2..h.first).any(|k| doc.is(k, ","))
+                && !(start..d.tokens.0 - 1).any(|k| doc.is(k, ",") && k + 1 != d.tokens.0)
+        })
+    };
+    if let Some(d) = mine.or_else(opening).or_else(opening_day) {
         return match &d.range {
             Some(r) => (Some(r.clone()), DateSource::Own),
             None => (None, DateSource::Unknown),
@@ -3359,6 +3397,27 @@ mod tests {
         assert_eq!(first_day(protest), Some("2008-06-28".to_owned()), "{ev:?}");
         let injured = of_kind(&ev, EventKind::Assault);
         assert_eq!(first_day(injured), Some("2008-06-28".to_owned()), "{ev:?}");
+    }
+
+    #[test]
+    fn a_time_of_day_or_a_day_between_commas_dates_the_act() {
+        // A clock time alone: the story's day.
+        let text = "A strong earthquake struck central Chile on Sunday.\n\n\
+                    The second tremor took place at 02:21 local time near Rancagua.";
+        let ev = events_for(text, Some("2010-11-29"));
+        let tremor = ev
+            .iter()
+            .find(|e| e.title.starts_with("Tremor"))
+            .expect("tremor");
+        assert_eq!(first_day(tremor).as_deref(), Some("2010-11-28"), "{ev:?}");
+        assert!(tremor.date_note.is_some(), "{tremor:?}");
+        // A day alone between the commas of an opening phrase dates the main clause.
+        let ev = events_for(
+            "At a meeting in Lima, Tuesday, Omar Haddad and Ana Ruiz agreed to begin talks.",
+            Some("2008-01-09"),
+        );
+        let agree = of_kind(&ev, EventKind::Agree);
+        assert_eq!(first_day(agree).as_deref(), Some("2008-01-08"), "{ev:?}");
     }
 
     #[test]
