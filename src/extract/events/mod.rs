@@ -1364,6 +1364,21 @@ fn sentence_events(
             && !(trig.nominal && participants::suffered_in(doc, view.range.start, h))
         {
             let end = reporter_after(doc, h.last + 1, view.range.end).unwrap_or(view.range.end);
+            // "… moved into Tahrir Square to clear protesters calling for Mubarak to stand
+            // trial": whom a purpose names takes no part in the act.
+            let end = (h.last + 1..end)
+                .find(|&k| {
+                    doc.is(k, "to")
+                        && doc.tokens.get(k + 1).is_some_and(|t| {
+                            t.kind == TokenKind::Word
+                                && !t.cap
+                                && !doc.is_any(
+                                    k + 1,
+                                    &["the", "a", "an", "his", "her", "its", "their", "be"],
+                                )
+                        })
+                })
+                .unwrap_or(end);
             parties = parties_in(inp, frame_end, end, &view.skip);
         }
         add_states_of_people(inp.parties, &mut parties);
@@ -2128,6 +2143,17 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                 t.cap || doc.is_any(k + 2, &["the", "a", "an", "his", "her", "its", "their"])
             })
     };
+    // Or at a conjunction without a comma, when a subject and its verb follow ("killed as the
+    // Egyptian army moved into Tahrir Square"; not "elected as the president").
+    let subordinate_clause = |k: usize| {
+        doc.is_any(k, &["as", "while", "when", "because"])
+            && doc.is_any(k + 1, &["the", "a", "an", "his", "her", "its", "their"])
+            && (k + 2..(k + 6).min(range.end)).any(|j| {
+                !doc.tokens[j].cap
+                    && doc.tokens[j].kind == TokenKind::Word
+                    && (doc.low(j).ends_with("ed") || doc.is_any(j, FINITE_BE_HAVE))
+            })
+    };
     let objects_end = (h.last + 1..objects_end)
         .find(|&k| {
             doc.is(k, ",")
@@ -2138,6 +2164,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                     ],
                 )
                 || second_verb(k)
+                || subordinate_clause(k)
         })
         .unwrap_or(objects_end);
     // "a suicide bomber who attacked a CIA base last week was a Jordanian": a relative
@@ -3930,6 +3957,19 @@ mod tests {
             let ev = events_for(text, Some("2021-03-10"));
             assert!(ev.iter().any(|e| e.title == title), "{text}: {ev:?}");
         }
+        // Objects end at a conjunction with a subject and a verb after it; whom a purpose
+        // names takes no part.
+        let ev = events_for(
+            "On Friday, dozens were injured and at least one person killed as the Peruvian army \
+             moved into the square in Lima to clear protesters calling for Omar Haddad to stand \
+             trial.",
+            Some("2021-03-10"),
+        );
+        assert!(
+            ev.iter()
+                .all(|e| !e.title.contains("Haddad") && !e.title.contains("injures Peruvian")),
+            "{ev:?}"
+        );
     }
 
     #[test]
