@@ -59,40 +59,6 @@ pub fn extract_recognised(
     extract_from(input, &doc, rec, article_id, id_prefix)
 }
 
-/// Place hits fit for the parties stage: sanitised, and no town named like a known
-/// organisation ("a Hamas base" is no town called Hamas). Only towns: "the EU" as an area, like
-/// "the Kremlin" as a site, stays a place.
-pub(crate) fn places_for_parties(rec: Recognised, text: &str) -> Recognised {
-    let mut rec = rec.sanitised(text);
-    rec.places.retain(|p| {
-        p.kind != crate::model::PlaceKind::City
-            || !parties::is_table_name(&text[p.span.start..p.span.end])
-    });
-    rec
-}
-
-/// Drops place hits inside a person's name ("Muqtada al-Sadr" is no mention of Sadr City),
-/// keeping any place after "of", where a title names it ("Prime Minister of Canada Stephen
-/// Harper", "Archbishop of Canterbury").
-pub(crate) fn places_outside_names(doc: &Doc, rec: &mut Recognised, table: &parties::PartyTable) {
-    let persons: Vec<Span> = table
-        .mentions
-        .iter()
-        .filter(|m| !m.anaphor && table.parties[m.party].kind == PartyKind::Person)
-        .map(|m| m.span)
-        .collect();
-    rec.places.retain(|p| {
-        let of_title = doc
-            .token_at_or_after(p.span.start)
-            .checked_sub(1)
-            .is_some_and(|k| doc.is(k, "of"));
-        of_title
-            || !persons
-                .iter()
-                .any(|m| m.start <= p.span.start && p.span.end <= m.end && *m != p.span)
-    });
-}
-
 /// The stages after place recognition, over the tokens every stage shares.
 fn extract_from(
     input: &ArticleInput,
@@ -101,11 +67,11 @@ fn extract_from(
     article_id: &str,
     id_prefix: &str,
 ) -> Dataset {
-    let mut rec = places_for_parties(rec, &input.text);
+    let mut rec = parties::places_for_parties(rec, &input.text);
     let dates = dates::find_dates(doc, input.published);
     let mut found_quotes = quotes::find_quotes(doc);
     let mut table = parties::find_parties(doc, &rec, &found_quotes);
-    places_outside_names(doc, &mut rec, &table);
+    parties::places_outside_names(doc, &mut rec, &table);
     speakers::attribute(doc, &mut found_quotes, &table);
     first_person_mentions(doc, &found_quotes, &mut table);
     if let Some(source) = input.source.as_deref() {

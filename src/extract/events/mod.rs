@@ -1256,6 +1256,20 @@ fn sentence_events(
         } else {
             kind_in_context(doc, trig, h.first, &view.range)
         };
+        // "76 people were killed when the hotel collapsed": casualties of a mishap are an
+        // incident, as the mishap is.
+        let mishap = passive.is_some()
+            && kind == EventKind::Assault
+            && actors.is_empty()
+            && !(h.last + 1..(h.last + 4).min(view.range.end)).any(|k| doc.is(k, "by"))
+            && hits.iter().any(|o| {
+                o.first > h.last
+                    && o.first <= h.last + 14
+                    && TRIGGERS[o.entry].kind == EventKind::Incident
+                    && doc.tokens[o.first].sentence == doc.tokens[h.first].sentence
+                    && (h.last + 1..o.first).any(|k| doc.is_any(k, &["when", "after", "as"]))
+            });
+        let kind = if mishap { EventKind::Incident } else { kind };
         let conds = conditions(doc, s.tokens.clone());
         let mut mode = mode_of(doc, h, &view.range, &conds, kind);
         let (mut kind, mut verb, mut passive) = (kind, verb, passive);
@@ -3062,12 +3076,12 @@ fn events_for(text: &str, published: Option<&str>) -> Vec<EventFound> {
     let doc = Doc::new(text);
     let rec = Recognised::find(&doc, crate::geodata::gazetteer::Gazetteer::embedded());
     // As the pipeline does.
-    let mut rec = super::places_for_parties(rec, text);
+    let mut rec = super::parties::places_for_parties(rec, text);
     let published = published.map(|p| crate::model::parse_day(p).unwrap());
     let dates = super::dates::find_dates(&doc, published);
     let mut quotes = super::quotes::find_quotes(&doc);
     let parties = super::parties::find_parties(&doc, &rec, &quotes);
-    super::places_outside_names(&doc, &mut rec, &parties);
+    super::parties::places_outside_names(&doc, &mut rec, &parties);
     super::speakers::attribute(&doc, &mut quotes, &parties);
     find_events(&Inputs {
         doc: &doc,
@@ -3424,6 +3438,21 @@ mod tests {
         assert_eq!(first_day(protest), Some("2008-06-28".to_owned()), "{ev:?}");
         let injured = of_kind(&ev, EventKind::Assault);
         assert_eq!(first_day(injured), Some("2008-06-28".to_owned()), "{ev:?}");
+    }
+
+    #[test]
+    fn the_dead_of_a_mishap_are_an_incident() {
+        let ev = events_for(
+            "At least 76 people were killed when a hotel near the Grand Mosque collapsed.",
+            Some("2021-03-10"),
+        );
+        assert!(ev.iter().all(|e| e.kind == EventKind::Incident), "{ev:?}");
+        // Not when someone killed them.
+        let ev = events_for(
+            "At least 76 people were killed by gunmen when a hotel near the mosque collapsed.",
+            Some("2021-03-10"),
+        );
+        assert!(ev.iter().any(|e| e.kind == EventKind::Assault), "{ev:?}");
     }
 
     #[test]

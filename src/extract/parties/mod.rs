@@ -11,7 +11,6 @@
 mod coreference;
 mod gender;
 mod organisations;
-pub(crate) use organisations::is_table_name;
 mod people;
 mod states;
 
@@ -479,6 +478,40 @@ fn mark(doc: &Doc, covered: &mut [bool], span: Span) {
 }
 
 /// Runs the stages up to parties over a text, for the unit tests of this stage.
+/// Place hits fit for the parties stage: sanitised, and no town named like a known
+/// organisation ("a Hamas base" is no town called Hamas). Only towns: "the EU" as an area, like
+/// "the Kremlin" as a site, stays a place.
+pub(crate) fn places_for_parties(rec: Recognised, text: &str) -> Recognised {
+    let mut rec = rec.sanitised(text);
+    rec.places.retain(|p| {
+        p.kind != crate::model::PlaceKind::City
+            || !organisations::is_table_name(&text[p.span.start..p.span.end])
+    });
+    rec
+}
+
+/// Drops place hits inside a person's name ("Muqtada al-Sadr" is no mention of Sadr City),
+/// keeping any place after "of", where a title names it ("Prime Minister of Canada Stephen
+/// Harper", "Archbishop of Canterbury").
+pub(crate) fn places_outside_names(doc: &Doc, rec: &mut Recognised, table: &PartyTable) {
+    let persons: Vec<Span> = table
+        .mentions
+        .iter()
+        .filter(|m| !m.anaphor && table.parties[m.party].kind == PartyKind::Person)
+        .map(|m| m.span)
+        .collect();
+    rec.places.retain(|p| {
+        let of_title = doc
+            .token_at_or_after(p.span.start)
+            .checked_sub(1)
+            .is_some_and(|k| doc.is(k, "of"));
+        of_title
+            || !persons
+                .iter()
+                .any(|m| m.start <= p.span.start && p.span.end <= m.end && *m != p.span)
+    });
+}
+
 #[cfg(test)]
 fn table_for(text: &str) -> PartyTable {
     let doc = Doc::new(text);

@@ -543,7 +543,7 @@ fn name_words(name: &'static str) -> Vec<&'static str> {
     out
 }
 /// True when `name` is exactly one of the table's names ("Kremlin", "White House").
-pub(crate) fn is_table_name(name: &str) -> bool {
+pub(super) fn is_table_name(name: &str) -> bool {
     let name = name.strip_prefix("the ").unwrap_or(name);
     ORGANISATIONS
         .iter()
