@@ -494,21 +494,25 @@ pub(crate) fn places_for_parties(rec: Recognised, text: &str) -> Recognised {
 /// keeping any place after "of", where a title names it ("Prime Minister of Canada Stephen
 /// Harper", "Archbishop of Canterbury").
 pub(crate) fn places_outside_names(doc: &Doc, rec: &mut Recognised, table: &PartyTable) {
-    let persons: Vec<Span> = table
+    // Sorted by start, so each place looks only at the few mentions starting before it: a long
+    // text stays linear.
+    let mut persons: Vec<Span> = table
         .mentions
         .iter()
         .filter(|m| !m.anaphor && table.parties[m.party].kind == PartyKind::Person)
         .map(|m| m.span)
         .collect();
+    persons.sort();
     rec.places.retain(|p| {
         let of_title = doc
             .token_at_or_after(p.span.start)
             .checked_sub(1)
             .is_some_and(|k| doc.is(k, "of"));
+        let before = persons.partition_point(|m| m.start <= p.span.start);
         of_title
-            || !persons
+            || !persons[before.saturating_sub(4)..before]
                 .iter()
-                .any(|m| m.start <= p.span.start && p.span.end <= m.end && *m != p.span)
+                .any(|m| p.span.end <= m.end && *m != p.span)
     });
 }
 
