@@ -3441,6 +3441,18 @@ mod tests {
     }
 
     #[test]
+    fn an_arrival_reads_as_one() {
+        let ev = events_for(
+            "Freed hostage Ana Ruiz arrived in France on Monday.",
+            Some("2021-03-10"),
+        );
+        assert!(
+            ev.iter().any(|e| e.title == "Ruiz arrives in France"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
     fn the_dead_of_a_mishap_are_an_incident() {
         let ev = events_for(
             "At least 76 people were killed when a hotel near the Grand Mosque collapsed.",
@@ -3944,7 +3956,7 @@ mod tests {
             "As the bodies of the miners were recovered, Omar Haddad arrived in Lima on Monday.",
         );
         assert!(
-            t.iter().any(|(t, _)| t.starts_with("Haddad visits")),
+            t.iter().any(|(t, _)| t.starts_with("Haddad arrives")),
             "{t:?}"
         );
         // A day's possessive dates only the noun it owns.

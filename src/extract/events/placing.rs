@@ -182,6 +182,7 @@ pub(super) fn place_for(
         trig.kind,
         EventKind::Coerce | EventKind::Assault | EventKind::Incident
     ) || trig.verb.starts_with("visit")
+        || trig.verb == "arrive"
     {
         let mut k = h.last + 1;
         if doc.is_any(k, &["on", "over", "against", "into"]) {

@@ -158,7 +158,8 @@ const LEXICON: &[Row] = &[
     row(K::Consult, "mediate", ""),
     needs(K::Consult, "speak/spoke/spoken", "speak with", Needs::With),
     needs(K::Consult, "talk/talked/talked", "talk with", Needs::With),
-    needs(K::Consult, "arrive", "visit", Needs::In),
+    // "Betancourt arrives in France", not "visits in France".
+    needs(K::Consult, "arrive", "arrive", Needs::In),
     row(K::Consult, "phone", ""),
     row(K::Consult, "n:meeting/meetings", "meet"),
     row(K::Consult, "n:summit", "hold a summit"),
