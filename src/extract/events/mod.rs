@@ -2138,7 +2138,12 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     // "After a two-day visit to Peru on Monday, former UN envoy Hal Brenner condemned …": a
     // happening in an opening phrase reaches no further than the phrase's comma, and whoever
     // it names none for is the main clause's subject (Brenner visited).
-    let opening_comma = (trig.nominal && doc.is_any(range.start, OPENING_PREPOSITIONS))
+    // So does an opening participle: "Visiting Nairobi on Monday, Haddad told reporters" —
+    // Haddad visited.
+    let opening_participle =
+        !trig.nominal && h.first == range.start && doc.low(h.first).ends_with("ing");
+    let opening_comma = (trig.nominal && doc.is_any(range.start, OPENING_PREPOSITIONS)
+        || opening_participle)
         .then(|| (h.last + 1..objects_end).find(|&k| doc.is(k, ",")))
         .flatten();
     let objects_end = opening_comma.unwrap_or(objects_end);
@@ -2197,11 +2202,22 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         let main_verb = (c + 1..range.end)
             .find(|&k| {
                 !doc.tokens[k].cap
-                    && (triggers::verbal_trigger_at(doc, k) || doc.is_any(k, FRAME_VERBS))
+                    && (triggers::verbal_trigger_at(doc, k)
+                        || doc.is_any(k, FRAME_VERBS)
+                        || doc.is_any(k, crate::extract::lexicon::SPEECH_VERBS))
             })
             .unwrap_or(range.end);
         let subject = participants::subject_range(inp, c + 1, main_verb, skip);
-        let found = parties_in(inp, subject.start, subject.end, skip);
+        let mut found = parties_in(inp, subject.start, subject.end, skip);
+        // "…, Haddad told reporters": the teller of the main clause is its subject here.
+        if found.is_empty() && opening_participle {
+            for m in inp
+                .parties
+                .mentions_in(token_span(doc, subject.start, subject.end))
+            {
+                push_unique(&mut found, m.party);
+            }
+        }
         actors = participants::without_affiliations(inp, &subject, found);
     }
     let mut targets = parties_in(inp, h.last + 1, objects_end.max(h.last + 1), skip);
@@ -3438,6 +3454,18 @@ mod tests {
         assert_eq!(first_day(protest), Some("2008-06-28".to_owned()), "{ev:?}");
         let injured = of_kind(&ev, EventKind::Assault);
         assert_eq!(first_day(injured), Some("2008-06-28".to_owned()), "{ev:?}");
+    }
+
+    #[test]
+    fn an_opening_participle_is_the_main_subjects_act() {
+        let ev = events_for(
+            "Visiting Nairobi on Monday, Omar Haddad told reporters that Kenya was safe.",
+            Some("2021-03-10"),
+        );
+        assert!(
+            ev.iter().any(|e| e.title == "Haddad visits Nairobi"),
+            "{ev:?}"
+        );
     }
 
     #[test]

@@ -428,7 +428,14 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     let named = place.split_once(' ').map_or("", |(_, rest)| rest);
     let named = named.split_once(' ').map_or(named, |(_, rest)| rest);
     if !named.is_empty() && !t.contains(named.trim_start_matches("the ")) {
-        t.push_str(&place);
+        // "Haddad visits Nairobi": a visit goes to its place.
+        match place.strip_prefix(" in ") {
+            Some(rest) if e.verb == "visit" && target_names.is_empty() => {
+                t.push(' ');
+                t.push_str(rest);
+            }
+            _ => t.push_str(&place),
+        }
     }
     t
 }
