@@ -2921,6 +2921,22 @@ fn mode_of(
     if kind == EventKind::Threaten && conds.iter().any(|c| c.start > h.last) {
         return Some(Mode::Hypothetical);
     }
+    // "he hopes that the summit would take place", "the talks will resume": a noun's own
+    // modal right after it. (Not "the explosion could be heard", "the attack would later be
+    // called …", "would have killed": those happened.)
+    if TRIGGERS[h.entry].nominal {
+        let modal = (h.last + 1..(h.last + 3).min(range.end)).find(|&k| {
+            doc.is_any(k, &["will", "shall", "would"])
+                && !doc.is_any(k + 1, &["have", "later", "be", "not"])
+        });
+        if let Some(k) = modal {
+            return Some(if doc.is(k, "would") {
+                Mode::Hypothetical
+            } else {
+                Mode::Future
+            });
+        }
+    }
     if before.clone().any(|k| {
         doc.is_any(
             k,
@@ -3454,6 +3470,25 @@ mod tests {
         assert_eq!(first_day(protest), Some("2008-06-28".to_owned()), "{ev:?}");
         let injured = of_kind(&ev, EventKind::Assault);
         assert_eq!(first_day(injured), Some("2008-06-28".to_owned()), "{ev:?}");
+    }
+
+    #[test]
+    fn a_nouns_own_modal_makes_it_a_plan_or_a_hope() {
+        let ev = events_for(
+            "Omar Haddad said he hopes that the summit would take place in Lima.",
+            Some("2021-03-10"),
+        );
+        assert!(
+            ev.iter()
+                .filter(|e| e.kind == EventKind::Consult)
+                .all(|e| e.mode.is_some()),
+            "{ev:?}"
+        );
+        let ev = events_for(
+            "The explosion in Lima on Monday could be heard miles away.",
+            Some("2021-03-10"),
+        );
+        assert!(ev.iter().any(|e| e.mode.is_none()), "{ev:?}");
     }
 
     #[test]
