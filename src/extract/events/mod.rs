@@ -336,6 +336,9 @@ const FINITE_BE_HAVE: &[&str] = &[
     "had", "has", "have", "was", "were", "is", "are", "remain", "remains", "remained",
 ];
 
+/// Articles and possessive pronouns that open a noun phrase ("the", "his").
+pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their"];
+
 /// Words that open another clause or stand for another subject: a reduced relative's group
 /// verb is not looked for past them.
 const CLAUSE_OPENERS: &[&str] = &[
@@ -1386,10 +1389,8 @@ fn sentence_events(
                         && doc.tokens.get(k + 1).is_some_and(|t| {
                             t.kind == TokenKind::Word
                                 && !t.cap
-                                && !doc.is_any(
-                                    k + 1,
-                                    &["the", "a", "an", "his", "her", "its", "their", "be"],
-                                )
+                                && !doc.is_any(k + 1, DETERMINERS)
+                                && !doc.is(k + 1, "be")
                         })
                 })
                 .unwrap_or(end);
@@ -2158,15 +2159,16 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         doc.is(k, "and")
             && !doc.tokens.get(k + 1).is_none_or(|t| t.cap)
             && doc.low(k + 1).ends_with("ed")
-            && doc.tokens.get(k + 2).is_some_and(|t| {
-                t.cap || doc.is_any(k + 2, &["the", "a", "an", "his", "her", "its", "their"])
-            })
+            && doc
+                .tokens
+                .get(k + 2)
+                .is_some_and(|t| t.cap || doc.is_any(k + 2, DETERMINERS))
     };
     // Or at a conjunction without a comma, when a subject and its verb follow ("killed as the
     // Egyptian army moved into Tahrir Square"; not "elected as the president").
     let subordinate_clause = |k: usize| {
         doc.is_any(k, &["as", "while", "when", "because"])
-            && doc.is_any(k + 1, &["the", "a", "an", "his", "her", "its", "their"])
+            && doc.is_any(k + 1, DETERMINERS)
             && (k + 2..(k + 6).min(range.end)).any(|j| {
                 !doc.tokens[j].cap
                     && doc.tokens[j].kind == TokenKind::Word
@@ -2425,7 +2427,7 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
     if matches!(TRIGGERS[h.entry].needs, triggers::Needs::OnFor) && doc.is(i, "on") {
         i += 1;
     }
-    while i < view.range.end && doc.is_any(i, &["a", "an", "the", "its", "their", "his", "her"]) {
+    while i < view.range.end && doc.is_any(i, DETERMINERS) {
         i += 1;
     }
     let start = i;

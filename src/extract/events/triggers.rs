@@ -1738,7 +1738,7 @@ fn modifier(doc: &Doc, t: &Trigger, first: usize, last: usize) -> bool {
     // "reported on alleged plans", "talks over disputed islands": a preposition before an
     // "-ed" form and a noun makes it a describing word too.
     let after_determiner = k > 0
-        && (doc.is_any(k - 1, &["a", "an", "the", "its", "their", "his", "her"])
+        && (doc.is_any(k - 1, super::DETERMINERS)
             || doc.tokens[k - 1].kind == TokenKind::Possessive
             || w.ends_with("ed")
                 && doc.is_any(
