@@ -811,8 +811,25 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         e.title = title::title(inp, e, &short);
     }
     mark_main_event(inp, &mut merged, &headline_kinds);
+    // "aid was brought in", "signed an agreement": an act with nobody taking part and nowhere
+    // to put it, outside the headline event, is a word used in passing, and gives an analyst
+    // nothing to map or check. A protest or an aftershock needs no one named to have happened.
+    merged.retain(|e| {
+        e.main || matches!(e.kind, EventKind::Protest | EventKind::Incident) || !names_nothing(e)
+    });
     date_statements_on_news_day(inp, &mut merged);
     merged
+}
+
+/// No party, no group and no place: nothing an analyst could map or check.
+fn names_nothing(e: &EventFound) -> bool {
+    e.parties.is_empty()
+        && e.actors.is_empty()
+        && e.targets.is_empty()
+        && e.object.is_none()
+        && e.unnamed_subject.is_none()
+        && e.agent.is_none()
+        && e.place.is_none()
 }
 
 /// What someone is reported to have said, condemned, urged or denied, with no date of its
@@ -3148,6 +3165,24 @@ mod tests {
             e.confidence > scoring::VERB_BASE,
             "own date and place raise it"
         );
+    }
+
+    #[test]
+    fn a_happening_with_no_one_and_nowhere_is_no_event() {
+        let ev = events_for(
+            "President Ana Diaz met President Luis Soto on Monday. Since the roads were closed, \
+             aid was brought in by air.",
+            Some("2023-06-08"),
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].kind, EventKind::Consult);
+        // With a party it is kept.
+        let ev = events_for(
+            "President Ana Diaz met President Luis Soto on Monday. Since the roads were closed, \
+             Chile sent aid by air.",
+            Some("2023-06-08"),
+        );
+        of_kind(&ev, EventKind::Aid);
     }
 
     #[test]
