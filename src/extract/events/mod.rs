@@ -2912,6 +2912,21 @@ fn nearest_hit(doc: &Doc, hits: &[Hit], clause: usize, tokens: (usize, usize)) -
         .map(|(i, _)| i)
 }
 
+/// Adverbs that make a verb a habit rather than one happening.
+const HABITUAL: &[&str] = &[
+    "consistently",
+    "routinely",
+    "regularly",
+    "habitually",
+    "usually",
+    "always",
+    "often",
+    "frequently",
+    "traditionally",
+    "typically",
+    "generally",
+];
+
 fn mode_of(
     doc: &Doc,
     h: &Hit,
@@ -2934,10 +2949,19 @@ fn mode_of(
         doc.is_any(k, &["nobody", "none", "neither"])
             || doc.is(k, "not") && doc.is_any(k + 1, &["one", "a", "single", "any"])
             || doc.is(k, "no") && doc.is(k + 1, "one")
+            // "we have no reports of any Americans killed"
+            || doc.is(k, "no")
+                && doc.is_any(k + 1, &["reports", "report", "sign", "signs", "evidence"])
+                && doc.is(k + 2, "of")
     }) {
         return Some(Mode::Negated);
     }
     if kind == EventKind::Threaten && conds.iter().any(|c| c.start > h.last) {
+        return Some(Mode::Hypothetical);
+    }
+    // "has consistently denied responsibility", "Canada routinely sought clemency": a habit is
+    // no one happening with a day and a place; like a condition, it is not mapped.
+    if before.clone().any(|k| doc.is_any(k, HABITUAL)) {
         return Some(Mode::Hypothetical);
     }
     // "he hopes that the summit would take place", "the talks will resume": a noun's own
@@ -3165,6 +3189,39 @@ mod tests {
             e.confidence > scoring::VERB_BASE,
             "own date and place raise it"
         );
+    }
+
+    #[test]
+    fn a_habit_is_no_happening() {
+        let ev = events_for(
+            "Omar Haddad has consistently denied responsibility for the attack on Lima. Peru \
+             routinely sought clemency for its citizens.",
+            Some("2021-03-10"),
+        );
+        assert!(
+            ev.iter()
+                .all(|e| !matches!(e.kind, EventKind::Reject | EventKind::Request)),
+            "{ev:?}"
+        );
+        let ev = events_for(
+            "Omar Haddad denied responsibility for the attack on Lima.",
+            Some("2021-03-10"),
+        );
+        of_kind(&ev, EventKind::Reject);
+    }
+
+    #[test]
+    fn no_reports_of_a_killing_is_no_killing() {
+        let ev = events_for(
+            "We have no reports of any Peruvians killed in Lima today.",
+            Some("2021-03-10"),
+        );
+        assert!(ev.is_empty(), "{ev:?}");
+        let ev = events_for(
+            "We have reports of two Peruvians killed in Lima today.",
+            Some("2021-03-10"),
+        );
+        of_kind(&ev, EventKind::Assault);
     }
 
     #[test]
