@@ -3192,6 +3192,28 @@ mod tests {
     }
 
     #[test]
+    fn who_held_a_happening_is_its_actor() {
+        let ev = events_for(
+            "Outside the Peruvian Congress on Wednesday, a demonstration was held by the rights \
+             group Andes Justice Network against the bill.",
+            Some("2021-03-10"),
+        );
+        let protest = of_kind(&ev, EventKind::Protest);
+        assert!(
+            protest.title.starts_with("Andes Justice Network"),
+            "{}",
+            protest.title
+        );
+        // Not past a preposition.
+        let ev = events_for(
+            "There was an attack by a drone on the Peruvian embassy in Lima on Monday.",
+            Some("2021-03-10"),
+        );
+        let attack = of_kind(&ev, EventKind::Assault);
+        assert!(attack.title.starts_with("Attack"), "{}", attack.title);
+    }
+
+    #[test]
     fn a_habit_is_no_happening() {
         let ev = events_for(
             "Omar Haddad has consistently denied responsibility for the attack on Lima. Peru \

@@ -1144,15 +1144,26 @@ pub(super) fn nominal_actors(
             break;
         }
     }
-    // "A planned demonstration by Christian Concern": the agent after "by".
-    let agent = if doc.is(h.last + 2, "the") {
-        h.last + 3
-    } else {
-        h.last + 2
-    };
-    if doc.is(h.last + 1, "by")
-        && let Some(t) = doc.tokens.get(agent)
-        && let Some(m) = inp.parties.mention_starting_at(t.span.start)
+    // "A planned demonstration by Christian Concern", "a demonstration was held by the rights
+    // group Equality Network": the agent after "by", past the words of a passive light verb
+    // and the words that describe the agent.
+    let by = (h.last + 1..(h.last + 5).min(range.end))
+        .take_while(|&k| doc.is_any(k, PASSIVE_LIGHT_WORDS) || doc.is(k, "by"))
+        .find(|&k| doc.is(k, "by"));
+    if let Some(by) = by
+        && let Some(m) = (by + 1..(by + 7).min(range.end))
+            // (Not past a preposition: "an attack by gunmen on the US embassy".)
+            .take_while(|&k| {
+                doc.tokens[k].kind == TokenKind::Word
+                    && !doc.is_any(
+                        k,
+                        &[
+                            "on", "in", "at", "near", "against", "with", "from", "to", "for",
+                            "after", "during", "and",
+                        ],
+                    )
+            })
+            .find_map(|k| inp.parties.mention_starting_at(doc.tokens[k].span.start))
     {
         return vec![m.party];
     }
@@ -1193,6 +1204,27 @@ pub(super) fn nominal_actors(
     }
     subject
 }
+/// Words between a noun and "by" in "was held by", "had been organised by".
+const PASSIVE_LIGHT_WORDS: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "been",
+    "held",
+    "staged",
+    "organised",
+    "organized",
+    "carried",
+    "out",
+    "launched",
+    "conducted",
+    "mounted",
+];
+
 /// Words before a noun that make the clause an answer to it: "we stand with them in the face
 /// of this attack", "Japan protested after the launch".
 const ANSWERING: &[&[&str]] = &[

@@ -530,6 +530,17 @@ fn organisation_by_head(doc: &Doc, table: &PartyTable, i: usize) -> Option<(usiz
     }) {
         return None;
     }
+    // "the rights group Equality Network": a lowercase description before a name describes
+    // that name; it refers back to no one.
+    if !doc.tokens[head].cap
+        && doc.tokens.get(head + 1).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.cap
+                && !crate::extract::lexicon::is_month_or_weekday(doc.low(head + 1))
+        })
+    {
+        return None;
+    }
     let noun = doc.low(head);
     let generic = matches!(noun, "organization" | "organisation" | "group");
     let at = doc.tokens[i].span.start;
@@ -826,6 +837,25 @@ mod tests {
         let text = "Mr Watson was hurt on Monday. Briton Murray Watson was abducted.";
         let t = table_for(text);
         assert_eq!(party_of(&t, text, "Watson", 1).unwrap().name, "Watson");
+    }
+
+    #[test]
+    fn a_description_before_a_name_refers_back_to_no_one() {
+        let text = "The Andes Fair Vote Network rallied in Lima. Later the rights group Free \
+                    Speech Network marched. Then the rights group said it was done.";
+        let t = table_for(text);
+        let name = |s: &str| party_of(&t, text, s, 0).map(|p| p.name.clone());
+        // The description and its name: the second network, not the first.
+        assert!(
+            name("the rights group Free").is_none_or(|n| n == "Free Speech Network"),
+            "{:?}",
+            t.mentions
+        );
+        // Alone, it refers back.
+        assert_eq!(
+            name("the rights group said").as_deref(),
+            Some("Free Speech Network")
+        );
     }
 
     #[test]
