@@ -853,6 +853,7 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
                 .find(|m| m.span.end == doc.tokens[i - 1].span.end)
                 .map(|m| m.party)
             && table.parties[p].kind == PartyKind::Organization
+            && !names_the_cause(&table.parties[p].name, doc.tok(i + 1))
         {
             let short = doc.tok(i + 1).to_owned();
             table.mention(doc.tokens[i + 1].span, p, false);
@@ -980,6 +981,12 @@ fn named_org(ctx: &Ctx, i: usize) -> Option<(usize, usize, usize)> {
     if !t.cap
         || t.kind != TokenKind::Word
         || (i > 0 && doc.tokens[i - 1].cap && !doc.is(i - 1, "the"))
+        // Not from the middle of a name: "Justice and Equality Movement".
+        || (i > 1
+            && doc.is_any(i - 1, NAME_JOINERS)
+            && !doc.is(i - 1, "the")
+            && doc.tokens[i - 2].cap
+            && doc.tokens[i - 2].kind == TokenKind::Word)
     {
         return None;
     }
@@ -1002,18 +1009,26 @@ fn named_org(ctx: &Ctx, i: usize) -> Option<(usize, usize, usize)> {
             k += 1;
         } else if doc.is_any(k, NAME_JOINERS) && !doc.tokens[k].cap && word(k + 1) {
             k += 1;
+        } else if doc.is_any(k, &["of", "for", "against"]) && doc.is(k + 1, "the") && word(k + 2) {
+            // "Campaign Against the Free Trade Area of the Americas"
+            k += 2;
         } else {
             break;
         }
     }
     // A table name starts here, or the acronym rule defines this name: "Movement for
     // Democratic Change (MDC)".
+    // (Not an acronym of only the name's tail: "Campaign Against the Free Trade Area of the
+    // Americas (FTAA)".)
     if table_name_at(doc, start).is_some()
         || doc.is(last + 1, "(")
-            && doc
-                .tokens
-                .get(last + 2)
-                .is_some_and(|_| is_acronym(doc.tok(last + 2)))
+            && doc.tokens.get(last + 2).is_some_and(|_| {
+                let run = doc.slice(Span::new(
+                    doc.tokens[start].span.start,
+                    doc.tokens[last].span.end,
+                ));
+                is_acronym(doc.tok(last + 2)) && initials_fit(run, doc.tok(last + 2))
+            })
     {
         return None;
     }
@@ -1132,6 +1147,25 @@ fn long_form_start(ctx: &Ctx, paren: usize, short: &str) -> Option<usize> {
         .iter()
         .any(|h| h.span.start <= span.start && h.span.end >= span.end);
     (!overlaps_place && doc.tokens[start].cap).then_some(start)
+}
+/// The short form abbreviates only what the body's name is for or against, not the body:
+/// "Campaign Against the Free Trade Area of the Americas (FTAA)".
+fn names_the_cause(name: &str, short: &str) -> bool {
+    if initials_fit(name, short) {
+        return false;
+    }
+    let lower = name.to_lowercase();
+    [
+        " against the ",
+        " against ",
+        " for the ",
+        " for ",
+        " of the ",
+    ]
+    .iter()
+    // (`get`: lowercasing may shift offsets in a name that is not ASCII.)
+    .filter_map(|j| lower.find(j).and_then(|at| name.get(at + j.len()..)))
+    .any(|cause| initials_fit(cause, short))
 }
 /// Do the capitals of the long form fit the acronym (as a subsequence, first letters equal)?
 fn initials_fit(long: &str, acronym: &str) -> bool {
@@ -1350,6 +1384,29 @@ mod tests {
         assert_eq!(union.name, "Northern Ferry Workers Union");
         let ministry = party_of(&t, text, "Kenyan", 0).expect("a country's body");
         assert_eq!(ministry.country.as_deref(), Some("KE"));
+        // "of the" inside a name.
+        let text = "Activists from the Campaign Against the Open Sky Treaty of the Andes (OSTA) \
+                    met. The Bank of Lima and the Justice and Equality Movement (JEM) spoke.";
+        let t = table_for(text);
+        assert_eq!(
+            party_of(&t, text, "Campaign", 0).map(|p| p.name.as_str()),
+            Some("Campaign Against the Open Sky Treaty of the Andes")
+        );
+        // The short form is the treaty's, not the campaign's.
+        assert!(
+            party_of(&t, text, "OSTA", 0)
+                .is_none_or(|p| p.name != "Campaign Against the Open Sky Treaty of the Andes")
+        );
+        // A name is not found again from its middle.
+        assert_eq!(
+            party_of(&t, text, "Justice", 0).map(|p| p.name.as_str()),
+            Some("Justice and Equality Movement")
+        );
+        assert!(
+            party_of(&t, text, "Equality", 0).is_none(),
+            "{:?}",
+            t.parties
+        );
     }
 
     #[test]
