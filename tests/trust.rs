@@ -72,6 +72,19 @@ fn a_bombing_without_a_named_perpetrator_is_the_main_event() {
 }
 
 #[test]
+fn the_ledes_first_sentence_outranks_a_richer_later_one() {
+    // The first sentence gives no day and no place; the third gives both. The story is still
+    // the first.
+    let ds = run(
+        "The Andean Front declared an end to its truce with Peru at dawn. The truce had held \
+         for a year. Yesterday, Andean Front fighters and Peruvian troops clashed in Puno.",
+        "2024-05-16",
+    );
+    let e = main_event(&ds);
+    assert!(e.title.contains("truce"), "{:?}", titles(&ds));
+}
+
+#[test]
 fn protesters_storming_a_building_is_a_protest() {
     let ds = run(
         "Hundreds of protesters stormed the parliament in Bishkek on Monday, demanding new \

@@ -948,8 +948,13 @@ fn mark_main_event(inp: &Inputs, events: &mut [EventFound], headline_kinds: &[Ev
         let day = e.date.as_ref().is_some_and(|d| d.start.is_some());
         let placed = e.place.is_some() && !e.place_inferred;
         let named = !e.actors.is_empty() || e.unnamed_subject.is_some();
+        // News puts what happened first: the lede's first sentence.
+        let first_sentence = doc
+            .sentence_at(lede.start)
+            .is_some_and(|s| first < doc.sentences[s].span.end);
         let points = 8 * in_lede as u32
             + 4 * in_headline as u32
+            + 5 * first_sentence as u32
             + 2 * day as u32
             + 2 * placed as u32
             + named as u32;
