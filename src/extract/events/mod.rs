@@ -2446,7 +2446,7 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
         }
     }
     // "called on his followers": whom a call is made on is its object ("called for talks" is not).
-    if matches!(TRIGGERS[h.entry].needs, triggers::Needs::OnFor) && doc.is(i, "on") {
+    if matches!(TRIGGERS[h.entry].needs, triggers::Needs::OnFor) && doc.is_any(i, &["on", "upon"]) {
         i += 1;
     }
     while i < view.range.end && doc.is_any(i, DETERMINERS) {
@@ -2917,6 +2917,26 @@ fn nearest_hit(doc: &Doc, hits: &[Hit], clause: usize, tokens: (usize, usize)) -
         .map(|(i, _)| i)
 }
 
+/// Nouns whose "of" names a kind of happening, not one: "the trend of kidnapping".
+const GENERIC_HEADS: &[&str] = &[
+    "trend",
+    "culture",
+    "problem",
+    "scourge",
+    "practice",
+    "risk",
+    "fear",
+    "fears",
+    "spectre",
+    "specter",
+    "prospect",
+    "prospects",
+    "threat",
+    "danger",
+    "phenomenon",
+    "cycle",
+];
+
 /// Adverbs that make a verb a habit rather than one happening.
 const HABITUAL: &[&str] = &[
     "consistently",
@@ -2962,6 +2982,17 @@ fn mode_of(
         return Some(Mode::Negated);
     }
     if kind == EventKind::Threaten && conds.iter().any(|c| c.start > h.last) {
+        return Some(Mode::Hypothetical);
+    }
+    // "the terrible trend of kidnapping", "the threat of war": a noun named as a kind of
+    // thing, not one happening. (A gerund there is a noun too.)
+    if let Some(of) = (h.first.saturating_sub(3).max(range.start)..h.first)
+        .rev()
+        .find(|&k| doc.is(k, "of"))
+        && (of + 1..h.first).all(|k| doc.tokens[k].kind == TokenKind::Word && !doc.tokens[k].cap)
+        && of > range.start
+        && doc.is_any(of - 1, GENERIC_HEADS)
+    {
         return Some(Mode::Hypothetical);
     }
     // "has consistently denied responsibility", "Canada routinely sought clemency": a habit is
@@ -3235,6 +3266,20 @@ mod tests {
             Some("2021-03-10"),
         );
         of_kind(&ev, EventKind::Reject);
+    }
+
+    #[test]
+    fn a_kind_of_happening_is_no_happening() {
+        let ev = events_for(
+            "Omar Haddad asked donors to help end the terrible trend of kidnapping in Peru.",
+            Some("2021-03-10"),
+        );
+        assert!(ev.iter().all(|e| e.kind != EventKind::Assault), "{ev:?}");
+        let ev = events_for(
+            "The kidnapping of two nurses in Peru on Monday shocked the country.",
+            Some("2021-03-10"),
+        );
+        of_kind(&ev, EventKind::Assault);
     }
 
     #[test]
@@ -4172,6 +4217,11 @@ mod tests {
                 "White House National Security Council spokesman Gordon Johndroe called on \
                  Turkey to show restraint.",
                 "Johndroe calls on Turkey",
+            ),
+            // "upon" as "on".
+            (
+                "Omar Haddad calls upon Chile to respond through effective action.",
+                "Haddad calls on Chile",
             ),
             // The objects end at "and" before a second verb of the subject's.
             (

@@ -21,7 +21,7 @@ pub(super) enum Needs {
     To,
     /// A threat word or a condition ("vowed a strong response if …").
     Threat,
-    /// "on"/"for" right after ("called on", "called for").
+    /// "on"/"upon"/"for" right after ("called on", "calls upon", "called for").
     OnFor,
     /// "with" soon after ("charged him with fraud"; not "charged a fee" or "charged phones").
     With,
@@ -1563,7 +1563,7 @@ fn needs_met(
             window.into_iter().any(|k| doc.is_any(k, WEAPONS))
         }
         Needs::To => doc.is(last + 1, "to"),
-        Needs::OnFor => doc.is_any(last + 1, &["on", "for"]),
+        Needs::OnFor => doc.is_any(last + 1, &["on", "upon", "for"]),
         Needs::With => (last + 1..(last + 5).min(range.end)).any(|k| doc.is(k, "with")),
         Needs::ThreatAct => {
             let hi = (last + 5).min(range.end);
