@@ -3250,6 +3250,31 @@ mod tests {
     }
 
     #[test]
+    fn a_country_that_describes_a_thing_takes_no_part() {
+        for (text, title) in [
+            (
+                "Pirates hijacked a Peruvian-flagged container ship off Chile on Monday.",
+                "Pirates hijack Peruvian-flagged container ship near Chile",
+            ),
+            (
+                "Pirates hijacked a Peru-registered tanker off Chile on Monday.",
+                "Pirates hijack Peru-registered tanker near Chile",
+            ),
+            // The noun a relative clause hangs on is what it was done to.
+            (
+                "The Inca, a Peruvian-flagged container ship that was hijacked by pirates in \
+                 April, sank.",
+                "Pirates hijack Peruvian-flagged container ship",
+            ),
+        ] {
+            let ev = events_for(text, Some("2021-03-10"));
+            let e = of_kind(&ev, EventKind::Assault);
+            assert!(e.targets.is_empty(), "{ev:?}");
+            assert_eq!(e.title, title);
+        }
+    }
+
+    #[test]
     fn a_habit_is_no_happening() {
         let ev = events_for(
             "Omar Haddad has consistently denied responsibility for the attack on Lima. Peru \

@@ -94,7 +94,7 @@ pub(super) fn parties_in(
         if t < a || in_any(skip, t) || inside_quote(inp.quotes, m.span.start).is_some() {
             continue;
         }
-        if is_attribution(doc, t, m.span.end) {
+        if is_attribution(doc, t, m.span.end) || describes_a_thing(doc, m.span.end) {
             continue;
         }
         push_unique(&mut out, m.party);
@@ -116,6 +116,23 @@ pub(super) fn parties_in(
         }
     }
     out
+}
+/// "a US-flagged container ship", "a Greek-owned tanker": the mention ending at byte `end`
+/// only describes a thing, and takes no part in what is done with it.
+fn describes_a_thing(doc: &Doc, end: usize) -> bool {
+    let text = doc.text.as_bytes();
+    if text.get(end) != Some(&b'-') {
+        return false;
+    }
+    let rest = &doc.text[end + 1..];
+    let word: &str = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "flagged" | "registered" | "owned" | "built" | "made" | "based" | "operated"
+    )
 }
 /// True when the mention from token `t` to byte `end` only says who reports the sentence:
 /// "…, Reuters reported." or "according to Reuters". The source is no participant.
@@ -537,8 +554,9 @@ pub(super) fn unnamed_subject(
     {
         head = open - 1;
     }
-    // "freed by US commandos who killed three": the noun a relative clause hangs on.
-    if head > clause_start && doc.is(head, "who") {
+    // "freed by US commandos who killed three", "a container ship that was hijacked": the
+    // noun a relative clause hangs on.
+    if head > clause_start && doc.is_any(head, &["who", "that", "which"]) {
         head -= 1;
         if head > clause_start && doc.is(head, ",") {
             head -= 1;
