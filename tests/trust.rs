@@ -164,6 +164,26 @@ fn the_topic_of_a_meeting_is_no_participant() {
 }
 
 #[test]
+fn the_troops_a_country_sends_are_not_its_target() {
+    let ds = run(
+        "Peru sent troops into northern Chile on Monday.",
+        "2024-05-16",
+    );
+    let e = ds
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Mobilize)
+        .unwrap_or_else(|| panic!("a deployment among {:?}", titles(&ds)));
+    assert!(
+        e.targets.is_empty(),
+        "{:?}: {:?}",
+        e.title,
+        names(&ds, &e.targets)
+    );
+    assert_eq!(e.title, "Peru sends troops to Chile");
+}
+
+#[test]
 fn a_news_agency_that_reports_is_not_the_actor() {
     for text in [
         "North Korea test-fired two ballistic missiles on Sunday, Reuters reported.",

@@ -450,7 +450,8 @@ fn assemble(
             .or(e.agent.as_ref().filter(|_| e.actors.is_empty()))
             .map(|g| group_party(g, &mut ds));
         // The dead of a disaster or an epidemic are its victims, not a side the event was aimed
-        // at: an incident takes no group target.
+        // at: an incident takes no group target. Nor do the troops a country sends or mobilises:
+        // they are what it moves, not whom it moves against.
         // "Obama urged his followers": a target that is also an actor (the possessive's
         // owner) is dropped below, so it leaves room for the group.
         let no_target = e
@@ -460,7 +461,12 @@ fn assemble(
         let unnamed_target = e
             .object
             .as_ref()
-            .filter(|_| e.kind != crate::model::EventKind::Incident)
+            .filter(|_| {
+                !matches!(
+                    e.kind,
+                    crate::model::EventKind::Incident | crate::model::EventKind::Mobilize
+                )
+            })
             .filter(|g| g.people && no_target)
             .or(e
                 .unnamed_subject

@@ -482,7 +482,18 @@ fn place_phrase(inp: &Inputs, e: &EventFound) -> String {
         return String::new();
     };
     let place = &inp.rec.places[p];
-    let prep = if e.geo_precision == Some(2) {
+    // "sent troops into northern Iraq": forces moved to a place go "to" it.
+    let doc = inp.doc;
+    let moved_to = e.kind == EventKind::Mobilize
+        && doc.token_containing(place.span.start).is_some_and(|t| {
+            (t.saturating_sub(3)..t)
+                .rev()
+                .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+                .any(|k| doc.is_any(k, &["into", "to"]))
+        });
+    let prep = if moved_to {
+        "to"
+    } else if e.geo_precision == Some(2) {
         "near"
     } else {
         "in"
