@@ -1955,7 +1955,9 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     let mut that_end = range.start;
     let mut frame_verb = None;
     for k in range.start..h.first {
-        if doc.is_any(k, FRAME_VERBS)
+        // "Reuters published pictures showing the facade collapsed": what a picture or a
+        // report shows has a subject of its own.
+        if (doc.is_any(k, FRAME_VERBS) || doc.is_any(k, &["showing", "showed", "shows"]))
             && inside_quote(inp.quotes, doc.tokens[k].span.start).is_none()
         {
             frame_verb = Some(k);
@@ -3272,6 +3274,23 @@ mod tests {
             assert!(e.targets.is_empty(), "{ev:?}");
             assert_eq!(e.title, title);
         }
+    }
+
+    #[test]
+    fn what_a_picture_shows_has_its_own_subject() {
+        let ev = events_for(
+            "Reuters published pictures showing the facade of the Lima ministry collapsed on \
+             Monday.",
+            Some("2021-03-10"),
+        );
+        let e = of_kind(&ev, EventKind::Incident);
+        assert!(e.actors.is_empty(), "{ev:?}");
+        let ev = events_for(
+            "The Andina report showed Peruvian police attacked protesters in Lima on Monday.",
+            Some("2021-03-10"),
+        );
+        let e = of_kind(&ev, EventKind::Assault);
+        assert!(e.title.starts_with("Peruvian police"), "{}", e.title);
     }
 
     #[test]
