@@ -3294,6 +3294,18 @@ mod tests {
     }
 
     #[test]
+    fn reporters_are_a_group() {
+        let ev = events_for(
+            "Andina reported that reporters have been barred from covering events in Lima.",
+            Some("2021-03-10"),
+        );
+        assert_eq!(
+            of_kind(&ev, EventKind::Coerce).title,
+            "Reporters barred in Lima"
+        );
+    }
+
+    #[test]
     fn a_habit_is_no_happening() {
         let ev = events_for(
             "Omar Haddad has consistently denied responsibility for the attack on Lima. Peru \
