@@ -58,7 +58,24 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
     {
         return false;
     }
-    let parties_ok = if !pa.is_empty() && !pb.is_empty() {
+    // "Israeli aircraft struck a base, killing two members and wounding ten others": one
+    // actor's acts of one kind in one sentence are one event, unless each names its own
+    // target ("expelled Russian diplomats and sanctioned Russian agencies").
+    let aimed = |e: &EventFound| !e.targets.is_empty() || e.object.is_some();
+    let own_targets = !b.participle_clause
+        && aimed(a)
+        && aimed(b)
+        && !a.targets.iter().any(|t| b.targets.contains(t))
+        && !(a.object.is_some() && b.object.is_some() && groups_agree(&a.object, &b.object));
+    let same_actors = !own_targets
+        && !a.actors.is_empty()
+        && a.actors.len() == b.actors.len()
+        && a.actors
+            .iter()
+            .all(|&p| b.actors.iter().any(|&q| same_side(p, q)));
+    let parties_ok = if same_actors && a.last_sentence == b.sentence {
+        true
+    } else if !pa.is_empty() && !pb.is_empty() {
         let mut x = pa.clone();
         let mut y = pb.clone();
         x.sort();
@@ -271,6 +288,32 @@ mod tests {
                 .is_some_and(|n| n.starts_with("Temuco")),
             "{attack:?}"
         );
+    }
+
+    #[test]
+    fn one_actors_acts_of_one_kind_in_a_sentence_are_one_event() {
+        use crate::model::EventKind;
+        let ev = events_for(
+            "Also, today, Colombian aircraft targeted a FARC base in Cali, killing two FARC \
+             members and wounding more than 10 others.",
+            Some("2023-06-08"),
+        );
+        let attacks = ev.iter().filter(|e| e.kind == EventKind::Assault).count();
+        assert_eq!(attacks, 1, "{ev:?}");
+        // Another day is another event.
+        let ev = events_for(
+            "Peru bombed Puno on Monday and attacked Cusco on 1 May.",
+            Some("2023-06-08"),
+        );
+        let attacks = ev.iter().filter(|e| e.kind == EventKind::Assault).count();
+        assert_eq!(attacks, 2, "{ev:?}");
+        // Each with a target of its own.
+        let ev = events_for(
+            "Last month Peru expelled 35 Chilean diplomats, and sanctioned Bolivia.",
+            Some("2023-06-08"),
+        );
+        let sanctions = ev.iter().filter(|e| e.kind == EventKind::Sanction).count();
+        assert_eq!(sanctions, 2, "{ev:?}");
     }
 
     #[test]

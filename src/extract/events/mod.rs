@@ -117,6 +117,8 @@ pub struct EventFound {
     /// Counted as one more of a series ("the second tremor", "a further aftershock"): never
     /// the same happening as one told before.
     pub one_of_series: bool,
+    /// A participle that tells more of its clause's act: ", killing two and wounding ten".
+    pub participle_clause: bool,
     /// The sentence of its first mention.
     pub sentence: usize,
     /// The sentence of its last mention (merged mentions extend it).
@@ -1600,6 +1602,10 @@ fn sentence_events(
                         && doc.tokens[h.first - 1].kind == TokenKind::Word),
             reference_only: definite && !possessed(doc, s.tokens.start, h.first)
                 || casualties_named(doc, h.first),
+            participle_clause: !trig.nominal
+                && h.first > 0
+                && doc.low(h.first).ends_with("ing")
+                && doc.is_any(h.first - 1, &[",", "and"]),
             unnamed_subject: unnamed,
             agent,
             parties,
