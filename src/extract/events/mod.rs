@@ -3300,6 +3300,23 @@ mod tests {
     }
 
     #[test]
+    fn a_place_inside_a_possessive_place_is_the_finer_one() {
+        for (text, place) in [
+            (
+                "Police arrested 20 protesters in Kenya's capital Nairobi on Monday.",
+                "Nairobi",
+            ),
+            (
+                "On Monday in California's Riverside County, a judge sentenced Ana Ruiz.",
+                "Riverside County",
+            ),
+        ] {
+            let ev = events_for(text, Some("2021-03-10"));
+            assert!(ev[0].title.ends_with(place), "{text}: {}", ev[0].title);
+        }
+    }
+
+    #[test]
     fn reporters_are_a_group() {
         let ev = events_for(
             "Andina reported that reporters have been barred from covering events in Lima.",

@@ -213,7 +213,7 @@ pub(super) fn place_in_phrase(inp: &Inputs, i: usize, end: usize) -> Option<usiz
     let mut k = i;
     while k < end && k < i + 7 {
         if let Some(p) = place_after(inp, k) {
-            return Some(p);
+            return Some(inner_place(inp, p, end).unwrap_or(p));
         }
         let t = doc.tokens.get(k)?;
         // Demonym hits are sorted by start and do not overlap: the last one starting at or
@@ -240,6 +240,22 @@ pub(super) fn place_in_phrase(inp: &Inputs, i: usize, end: usize) -> Option<usiz
         k += 1;
     }
     None
+}
+
+/// "in California's Riverside County", "in Kenya's capital Nairobi": the place inside the one
+/// a possessive names.
+fn inner_place(inp: &Inputs, p: usize, end: usize) -> Option<usize> {
+    let doc = inp.doc;
+    let after = doc.token_at_or_after(inp.rec.places[p].span.end);
+    if doc.tokens.get(after)?.kind != TokenKind::Possessive {
+        return None;
+    }
+    // Up to two describing words between: "Iraq's western Anbar province".
+    (after + 1..(after + 4).min(end))
+        .take_while(|&k| {
+            doc.tokens[k].kind == TokenKind::Word && (doc.tokens[k].cap || k < after + 3)
+        })
+        .find_map(|k| place_after(inp, k))
 }
 
 /// Parts of a place that put something in it: "along the coast of Aceh", "on the outskirts of
