@@ -2005,12 +2005,24 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         && (subject_from..view.first_trigger)
             .any(|r| doc.is(r, ",") && doc.is_any(r + 1, &["who", "whom", "which", "whose"]))
         && (view.first_trigger..h.first).any(|c| doc.is(c, ","));
-    let subject_to =
+    let mut subject_to =
         if view.first_trigger >= subject_from && !opening_happening && !in_relative_aside {
             view.first_trigger
         } else {
             h.first
         };
+    // "Hamas responded to Israel's attack by firing rockets": whose the noun before the verb
+    // is, did that noun, not the verb.
+    // (Only when a party comes before it: "Chile's attack on Peru killed 20" is Chile's.)
+    if let Some(noun) = (subject_from + 2..subject_to.min(h.first)).find(|&k| {
+        doc.tokens[k - 1].kind == TokenKind::Possessive && triggers::nominal_trigger_at(doc, k)
+    }) && let Some(m) = inp
+        .parties
+        .mention_ending_at(doc.tokens[noun - 1].span.start)
+        && !parties_in(inp, subject_from, doc.token_at_or_after(m.span.start), skip).is_empty()
+    {
+        subject_to = doc.token_at_or_after(m.span.start);
+    }
     let relative = participants::relative_subject(inp, subject_from, h.first);
     let mut subject_end = None;
     let mut actors = if trig.nominal {
@@ -3314,6 +3326,19 @@ mod tests {
             let ev = events_for(text, Some("2021-03-10"));
             assert!(ev[0].title.ends_with(place), "{text}: {}", ev[0].title);
         }
+    }
+
+    #[test]
+    fn whose_noun_it_is_did_the_noun_not_the_verb() {
+        let ev = events_for(
+            "Hamas responded to Chile's attack by firing eight rockets at Arica on Monday.",
+            Some("2021-03-10"),
+        );
+        assert!(
+            ev.iter().any(|e| e.title.starts_with("Hamas fires")),
+            "{:?}",
+            ev.iter().map(|e| &e.title).collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -589,6 +589,8 @@ const LEXICON: &[Row] = &[
     row(K::Assault, "n:assassination", "assassinate"),
     row(K::Assault, "n:kidnapping", "kidnap"),
     row(K::Assault, "n:massacre", "massacre"),
+    // "an Israeli air raid on Gaza": from the air, an attack, not a police raid.
+    row(K::Assault, "n:air raid/air raids", "raid"),
     // COERCE
     row(K::Coerce, "arrest", ""),
     row(K::Coerce, "raid", ""),
@@ -1386,6 +1388,8 @@ pub(super) fn find_triggers(
                 && needs_met(inp, trig, i, last, &range)
                 && (!trig.nominal
                     || noun_happened(inp, i, last, &range, &date_tokens)
+                    || matches!(trig.kind, EventKind::Assault | EventKind::Coerce)
+                        && aimed_at_place(inp, i, last, &range)
                     || trig.sense == Sense::Truce && truce_ended(doc, i, &range))
         });
         let Some((entry, trig)) = chosen else {
@@ -2215,6 +2219,33 @@ fn noun_happened(
     (last + 1..hi).any(|k| doc.is_any(k, LOCATIVES) && place_after(inp, k + 1).is_some())
 }
 
+/// "an air raid on Gaza", "a strike against Kyiv": an attack aimed at a place the article
+/// names happened there. (Not one that plans, fears or talk are of or for: "plans for a
+/// Chilean attack on Peru".)
+fn aimed_at_place(inp: &Inputs, first: usize, last: usize, range: &std::ops::Range<usize>) -> bool {
+    let doc = inp.doc;
+    if !doc.is_any(last + 1, &["on", "against"]) {
+        return false;
+    }
+    let mut b = first;
+    while b > range.start
+        && doc.tokens[b - 1].kind == TokenKind::Word
+        && !doc.is_any(b - 1, &["for", "of", "about", "over", "against", "to"])
+        && first - b < 4
+    {
+        b -= 1;
+    }
+    if b > range.start && doc.is_any(b - 1, &["for", "of", "about", "over", "against", "to"]) {
+        return false;
+    }
+    let k = if doc.is(last + 2, "the") {
+        last + 3
+    } else {
+        last + 2
+    };
+    k < range.end && place_after(inp, k).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::events_for;
@@ -2242,6 +2273,16 @@ mod tests {
             [EventKind::Assault]
         );
         assert!(kinds("It threatened regional stability.").is_empty());
+    }
+
+    #[test]
+    fn an_attack_on_a_place_happened_there() {
+        assert_eq!(
+            kinds("Yesterday saw an escalation, beginning with a Chilean air raid on Arica."),
+            [EventKind::Assault]
+        );
+        // Not a police raid, and not an attack on an idea.
+        assert!(kinds("There was an attack on democracy.").is_empty());
     }
 
     #[test]
