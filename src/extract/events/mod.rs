@@ -1187,13 +1187,25 @@ fn sentence_events(
         } else {
             None
         };
+        // "Opponents of the bill turned up to protest": an infinitive's subject is its verb's.
+        let infinitive_of =
+            (!trig.nominal && h.first > view.range.start && doc.is(h.first - 1, "to"))
+                .then(|| {
+                    (h.first.saturating_sub(6).max(view.range.start)..h.first - 1)
+                        .rev()
+                        .find(|&k| !doc.tokens[k].cap && doc.low(k).ends_with("ed"))
+                })
+                .flatten();
         let subject_group = match causee {
             Some((first, head)) => Some(GroupRef::new(doc, inp.rec, first, head)),
             None => unnamed_subject(
                 doc,
                 inp.rec,
                 view.range.start,
-                subject_end.or(governing_verb).unwrap_or(h.first),
+                subject_end
+                    .or(governing_verb)
+                    .or(infinitive_of)
+                    .unwrap_or(h.first),
                 &view.skip,
             ),
         };
@@ -3062,7 +3074,27 @@ fn mode_of(
                 "started",
             ],
         );
-    if h.first > range.start && doc.is(h.first - 1, "to") && !goes_on {
+    // "opponents turned up to protest", "thousands gathered to protest": a crowd that came
+    // together to protest did protest.
+    let came_to_protest = kind == EventKind::Protest
+        && (h.first.saturating_sub(8).max(range.start)..h.first.saturating_sub(1)).any(|k| {
+            doc.is_any(
+                k,
+                &[
+                    "gathered",
+                    "assembled",
+                    "turned",
+                    "came",
+                    "took",
+                    "streets",
+                    "marched",
+                    "rallied",
+                    "converged",
+                    "flocked",
+                ],
+            )
+        });
+    if h.first > range.start && doc.is(h.first - 1, "to") && !goes_on && !came_to_protest {
         return Some(Mode::Future);
     }
     // "Rice is due at a Security Council meeting", "Abbas, who is to hold talks with Bush":
@@ -3339,6 +3371,28 @@ mod tests {
             "{:?}",
             ev.iter().map(|e| &e.title).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_crowd_that_came_to_protest_protested() {
+        for text in [
+            "A small number of opponents of the bill turned up to protest in Lima on Monday.",
+            "Thousands of students gathered in Lima on Monday to protest against the bill.",
+        ] {
+            let ev = events_for(text, Some("2021-03-10"));
+            assert!(
+                ev.iter().any(|e| e.kind == EventKind::Protest
+                    && e.mode.is_none()
+                    && e.unnamed_subject.is_some()),
+                "{text}: {ev:?}"
+            );
+        }
+        // Planning to protest is a plan.
+        let ev = events_for(
+            "Opponents of the bill plan to protest in Lima on Monday.",
+            Some("2021-03-10"),
+        );
+        assert!(ev.iter().all(|e| e.mode.is_some()), "{ev:?}");
     }
 
     #[test]
