@@ -802,6 +802,23 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             );
         }
     }
+    // "nine journalists have been killed in Pakistan this year": a count over a whole year is
+    // a tally, not one happening.
+    let tally = |e: &EventFound| {
+        matches!(e.kind, EventKind::Assault | EventKind::Incident)
+            && e.own_date
+            && e.date
+                .as_ref()
+                .is_some_and(|d| d.start.is_some_and(|s| s.month.is_none()) && d.start == d.end)
+            && e.unnamed_subject.as_ref().is_some_and(|g| {
+                g.words.split_whitespace().next().is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_ascii_digit())
+                        || crate::extract::lexicon::NUMBER_WORDS
+                            .contains(&w.to_lowercase().as_str())
+                })
+            })
+    };
+    merged.retain(|e| !tally(e));
     merged.retain(|e| match e.mode {
         None => true,
         Some(Mode::Negated) => false,
@@ -3141,6 +3158,32 @@ fn mode_of(
     {
         return Some(Mode::Hypothetical);
     }
+    // "sentenced the Turpins to life in prison for torturing their children": the crime a
+    // sentence or a charge is for is judged, not told as news.
+    if h.first > range.start
+        && doc.is(h.first - 1, "for")
+        && doc.low(h.first).ends_with("ing")
+        && (h.first.saturating_sub(14).max(range.start)..h.first - 1).any(|k| {
+            doc.is_any(
+                k,
+                &[
+                    "sentenced",
+                    "convicted",
+                    "charged",
+                    "jailed",
+                    "arrested",
+                    "tried",
+                    "trying",
+                    "fined",
+                    "indicted",
+                    "prosecuted",
+                    "imprisoned",
+                ],
+            )
+        })
+    {
+        return Some(Mode::Hypothetical);
+    }
     // Only inside what is denied: not past a comma, "and" or "but" after its "that".
     let clause_before = range.start..h.first;
     if clause_before.clone().any(|k| {
@@ -3393,6 +3436,32 @@ mod tests {
             Some("2021-03-10"),
         );
         assert!(ev.iter().all(|e| e.mode.is_some()), "{ev:?}");
+    }
+
+    #[test]
+    fn the_crime_a_sentence_is_for_is_judged_not_told() {
+        let ev = events_for(
+            "Judge Ana Ruiz sentenced Omar Haddad to life in prison for torturing his children \
+             in Lima.",
+            Some("2021-03-10"),
+        );
+        assert!(ev.iter().all(|e| e.kind != EventKind::Assault), "{ev:?}");
+        of_kind(&ev, EventKind::Coerce);
+    }
+
+    #[test]
+    fn a_count_over_a_year_is_a_tally() {
+        let ev = events_for(
+            "According to the Committee to Protect Journalists, nine journalists have been \
+             killed in Peru this year.",
+            Some("2021-03-10"),
+        );
+        assert!(ev.iter().all(|e| e.kind != EventKind::Assault), "{ev:?}");
+        let ev = events_for(
+            "Nine journalists were killed in Peru on Monday.",
+            Some("2021-03-10"),
+        );
+        of_kind(&ev, EventKind::Assault);
     }
 
     #[test]
