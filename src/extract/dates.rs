@@ -781,6 +781,10 @@ fn relative_expression(
             return rel(i, i + 2, r);
         }
     }
+    // "This afternoon, the former prime minister was taken into custody": the day published.
+    if w == "this" && doc.is_any(i + 1, &["morning", "afternoon", "evening"]) {
+        return rel(i, i + 1, p.map(|d| day_range(d, d)));
+    }
     match w {
         "today" | "tonight" => return rel(i, i, p.map(|d| day_range(d, d))),
         "yesterday" => {
@@ -1090,6 +1094,10 @@ mod tests {
         assert_eq!(
             one("It rains today.", P),
             ("today".into(), "2022-11-13..2022-11-13".into())
+        );
+        assert_eq!(
+            one("This afternoon, police arrested him.", P),
+            ("This afternoon".into(), "2022-11-13..2022-11-13".into())
         );
         assert_eq!(
             one("They met last week.", P),
