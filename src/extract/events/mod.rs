@@ -119,6 +119,8 @@ pub struct EventFound {
     pub one_of_series: bool,
     /// A participle that tells more of its clause's act: ", killing two and wounding ten".
     pub participle_clause: bool,
+    /// Told as one more of the same ("was also sentenced to death").
+    pub also: bool,
     /// The sentence of its first mention.
     pub sentence: usize,
     /// The sentence of its last mention (merged mentions extend it).
@@ -660,6 +662,31 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             merged.len() - 1
         };
         told = definite.map(|(si, kind, end)| (si, kind, end, at));
+    }
+    // "Al-Majid was sentenced to death yesterday … Al-Tal was also sentenced to death": one
+    // more of an act told a few sentences before, with no day of its own, on that act's day.
+    for i in 0..merged.len() {
+        let e = &merged[i];
+        if !e.also || e.own_date || e.date.as_ref().is_some_and(|d| d.start.is_some()) {
+            continue;
+        }
+        let earlier = merged[..i].iter().rev().find(|m| {
+            m.kind == e.kind
+                && m.mode == e.mode
+                && e.sentence.saturating_sub(m.last_sentence) <= 8
+                && m.date
+                    .as_ref()
+                    .is_some_and(|d| d.start.is_some() && d.first_day() == d.last_day())
+        });
+        if let Some(m) = earlier {
+            let date = m.date.clone();
+            merged[i].date = date;
+            merged[i].date_note = Some(
+                "the day of the same act told just before: this one is told as one more \
+                 (\"also\")"
+                    .to_owned(),
+            );
+        }
     }
     // Events whose own sentences name no place: at the dateline's place ("SEOUL —"), or else
     // the place the lede sets the story in, approximately (precision 3). Not when a party from
@@ -1631,6 +1658,9 @@ fn sentence_events(
                         && doc.tokens[h.first - 1].kind == TokenKind::Word),
             reference_only: definite && !possessed(doc, s.tokens.start, h.first)
                 || casualties_named(doc, h.first),
+            also: !trig.nominal
+                && (h.first.saturating_sub(3).max(s.tokens.start)..h.first)
+                    .any(|k| doc.is(k, "also")),
             participle_clause: !trig.nominal
                 && h.first > 0
                 && doc.low(h.first).ends_with("ing")
@@ -3462,6 +3492,26 @@ mod tests {
             Some("2021-03-10"),
         );
         of_kind(&ev, EventKind::Assault);
+    }
+
+    #[test]
+    fn one_more_of_an_act_is_on_that_acts_day() {
+        let ev = events_for(
+            "Omar Haddad was sentenced to death by a court in Lima yesterday.\n\nHe left the \
+             court in silence. Reuters described him as tired.\n\nFormer minister Luis Soto was \
+             also sentenced to death.",
+            Some("2021-03-10"),
+        );
+        let days: Vec<Option<String>> = ev
+            .iter()
+            .filter(|e| e.kind == EventKind::Coerce)
+            .map(first_day)
+            .collect();
+        assert_eq!(days.len(), 2, "{ev:?}");
+        assert!(
+            days.iter().all(|d| d.as_deref() == Some("2021-03-09")),
+            "{days:?}"
+        );
     }
 
     #[test]
