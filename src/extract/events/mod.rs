@@ -846,6 +846,23 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             })
     };
     merged.retain(|e| !tally(e));
+    // "who is slated to face Tsvangirai in a run-off election on June 27", written on the 14th:
+    // a day of its own after publication is a plan. (Not a verb in the past tense: in
+    // "endorsed boycotting next year's contest" the day is the contest's.)
+    if let Some(p) = inp.published {
+        for e in merged
+            .iter_mut()
+            .filter(|e| e.mode.is_none() && e.own_date && !doc.slice(e.trigger).ends_with("ed"))
+        {
+            if e.date
+                .as_ref()
+                .and_then(|d| d.first_day())
+                .is_some_and(|d| d > p)
+            {
+                e.mode = Some(Mode::Future);
+            }
+        }
+    }
     merged.retain(|e| match e.mode {
         None => true,
         Some(Mode::Negated) => false,
@@ -3512,6 +3529,23 @@ mod tests {
             days.iter().all(|d| d.as_deref() == Some("2021-03-09")),
             "{days:?}"
         );
+    }
+
+    #[test]
+    fn a_day_after_publication_is_a_plan() {
+        let ev = events_for(
+            "President Ana Diaz, who is slated to face Luis Soto in a run-off election on June \
+             27, spoke in Lima.",
+            Some("2021-06-14"),
+        );
+        let vote = of_kind(&ev, EventKind::Incident);
+        assert_eq!(vote.mode, Some(Mode::Future), "{ev:?}");
+        // A verb in the past tense happened.
+        let ev = events_for(
+            "Two lawmakers, Ana Diaz and Luis Soto, endorsed boycotting next year's contest.",
+            Some("2021-06-14"),
+        );
+        assert!(ev.iter().all(|e| e.mode.is_none()), "{ev:?}");
     }
 
     #[test]
