@@ -2252,6 +2252,16 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         EventKind::Incident if BALLOT_VERBS.contains(&trig.verb) || trig.verb == "pass a law" => {
             h.last + 1
         }
+        // "called on the international community to help Colombia": whom the asked act is
+        // for is not who was asked.
+        EventKind::Request => (h.last + 2..view.next_trigger)
+            .find(|&k| {
+                doc.is(k, "to")
+                    && doc.tokens.get(k + 1).is_some_and(|t| {
+                        t.kind == TokenKind::Word && !t.cap && !doc.is_any(k + 1, DETERMINERS)
+                    })
+            })
+            .unwrap_or(view.next_trigger),
         _ => view.next_trigger,
     };
     // "After a two-day visit to Peru on Monday, former UN envoy Hal Brenner condemned …": a
@@ -3546,6 +3556,18 @@ mod tests {
             Some("2021-06-14"),
         );
         assert!(ev.iter().all(|e| e.mode.is_none()), "{ev:?}");
+    }
+
+    #[test]
+    fn a_group_written_in_lowercase_stays_lowercase_in_a_title() {
+        let ev = events_for(
+            "Omar Haddad called on the international community to help Peru.",
+            Some("2021-06-14"),
+        );
+        assert_eq!(
+            of_kind(&ev, EventKind::Request).title,
+            "Haddad calls on international community"
+        );
     }
 
     #[test]

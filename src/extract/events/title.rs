@@ -19,6 +19,21 @@ const FAMILY_FIRST_COUNTRIES: &[&str] = &["CN", "TW", "HK", "MO", "KR", "KP", "V
 /// A short name for titles: a person's family name as the text uses it alone, a state's name.
 fn short_name(inp: &Inputs, p: usize, mentions: &[&PartyMention]) -> String {
     let info = &inp.parties.parties[p];
+    // "calls on the international community": a group the text writes in lowercase stays
+    // lowercase inside a title (the title's first letter is raised anyway).
+    if info.kind == PartyKind::Group
+        && !mentions.is_empty()
+        && mentions.iter().all(|m| {
+            let written = inp.doc.slice(m.span);
+            let written = ["the ", "The ", "a ", "A ", "an ", "An "]
+                .iter()
+                .find_map(|d| written.strip_prefix(d))
+                .unwrap_or(written);
+            written.starts_with(|c: char| c.is_lowercase())
+        })
+    {
+        return lower_first(&info.name);
+    }
     if info.kind != PartyKind::Person {
         return written_name(inp, p, mentions).unwrap_or_else(|| info.name.clone());
     }
