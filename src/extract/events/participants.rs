@@ -131,7 +131,7 @@ fn describes_a_thing(doc: &Doc, end: usize) -> bool {
         .unwrap_or("");
     matches!(
         word.to_ascii_lowercase().as_str(),
-        "flagged" | "registered" | "owned" | "built" | "made" | "based" | "operated"
+        "flagged" | "registered" | "owned" | "built" | "made" | "based"
     )
 }
 /// True when the mention from token `t` to byte `end` only says who reports the sentence:
@@ -1183,11 +1183,14 @@ pub(super) fn nominal_actors(
             // (Not past a preposition: "an attack by gunmen on the US embassy".)
             .take_while(|&k| {
                 doc.tokens[k].kind == TokenKind::Word
+                    // (Nor past a participle: "by a suicide bomber targeting Kenyan troops".)
+                    && !(!doc.tokens[k].cap && doc.low(k).ends_with("ing"))
                     && !doc.is_any(
                         k,
                         &[
                             "on", "in", "at", "near", "against", "with", "from", "to", "for",
-                            "after", "during", "and",
+                            "after", "during", "and", "outside", "inside", "across", "over",
+                            "under", "behind", "who", "which", "that",
                         ],
                     )
             })

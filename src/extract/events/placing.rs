@@ -251,9 +251,18 @@ fn inner_place(inp: &Inputs, p: usize, end: usize) -> Option<usize> {
         return None;
     }
     // Up to two describing words between: "Iraq's western Anbar province".
+    // (Not past a preposition: "in Serbia's capital against Kosovo's independence".)
     (after + 1..(after + 4).min(end))
         .take_while(|&k| {
-            doc.tokens[k].kind == TokenKind::Word && (doc.tokens[k].cap || k < after + 3)
+            doc.tokens[k].kind == TokenKind::Word
+                && (doc.tokens[k].cap || k < after + 3)
+                && !doc.is_any(
+                    k,
+                    &[
+                        "against", "near", "from", "to", "in", "on", "at", "of", "for", "with",
+                        "by", "toward", "towards", "over", "into",
+                    ],
+                )
         })
         .find_map(|k| place_after(inp, k))
 }

@@ -499,12 +499,20 @@ fn place_phrase(inp: &Inputs, e: &EventFound) -> String {
     let place = &inp.rec.places[p];
     // "sent troops into northern Iraq": forces moved to a place go "to" it.
     let doc = inp.doc;
+    // (Only "the" or a direction between: not "Speaking to reporters in Seoul".)
     let moved_to = e.kind == EventKind::Mobilize
         && doc.token_containing(place.span.start).is_some_and(|t| {
             (t.saturating_sub(3)..t)
                 .rev()
-                .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
-                .any(|k| doc.is_any(k, &["into", "to"]))
+                .find(|&k| {
+                    !doc.is_any(
+                        k,
+                        &[
+                            "the", "northern", "southern", "eastern", "western", "central",
+                        ],
+                    )
+                })
+                .is_some_and(|k| doc.is_any(k, &["into", "to"]))
         });
     let prep = if moved_to {
         "to"

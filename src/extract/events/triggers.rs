@@ -590,7 +590,18 @@ const LEXICON: &[Row] = &[
     row(K::Assault, "n:kidnapping", "kidnap"),
     row(K::Assault, "n:massacre", "massacre"),
     // "an Israeli air raid on Gaza": from the air, an attack, not a police raid.
-    row(K::Assault, "n:air raid/air raids", "raid"),
+    // (Not "air raid sirens", "an air raid alert", "air raid shelters".)
+    needs(
+        K::Assault,
+        "n:air raid/air raids",
+        "raid",
+        Needs::Except(
+            &[],
+            &[
+                "siren", "sirens", "alert", "alerts", "shelter", "shelters", "warning", "warnings",
+            ],
+        ),
+    ),
     // COERCE
     row(K::Coerce, "arrest", ""),
     row(K::Coerce, "raid", ""),
@@ -2236,6 +2247,19 @@ fn aimed_at_place(inp: &Inputs, first: usize, last: usize, range: &std::ops::Ran
         b -= 1;
     }
     if b > range.start && doc.is_any(b - 1, &["for", "of", "about", "over", "against", "to"]) {
+        return false;
+    }
+    // Whose attack it was, right before it ("an Israeli air raid", "Israel's raid"): not "any
+    // attack on Iran" that was ruled out, or "an attack on Kyiv" being prepared.
+    let owner = (first.saturating_sub(2).max(range.start)..first).any(|k| {
+        doc.tokens[k].kind == TokenKind::Possessive || {
+            let start = doc.tokens[k].span.start;
+            let d = &inp.rec.demonyms;
+            let at = d.partition_point(|x| x.span.start <= start);
+            at > 0 && start < d[at - 1].span.end
+        }
+    });
+    if !owner {
         return false;
     }
     let k = if doc.is(last + 2, "the") {

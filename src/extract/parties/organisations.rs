@@ -981,12 +981,20 @@ fn named_org(ctx: &Ctx, i: usize) -> Option<(usize, usize, usize)> {
     if !t.cap
         || t.kind != TokenKind::Word
         || (i > 0 && doc.tokens[i - 1].cap && !doc.is(i - 1, "the"))
-        // Not from the middle of a name: "Justice and Equality Movement".
+        // Not from the middle of a name: "Justice and Equality Movement". (A place before the
+        // "and" is no part of it: "Chad and Darfur Liberation Movement leaders".)
         || (i > 1
             && doc.is_any(i - 1, NAME_JOINERS)
             && !doc.is(i - 1, "the")
             && doc.tokens[i - 2].cap
-            && doc.tokens[i - 2].kind == TokenKind::Word)
+            && doc.tokens[i - 2].kind == TokenKind::Word
+            && !{
+                // (Place hits are sorted by start.)
+                let at = doc.tokens[i - 2].span;
+                let places = &ctx.rec.places;
+                let k = places.partition_point(|h| h.span.start <= at.start);
+                k > 0 && at.end <= places[k - 1].span.end
+            })
     {
         return None;
     }
@@ -1406,6 +1414,13 @@ mod tests {
             party_of(&t, text, "Equality", 0).is_none(),
             "{:?}",
             t.parties
+        );
+        // A place before "and" is no part of the name after it.
+        let text = "Chad and Darfur Liberation Movement leaders signed a ceasefire.";
+        let t = table_for(text);
+        assert_eq!(
+            party_of(&t, text, "Darfur", 0).map(|p| p.name.as_str()),
+            Some("Darfur Liberation Movement")
         );
     }
 
