@@ -82,6 +82,15 @@ fn the_ledes_first_sentence_outranks_a_richer_later_one() {
     );
     let e = main_event(&ds);
     assert!(e.title.contains("truce"), "{:?}", titles(&ds));
+    // Background in the first sentence's opening phrase is not the story.
+    let ds = run(
+        "Five years after Peruvian police killed 30 protesters in Puno, the city remains \
+         tense. On Monday, thousands of opposition supporters marched through Puno to demand \
+         justice.",
+        "2024-05-16",
+    );
+    let e = main_event(&ds);
+    assert_eq!(e.kind, EventKind::Protest, "{:?}", titles(&ds));
 }
 
 #[test]

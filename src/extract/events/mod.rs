@@ -1016,10 +1016,18 @@ fn mark_main_event(inp: &Inputs, events: &mut [EventFound], headline_kinds: &[Ev
         let day = e.date.as_ref().is_some_and(|d| d.start.is_some());
         let placed = e.place.is_some() && !e.place_inferred;
         let named = !e.actors.is_empty() || e.unnamed_subject.is_some();
-        // News puts what happened first: the lede's first sentence.
-        let first_sentence = doc
-            .sentence_at(lede.start)
-            .is_some_and(|s| first < doc.sentences[s].span.end);
+        // News puts what happened first: the lede's first sentence. (Not background in its
+        // opening phrase: "Five years after police killed 30 protesters in Kisumu, …".)
+        let first_sentence = doc.sentence_at(lede.start).is_some_and(|s| {
+            let s = &doc.sentences[s];
+            let opening_background = doc.token_containing(e.trigger.start).is_some_and(|t| {
+                (s.tokens.start..t)
+                    .any(|k| doc.is_any(k, &["after", "before", "since", "following"]))
+                    && (t..s.tokens.end).any(|k| doc.is(k, ","))
+                    && !(s.tokens.start..t).any(|k| doc.is(k, ","))
+            });
+            first < s.span.end && !opening_background
+        });
         let points = 8 * in_lede as u32
             + 4 * in_headline as u32
             + 5 * first_sentence as u32
