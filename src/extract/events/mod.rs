@@ -879,9 +879,9 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         e.title = title::title(inp, e, &short);
     }
     mark_main_event(inp, &mut merged, &headline_kinds);
-    // "aid was brought in", "signed an agreement": an act with nobody taking part and nowhere
-    // to put it, outside the headline event, is a word used in passing, and gives an analyst
-    // nothing to map or check. A protest or an aftershock needs no one named to have happened.
+    // "aid was brought in", "signed an agreement": an act with nobody taking part, nowhere
+    // to put it and no day of its own, outside the headline event, is a word used in passing,
+    // and gives an analyst nothing to map or check. A protest or an aftershock needs no one named to have happened.
     merged.retain(|e| {
         e.main || matches!(e.kind, EventKind::Protest | EventKind::Incident) || !names_nothing(e)
     });
@@ -889,9 +889,11 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
     merged
 }
 
-/// No party, no group and no place: nothing an analyst could map or check.
+/// No party, no group, no place and no day of its own: nothing an analyst could map or check.
+/// ("a 1965 treaty" keeps its year on the timeline.)
 fn names_nothing(e: &EventFound) -> bool {
-    e.parties.is_empty()
+    !e.own_date
+        && e.parties.is_empty()
         && e.actors.is_empty()
         && e.targets.is_empty()
         && e.object.is_none()

@@ -1774,9 +1774,16 @@ fn modifier(doc: &Doc, t: &Trigger, first: usize, last: usize) -> bool {
             .tokens
             .get(last + 2)
             .is_some_and(|n| n.kind == TokenKind::Word && n.cap);
+    // "the stalled U.S.-backed negotiations", "Iran-backed militias": the second half of a
+    // hyphenated word before a noun describes the noun.
+    let hyphenated = first > 0
+        && doc.tok(first - 1) == "-"
+        && doc.tokens[first - 1].span.end == doc.tokens[first].span.start
+        && before_noun;
     participle
         && (after_determiner && before_noun
             || after_publication
+            || hyphenated
             || opens_sentence && w.ends_with("ed") && before_titled_name)
 }
 
@@ -2280,6 +2287,17 @@ mod tests {
             .iter()
             .map(|e| e.kind)
             .collect()
+    }
+
+    #[test]
+    fn the_half_of_a_hyphenated_word_describes_its_noun() {
+        assert!(
+            !kinds("The two leaders are assessing the stalled U.S.-backed negotiations with Peru.")
+                .contains(&EventKind::Support)
+        );
+        assert!(
+            !kinds("Iran-backed militias attacked a base in Erbil.").contains(&EventKind::Support)
+        );
     }
 
     #[test]
