@@ -266,6 +266,12 @@ const LEXICON: &[Row] = &[
     row(K::Concede, "concede", ""),
     row(K::Concede, "surrender", ""),
     row(K::Concede, "hand/handed/handed over", "hand over"),
+    // "temporarily transferred power to his brother"
+    row(
+        K::Concede,
+        "transfer/transferred/transferred power",
+        "transfer power",
+    ),
     row(K::Concede, "grant", ""),
     row(K::Concede, "pardon", ""),
     row(K::Concede, "ease", "ease restrictions"),
@@ -2287,6 +2293,22 @@ mod tests {
             .iter()
             .map(|e| e.kind)
             .collect()
+    }
+
+    #[test]
+    fn handing_power_over_is_a_concession() {
+        let ev = events_for(
+            "President Ana Diaz temporarily transferred power to her brother, Luis Diaz, on \
+             Monday.",
+            Some("2022-11-13"),
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].kind, EventKind::Concede);
+        assert!(
+            ev[0].title.starts_with("Diaz transfers power"),
+            "{}",
+            ev[0].title
+        );
     }
 
     #[test]
