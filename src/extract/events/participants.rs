@@ -1184,7 +1184,7 @@ pub(super) fn nominal_actors(
             .take_while(|&k| {
                 doc.tokens[k].kind == TokenKind::Word
                     // (Nor past a participle: "by a suicide bomber targeting Kenyan troops".)
-                    && !(!doc.tokens[k].cap && doc.low(k).ends_with("ing"))
+                    && (doc.tokens[k].cap || !doc.low(k).ends_with("ing"))
                     && !doc.is_any(
                         k,
                         &[
