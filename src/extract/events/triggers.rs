@@ -1782,8 +1782,10 @@ fn modifier(doc: &Doc, t: &Trigger, first: usize, last: usize) -> bool {
             .is_some_and(|n| n.kind == TokenKind::Word && n.cap);
     // "the stalled U.S.-backed negotiations", "Iran-backed militias": the second half of a
     // hyphenated word before a noun describes the noun.
-    let hyphenated = first > 0
+    // (After a name only: "re-elected" is a verb.)
+    let hyphenated = first > 1
         && doc.tok(first - 1) == "-"
+        && doc.tokens[first - 2].cap
         && doc.tokens[first - 1].span.end == doc.tokens[first].span.start
         && before_noun;
     participle
