@@ -229,6 +229,25 @@ const LEXICON: &[Row] = &[
     row(K::Support, "thank", ""),
     row(K::Support, "hail", ""),
     row(K::Support, "applaud", ""),
+    // "defended Turkey's decision", not "defended himself" or "defended the town".
+    needs(
+        K::Support,
+        "defend",
+        "",
+        Needs::SoonAfter(&[
+            "decision",
+            "decisions",
+            "move",
+            "policy",
+            "policies",
+            "position",
+            "actions",
+            "stance",
+            "record",
+            "plan",
+            "deal",
+        ]),
+    ),
     row(K::Support, "award", ""),
     row(K::Support, "honour", ""),
     row(K::Support, "honor", ""),
@@ -323,6 +342,8 @@ const LEXICON: &[Row] = &[
     row(K::Retreat, "n:withdrawal", "withdraw"),
     // REQUEST
     row(K::Request, "urge", ""),
+    // "advised the lower court to renounce the death penalty" (not "advised of his rights").
+    needs(K::Request, "advise", "", Needs::ObjectTo),
     needs(K::Request, "call", "call on", Needs::OnFor),
     row(K::Request, "demand", ""),
     row(K::Request, "appeal", "appeal to"),
@@ -2311,6 +2332,21 @@ mod tests {
             "{}",
             ev[0].title
         );
+    }
+
+    #[test]
+    fn defending_a_decision_and_advising_someone_to_act() {
+        assert_eq!(
+            kinds("Syrian President Bashar al-Assad defended Turkey's decision on Monday."),
+            [EventKind::Support]
+        );
+        assert!(kinds("Ukrainian troops defended the town of Bakhmut.").is_empty());
+        assert!(kinds("Omar Haddad defended himself before the court.").is_empty());
+        assert_eq!(
+            kinds("The Peruvian Supreme Court advised the lower court to drop the sentence."),
+            [EventKind::Request]
+        );
+        assert!(kinds("Police advised residents of the closure.").is_empty());
     }
 
     #[test]
