@@ -2075,9 +2075,10 @@ fn form_fits(inp: &Inputs, form: Form, i: usize) -> bool {
                         .parties
                         .mention_ending_at(doc.tokens[k - 1].span.end)
                         .is_some());
-            // "The opposition accuses Mugabe's party of …": an object right after, and no
-            // determiner or number before, make the "-s" form a verb.
-            let object_after = doc.is_any(i + 1, &["the", "him", "her", "them", "its", "his"])
+            // "The opposition accuses Mugabe's party of …", "The army denies it": an object right
+            // after, and no determiner or number before, make the "-s" form a verb.
+            let object_after = doc
+                .is_any(i + 1, &["the", "him", "her", "them", "its", "his", "it"])
                 || inp
                     .parties
                     .mention_starting_at(doc.tokens.get(i + 1).map_or(usize::MAX, |t| t.span.start))
@@ -2332,6 +2333,11 @@ mod tests {
             "{}",
             ev[0].title
         );
+    }
+
+    #[test]
+    fn a_group_that_denies_it_denies() {
+        assert_eq!(kinds("The army denies it."), [EventKind::Reject]);
     }
 
     #[test]
