@@ -3125,12 +3125,7 @@ fn mode_of(
     // (Right before the verb, past auxiliaries only: not "the usually secretive junta
     // arrested", nor "Egypt, typically a mediator, hosted".)
     let mut adverb = h.first;
-    while adverb > range.start
-        && doc.is_any(
-            adverb - 1,
-            &["has", "have", "had", "was", "were", "is", "are", "been"],
-        )
-    {
+    while adverb > range.start && doc.is_any(adverb - 1, participants::BE_HAVE) {
         adverb -= 1;
     }
     if adverb > range.start && doc.is_any(adverb - 1, HABITUAL) && !TRIGGERS[h.entry].nominal {

@@ -1176,7 +1176,9 @@ pub(super) fn nominal_actors(
     // group Equality Network": the agent after "by", past the words of a passive light verb
     // and the words that describe the agent.
     let by = (h.last + 1..(h.last + 5).min(range.end))
-        .take_while(|&k| doc.is_any(k, PASSIVE_LIGHT_WORDS) || doc.is(k, "by"))
+        .take_while(|&k| {
+            doc.is_any(k, BE_HAVE) || doc.is_any(k, PASSIVE_LIGHT_WORDS) || doc.is(k, "by")
+        })
         .find(|&k| doc.is(k, "by"));
     if let Some(by) = by
         && let Some(m) = (by + 1..(by + 7).min(range.end))
@@ -1235,16 +1237,12 @@ pub(super) fn nominal_actors(
     }
     subject
 }
-/// Words between a noun and "by" in "was held by", "had been organised by".
+/// Forms of "be" and "have" that stand before a verb ("was held", "has consistently denied").
+pub(super) const BE_HAVE: &[&str] = &["was", "were", "is", "are", "has", "have", "had", "been"];
+
+/// Past participles of light verbs between a noun and "by" in "was held by", "had been
+/// organised by" (after [`BE_HAVE`] words).
 const PASSIVE_LIGHT_WORDS: &[&str] = &[
-    "was",
-    "were",
-    "is",
-    "are",
-    "has",
-    "have",
-    "had",
-    "been",
     "held",
     "staged",
     "organised",
