@@ -290,6 +290,29 @@ pub(super) fn word_before_phrase(doc: &crate::extract::sentences::Doc, t: usize)
     k.checked_sub(1)
 }
 
+/// Units of a distance a place is measured from ("70 miles south of Los Angeles").
+const DISTANCE_UNITS: &[&str] = &[
+    "miles",
+    "mi",
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "kilometer",
+];
+
+/// The place is named as a point a distance away from something ("the home, located 70 miles
+/// (112 km) south of Los Angeles"): the text says the thing is not there.
+fn measured_from(doc: &crate::extract::sentences::Doc, h: &crate::extract::hits::PlaceHit) -> bool {
+    let Some(of) = word_before_phrase(doc, doc.token_at_or_after(h.span.start)) else {
+        return false;
+    };
+    of >= 2
+        && doc.is(of, "of")
+        && doc.is_any(of - 1, COMPASS)
+        && (of.saturating_sub(7)..of - 1).any(|k| doc.is_any(k, DISTANCE_UNITS))
+}
+
 /// Directions a place is measured from ("southwest of Rancagua").
 const COMPASS: &[&str] = &[
     "north",
@@ -358,7 +381,7 @@ pub(super) fn refine_places(inp: &Inputs, events: &mut [super::EventFound], own_
     // named too. Built once, so refining costs one pass over the places, not one per event.
     let mut inside: HashMap<&str, (usize, bool)> = HashMap::new();
     for (i, h) in inp.rec.places.iter().enumerate() {
-        if !matches!(h.kind, PlaceKind::City | PlaceKind::Site) {
+        if !matches!(h.kind, PlaceKind::City | PlaceKind::Site) || measured_from(inp.doc, h) {
             continue;
         }
         let Some(cc) = h.country.as_deref() else {
@@ -500,6 +523,21 @@ mod tests {
                 .is_some_and(|n| n.starts_with("Aceh")),
             "{rescue:?}"
         );
+    }
+
+    #[test]
+    fn a_city_measured_from_does_not_refine_a_region() {
+        let ev = events_for(
+            "On Tuesday in Oregon's Lane County court, Judge Ann Price sentenced Tom Reed to ten \
+             years in prison for arson. The fire had destroyed a farm 80 miles south of Portland.",
+            Some("2019-04-20"),
+        );
+        let sentence = ev
+            .iter()
+            .find(|e| e.kind == crate::model::EventKind::Coerce)
+            .expect("the sentence");
+        // And a county is not "the Lane County".
+        assert!(sentence.title.ends_with(" in Lane County"), "{sentence:?}");
     }
 
     #[test]

@@ -525,7 +525,9 @@ fn place_phrase(inp: &Inputs, e: &EventFound) -> String {
     // "Makkah".
     let written = inp.doc.slice(place.span);
     let name = if matches!(place.kind, PlaceKind::Line | PlaceKind::Sea)
-        || place.name.split(' ').count() > 1 && place.kind == PlaceKind::Region
+        || place.name.split(' ').count() > 1
+            && place.kind == PlaceKind::Region
+            && takes_the(inp, place)
     {
         format!("the {}", place.name)
     } else if place.kind == PlaceKind::City
@@ -540,6 +542,39 @@ fn place_phrase(inp: &Inputs, e: &EventFound) -> String {
         place.name.clone()
     };
     format!(" {prep} {name}")
+}
+
+/// Last words of region names said with "the" ("the Gaza Strip", "the Korean Peninsula"),
+/// unlike "Riverside County" or "New South Wales".
+const THE_REGIONS: &[&str] = &[
+    "strip",
+    "bank",
+    "peninsula",
+    "east",
+    "territory",
+    "territories",
+    "valley",
+    "coast",
+    "islands",
+    "delta",
+    "heights",
+    "corridor",
+    "highlands",
+    "basin",
+    "desert",
+];
+
+/// A region of several words is "the" region when the article says so ("in the Gaza Strip")
+/// or its last word is a common noun that asks for it.
+fn takes_the(inp: &Inputs, place: &crate::extract::hits::PlaceHit) -> bool {
+    let doc = inp.doc;
+    let t = doc.token_at_or_after(place.span.start);
+    (t > 0 && doc.is(t - 1, "the"))
+        || place
+            .name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| THE_REGIONS.contains(&w.to_lowercase().as_str()))
 }
 
 /// What happened, as a noun, when nobody and nothing is named: "Explosion", "Election".
