@@ -478,6 +478,22 @@ fn is_ordinal(w: &str) -> bool {
         && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th")
 }
 
+/// "third" or "3rd" as 3; up to a month.
+fn ordinal_count(w: &str) -> Option<i32> {
+    const WORDS: &[&str] = &[
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth",
+    ];
+    if let Some(i) = WORDS.iter().position(|x| *x == w) {
+        return Some(i as i32 + 1);
+    }
+    if is_ordinal(w) {
+        day_number_of(w)
+    } else {
+        None
+    }
+}
+
 fn day_number_of(w: &str) -> Option<i32> {
     let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let d: i32 = digits.parse().ok()?;
@@ -721,6 +737,23 @@ fn relative_expression(
         Some(mention(doc, a, b, si, r, DateRole::At, true))
     };
     let p = published;
+    // "The battle has entered the third day", "the offensive reached its fifth day": it has
+    // gone on since that many days before.
+    if matches!(w, "its" | "the")
+        && i > 0
+        && doc.is_any(
+            i - 1,
+            &[
+                "entered", "enters", "entering", "reached", "reaches", "into",
+            ],
+        )
+        && i + 2 < end
+        && doc.is(i + 2, "day")
+        && let Some(n) = ordinal_count(doc.low(i + 1)).filter(|&n| n >= 2)
+    {
+        let r = p.and_then(|p| Some(day_range(add_days(p, 1 - n)?, p)));
+        return rel(i, i + 2, r);
+    }
     // Weekdays, optionally "last"/"this"/"next" before and "night"/"morning" after.
     if let Some(wd) = WEEKDAYS
         .iter()
@@ -994,6 +1027,20 @@ mod tests {
     }
 
     const P: Option<&str> = Some("2022-11-13"); // a Sunday
+
+    #[test]
+    fn the_nth_day_of_something_runs_back_from_publication() {
+        assert_eq!(
+            one("The siege of the port has entered its fourth day.", P),
+            ("its fourth day".into(), "2022-11-10..2022-11-13".into())
+        );
+        assert_eq!(
+            one("The strike reached the 10th day.", P),
+            ("the 10th day".into(), "2022-11-04..2022-11-13".into())
+        );
+        // Not a count of days gone by.
+        assert!(dates("On the third day they rested.", P).is_empty());
+    }
 
     #[test]
     fn a_slated_date_is_ahead() {
