@@ -696,6 +696,18 @@ mod tests {
         assert!(!places.iter().any(|p| p.contains("Sadr")), "{places:?}");
         // The country of a title stays a mention of the country.
         assert!(places.contains(&"Canada"), "{places:?}");
+        // A surname standing alone is the person; after "in" the town of that name.
+        let text = "Fidel Castro handed power to his brother Raul Castro. No pictures of Castro \
+                    have been released since.";
+        let ds = super::extract(&ArticleInput::new(text), Gazetteer::embedded());
+        assert!(ds.places.is_empty(), "{:?}", ds.places);
+        let text = "Fidel Castro praised the fishermen. Storms hit the port in Castro, Chile.";
+        let ds = super::extract(&ArticleInput::new(text), Gazetteer::embedded());
+        assert!(
+            ds.places.iter().any(|p| p.name == "Castro"),
+            "{:?}",
+            ds.places
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ mod organisations;
 mod people;
 mod states;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::hits::Recognised;
 use super::quotes::{QuoteFound, inside_quote};
@@ -490,9 +490,16 @@ pub(crate) fn places_for_parties(rec: Recognised, text: &str) -> Recognised {
     rec
 }
 
+/// Words before a surname that make it the town of that name after all ("born in Castro").
+const SURNAME_PLACE_WORDS: &[&str] = &[
+    "in", "at", "near", "from", "to", "into", "outside", "around", "toward", "towards", "via",
+    "through", "across",
+];
+
 /// Drops place hits inside a person's name ("Muqtada al-Sadr" is no mention of Sadr City),
 /// keeping any place after "of", where a title names it ("Prime Minister of Canada Stephen
-/// Harper", "Archbishop of Canterbury").
+/// Harper", "Archbishop of Canterbury"), and a full name's surname standing alone
+/// ("pictures of Castro").
 pub(crate) fn places_outside_names(doc: &Doc, rec: &mut Recognised, table: &PartyTable) {
     // Sorted by start, so each place looks only at the few mentions starting before it: a long
     // text stays linear.
@@ -503,16 +510,26 @@ pub(crate) fn places_outside_names(doc: &Doc, rec: &mut Recognised, table: &Part
         .map(|m| m.span)
         .collect();
     persons.sort();
+    // "Castro" for "Fidel Castro": surnames of people the article names in full.
+    let surnames: HashSet<&str> = table
+        .parties
+        .iter()
+        .filter(|p| p.kind == PartyKind::Person)
+        .filter_map(|p| p.name.rsplit_once(' ').map(|(_, last)| last))
+        .collect();
     rec.places.retain(|p| {
-        let of_title = doc
-            .token_at_or_after(p.span.start)
-            .checked_sub(1)
-            .is_some_and(|k| doc.is(k, "of"));
+        let word_before = doc.token_at_or_after(p.span.start).checked_sub(1);
+        let of_title = word_before.is_some_and(|k| doc.is(k, "of"));
         let before = persons.partition_point(|m| m.start <= p.span.start);
-        of_title
-            || !persons[before.saturating_sub(4)..before]
-                .iter()
-                .any(|m| p.span.end <= m.end && *m != p.span)
+        let inside = persons[before.saturating_sub(4)..before]
+            .iter()
+            .any(|m| p.span.end <= m.end && *m != p.span);
+        // "No pictures of Castro have been released": a full name's surname on its own is the
+        // person, unless a preposition puts something there ("in Castro").
+        let surname = p.kind == crate::model::PlaceKind::City
+            && surnames.contains(doc.slice(p.span))
+            && !word_before.is_some_and(|k| doc.is_any(k, SURNAME_PLACE_WORDS));
+        !surname && (of_title || !inside)
     });
 }
 
