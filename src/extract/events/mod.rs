@@ -1273,6 +1273,15 @@ fn sentence_events(
                 .find(|&k| !doc.tokens[k].cap && doc.low(k).ends_with("ed"))
         })
         .flatten();
+        // "the gunmen fired shots and wounded one of the hostages": a second verb of the
+        // clause's subject has that subject too.
+        let second_verb_of = (!trig.nominal
+            && h.first > view.range.start
+            && doc.is(h.first - 1, "and")
+            && view.first_trigger + 1 < h.first
+            && (view.first_trigger + 1..h.first - 1)
+                .all(|k| !doc.is(k, ",") && !doc.is_any(k, CLAUSE_OPENERS)))
+        .then_some(view.first_trigger);
         let subject_group = match causee {
             Some((first, head)) => Some(GroupRef::new(doc, inp.rec, first, head)),
             None => unnamed_subject(
@@ -1282,6 +1291,7 @@ fn sentence_events(
                 subject_end
                     .or(governing_verb)
                     .or(infinitive_of)
+                    .or(second_verb_of)
                     .unwrap_or(h.first),
                 &view.skip,
             ),
@@ -2321,6 +2331,23 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                     && (doc.low(j).ends_with("ed") || doc.is_any(j, FINITE_BE_HAVE))
             })
     };
+    // Or at ", and" before a clause with a subject and verb of its own ("asylum seekers whose
+    // boat sank, and the Indonesian Navy reportedly saved 200 more").
+    let coordinate_clause = |k: usize| {
+        doc.is(k, ",")
+            && doc.is_any(k + 1, &["and", "but"])
+            && k + 2 < range.end
+            && (doc.tokens[k + 2].cap || doc.is_any(k + 2, DETERMINERS))
+            && (k + 3..(k + 7).min(range.end))
+                // (A list's last item with its own aside is no clause: ", and Argentina, whose
+                // citizens were among the victims".)
+                .take_while(|&j| !doc.is(j, ",") && !doc.is_any(j, &["who", "whose", "which"]))
+                .any(|j| {
+                    !doc.tokens[j].cap
+                        && doc.tokens[j].kind == TokenKind::Word
+                        && (doc.low(j).ends_with("ed") || doc.is_any(j, FINITE_BE_HAVE))
+                })
+    };
     let objects_end = (h.last + 1..objects_end)
         .find(|&k| {
             doc.is(k, ",")
@@ -2332,6 +2359,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                 )
                 || second_verb(k)
                 || subordinate_clause(k)
+                || coordinate_clause(k)
         })
         .unwrap_or(objects_end);
     // "a suicide bomber who attacked a CIA base last week was a Jordanian": a relative
@@ -5144,5 +5172,35 @@ mod tests {
             Some("2021-03-10"),
         );
         assert_eq!(ev[0].kind, EventKind::Assault, "{ev:?}");
+    }
+
+    #[test]
+    fn a_second_verb_has_the_first_verbs_subject_and_a_new_clause_ends_the_objects() {
+        // Not the newspaper named in the next clause: the gunmen did both.
+        let ev = events_for(
+            "Elders said the gunmen fired shots and wounded a driver, and the Nairobi Star \
+             reported that two guards were hurt.",
+            Some("2021-03-10"),
+        );
+        assert!(
+            ev.iter()
+                .all(|e| e.actors.is_empty() && e.title.starts_with("Gunmen")),
+            "{ev:?}"
+        );
+        // Whom the next clause names did not suffer the first.
+        let ev = events_for(
+            "Fishermen found 40 migrants whose boat sank, and the Thai Navy later rescued 20 \
+             more.",
+            Some("2021-03-10"),
+        );
+        let sank = of_kind(&ev, EventKind::Incident);
+        assert!(sank.targets.is_empty(), "{ev:?}");
+        assert_eq!(sank.title, "Boat sinks", "{ev:?}");
+        // A list's last item with an aside is still an object.
+        let ev = events_for(
+            "Ruiz condemned Chile, and Peru, whose citizens were among the victims.",
+            Some("2021-03-10"),
+        );
+        assert_eq!(ev[0].targets.len(), 2, "{ev:?}");
     }
 }

@@ -444,6 +444,7 @@ pub(super) fn unnamed_subject(
         "with",
         "by",
         "who",
+        "whose",
         "that",
         "which",
         "had",
