@@ -1321,16 +1321,22 @@ fn sentence_events(
         // "charged by Egyptian prosecutors": the group after "by" acted, not the state its
         // nationality word names (which stays a participant through the group's country); a
         // party named there that the group does not hold acted itself.
+        // Whose following acted ("Nkunda's forces"): a participant, not the actor.
+        let mut followed: Vec<usize> = Vec::new();
         let agent = if actors.is_empty() {
             agent
         } else if within(&agent, &actors)
-            && actors
+            && (actors
                 .iter()
                 .all(|&a| inp.parties.parties[a].kind == PartyKind::State)
-            && agent
-                .as_ref()
-                .is_some_and(|g| g.country.is_some() && !speaks_for_state(g))
+                && agent
+                    .as_ref()
+                    .is_some_and(|g| g.country.is_some() && !speaks_for_state(g))
+                || agent.as_ref().is_some_and(GroupRef::is_following))
         {
+            if agent.as_ref().is_some_and(GroupRef::is_following) {
+                followed = std::mem::take(&mut actors);
+            }
             actors.clear();
             agent
         } else {
@@ -1350,6 +1356,9 @@ fn sentence_events(
                 let p = &inp.parties.parties[t];
                 !(p.kind == PartyKind::State && p.country.as_deref() == own && own.is_some())
             });
+            if subject_group.as_ref().is_some_and(GroupRef::is_following) {
+                followed = std::mem::take(&mut actors);
+            }
             actors.clear();
         }
         if within(&object_group, &targets) {
@@ -1490,7 +1499,7 @@ fn sentence_events(
                 .collect();
         }
         let mut parties = actors.clone();
-        for &t in &targets {
+        for &t in targets.iter().chain(&followed) {
             push_unique(&mut parties, t);
         }
         // "Reuters has reported that … clan elders are pressing for their release": the
@@ -5202,5 +5211,41 @@ mod tests {
             Some("2021-03-10"),
         );
         assert_eq!(ev[0].targets.len(), 2, "{ev:?}");
+    }
+
+    #[test]
+    fn a_persons_following_acts_and_the_person_takes_part() {
+        let ev = events_for(
+            "General Ana Mbeki spoke on Monday. Mbeki's forces declared a ceasefire on Tuesday.",
+            Some("2021-03-10"),
+        );
+        let truce = of_kind(&ev, EventKind::Concede);
+        assert_eq!(truce.title, "Mbeki's forces declare a ceasefire", "{ev:?}");
+        assert!(
+            truce.actors.is_empty() && truce.parties.len() == 1,
+            "{truce:?}"
+        );
+        let ev = events_for(
+            "Villagers said their relatives were killed by the rebels of General Ana Mbeki.",
+            Some("2021-03-10"),
+        );
+        let kill = of_kind(&ev, EventKind::Assault);
+        assert!(
+            kill.title.starts_with("Rebels of General Ana Mbeki"),
+            "{ev:?}"
+        );
+        assert!(
+            kill.actors.is_empty() && kill.parties.len() == 1,
+            "{kill:?}"
+        );
+        // A state's forces stay the state's act.
+        let ev = events_for(
+            "Russia's forces shelled Kharkiv on Tuesday.",
+            Some("2021-03-10"),
+        );
+        assert!(
+            !of_kind(&ev, EventKind::Assault).actors.is_empty(),
+            "{ev:?}"
+        );
     }
 }

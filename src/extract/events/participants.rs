@@ -595,6 +595,25 @@ pub(super) fn unnamed_subject(
     {
         k += 1;
     }
+    // "Nkunda's forces declared a ceasefire": a person's armed following is a group of its
+    // own, which acts; whose it is stays in its name.
+    if k == head
+        && k >= clause_start + 2
+        && doc.is_any(head, FOLLOWINGS)
+        && doc.tokens[k - 1].kind == TokenKind::Possessive
+        && doc.tokens[k - 2].cap
+        && !in_hit(rec, doc.tokens[k - 2].span)
+    {
+        k -= 2;
+        while k > clause_start
+            && head - k < 5
+            && doc.tokens[k - 1].cap
+            && doc.tokens[k - 1].kind == TokenKind::Word
+            && !doc.is_any(k - 1, STOPS)
+        {
+            k -= 1;
+        }
+    }
     // "at least sixty people": the count keeps its "at least".
     if k > clause_start && doc.is(k, "least") && doc.is(k - 1, "at") {
         k -= 1;
@@ -611,6 +630,33 @@ pub(super) fn unnamed_subject(
         k -= 2;
     }
     Some(GroupRef::new(doc, rec, k, head))
+}
+
+/// Groups that follow someone and act for them ("Nkunda's forces", "Haddad's supporters").
+const FOLLOWINGS: &[&str] = &[
+    "forces",
+    "troops",
+    "fighters",
+    "rebels",
+    "militia",
+    "militiamen",
+    "men",
+    "supporters",
+    "followers",
+    "loyalists",
+    "guards",
+    "bodyguards",
+];
+
+/// A place or nationality word covers `span`: a state's, not a person's, name.
+fn in_hit(rec: &Recognised, span: Span) -> bool {
+    rec.places
+        .iter()
+        .any(|p| p.span.start <= span.start && span.end <= p.span.end)
+        || rec
+            .demonyms
+            .iter()
+            .any(|d| d.span.start <= span.start && span.end <= d.span.end)
 }
 
 /// The group a passive's "by" names when no party does: "detained by police", "abducted by
@@ -635,7 +681,23 @@ pub(super) fn agent_group(doc: &Doc, rec: &Recognised, by: usize, end: usize) ->
             while head + 1 < end && group(head + 1) {
                 head += 1;
             }
-            return Some(GroupRef::new(doc, rec, first, head));
+            let mut g = GroupRef::new(doc, rec, first, head);
+            // "by the rebels of General Laurent Nkunda": a person's following, named with
+            // whose it is.
+            if doc.is_any(head, FOLLOWINGS) && head + 2 < end && doc.is(head + 1, "of") {
+                let last = (head + 2..end.min(head + 6))
+                    .take_while(|&k| {
+                        doc.tokens[k].cap
+                            && doc.tokens[k].kind == TokenKind::Word
+                            && !in_hit(rec, doc.tokens[k].span)
+                    })
+                    .last();
+                if let Some(last) = last {
+                    g.span = Span::new(g.span.start, doc.tokens[last].span.end);
+                    g.words = doc.slice(g.span).to_owned();
+                }
+            }
+            return Some(g);
         }
         let t = doc.tokens[head];
         if !matches!(t.kind, TokenKind::Word | TokenKind::Number)
@@ -668,6 +730,16 @@ pub struct GroupRef {
 }
 
 impl GroupRef {
+    /// Someone's armed or political following, named with whose it is ("Nkunda's forces",
+    /// "the rebels of General Laurent Nkunda").
+    pub(super) fn is_following(&self) -> bool {
+        let first = self.words.split(' ').next().unwrap_or("").to_lowercase();
+        let last = self.words.rsplit(' ').next().unwrap_or("").to_lowercase();
+        (FOLLOWINGS.contains(&first.as_str()) && self.words.contains(" of "))
+            || (FOLLOWINGS.contains(&last.as_str())
+                && (self.words.contains("'s ") || self.words.contains("’s ")))
+    }
+
     /// The phrase of tokens `first..=head`, whose last word is the head noun.
     pub(super) fn new(doc: &Doc, rec: &Recognised, first: usize, head: usize) -> Self {
         let span = Span::new(doc.tokens[first].span.start, doc.tokens[head].span.end);
