@@ -1526,6 +1526,9 @@ fn sentence_events(
                         })
                 })
                 .unwrap_or(end);
+            let end = (frame_end..end)
+                .find(|&k| relative_aside_at(inp, k, end, &view.skip))
+                .unwrap_or(end);
             parties = parties_in(inp, frame_end, end, &view.skip);
         }
         add_states_of_people(inp.parties, &mut parties);
@@ -2059,6 +2062,15 @@ const REDUCED_RELATIVE_FOLLOWERS: &[&str] = &[
     "for",
 ];
 
+/// ", whom NATO has accused Russia of supporting" starts at token `k`: an aside about what
+/// comes before, with a subject of its own, whose parties take no part in the main clause.
+fn relative_aside_at(inp: &Inputs, k: usize, end: usize, skip: &[std::ops::Range<usize>]) -> bool {
+    let doc = inp.doc;
+    doc.is(k, ",")
+        && doc.is_any(k + 1, &["whom", "who", "which"])
+        && !parties_in(inp, k + 2, (k + 6).min(end), skip).is_empty()
+}
+
 /// Actors and targets of trigger `h`: the subject before it (after any "X said that" frame),
 /// the objects up to the next trigger, causees, and passive subjects and agents.
 fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
@@ -2137,6 +2149,19 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         subject_to = doc.token_at_or_after(m.span.start);
     }
     let relative = participants::relative_subject(inp, subject_from, h.first);
+    // "rebel forces, whom NATO has accused Russia of supporting": a relative clause with a
+    // subject of its own, which the verb has, not the main clause's.
+    if relative.is_none()
+        && !trig.nominal
+        && view.first_trigger < h.first
+        && let Some(r) = (subject_from.max(view.first_trigger)..h.first)
+            .rev()
+            .find(|&k| doc.is_any(k, &["whom", "who", "which"]))
+        && !parties_in(inp, r + 1, h.first, skip).is_empty()
+    {
+        subject_from = r + 1;
+        subject_to = h.first;
+    }
     let mut subject_end = None;
     let mut actors = if trig.nominal {
         nominal_actors(
@@ -2369,6 +2394,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                 || second_verb(k)
                 || subordinate_clause(k)
                 || coordinate_clause(k)
+                || relative_aside_at(inp, k, range.end, skip)
         })
         .unwrap_or(objects_end);
     // "a suicide bomber who attacked a CIA base last week was a Jordanian": a relative
@@ -5247,5 +5273,19 @@ mod tests {
             !of_kind(&ev, EventKind::Assault).actors.is_empty(),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn a_relative_clause_with_its_own_subject() {
+        let ev = events_for(
+            "Talks in Minsk produced an agreement between Chile and the rebels, whom Peru has \
+             accused Bolivia of arming.",
+            Some("2021-03-10"),
+        );
+        let accuse = of_kind(&ev, EventKind::Accuse);
+        assert_eq!(accuse.title, "Peru accuses Bolivia", "{ev:?}");
+        // The aside's parties neither agreed nor talked.
+        assert_eq!(of_kind(&ev, EventKind::Agree).parties.len(), 1, "{ev:?}");
+        assert_eq!(of_kind(&ev, EventKind::Consult).parties.len(), 1, "{ev:?}");
     }
 }
