@@ -1749,6 +1749,14 @@ fn inside_name(doc: &Doc, si: usize, first: usize, last: usize) -> bool {
     if !neighbour {
         return false;
     }
+    // "the Annapolis Conference", "the G20 Summit": a meeting's name ending in the meeting
+    // word names a meeting held.
+    if first == last
+        && doc.is_any(first, &["conference", "summit"])
+        && !(last + 1 < s.tokens.end && cap_word(last + 1))
+    {
+        return false;
+    }
     // A headline in title case ("Police Arrest Protesters in Seoul") capitalises every word.
     let words = s
         .tokens
@@ -2000,6 +2008,9 @@ fn date_follows(doc: &Doc, last: usize, a: usize, near: usize, far: usize) -> bo
 /// A noun in a phrase of background ("after massive demonstrations", "concerns about rocket
 /// attacks", "the aftermath of collisions"): what the sentence refers to, not what it reports.
 fn background(doc: &Doc, i: usize, range: &std::ops::Range<usize>) -> bool {
+    if at_its_end(doc, i, range) {
+        return false;
+    }
     let mut k = i;
     let mut steps = 0;
     while k > range.start && steps < 4 {
@@ -2019,6 +2030,20 @@ fn background(doc: &Doc, i: usize, range: &std::ops::Range<usize>) -> bool {
         }
     }
     false
+}
+
+/// "At the conclusion of the Annapolis Conference", "at the end of the summit": a meeting that
+/// came to its end was held.
+fn at_its_end(doc: &Doc, i: usize, range: &std::ops::Range<usize>) -> bool {
+    let of = (i.saturating_sub(5).max(range.start)..i)
+        .rev()
+        .take_while(|&k| doc.is(k, "of") || doc.is_any(k, &["the", "a"]) || doc.tokens[k].cap)
+        .find(|&k| doc.is(k, "of"));
+    of.is_some_and(|of| {
+        of >= range.start + 2
+            && doc.is_any(of - 1, &["end", "conclusion", "close", "closing"])
+            && doc.is(of - 2, "the")
+    })
 }
 
 /// Prepositions that put a noun in the background.
@@ -2223,7 +2248,7 @@ fn noun_happened(
                 .max(last);
         }
     }
-    if (lo..first).any(|k| doc.is_any(k, LIGHT_VERBS)) {
+    if (lo..first).any(|k| doc.is_any(k, LIGHT_VERBS)) || at_its_end(doc, first, range) {
         return true;
     }
     // "the agreement was made", "talks took place"
@@ -2317,6 +2342,30 @@ mod tests {
             .iter()
             .map(|e| e.kind)
             .collect()
+    }
+
+    #[test]
+    fn a_meeting_that_came_to_its_end_was_held() {
+        let ev = events_for(
+            "At the conclusion of the Lisbon Conference, Chilean President Ana Ruiz read a \
+             statement.",
+            Some("2022-11-13"),
+        );
+        assert!(
+            ev.iter()
+                .any(|e| e.kind == EventKind::Consult && e.title.contains("Ruiz")),
+            "{ev:?}"
+        );
+        let ev = events_for(
+            "At the end of the summit, Chilean President Ana Ruiz read a statement.",
+            Some("2022-11-13"),
+        );
+        assert!(ev.iter().any(|e| e.kind == EventKind::Consult), "{ev:?}");
+        // A body named with the word inside its name is no meeting.
+        assert!(
+            !kinds("The Conference Board said on Monday that prices rose.")
+                .contains(&EventKind::Consult)
+        );
     }
 
     #[test]
