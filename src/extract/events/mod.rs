@@ -5288,4 +5288,14 @@ mod tests {
         assert_eq!(of_kind(&ev, EventKind::Agree).parties.len(), 1, "{ev:?}");
         assert_eq!(of_kind(&ev, EventKind::Consult).parties.len(), 1, "{ev:?}");
     }
+
+    #[test]
+    fn a_state_owning_the_place_is_the_setting() {
+        let ev = events_for(
+            "A bomb exploded in Peru's Cusco region on Monday.",
+            Some("2021-03-10"),
+        );
+        assert!(ev[0].targets.is_empty(), "{ev:?}");
+        assert!(!ev[0].title.contains("Peru in"), "{ev:?}");
+    }
 }

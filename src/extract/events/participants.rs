@@ -94,7 +94,10 @@ pub(super) fn parties_in(
         if t < a || in_any(skip, t) || inside_quote(inp.quotes, m.span.start).is_some() {
             continue;
         }
-        if is_attribution(doc, t, m.span.end) || describes_a_thing(doc, m.span.end) {
+        if is_attribution(doc, t, m.span.end)
+            || describes_a_thing(doc, m.span.end)
+            || owns_the_place(inp, t, m.span.end, m.party)
+        {
             continue;
         }
         push_unique(&mut out, m.party);
@@ -117,6 +120,61 @@ pub(super) fn parties_in(
     }
     out
 }
+/// "exploded in Afghanistan's Khowst province", "shelling in Syria's north": a state named as
+/// the owner of where it happened is the setting, not a party to it.
+fn owns_the_place(inp: &Inputs, t: usize, end: usize, party: usize) -> bool {
+    let doc = inp.doc;
+    if inp.parties.parties[party].kind != PartyKind::State || t == 0 {
+        return false;
+    }
+    let poss = doc.token_at_or_after(end);
+    let place_word = |k: usize| {
+        doc.tokens.get(k).is_some_and(|x| x.kind == TokenKind::Word)
+            && (doc.tokens[k].cap
+                || doc.is_any(
+                    k,
+                    &[
+                        "capital",
+                        "province",
+                        "region",
+                        "north",
+                        "south",
+                        "east",
+                        "west",
+                        "northern",
+                        "southern",
+                        "eastern",
+                        "western",
+                        "central",
+                        "northeast",
+                        "northwest",
+                        "southeast",
+                        "southwest",
+                        "border",
+                        "coast",
+                        "city",
+                    ],
+                ))
+    };
+    doc.tokens
+        .get(poss)
+        .is_some_and(|x| x.kind == TokenKind::Possessive)
+        && place_word(poss + 1)
+        && doc.is_any(
+            t - 1,
+            &[
+                "in",
+                "at",
+                "near",
+                "into",
+                "across",
+                "throughout",
+                "inside",
+                "outside",
+            ],
+        )
+}
+
 /// "a US-flagged container ship", "a Greek-owned tanker": the mention ending at byte `end`
 /// only describes a thing, and takes no part in what is done with it.
 fn describes_a_thing(doc: &Doc, end: usize) -> bool {
