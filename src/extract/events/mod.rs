@@ -2764,6 +2764,11 @@ const OBJECT_STOPS: &[&str] = &[
     // "denied having used …": what follows is an act, not a thing.
     "having",
     "being",
+    // "investigating what caused the fire": a question, not a thing.
+    "what",
+    "whether",
+    "how",
+    "why",
     "between",
     "in",
     "on",
@@ -5297,5 +5302,15 @@ mod tests {
         );
         assert!(ev[0].targets.is_empty(), "{ev:?}");
         assert!(!ev[0].title.contains("Peru in"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_question_is_no_object_of_a_title() {
+        let ev = events_for(
+            "Police are investigating what caused the fire in Lima.",
+            Some("2021-03-10"),
+        );
+        let probe = of_kind(&ev, EventKind::Accuse);
+        assert!(!probe.title.contains("what"), "{ev:?}");
     }
 }
