@@ -478,6 +478,22 @@ fn is_ordinal(w: &str) -> bool {
         && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th")
 }
 
+/// "The battle has entered its third day" counts back from publication only as the
+/// sentence's main clause with no other date ("entered its third day on Friday", "In March
+/// 2019 …"), and no other happening it would date ("As the strike entered its third day,
+/// police arrested …", "… after an earthquake killed 300").
+fn counts_back_from_publication(doc: &Doc, si: usize, at: usize) -> bool {
+    let s = doc.sentences[si].tokens.clone();
+    !s.clone().any(|k| {
+        let w = doc.low(k);
+        crate::extract::lexicon::is_month_or_weekday(w)
+            || matches!(w, "today" | "yesterday" | "tonight")
+            || doc.tokens[k].kind == TokenKind::Number && doc.tok(k).len() == 4
+            || k < at && matches!(w, "as" | "when" | "while")
+            || k > at && matches!(w, "after" | "since")
+    })
+}
+
 /// "third" or "3rd" as 3; up to a month.
 fn ordinal_count(w: &str) -> Option<i32> {
     const WORDS: &[&str] = &[
@@ -750,6 +766,7 @@ fn relative_expression(
         && i + 2 < end
         && doc.is(i + 2, "day")
         && let Some(n) = ordinal_count(doc.low(i + 1)).filter(|&n| n >= 2)
+        && counts_back_from_publication(doc, si, i)
     {
         let r = p.and_then(|p| Some(day_range(add_days(p, 1 - n)?, p)));
         return rel(i, i + 2, r);
@@ -1040,6 +1057,18 @@ mod tests {
         );
         // Not a count of days gone by.
         assert!(dates("On the third day they rested.", P).is_empty());
+        // Nor when the sentence dates it, or it only sets the scene for another happening.
+        assert_eq!(
+            dates("The protest entered its third day on Friday.", P),
+            vec![("on Friday".into(), "2022-11-11..2022-11-11".into())]
+        );
+        assert!(
+            dates(
+                "As the strike entered its third day, police arrested 20.",
+                P
+            )
+            .is_empty()
+        );
     }
 
     #[test]

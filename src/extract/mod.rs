@@ -701,6 +701,15 @@ mod tests {
                     have been released since.";
         let ds = super::extract(&ArticleInput::new(text), Gazetteer::embedded());
         assert!(ds.places.is_empty(), "{:?}", ds.places);
+        // A part of the town, or the town with its region, stays the town.
+        let text = "Jesse Jackson led a march. Police arrested 30 protesters on the outskirts \
+                    of Jackson.";
+        let ds = super::extract(&ArticleInput::new(text), Gazetteer::embedded());
+        assert!(
+            ds.places.iter().any(|p| p.name == "Jackson"),
+            "{:?}",
+            ds.places
+        );
         let text = "Fidel Castro praised the fishermen. Storms hit the port in Castro, Chile.";
         let ds = super::extract(&ArticleInput::new(text), Gazetteer::embedded());
         assert!(

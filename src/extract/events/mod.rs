@@ -1280,7 +1280,11 @@ fn sentence_events(
             && doc.is(h.first - 1, "and")
             && view.first_trigger + 1 < h.first
             && (view.first_trigger + 1..h.first - 1)
-                .all(|k| !doc.is(k, ",") && !doc.is_any(k, CLAUSE_OPENERS)))
+                .all(|k| !doc.is(k, ",") && !doc.is_any(k, CLAUSE_OPENERS))
+            // (Not the verb of a relative clause: "fired at students who occupied the campus
+            // and arrested 40".)
+            && !(view.range.start..view.first_trigger)
+                .any(|k| doc.is_any(k, &["who", "which", "that", "whose"])))
         .then_some(view.first_trigger);
         let subject_group = match causee {
             Some((first, head)) => Some(GroupRef::new(doc, inp.rec, first, head)),
@@ -2062,6 +2066,29 @@ const REDUCED_RELATIVE_FOLLOWERS: &[&str] = &[
     "for",
 ];
 
+/// ", and" at token `k` before a clause with a subject and verb of its own ("asylum seekers
+/// whose boat sank, and the Indonesian Navy reportedly saved 200 more").
+fn coordinate_clause_at(doc: &Doc, k: usize, end: usize) -> bool {
+    doc.is(k, ",")
+        && doc.is_any(k + 1, &["and", "but"])
+        && k + 2 < end
+        && (doc.tokens[k + 2].cap || doc.is_any(k + 2, DETERMINERS))
+        && (k + 3..(k + 7).min(end))
+            // (A list's last item with its own aside is no clause: ", and Argentina, whose
+            // citizens were among the victims".)
+            .take_while(|&j| !doc.is(j, ",") && !doc.is_any(j, &["who", "whose", "which"]))
+            .any(|j| {
+                !doc.tokens[j].cap
+                    && doc.tokens[j].kind == TokenKind::Word
+                    && (doc.is_any(j, FINITE_BE_HAVE)
+                        // (Not a describing participle: "the newly elected government".)
+                        || doc.low(j).ends_with("ed")
+                            && !doc.is_any(j - 1, DETERMINERS)
+                            && !(doc.low(j - 1).ends_with("ly") && doc.is_any(j - 2, DETERMINERS))
+                            && !doc.is(j - 1, "-"))
+            })
+}
+
 /// ", whom NATO has accused Russia of supporting" starts at token `k`: an aside about what
 /// comes before, with a subject of its own, whose parties take no part in the main clause.
 fn relative_aside_at(inp: &Inputs, k: usize, end: usize, skip: &[std::ops::Range<usize>]) -> bool {
@@ -2365,23 +2392,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                     && (doc.low(j).ends_with("ed") || doc.is_any(j, FINITE_BE_HAVE))
             })
     };
-    // Or at ", and" before a clause with a subject and verb of its own ("asylum seekers whose
-    // boat sank, and the Indonesian Navy reportedly saved 200 more").
-    let coordinate_clause = |k: usize| {
-        doc.is(k, ",")
-            && doc.is_any(k + 1, &["and", "but"])
-            && k + 2 < range.end
-            && (doc.tokens[k + 2].cap || doc.is_any(k + 2, DETERMINERS))
-            && (k + 3..(k + 7).min(range.end))
-                // (A list's last item with its own aside is no clause: ", and Argentina, whose
-                // citizens were among the victims".)
-                .take_while(|&j| !doc.is(j, ",") && !doc.is_any(j, &["who", "whose", "which"]))
-                .any(|j| {
-                    !doc.tokens[j].cap
-                        && doc.tokens[j].kind == TokenKind::Word
-                        && (doc.low(j).ends_with("ed") || doc.is_any(j, FINITE_BE_HAVE))
-                })
-    };
+    let coordinate_clause = |k: usize| coordinate_clause_at(doc, k, range.end);
     let objects_end = (h.last + 1..objects_end)
         .find(|&k| {
             doc.is(k, ",")
@@ -5242,6 +5253,21 @@ mod tests {
             Some("2021-03-10"),
         );
         assert_eq!(ev[0].targets.len(), 2, "{ev:?}");
+        // A describing participle opens no clause.
+        let ev = events_for(
+            "Ruiz praised Chile, Peru, and the newly elected government of Bolivia.",
+            Some("2021-03-10"),
+        );
+        assert!(ev[0].targets.len() >= 3, "{ev:?}");
+        // The verb of a relative clause has its own subject, not the next verb's.
+        let ev = events_for(
+            "Police fired tear gas at students who occupied the campus and arrested 40 of them.",
+            Some("2021-03-10"),
+        );
+        assert!(
+            ev.iter().all(|e| !e.title.starts_with("Students arrest")),
+            "{ev:?}"
+        );
     }
 
     #[test]

@@ -553,7 +553,6 @@ const THE_REGIONS: &[&str] = &[
     "east",
     "territory",
     "territories",
-    "valley",
     "coast",
     "islands",
     "delta",
@@ -569,7 +568,21 @@ const THE_REGIONS: &[&str] = &[
 fn takes_the(inp: &Inputs, place: &crate::extract::hits::PlaceHit) -> bool {
     let doc = inp.doc;
     let t = doc.token_at_or_after(place.span.start);
-    (t > 0 && doc.is(t - 1, "the"))
+    // (Not the "the" of a longer phrase: "across the New South Wales coast".)
+    let after = doc.token_at_or_after(place.span.end);
+    let noun_follows = doc
+        .tokens
+        .get(after)
+        .is_some_and(|x| x.kind == TokenKind::Word && !x.cap)
+        && !doc.is_any(
+            after,
+            &[
+                "in", "on", "at", "and", "or", "of", "to", "from", "for", "with", "by", "was",
+                "is", "has", "had", "were", "are", "where", "when", "as", "after", "before",
+            ],
+        )
+        && !doc.low(after).ends_with("ed");
+    (t > 0 && doc.is(t - 1, "the") && !noun_follows)
         || place
             .name
             .rsplit(' ')

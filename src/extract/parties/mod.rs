@@ -490,6 +490,52 @@ pub(crate) fn places_for_parties(rec: Recognised, text: &str) -> Recognised {
     rec
 }
 
+/// Nouns before "of" that say a person's ("pictures of Castro", "the death of Jackson").
+const PERSONAL_NOUNS: &[&str] = &[
+    "pictures",
+    "photos",
+    "photographs",
+    "images",
+    "video",
+    "death",
+    "health",
+    "condition",
+    "illness",
+    "supporters",
+    "critics",
+    "opponents",
+    "allies",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "family",
+    "brother",
+    "sister",
+    "rule",
+    "administration",
+    "speech",
+    "words",
+    "statement",
+    "comments",
+    "remarks",
+    "return",
+    "arrest",
+    "trial",
+    "release",
+    "resignation",
+    "ouster",
+    "policies",
+    "visit",
+    "successor",
+    "predecessor",
+    "aides",
+    "lawyers",
+    "war",
+    "regime",
+    "era",
+];
+
 /// Words before a surname that make it the town of that name after all ("born in Castro").
 const SURNAME_PLACE_WORDS: &[&str] = &[
     "in", "at", "near", "from", "to", "into", "outside", "around", "toward", "towards", "via",
@@ -526,8 +572,13 @@ pub(crate) fn places_outside_names(doc: &Doc, rec: &mut Recognised, table: &Part
             .any(|m| p.span.end <= m.end && *m != p.span);
         // "No pictures of Castro have been released": a full name's surname on its own is the
         // person, unless a preposition puts something there ("in Castro").
+        // After "of" only when what comes before is someone's ("pictures of Castro"), not a
+        // part of a town ("the outskirts of Jackson").
+        let someones = word_before
+            .is_none_or(|k| !doc.is(k, "of") || k > 0 && doc.is_any(k - 1, PERSONAL_NOUNS));
         let surname = p.kind == crate::model::PlaceKind::City
             && surnames.contains(doc.slice(p.span))
+            && someones
             && !word_before.is_some_and(|k| doc.is_any(k, SURNAME_PLACE_WORDS));
         !surname && (of_title || !inside)
     });
