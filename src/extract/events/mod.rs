@@ -2069,6 +2069,12 @@ const REDUCED_RELATIVE_FOLLOWERS: &[&str] = &[
 /// ", and" at token `k` before a clause with a subject and verb of its own ("asylum seekers
 /// whose boat sank, and the Indonesian Navy reportedly saved 200 more").
 fn coordinate_clause_at(doc: &Doc, k: usize, end: usize) -> bool {
+    // A describing participle: "the elected", "the newly elected", "self-declared".
+    let describing = |j: usize| {
+        doc.is_any(j - 1, DETERMINERS)
+            || doc.is(j - 1, "-")
+            || doc.low(j - 1).ends_with("ly") && doc.is_any(j - 2, DETERMINERS)
+    };
     doc.is(k, ",")
         && doc.is_any(k + 1, &["and", "but"])
         && k + 2 < end
@@ -2081,11 +2087,7 @@ fn coordinate_clause_at(doc: &Doc, k: usize, end: usize) -> bool {
                 !doc.tokens[j].cap
                     && doc.tokens[j].kind == TokenKind::Word
                     && (doc.is_any(j, FINITE_BE_HAVE)
-                        // (Not a describing participle: "the newly elected government".)
-                        || doc.low(j).ends_with("ed")
-                            && !doc.is_any(j - 1, DETERMINERS)
-                            && !(doc.low(j - 1).ends_with("ly") && doc.is_any(j - 2, DETERMINERS))
-                            && !doc.is(j - 1, "-"))
+                        || doc.low(j).ends_with("ed") && !describing(j))
             })
 }
 
