@@ -483,8 +483,7 @@ fn is_ordinal(w: &str) -> bool {
 /// 2019 …"), and no other happening it would date ("As the strike entered its third day,
 /// police arrested …", "… after an earthquake killed 300").
 fn counts_back_from_publication(doc: &Doc, si: usize, at: usize) -> bool {
-    let s = doc.sentences[si].tokens.clone();
-    !s.clone().any(|k| {
+    !doc.sentences[si].tokens.clone().any(|k| {
         let w = doc.low(k);
         crate::extract::lexicon::is_month_or_weekday(w)
             || matches!(w, "today" | "yesterday" | "tonight")

@@ -708,13 +708,17 @@ const FOLLOWINGS: &[&str] = &[
 
 /// A place or nationality word covers `span`: a state's, not a person's, name.
 fn in_hit(rec: &Recognised, span: Span) -> bool {
-    rec.places
-        .iter()
-        .any(|p| p.span.start <= span.start && span.end <= p.span.end)
-        || rec
-            .demonyms
-            .iter()
-            .any(|d| d.span.start <= span.start && span.end <= d.span.end)
+    // Both lists are sorted by start: only the hit starting last at or before the span can
+    // cover it (hits do not overlap), so a long article stays linear.
+    let covers = |s: Span| s.start <= span.start && span.end <= s.end;
+    let place = rec.places.partition_point(|p| p.span.start <= span.start);
+    let demonym = rec.demonyms.partition_point(|d| d.span.start <= span.start);
+    place
+        .checked_sub(1)
+        .is_some_and(|i| covers(rec.places[i].span))
+        || demonym
+            .checked_sub(1)
+            .is_some_and(|i| covers(rec.demonyms[i].span))
 }
 
 /// The group a passive's "by" names when no party does: "detained by police", "abducted by
