@@ -165,7 +165,9 @@ pub(super) fn merge_into(m: &mut EventFound, e: EventFound) {
         m.place_span = e.place_span;
         m.place_note = e.place_note;
     }
-    if m.unnamed_subject.is_none() {
+    // (A noun's own agent stays who did it: "the battle between the security forces and …".)
+    let own_agent = m.trigger_noun.is_some() && m.passive.is_none() && m.agent.is_some();
+    if m.unnamed_subject.is_none() && !own_agent {
         m.unnamed_subject = e.unnamed_subject;
     }
     if m.agent.is_none() {

@@ -1300,7 +1300,14 @@ fn sentence_events(
                 &view.skip,
             ),
         };
-        let object_group = object_of(doc, inp.rec, h, &view);
+        // "the battle between the security forces and terrorists": the first side acts on the
+        // second.
+        let (first_side, second_side) = sides_between(doc, inp.rec, h, &view);
+        // (The state a side's nationality word names is on that side, not against it.)
+        if let Some(g) = &first_side {
+            targets.retain(|&t| inp.parties.mentions_in(g.span).all(|m| m.party != t));
+        }
+        let object_group = object_of(doc, inp.rec, h, &view).or(second_side);
         // "detained by police", "one attack by counter-demonstrators": a group after "by".
         let agent = (passive.is_some() || trig.nominal)
             .then(|| {
@@ -1312,7 +1319,8 @@ fn sentence_events(
                 };
                 participants::agent_group(doc, inp.rec, by, view.range.end)
             })
-            .flatten();
+            .flatten()
+            .or(first_side);
         let within = |g: &Option<GroupRef>, ps: &[usize]| {
             g.as_ref().is_some_and(|g| {
                 g.people
@@ -1533,7 +1541,12 @@ fn sentence_events(
             let end = (frame_end..end)
                 .find(|&k| relative_aside_at(inp, k, end, &view.skip))
                 .unwrap_or(end);
-            parties = parties_in(inp, frame_end, end, &view.skip);
+            parties = parties_in(
+                inp,
+                opening_setting_end(doc, frame_end, h.first),
+                end,
+                &view.skip,
+            );
         }
         add_states_of_people(inp.parties, &mut parties);
 
@@ -1652,7 +1665,10 @@ fn sentence_events(
         };
         let (actor_span, target_span) = (mention_of(&actors), mention_of(&targets));
         let place_span = place_hit.map(|p| inp.rec.places[p].span);
-        let unnamed = if actors.is_empty() || passive.is_some() {
+        // (A noun's own agent, "an attack by gunmen", is who did it, not the clause's subject.)
+        let unnamed = if (actors.is_empty() || passive.is_some())
+            && !(trig.nominal && passive.is_none() && agent.is_some())
+        {
             subject_group
         } else {
             None
@@ -1678,6 +1694,7 @@ fn sentence_events(
                 && passive.is_none()
                 && !group_acts
                 && unnamed.is_none()
+                && agent.is_none()
                 && !others_did_not
             {
                 parties
@@ -2202,6 +2219,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     } else {
         let subject =
             participants::subject_range(inp, subject_from, subject_to.max(subject_from), skip);
+
         if subject.end + 1 < h.first && doc.is(subject.end, ",") {
             subject_end = Some(subject.end);
         }
@@ -2555,7 +2573,17 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                     || doc.is(k, "of") && doc.is(k + 1, "the") && noun_before && done_to
             })
     };
-    let reduced_group = group_before && no_object && (verb_follows() || governed());
+    // "Clashes left 20 people injured": whom a happening left so suffered it.
+    let left_so = || {
+        (h.first.saturating_sub(9).max(range.start)..h.first - 1)
+            .rev()
+            .take_while(|&k| {
+                matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Number)
+                    && !doc.tokens[k].cap
+            })
+            .any(|k| doc.is_any(k, &["left", "leaving", "leaves", "leave"]))
+    };
+    let reduced_group = group_before && no_object && (verb_follows() || governed() || left_so());
     let passive = (!trig.nominal
         && trig.needs != Needs::To
         && (is_passive(doc, range.start, h.first)
@@ -2607,6 +2635,25 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     }
 }
 
+/// Past an opening phrase of setting before the verb at `verb` ("Meanwhile, in the West Bank,
+/// hundreds protested"): whatever it names is where, not who. `from` if there is none.
+fn opening_setting_end(doc: &Doc, from: usize, verb: usize) -> usize {
+    let mut k = from;
+    // "Meanwhile,", "Separately,"
+    if doc.is(k + 1, ",")
+        && (doc.low(k).ends_with("ly") || doc.is_any(k, &["meanwhile", "elsewhere"]))
+    {
+        k += 2;
+    }
+    if !doc.is_any(k, &["in", "at", "near", "across", "outside", "inside"]) {
+        return from;
+    }
+    (k + 1..verb)
+        .take_while(|&j| doc.is(j, ",") || !doc.is_any(j, CLAUSE_OPENERS))
+        .find(|&j| doc.is(j, ","))
+        .map_or(from, |c| c + 1)
+}
+
 /// Where a closing report of the clause begins, at a comma between `from` and `end`: "…,
 /// news agency Yonhap reported", "…, officials said". Whoever reports it takes no part.
 fn reporter_after(doc: &Doc, from: usize, end: usize) -> Option<usize> {
@@ -2649,7 +2696,47 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
     if matches!(TRIGGERS[h.entry].needs, triggers::Needs::OnFor) && doc.is_any(i, &["on", "upon"]) {
         i += 1;
     }
-    while i < view.range.end && doc.is_any(i, DETERMINERS) {
+    // "clashed with protesters", "stood with the strikers": the verb's own "with".
+    if !TRIGGERS[h.entry].nominal && TRIGGERS[h.entry].verb.ends_with(" with") && doc.is(i, "with")
+    {
+        i += 1;
+    }
+    group_phrase_at(doc, rec, i, view.range.end)
+}
+
+/// The two sides of "the battle between the security forces and terrorists", "a ceasefire
+/// agreement between Ukraine and rebel forces", each an unnamed group where it is one.
+fn sides_between(
+    doc: &Doc,
+    rec: &Recognised,
+    h: &Hit,
+    view: &ClauseView,
+) -> (Option<GroupRef>, Option<GroupRef>) {
+    let between = h.last + 1;
+    if !TRIGGERS[h.entry].nominal || !doc.is(between, "between") {
+        return (None, None);
+    }
+    let Some(and) = (between + 1..(between + 8).min(view.range.end))
+        .take_while(|&k| doc.tokens[k].kind != TokenKind::Punct)
+        .find(|&k| doc.is(k, "and"))
+    else {
+        return (None, None);
+    };
+    // The second side ends at its first group noun: "police and protesters left 20 people
+    // injured".
+    let second_end = (and + 1..(and + 5).min(view.range.end))
+        .find(|&k| doc.is_any(k, participants::GROUP_NOUNS))
+        .map_or(view.range.end, |k| k + 1);
+    (
+        group_phrase_at(doc, rec, between + 1, and),
+        group_phrase_at(doc, rec, and + 1, second_end),
+    )
+}
+
+/// The unnamed group or thing whose phrase starts at token `i` and ends by `end`: "the
+/// militants loyal to …", "dozens of civilians", "three of the pirates".
+fn group_phrase_at(doc: &Doc, rec: &Recognised, mut i: usize, end: usize) -> Option<GroupRef> {
+    while i < end && doc.is_any(i, DETERMINERS) {
         i += 1;
     }
     let start = i;
@@ -2673,6 +2760,17 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
         {
             // "rescued over 700 asylum seekers"
             1
+        } else if (doc.tokens[i].kind == TokenKind::Number
+            || doc.is_any(i, crate::extract::lexicon::NUMBER_WORDS)
+            || doc.is_any(i, &["some", "many", "most", "several", "all"]))
+            && doc.is(i + 1, "of")
+            && doc.is_any(
+                i + 2,
+                &["the", "its", "their", "his", "her", "these", "those"],
+            )
+        {
+            // "killed three of the pirates": whom a count of them is taken from.
+            3
         } else {
             0
         }
@@ -2698,7 +2796,7 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
             .get(j)
             .is_some_and(|p| p.span.start == at && p.kind == PlaceKind::Country)
     };
-    while i < view.range.end
+    while i < end
         && i < start + lead + 4
         && matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number)
         && (!doc.tokens[i].cap || demonym_at(i) || i == body && country_at(i))
@@ -2726,7 +2824,7 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
                 || doc.is_any(k, &["groups", "organizations", "organisations", "parties"])
         };
         let mut j = i + 1;
-        while j < view.range.end
+        while j < end
             && j <= i + 5
             && matches!(doc.tokens[j].kind, TokenKind::Word | TokenKind::Number)
             && !doc.tokens[j].cap
@@ -2735,7 +2833,7 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
         {
             j += 1;
         }
-        if j < view.range.end && owner(j) {
+        if j < end && owner(j) {
             i = j + 1;
         }
     }
@@ -5340,5 +5438,120 @@ mod tests {
         );
         let probe = of_kind(&ev, EventKind::Accuse);
         assert!(!probe.title.contains("what"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_count_taken_from_a_group_names_the_group() {
+        let ev = events_for(
+            "Chilean commandos killed three of the pirates on Monday.",
+            Some("2021-03-10"),
+        );
+        let kill = of_kind(&ev, EventKind::Assault);
+        let object = kill.object.as_ref().expect("an object");
+        assert!(object.people && object.words.ends_with("pirates"), "{ev:?}");
+    }
+
+    #[test]
+    fn the_sides_of_a_battle_between_groups() {
+        let ev = events_for(
+            "The battle between the Peruvian security forces and rebels entered its third day.",
+            Some("2021-03-10"),
+        );
+        let fight = of_kind(&ev, EventKind::Assault);
+        let agent = fight.agent.as_ref().expect("an agent");
+        assert_eq!(agent.words, "Peruvian security forces", "{ev:?}");
+        assert!(
+            fight.actors.is_empty() && fight.targets.is_empty(),
+            "{ev:?}"
+        );
+        assert_eq!(
+            fight.object.as_ref().map(|o| o.words.as_str()),
+            Some("rebels")
+        );
+        assert_eq!(
+            fight.title, "Peruvian security forces fight rebels",
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn clashes_between_unnamed_groups_happened() {
+        let ev = events_for(
+            "Clashes between the police and protesters erupted in Lima.",
+            Some("2021-03-10"),
+        );
+        let clash = of_kind(&ev, EventKind::Assault);
+        assert_eq!(
+            clash.title, "Police clash with protesters in Lima",
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn whom_a_happening_left_injured_suffered_it() {
+        let ev = events_for(
+            "Clashes between police and protesters left 20 people injured in Lima.",
+            Some("2021-03-10"),
+        );
+        assert!(
+            ev.iter().all(|e| !e.title.to_lowercase().contains("left")),
+            "{ev:?}"
+        );
+        let ev = events_for(
+            "The blast left 12 people dead and 30 people wounded.",
+            Some("2021-03-10"),
+        );
+        assert!(
+            ev.iter().all(|e| !e.title.to_lowercase().contains("left")),
+            "{ev:?}"
+        );
+        // The people did not injure anyone.
+        assert!(
+            !ev.iter().any(|e| e.passive.is_none()
+                && e.unnamed_subject
+                    .as_ref()
+                    .is_some_and(|g| g.words.contains("people"))),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn a_clash_with_a_group_is_aimed_at_it() {
+        let ev = events_for(
+            "Police clashed with protesters in Lima on Monday.",
+            Some("2021-03-10"),
+        );
+        let clash = of_kind(&ev, EventKind::Assault);
+        assert_eq!(
+            clash.object.as_ref().map(|o| o.words.as_str()),
+            Some("protesters")
+        );
+        assert_eq!(
+            clash.title, "Police clash with protesters in Lima",
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn an_opening_setting_is_no_participant() {
+        let ev = events_for(
+            "Meanwhile, in the West Bank, hundreds protested the visit in Hebron.",
+            Some("2021-03-10"),
+        );
+        let protest = of_kind(&ev, EventKind::Protest);
+        assert!(protest.actors.is_empty(), "{ev:?}");
+    }
+
+    #[test]
+    fn a_nouns_own_agent_outlasts_a_later_mention() {
+        let ev = events_for(
+            "The battle between the Peruvian security forces and rebels in Lima has entered \
+             its third day.\n\nPeruvian forces stormed the Sheraton hotel, freeing over 200 \
+             hostages there.",
+            Some("2021-03-10"),
+        );
+        let fight = of_kind(&ev, EventKind::Assault);
+        assert!(fight.agent.is_some(), "{ev:?}");
+        assert!(fight.unnamed_subject.is_none(), "{ev:?}");
     }
 }

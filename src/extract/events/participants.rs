@@ -266,6 +266,14 @@ pub(super) fn subject_range(
             // "The rebels, whom NATO has accused of …, attacked": an unnamed subject before a
             // relative clause, whose own parties take no part.
             None if relative => return segs[n - 3].clone(),
+            // "In the West Bank, hundreds protested": an opening phrase of setting (after any
+            // "Meanwhile,") is no subject.
+            None if bare(tail)
+                && (0..n - 1).any(|i| doc.is_any(segs[i].start, OPENERS))
+                && (0..n - 1).all(|i| doc.is_any(segs[i].start, OPENERS) || bare(&segs[i])) =>
+            {
+                return tail.clone();
+            }
             None => return from..to,
         }
     } else if doc.is_any(tail.start, &["a", "an", "the"]) && is_one_name(inp, &segs[n - 2], skip) {
@@ -560,6 +568,10 @@ pub(super) fn unnamed_subject(
         "since",
         "if",
         "because",
+        // "clashes left 20 people injured": the verb that left them so.
+        "left",
+        "leaving",
+        "leaves",
     ];
     let mut head = trigger.checked_sub(1).filter(|&h| h >= clause_start)?;
     // Back over auxiliaries, adverbs ("are currently suing") and dates ("politicians this

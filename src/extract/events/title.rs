@@ -320,7 +320,14 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
         let patient = (!target_names.is_empty())
             .then(|| list(&target_names))
             .or_else(|| {
-                e.unnamed_subject.as_ref().map(|g| {
+                // A passive's subject suffered it; a noun's sides are its agent and object
+                // ("the battle between the security forces and terrorists").
+                let patient = if e.passive.is_some() {
+                    e.unnamed_subject.as_ref()
+                } else {
+                    e.object.as_ref().filter(|o| o.people)
+                };
+                patient.map(|g| {
                     // "Two soldiers" mid-title is "two soldiers"; "Iraqi soldiers" keeps its name.
                     if g.country.is_some() {
                         g.words.clone()

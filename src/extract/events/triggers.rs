@@ -545,7 +545,7 @@ const LEXICON: &[Row] = &[
     row(K::Assault, "behead", ""),
     row(K::Assault, "torture", ""),
     row(K::Assault, "target", ""),
-    row(K::Assault, "clash", ""),
+    row(K::Assault, "clash", "clash with"),
     row(K::Assault, "battle", ""),
     // Not a struggle: "fighting to stay in the country", "fighting a battle to prevent a
     // meltdown", "fighting for their rights".
@@ -610,7 +610,7 @@ const LEXICON: &[Row] = &[
         Needs::Except(&[], &["to", "for", "a"]),
     ),
     row(K::Assault, "n:battle/battles", "fight"),
-    row(K::Assault, "n:clashes", "clash"),
+    row(K::Assault, "n:clashes", "clash with"),
     row(K::Assault, "n:ambush", "ambush"),
     row(K::Assault, "n:shooting", "shoot"),
     row(K::Assault, "n:assassination", "assassinate"),
@@ -2258,13 +2258,16 @@ fn noun_happened(
     {
         return true;
     }
-    // "a meeting between X and Y", "talks with X"
+    // "a meeting between X and Y", "talks with X", "clashes between police and protesters"
     if doc.is_any(last + 1, &["between", "with"])
-        && inp
+        && (inp
             .parties
             .mentions_in(token_span(doc, last + 2, (last + 6).min(range.end)))
             .next()
             .is_some()
+            || (last + 2..(last + 6).min(range.end))
+                .take_while(|&k| doc.tokens[k].kind != TokenKind::Punct)
+                .any(|k| doc.is_any(k, super::participants::GROUP_NOUNS)))
     {
         return true;
     }
