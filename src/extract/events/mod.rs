@@ -2681,7 +2681,9 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
         }
         // "the massacre of so many innocents", "the killing of civilians".
         let of = doc.is(i, "of") && TRIGGERS[h.entry].kind == EventKind::Assault;
-        if !doc.is_any(i, &["on", "against"]) && !of {
+        // "gave an ultimatum to the militants": whom a warning is given to is threatened.
+        let to = doc.is(i, "to") && TRIGGERS[h.entry].kind == EventKind::Threaten;
+        if !doc.is_any(i, &["on", "against"]) && !of && !to {
             return None;
         }
         i += 1;
@@ -2796,6 +2798,19 @@ fn group_phrase_at(doc: &Doc, rec: &Recognised, mut i: usize, end: usize) -> Opt
             .get(j)
             .is_some_and(|p| p.span.start == at && p.kind == PlaceKind::Country)
     };
+    // "a West Darfur security official": a place's name leading a group phrase says where the
+    // group is from.
+    let at = doc.tokens[body].span.start;
+    if let Some(place) = rec
+        .places
+        .get(rec.places.partition_point(|p| p.span.start < at))
+        .filter(|p| p.span.start == at && p.kind != PlaceKind::Country)
+    {
+        let after = doc.token_at_or_after(place.span.end);
+        if after < end && !doc.tokens[after].cap && doc.tokens[after].kind == TokenKind::Word {
+            i = after;
+        }
+    }
     while i < end
         && i < start + lead + 4
         && matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number)
@@ -5553,5 +5568,33 @@ mod tests {
         let fight = of_kind(&ev, EventKind::Assault);
         assert!(fight.agent.is_some(), "{ev:?}");
         assert!(fight.unnamed_subject.is_none(), "{ev:?}");
+    }
+
+    #[test]
+    fn an_ultimatum_to_a_group_threatens_it() {
+        let ev = events_for(
+            "Peru's president Pedro Castillo gave an ultimatum to the rebels on Monday.",
+            Some("2021-03-10"),
+        );
+        let threat = of_kind(&ev, EventKind::Threaten);
+        assert_eq!(
+            threat.object.as_ref().map(|o| o.words.as_str()),
+            Some("rebels")
+        );
+        assert!(threat.title.ends_with("ultimatum to rebels"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_place_leading_a_group_says_where_it_is_from() {
+        let ev = events_for(
+            "The UN met with a Cusco security official on Monday.",
+            Some("2021-03-10"),
+        );
+        let meet = of_kind(&ev, EventKind::Consult);
+        assert_eq!(
+            meet.object.as_ref().map(|o| o.words.as_str()),
+            Some("Cusco security official"),
+            "{ev:?}"
+        );
     }
 }

@@ -1094,6 +1094,7 @@ pub(super) const GROUP_NOUNS: &[&str] = &[
     "inmates",
     "victims",
     "farmer",
+    "official",
     "soldier",
     "policeman",
     "journalist",

@@ -432,6 +432,18 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     {
         t.push(' ');
         t.push_str(&object.words);
+    } else if let Some(object) = e
+        .object
+        .as_ref()
+        .filter(|o| o.people && e.kind == EventKind::Threaten && e.verb.starts_with("issue "))
+    {
+        // "Al-Maliki issues an ultimatum to militants".
+        t.push_str(" to ");
+        if object.country.is_some() {
+            t.push_str(&object.words);
+        } else {
+            t.push_str(&lower_first(&object.words));
+        }
     } else if let Some(object) = e.object.as_ref().filter(|o| o.people && verb_particle) {
         // "Al-Sadr calls on followers"; "Iraqi soldiers" keeps its name.
         t.push(' ');
