@@ -1796,6 +1796,24 @@ fn clause_view(
         .cloned()
         .unwrap_or(doc.sentences[si].tokens.clone());
     let mut skip = settings(doc, range.clone());
+    // "According to Amnesty International Iason Athanasiadis-Fowden, reporter for …, was
+    // arrested": the source's name ends where a person's name starts right after it.
+    for r in &mut skip {
+        if doc.is(r.start, "according") && r.end >= r.start + 4 && doc.is(r.end - 1, ",") {
+            let ms: Vec<_> = inp
+                .parties
+                .mentions_in(token_span(doc, r.start + 2, r.end - 1))
+                .collect();
+            if let [.., before, last] = ms.as_slice()
+                && inp.parties.parties[last.party].kind == PartyKind::Person
+                && before.party != last.party
+                && doc.token_at_or_after(before.span.end) == doc.token_at_or_after(last.span.start)
+                && let Some(t) = doc.token_containing(last.span.start)
+            {
+                r.end = t;
+            }
+        }
+    }
     skip.extend(sentence_dates.iter().map(|d| d.tokens.0..d.tokens.1 + 1));
     // "struck the Iraqi capital of Baghdad": a nationality word describing a place names the
     // place, not a party taking part.
@@ -5596,5 +5614,16 @@ mod tests {
             Some("Cusco security official"),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn a_source_named_before_a_person_leaves_the_person() {
+        let ev = events_for(
+            "According to Amnesty International Laura Ruiz, a reporter for El Comercio, was \
+             arrested on June 19.",
+            Some("2021-06-25"),
+        );
+        let arrest = of_kind(&ev, EventKind::Coerce);
+        assert_eq!(arrest.title, "Ruiz arrested", "{ev:?}");
     }
 }
