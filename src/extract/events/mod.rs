@@ -5626,4 +5626,24 @@ mod tests {
         let arrest = of_kind(&ev, EventKind::Coerce);
         assert_eq!(arrest.title, "Ruiz arrested", "{ev:?}");
     }
+
+    #[test]
+    fn buildings_struck_and_targeted_by_a_told_bombing() {
+        let ev = events_for(
+            "Twin bombings in August struck another two government buildings, killing about \
+             100 people. The buildings targeted by the bombings caught fire, and officials \
+             closed roads nearby.",
+            Some("2021-03-10"),
+        );
+        let strikes: Vec<_> = ev.iter().filter(|e| e.kind == EventKind::Assault).collect();
+        assert_eq!(strikes.len(), 1, "{ev:?}");
+        // "by the bombings" points back at them.
+        let doc = Doc::new("The buildings targeted by the bombings caught fire.");
+        assert!(triggers::kinds_referred(&doc, 3, 8).is_some());
+        let ev = events_for(
+            "Rebels bombed two government buildings in Lima on Monday.",
+            Some("2021-03-10"),
+        );
+        assert!(ev[0].title.contains("government buildings"), "{ev:?}");
+    }
 }

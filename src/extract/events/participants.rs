@@ -992,6 +992,7 @@ pub(super) const THING_NOUNS: &[&str] = &[
     "truck",
     "car",
     "building",
+    "buildings",
     "bridge",
     "dam",
     "mine",

@@ -1510,7 +1510,8 @@ pub(super) fn kinds_referred(doc: &Doc, from: usize, to: usize) -> Option<Vec<Ev
     ];
     let to = to.min(doc.tokens.len());
     for k in from..to {
-        if !doc.is_any(k, &["in", "during"]) {
+        // "killed in the bombing", "the buildings targeted by the bombings".
+        if !doc.is_any(k, &["in", "during", "by"]) {
             continue;
         }
         // A determiner or a possessive, then at most two modifiers, then the noun.
