@@ -568,6 +568,11 @@ fn group_name(words: &str) -> &str {
         "few",
         "several",
         "many",
+        // "three of the pirates" is the pirates.
+        "the",
+        "these",
+        "those",
+        "all",
     ];
     let mut rest = words.trim();
     // "offices of two civic groups": whose the place is, is the group.
@@ -613,6 +618,13 @@ mod tests {
         assert!(
             masked.contains("  Seoul   —  Kishida                 met  Yoon  in_Tokyo’s  office .")
         );
+    }
+
+    #[test]
+    fn a_group_taken_from_is_named_without_its_count() {
+        assert_eq!(group_name("three of the pirates"), "pirates");
+        assert_eq!(group_name("all of the suspects"), "suspects");
+        assert_eq!(group_name("at least 40 suspects"), "suspects");
     }
 
     #[test]

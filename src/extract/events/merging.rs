@@ -167,7 +167,13 @@ pub(super) fn merge_into(m: &mut EventFound, e: EventFound) {
     }
     // (A noun's own agent stays who did it: "the battle between the security forces and …".)
     let own_agent = m.trigger_noun.is_some() && m.passive.is_none() && m.agent.is_some();
-    if m.unnamed_subject.is_none() && !own_agent {
+    // A passive's subject suffered it ("Clashes left 20 people injured"): the people are
+    // whom an active mention's happening befell, never who did it.
+    if e.passive.is_some() && m.passive.is_none() {
+        if m.object.is_none() {
+            m.object = e.unnamed_subject.filter(|g| g.people);
+        }
+    } else if m.unnamed_subject.is_none() && !own_agent {
         m.unnamed_subject = e.unnamed_subject;
     }
     if m.agent.is_none() {

@@ -718,6 +718,31 @@ const FOLLOWINGS: &[&str] = &[
     "bodyguards",
 ];
 
+/// "the rebels of General Laurent Nkunda", "supporters of President Maduro": a person's
+/// following, named with whose it is (`g` ends at token `head`, the phrase by `end`).
+pub(super) fn with_whose(
+    doc: &Doc,
+    rec: &Recognised,
+    mut g: GroupRef,
+    head: usize,
+    end: usize,
+) -> GroupRef {
+    if doc.is_any(head, FOLLOWINGS) && head + 2 < end && doc.is(head + 1, "of") {
+        let last = (head + 2..end.min(head + 6))
+            .take_while(|&k| {
+                doc.tokens[k].cap
+                    && doc.tokens[k].kind == TokenKind::Word
+                    && !in_hit(rec, doc.tokens[k].span)
+            })
+            .last();
+        if let Some(last) = last {
+            g.span = Span::new(g.span.start, doc.tokens[last].span.end);
+            g.words = doc.slice(g.span).to_owned();
+        }
+    }
+    g
+}
+
 /// A place or nationality word covers `span`: a state's, not a person's, name.
 fn in_hit(rec: &Recognised, span: Span) -> bool {
     // Both lists are sorted by start: only the hit starting last at or before the span can
@@ -755,23 +780,13 @@ pub(super) fn agent_group(doc: &Doc, rec: &Recognised, by: usize, end: usize) ->
             while head + 1 < end && group(head + 1) {
                 head += 1;
             }
-            let mut g = GroupRef::new(doc, rec, first, head);
-            // "by the rebels of General Laurent Nkunda": a person's following, named with
-            // whose it is.
-            if doc.is_any(head, FOLLOWINGS) && head + 2 < end && doc.is(head + 1, "of") {
-                let last = (head + 2..end.min(head + 6))
-                    .take_while(|&k| {
-                        doc.tokens[k].cap
-                            && doc.tokens[k].kind == TokenKind::Word
-                            && !in_hit(rec, doc.tokens[k].span)
-                    })
-                    .last();
-                if let Some(last) = last {
-                    g.span = Span::new(g.span.start, doc.tokens[last].span.end);
-                    g.words = doc.slice(g.span).to_owned();
-                }
-            }
-            return Some(g);
+            return Some(with_whose(
+                doc,
+                rec,
+                GroupRef::new(doc, rec, first, head),
+                head,
+                end,
+            ));
         }
         let t = doc.tokens[head];
         if !matches!(t.kind, TokenKind::Word | TokenKind::Number)
@@ -848,7 +863,8 @@ impl GroupRef {
             words: doc.slice(span).to_owned(),
             span,
             plural,
-            people: doc.is_any(head, GROUP_NOUNS),
+            // ("official" heads a phrase only at its end: "a security official".)
+            people: doc.is_any(head, GROUP_NOUNS) || doc.is(head, "official"),
             country,
         }
     }
@@ -1095,7 +1111,6 @@ pub(super) const GROUP_NOUNS: &[&str] = &[
     "inmates",
     "victims",
     "farmer",
-    "official",
     "soldier",
     "policeman",
     "journalist",

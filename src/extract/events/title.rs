@@ -420,6 +420,8 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
             ""
         } else {
             match e.kind {
+                // "Russia issues an ultimatum to Ukraine", "Iran threatens action against …".
+                EventKind::Threaten if e.verb.starts_with("issue ") => " to",
                 EventKind::Threaten => " against",
                 EventKind::Sanction | EventKind::Assault => " on",
                 EventKind::Aid => " to",

@@ -2266,7 +2266,12 @@ fn noun_happened(
             .mentions_in(token_span(doc, last + 2, (last + 6).min(range.end)))
             .next()
             .is_some()
-            || (last + 2..(last + 6).min(range.end))
+            // (Unnamed sides only for the clause's own subject: "fear clashes between police
+            // and protesters" is no clash.)
+            || (range.start..first).all(|k| {
+                doc.is_any(k, &["the", "fresh", "heavy", "new", "deadly", "violent"])
+                    || doc.is_any(k, &["renewed", "fierce", "sporadic", "bloody", "armed"])
+            }) && (last + 2..(last + 6).min(range.end))
                 .take_while(|&k| doc.tokens[k].kind != TokenKind::Punct)
                 .any(|k| doc.is_any(k, super::participants::GROUP_NOUNS)))
     {
