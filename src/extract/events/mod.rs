@@ -5813,4 +5813,18 @@ mod tests {
         let threat = of_kind(&ev, EventKind::Threaten);
         assert_eq!(threat.title, "Chile issues an ultimatum to Peru", "{ev:?}");
     }
+
+    #[test]
+    fn the_only_one_convicted_suffered_it() {
+        let ev = events_for(
+            "Pedro Castillo was arrested in Lima on Monday. He was the only individual \
+             convicted in the case.",
+            Some("2021-03-10"),
+        );
+        assert!(
+            ev.iter()
+                .all(|e| e.kind != EventKind::Coerce || e.actors.is_empty()),
+            "{ev:?}"
+        );
+    }
 }
