@@ -568,6 +568,9 @@ fn group_name(words: &str) -> &str {
         "few",
         "several",
         "many",
+        // "2.1 million people"
+        "million",
+        "billion",
         // "three of the pirates" is the pirates.
         "the",
         "these",
@@ -623,6 +626,7 @@ mod tests {
     #[test]
     fn a_group_taken_from_is_named_without_its_count() {
         assert_eq!(group_name("three of the pirates"), "pirates");
+        assert_eq!(group_name("2.1 million people"), "people");
         assert_eq!(group_name("all of the suspects"), "suspects");
         assert_eq!(group_name("at least 40 suspects"), "suspects");
     }

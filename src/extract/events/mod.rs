@@ -2465,6 +2465,9 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                     ],
                 )
                 || second_verb(k)
+                // "increased security due to fears of a US attack": a reason is no object.
+                || doc.is(k, "due") && doc.is(k + 1, "to")
+                || doc.is(k, "because") && doc.is(k + 1, "of")
                 || subordinate_clause(k)
                 || coordinate_clause(k)
                 || relative_aside_at(inp, k, range.end, skip)
@@ -5826,5 +5829,26 @@ mod tests {
                 .all(|e| e.kind != EventKind::Coerce || e.actors.is_empty()),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn opponents_of_a_named_thing_keep_it_in_their_name() {
+        let ev = events_for(
+            "A small number of opponents of the Bill turned up to protest in Lima.",
+            Some("2021-03-10"),
+        );
+        let protest = of_kind(&ev, EventKind::Protest);
+        let group = protest.unnamed_subject.as_ref().expect("a group");
+        assert_eq!(group.words, "opponents of the Bill", "{ev:?}");
+        assert!(group.people, "{ev:?}");
+    }
+
+    #[test]
+    fn a_reason_is_no_object() {
+        let ev = events_for(
+            "The government has increased security due to fears of a Chilean attack.",
+            Some("2021-03-10"),
+        );
+        assert!(ev.iter().all(|e| e.targets.is_empty()), "{ev:?}");
     }
 }

@@ -592,6 +592,7 @@ pub(super) fn unnamed_subject(
     }
     // "Critics of the package have faulted": the group the "of" phrase hangs on.
     // (The cheap tests first: this runs for every verb.)
+    let mut named_of = None;
     if let Some(of) = (head.saturating_sub(3).max(clause_start + 1)..head)
         .rev()
         .find(|&k| doc.is(k, "of"))
@@ -600,6 +601,11 @@ pub(super) fn unnamed_subject(
         && group_word(of - 1)
         && !group_word(head)
     {
+        // "opponents of the Bill": what they are opponents of, if it has a name, stays in
+        // the group's name.
+        if (of + 1..=head).all(|k| doc.tokens[k].cap || doc.is(k, "the")) {
+            named_of = Some(head);
+        }
         head = of - 1;
     }
     // "Iraqi security forces (ISF) battled": past the short form in brackets.
@@ -699,7 +705,12 @@ pub(super) fn unnamed_subject(
     {
         k -= 2;
     }
-    Some(GroupRef::new(doc, rec, k, head))
+    let mut g = GroupRef::new(doc, rec, k, head);
+    if let Some(end) = named_of {
+        g.span = Span::new(g.span.start, doc.tokens[end].span.end);
+        g.words = doc.slice(g.span).to_owned();
+    }
+    Some(g)
 }
 
 /// Groups that follow someone and act for them ("Nkunda's forces", "Haddad's supporters").
