@@ -623,6 +623,18 @@ fn month_first(
     {
         return None;
     }
+    // "in November last year": the month of the year named relative to publication.
+    if doc.is_any(i + 1, &["last", "this", "next"]) && doc.is(i + 2, "year") && i + 2 < end {
+        let shift = match doc.low(i + 1) {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+        let r = published
+            .and_then(|p| month_date(p.year() as i32 + shift, month))
+            .map(point);
+        return Some(mention(doc, i, i + 2, si, r, DateRole::At, true));
+    }
     let r = published
         .and_then(|p| month_date(infer_year(doc, si, i, month, None, p), month))
         .map(point);
@@ -1239,5 +1251,17 @@ mod tests {
     fn anchored_phrases() {
         let d = dates("Prior to their meeting, they called.", P);
         assert_eq!(d, [("Prior to their meeting".to_owned(), "?".to_owned())]);
+    }
+
+    #[test]
+    fn a_month_of_a_year_named_relative_to_publication() {
+        assert_eq!(
+            one("They met in March last year.", P),
+            ("in March last year".into(), "2021-03..2021-03".into())
+        );
+        assert_eq!(
+            one("They will meet in December this year.", P),
+            ("in December this year".into(), "2022-12..2022-12".into())
+        );
     }
 }
