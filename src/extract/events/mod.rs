@@ -1795,7 +1795,51 @@ fn sentence_events(
         }
         out.push((ev, si, from_text));
     }
+    acts_at_meetings(doc, &mut out);
     out
+}
+
+/// "It was agreed at a NATO summit in Warsaw last year": what was done at a meeting the same
+/// sentence dates took place on the meeting's day, and a passive with no one named was done
+/// by those who met.
+fn acts_at_meetings(doc: &Doc, out: &mut [(EventFound, usize, bool)]) {
+    for b in 0..out.len() {
+        let (meeting, ..) = &out[b];
+        if meeting.kind != EventKind::Consult || meeting.trigger_noun.is_none() || !meeting.own_date
+        {
+            continue;
+        }
+        let (date, actors) = (meeting.date.clone(), meeting.actors.clone());
+        let (place, precision, place_span) =
+            (meeting.place, meeting.geo_precision, meeting.place_span);
+        let start = meeting.trigger.start;
+        let noun = doc.token_at_or_after(start);
+        for (a, ..) in out
+            .iter_mut()
+            .filter(|(a, ..)| a.kind != EventKind::Consult && !a.own_date && a.trigger.end <= start)
+        {
+            let verb_end = doc.token_at_or_after(a.trigger.end);
+            let Some(at) = (verb_end..noun).find(|&k| doc.is_any(k, &["at", "during"])) else {
+                continue;
+            };
+            // Only the meeting's own phrase between: "at a NATO summit", "at the talks".
+            if noun > at + 4 || (verb_end..at).any(|k| doc.tokens[k].kind == TokenKind::Punct) {
+                continue;
+            }
+            a.date = date.clone();
+            a.own_date = true;
+            a.date_note = Some("the day of the meeting it was done at".to_owned());
+            if a.place.is_none() && place.is_some() {
+                (a.place, a.geo_precision, a.place_span) = (place, precision, place_span);
+            }
+            if a.actors.is_empty() && a.passive.is_some() && a.targets.is_empty() {
+                a.actors = actors.clone();
+                for &p in &actors {
+                    push_unique(&mut a.parties, p);
+                }
+            }
+        }
+    }
 }
 
 /// The clause of trigger `h`, what in it is no participant, and its neighbouring triggers.
@@ -5850,5 +5894,20 @@ mod tests {
             Some("2021-03-10"),
         );
         assert!(ev.iter().all(|e| e.targets.is_empty()), "{ev:?}");
+    }
+
+    #[test]
+    fn what_was_agreed_at_a_meeting_took_place_there_and_then() {
+        let ev = events_for(
+            "Chilean troops arrived on Monday. It was agreed at a NATO summit in Lima last year.",
+            Some("2021-03-10"),
+        );
+        let agree = of_kind(&ev, EventKind::Agree);
+        assert_eq!(agree.title, "NATO agrees in Lima", "{ev:?}");
+        assert_eq!(
+            agree.date.as_ref().and_then(|d| d.start),
+            Some(PartialDate::year(2020)),
+            "{ev:?}"
+        );
     }
 }
