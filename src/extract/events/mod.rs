@@ -1161,6 +1161,9 @@ struct Roles {
     /// Where the subject ends when an aside stands between it and the verb ("The rebels,
     /// whom NATO has accused …, attacked").
     subject_end: Option<usize>,
+    /// A happening that opens the clause did it ("Fighting between troops and rebels killed
+    /// 30"): no group the clause names is the verb's subject.
+    happening_did_it: bool,
 }
 
 /// Events of one sentence.
@@ -1193,6 +1196,7 @@ fn sentence_events(
             others_did_not,
             causee,
             subject_end,
+            happening_did_it,
         } = roles(inp, h, &view);
         // "“We urge the governments of the region to act,” Rathke said": the speaker acts, on
         // whom the quote names after the verb.
@@ -1288,6 +1292,8 @@ fn sentence_events(
         .then_some(view.first_trigger);
         let subject_group = match causee {
             Some((first, head)) => Some(GroupRef::new(doc, inp.rec, first, head)),
+            // (A passive's subject suffered it: "Clashes left 20 people injured".)
+            None if happening_did_it && actors.is_empty() && passive.is_none() => None,
             None => unnamed_subject(
                 doc,
                 inp.rec,
@@ -1310,7 +1316,10 @@ fn sentence_events(
         // "Clashes between troops and Taliban fighters": whom the second side names is the
         // target of a fight, not one of its actors. (Talks and agreements have two equal
         // sides.)
-        if !second_range.is_empty() && !trig.kind.is_mutual() {
+        if !second_range.is_empty()
+            && !trig.kind.is_mutual()
+            && trig.sense != triggers::Sense::Truce
+        {
             let second: Vec<usize> = inp
                 .parties
                 .mentions_in(token_span(doc, second_range.start, second_range.end))
@@ -1795,17 +1804,31 @@ fn sentence_events(
         }
         out.push((ev, si, from_text));
     }
-    acts_at_meetings(doc, &mut out);
+    acts_at_meetings(inp, &mut out);
     out
 }
 
 /// "It was agreed at a NATO summit in Warsaw last year": what was done at a meeting the same
 /// sentence dates took place on the meeting's day, and a passive with no one named was done
 /// by those who met.
-fn acts_at_meetings(doc: &Doc, out: &mut [(EventFound, usize, bool)]) {
+fn acts_at_meetings(inp: &Inputs, out: &mut [(EventFound, usize, bool)]) {
+    let doc = inp.doc;
     for b in 0..out.len() {
         let (meeting, ..) = &out[b];
-        if meeting.kind != EventKind::Consult || meeting.trigger_noun.is_none() || !meeting.own_date
+        // (A meeting, not a visit or a call.)
+        if meeting.kind != EventKind::Consult
+            || !meeting.own_date
+            || !meeting.trigger_noun.as_deref().is_some_and(|n| {
+                [
+                    "summit",
+                    "talks",
+                    "meeting",
+                    "meetings",
+                    "conference",
+                    "negotiations",
+                ]
+                .contains(&n.to_lowercase().as_str())
+            })
         {
             continue;
         }
@@ -1822,8 +1845,10 @@ fn acts_at_meetings(doc: &Doc, out: &mut [(EventFound, usize, bool)]) {
             let Some(at) = (verb_end..noun).find(|&k| doc.is_any(k, &["at", "during"])) else {
                 continue;
             };
-            // Only the meeting's own phrase between: "at a NATO summit", "at the talks".
-            if noun > at + 4 || (verb_end..at).any(|k| doc.tokens[k].kind == TokenKind::Punct) {
+            // Only the meeting's own phrase between: "at a NATO summit", "at the talks"; and
+            // "at" right after the verb ("was agreed at", not "accused Ukraine of violating
+            // the ceasefire agreed at").
+            if noun > at + 4 || at > verb_end + 1 {
                 continue;
             }
             a.date = date.clone();
@@ -1832,10 +1857,28 @@ fn acts_at_meetings(doc: &Doc, out: &mut [(EventFound, usize, bool)]) {
             if a.place.is_none() && place.is_some() {
                 (a.place, a.geo_precision, a.place_span) = (place, precision, place_span);
             }
-            if a.actors.is_empty() && a.passive.is_some() && a.targets.is_empty() {
-                a.actors = actors.clone();
+            // (What meetings do: "was agreed at", not "was attacked during".)
+            if a.actors.is_empty()
+                && a.passive.is_some()
+                && a.targets.is_empty()
+                && matches!(
+                    a.kind,
+                    EventKind::Agree
+                        | EventKind::Cooperate
+                        | EventKind::Support
+                        | EventKind::Request
+                        | EventKind::Reject
+                        | EventKind::Sanction
+                        | EventKind::Aid
+                )
+            {
+                // (Only who the meeting's own phrase names: "at a NATO summit".)
+                let span = token_span(doc, at, noun + 1);
                 for &p in &actors {
-                    push_unique(&mut a.parties, p);
+                    if inp.parties.mentions_in(span).any(|m| m.party == p) {
+                        push_unique(&mut a.actors, p);
+                        push_unique(&mut a.parties, p);
+                    }
                 }
             }
         }
@@ -2295,6 +2338,9 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         subject_to = h.first;
     }
     let mut subject_end = None;
+    // "Clashes between Russia and Ukraine killed five soldiers": the happening did it, and the
+    // parties of its phrase did not do the verb apart from it.
+    let mut happening_subject = false;
     let mut actors = if trig.nominal {
         nominal_actors(
             inp,
@@ -2321,9 +2367,12 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                 && triggers::nominal_trigger_at(doc, k)
                 && (doc.is_any(
                     k + 1,
-                    &["at", "in", "on", "of", "by", "near", "outside", "last", ","],
+                    &[
+                        "at", "in", "on", "of", "by", "near", "outside", "last", ",", "between",
+                    ],
                 ) || crate::extract::lexicon::is_month_or_weekday(doc.low(k + 1)))
         });
+        happening_subject = happening_first.is_some();
         let found = if let Some(noun) = happening_first {
             (noun..subject.end)
                 .find(|&k| doc.is(k, "by"))
@@ -2382,12 +2431,18 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
             );
         }
     }
+    // (Also when the happening opens the clause: "Clashes between … killed five".)
+    let opening_happening_noun = !trig.nominal
+        && view.first_trigger < h.first
+        && triggers::nominal_trigger_at(doc, view.first_trigger)
+        && (range.start..view.first_trigger).all(|k| doc.is_any(k, DETERMINERS));
+    let happening_did_it = happening_subject || opening_happening_noun;
     let others_did_not = if trig.nominal {
         participants::judged_noun(doc, range.start, h)
             || participants::answers(doc, range.start, h)
             || participants::victims_of(doc, range.start, h).is_some()
     } else {
-        relative == Some(None)
+        relative == Some(None) || happening_did_it && actors.is_empty()
     };
     // "X prompted Japan and South Korea to improve relations", "tricked FARC into handing
     // over": the causee acts. An unnamed group as causee ("called on his followers to defy")
@@ -2685,13 +2740,24 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
             })
             .any(|k| doc.is_any(k, &["left", "leaving", "leaves", "leave"]))
     };
-    // "He was the only individual convicted in …", "the first journalist killed".
+    // "He was the only individual convicted in …", "was the first journalist killed" (not "The
+    // last rebels surrendered").
     let singled_out = || {
-        h.first >= range.start + 2 && doc.is_any(h.first - 2, &["only", "first", "last", "sole"])
+        h.first >= range.start + 4
+            && doc.is_any(h.first - 2, &["only", "first", "last", "sole"])
+            && doc.is(h.first - 3, "the")
+            && doc.is_any(h.first - 4, &["was", "were", "is", "are", "been", "be"])
     };
+    // "left 30 people wounded and 12 dead": a list of casualties goes on.
+    let list_goes_on = doc.is(next, "and")
+        && doc.tokens.get(next + 1).is_some_and(|t| {
+            t.kind == TokenKind::Number
+                || doc.is_any(next + 1, crate::extract::lexicon::NUMBER_WORDS)
+        });
     // (Whom a happening left so may be listed on: "left 30 people wounded and 12 dead".)
-    let reduced_group =
-        group_before && (no_object && (verb_follows() || governed() || singled_out()) || left_so());
+    let reduced_group = group_before
+        && (no_object && (verb_follows() || governed() || singled_out())
+            || (no_object || list_goes_on) && left_so());
     let passive = (!trig.nominal
         && trig.needs != Needs::To
         && (is_passive(doc, range.start, h.first)
@@ -2740,6 +2806,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         others_did_not,
         causee,
         subject_end,
+        happening_did_it,
     }
 }
 
@@ -2834,7 +2901,24 @@ fn sides_between(
     };
     // The second side ends at its first group noun: "police and protesters left 20 people
     // injured"; a name alone ends with its last capitalised word ("Israel and Hamas in Gaza").
+    // "between Armenian and Azerbaijani forces" is one side.
+    if (between + 1..and).all(|k| {
+        let at = doc.tokens[k].span.start;
+        doc.is_any(k, DETERMINERS)
+            || rec
+                .demonyms
+                .binary_search_by_key(&at, |d| d.span.start)
+                .is_ok()
+    }) {
+        return (None, None, 0..0);
+    }
+    // (Never past the clause's verb: "between Russia and Ukraine killed five soldiers".)
     let second_end = (and + 1..(and + 5).min(view.range.end))
+        .take_while(|&k| {
+            !(doc.tokens[k].kind == TokenKind::Word
+                && !doc.tokens[k].cap
+                && (doc.low(k).ends_with("ed") || doc.is_any(k, FINITE_BE_HAVE)))
+        })
         .find(|&k| doc.is_any(k, participants::GROUP_NOUNS))
         .map_or_else(
             || {
@@ -2978,7 +3062,15 @@ fn group_phrase_at(doc: &Doc, rec: &Recognised, mut i: usize, end: usize) -> Opt
         }
     }
     (i > body && !doc.tokens[i - 1].cap).then(|| {
-        participants::with_whose(doc, rec, GroupRef::new(doc, rec, start, i - 1), i - 1, end)
+        {
+            let g = GroupRef::new(doc, rec, start, i - 1);
+            // (Only a person's following: "fighters of Hamas" are Hamas.)
+            if doc.is_any(i - 1, &["supporters", "followers", "loyalists"]) {
+                participants::with_whose(doc, rec, g, i - 1, end)
+            } else {
+                g
+            }
+        }
     })
 }
 
@@ -5907,6 +5999,64 @@ mod tests {
         assert_eq!(
             agree.date.as_ref().and_then(|d| d.start),
             Some(PartialDate::year(2020)),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn second_review_overreaches() {
+        // A list of casualties does not make the next clause's subject suffer.
+        let ev = events_for(
+            "The clashes left five people dead and police arrested 20 protesters.",
+            Some("2021-03-10"),
+        );
+        let arrest = of_kind(&ev, EventKind::Coerce);
+        assert!(arrest.passive.is_none(), "{ev:?}");
+        // A name alone as the second side ends before the verb; the happening killed.
+        let ev = events_for(
+            "Clashes between Chile and Peru killed five soldiers on Monday.",
+            Some("2021-03-10"),
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].title, "Chile clashes with Peru", "{ev:?}");
+        // A truce has two equal sides.
+        let ev = events_for(
+            "A ceasefire between Chile and Peru took effect on Friday.",
+            Some("2021-03-10"),
+        );
+        assert_eq!(ev[0].actors.len(), 2, "{ev:?}");
+        // Coordinated nationality words are one side.
+        let ev = events_for(
+            "Clashes between Chilean and Peruvian forces erupted in Lima on Monday.",
+            Some("2021-03-10"),
+        );
+        assert!(ev[0].object.is_none(), "{ev:?}");
+        // "The last rebels surrendered" is active.
+        let ev = events_for(
+            "The last rebels surrendered in Lima on Monday.",
+            Some("2021-03-10"),
+        );
+        assert!(ev[0].passive.is_none(), "{ev:?}");
+        // A visit is no meeting that acts; "at" far from the verb is another clause's.
+        let ev = events_for(
+            "The embassy was attacked during a visit by Pedro Castillo to Lima on Monday.",
+            Some("2021-03-10"),
+        );
+        assert!(of_kind(&ev, EventKind::Assault).actors.is_empty(), "{ev:?}");
+        // Members of an organisation are the organisation.
+        let ev = events_for(
+            "Members of the Taliban attacked a checkpoint in Kandahar.",
+            Some("2021-03-10"),
+        );
+        assert_eq!(ev[0].actors.len(), 1, "{ev:?}");
+        // Fighting that killed: the groups in it fought, the killing has no other subject.
+        let ev = events_for(
+            "Fighting between government troops and rebels killed at least 30 people.",
+            Some("2021-03-10"),
+        );
+        assert!(
+            ev.iter()
+                .all(|e| e.unnamed_subject.is_none() || e.passive.is_some()),
             "{ev:?}"
         );
     }

@@ -603,7 +603,19 @@ pub(super) fn unnamed_subject(
     {
         // "opponents of the Bill": what they are opponents of, if it has a name, stays in
         // the group's name.
-        if (of + 1..=head).all(|k| doc.tokens[k].cap || doc.is(k, "the")) {
+        // ("Members of the Taliban" are the Taliban.)
+        if doc.is_any(
+            of - 1,
+            &[
+                "opponents",
+                "critics",
+                "supporters",
+                "backers",
+                "proponents",
+                "foes",
+            ],
+        ) && (of + 1..=head).all(|k| doc.tokens[k].cap || doc.is(k, "the"))
+        {
             named_of = Some(head);
         }
         head = of - 1;

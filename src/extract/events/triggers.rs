@@ -1412,6 +1412,8 @@ pub(super) fn find_triggers(
                 // verb follows "the".
                 && (trig.nominal || i == s.tokens.start || !doc.is(i - 1, "the"))
                 && !inside_name(doc, si, i, last)
+                // "Fighting between the army and rebels": a gerund with two sides is a noun.
+                && (trig.nominal || !doc.low(i).ends_with("ing") || !doc.is(last + 1, "between"))
                 && !(modifier(doc, trig, i, last)
                     || noun_modifying_ing(inp, trig, i, &range)
                     || trig.nominal
