@@ -6060,4 +6060,14 @@ mod tests {
             "{ev:?}"
         );
     }
+
+    #[test]
+    fn fighting_between_two_sides_is_a_noun() {
+        let ev = events_for(
+            "Fighting between Chile and Peru continued in Lima on Monday.",
+            Some("2021-03-10"),
+        );
+        let fight = of_kind(&ev, EventKind::Assault);
+        assert_eq!(fight.title, "Chile fights Peru in Lima", "{ev:?}");
+    }
 }
