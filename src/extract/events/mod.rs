@@ -2962,7 +2962,10 @@ fn group_phrase_at(doc: &Doc, rec: &Recognised, mut i: usize, end: usize) -> Opt
         {
             // "rescued over 700 asylum seekers"
             1
-        } else if (doc.tokens[i].kind == TokenKind::Number
+        } else if (doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Number)
             || doc.is_any(i, crate::extract::lexicon::NUMBER_WORDS)
             || doc.is_any(i, &["some", "many", "most", "several", "all"]))
             && doc.is(i + 1, "of")
@@ -3006,7 +3009,7 @@ fn group_phrase_at(doc: &Doc, rec: &Recognised, mut i: usize, end: usize) -> Opt
     };
     // "a West Darfur security official": a place's name leading a group phrase says where the
     // group is from.
-    let at = doc.tokens[body].span.start;
+    let at = doc.tokens.get(body).map_or(usize::MAX, |t| t.span.start);
     if let Some(place) = rec
         .places
         .get(rec.places.partition_point(|p| p.span.start < at))
