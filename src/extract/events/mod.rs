@@ -2723,6 +2723,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     // "Clashes left 20 people injured": whom a happening left so suffered it.
     // ("left" right before the counted group: not "The army left the area and militants
     // attacked".)
+    const LEFT: &[&str] = &["left", "leaving", "leaves", "leave"];
     let left_so = || {
         // (Past a list of the others it left so: "left 12 people dead and 30 people wounded".)
         (h.first.saturating_sub(10).max(range.start)..h.first - 1)
@@ -2736,9 +2737,9 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                     )
                     || doc.is_any(k, &["and", ",", "dead", "injured", "wounded", "hurt"])
                     || doc.is_any(k, participants::GROUP_NOUNS)
-                    || doc.is_any(k, &["left", "leaving", "leaves", "leave"])
+                    || doc.is_any(k, LEFT)
             })
-            .any(|k| doc.is_any(k, &["left", "leaving", "leaves", "leave"]))
+            .any(|k| doc.is_any(k, LEFT))
     };
     // "He was the only individual convicted in …", "was the first journalist killed" (not "The
     // last rebels surrendered").
@@ -2902,14 +2903,7 @@ fn sides_between(
     // The second side ends at its first group noun: "police and protesters left 20 people
     // injured"; a name alone ends with its last capitalised word ("Israel and Hamas in Gaza").
     // "between Armenian and Azerbaijani forces" is one side.
-    if (between + 1..and).all(|k| {
-        let at = doc.tokens[k].span.start;
-        doc.is_any(k, DETERMINERS)
-            || rec
-                .demonyms
-                .binary_search_by_key(&at, |d| d.span.start)
-                .is_ok()
-    }) {
+    if (between + 1..and).all(|k| doc.is_any(k, DETERMINERS) || demonym_at(doc, rec, k)) {
         return (None, None, 0..0);
     }
     // (Never past the clause's verb: "between Russia and Ukraine killed five soldiers".)
@@ -2933,6 +2927,15 @@ fn sides_between(
         group_phrase_at(doc, rec, and + 1, second_end),
         and + 1..second_end,
     )
+}
+
+/// A nationality word starts at token `k`. (The hit list is sorted by start: a binary search
+/// keeps long articles linear.)
+fn demonym_at(doc: &Doc, rec: &Recognised, k: usize) -> bool {
+    let at = doc.tokens[k].span.start;
+    rec.demonyms
+        .binary_search_by_key(&at, |d| d.span.start)
+        .is_ok()
 }
 
 /// The unnamed group or thing whose phrase starts at token `i` and ends by `end`: "the
@@ -2992,13 +2995,6 @@ fn group_phrase_at(doc: &Doc, rec: &Recognised, mut i: usize, end: usize) -> Opt
         lead += n;
     }
     let body = i;
-    // Both hit lists are sorted by start: a binary search keeps long articles linear.
-    let demonym_at = |k: usize| {
-        let at = doc.tokens[k].span.start;
-        rec.demonyms
-            .binary_search_by_key(&at, |d| d.span.start)
-            .is_ok()
-    };
     // "US troops": a country's name leading the phrase works as its nationality word.
     let country_at = |k: usize| {
         let at = doc.tokens[k].span.start;
@@ -3023,7 +3019,7 @@ fn group_phrase_at(doc: &Doc, rec: &Recognised, mut i: usize, end: usize) -> Opt
     while i < end
         && i < start + lead + 4
         && matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number)
-        && (!doc.tokens[i].cap || demonym_at(i) || i == body && country_at(i))
+        && (!doc.tokens[i].cap || demonym_at(doc, rec, i) || i == body && country_at(i))
         && !doc.is_any(i, OBJECT_STOPS)
         // "a rebel commander believed to have …", "civilians caught in …": a participle and
         // its preposition start a clause of their own ("armed men" stays).
@@ -3065,14 +3061,12 @@ fn group_phrase_at(doc: &Doc, rec: &Recognised, mut i: usize, end: usize) -> Opt
         }
     }
     (i > body && !doc.tokens[i - 1].cap).then(|| {
-        {
-            let g = GroupRef::new(doc, rec, start, i - 1);
-            // (Only a person's following: "fighters of Hamas" are Hamas.)
-            if doc.is_any(i - 1, &["supporters", "followers", "loyalists"]) {
-                participants::with_whose(doc, rec, g, i - 1, end)
-            } else {
-                g
-            }
+        let g = GroupRef::new(doc, rec, start, i - 1);
+        // (Only a person's following: "fighters of Hamas" are Hamas.)
+        if doc.is_any(i - 1, &["supporters", "followers", "loyalists"]) {
+            participants::with_whose(doc, rec, g, i - 1, end)
+        } else {
+            g
         }
     })
 }

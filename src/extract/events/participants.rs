@@ -719,8 +719,7 @@ pub(super) fn unnamed_subject(
     }
     let mut g = GroupRef::new(doc, rec, k, head);
     if let Some(end) = named_of {
-        g.span = Span::new(g.span.start, doc.tokens[end].span.end);
-        g.words = doc.slice(g.span).to_owned();
+        g.extend_to(doc, end);
     }
     Some(g)
 }
@@ -759,8 +758,7 @@ pub(super) fn with_whose(
             })
             .last();
         if let Some(last) = last {
-            g.span = Span::new(g.span.start, doc.tokens[last].span.end);
-            g.words = doc.slice(g.span).to_owned();
+            g.extend_to(doc, last);
         }
     }
     g
@@ -842,6 +840,12 @@ pub struct GroupRef {
 }
 
 impl GroupRef {
+    /// Takes the words up to token `last` into the group's name ("opponents of the Bill").
+    fn extend_to(&mut self, doc: &Doc, last: usize) {
+        self.span = Span::new(self.span.start, doc.tokens[last].span.end);
+        self.words = doc.slice(self.span).to_owned();
+    }
+
     /// Someone's armed or political following, named with whose it is ("Nkunda's forces",
     /// "the rebels of General Laurent Nkunda").
     pub(super) fn is_following(&self) -> bool {

@@ -7,7 +7,7 @@
 //! title says what was done to whom ("Two soldiers killed near Kidal"), and without either it
 //! names the happening ("Explosion in Kabul"): it never invents who did it.
 
-use super::{EventFound, Inputs};
+use super::{EventFound, GroupRef, Inputs};
 use crate::extract::lexicon::{EAST_ASIAN_FAMILY_NAMES, capitalised};
 use crate::extract::parties::PartyMention;
 use crate::extract::sentences::TokenKind;
@@ -296,12 +296,7 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
                 } else {
                     "on"
                 };
-                let words = if o.country.is_some() {
-                    o.words.clone()
-                } else {
-                    lower_first(&o.words)
-                };
-                format!("{} {prep} {words}{place}", happening(e))
+                format!("{} {prep} {}{place}", happening(e), mid_title(o))
             }
             _ => format!("{}{place}", happening(e)),
         };
@@ -327,14 +322,7 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
                 } else {
                     e.object.as_ref().filter(|o| o.people)
                 };
-                patient.map(|g| {
-                    // "Two soldiers" mid-title is "two soldiers"; "Iraqi soldiers" keeps its name.
-                    if g.country.is_some() {
-                        g.words.clone()
-                    } else {
-                        lower_first(&g.words)
-                    }
-                })
+                patient.map(mid_title)
             });
         let particle = e
             .verb
@@ -441,19 +429,11 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     {
         // "Al-Maliki issues an ultimatum to militants".
         t.push_str(" to ");
-        if object.country.is_some() {
-            t.push_str(&object.words);
-        } else {
-            t.push_str(&lower_first(&object.words));
-        }
+        t.push_str(&mid_title(object));
     } else if let Some(object) = e.object.as_ref().filter(|o| o.people && verb_particle) {
         // "Al-Sadr calls on followers"; "Iraqi soldiers" keeps its name.
         t.push(' ');
-        if object.country.is_some() {
-            t.push_str(&object.words);
-        } else {
-            t.push_str(&lower_first(&object.words));
-        }
+        t.push_str(&mid_title(object));
     } else if verb_particle {
         // Nobody named after "call on": "Mugabe calls", not "Mugabe calls on".
         if let Some((head, _)) = t.rsplit_once(' ') {
@@ -474,6 +454,16 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
         }
     }
     t
+}
+
+/// An unnamed group's words inside a title: "Two soldiers" is "two soldiers", "Iraqi soldiers"
+/// keeps its name.
+fn mid_title(g: &GroupRef) -> String {
+    if g.country.is_some() {
+        g.words.clone()
+    } else {
+        lower_first(&g.words)
+    }
 }
 
 /// Prepositions a verb of the lexicon may end in ("call on", "appeal to", "speak with").
