@@ -1976,11 +1976,11 @@ fn clause_view(
     }
     skip.extend(affiliations(inp, &range, h.first));
     skip.extend(owners_of_people(inp, &range));
-    // "sentenced Dweik to three years for belonging to Hamas": the reason names no party to
-    // the act.
-    if let Some(k) = (h.last + 1..range.end.saturating_sub(1))
-        .find(|&k| doc.is(k, "for") && doc.low(k + 1).ends_with("ing") && !doc.tokens[k + 1].cap)
-    {
+    // "sentenced Dweik to three years for belonging to Hamas", "accused Brown of interfering
+    // in Zimbabwe's affairs": the reason or the charge names no party to the act.
+    if let Some(k) = (h.last + 1..range.end.saturating_sub(1)).find(|&k| {
+        doc.is_any(k, &["for", "of"]) && doc.low(k + 1).ends_with("ing") && !doc.tokens[k + 1].cap
+    }) {
         skip.push(k..range.end);
     }
     let same_clause = || hits.iter().filter(|o| o.clause == h.clause);
@@ -2337,6 +2337,27 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         subject_from = r + 1;
         subject_to = h.first;
     }
+    // "Mugabe accused Brown after Brown called for elections": a subordinate clause with a
+    // named subject of its own has that subject, not the main clause's.
+    if relative.is_none()
+        && !trig.nominal
+        && let Some(r) = (subject_from..h.first).rev().find(|&k| {
+            doc.is_any(
+                k,
+                &[
+                    "after", "before", "when", "because", "since", "until", "once", "while",
+                    "whereas", "although", "though",
+                ],
+            )
+        })
+        && r + 1 < h.first
+        && !parties_in(inp, r + 1, h.first, skip).is_empty()
+        && (r + 1..h.first)
+            .all(|k| !doc.is(k, ",") && (doc.tokens[k].cap || !doc.low(k).ends_with("ed")))
+    {
+        subject_from = r + 1;
+        subject_to = h.first;
+    }
     let mut subject_end = None;
     // "Clashes between Russia and Ukraine killed five soldiers": the happening did it, and the
     // parties of its phrase did not do the verb apart from it.
@@ -2502,6 +2523,22 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         EventKind::Incident if BALLOT_VERBS.contains(&trig.verb) || trig.verb == "pass a law" => {
             h.last + 1
         }
+        // "met in Wales in a summit addressing threats from Russia": what a meeting is about
+        // takes no part in it.
+        EventKind::Consult => (h.last + 1..view.next_trigger)
+            .find(|&k| {
+                doc.is_any(
+                    k,
+                    &[
+                        "addressing",
+                        "discussing",
+                        "regarding",
+                        "concerning",
+                        "about",
+                    ],
+                )
+            })
+            .unwrap_or(view.next_trigger),
         // "called on the international community to help Colombia": whom the asked act is
         // for is not who was asked.
         EventKind::Request => (h.last + 2..view.next_trigger)
@@ -2544,9 +2581,11 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     };
     // Or at a conjunction without a comma, when a subject and its verb follow ("killed as the
     // Egyptian army moved into Tahrir Square"; not "elected as the president").
+    // So does "after Gordon Brown called for elections".
     let subordinate_clause = |k: usize| {
-        doc.is_any(k, &["as", "while", "when", "because"])
-            && doc.is_any(k + 1, DETERMINERS)
+        (doc.is_any(k, &["as", "while", "when", "because"]) && doc.is_any(k + 1, DETERMINERS)
+            || doc.is_any(k, &["after", "before", "when", "because", "until", "once"])
+                && doc.tokens.get(k + 1).is_some_and(|t| t.cap))
             && (k + 2..(k + 6).min(range.end)).any(|j| {
                 !doc.tokens[j].cap
                     && doc.tokens[j].kind == TokenKind::Word
@@ -6066,5 +6105,58 @@ mod tests {
         );
         let fight = of_kind(&ev, EventKind::Assault);
         assert_eq!(fight.title, "Chile fights Peru in Lima", "{ev:?}");
+    }
+
+    #[test]
+    fn an_opening_phrase_ending_on_its_date_is_no_subject() {
+        let ev = events_for(
+            "In an address to the UN General Assembly in New York on September 20, 2006 Hugo \
+             Chávez sharply criticized the US government.",
+            Some("2006-09-22"),
+        );
+        let e = of_kind(&ev, EventKind::Accuse);
+        assert_eq!(e.actors.len(), 1, "{ev:?}");
+        assert!(e.title.starts_with("Chávez criticizes"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_charge_of_doing_something_names_no_target() {
+        let ev = events_for(
+            "Robert Mugabe accused Prime Minister Gordon Brown of interfering in Zimbabwe's \
+             affairs.",
+            Some("2008-03-29"),
+        );
+        let e = of_kind(&ev, EventKind::Accuse);
+        assert_eq!(e.targets.len(), 1, "{ev:?}");
+    }
+
+    #[test]
+    fn a_subordinate_clause_has_its_own_subject() {
+        let ev = events_for(
+            "Robert Mugabe criticized Tony Blair after Gordon Brown called for elections.",
+            Some("2008-03-29"),
+        );
+        assert_eq!(
+            of_kind(&ev, EventKind::Accuse).title,
+            "Mugabe criticizes Blair",
+            "{ev:?}"
+        );
+        assert_eq!(
+            of_kind(&ev, EventKind::Request).title,
+            "Brown calls",
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn what_a_meeting_addresses_takes_no_part() {
+        let ev = events_for(
+            "Leaders from NATO member states met in Wales on Thursday in a summit addressing \
+             new threats from Russia and the Islamic State.",
+            Some("2014-09-06"),
+        );
+        let e = of_kind(&ev, EventKind::Consult);
+        assert!(e.targets.is_empty(), "{ev:?}");
+        assert_eq!(e.title, "NATO meets in Wales", "{ev:?}");
     }
 }

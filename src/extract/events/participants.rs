@@ -212,6 +212,7 @@ pub(super) fn subject_range(
     let doc = inp.doc;
     let free =
         |k: usize| !in_any(skip, k) && inside_quote(inp.quotes, doc.tokens[k].span.start).is_none();
+    let from = past_dated_opening(inp, from, to);
     let mut segs: Vec<std::ops::Range<usize>> = Vec::new();
     let mut start = from;
     for k in from..to {
@@ -304,6 +305,28 @@ pub(super) fn subject_range(
         }
     }
     start..segs[chosen].end
+}
+/// Past an opening phrase that ends on its date with no comma ("In an address to the UN in New
+/// York on September 20, 2006 Hugo Chávez criticized"): the name after the date begins the
+/// subject. `from` if there is none.
+fn past_dated_opening(inp: &Inputs, from: usize, to: usize) -> usize {
+    let doc = inp.doc;
+    if !doc.is_any(from, OPENERS) {
+        return from;
+    }
+    inp.dates
+        .iter()
+        .filter(|d| d.tokens.0 > from && d.tokens.1 + 1 < to)
+        .map(|d| d.tokens.1 + 1)
+        .find(|&k| {
+            doc.tokens[k].cap
+                && inp
+                    .parties
+                    .mentions_in(token_span(doc, k, k + 1))
+                    .next()
+                    .is_some_and(|m| m.span.start == doc.tokens[k].span.start)
+        })
+        .unwrap_or(from)
 }
 /// Parties of `range` less those named only as a person's affiliation: in "former UN envoy
 /// Hal Brenner" or "Egypt's acting prime minister Ahmed Shafik" the person acts, not the body
