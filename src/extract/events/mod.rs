@@ -1164,6 +1164,9 @@ struct Roles {
     /// A happening that opens the clause did it ("Fighting between troops and rebels killed
     /// 30"): no group the clause names is the verb's subject.
     happening_did_it: bool,
+    /// The noun is the subject of a verb right after it ("Wednesday's attack came after a
+    /// report by the UN"): nothing after it takes part.
+    noun_is_subject: bool,
 }
 
 /// Events of one sentence.
@@ -1197,6 +1200,7 @@ fn sentence_events(
             causee,
             subject_end,
             happening_did_it,
+            noun_is_subject,
         } = roles(inp, h, &view);
         // "“We urge the governments of the region to act,” Rathke said": the speaker acts, on
         // whom the quote names after the verb.
@@ -1551,6 +1555,7 @@ fn sentence_events(
             && !(trig.nominal && participants::suffered_in(doc, view.range.start, h))
         {
             let end = reporter_after(doc, h.last + 1, view.range.end).unwrap_or(view.range.end);
+            let end = if noun_is_subject { h.last + 1 } else { end };
             // "… moved into Tahrir Square to clear protesters calling for Mubarak to stand
             // trial": whom a purpose names takes no part in the act.
             let end = (h.last + 1..end)
@@ -2563,6 +2568,25 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         .then(|| (h.last + 1..objects_end).find(|&k| doc.is(k, ",")))
         .flatten();
     let objects_end = opening_comma.unwrap_or(objects_end);
+    // "Wednesday's attack came soon after a report released by the United Nations": a noun
+    // that its own verb follows is that clause's subject, and names no object after the verb.
+    let noun_is_subject = trig.nominal
+        && doc.tokens.get(h.last + 1).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && !t.cap
+                && doc.is_any(
+                    h.last + 1,
+                    &[
+                        "came", "comes", "took", "began", "followed", "left", "saw", "drew",
+                        "sparked", "prompted", "caused", "led",
+                    ],
+                )
+        });
+    let objects_end = if noun_is_subject {
+        h.last + 1
+    } else {
+        objects_end
+    };
     // "… were detained by police, news agency Yonhap reported": whoever reports it after a
     // comma is no object.
     let objects_end = reporter_after(doc, h.last + 1, objects_end).unwrap_or(objects_end);
@@ -2847,6 +2871,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         causee,
         subject_end,
         happening_did_it,
+        noun_is_subject,
     }
 }
 
@@ -6158,5 +6183,13 @@ mod tests {
         let e = of_kind(&ev, EventKind::Consult);
         assert!(e.targets.is_empty(), "{ev:?}");
         assert_eq!(e.title, "NATO meets in Wales", "{ev:?}");
+    }
+
+    #[test]
+    fn a_noun_its_own_verb_follows_names_nothing_after_that_verb() {
+        let text = "Wednesday's attack came soon after a report released by the United Nations.";
+        let ev = events_for(text, Some("2009-11-19"));
+        let e = of_kind(&ev, EventKind::Assault);
+        assert!(e.actors.is_empty() && e.targets.is_empty(), "{ev:?}");
     }
 }
