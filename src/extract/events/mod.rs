@@ -2832,6 +2832,24 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     if let Some(p) = reduced {
         actors = vec![p];
     }
+    // "a bill identical to the bill rejected by the House": a participle right after a
+    // common noun tells what was done to that thing, not to the clause's subject.
+    if participle_by
+        && reduced.is_none()
+        && !reduced_group
+        && h.first > range.start
+        && !is_passive(doc, range.start, h.first)
+        && doc.tokens[h.first - 1].kind == TokenKind::Word
+        && !doc.tokens[h.first - 1].cap
+        && !doc.low(h.first - 1).ends_with("ly")
+        && !doc.is_any(h.first - 1, participants::BE_HAVE)
+        && !doc.is_any(h.first - 1, &["and", "or", "then", "not", "also", "being"])
+        // ("one of the 15 hostages rescued by the army": people taken from the subject.)
+        && !doc.is_any(h.first - 1, participants::GROUP_NOUNS)
+        && !doc.is_any(h.first - 1, &["men", "women", "people", "individuals", "persons"])
+    {
+        actors.clear();
+    }
     if passive.is_some() {
         let agents = (h.last + 1..view.next_trigger)
             .find(|&k| doc.is(k, "by"))
@@ -6191,5 +6209,17 @@ mod tests {
         let ev = events_for(text, Some("2009-11-19"));
         let e = of_kind(&ev, EventKind::Assault);
         assert!(e.actors.is_empty() && e.targets.is_empty(), "{ev:?}");
+    }
+
+    #[test]
+    fn a_participle_after_a_thing_tells_what_was_done_to_the_thing() {
+        let ev = events_for(
+            "The Senate passed a bill nearly identical to the bill rejected by the House of \
+             Representatives on Monday.",
+            Some("2008-10-02"),
+        );
+        let e = of_kind(&ev, EventKind::Reject);
+        assert!(e.targets.is_empty(), "{ev:?}");
+        assert_eq!(e.actors.len(), 1, "{ev:?}");
     }
 }
