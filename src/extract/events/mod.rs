@@ -6214,8 +6214,8 @@ mod tests {
     #[test]
     fn a_participle_after_a_thing_tells_what_was_done_to_the_thing() {
         let ev = events_for(
-            "The Senate passed a bill nearly identical to the bill rejected by the House of \
-             Representatives on Monday.",
+            "The U.S. Senate passed a bill nearly identical to the bill rejected by the U.S. \
+             House of Representatives on Monday.",
             Some("2008-10-02"),
         );
         let e = of_kind(&ev, EventKind::Reject);
