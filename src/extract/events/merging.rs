@@ -46,6 +46,11 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
         }
     }
     let shared = counted.len();
+    // "The Maersk Alabama, a ship that was hijacked seven months ago, was attacked": a relative
+    // clause dated apart tells of another happening than its sentence's main verb.
+    if a.sentence == b.sentence && a.in_relative != b.in_relative && a.own_date != b.own_date {
+        return false;
+    }
     // "Turkey asked the US for help" and "the US warned Turkey": when both name who acted, a
     // one-sided act is the same only if someone acted in both.
     if !a.kind.is_mutual()

@@ -328,6 +328,28 @@ fn past_dated_opening(inp: &Inputs, from: usize, to: usize) -> usize {
         })
         .unwrap_or(from)
 }
+/// The relative pronoun (one of `pronouns`) whose clause the verb at `verb` is the verb of:
+/// only auxiliaries, adverbs and another verb of the same clause between ("who were injured
+/// and killed"), not a subject of its own ("in which he praised").
+fn relative_pronoun_of(doc: &Doc, from: usize, verb: usize, pronouns: &[&str]) -> Option<usize> {
+    let lo = verb.saturating_sub(4).max(from);
+    let r = (lo..verb).rev().find(|&k| doc.is_any(k, pronouns))?;
+    let verbal = |k: usize| {
+        let w = doc.low(k);
+        doc.tokens[k].kind == TokenKind::Word
+            && !doc.tokens[k].cap
+            && (doc.is_any(k, AUXILIARIES)
+                || doc.is_any(k, RELATIVE_LINKS)
+                || w.ends_with("ed")
+                || w.ends_with("ly")
+                || w.ends_with("ing"))
+    };
+    (r + 1..verb).all(verbal).then_some(r)
+}
+/// The verb at `verb` is that of a relative clause ("a ship that was hijacked by pirates").
+pub(super) fn in_relative_clause(doc: &Doc, from: usize, verb: usize) -> bool {
+    relative_pronoun_of(doc, from, verb, &["who", "which", "that"]).is_some()
+}
 /// Parties of `range` less those named only as a person's affiliation: in "former UN envoy
 /// Hal Brenner" or "Egypt's acting prime minister Ahmed Shafik" the person acts, not the body
 /// or state (a person's own state joins the event as a participant later).
@@ -380,25 +402,7 @@ pub(super) fn without_affiliations(
 /// when no party is named there; `None` when the verb at `verb` is in no relative clause.
 pub(super) fn relative_subject(inp: &Inputs, from: usize, verb: usize) -> Option<Option<usize>> {
     let doc = inp.doc;
-    let lo = verb.saturating_sub(4).max(from);
-    let r = (lo..verb)
-        .rev()
-        .find(|&k| doc.is_any(k, &["who", "which"]))?;
-    // Only auxiliaries, adverbs and another verb of the same clause between ("who were
-    // injured and killed"), not a subject of its own ("in which he praised").
-    let verbal = |k: usize| {
-        let w = doc.low(k);
-        doc.tokens[k].kind == TokenKind::Word
-            && !doc.tokens[k].cap
-            && (doc.is_any(k, AUXILIARIES)
-                || doc.is_any(k, RELATIVE_LINKS)
-                || w.ends_with("ed")
-                || w.ends_with("ly")
-                || w.ends_with("ing"))
-    };
-    if !(r + 1..verb).all(verbal) {
-        return None;
-    }
+    let r = relative_pronoun_of(doc, from, verb, &["who", "which"])?;
     let before = if r > from && doc.is(r - 1, ",") {
         r - 1
     } else {
