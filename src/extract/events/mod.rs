@@ -342,6 +342,25 @@ const FINITE_BE_HAVE: &[&str] = &[
     "had", "has", "have", "was", "were", "is", "are", "remain", "remains", "remained",
 ];
 
+/// Words a noun phrase read backwards stops at: prepositions, conjunctions, relatives.
+const NOUN_PHRASE_ENDERS: &[&str] = &[
+    "to", "of", "in", "on", "at", "by", "for", "with", "from", "that", "which", "who", "and", "or",
+    "than", "as", "into", "against", "after", "before",
+];
+
+/// Conjunctions that open a subordinate clause ("after Gordon Brown called for elections").
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "when", "because", "since", "until", "once", "while", "whereas", "although",
+    "though", "as",
+];
+
+/// Common irregular past tenses, which end in no "-ed" ("after France sent tanks").
+const IRREGULAR_PASTS: &[&str] = &[
+    "held", "sent", "met", "took", "made", "gave", "won", "fought", "struck", "shot", "hit",
+    "went", "came", "began", "left", "led", "brought", "told", "said", "sought", "built", "fled",
+    "kept", "lost", "sold", "spoke", "stole", "threw", "wrote", "broke", "drove", "flew",
+];
+
 /// Articles and possessive pronouns that open a noun phrase ("the", "his").
 pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their"];
 
@@ -1990,9 +2009,20 @@ fn clause_view(
     skip.extend(owners_of_people(inp, &range));
     // "sentenced Dweik to three years for belonging to Hamas", "accused Brown of interfering
     // in Zimbabwe's affairs": the reason or the charge names no party to the act.
-    if let Some(k) = (h.last + 1..range.end.saturating_sub(1)).find(|&k| {
-        doc.is_any(k, &["for", "of"]) && doc.low(k + 1).ends_with("ing") && !doc.tokens[k + 1].cap
-    }) {
+    // (A charge follows "of" only after a verb that charges: not "the headquarters of ruling
+    // Hamas", "a convoy of fleeing civilians". An adverb may stand before it: "of secretly
+    // arming".)
+    let charges = matches!(
+        TRIGGERS[h.entry].kind,
+        EventKind::Accuse | EventKind::Coerce | EventKind::Reject | EventKind::Threaten
+    );
+    let gerund_at = |k: usize| {
+        let g = if doc.low(k).ends_with("ly") { k + 1 } else { k };
+        g < range.end && doc.low(g).ends_with("ing") && !doc.tokens[g].cap
+    };
+    if let Some(k) = (h.last + 1..range.end.saturating_sub(1))
+        .find(|&k| (doc.is(k, "for") || charges && doc.is(k, "of")) && gerund_at(k + 1))
+    {
         skip.push(k..range.end);
     }
     let same_clause = || hits.iter().filter(|o| o.clause == h.clause);
@@ -2353,19 +2383,22 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     // named subject of its own has that subject, not the main clause's.
     if relative.is_none()
         && !trig.nominal
-        && let Some(r) = (subject_from..h.first).rev().find(|&k| {
-            doc.is_any(
-                k,
-                &[
-                    "after", "before", "when", "because", "since", "until", "once", "while",
-                    "whereas", "although", "though",
-                ],
-            )
-        })
+        && let Some(r) = (subject_from..h.first)
+            .rev()
+            .find(|&k| doc.is_any(k, SUBORDINATORS) && !doc.is(k, "as"))
+        // A subject right after it (not "Israel while fighting Hamas has struck …").
+        && (doc.is_any(r + 1, DETERMINERS) || doc.tokens.get(r + 1).is_some_and(|t| t.cap))
         && r + 1 < h.first
         && !parties_in(inp, r + 1, h.first, skip).is_empty()
-        && (r + 1..h.first)
-            .all(|k| !doc.is(k, ",") && (doc.tokens[k].cap || !doc.low(k).ends_with("ed")))
+        // Only a subject between: no comma, verb or happening ("since Russia's invasion", an
+        // opening "After the vote on Thursday Johnson criticized …").
+        && (r + 1..h.first).all(|k| {
+            !doc.is(k, ",")
+                && (doc.tokens[k].cap
+                    || !(doc.low(k).ends_with("ed")
+                        || doc.low(k).ends_with("ing")
+                        || triggers::nominal_trigger_at(doc, k)))
+        })
     {
         subject_from = r + 1;
         subject_to = h.first;
@@ -2535,22 +2568,6 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         EventKind::Incident if BALLOT_VERBS.contains(&trig.verb) || trig.verb == "pass a law" => {
             h.last + 1
         }
-        // "met in Wales in a summit addressing threats from Russia": what a meeting is about
-        // takes no part in it.
-        EventKind::Consult => (h.last + 1..view.next_trigger)
-            .find(|&k| {
-                doc.is_any(
-                    k,
-                    &[
-                        "addressing",
-                        "discussing",
-                        "regarding",
-                        "concerning",
-                        "about",
-                    ],
-                )
-            })
-            .unwrap_or(view.next_trigger),
         // "called on the international community to help Colombia": whom the asked act is
         // for is not who was asked.
         EventKind::Request => (h.last + 2..view.next_trigger)
@@ -2584,8 +2601,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                 && doc.is_any(
                     h.last + 1,
                     &[
-                        "came", "comes", "took", "began", "followed", "left", "saw", "drew",
-                        "sparked", "prompted", "caused", "led",
+                        "came", "comes", "followed", "drew", "sparked", "prompted", "caused", "led",
                     ],
                 )
         });
@@ -2612,15 +2628,17 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     };
     // Or at a conjunction without a comma, when a subject and its verb follow ("killed as the
     // Egyptian army moved into Tahrir Square"; not "elected as the president").
-    // So does "after Gordon Brown called for elections".
+    // So does "after Gordon Brown called for elections", "after the United States released".
     let subordinate_clause = |k: usize| {
-        (doc.is_any(k, &["as", "while", "when", "because"]) && doc.is_any(k + 1, DETERMINERS)
-            || doc.is_any(k, &["after", "before", "when", "because", "until", "once"])
-                && doc.tokens.get(k + 1).is_some_and(|t| t.cap))
-            && (k + 2..(k + 6).min(range.end)).any(|j| {
+        doc.is_any(k, SUBORDINATORS)
+            && (doc.is_any(k + 1, DETERMINERS) || doc.tokens.get(k + 1).is_some_and(|t| t.cap))
+            && (k + 2..(k + 7).min(range.end)).any(|j| {
                 !doc.tokens[j].cap
                     && doc.tokens[j].kind == TokenKind::Word
-                    && (doc.low(j).ends_with("ed") || doc.is_any(j, FINITE_BE_HAVE))
+                    && (doc.low(j).ends_with("ed")
+                        || doc.is_any(j, FINITE_BE_HAVE)
+                        || doc.is_any(j, IRREGULAR_PASTS)
+                        || triggers::verbal_trigger_at(doc, j))
             })
     };
     let coordinate_clause = |k: usize| coordinate_clause_at(doc, k, range.end);
@@ -2677,6 +2695,26 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         actors = participants::without_affiliations(inp, &subject, found);
     }
     let mut targets = parties_in(inp, h.last + 1, objects_end.max(h.last + 1), skip);
+    // "met in Wales in a summit addressing threats from Russia": what a meeting is about takes
+    // no part in it; whom it was with still does ("spoke about Iran with Joe Biden").
+    if trig.kind == EventKind::Consult
+        && let Some(topic) = (h.last + 1..objects_end).find(|&k| {
+            doc.is_any(k, &["addressing", "discussing", "regarding", "concerning"])
+                || doc.is(k, "about")
+                    && doc.tokens.get(k + 1).is_some_and(|t| {
+                        t.kind != TokenKind::Number
+                            && !doc.is_any(k + 1, crate::extract::lexicon::NUMBER_WORDS)
+                    })
+        })
+    {
+        let topic_end = (topic + 1..objects_end)
+            .find(|&k| doc.is_any(k, &["with", ",", ";"]))
+            .unwrap_or(objects_end);
+        targets = parties_in(inp, h.last + 1, topic, skip);
+        for p in parties_in(inp, topic_end, objects_end, skip) {
+            push_unique(&mut targets, p);
+        }
+    }
     // "a death at the Lima City Zoo": where a mishap happened is no one it happened to.
     if trig.nominal
         && trig.kind == EventKind::Incident
@@ -2840,7 +2878,8 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         actors = vec![p];
     }
     // "a bill identical to the bill rejected by the House": a participle right after a
-    // common noun tells what was done to that thing, not to the clause's subject.
+    // common noun tells what was done to that noun's phrase, not to the clause's subject ("A
+    // British national detained by Iran": to the British national).
     if participle_by
         && reduced.is_none()
         && !reduced_group
@@ -2855,7 +2894,16 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         && !doc.is_any(h.first - 1, participants::GROUP_NOUNS)
         && !doc.is_any(h.first - 1, &["men", "women", "people", "individuals", "persons"])
     {
-        actors.clear();
+        let mut np = h.first - 1;
+        while np > range.start
+            && doc.tokens[np - 1].kind != TokenKind::Punct
+            && !doc.is_any(np - 1, NOUN_PHRASE_ENDERS)
+            && !doc.is_any(np - 1, participants::BE_HAVE)
+            && (doc.tokens[np - 1].cap || !doc.low(np - 1).ends_with("ed"))
+        {
+            np -= 1;
+        }
+        actors = parties_in(inp, np, h.first, skip);
     }
     if passive.is_some() {
         let agents = (h.last + 1..view.next_trigger)
@@ -3231,6 +3279,11 @@ const OBJECT_STOPS: &[&str] = &[
     "who",
     "when",
     "while",
+    "because",
+    "although",
+    "though",
+    "whereas",
+    "once",
     "said",
     "says",
     "told",
@@ -6243,5 +6296,97 @@ mod tests {
         // The main clause tells the news.
         let main = ev.iter().find(|e| e.main).expect("a main event");
         assert!(!main.in_relative, "{ev:?}");
+    }
+
+    /// Sentences that resemble today's patterns and must keep their parties (a reviewer's
+    /// overreach finds).
+    #[test]
+    fn look_alikes_of_clause_rules_keep_their_parties() {
+        let title = |text: &str, kind: EventKind| {
+            let ev = events_for(text, Some("2024-01-10"));
+            of_kind(&ev, kind).title.clone()
+        };
+        // A noun with "took place"/"began" keeps the sides named after the verb.
+        assert_eq!(
+            title(
+                "Talks began on Monday between Russia and Ukraine in Istanbul.",
+                EventKind::Consult
+            ),
+            "Russia and Ukraine hold talks in Istanbul"
+        );
+        // An opening "After …" with no comma is no subordinate clause of the main verb.
+        assert_eq!(
+            title(
+                "After the meeting on Thursday Joe Biden criticized China.",
+                EventKind::Accuse
+            ),
+            "Biden criticizes China"
+        );
+        // A conjunction between the subject and its verb opens no clause with a subject.
+        let ev = events_for(
+            "Israel while fighting Hamas in Gaza has also struck Hezbollah in Lebanon.",
+            Some("2024-01-10"),
+        );
+        assert!(
+            ev.iter()
+                .any(|e| e.title == "Israel strikes Hezbollah in Lebanon"),
+            "{ev:?}"
+        );
+        // "after the United States released …", "after France sent …" end the objects.
+        assert_eq!(
+            title(
+                "Russia freed Brittney Griner after the United States released Viktor Bout.",
+                EventKind::Retreat
+            ),
+            "Russia frees Griner"
+        );
+        assert_eq!(
+            title(
+                "Russia expelled French diplomats after France sent tanks to Ukraine.",
+                EventKind::Sanction
+            ),
+            "Russia expels French diplomats"
+        );
+        // A person noun before "detained by": the person's state suffered it.
+        let ev = events_for(
+            "A British national detained by Iran was released on Friday.",
+            Some("2024-01-10"),
+        );
+        assert_eq!(of_kind(&ev, EventKind::Coerce).targets.len(), 1, "{ev:?}");
+        // "of ruling Hamas" is no charge.
+        assert_eq!(
+            title(
+                "Israel bombed the headquarters of ruling Hamas in Gaza.",
+                EventKind::Assault
+            ),
+            "Israel bombs Hamas in Gaza Strip"
+        );
+        // An adverb may stand before the charge.
+        let ev = events_for(
+            "Russia accused NATO of secretly arming Ukraine.",
+            Some("2024-01-10"),
+        );
+        assert_eq!(of_kind(&ev, EventKind::Accuse).targets.len(), 1, "{ev:?}");
+        // "about" meaning roughly is no topic; whom a talk was with stays a party.
+        assert_eq!(
+            title(
+                "Antony Blinken met for about two hours with Chinese Foreign Minister Wang Yi.",
+                EventKind::Consult
+            ),
+            "Blinken and Wang meet"
+        );
+        assert_eq!(
+            title(
+                "Benjamin Netanyahu spoke about Iran with Joe Biden on Sunday.",
+                EventKind::Consult
+            ),
+            "Netanyahu and Biden speak"
+        );
+        let ev = events_for(
+            "Vladimir Putin met leaders of about 40 African nations including Egypt and South \
+             Africa.",
+            Some("2024-01-10"),
+        );
+        assert_eq!(of_kind(&ev, EventKind::Consult).targets.len(), 2, "{ev:?}");
     }
 }
