@@ -74,6 +74,13 @@ pub const SPEECH_VERBS: &[&str] = &[
     "joked",
     "jokes",
     "shrugged",
+    "indicated",
+    "indicates",
+    "signalled",
+    "signaled",
+    "hinted",
+    "contended",
+    "countered",
     "added:",
 ];
 

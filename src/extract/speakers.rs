@@ -1581,4 +1581,14 @@ mod tests {
             [Some("Ana Lund".to_owned())]
         );
     }
+
+    #[test]
+    fn a_speaker_may_indicate_or_signal_what_he_quotes() {
+        let s = speakers(
+            "In a Wall Street Journal interview published on Friday Donald Trump indicated he \
+             wishes to keep sanctions against Russia \"at least for a period of time,\" but to \
+             remove them later.",
+        );
+        assert_eq!(s, [Some("Donald Trump".into())]);
+    }
 }
