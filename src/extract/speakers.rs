@@ -413,6 +413,12 @@ fn after_quote(
             Some((p, _)) if parties.parties[p].kind == PartyKind::Person => j,
             _ => person_on.unwrap_or(j),
         };
+        // "…,” said a spokesman for the IAEA.": the body an unnamed official speaks for.
+        if doc.is_any(j, &["a", "an", "one", "the"])
+            && let Some((p, _)) = body_of_unnamed_official(doc, parties, j, end)
+        {
+            return Attribution::Speaker(p);
+        }
         return match mention_at_token(doc, parties, j) {
             Some((p, _)) => Attribution::Speaker(p),
             // "…,” said Scott.": someone we cannot identify, but not the previous speaker;
@@ -449,6 +455,14 @@ fn after_quote(
             return Attribution::Speaker(p);
         }
         return Attribution::Unknown;
+    }
+    // "…,” a spokesman for the IAEA said.", "…,” a NATO official told reporters.": the body
+    // an unnamed official speaks for.
+    if doc.is_any(i, &["a", "an", "one", "the"])
+        && let Some((p, after)) = body_of_unnamed_official(doc, parties, i, end)
+        && doc.is_any(skip_fillers(doc, after, end), SPEECH_VERBS)
+    {
+        return Attribution::Speaker(p);
     }
     // "…,” team member Rodaba Noori told reporters.: a description, then the person.
     if !doc.tokens[i].cap
@@ -510,6 +524,60 @@ fn described_speaker(doc: &Doc, parties: &PartyTable, from: usize, end: usize) -
         k += 1;
     }
     None
+}
+
+/// "a spokesman for the IAEA", "a NATO official", "an official at the State Department": the
+/// body (an organisation or state) an unnamed official at `from` speaks for, and the token
+/// after the phrase.
+fn body_of_unnamed_official(
+    doc: &Doc,
+    parties: &PartyTable,
+    from: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let limit = (from + 12).min(end);
+    let role = (from + 1..limit)
+        .take_while(|&k| doc.tokens[k].kind != TokenKind::Punct)
+        .find(|&k| {
+            doc.is_any(
+                k,
+                &[
+                    "spokesman",
+                    "spokeswoman",
+                    "spokesperson",
+                    "official",
+                    "representative",
+                ],
+            )
+        })?;
+    // The body before the role word ("a NATO spokesman") or after "for", "of", "at", "from".
+    let mut k = from + 1;
+    let mut found = None;
+    while k < limit && doc.tokens[k].kind != TokenKind::Punct {
+        if k > role + 1 && !doc.tokens[k].cap && !doc.is_any(k, &["the", "of", "for", "and"]) {
+            break;
+        }
+        if let Some((p, next)) = mention_at_token(doc, parties, k) {
+            let kind = parties.parties[p].kind;
+            if kind == PartyKind::Person {
+                return None;
+            }
+            if k < role || doc.is_any(role + 1, &["for", "of", "at", "from", "with"]) {
+                found.get_or_insert((p, next.max(role + 1)));
+            }
+            k = next;
+            continue;
+        }
+        k += 1;
+    }
+    let (p, after) = found?;
+    let after = (after..limit)
+        .find(|&x| {
+            !doc.tokens[x].cap && !doc.is_any(x, &["the", "of", "for", "and"])
+                || doc.tokens[x].kind == TokenKind::Punct
+        })
+        .unwrap_or(after);
+    Some((p, after))
 }
 
 /// "Yoon said that … was “…”", "Biden described X as “…”": the nearest speech verb before the
@@ -1590,5 +1658,20 @@ mod tests {
              remove them later.",
         );
         assert_eq!(s, [Some("Donald Trump".into())]);
+    }
+
+    #[test]
+    fn an_unnamed_official_after_the_quote_speaks_for_the_body() {
+        for text in [
+            "“We have raised the level,” a spokesman for the International Atomic Energy \
+             Agency said.",
+            "“We have raised the level,” said a spokesman for the International Atomic Energy \
+             Agency.",
+            "“We have raised the level,” a NATO official told reporters.",
+        ] {
+            let s = speakers(text);
+            assert_eq!(s.len(), 1, "{text}");
+            assert!(s[0].is_some(), "{text}: {s:?}");
+        }
     }
 }
