@@ -47,8 +47,23 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
     }
     let shared = counted.len();
     // "The Maersk Alabama, a ship that was hijacked seven months ago, was attacked": a relative
-    // clause dated apart tells of another happening than its sentence's main verb.
-    if a.sentence == b.sentence && a.in_relative != b.in_relative && a.own_date != b.own_date {
+    // clause dated a week or more before the main verb's time tells of another happening (not
+    // "missiles that struck Kyiv on Monday killed 30").
+    let background = |r: &EventFound, o: &EventFound| {
+        r.in_relative
+            && !o.in_relative
+            && r.own_date
+            && match (
+                r.date.as_ref().and_then(|d| d.last_day()),
+                o.date.as_ref().and_then(|d| d.last_day()),
+            ) {
+                (Some(re), Some(oe)) => {
+                    crate::model::day_number(oe) - crate::model::day_number(re) > 7
+                }
+                _ => false,
+            }
+    };
+    if a.sentence == b.sentence && (background(a, b) || background(b, a)) {
         return false;
     }
     // "Turkey asked the US for help" and "the US warned Turkey": when both name who acted, a

@@ -348,6 +348,40 @@ const NOUN_PHRASE_ENDERS: &[&str] = &[
     "than", "as", "into", "against", "after", "before",
 ];
 
+/// Words in "-ing" that describe a noun rather than name an act ("neighbouring Moldova",
+/// "ruling Hamas", "fleeing civilians").
+const ADJECTIVAL_INGS: &[&str] = &[
+    "neighbouring",
+    "neighboring",
+    "ruling",
+    "fleeing",
+    "leading",
+    "governing",
+    "opposing",
+    "warring",
+    "remaining",
+    "surrounding",
+    "outgoing",
+    "incoming",
+    "ongoing",
+    "rising",
+    "growing",
+    "existing",
+    "visiting",
+    "emerging",
+    "sitting",
+    "reigning",
+    "founding",
+    "striking",
+    "training",
+    "missing",
+    "rebelling",
+    "invading",
+    "occupying",
+    "retreating",
+    "advancing",
+];
+
 /// Conjunctions that open a subordinate clause ("after Gordon Brown called for elections").
 const SUBORDINATORS: &[&str] = &[
     "after", "before", "when", "because", "since", "until", "once", "while", "whereas", "although",
@@ -2018,7 +2052,11 @@ fn clause_view(
     );
     let gerund_at = |k: usize| {
         let g = if doc.low(k).ends_with("ly") { k + 1 } else { k };
-        g < range.end && doc.low(g).ends_with("ing") && !doc.tokens[g].cap
+        g < range.end
+            && doc.low(g).ends_with("ing")
+            && !doc.tokens[g].cap
+            // ("the government of neighbouring Moldova": a describing word.)
+            && !doc.is_any(g, ADJECTIVAL_INGS)
     };
     if let Some(k) = (h.last + 1..range.end.saturating_sub(1))
         .find(|&k| (doc.is(k, "for") || charges && doc.is(k, "of")) && gerund_at(k + 1))
@@ -2595,13 +2633,15 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     // "Wednesday's attack came soon after a report released by the United Nations": a noun
     // that its own verb follows is that clause's subject, and names no object after the verb.
     let noun_is_subject = trig.nominal
+        // ("Negotiations led by Qatar": a participle, not the noun's verb.)
+        && !doc.is(h.last + 2, "by")
         && doc.tokens.get(h.last + 1).is_some_and(|t| {
             t.kind == TokenKind::Word
                 && !t.cap
                 && doc.is_any(
                     h.last + 1,
                     &[
-                        "came", "comes", "followed", "drew", "sparked", "prompted", "caused", "led",
+                        "came", "comes", "followed", "drew", "sparked", "prompted", "led",
                     ],
                 )
         });
@@ -2708,7 +2748,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         })
     {
         let topic_end = (topic + 1..objects_end)
-            .find(|&k| doc.is_any(k, &["with", ",", ";"]))
+            .find(|&k| doc.is_any(k, &["with", "between", ",", ";"]))
             .unwrap_or(objects_end);
         targets = parties_in(inp, h.last + 1, topic, skip);
         for p in parties_in(inp, topic_end, objects_end, skip) {
@@ -2904,6 +2944,16 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
             np -= 1;
         }
         actors = parties_in(inp, np, h.first, skip);
+        // "Hezbollah, a militant group backed by Iran": an appositive's noun is the name
+        // before its comma.
+        if actors.is_empty()
+            && np >= 2
+            && doc.is(np - 1, ",")
+            && doc.is_any(np, &["a", "an", "the"])
+            && let Some(m) = inp.parties.mention_ending_at(doc.tokens[np - 2].span.end)
+        {
+            actors = vec![m.party];
+        }
     }
     if passive.is_some() {
         let agents = (h.last + 1..view.next_trigger)
@@ -6388,5 +6438,43 @@ mod tests {
             Some("2024-01-10"),
         );
         assert_eq!(of_kind(&ev, EventKind::Consult).targets.len(), 2, "{ev:?}");
+        // A second review's finds: an appositive's noun, a describing "-ing" word, sides
+        // after a topic, a participle "led by", a relative clause of the same day.
+        let ev = events_for(
+            "Hezbollah, a militant group backed by Iran, fired rockets at Israel.",
+            Some("2024-01-10"),
+        );
+        assert_eq!(
+            of_kind(&ev, EventKind::Support).title,
+            "Iran backs Hezbollah",
+            "{ev:?}"
+        );
+        assert_eq!(
+            title(
+                "Russia accused the government of neighbouring Moldova of provoking tensions.",
+                EventKind::Accuse
+            ),
+            "Russia accuses Moldova"
+        );
+        let ev = events_for(
+            "Egypt hosted talks about a truce between Israel and Hamas.",
+            Some("2024-01-10"),
+        );
+        assert_eq!(of_kind(&ev, EventKind::Consult).targets.len(), 2, "{ev:?}");
+        let ev = events_for(
+            "Negotiations led by Qatar between Israel and Hamas stalled on Tuesday.",
+            Some("2024-01-10"),
+        );
+        assert_eq!(of_kind(&ev, EventKind::Consult).parties.len(), 3, "{ev:?}");
+        let ev = events_for(
+            "Israel struck a school in Gaza on Tuesday in an attack that killed 30 people.",
+            Some("2024-01-10"),
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        let ev = events_for(
+            "Russian missiles that struck Kyiv on Monday killed 30 people.",
+            Some("2024-01-10"),
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
     }
 }
