@@ -2458,13 +2458,20 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     // named subject of its own has that subject, not the main clause's.
     if relative.is_none()
         && !trig.nominal
+        // (A finite verb: "after a six-hour meeting with …" is a noun.)
+        && !doc.low(h.first).ends_with("ing")
         && let Some(r) = (subject_from..h.first)
             .rev()
             .find(|&k| doc.is_any(k, SUBORDINATORS) && !doc.is(k, "as"))
-        // A subject right after it (not "Israel while fighting Hamas has struck …").
-        && (doc.is_any(r + 1, DETERMINERS) || doc.tokens.get(r + 1).is_some_and(|t| t.cap))
+        // A subject right after it (not "Israel while fighting Hamas has struck …"): a party,
+        // or a short unnamed one ("after a rocket killed 12 children", "after protesters
+        // stormed the embassy").
+        && (doc.is_any(r + 1, DETERMINERS)
+            || doc.is_any(r + 1, participants::GROUP_NOUNS)
+            || doc.tokens.get(r + 1).is_some_and(|t| t.cap))
         && r + 1 < h.first
-        && !parties_in(inp, r + 1, h.first, skip).is_empty()
+        && (!parties_in(inp, r + 1, h.first, skip).is_empty()
+            || h.first - r <= 5 && !doc.tokens[r + 1].cap)
         // Only a subject between: no comma, verb or happening ("since Russia's invasion", an
         // opening "After the vote on Thursday Johnson criticized …").
         && (r + 1..h.first).all(|k| {
@@ -6532,5 +6539,19 @@ mod tests {
         );
         let strike = of_kind(&ev, EventKind::Assault);
         assert!(strike.title.starts_with("Israel"), "{ev:?}");
+    }
+
+    #[test]
+    fn an_unnamed_subject_after_a_conjunction_is_the_clauses_own() {
+        let ev = events_for(
+            "Israel accused Hezbollah after a rocket killed 12 children in the Golan Heights.",
+            Some("2024-01-10"),
+        );
+        assert!(of_kind(&ev, EventKind::Assault).actors.is_empty(), "{ev:?}");
+        let ev = events_for(
+            "France recalled its ambassador from Niger after the military seized power.",
+            Some("2024-01-10"),
+        );
+        assert!(of_kind(&ev, EventKind::Coerce).actors.is_empty(), "{ev:?}");
     }
 }
