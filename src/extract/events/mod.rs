@@ -6314,6 +6314,16 @@ mod tests {
         let e = of_kind(&ev, EventKind::Accuse);
         assert_eq!(e.actors.len(), 1, "{ev:?}");
         assert!(e.title.starts_with("Chávez criticizes"), "{ev:?}");
+        // "the" may stand between the date and the name.
+        let ev = events_for(
+            "In a letter to the UN Security Council on Monday the Kremlin accused Ukraine.",
+            Some("2024-01-10"),
+        );
+        assert_eq!(
+            of_kind(&ev, EventKind::Accuse).title,
+            "Kremlin accuses Ukraine",
+            "{ev:?}"
+        );
     }
 
     #[test]

@@ -307,8 +307,8 @@ pub(super) fn subject_range(
     start..segs[chosen].end
 }
 /// Past an opening phrase that ends on its date with no comma ("In an address to the UN in New
-/// York on September 20, 2006 Hugo Chávez criticized"): the name after the date begins the
-/// subject. `from` if there is none.
+/// York on September 20, 2006 Hugo Chávez criticized", "In a letter to the UN on Monday the
+/// Kremlin accused"): the name after the date begins the subject. `from` if there is none.
 fn past_dated_opening(inp: &Inputs, from: usize, to: usize) -> usize {
     let doc = inp.doc;
     if !doc.is_any(from, OPENERS) {
@@ -319,12 +319,14 @@ fn past_dated_opening(inp: &Inputs, from: usize, to: usize) -> usize {
         .filter(|d| d.tokens.0 > from && d.tokens.1 + 1 < to)
         .map(|d| d.tokens.1 + 1)
         .find(|&k| {
-            doc.tokens[k].cap
+            let name = if doc.is(k, "the") { k + 1 } else { k };
+            name < to
+                && doc.tokens[name].cap
                 && inp
                     .parties
-                    .mentions_in(token_span(doc, k, k + 1))
+                    .mentions_in(token_span(doc, name, name + 1))
                     .next()
-                    .is_some_and(|m| m.span.start == doc.tokens[k].span.start)
+                    .is_some_and(|m| m.span.start == doc.tokens[name].span.start)
         })
         .unwrap_or(from)
 }
