@@ -146,7 +146,7 @@ pub const MONTHS: [&str; 12] = [
 ];
 /// True for an English month or weekday name in lower case ("may", "sunday").
 pub fn is_month_or_weekday(word: &str) -> bool {
-    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+    among(word, &MONTHS) || among(word, &WEEKDAYS)
 }
 
 /// English weekday names, Monday first.
@@ -194,6 +194,7 @@ pub enum TitleUse {
     Names,
 }
 
+use crate::extract::sentences::among;
 use TitleUse::{Both, Names, People};
 
 /// Titles that stand before a person's name ("Prime Minister Fumio Kishida", "Gen. Lee", "Sir

@@ -41,7 +41,7 @@
 
 use super::hits::{DemonymHit, PlaceHit, Recognised};
 use super::lexicon::{EAST_ASIAN_FAMILY_NAMES, is_title_word};
-use super::sentences::{Doc, TokenKind};
+use super::sentences::{Doc, TokenKind, among};
 use crate::geodata::gazetteer::area_codes::{area_codes_in, region_of_area_code};
 use crate::geodata::gazetteer::resolve::{self, Evidence};
 use crate::geodata::gazetteer::{Entry, EntryKind, Gazetteer, NameFlags, NameInfo, NameRef};
@@ -890,7 +890,7 @@ fn state_word_follows(text: &str, end: usize) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    STATE_WORDS.contains(&word)
+    among(word, STATE_WORDS)
 }
 
 /// "X County", "X Co.", "X Parish", "X Township": an administrative area named after a place.
@@ -989,11 +989,10 @@ pub fn capital_metonyms(text: &str, places: &[PlaceHit], gaz: &Gazetteer) -> Vec
         let first = words.first().copied().unwrap_or("");
         let second = words.get(1).copied().unwrap_or("");
         let stance = if possessive {
-            METONYM_NOUNS.contains(&first)
+            among(first, METONYM_NOUNS)
         } else {
             is_state_verb(first)
-                || (AUXILIARIES.contains(&first)
-                    && (is_state_verb(second) || second.ends_with("ed")))
+                || (among(first, AUXILIARIES) && (is_state_verb(second) || second.ends_with("ed")))
         };
         // "Washington and Beijing", "between Seoul and Tokyo": two capitals joined.
         let paired = |j: usize| -> bool {
@@ -1196,7 +1195,7 @@ fn is_state_verb(word: &str) -> bool {
         "suspended",
         "suspends",
     ];
-    VERBS.contains(&word)
+    among(word, VERBS)
 }
 
 fn trim_word(w: &str) -> &str {
@@ -1652,7 +1651,7 @@ fn judge(
         if is_capitalised_word(p)
             && before_p
                 .and_then(previous_word)
-                .is_some_and(|f| EAST_ASIAN_FAMILY_NAMES.contains(&f))
+                .is_some_and(|f| among(f, EAST_ASIAN_FAMILY_NAMES))
         {
             return Verdict::Person {
                 certain: true,
@@ -1678,7 +1677,7 @@ fn judge(
             && (!p_initial || info.flags.has(NameFlags::GIVEN_NAME))
             && !heading
             && !name.after_name
-            && !ALLOWED_BEFORE.contains(&p)
+            && !among(p, ALLOWED_BEFORE)
             && !ends_with_possessive(p)
         {
             return Verdict::Person {
@@ -1702,7 +1701,7 @@ fn judge(
     }
     let next = next_capitalised_word(text, m.end);
     let next_is_person_like = next
-        .is_some_and(|w| !PLACE_CONTINUATIONS.contains(&w) && !is_title_word(w))
+        .is_some_and(|w| !among(w, PLACE_CONTINUATIONS) && !is_title_word(w))
         && !institution_follows(text, m.end);
     // "Lai Changxing", "Lam Kwok-wai": an East Asian family name before a given name, which
     // makes the bare family name the person's in the rest of the article too.
@@ -1756,7 +1755,7 @@ fn previous_word(before: &str) -> Option<&str> {
         return Some("");
     }
     let word = last_word(trimmed);
-    if last == '.' && !ABBREVIATIONS.contains(&word) && !is_initial(word) {
+    if last == '.' && !among(word, ABBREVIATIONS) && !is_initial(word) {
         return None;
     }
     if last == ',' || last == ')' || last == '"' || last == '”' || last == '’' {
@@ -1820,7 +1819,7 @@ fn institution_follows(text: &str, end: usize) -> bool {
     };
     for word in rest.split(' ').take(5) {
         let w = word.trim_end_matches([',', '.', ';', ':', '’', '\'', ')']);
-        if INSTITUTIONS.contains(&w) {
+        if among(w, INSTITUTIONS) {
             return true;
         }
         if !is_capitalised_word(w) || w.len() < word.len() {

@@ -29,7 +29,7 @@ use super::dates::{DateMention, DateRole};
 use super::hits::Recognised;
 use super::parties::PartyTable;
 use super::quotes::{QuoteFound, inside_quote};
-use super::sentences::{Doc, TokenKind};
+use super::sentences::{Doc, TokenKind, among};
 use crate::model::{DateRange, EventKind, Mode, PartialDate, PartyKind, PlaceKind, Span};
 use clauses::token_span;
 use clauses::{conditions, in_any, settings};
@@ -1578,7 +1578,7 @@ fn sentence_events(
         }
         // "Al-Megrahi died at his home": whoever dies, drowns or undergoes surgery suffers it;
         // nobody named did it.
-        if kind == EventKind::Incident && SUFFERED.contains(&verb) {
+        if kind == EventKind::Incident && among(verb, SUFFERED) {
             for a in std::mem::take(&mut actors) {
                 push_unique(&mut targets, a);
             }

@@ -8,7 +8,7 @@ use super::{Hit, Inputs};
 use crate::extract::hits::Recognised;
 use crate::extract::parties::PartyTable;
 use crate::extract::quotes::inside_quote;
-use crate::extract::sentences::{Doc, TokenKind};
+use crate::extract::sentences::{Doc, TokenKind, among};
 use crate::model::{PartyKind, Span};
 
 /// Nouns ending in "-ly" that are no adverbs ("the family", "the assembly").
@@ -821,7 +821,7 @@ pub(super) fn agent_group(doc: &Doc, rec: &Recognised, by: usize, end: usize) ->
             || doc
                 .low(k)
                 .rsplit_once('-')
-                .is_some_and(|(_, last)| GROUP_NOUNS.contains(&last))
+                .is_some_and(|(_, last)| among(last, GROUP_NOUNS))
     };
     let mut head = first;
     while head < end && head - first < 4 {

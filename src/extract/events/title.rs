@@ -10,7 +10,7 @@
 use super::{EventFound, GroupRef, Inputs};
 use crate::extract::lexicon::{EAST_ASIAN_FAMILY_NAMES, capitalised};
 use crate::extract::parties::PartyMention;
-use crate::extract::sentences::TokenKind;
+use crate::extract::sentences::{TokenKind, among};
 use crate::model::{EventKind, Mode, PartyKind, PlaceKind};
 
 /// Countries whose people usually write the family name first ("Xi Jinping" is Xi).
@@ -49,7 +49,7 @@ fn short_name(inp: &Inputs, p: usize, mentions: &[&PartyMention]) -> String {
     let family_first = tokens.len() >= 2
         && EAST_ASIAN_FAMILY_NAMES.contains(&tokens[0].as_str())
         && match info.country.as_deref() {
-            Some(c) => FAMILY_FIRST_COUNTRIES.contains(&c),
+            Some(c) => among(c, FAMILY_FIRST_COUNTRIES),
             None => tokens.len() == 3 || tokens[1].contains('-'),
         };
     if family_first {
@@ -327,7 +327,7 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
         let particle = e
             .verb
             .rsplit_once(' ')
-            .is_some_and(|(_, last)| PARTICLES.contains(&last));
+            .is_some_and(|(_, last)| among(last, PARTICLES));
         if let Some(patient) = patient
             && takes_object(e.kind, e.verb)
             && (!e.verb.contains(' ') || particle)
@@ -392,7 +392,7 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     let verb_particle = e
         .verb
         .rsplit_once(' ')
-        .is_some_and(|(_, last)| PARTICLES.contains(&last));
+        .is_some_and(|(_, last)| among(last, PARTICLES));
     if !target_names.is_empty() && takes_object(e.kind, e.verb) {
         // "Protesters march against Trump", but "Protesters protest Trump".
         // "Hamas fires rockets at Israel", or without the arms "fires on".
@@ -737,7 +737,7 @@ pub(super) fn conjugate(verb: &str, plural: bool, mode: Option<Mode>) -> String 
 /// The participle without a trailing particle: "Release pressed", not "Release pressed for".
 fn bare_participle(e: &EventFound) -> &'static str {
     match e.participle.rsplit_once(' ') {
-        Some((head, last)) if PARTICLES.contains(&last) => head,
+        Some((head, last)) if among(last, PARTICLES) => head,
         _ => e.participle,
     }
 }

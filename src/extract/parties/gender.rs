@@ -3,7 +3,7 @@
 //! common given name. Unknown is the usual answer, and an unknown person fits either pronoun.
 
 use super::{PartyKind, PartyTable};
-use crate::extract::sentences::Doc;
+use crate::extract::sentences::{Doc, among};
 
 /// A person's grammatical gender, as far as the text shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -309,9 +309,9 @@ const MALE_NAMES: &[&str] = &[
 ];
 
 fn name_gender(first: &str) -> Option<Gender> {
-    if FEMALE_NAMES.contains(&first) {
+    if among(first, FEMALE_NAMES) {
         Some(Gender::Female)
-    } else if MALE_NAMES.contains(&first) {
+    } else if among(first, MALE_NAMES) {
         Some(Gender::Male)
     } else {
         None

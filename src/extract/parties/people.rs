@@ -8,7 +8,7 @@ use crate::extract::lexicon::{
     EAST_ASIAN_FAMILY_NAMES, INVERTING_VERBS, NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS,
     TitleUse, capitalised, folded, is_month_or_weekday,
 };
-use crate::extract::sentences::{Doc, TokenKind, WordMap};
+use crate::extract::sentences::{Doc, TokenKind, WordMap, among};
 use crate::extract::speech::{appositive_then_speech, descriptor_len, skip_fillers};
 use crate::model::{PartyKind, Span};
 use std::collections::{HashMap, HashSet};
@@ -110,12 +110,16 @@ fn any_case_title_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
 }
 /// The length in tokens of the longest title at `i`, whatever its case.
 fn title_len(doc: &Doc, i: usize) -> Option<usize> {
-    static FIRST_WORDS: LazyLock<WordMap<()>> =
-        LazyLock::new(|| TITLES.iter().map(|t| (t[0], ())).collect());
-    if !FIRST_WORDS.contains_key(doc.low(i)) {
-        return None;
-    }
-    TITLES
+    // The titles by their first word: most tokens start none, and the rest start few.
+    static BY_FIRST_WORD: LazyLock<WordMap<Vec<&'static [&'static str]>>> = LazyLock::new(|| {
+        let mut map: WordMap<Vec<&'static [&'static str]>> = WordMap::default();
+        for t in TITLES.iter() {
+            map.entry(t[0]).or_default().push(t.as_slice());
+        }
+        map
+    });
+    BY_FIRST_WORD
+        .get(doc.low(i))?
         .iter()
         .filter(|t| t.iter().enumerate().all(|(k, w)| doc.is(i + k, w)))
         .map(|t| t.len())
@@ -153,9 +157,7 @@ pub(super) fn name_tokens_at(ctx: &Ctx, i: usize) -> usize {
         .sentences
         .get(s as usize)
         .is_some_and(|sentence| sentence.tokens.start == i);
-    if opens_sentence
-        && PERSON_ROLES.contains(&doc.low(i))
-        && doc.tokens.get(i + 1).is_some_and(|t| t.cap)
+    if opens_sentence && doc.is_any(i, PERSON_ROLES) && doc.tokens.get(i + 1).is_some_and(|t| t.cap)
     {
         return 0;
     }
@@ -181,15 +183,17 @@ pub(super) fn name_tokens_at(ctx: &Ctx, i: usize) -> usize {
             j += 1;
             continue;
         }
-        let word_ok = t.kind == TokenKind::Word
-            && !ctx.covered[j]
-            && (inner_name
-                || !NOT_NAMES.contains(&doc.low(j)) && !SPEECH_VERBS.contains(&doc.low(j)))
-            && !is_month_or_weekday(doc.low(j));
         let particle = j > i
-            && NAME_PARTICLES.contains(&doc.low(j))
+            && !t.cap
+            && doc.is_any(j, NAME_PARTICLES)
             && doc.tokens.get(j + 1).is_some_and(|t| t.cap);
-        if word_ok && (t.cap || particle) {
+        // (The shape first: most words are lowercase, and the word lists cost more.)
+        let word_ok = (t.cap || particle)
+            && t.kind == TokenKind::Word
+            && !ctx.covered[j]
+            && (inner_name || !doc.is_any(j, NOT_NAMES) && !doc.is_any(j, SPEECH_VERBS))
+            && !is_month_or_weekday(doc.low(j));
+        if word_ok {
             j += 1;
         } else {
             break;
@@ -676,7 +680,7 @@ fn add_untitled_person(
     // "Fox News said", "Reuters Institute said": an organisation, not a person; "also a
     // Labour MSP": an office ("MSP", "MP") or anything after "a" is a role, not a name.
     let last = doc.tok(name.end - 1);
-    if ORGANISATION_LAST_WORDS.contains(&doc.low(name.end - 1))
+    if doc.is_any(name.end - 1, ORGANISATION_LAST_WORDS)
         || last.len() >= 2 && last.chars().all(|c| c.is_ascii_uppercase())
         || name.start > 0 && doc.is_any(name.start - 1, &["a", "an"])
     {
@@ -689,7 +693,7 @@ fn add_untitled_person(
     );
     // "the Somali Red Crescent Society said", "European Naval Force": a body the
     // organisation table does not know, speaking.
-    if BODY_WORDS.contains(&doc.low(name.end - 1)) {
+    if doc.is_any(name.end - 1, BODY_WORDS) {
         let full = tokens.join(" ");
         let p = table.party(PartyInfo {
             key: format!("org:{}", folded(&full)),
@@ -770,7 +774,7 @@ fn find_people_by_surname(ctx: &mut Ctx, table: &mut PartyTable) {
                     .or_default()
                     .push((k, len));
             }
-            if wanted.contains(first) && EAST_ASIAN_FAMILY_NAMES.contains(&first) {
+            if wanted.contains(first) && among(first, EAST_ASIAN_FAMILY_NAMES) {
                 by_word.entry(first).or_default().push((k, len));
             }
         }
@@ -791,7 +795,7 @@ fn find_people_by_surname(ctx: &mut Ctx, table: &mut PartyTable) {
         let mut candidates = by_word.get(surname).into_iter().flatten().copied();
         let full = candidates.find(|&(k, len)| {
             // "Lai Changxing … Lai said": East Asian names put the family name first.
-            let family_first = doc.tok(k) == surname && EAST_ASIAN_FAMILY_NAMES.contains(&surname);
+            let family_first = doc.tok(k) == surname && among(surname, EAST_ASIAN_FAMILY_NAMES);
             full_at(ctx, k) == Some(len) && (doc.tok(k + len - 1) == surname || family_first)
         });
         let Some((k, len)) = full else { continue };
