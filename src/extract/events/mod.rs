@@ -6564,4 +6564,28 @@ mod tests {
         );
         assert!(of_kind(&ev, EventKind::Coerce).actors.is_empty(), "{ev:?}");
     }
+
+    #[test]
+    fn extraditions_and_bombardments_are_events() {
+        let ev = events_for(
+            "Brazil extradited the former banker to Portugal on Tuesday.",
+            Some("2024-01-10"),
+        );
+        assert!(
+            of_kind(&ev, EventKind::Coerce)
+                .title
+                .starts_with("Brazil extradites"),
+            "{ev:?}"
+        );
+        let ev = events_for(
+            "Government aircraft bombarded the market town of Tawila on Monday.",
+            Some("2024-01-10"),
+        );
+        of_kind(&ev, EventKind::Assault);
+        let ev = events_for(
+            "Two heavy bombardments hit the port of Kherson on Monday.",
+            Some("2024-01-10"),
+        );
+        of_kind(&ev, EventKind::Assault);
+    }
 }
