@@ -1328,9 +1328,13 @@ static TRIGGER_INDEX: std::sync::LazyLock<WordMap<Vec<usize>>> = std::sync::Lazy
     m
 });
 pub(super) fn verbal_trigger_at(doc: &Doc, i: usize) -> bool {
-    TRIGGERS
-        .iter()
-        .any(|t| !t.nominal && t.words.iter().enumerate().all(|(k, w)| doc.is(i + k, w)))
+    i < doc.tokens.len()
+        && TRIGGER_INDEX.get(doc.low(i)).is_some_and(|entries| {
+            entries.iter().any(|&e| {
+                let t = &TRIGGERS[e];
+                !t.nominal && t.words.iter().enumerate().all(|(k, w)| doc.is(i + k, w))
+            })
+        })
 }
 /// A noun trigger's words start at token `i` ("bombing", "the attack" at "attack").
 pub(super) fn nominal_trigger_at(doc: &Doc, i: usize) -> bool {
