@@ -350,3 +350,80 @@ fn child_imports_until_killed() {
             .unwrap();
     }
 }
+
+#[test]
+fn a_copy_is_found_among_many_articles_sharing_boilerplate() {
+    // Eighty stories that share a closing paragraph: its phrases are in too many articles to
+    // tell a copy apart, and the copy of story 40 must still be found through its own words.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("lib.gpkg")).unwrap();
+    let boilerplate = "Reporting by the newsroom staff; editing by the night desk. All \
+        rights reserved, no part of this story may be reprinted without permission.";
+    let story = |i: usize| {
+        format!(
+            "Officials in district number {i} opened bridge {i} to traffic on Monday after \
+             {i} weeks of repairs paid for by fund {i}, the council for ward {i} said. \
+             {boilerplate}"
+        )
+    };
+    let mut all = Dataset::default();
+    for i in 0..80 {
+        let a = article(
+            &story(i),
+            &format!("https://wire.example/{i}"),
+            "Wire",
+            "2023-06-08",
+            &format!("a{i}"),
+        );
+        newsmap::jobs::ingest::append(&mut all, a);
+    }
+    let r = store.import(&all).unwrap();
+    assert_eq!(r.articles, 80, "{r:?}");
+    let copy = article(
+        &format!("{} (Wire)", story(40)),
+        "https://paper.example/copy-40",
+        "Paper",
+        "2023-06-08",
+        "c1",
+    );
+    let r = store.import(&copy).unwrap();
+    assert_eq!(r.syndications, 1, "{r:?}");
+    let ds = store.load().unwrap();
+    let copied = ds.articles.iter().find(|a| a.syndicates.is_some()).unwrap();
+    let original = ds
+        .articles
+        .iter()
+        .find(|a| Some(a.id.as_str()) == copied.syndicates.as_deref())
+        .unwrap();
+    assert_eq!(original.url.as_deref(), Some("https://wire.example/40"));
+}
+
+#[test]
+fn opening_a_library_adds_the_indexes_an_import_needs() {
+    // A library written before the report quotes were indexed: every event an import wrote
+    // scanned all of them.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.gpkg");
+    drop(Store::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("DROP INDEX report_quotes_report")
+        .unwrap();
+    drop(conn);
+    drop(Store::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let plan: Vec<String> = conn
+        .prepare(
+            "EXPLAIN QUERY PLAN SELECT q.text FROM report_quotes rq
+             JOIN reports r ON r.id = rq.report JOIN quotes q ON q.id = rq.quote
+             WHERE r.event = 1",
+        )
+        .unwrap()
+        .query_map([], |r| r.get::<_, String>(3))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(
+        plan.iter().all(|step| !step.starts_with("SCAN")),
+        "{plan:?}"
+    );
+}

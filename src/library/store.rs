@@ -48,6 +48,9 @@ const MIN_COPY_GRAMS: usize = 20;
 const GRAM_SAMPLE: u64 = 8;
 /// Candidates compared in full per new article.
 pub(super) const COPY_CANDIDATES: usize = 5;
+/// A sampled gram found in more stored articles than this is common phrasing, not evidence of
+/// a copy, and is not looked at further.
+const COMMON_GRAM: usize = 64;
 
 /// Why the library could not be opened or changed. `Display` names the file.
 #[derive(Debug, thiserror::Error)]
@@ -225,6 +228,7 @@ CREATE TABLE report_parties (
 CREATE INDEX report_parties_report ON report_parties(report);
 CREATE TABLE report_quotes (
     report INTEGER NOT NULL REFERENCES reports(id), quote INTEGER NOT NULL REFERENCES quotes(id));
+CREATE INDEX report_quotes_report ON report_quotes(report);
 CREATE TABLE article_grams (gram INTEGER NOT NULL, article INTEGER NOT NULL REFERENCES articles(id));
 CREATE INDEX article_grams_gram ON article_grams(gram);
 CREATE VIRTUAL TABLE event_search USING fts5(title, quotes);
@@ -325,7 +329,16 @@ impl Store {
     /// Brings an older library up to this version, in one transaction.
     fn migrate(&mut self, from: i64) -> Result<(), StoreError> {
         if from == SCHEMA_VERSION {
-            return Ok(());
+            // Indexes added since a version was first written change no data, and any
+            // newsmap reads and writes a file with or without them: they are made here, with
+            // no new version that would leave older newsmaps read-only. (Without this one,
+            // every event written in an import scanned all report quotes: quadratic.)
+            return self
+                .conn
+                .execute_batch(
+                    "CREATE INDEX IF NOT EXISTS report_quotes_report ON report_quotes(report);",
+                )
+                .map_err(self.sql());
         }
         // Version 1 is the first: there is nothing older to migrate yet. Each later version
         // adds a step here, `if from < N { … }`, and records N.
@@ -432,7 +445,8 @@ impl Store {
                 Some((id, relation)) => (Some(id), Some(relation)),
                 None => (None, None),
             };
-            tx.execute(
+            run(
+                &tx,
                 "INSERT INTO articles (uid, url, title, source, author, published, language, text,
                      syndicates)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -456,7 +470,8 @@ impl Store {
             if relation == Some(Copy::Within) {
                 continue; // nothing in it the original does not say
             }
-            tx.execute(
+            run(
+                &tx,
                 "INSERT INTO article_search (rowid, title, text) VALUES (?1, ?2, ?3)",
                 params![id, a.title, text],
             )
@@ -475,7 +490,8 @@ impl Store {
         let mut place_row: HashMap<&str, i64> = HashMap::new();
         for p in &ds.places {
             let key = place_key(p);
-            tx.execute(
+            run(
+                &tx,
                 "INSERT INTO places (key, name, kind, lat, lon, country, geometry, source)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(key) DO NOTHING",
                 params![
@@ -496,7 +512,7 @@ impl Store {
             place_row.insert(p.id.as_str(), id);
             for m in &p.mentions {
                 if let Some(&a) = article_row.get(m.article.as_str()) {
-                    tx.execute(
+                    run(&tx,
                         "INSERT INTO mentions (article, place, start, \"end\") VALUES (?1, ?2, ?3, ?4)",
                         params![a, id, m.start as i64, m.end as i64],
                     )
@@ -525,7 +541,8 @@ impl Store {
                         }
                     }
                     if all.len() != before {
-                        tx.execute(
+                        run(
+                            &tx,
                             "UPDATE parties SET aliases = ?1 WHERE id = ?2",
                             params![serde_json::to_string(&all).unwrap_or_default(), id],
                         )
@@ -534,7 +551,8 @@ impl Store {
                     id
                 }
                 None => {
-                    tx.execute(
+                    run(
+                        &tx,
                         "INSERT INTO parties (key, name, kind, country, role, aliases)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                         params![
@@ -553,7 +571,7 @@ impl Store {
             party_row.insert(p.id.as_str(), id);
             for m in &p.mentions {
                 if let Some(&a) = article_row.get(m.article.as_str()) {
-                    tx.execute(
+                    run(&tx,
                         "INSERT INTO mentions (article, party, start, \"end\") VALUES (?1, ?2, ?3, ?4)",
                         params![a, id, m.start as i64, m.end as i64],
                     )
@@ -566,7 +584,7 @@ impl Store {
             let Some(&a) = article_row.get(q.article.as_str()) else {
                 continue;
             };
-            tx.execute(
+            run(&tx,
                 "INSERT INTO quotes (article, speaker, text, start, \"end\") VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![
                     a,
@@ -581,6 +599,7 @@ impl Store {
         }
 
         // Events: each report joins a known event or starts one.
+        let mut stored = StoredEvents::new(&tx).map_err(sql)?;
         for e in &ds.events {
             let rows: Vec<(String, i64)> = e
                 .articles()
@@ -593,7 +612,7 @@ impl Store {
             let place = e.place.as_deref().and_then(|p| place_row.get(p).copied());
             let own: Vec<i64> = rows.iter().map(|r| r.1).collect();
             let same = if options.merge {
-                find_same_event(&tx, &summary, &own).map_err(sql)?
+                find_same_event(&tx, &mut stored, &summary, &own).map_err(sql)?
             } else {
                 None
             };
@@ -633,6 +652,7 @@ impl Store {
                 .map_err(sql)?;
             }
             refresh_event(&tx, event).map_err(sql)?;
+            stored.changed(&tx, event).map_err(sql)?;
         }
         if let Some((url, items)) = feed {
             let mut seen = tx
@@ -980,13 +1000,14 @@ impl Store {
         if others == 0 {
             return Ok(event.to_owned()); // nothing to split it from
         }
-        tx.execute(
+        run(&tx,
             "INSERT INTO events (title, kind, sources) SELECT title, kind, 1 FROM reports WHERE id = ?1",
             [report],
         )
         .map_err(sql)?;
         let new = tx.last_insert_rowid();
-        tx.execute(
+        run(
+            &tx,
             "UPDATE reports SET event = ?1, split = 1, merged = NULL WHERE id = ?2",
             params![new, report],
         )
@@ -1044,8 +1065,16 @@ fn check_library(path: &Path) -> Result<i64, StoreError> {
     Ok(version)
 }
 
+/// `execute` through the statement cache: an import runs the same few statements thousands of
+/// times, and parsing each anew cost a tenth of its time.
+fn run(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<usize> {
+    conn.prepare_cached(sql)?.execute(params)
+}
+
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Room for every statement an import repeats (rusqlite keeps 16 by default).
+    conn.set_prepared_statement_cache_capacity(64);
     // WAL: readers (the app) go on while a writer (an import) works, and a crash mid-write
     // leaves the last committed state.
     conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
@@ -1136,11 +1165,20 @@ fn find_copy(
     tx: &rusqlite::Transaction,
     grams: &HashSet<u64>,
 ) -> rusqlite::Result<Option<(i64, Copy)>> {
-    let mut lookup = tx.prepare_cached("SELECT article FROM article_grams WHERE gram = ?1")?;
+    let mut lookup =
+        tx.prepare_cached("SELECT article FROM article_grams WHERE gram = ?1 LIMIT ?2")?;
     let mut hits: HashMap<i64, usize> = HashMap::new();
     for g in sampled(grams) {
-        for a in lookup.query_map([g as i64], |r| r.get::<_, i64>(0))? {
-            *hits.entry(a?).or_default() += 1;
+        let articles: Vec<i64> = lookup
+            .query_map(params![g as i64, COMMON_GRAM as i64 + 1], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        // A phrase in many stored articles ("according to the") tells no copy apart, and
+        // reading its every article made each import slower than the last.
+        if articles.len() > COMMON_GRAM {
+            continue;
+        }
+        for a in articles {
+            *hits.entry(a).or_default() += 1;
         }
     }
     let mut best: Vec<(usize, i64)> = hits.into_iter().map(|(a, n)| (n, a)).collect();
@@ -1220,22 +1258,69 @@ pub fn gpkg_point(lon: f64, lat: f64) -> Vec<u8> {
 /// [`merge::same_event`] on the stored primary report.
 /// Events that already have a report from one of `own` (the report's own articles) are left
 /// out: the extractor has already merged what one article says twice.
+/// What one import has read of stored events, so that each is read once however many new
+/// reports it is compared with, and the widest match window, which bounds the search.
+struct StoredEvents {
+    /// A stored event's articles and summary, by fid; dropped when the event changes.
+    seen: HashMap<i64, (Vec<i64>, Option<Summary>)>,
+    /// The largest `match_last - match_first` of any stored event.
+    widest: i64,
+}
+
+impl StoredEvents {
+    fn new(tx: &rusqlite::Transaction) -> rusqlite::Result<Self> {
+        let widest: Option<i64> = tx.query_row(
+            "SELECT max(match_last - match_first) FROM events",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(StoredEvents {
+            seen: HashMap::new(),
+            widest: widest.unwrap_or(0),
+        })
+    }
+
+    /// Forgets what was read of `fid`, which has just been written, and widens the bound if
+    /// its window grew.
+    fn changed(&mut self, tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<()> {
+        self.seen.remove(&fid);
+        let width: Option<i64> = tx
+            .query_row(
+                "SELECT match_last - match_first FROM events WHERE fid = ?1",
+                [fid],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        self.widest = self.widest.max(width.unwrap_or(0));
+        Ok(())
+    }
+}
+
 fn find_same_event(
     tx: &rusqlite::Transaction,
+    stored: &mut StoredEvents,
     s: &Summary,
     own: &[i64],
 ) -> rusqlite::Result<Option<(i64, String)>> {
     let Some((first, last)) = s.window else {
         return Ok(None);
     };
+    // A window that ends on or after `first - 1` starts at most `widest` days before it: the
+    // lower bound keeps the index scan to the days around this report instead of every
+    // earlier event, which made importing quadratic.
     let mut st = tx.prepare_cached(
-        "SELECT fid FROM events WHERE kind = ?1 AND match_first <= ?2 AND match_last >= ?3
+        "SELECT fid FROM events WHERE kind = ?1 AND match_first BETWEEN ?4 AND ?2
+             AND match_last >= ?3
          ORDER BY fid DESC LIMIT 200",
     )?;
     let mut candidates: Vec<i64> = Vec::new();
     for kind in std::iter::once(s.kind).chain(merge::related_kinds(s.kind).iter().copied()) {
         // A day either side: see the slack in `merge::same_event`.
-        let rows = st.query_map(params![kind.code(), last + 1, first - 1], |r| r.get(0))?;
+        let (lo, hi) = (i64::from(first) - 1, i64::from(last) + 1);
+        let rows = st.query_map(params![kind.code(), hi, lo, lo - stored.widest], |r| {
+            r.get(0)
+        })?;
         for r in rows {
             candidates.push(r?);
         }
@@ -1245,16 +1330,21 @@ fn find_same_event(
     candidates.dedup();
     let mut own_reports = tx.prepare_cached("SELECT article FROM reports WHERE event = ?1")?;
     for fid in candidates {
-        let articles: Vec<i64> = own_reports
-            .query_map([fid], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        if !stored.seen.contains_key(&fid) {
+            let articles: Vec<i64> = own_reports
+                .query_map([fid], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            let summary = stored_summary(tx, fid)?;
+            stored.seen.insert(fid, (articles, summary));
+        }
+        let (articles, other) = &stored.seen[&fid];
         if articles.iter().any(|a| own.contains(a)) {
             continue;
         }
-        let Some(other) = stored_summary(tx, fid)? else {
+        let Some(other) = other else {
             continue;
         };
-        if let Some(why) = merge::same_event(&other, s) {
+        if let Some(why) = merge::same_event(other, s) {
             return Ok(Some((fid, why)));
         }
     }
@@ -1325,13 +1415,15 @@ fn insert_event(
     place: Option<i64>,
 ) -> rusqlite::Result<i64> {
     let p = ds.event_place(e, ids);
-    tx.execute(
+    run(
+        &tx,
         "INSERT INTO events (title, kind, place) VALUES (?1, ?2, ?3)",
         params![e.title, e.kind.code(), place],
     )?;
     let fid = tx.last_insert_rowid();
     if let Some(p) = p {
-        tx.execute(
+        run(
+            &tx,
             "UPDATE events SET geom = ?1 WHERE fid = ?2",
             params![gpkg_point(p.lon, p.lat), fid],
         )?;
@@ -1368,7 +1460,8 @@ fn insert_report(
         .iter()
         .find(|x| x.article == r.article_id)
         .map_or(e.title.clone(), |x| x.title.clone());
-    tx.execute(
+    run(
+        &tx,
         "INSERT INTO reports (event, article, title, kind, mode, date, place, geo_precision,
              evidence, why, confidence, main, extracted, merged)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
@@ -1406,14 +1499,16 @@ fn insert_report(
         } else {
             "other"
         };
-        tx.execute(
+        run(
+            &tx,
             "INSERT INTO report_parties (report, party, role) VALUES (?1, ?2, ?3)",
             params![report, party, role],
         )?;
     }
     for q in &e.quotes {
         if let Some(&quote) = quote_row.get(q.as_str()) {
-            tx.execute(
+            run(
+                &tx,
                 "INSERT INTO report_quotes (report, quote) VALUES (?1, ?2)",
                 params![report, quote],
             )?;
@@ -1446,8 +1541,8 @@ fn refresh_event(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<()> {
         )
         .optional()?;
     let Some((title, kind, mode, date, place, geo)) = first else {
-        tx.execute("DELETE FROM events WHERE fid = ?1", [fid])?;
-        tx.execute("DELETE FROM event_search WHERE rowid = ?1", [fid])?;
+        run(&tx, "DELETE FROM events WHERE fid = ?1", [fid])?;
+        run(&tx, "DELETE FROM event_search WHERE rowid = ?1", [fid])?;
         return Ok(());
     };
     let date: Option<DateRange> = date.and_then(|d| serde_json::from_str(&d).ok());
@@ -1498,7 +1593,8 @@ fn refresh_event(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<()> {
             .optional()?,
         None => None,
     };
-    tx.execute(
+    run(
+        &tx,
         "UPDATE events SET title = ?1, kind = ?2, mode = ?3, date_start = ?4, date_end = ?5,
              day_first = ?6, day_last = ?7, place = ?8, place_name = ?9, geo_precision = ?10,
              confidence = ?11, sources = ?12, main = ?13, extracted = ?14, geom = ?15,
@@ -1532,8 +1628,9 @@ fn refresh_event(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<()> {
         [fid],
         |r| r.get(0),
     )?;
-    tx.execute("DELETE FROM event_search WHERE rowid = ?1", [fid])?;
-    tx.execute(
+    run(&tx, "DELETE FROM event_search WHERE rowid = ?1", [fid])?;
+    run(
+        &tx,
         "INSERT INTO event_search (rowid, title, quotes) VALUES (?1, ?2, ?3)",
         params![fid, title, quotes],
     )?;
