@@ -144,6 +144,20 @@ pub const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
+/// True when `word` is one of `words`. Rules test a token against short word lists hundreds of
+/// times per sentence: comparing length and first byte before the bytes skips nearly every call
+/// to `memcmp`, which profiling showed as the largest single cost of extraction.
+#[inline]
+pub fn among(word: &str, words: &[&str]) -> bool {
+    let w = word.as_bytes();
+    match w.first() {
+        Some(&first) => words
+            .iter()
+            .any(|x| x.len() == w.len() && x.as_bytes()[0] == first && x.as_bytes() == w),
+        None => words.contains(&""),
+    }
+}
+
 /// True for an English month or weekday name in lower case ("may", "sunday").
 pub fn is_month_or_weekday(word: &str) -> bool {
     among(word, &MONTHS) || among(word, &WEEKDAYS)
@@ -194,7 +208,6 @@ pub enum TitleUse {
     Names,
 }
 
-use crate::extract::sentences::among;
 use TitleUse::{Both, Names, People};
 
 /// Titles that stand before a person's name ("Prime Minister Fumio Kishida", "Gen. Lee", "Sir

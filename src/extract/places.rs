@@ -40,8 +40,9 @@
 //! reason.
 
 use super::hits::{DemonymHit, PlaceHit, Recognised};
+use super::lexicon::among;
 use super::lexicon::{EAST_ASIAN_FAMILY_NAMES, is_title_word};
-use super::sentences::{Doc, TokenKind, among};
+use super::sentences::{Doc, TokenKind};
 use crate::geodata::gazetteer::area_codes::{area_codes_in, region_of_area_code};
 use crate::geodata::gazetteer::resolve::{self, Evidence};
 use crate::geodata::gazetteer::{Entry, EntryKind, Gazetteer, NameFlags, NameInfo, NameRef};

@@ -3,6 +3,7 @@
 //! Every later stage works on these tokens. Matching is done on an ASCII-lowercased copy of the
 //! text, which keeps byte offsets identical to the original (Unicode lowercasing would not).
 
+use crate::extract::lexicon::among;
 use crate::model::Span;
 
 /// A fast hasher for the small static word tables (SipHash's DoS resistance is not needed for
@@ -30,20 +31,6 @@ impl std::hash::Hasher for Fnv {
 /// A `HashMap` with [`Fnv`].
 pub type WordMap<V> =
     std::collections::HashMap<&'static str, V, std::hash::BuildHasherDefault<Fnv>>;
-
-/// True when `word` is one of `words`. Rules test a token against short word lists hundreds of
-/// times per sentence: comparing length and first byte before the bytes skips nearly every call
-/// to `memcmp`, which profiling showed as the largest single cost of extraction.
-#[inline]
-pub fn among(word: &str, words: &[&str]) -> bool {
-    let w = word.as_bytes();
-    match w.first() {
-        Some(&first) => words
-            .iter()
-            .any(|x| x.len() == w.len() && x.as_bytes()[0] == first && x.as_bytes() == w),
-        None => words.contains(&""),
-    }
-}
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

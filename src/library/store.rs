@@ -599,7 +599,12 @@ impl Store {
         }
 
         // Events: each report joins a known event or starts one.
-        let mut stored = StoredEvents::new(&tx).map_err(sql)?;
+        // (Only when merging: finding the widest window reads every event.)
+        let mut stored = if options.merge {
+            Some(StoredEvents::new(&tx).map_err(sql)?)
+        } else {
+            None
+        };
         for e in &ds.events {
             let rows: Vec<(String, i64)> = e
                 .articles()
@@ -611,10 +616,9 @@ impl Store {
             let summary = Summary::of(&ds, &ids, e);
             let place = e.place.as_deref().and_then(|p| place_row.get(p).copied());
             let own: Vec<i64> = rows.iter().map(|r| r.1).collect();
-            let same = if options.merge {
-                find_same_event(&tx, &mut stored, &summary, &own).map_err(sql)?
-            } else {
-                None
+            let same = match stored.as_mut() {
+                Some(stored) => find_same_event(&tx, stored, &summary, &own).map_err(sql)?,
+                None => None,
             };
             let (event, why) = match same {
                 Some((fid, why)) => (fid, Some(why)),
@@ -652,7 +656,9 @@ impl Store {
                 .map_err(sql)?;
             }
             refresh_event(&tx, event).map_err(sql)?;
-            stored.changed(&tx, event).map_err(sql)?;
+            if let Some(stored) = stored.as_mut() {
+                stored.changed(&tx, event).map_err(sql)?;
+            }
         }
         if let Some((url, items)) = feed {
             let mut seen = tx

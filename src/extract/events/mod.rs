@@ -27,9 +27,10 @@ use jiff::civil::Date;
 
 use super::dates::{DateMention, DateRole};
 use super::hits::Recognised;
+use super::lexicon::among;
 use super::parties::PartyTable;
 use super::quotes::{QuoteFound, inside_quote};
-use super::sentences::{Doc, TokenKind, among};
+use super::sentences::{Doc, TokenKind};
 use crate::model::{DateRange, EventKind, Mode, PartialDate, PartyKind, PlaceKind, Span};
 use clauses::token_span;
 use clauses::{conditions, in_any, settings};

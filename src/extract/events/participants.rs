@@ -6,9 +6,10 @@ use super::clauses::{in_any, token_span};
 use super::triggers::LIGHT_VERBS;
 use super::{Hit, Inputs};
 use crate::extract::hits::Recognised;
+use crate::extract::lexicon::among;
 use crate::extract::parties::PartyTable;
 use crate::extract::quotes::inside_quote;
-use crate::extract::sentences::{Doc, TokenKind, among};
+use crate::extract::sentences::{Doc, TokenKind};
 use crate::model::{PartyKind, Span};
 
 /// Nouns ending in "-ly" that are no adverbs ("the family", "the assembly").

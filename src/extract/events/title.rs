@@ -8,9 +8,10 @@
 //! names the happening ("Explosion in Kabul"): it never invents who did it.
 
 use super::{EventFound, GroupRef, Inputs};
+use crate::extract::lexicon::among;
 use crate::extract::lexicon::{EAST_ASIAN_FAMILY_NAMES, capitalised};
 use crate::extract::parties::PartyMention;
-use crate::extract::sentences::{TokenKind, among};
+use crate::extract::sentences::TokenKind;
 use crate::model::{EventKind, Mode, PartyKind, PlaceKind};
 
 /// Countries whose people usually write the family name first ("Xi Jinping" is Xi).

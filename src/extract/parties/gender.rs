@@ -3,7 +3,8 @@
 //! common given name. Unknown is the usual answer, and an unknown person fits either pronoun.
 
 use super::{PartyKind, PartyTable};
-use crate::extract::sentences::{Doc, among};
+use crate::extract::lexicon::among;
+use crate::extract::sentences::Doc;
 
 /// A person's grammatical gender, as far as the text shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

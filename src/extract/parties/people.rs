@@ -4,11 +4,12 @@
 use super::states::{country_name, with_article};
 use super::{Ctx, PartyInfo, PartyTable};
 use crate::extract::hits::Recognised;
+use crate::extract::lexicon::among;
 use crate::extract::lexicon::{
     EAST_ASIAN_FAMILY_NAMES, INVERTING_VERBS, NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS,
     TitleUse, capitalised, folded, is_month_or_weekday,
 };
-use crate::extract::sentences::{Doc, TokenKind, WordMap, among};
+use crate::extract::sentences::{Doc, TokenKind, WordMap};
 use crate::extract::speech::{appositive_then_speech, descriptor_len, skip_fillers};
 use crate::model::{PartyKind, Span};
 use std::collections::{HashMap, HashSet};
