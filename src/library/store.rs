@@ -1336,12 +1336,12 @@ fn find_same_event(
     candidates.dedup();
     let mut own_reports = tx.prepare_cached("SELECT article FROM reports WHERE event = ?1")?;
     for fid in candidates {
-        if !stored.seen.contains_key(&fid) {
+        if let std::collections::hash_map::Entry::Vacant(e) = stored.seen.entry(fid) {
             let articles: Vec<i64> = own_reports
                 .query_map([fid], |r| r.get(0))?
                 .collect::<Result<_, _>>()?;
             let summary = stored_summary(tx, fid)?;
-            stored.seen.insert(fid, (articles, summary));
+            e.insert((articles, summary));
         }
         let (articles, other) = &stored.seen[&fid];
         if articles.iter().any(|a| own.contains(a)) {
@@ -1422,14 +1422,14 @@ fn insert_event(
 ) -> rusqlite::Result<i64> {
     let p = ds.event_place(e, ids);
     run(
-        &tx,
+        tx,
         "INSERT INTO events (title, kind, place) VALUES (?1, ?2, ?3)",
         params![e.title, e.kind.code(), place],
     )?;
     let fid = tx.last_insert_rowid();
     if let Some(p) = p {
         run(
-            &tx,
+            tx,
             "UPDATE events SET geom = ?1 WHERE fid = ?2",
             params![gpkg_point(p.lon, p.lat), fid],
         )?;
@@ -1467,7 +1467,7 @@ fn insert_report(
         .find(|x| x.article == r.article_id)
         .map_or(e.title.clone(), |x| x.title.clone());
     run(
-        &tx,
+        tx,
         "INSERT INTO reports (event, article, title, kind, mode, date, place, geo_precision,
              evidence, why, confidence, main, extracted, merged)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
@@ -1506,7 +1506,7 @@ fn insert_report(
             "other"
         };
         run(
-            &tx,
+            tx,
             "INSERT INTO report_parties (report, party, role) VALUES (?1, ?2, ?3)",
             params![report, party, role],
         )?;
@@ -1514,7 +1514,7 @@ fn insert_report(
     for q in &e.quotes {
         if let Some(&quote) = quote_row.get(q.as_str()) {
             run(
-                &tx,
+                tx,
                 "INSERT INTO report_quotes (report, quote) VALUES (?1, ?2)",
                 params![report, quote],
             )?;
@@ -1547,8 +1547,8 @@ fn refresh_event(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<()> {
         )
         .optional()?;
     let Some((title, kind, mode, date, place, geo)) = first else {
-        run(&tx, "DELETE FROM events WHERE fid = ?1", [fid])?;
-        run(&tx, "DELETE FROM event_search WHERE rowid = ?1", [fid])?;
+        run(tx, "DELETE FROM events WHERE fid = ?1", [fid])?;
+        run(tx, "DELETE FROM event_search WHERE rowid = ?1", [fid])?;
         return Ok(());
     };
     let date: Option<DateRange> = date.and_then(|d| serde_json::from_str(&d).ok());
@@ -1600,7 +1600,7 @@ fn refresh_event(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<()> {
         None => None,
     };
     run(
-        &tx,
+        tx,
         "UPDATE events SET title = ?1, kind = ?2, mode = ?3, date_start = ?4, date_end = ?5,
              day_first = ?6, day_last = ?7, place = ?8, place_name = ?9, geo_precision = ?10,
              confidence = ?11, sources = ?12, main = ?13, extracted = ?14, geom = ?15,
@@ -1634,9 +1634,9 @@ fn refresh_event(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<()> {
         [fid],
         |r| r.get(0),
     )?;
-    run(&tx, "DELETE FROM event_search WHERE rowid = ?1", [fid])?;
+    run(tx, "DELETE FROM event_search WHERE rowid = ?1", [fid])?;
     run(
-        &tx,
+        tx,
         "INSERT INTO event_search (rowid, title, quotes) VALUES (?1, ?2, ?3)",
         params![fid, title, quotes],
     )?;
