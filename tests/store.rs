@@ -406,8 +406,11 @@ fn opening_a_library_adds_the_indexes_an_import_needs() {
     let path = dir.path().join("lib.gpkg");
     drop(Store::open(&path).unwrap());
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute_batch("DROP INDEX report_quotes_report")
-        .unwrap();
+    conn.execute_batch(
+        "DROP INDEX report_quotes_report; DROP INDEX article_grams_gram;
+         CREATE INDEX article_grams_gram ON article_grams(gram);",
+    )
+    .unwrap();
     drop(conn);
     drop(Store::open(&path).unwrap());
     let conn = rusqlite::Connection::open(&path).unwrap();
@@ -426,4 +429,13 @@ fn opening_a_library_adds_the_indexes_an_import_needs() {
         plan.iter().all(|step| !step.starts_with("SCAN")),
         "{plan:?}"
     );
+    // A copy lookup reads the gram index alone.
+    let plan: String = conn
+        .query_row(
+            "EXPLAIN QUERY PLAN SELECT article FROM article_grams WHERE gram = 7 LIMIT 65",
+            [],
+            |r| r.get(3),
+        )
+        .unwrap();
+    assert!(plan.contains("COVERING INDEX"), "{plan}");
 }

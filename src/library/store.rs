@@ -230,7 +230,7 @@ CREATE TABLE report_quotes (
     report INTEGER NOT NULL REFERENCES reports(id), quote INTEGER NOT NULL REFERENCES quotes(id));
 CREATE INDEX report_quotes_report ON report_quotes(report);
 CREATE TABLE article_grams (gram INTEGER NOT NULL, article INTEGER NOT NULL REFERENCES articles(id));
-CREATE INDEX article_grams_gram ON article_grams(gram);
+CREATE INDEX article_grams_gram ON article_grams(gram, article);
 CREATE VIRTUAL TABLE event_search USING fts5(title, quotes);
 CREATE VIRTUAL TABLE article_search USING fts5(title, text);
 
@@ -333,12 +333,29 @@ impl Store {
             // newsmap reads and writes a file with or without them: they are made here, with
             // no new version that would leave older newsmaps read-only. (Without this one,
             // every event written in an import scanned all report quotes: quadratic.)
-            return self
-                .conn
+            self.conn
                 .execute_batch(
                     "CREATE INDEX IF NOT EXISTS report_quotes_report ON report_quotes(report);",
                 )
-                .map_err(self.sql());
+                .map_err(self.sql())?;
+            // The gram index covers the article too, so a copy lookup reads no table rows.
+            let gram_index_columns: i64 = self
+                .conn
+                .query_row(
+                    "SELECT count(*) FROM pragma_index_info('article_grams_gram')",
+                    [],
+                    |r| r.get(0),
+                )
+                .map_err(self.sql())?;
+            if gram_index_columns < 2 {
+                self.conn
+                    .execute_batch(
+                        "BEGIN; DROP INDEX IF EXISTS article_grams_gram;
+                         CREATE INDEX article_grams_gram ON article_grams(gram, article); COMMIT;",
+                    )
+                    .map_err(self.sql())?;
+            }
+            return Ok(());
         }
         // Version 1 is the first: there is nothing older to migrate yet. Each later version
         // adds a step here, `if from < N { … }`, and records N.
