@@ -32,6 +32,30 @@ impl std::hash::Hasher for Fnv {
 pub type WordMap<V> =
     std::collections::HashMap<&'static str, V, std::hash::BuildHasherDefault<Fnv>>;
 
+/// Lists longer than this are looked up through a hash set rather than scanned.
+const LONG_LIST: usize = 16;
+
+/// [`among`] for the rules' fixed word lists: a long one is turned into a hash set the first
+/// time a thread asks, keyed by where the list lives (each list is one static).
+fn among_static(word: &str, words: &'static [&'static str]) -> bool {
+    type Sets = std::collections::HashMap<
+        (usize, usize),
+        std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>,
+        std::hash::BuildHasherDefault<Fnv>,
+    >;
+    thread_local! {
+        static SETS: std::cell::RefCell<Sets> = Default::default();
+    }
+    if words.len() <= LONG_LIST {
+        return among(word, words);
+    }
+    SETS.with_borrow_mut(|sets| {
+        sets.entry((words.as_ptr() as usize, words.len()))
+            .or_insert_with(|| words.iter().copied().collect())
+            .contains(word)
+    })
+}
+
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -141,8 +165,8 @@ impl<'a> Doc<'a> {
     }
 
     /// True when token `i` exists and its lowercase text is one of `words`.
-    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        i < self.tokens.len() && among(self.low(i), words)
+    pub fn is_any(&self, i: usize, words: &'static [&'static str]) -> bool {
+        i < self.tokens.len() && among_static(self.low(i), words)
     }
 
     /// The text from token `first` to the end of token `last - 1` ("" when empty).

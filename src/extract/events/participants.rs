@@ -334,7 +334,12 @@ fn past_dated_opening(inp: &Inputs, from: usize, to: usize) -> usize {
 /// The relative pronoun (one of `pronouns`) whose clause the verb at `verb` is the verb of:
 /// only auxiliaries, adverbs and another verb of the same clause between ("who were injured
 /// and killed"), not a subject of its own ("in which he praised").
-fn relative_pronoun_of(doc: &Doc, from: usize, verb: usize, pronouns: &[&str]) -> Option<usize> {
+fn relative_pronoun_of(
+    doc: &Doc,
+    from: usize,
+    verb: usize,
+    pronouns: &'static [&'static str],
+) -> Option<usize> {
     let lo = verb.saturating_sub(4).max(from);
     let r = (lo..verb).rev().find(|&k| doc.is_any(k, pronouns))?;
     let verbal = |k: usize| {

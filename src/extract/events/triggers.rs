@@ -2149,7 +2149,13 @@ fn skip_adverbs_back(doc: &Doc, mut i: usize) -> usize {
 }
 
 /// True when one of `words` comes within `n` tokens after `last`, inside the clause.
-fn after(doc: &Doc, last: usize, range: &std::ops::Range<usize>, n: usize, words: &[&str]) -> bool {
+fn after(
+    doc: &Doc,
+    last: usize,
+    range: &std::ops::Range<usize>,
+    n: usize,
+    words: &'static [&'static str],
+) -> bool {
     (last + 1..(last + 1 + n).min(range.end)).any(|k| doc.is_any(k, words))
 }
 
@@ -2160,7 +2166,7 @@ pub(super) fn kind_in_context(
     first: usize,
     range: &std::ops::Range<usize>,
 ) -> (EventKind, &'static str) {
-    let any = |words: &[&str]| range.clone().any(|k| doc.is_any(k, words));
+    let any = |words: &'static [&'static str]| range.clone().any(|k| doc.is_any(k, words));
     let kind = match t.sense {
         Sense::Fixed => t.kind,
         Sense::Harm if any(DISASTER_WORDS) && !any(ATTACK_WORDS) => EventKind::Incident,
