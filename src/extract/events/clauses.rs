@@ -20,6 +20,7 @@ pub(super) fn clauses(doc: &Doc, si: usize) -> Vec<std::ops::Range<usize>> {
         } else if doc.is(i, "and") && doc.is(i + 1, "that")
             || doc.tok(i) == ","
                 && doc.is_any(i + 1, &["but", "while", "whereas", "although", "though"])
+            || doc.tok(i) == "," && doc.is(i + 1, "and") && own_subject_follows(doc, start, i)
         {
             Some(i + 2)
         } else {
@@ -47,6 +48,42 @@ pub(super) fn clauses(doc: &Doc, si: usize) -> Vec<std::ops::Range<usize>> {
     }
     out
 }
+/// Finite forms of "be" and "have" that a clause's verb may start with.
+const FINITE_AUXILIARIES: &[&str] = &["was", "were", "is", "are", "has", "have", "had"];
+
+/// True when ", and" at token `comma` joins a second clause with a subject of its own ("Smith
+/// was arrested on Monday, and Bahari was arrested on Tuesday"): the part before has a verb,
+/// and after "and" come a few words without punctuation, then a verb. (Not a list: "Smith,
+/// Jones, and Brown were arrested" has no verb before the "and".)
+fn own_subject_follows(doc: &Doc, start: usize, comma: usize) -> bool {
+    // (A participle is no clause's verb: "with Libya, France, and the US providing support".)
+    let verb_at = |k: usize| {
+        doc.is_any(k, FINITE_AUXILIARIES)
+            || verbal_trigger_at(doc, k) && !doc.low(k).ends_with("ing")
+    };
+    let sentence = doc.tokens[comma].sentence;
+    let first = comma + 2;
+    // (Right after "and" a verb shares the subject before: ", and was released".)
+    if first >= doc.tokens.len() || verb_at(first) {
+        return false;
+    }
+    // The last verb before, with no other comma after it: a comma between makes the "and" end
+    // a list ("joined Sudan, Tanzania, and Libya").
+    let Some(verb) = (start..comma).rev().find(|&k| verb_at(k)) else {
+        return false;
+    };
+    if (verb..comma).any(|k| doc.tok(k) == ",") {
+        return false;
+    }
+    (first + 1..(first + 7).min(doc.tokens.len()))
+        .take_while(|&k| {
+            doc.tokens[k].sentence == sentence
+                && doc.tokens[k - 1].kind != crate::extract::sentences::TokenKind::Punct
+                && !doc.is_any(k - 1, &["to", "who", "which", "that"])
+        })
+        .any(verb_at)
+}
+
 /// Token ranges that are conditions ("if North Korea launched a nuclear attack").
 pub(super) fn conditions(doc: &Doc, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();

@@ -3644,6 +3644,26 @@ fn own_date(
             return (Some(r.clone()), DateSource::Inherited);
         }
     }
+    // "Police fired tear gas on Monday, and three protesters were injured": a clause joined by
+    // ", and" with no date of its own happens when the clause before it does, at that clause's
+    // last date, when no other event lies between.
+    let clause_start = view.range.start;
+    if clause_start >= 2
+        && doc.is(clause_start - 1, "and")
+        && doc.is(clause_start - 2, ",")
+        && let Some(d) = sentence_dates
+            .iter()
+            .filter(|d| d.tokens.1 < clause_start && d.role != DateRole::Anchored)
+            .filter(|d| !in_aside(d))
+            .max_by_key(|d| d.tokens.1)
+        && let Some(r) = &d.range
+        && !hits
+            .iter()
+            .enumerate()
+            .any(|(x, o)| x != hi && o.first > d.tokens.1 && o.first < h.first)
+    {
+        return (Some(r.clone()), DateSource::Inherited);
+    }
     if let Some(anchor) = sentence_dates.iter().find(|d| d.role == DateRole::Anchored) {
         let meeting = earlier.iter().rev().find(|(e, ..)| {
             e.kind == EventKind::Consult && e.date.as_ref().is_some_and(|d| d.start.is_some())
@@ -6588,5 +6608,37 @@ mod tests {
             Some("2024-01-10"),
         );
         of_kind(&ev, EventKind::Assault);
+    }
+
+    #[test]
+    fn a_clause_after_comma_and_has_its_own_subject_and_shares_the_date() {
+        let ev = events_for(
+            "The reporter Tom Ames was arrested on June 19, and the photographer Lina Sorel was \
+             detained on June 21.",
+            Some("2009-06-28"),
+        );
+        let detained = ev
+            .iter()
+            .find(|e| e.title.contains("detained"))
+            .expect("detained");
+        assert!(detained.title.starts_with("Sorel"), "{ev:?}");
+        // A list's last item is no clause of its own.
+        let ev = events_for(
+            "Troops from Sudan arrived on Monday, with Libya, France, and the United States \
+             providing logistical support.",
+            Some("2009-06-28"),
+        );
+        let aid = of_kind(&ev, EventKind::Aid);
+        assert!(aid.title.starts_with("Libya, France and"), "{ev:?}");
+        // With no date of its own, the second clause happens when the first does.
+        let ev = events_for(
+            "Police fired tear gas at the crowd on Monday, and three protesters were injured.",
+            Some("2009-06-28"),
+        );
+        let injured = ev
+            .iter()
+            .find(|e| e.title.contains("injured"))
+            .expect("injured");
+        assert_eq!(first_day(injured).as_deref(), Some("2009-06-22"), "{ev:?}");
     }
 }
