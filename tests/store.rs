@@ -439,3 +439,43 @@ fn opening_a_library_adds_the_indexes_an_import_needs() {
         .unwrap();
     assert!(plan.contains("COVERING INDEX"), "{plan}");
 }
+
+#[test]
+fn a_copy_of_a_story_stored_many_times_is_still_found() {
+    // A wire story stored in seventy slightly different versions: every phrase of it is in
+    // more stored articles than a copy lookup reads one by one, and a plain copy must still
+    // be found.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("lib.gpkg")).unwrap();
+    let story = "Officials in the northern district opened the new river bridge to traffic on \
+        Monday after nine weeks of repairs paid for by the regional fund, the ward council said.";
+    let mut all = Dataset::default();
+    for i in 0..70 {
+        let a = article(
+            &format!("Edition {i} of the day. {story} Edition {i} ends here."),
+            &format!("https://outlet{i}.example/bridge"),
+            &format!("Outlet {i}"),
+            "2023-06-08",
+            &format!("a{i}"),
+        );
+        newsmap::jobs::ingest::append(&mut all, a);
+    }
+    store
+        .import_with(
+            &all,
+            newsmap::library::store::ImportOptions {
+                copies: false,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let copy = article(
+        story,
+        "https://paper.example/bridge",
+        "Paper",
+        "2023-06-08",
+        "c1",
+    );
+    let r = store.import(&copy).unwrap();
+    assert_eq!(r.syndications, 1, "{r:?}");
+}

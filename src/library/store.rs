@@ -1191,18 +1191,27 @@ fn find_copy(
     let mut lookup =
         tx.prepare_cached("SELECT article FROM article_grams WHERE gram = ?1 LIMIT ?2")?;
     let mut hits: HashMap<i64, usize> = HashMap::new();
+    let mut common_hits: HashMap<i64, usize> = HashMap::new();
     for g in sampled(grams) {
         let articles: Vec<i64> = lookup
             .query_map(params![g as i64, COMMON_GRAM as i64 + 1], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         // A phrase in many stored articles ("according to the") tells no copy apart, and
-        // reading its every article made each import slower than the last.
-        if articles.len() > COMMON_GRAM {
-            continue;
-        }
+        // reading its every article made each import slower than the last: only the first
+        // stored few are read, and they count only when no rarer phrase is shared with
+        // anything (a wire story stored more than that many times over, whose every phrase is
+        // common; its first stored versions come first in the index).
+        let counts = if articles.len() > COMMON_GRAM {
+            &mut common_hits
+        } else {
+            &mut hits
+        };
         for a in articles {
-            *hits.entry(a).or_default() += 1;
+            *counts.entry(a).or_default() += 1;
         }
+    }
+    if hits.is_empty() {
+        hits = common_hits;
     }
     let mut best: Vec<(usize, i64)> = hits.into_iter().map(|(a, n)| (n, a)).collect();
     best.sort_unstable_by(|x, y| y.cmp(x));

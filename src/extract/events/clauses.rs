@@ -3,7 +3,7 @@
 //! …", "according to …", asides between dashes).
 
 use super::triggers::verbal_trigger_at;
-use crate::extract::sentences::Doc;
+use crate::extract::sentences::{Doc, TokenKind};
 use crate::model::Span;
 
 /// Token ranges.
@@ -62,27 +62,54 @@ fn own_subject_follows(doc: &Doc, start: usize, comma: usize) -> bool {
             || verbal_trigger_at(doc, k) && !doc.low(k).ends_with("ing")
     };
     let sentence = doc.tokens[comma].sentence;
-    let first = comma + 2;
-    // (Right after "and" a verb shares the subject before: ", and was released".)
-    if first >= doc.tokens.len() || verb_at(first) {
+    // ("and in addition, …" and "and at the same time" stand before a subject.)
+    let first = if doc.is(comma + 2, "in") && doc.is(comma + 3, "addition") {
+        comma + 4 + usize::from(doc.is(comma + 4, ","))
+    } else if doc.is(comma + 2, "at") && doc.is(comma + 3, "the") && doc.is(comma + 4, "same") {
+        comma + 6 + usize::from(doc.is(comma + 6, ","))
+    } else {
+        comma + 2
+    };
+    // A subject starts right after "and": not a verb sharing the subject before (", and was
+    // released"), an adverb or a phrase before one (", and then attacked", ", and in recent
+    // days launched"), nor someone's kin ("and his brother was detained" stays with its owner).
+    if first >= doc.tokens.len()
+        || verb_at(first)
+        || doc.is_any(first, NO_SUBJECT_STARTS)
+        || doc.low(first).ends_with("ly")
+    {
         return false;
     }
     // The last verb before, with no other comma after it: a comma between makes the "and" end
-    // a list ("joined Sudan, Tanzania, and Libya").
+    // a list ("joined Sudan, Tanzania, and Libya"). (Not the comma of a number or a date:
+    // "20,000", "June 19, 2023".)
     let Some(verb) = (start..comma).rev().find(|&k| verb_at(k)) else {
         return false;
     };
-    if (verb..comma).any(|k| doc.tok(k) == ",") {
+    let number = |k: usize| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    };
+    if (verb..comma).any(|k| doc.tok(k) == "," && !(number(k - 1) && number(k + 1))) {
         return false;
     }
     (first + 1..(first + 7).min(doc.tokens.len()))
         .take_while(|&k| {
             doc.tokens[k].sentence == sentence
-                && doc.tokens[k - 1].kind != crate::extract::sentences::TokenKind::Punct
+                && doc.tokens[k - 1].kind != TokenKind::Punct
                 && !doc.is_any(k - 1, &["to", "who", "which", "that"])
         })
-        .any(verb_at)
+        // ("two firms accused of smuggling": a participle describing a listed noun.)
+        .any(|k| verb_at(k) && !doc.is_any(k + 1, &["of", "by", "with"]))
 }
+
+/// Words after ", and" that start no subject.
+const NO_SUBJECT_STARTS: &[&str] = &[
+    "then", "later", "also", "again", "still", "soon", "now", "thus", "so", "in", "on", "at",
+    "during", "after", "before", "since", "for", "by", "with", "from", "over", "within", "under",
+    "his", "her", "their", "its", "not", "never",
+];
 
 /// Token ranges that are conditions ("if North Korea launched a nuclear attack").
 pub(super) fn conditions(doc: &Doc, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {

@@ -3647,8 +3647,19 @@ fn own_date(
     // "Police fired tear gas on Monday, and three protesters were injured": a clause joined by
     // ", and" with no date of its own happens when the clause before it does, at that clause's
     // last date, when no other event lies between.
+    // (Not a perfect or a "since", which reach to now: "began in September, and 500 people
+    // have been killed"; nor what someone says: "and officials say 178 were killed".)
     let clause_start = view.range.start;
+    let reaches_now = (clause_start..h.first).any(|k| {
+        doc.is_any(
+            k,
+            &[
+                "has", "have", "say", "says", "said", "since", "now", "still",
+            ],
+        )
+    }) || (h.last + 1..view.range.end).any(|k| doc.is_any(k, &["since", "ever"]));
     if clause_start >= 2
+        && !reaches_now
         && doc.is(clause_start - 1, "and")
         && doc.is(clause_start - 2, ",")
         && let Some(d) = sentence_dates
@@ -6640,5 +6651,78 @@ mod tests {
             .find(|e| e.title.contains("injured"))
             .expect("injured");
         assert_eq!(first_day(injured).as_deref(), Some("2009-06-22"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_second_verb_after_comma_and_keeps_the_subject_before() {
+        // An adverb or a phrase after "and" starts no subject of its own.
+        let ev = events_for(
+            "Russian troops shelled the village on Monday, and then attacked the town of \
+             Avdiivka on Tuesday.",
+            Some("2024-01-10"),
+        );
+        let attack = ev
+            .iter()
+            .find(|e| e.title.contains("attack"))
+            .expect("attack");
+        assert!(!attack.actors.is_empty(), "{ev:?}");
+        // A participle describing a listed noun is no clause's verb.
+        let ev = events_for(
+            "Washington sanctioned three Iranian officials on Tuesday, and two shipping firms \
+             accused of smuggling oil.",
+            Some("2024-01-10"),
+        );
+        assert!(
+            ev.iter()
+                .all(|e| !e.title.starts_with("Two shipping firms accuse")),
+            "{ev:?}"
+        );
+        // With a year in the date, the comma after the day is no list's.
+        let ev = events_for(
+            "The reporter Tom Ames was arrested on June 19, 2023, and the photographer Lina \
+             Sorel was detained on June 21, 2023.",
+            Some("2024-01-10"),
+        );
+        let detained = ev
+            .iter()
+            .find(|e| e.title.contains("detained"))
+            .expect("detained");
+        assert!(detained.title.starts_with("Sorel"), "{ev:?}");
+        // A perfect reaches to now: it does not take the date of the clause before.
+        let ev = events_for(
+            "The protests began in September, and more than 500 people have been killed.",
+            Some("2024-01-10"),
+        );
+        let killed = of_kind(&ev, EventKind::Assault);
+        assert_ne!(first_day(killed).as_deref(), Some("2023-09-01"), "{ev:?}");
+        // "Bombarded with questions" is no attack.
+        let ev = events_for(
+            "The minister was bombarded with questions about the scandal on Tuesday.",
+            Some("2024-01-10"),
+        );
+        assert!(ev.iter().all(|e| e.kind != EventKind::Assault), "{ev:?}");
+    }
+
+    #[test]
+    fn a_title_puts_the_object_where_the_verb_phrase_wants_it() {
+        let ev = events_for(
+            "Police took three activists into custody on Monday.",
+            Some("2024-01-10"),
+        );
+        assert_eq!(
+            of_kind(&ev, EventKind::Coerce).title,
+            "Police take three activists into custody",
+            "{ev:?}"
+        );
+        let ev = events_for(
+            "Gunmen gunned down two policemen in Quetta on Monday.",
+            Some("2024-01-10"),
+        );
+        assert!(
+            of_kind(&ev, EventKind::Assault)
+                .title
+                .starts_with("Gunmen gun down two policemen"),
+            "{ev:?}"
+        );
     }
 }

@@ -394,6 +394,10 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
         .verb
         .rsplit_once(' ')
         .is_some_and(|(_, last)| among(last, PARTICLES));
+    let own_slot = OBJECT_SLOTS
+        .iter()
+        .find(|(verb, _)| *verb == e.verb)
+        .map(|(_, slot)| *slot);
     if !target_names.is_empty() && takes_object(e.kind, e.verb) {
         // "Protesters march against Trump", but "Protesters protest Trump".
         // "Hamas fires rockets at Israel", or without the arms "fires on".
@@ -403,6 +407,8 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
         });
         let prep = if let Some(fired) = &fired {
             fired.as_str()
+        } else if let Some(slot) = own_slot {
+            slot
         } else if e.kind == EventKind::Protest && e.verb != "protest" && !verb_particle {
             " against"
         } else if !e.verb.contains(' ') || verb_particle {
@@ -417,12 +423,25 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
                 _ => " with",
             }
         };
-        t.push_str(&format!("{prep} {}", list(&target_names)));
+        if prep == INSIDE {
+            // "Iran takes Behbehani into custody", "holds Hamas responsible".
+            // (Before the words after the verb's first: "will take X into custody".)
+            let rest = e.verb.split_once(' ').map_or("", |(_, rest)| rest);
+            let at = t.len() - rest.len() - usize::from(!rest.is_empty());
+            t.insert_str(at, &format!(" {}", list(&target_names)));
+        } else {
+            t.push_str(&format!("{prep} {}", list(&target_names)));
+        }
     } else if let Some(object) = &e.object
-        && !e.verb.contains(' ')
+        && (!e.verb.contains(' ') || own_slot == Some(""))
     {
         t.push(' ');
         t.push_str(&object.words);
+    } else if let Some(object) = e.object.as_ref().filter(|_| own_slot == Some(INSIDE)) {
+        // "Police take three activists into custody".
+        let rest = e.verb.split_once(' ').map_or("", |(_, rest)| rest);
+        let at = t.len() - rest.len() - usize::from(!rest.is_empty());
+        t.insert_str(at, &format!(" {}", object.words));
     } else if let Some(object) = e
         .object
         .as_ref()
@@ -466,6 +485,24 @@ fn mid_title(g: &GroupRef) -> String {
         lower_first(&g.words)
     }
 }
+
+/// Where a title puts the target of a verb whose last word is no preposition: [`INSIDE`]
+/// after the verb's first word ("takes Behbehani into custody"), "" right after the verb ("guns
+/// down two policemen"), else after that preposition ("cracks down on smugglers").
+const OBJECT_SLOTS: &[(&str, &str)] = &[
+    ("take into custody", INSIDE),
+    ("hold responsible", INSIDE),
+    ("crack down", " on"),
+    ("exchange fire", " with"),
+    ("gun down", ""),
+    ("blow up", ""),
+    ("hand over", ""),
+    ("cut off", ""),
+    ("pull out", " of"),
+];
+
+/// The target goes inside the verb phrase, after its first word.
+const INSIDE: &str = "<inside>";
 
 /// Prepositions a verb of the lexicon may end in ("call on", "appeal to", "speak with").
 const PARTICLES: &[&str] = &[

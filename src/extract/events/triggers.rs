@@ -600,7 +600,8 @@ const LEXICON: &[Row] = &[
     ),
     row(K::Assault, "n:strikes", "carry out strikes"),
     row(K::Assault, "n:shelling", "shell"),
-    row(K::Assault, "bombard", ""),
+    // ("bombarded with questions" is no attack.)
+    needs(K::Assault, "bombard", "", Needs::Except(&[], &["with"])),
     row(K::Assault, "n:bombardment/bombardments", "bombard"),
     row(K::Assault, "n:bombing/bombings", "bomb"),
     row(K::Assault, "n:invasion", "invade"),
@@ -659,6 +660,13 @@ const LEXICON: &[Row] = &[
         K::Coerce,
         "take/took/taken into custody",
         "take into custody",
+    ),
+    // "took three activists into custody"
+    needs(
+        K::Coerce,
+        "take/took/taken",
+        "take into custody",
+        Needs::SoonAfter(&["custody"]),
     ),
     row(K::Coerce, "n:colonial rule", "rule as a colony"),
     needs(K::Coerce, "rule", "rule", Needs::Colony),
