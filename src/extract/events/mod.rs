@@ -2661,6 +2661,11 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                     })
             })
             .unwrap_or(view.next_trigger),
+        // "extradited the banker to Portugal": where someone is sent is no one it is done to.
+        EventKind::Coerce if matches!(trig.verb, "deport" | "extradite") => (h.last + 2
+            ..view.next_trigger)
+            .find(|&k| doc.is(k, "to"))
+            .unwrap_or(view.next_trigger),
         _ => view.next_trigger,
     };
     // "After a two-day visit to Peru on Monday, former UN envoy Hal Brenner condemned …": a
@@ -6607,6 +6612,11 @@ mod tests {
             of_kind(&ev, EventKind::Coerce)
                 .title
                 .starts_with("Brazil extradites"),
+            "{ev:?}"
+        );
+        // (Where one is sent is no target.)
+        assert!(
+            !of_kind(&ev, EventKind::Coerce).title.contains("Portugal"),
             "{ev:?}"
         );
         let ev = events_for(
