@@ -425,10 +425,7 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
         };
         if prep == INSIDE {
             // "Iran takes Behbehani into custody", "holds Hamas responsible".
-            // (Before the words after the verb's first: "will take X into custody".)
-            let rest = e.verb.split_once(' ').map_or("", |(_, rest)| rest);
-            let at = t.len() - rest.len() - usize::from(!rest.is_empty());
-            t.insert_str(at, &format!(" {}", list(&target_names)));
+            put_inside(&mut t, e.verb, &list(&target_names));
         } else {
             t.push_str(&format!("{prep} {}", list(&target_names)));
         }
@@ -439,9 +436,7 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
         t.push_str(&object.words);
     } else if let Some(object) = e.object.as_ref().filter(|_| own_slot == Some(INSIDE)) {
         // "Police take three activists into custody".
-        let rest = e.verb.split_once(' ').map_or("", |(_, rest)| rest);
-        let at = t.len() - rest.len() - usize::from(!rest.is_empty());
-        t.insert_str(at, &format!(" {}", object.words));
+        put_inside(&mut t, e.verb, &object.words);
     } else if let Some(object) = e
         .object
         .as_ref()
@@ -503,6 +498,14 @@ const OBJECT_SLOTS: &[(&str, &str)] = &[
 
 /// The target goes inside the verb phrase, after its first word.
 const INSIDE: &str = "<inside>";
+
+/// Puts `words` into `title`, which ends with `verb` conjugated, before the verb's words after
+/// its first: "will take" + "three activists" + "into custody".
+fn put_inside(title: &mut String, verb: &str, words: &str) {
+    let rest = verb.split_once(' ').map_or("", |(_, rest)| rest);
+    let at = title.len() - rest.len() - usize::from(!rest.is_empty());
+    title.insert_str(at, &format!(" {words}"));
+}
 
 /// Prepositions a verb of the lexicon may end in ("call on", "appeal to", "speak with").
 const PARTICLES: &[&str] = &[
