@@ -3655,18 +3655,20 @@ fn own_date(
     // (Not a perfect or a "since", which reach to now: "began in September, and 500 people
     // have been killed"; nor what someone says: "and officials say 178 were killed".)
     let clause_start = view.range.start;
-    let reaches_now = (clause_start..h.first).any(|k| {
-        doc.is_any(
-            k,
-            &[
-                "has", "have", "say", "says", "said", "since", "now", "still",
-            ],
-        )
-    }) || (h.last + 1..view.range.end).any(|k| doc.is_any(k, &["since", "ever"]));
+    let reaches_now = || {
+        (clause_start..h.first).any(|k| {
+            doc.is_any(
+                k,
+                &[
+                    "has", "have", "say", "says", "said", "since", "now", "still",
+                ],
+            )
+        }) || (h.last + 1..view.range.end).any(|k| doc.is_any(k, &["since", "ever"]))
+    };
     if clause_start >= 2
-        && !reaches_now
         && doc.is(clause_start - 1, "and")
         && doc.is(clause_start - 2, ",")
+        && !reaches_now()
         && let Some(d) = sentence_dates
             .iter()
             .filter(|d| d.tokens.1 < clause_start && d.role != DateRole::Anchored)
