@@ -706,7 +706,9 @@ fn import_in(
         quote_row.insert(q.id.as_str(), id);
     }
 
-    // Events: each report joins a known event or starts one.
+    // Events: each report joins a known event or starts one. Stored events are read once per
+    // import, however many reports they are compared with (each read is two round trips).
+    let mut summaries: HashMap<i64, Option<Summary>> = HashMap::new();
     for e in &ds.events {
         let rows: Vec<(String, i64)> = e
             .articles()
@@ -718,7 +720,7 @@ fn import_in(
         let summary = Summary::of(ds, ids, e);
         let place = e.place.as_deref().and_then(|p| place_row.get(p).copied());
         let own: Vec<i64> = rows.iter().map(|r| r.1).collect();
-        let (event, why) = match find_same_event(tx, &summary, &own)? {
+        let (event, why) = match find_same_event(tx, &mut summaries, &summary, &own)? {
             Some((fid, why)) => (fid, Some(why)),
             None => {
                 let fid: i64 = tx
@@ -758,6 +760,7 @@ fn import_in(
             )?;
         }
         refresh_event(tx, event)?;
+        summaries.remove(&event);
     }
     Ok(report)
 }
@@ -791,6 +794,7 @@ fn find_copy(
 /// The stored event a new report is, if any (see the embedded store's `find_same_event`).
 fn find_same_event(
     tx: &mut Transaction,
+    summaries: &mut HashMap<i64, Option<Summary>>,
     s: &Summary,
     own: &[i64],
 ) -> Result<Option<(i64, String)>, postgres::Error> {
@@ -817,10 +821,13 @@ fn find_same_event(
         .map(|r| r.get(0))
         .collect();
     for fid in candidates {
-        let Some(other) = stored_summary(tx, fid)? else {
+        if let std::collections::hash_map::Entry::Vacant(slot) = summaries.entry(fid) {
+            slot.insert(stored_summary(tx, fid)?);
+        }
+        let Some(other) = &summaries[&fid] else {
             continue;
         };
-        if let Some(why) = merge::same_event(&other, s) {
+        if let Some(why) = merge::same_event(other, s) {
             return Ok(Some((fid, why)));
         }
     }
