@@ -709,6 +709,14 @@ fn import_in(
     // Events: each report joins a known event or starts one. Stored events are read once per
     // import, however many reports they are compared with (each read is two round trips).
     let mut summaries: HashMap<i64, Option<Summary>> = HashMap::new();
+    // The widest match window stored: a candidate's window starts at most that many days
+    // before the report's, which bounds the index scan (see the embedded store).
+    let mut widest: i32 = tx
+        .query_one(
+            "SELECT coalesce(max(match_last - match_first), 0) FROM events",
+            &[],
+        )?
+        .get(0);
     for e in &ds.events {
         let rows: Vec<(String, i64)> = e
             .articles()
@@ -720,7 +728,7 @@ fn import_in(
         let summary = Summary::of(ds, ids, e);
         let place = e.place.as_deref().and_then(|p| place_row.get(p).copied());
         let own: Vec<i64> = rows.iter().map(|r| r.1).collect();
-        let (event, why) = match find_same_event(tx, &mut summaries, &summary, &own)? {
+        let (event, why) = match find_same_event(tx, &mut summaries, widest, &summary, &own)? {
             Some((fid, why)) => (fid, Some(why)),
             None => {
                 let fid: i64 = tx
@@ -761,6 +769,13 @@ fn import_in(
         }
         refresh_event(tx, event)?;
         summaries.remove(&event);
+        let width: Option<i32> = tx
+            .query_one(
+                "SELECT match_last - match_first FROM events WHERE fid = $1",
+                &[&event],
+            )?
+            .get(0);
+        widest = widest.max(width.unwrap_or(0));
     }
     Ok(report)
 }
@@ -795,6 +810,7 @@ fn find_copy(
 fn find_same_event(
     tx: &mut Transaction,
     summaries: &mut HashMap<i64, Option<Summary>>,
+    widest: i32,
     s: &Summary,
     own: &[i64],
 ) -> Result<Option<(i64, String)>, postgres::Error> {
@@ -810,12 +826,18 @@ fn find_same_event(
     let candidates: Vec<i64> = tx
         .query(
             "SELECT fid FROM (
-                 SELECT fid FROM events WHERE kind = ANY($1) AND match_first <= $2
-                     AND match_last >= $3
+                 SELECT fid FROM events WHERE kind = ANY($1)
+                     AND match_first BETWEEN $5 AND $2 AND match_last >= $3
                      AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.event = fid
                                      AND r.article = ANY($4))
                  ORDER BY fid DESC LIMIT 200) c ORDER BY fid",
-            &[&kinds, &(last + 1), &(first - 1), &own],
+            &[
+                &kinds,
+                &(last + 1),
+                &(first - 1),
+                &own,
+                &(first - 1 - widest),
+            ],
         )?
         .iter()
         .map(|r| r.get(0))
