@@ -767,14 +767,8 @@ fn import_in(
                 &quote_row,
             )?;
         }
-        refresh_event(tx, event)?;
+        let width = refresh_event(tx, event)?;
         summaries.remove(&event);
-        let width: Option<i32> = tx
-            .query_one(
-                "SELECT match_last - match_first FROM events WHERE fid = $1",
-                &[&event],
-            )?
-            .get(0);
         widest = widest.max(width.unwrap_or(0));
     }
     Ok(report)
@@ -996,7 +990,8 @@ fn insert_report(
 
 /// Recomputes an event's row from its reports, as the embedded store does: the first report
 /// speaks for it (title, kind, place) and the first dated one for its date.
-fn refresh_event(tx: &mut Transaction, fid: i64) -> Result<(), postgres::Error> {
+/// Returns how many days the match window it wrote spans (none when the event is gone).
+fn refresh_event(tx: &mut Transaction, fid: i64) -> Result<Option<i32>, postgres::Error> {
     let Some(first) = tx.query_opt(
         "SELECT title, kind, mode,
              (SELECT date FROM reports d WHERE d.event = $1 AND d.date IS NOT NULL
@@ -1006,7 +1001,7 @@ fn refresh_event(tx: &mut Transaction, fid: i64) -> Result<(), postgres::Error> 
     )?
     else {
         tx.execute("DELETE FROM events WHERE fid = $1", &[&fid])?;
-        return Ok(());
+        return Ok(None);
     };
     let title: String = first.get(0);
     let kind: String = first.get(1);
@@ -1072,7 +1067,7 @@ fn refresh_event(tx: &mut Transaction, fid: i64) -> Result<(), postgres::Error> 
             &window.map(|w| w.1),
         ],
     )?;
-    Ok(())
+    Ok(window.map(|w| w.1 - w.0))
 }
 
 /// Loads events `fids` and what they need, in a read-only transaction (one snapshot).

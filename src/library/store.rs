@@ -672,9 +672,9 @@ impl Store {
                 )
                 .map_err(sql)?;
             }
-            refresh_event(&tx, event).map_err(sql)?;
+            let width = refresh_event(&tx, event).map_err(sql)?;
             if let Some(stored) = stored.as_mut() {
-                stored.changed(&tx, event).map_err(sql)?;
+                stored.changed(event, width);
             }
         }
         if let Some((url, items)) = feed {
@@ -1314,18 +1314,9 @@ impl StoredEvents {
 
     /// Forgets what was read of `fid`, which has just been written, and widens the bound if
     /// its window grew.
-    fn changed(&mut self, tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<()> {
+    fn changed(&mut self, fid: i64, width: Option<i64>) {
         self.seen.remove(&fid);
-        let width: Option<i64> = tx
-            .query_row(
-                "SELECT match_last - match_first FROM events WHERE fid = ?1",
-                [fid],
-                |r| r.get(0),
-            )
-            .optional()?
-            .flatten();
         self.widest = self.widest.max(width.unwrap_or(0));
-        Ok(())
     }
 }
 
@@ -1552,7 +1543,8 @@ fn insert_report(
 /// Recomputes an event's row from its reports: the first report speaks for it (title, kind,
 /// place) and the first dated one for its date; the count of sources, confidence, the days it
 /// can match (see [`merge`]), and its search entry.
-fn refresh_event(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<()> {
+/// Returns how many days the match window it wrote spans (none when the event is gone).
+fn refresh_event(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<Option<i64>> {
     let first = tx
         .query_row(
             "SELECT title, kind, mode,
@@ -1575,7 +1567,7 @@ fn refresh_event(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<()> {
     let Some((title, kind, mode, date, place, geo)) = first else {
         run(tx, "DELETE FROM events WHERE fid = ?1", [fid])?;
         run(tx, "DELETE FROM event_search WHERE rowid = ?1", [fid])?;
-        return Ok(());
+        return Ok(None);
     };
     let date: Option<DateRange> = date.and_then(|d| serde_json::from_str(&d).ok());
     let days = date.as_ref().and_then(|d| {
@@ -1666,7 +1658,7 @@ fn refresh_event(tx: &rusqlite::Transaction, fid: i64) -> rusqlite::Result<()> {
         "INSERT INTO event_search (rowid, title, quotes) VALUES (?1, ?2, ?3)",
         params![fid, title, quotes],
     )?;
-    Ok(())
+    Ok(window.map(|w| w.1 - w.0))
 }
 
 #[allow(clippy::too_many_arguments)]
