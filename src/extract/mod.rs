@@ -528,6 +528,7 @@ fn assemble(
             why: Some(Box::new(Explanation {
                 trigger: e.trigger,
                 actor: e.actor_span,
+                actor_note: e.actor_note.clone(),
                 target: e.target_span,
                 place: e.place_span.filter(|_| e.place.is_some()),
                 place_note: e.place_note.clone(),

@@ -556,6 +556,10 @@ pub struct Explanation {
     /// Where the text names who acted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor: Option<Span>,
+    /// How the actor was found, when the event's own clause does not name it ("the doer of
+    /// the same act told just before").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_note: Option<String>,
     /// Where the text names whom it was done to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<Span>,

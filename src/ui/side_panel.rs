@@ -73,7 +73,7 @@ fn why_ui(ui: &mut Ui, ev: EventRef<'_>, actions: &mut Vec<Action>) {
                     e.kind.code()
                 )),
             );
-            row(ui, "Who acted", why.actor, None);
+            row(ui, "Who acted", why.actor, why.actor_note.clone());
             row(ui, "To whom", why.target, None);
             row(ui, "Where", why.place, why.place_note.clone());
             // The date's own words, or how a date was chosen when the sentence gives none.

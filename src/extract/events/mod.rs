@@ -15,6 +15,7 @@
 //! the meeting they name, as the reviewed seed data does; anything else is "before publication"
 //! (`{start: null, end: published}`), never an invented day.
 
+mod authority;
 mod clauses;
 mod merging;
 mod participants;
@@ -96,6 +97,8 @@ pub struct EventFound {
     pub trigger: Span,
     /// Where the text names the (first) actor.
     pub actor_span: Option<Span>,
+    /// How the actor was found, when the event's own clause does not name it.
+    pub actor_note: Option<String>,
     /// Where the text names the (first) target.
     pub target_span: Option<Span>,
     /// Where the text names the place.
@@ -744,6 +747,9 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             );
         }
     }
+    // "Al-Tal was also sentenced to death": who did an act of state power the clause leaves
+    // unnamed, from the same act told before or an authority that reports it.
+    authority::authority_actors(inp, &mut merged);
     // Events whose own sentences name no place: at the dateline's place ("SEOUL —"), or else
     // the place the lede sets the story in, approximately (precision 3). Not when a party from
     // another country takes part: "WASHINGTON — North Korea fired …" did not happen in
@@ -1223,6 +1229,9 @@ struct Roles {
     /// An unnamed group told to act, who acts ("called on his followers to defy"): its first
     /// and head tokens.
     causee: Option<(usize, usize)>,
+    /// Where the group a participle was done to starts, when that group is the object of an
+    /// earlier verb ("free journalists imprisoned in …").
+    object_from: Option<usize>,
     /// Where the subject ends when an aside stands between it and the verb ("The rebels,
     /// whom NATO has accused …, attacked").
     subject_end: Option<usize>,
@@ -1264,6 +1273,7 @@ fn sentence_events(
             others_did_not,
             causee,
             subject_end,
+            object_from,
             happening_did_it,
             noun_is_subject,
         } = roles(inp, h, &view);
@@ -1397,7 +1407,7 @@ fn sentence_events(
             None => unnamed_subject(
                 doc,
                 inp.rec,
-                view.range.start,
+                object_from.unwrap_or(view.range.start),
                 subject_end
                     .or(governing_verb)
                     .or(infinitive_of)
@@ -1846,6 +1856,7 @@ fn sentence_events(
             place_span,
             place_note: None,
             date_note: None,
+            actor_note: None,
             main: false,
             own_date: date_source == DateSource::Own,
             sentence: si,
@@ -2953,10 +2964,66 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
             t.kind == TokenKind::Number
                 || doc.is_any(next + 1, crate::extract::lexicon::NUMBER_WORDS)
         });
+    // "requested that Iran free journalists imprisoned in …", "Police freed prisoners
+    // detained after the riots": a group that is the object of a verb with a subject of its
+    // own (only determiners, numbers and describing words between) is whom the participle
+    // was done to. (Not "the armed men attacked": a determiner makes "armed" describe them;
+    // nor "said the protesters attacked", whose group is a reported clause's subject.)
+    let object_group = || -> Option<usize> {
+        let verb = |k: usize| {
+            !doc.tokens[k].cap
+                && !doc.is_any(k, FRAME_VERBS)
+                && !doc.is_any(k, participants::BE_HAVE)
+                && (triggers::verbal_trigger_at(doc, k)
+                    || doc.low(k).ends_with("ed")
+                    || doc.is_any(k, IRREGULAR_PASTS))
+                && k > range.start
+                && !doc.is_any(k - 1, DETERMINERS)
+                && doc.tokens[k - 1].kind == TokenKind::Word
+        };
+        let mut k = h.first - 1;
+        for _ in 0..4 {
+            if k <= range.start {
+                return None;
+            }
+            k -= 1;
+            if verb(k) {
+                return Some(k + 1);
+            }
+            // (A determiner opens the phrase: the verb must come right before it.)
+            let describing = doc.tokens[k].kind == TokenKind::Number
+                || doc.is_any(k, crate::extract::lexicon::NUMBER_WORDS)
+                || doc.tokens[k].kind == TokenKind::Word
+                    && !doc.tokens[k].cap
+                    && !doc.is_any(k, DETERMINERS)
+                    && !doc.is_any(k, NOUN_PHRASE_ENDERS)
+                    && !doc.is_any(k, CLAUSE_OPENERS)
+                    && !doc.is_any(k, &["but", "nor", "so"]);
+            if doc.is_any(k, DETERMINERS) {
+                return (k > range.start && verb(k - 1)).then_some(k);
+            }
+            if !describing {
+                return None;
+            }
+        }
+        None
+    };
     // (Whom a happening left so may be listed on: "left 30 people wounded and 12 dead".)
-    let reduced_group = group_before
-        && (no_object && (verb_follows() || governed() || singled_out())
-            || (no_object || list_goes_on) && left_so());
+    // ("freed prisoners detained after the riots": what was done to an object is told after.)
+    let no_object_after =
+        no_object || doc.is_any(next, &["after", "since", "for", "without", "over", "until"]);
+    let object_from = (group_before && no_object_after)
+        .then(object_group)
+        .flatten();
+    let object_of_verb = object_from.is_some();
+    if object_of_verb {
+        // Whom it was done to is the group, which no party names.
+        actors.clear();
+    }
+    let reduced_group = object_of_verb
+        || group_before
+            && (no_object && (verb_follows() || governed() || singled_out())
+                || (no_object || list_goes_on) && left_so());
     let passive = (!trig.nominal
         && trig.needs != Needs::To
         && (is_passive(doc, range.start, h.first)
@@ -3043,6 +3110,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         others_did_not,
         causee,
         subject_end,
+        object_from,
         happening_did_it,
         noun_is_subject,
     }
@@ -6736,5 +6804,74 @@ mod tests {
                 .starts_with("Gunmen gun down two policemen"),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn an_unnamed_authority_is_the_one_that_reports_the_act_or_did_it_before() {
+        // Reported by an authority in its own sentence.
+        let ev = events_for(
+            "QUITO — Rafael Ortiz was detained at the airport on Monday, the national \
+             prosecutor said.",
+            Some("2024-05-08"),
+        );
+        let e = of_kind(&ev, EventKind::Coerce);
+        assert!(
+            e.title.starts_with("National prosecutor detains Ortiz"),
+            "{e:?}"
+        );
+        assert!(
+            e.actor_note
+                .as_deref()
+                .is_some_and(|n| n.contains("reports")),
+            "{e:?}"
+        );
+        // The same act told just before by a named body.
+        let ev = events_for(
+            "The Lima High Court sentenced Ana Ruiz to ten years in prison on Tuesday. Her \
+             associate Tomas Ortega was also sentenced to six years.",
+            Some("2024-05-08"),
+        );
+        let second = ev
+            .iter()
+            .find(|e| e.title.contains("Ortega"))
+            .unwrap_or_else(|| panic!("{ev:?}"));
+        assert!(
+            second.title.starts_with("Lima High Court sentences"),
+            "{second:?}"
+        );
+        assert!(
+            second
+                .actor_note
+                .as_deref()
+                .is_some_and(|n| n.contains("sentence before")),
+            "{second:?}"
+        );
+        // Nobody who could have done it: no actor is made up.
+        for text in [
+            "Rafael Ortiz was arrested in Quito on Monday, his lawyer said.",
+            "Rafael Ortiz was arrested in Quito on Monday. Protesters said the arrest was unjust.",
+        ] {
+            let ev = events_for(text, Some("2024-05-08"));
+            let e = of_kind(&ev, EventKind::Coerce);
+            assert!(e.actors.is_empty() && e.agent.is_none(), "{text}: {e:?}");
+            assert_eq!(e.actor_note, None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_participle_after_an_object_was_done_to_that_object() {
+        // "free activists jailed after the protests": the activists were jailed, not by
+        // whoever asks for their release.
+        let ev = events_for(
+            "Human Rights Watch urged Varnia to free activists jailed after the protests.",
+            Some("2024-05-08"),
+        );
+        let e = of_kind(&ev, EventKind::Coerce);
+        assert!(e.actors.is_empty(), "{e:?}");
+        assert!(e.title.starts_with("Activists jailed"), "{e:?}");
+        // A describing word after a determiner is no verb: "the armed men" did it.
+        let ev = events_for("The armed men attacked on Monday.", Some("2024-05-08"));
+        let e = of_kind(&ev, EventKind::Assault);
+        assert!(e.title.starts_with("Armed men attack"), "{e:?}");
     }
 }

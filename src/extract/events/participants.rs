@@ -698,6 +698,14 @@ pub(super) fn unnamed_subject(
         && matches!(doc.tokens[k - 1].kind, TokenKind::Word | TokenKind::Number)
         && !doc.is_any(k - 1, STOPS)
         && !doc.low(k - 1).ends_with("ly")
+        // "Police freed prisoners": a verb with a subject before it is no modifier ("the
+        // detained journalists", "two armed men" have one).
+        && !(k >= clause_start + 2
+            && !doc.tokens[k - 1].cap
+            && doc.low(k - 1).ends_with("ed")
+            && doc.tokens[k - 2].kind == TokenKind::Word
+            && !doc.is_any(k - 2, super::DETERMINERS)
+            && !doc.is_any(k - 2, crate::extract::lexicon::NUMBER_WORDS))
     {
         k -= 1;
     }

@@ -329,12 +329,17 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
             .verb
             .rsplit_once(' ')
             .is_some_and(|(_, last)| among(last, PARTICLES));
+        let inside = OBJECT_SLOTS.contains(&(e.verb, INSIDE));
         if let Some(patient) = patient
             && takes_object(e.kind, e.verb)
-            && (!e.verb.contains(' ') || particle)
         {
-            t.push(' ');
-            t.push_str(&patient);
+            if inside {
+                // "Police take Nazif into custody".
+                put_inside(&mut t, e.verb, &patient);
+            } else if !e.verb.contains(' ') || particle {
+                t.push(' ');
+                t.push_str(&patient);
+            }
         }
         return format!("{t}{place}");
     }
@@ -389,6 +394,12 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
         return format!("{}{place}", happening(e));
     };
     let mut t = format!("{subject} {}", conjugate(e.verb, plural, e.mode));
+    // "Journalists were imprisoned", told with whoever did it: they are what it was done to.
+    let object_ref = e.object.clone().or_else(|| {
+        e.passive
+            .and(e.unnamed_subject.clone())
+            .filter(|g| g.people && !e.actors.is_empty())
+    });
     // "call on", "speak with": the verb brings its own preposition.
     let verb_particle = e
         .verb
@@ -401,7 +412,7 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     if !target_names.is_empty() && takes_object(e.kind, e.verb) {
         // "Protesters march against Trump", but "Protesters protest Trump".
         // "Hamas fires rockets at Israel", or without the arms "fires on".
-        let fired = (e.verb == "fire").then(|| match &e.object {
+        let fired = (e.verb == "fire").then(|| match &object_ref {
             Some(o) => format!(" {} at", o.words),
             None => " on".to_owned(),
         });
@@ -429,12 +440,12 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
         } else {
             t.push_str(&format!("{prep} {}", list(&target_names)));
         }
-    } else if let Some(object) = &e.object
+    } else if let Some(object) = &object_ref
         && (!e.verb.contains(' ') || own_slot == Some(""))
     {
         t.push(' ');
         t.push_str(&object.words);
-    } else if let Some(object) = e.object.as_ref().filter(|_| own_slot == Some(INSIDE)) {
+    } else if let Some(object) = object_ref.as_ref().filter(|_| own_slot == Some(INSIDE)) {
         // "Police take three activists into custody".
         put_inside(&mut t, e.verb, &object.words);
     } else if let Some(object) = e
@@ -445,7 +456,7 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
         // "Al-Maliki issues an ultimatum to militants".
         t.push_str(" to ");
         t.push_str(&mid_title(object));
-    } else if let Some(object) = e.object.as_ref().filter(|o| o.people && verb_particle) {
+    } else if let Some(object) = object_ref.as_ref().filter(|o| o.people && verb_particle) {
         // "Al-Sadr calls on followers"; "Iraqi soldiers" keeps its name.
         t.push(' ');
         t.push_str(&mid_title(object));

@@ -607,7 +607,13 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
         if let Some((start, last, head)) = named_org(ctx, i) {
             let head_word = doc.low(head).to_string();
             let span = Span::new(doc.tokens[start].span.start, doc.tokens[last].span.end);
-            let p = add_organisation(table, doc.slice(span).to_owned(), None, span, None);
+            // "Supreme Iraqi Criminal Tribunal": a state's body, of the state its name gives.
+            let country = doc
+                .is_any(head, STATE_BODIES)
+                .then(|| (start..=last).find_map(|k| ctx.country_qualifier(k)))
+                .flatten()
+                .map(|(cc, _)| cc);
+            let p = add_organisation(table, doc.slice(span).to_owned(), country, span, None);
             for k in start..=last {
                 ctx.covered[k] = true;
             }
@@ -969,6 +975,9 @@ const NAME_HEADS: &[&str] = &[
     "democrats",
     "republicans",
 ];
+/// Heads of a state's own bodies: a nationality in the name says whose ("Supreme Iraqi
+/// Criminal Tribunal"); a company's does not ("Turkish Airlines" is no organ of Turkey).
+const STATE_BODIES: &[&str] = &["ministry", "court", "tribunal", "government", "department"];
 /// Words that join the parts of a name ("Council for Peace and Order").
 const NAME_JOINERS: &[&str] = &["of", "for", "and", "on", "to", "against", "the", "&"];
 /// A named organisation at token `i`: capitalised words with a head noun from
@@ -1476,5 +1485,18 @@ mod tests {
         let t = table_for(text);
         let p = party_of(&t, text, "Korean Central News Agency", 0).expect("the agency");
         assert_eq!(p.country.as_deref(), Some("KP"), "{p:?}");
+    }
+
+    #[test]
+    fn a_states_court_named_with_its_nationality_is_that_states() {
+        let text = "The Supreme Chilean Electoral Tribunal ruled on Friday. The Chilean Copper \
+                    Company agreed.";
+        let t = table_for(text);
+        let court = party_of(&t, text, "Supreme", 0).expect("the tribunal");
+        assert_eq!(court.name, "Supreme Chilean Electoral Tribunal");
+        assert_eq!(court.country.as_deref(), Some("CL"));
+        // A company is no organ of the state its name gives.
+        let firm = party_of(&t, text, "Chilean Copper", 0).expect("the company");
+        assert_eq!(firm.country, None);
     }
 }
