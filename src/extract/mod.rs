@@ -773,4 +773,47 @@ mod tests {
         let ds = extract(&input, Gazetteer::embedded());
         assert!(ds.parties.iter().all(|p| p.id != "united-states"));
     }
+
+    #[test]
+    fn the_headline_names_who_did_the_main_event_its_sentence_leaves_unnamed() {
+        let mut input = ArticleInput::new(
+            "The Nile Star, a Liberian-flagged bulk carrier that was hijacked by Somali pirates \
+             in May, was attacked off the coast of Somalia. The crew fought back.",
+        );
+        input.title = Some("Somali pirates attack Liberian-flagged ship".to_owned());
+        input.published = Some(jiff::civil::date(2024, 11, 20));
+        let ds = super::extract(&input, Gazetteer::embedded());
+        let main = ds.events.iter().find(|e| e.main).expect("a main event");
+        assert_eq!(main.kind, crate::model::EventKind::Assault, "{main:?}");
+        assert!(
+            main.title.starts_with("Somali pirates attack Nile Star"),
+            "{main:?}"
+        );
+        let why = main.why.as_ref().expect("an explanation");
+        assert!(
+            why.actor_note
+                .as_deref()
+                .is_some_and(|n| n.contains("headline")),
+            "{why:?}"
+        );
+        // The hijacking months before is an event of its own, not the attack.
+        assert!(
+            ds.events
+                .iter()
+                .any(|e| !e.main && e.kind == crate::model::EventKind::Coerce),
+            "{:?}",
+            ds.events
+        );
+    }
+
+    #[test]
+    fn a_place_inside_a_ships_name_is_no_place() {
+        let ds = super::extract(
+            &ArticleInput::new("The Maersk Ohio, a container ship, was boarded off Yemen."),
+            Gazetteer::embedded(),
+        );
+        let places: Vec<&str> = ds.places.iter().map(|p| p.name.as_str()).collect();
+        assert!(!places.contains(&"Ohio"), "{places:?}");
+        assert!(places.contains(&"Yemen"), "{places:?}");
+    }
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::triggers::TRIGGERS;
-use super::{Hit, Inputs, distance, nearest_hit};
+use super::{Hit, Inputs, distance, nearest_hit, participants};
 use crate::extract::lexicon::{COUNTRY_OWNED, PART_OF_COUNTRY};
 use crate::extract::quotes::inside_quote;
 use crate::extract::sentences::TokenKind;
@@ -128,6 +128,16 @@ pub(super) fn place_for(
                 && doc.low(k + 1).ends_with("ing")
         })
         .unwrap_or(range.end);
+    // "a ship that was hijacked by pirates in May, was attacked off Somalia": a relative
+    // clause ends at its comma, and the main verb's places are not its own.
+    let sentence_start = doc.sentences[doc.tokens[h.first].sentence as usize]
+        .tokens
+        .start;
+    let end = if !trig.nominal && participants::in_relative_clause(doc, sentence_start, h.first) {
+        (h.last + 1..end).find(|&k| doc.is(k, ",")).unwrap_or(end)
+    } else {
+        end
+    };
     let range = &(range.start..end);
     let mut best: Option<(usize, usize, Option<u8>)> = None; // (distance, hit, precision)
     for k in range.clone() {

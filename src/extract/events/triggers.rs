@@ -539,7 +539,6 @@ const LEXICON: &[Row] = &[
     row(K::Assault, "open/opened/opened fire", "open fire"),
     row(K::Assault, "kidnap/kidnapped/kidnapped/kidnapping", ""),
     row(K::Assault, "abduct", ""),
-    row(K::Assault, "hijack", ""),
     row(K::Assault, "assassinate", ""),
     row(K::Assault, "massacre", ""),
     row(K::Assault, "behead", ""),
@@ -641,6 +640,8 @@ const LEXICON: &[Row] = &[
     row(K::Coerce, "evict", ""),
     row(K::Coerce, "detain", ""),
     row(K::Coerce, "seize", ""),
+    // Seizing a ship or a plane by force, as "seized by pirates" is.
+    row(K::Coerce, "hijack", ""),
     row(K::Coerce, "annex", ""),
     row(K::Coerce, "occupy/occupied/occupied", ""),
     row(K::Coerce, "deport", ""),
@@ -1747,6 +1748,27 @@ pub(super) fn kinds_in(text: &str) -> Vec<EventKind> {
         }
     }
     out
+}
+
+/// The words before the first verb of `kind` in a headline, when they are a short subject of
+/// words only: "Somali pirates" in "Somali pirates attack US-flagged ship".
+pub(super) fn headline_subject(text: &str, kind: EventKind) -> Option<String> {
+    let doc = Doc::new(text);
+    let verb = (0..doc.tokens.len()).find(|&i| {
+        TRIGGER_INDEX.get(doc.low(i)).is_some_and(|entries| {
+            entries.iter().any(|&e| {
+                let t = &TRIGGERS[e];
+                !t.nominal
+                    && t.kind == kind
+                    && t.words.iter().enumerate().all(|(k, w)| doc.is(i + k, w))
+            })
+        })
+    })?;
+    let words = 0..verb;
+    (!words.is_empty()
+        && words.len() <= 4
+        && words.clone().all(|k| doc.tokens[k].kind == TokenKind::Word))
+    .then(|| doc.tokens_text(0, verb))
 }
 
 /// The trigger is a word of a proper name ("the Arbitrary Arrests Committee", "the Joint

@@ -549,10 +549,14 @@ const SURNAME_PLACE_WORDS: &[&str] = &[
 pub(crate) fn places_outside_names(doc: &Doc, rec: &mut Recognised, table: &PartyTable) {
     // Sorted by start, so each place looks only at the few mentions starting before it: a long
     // text stays linear.
+    // (A ship's name too: "the Maersk Alabama" is no place in Alabama.)
     let mut persons: Vec<Span> = table
         .mentions
         .iter()
-        .filter(|m| !m.anaphor && table.parties[m.party].kind == PartyKind::Person)
+        .filter(|m| {
+            let p = &table.parties[m.party];
+            !m.anaphor && (p.kind == PartyKind::Person || p.key.starts_with("vessel:"))
+        })
         .map(|m| m.span)
         .collect();
     persons.sort();

@@ -587,8 +587,157 @@ const ORG_HEADS: &[&str] = &[
     "house of representatives",
     "government",
 ];
+/// Nouns for a ship, which a name in apposition or after "the" names ("the Maersk Alabama, a
+/// container ship", "the tanker Front Altair").
+const VESSELS: &[&str] = &[
+    "ship",
+    "vessel",
+    "tanker",
+    "freighter",
+    "frigate",
+    "destroyer",
+    "warship",
+    "cruiser",
+    "submarine",
+    "corvette",
+    "trawler",
+    "yacht",
+    "ferry",
+    "liner",
+    "bulker",
+    "carrier",
+];
+
+/// Words that may follow a ship noun that heads its phrase ("a ship carrying grain").
+const AFTER_VESSEL: &[&str] = &[
+    "that",
+    "which",
+    "carrying",
+    "owned",
+    "operated",
+    "flagged",
+    "registered",
+    "bound",
+    "with",
+    "from",
+    "en",
+];
+
+/// Named ships: "the Maersk Alabama, a US-flagged container ship" and "the tanker Front
+/// Altair" name a ship, not the US state of Alabama; every later mention of the name is the
+/// ship too ("the crew of Maersk Alabama"). A ship is an organisation here: it acts and is
+/// acted on, and no place lies inside its name.
+fn find_vessels(ctx: &mut Ctx, table: &mut PartyTable) {
+    let doc = ctx.doc;
+    let n = doc.tokens.len();
+    let cap_word = |k: usize| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| t.cap && t.kind == TokenKind::Word)
+    };
+    // A capitalised run of one to four words from `first`; its last token.
+    let run_from = |first: usize| -> Option<usize> {
+        let mut last = first;
+        while cap_word(last + 1) && last + 1 - first < 4 {
+            last += 1;
+        }
+        (cap_word(first) && !cap_word(last + 1)).then_some(last)
+    };
+    let heads_phrase = |v: usize| {
+        doc.tokens
+            .get(v + 1)
+            .is_none_or(|t| t.kind == TokenKind::Punct)
+            || doc.is_any(v + 1, AFTER_VESSEL)
+    };
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    for i in 0..n {
+        // "the tanker Front Altair"
+        if doc.is_any(i, VESSELS)
+            && !doc.tokens[i].cap
+            && i > 0
+            && doc.is(i - 1, "the")
+            && let Some(last) = run_from(i + 1)
+        {
+            names.push((i + 1, last));
+        }
+        // "the Maersk Alabama, a US-flagged container ship"
+        if doc.is(i, ",")
+            && i > 0
+            && doc.is_any(i + 1, &["a", "an", "the"])
+            && let Some(v) = (i + 2..(i + 7).min(n))
+                .take_while(|&k| doc.tokens[k].kind != TokenKind::Punct || doc.is(k, "-"))
+                .find(|&k| doc.is_any(k, VESSELS) && !doc.tokens[k].cap)
+            && heads_phrase(v)
+        {
+            let last = i - 1;
+            let mut first = last;
+            while first > 0 && cap_word(first - 1) && !doc.is(first - 1, "the") && last - first < 3
+            {
+                first -= 1;
+            }
+            // Two words at least, or one after "the": a lone place before a comma is the place
+            // ("Aden, a port city").
+            if cap_word(last) && (last > first || first > 0 && doc.is(first - 1, "the")) {
+                let whole_place = ctx
+                    .place_at(first)
+                    .is_some_and(|(_, after)| after == last + 1);
+                if !whole_place {
+                    names.push((first, last));
+                }
+            }
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut words: Vec<Vec<String>> = Vec::new();
+    for (first, last) in names {
+        let w: Vec<String> = (first..=last).map(|k| doc.low(k).to_owned()).collect();
+        if !words.contains(&w) {
+            words.push(w);
+        }
+    }
+    // Every mention of each name.
+    for w in &words {
+        let mut party = None;
+        let mut i = 0;
+        while i + w.len() <= n {
+            let here = w
+                .iter()
+                .enumerate()
+                .all(|(k, x)| doc.low(i + k) == x.as_str())
+                && (i == 0 || !cap_word(i - 1) || doc.is(i - 1, "the"))
+                && !cap_word(i + w.len());
+            if !here {
+                i += 1;
+                continue;
+            }
+            let last = i + w.len() - 1;
+            let span = Span::new(doc.tokens[i].span.start, doc.tokens[last].span.end);
+            let p = *party.get_or_insert_with(|| {
+                table.party(PartyInfo {
+                    key: format!("vessel:{}", w.join(" ")),
+                    name: doc.slice(span).to_owned(),
+                    kind: PartyKind::Organization,
+                    country: None,
+                    role: None,
+                    title: None,
+                    name_tokens: Vec::new(),
+                    aliases: Vec::new(),
+                })
+            });
+            table.mention(span, p, false);
+            for k in i..=last {
+                ctx.covered[k] = true;
+            }
+            i = last + 1;
+        }
+    }
+}
+
 /// Table organisations, acronym definitions and "<Country>’s X Ministry" patterns.
 pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
+    find_vessels(ctx, table);
     let doc = ctx.doc;
     let n = doc.tokens.len();
     let mut i = 0;
@@ -1498,5 +1647,24 @@ mod tests {
         // A company is no organ of the state its name gives.
         let firm = party_of(&t, text, "Chilean Copper", 0).expect("the company");
         assert_eq!(firm.country, None);
+    }
+
+    #[test]
+    fn a_named_ship_is_a_party_and_no_place() {
+        let text = "The Maersk Ohio, a Liberian-flagged bulk carrier, was boarded off Yemen. The \
+                    crew of Maersk Ohio hid. Rebels seized the tanker Nile Star. Aden, a port \
+                    city, was calm.";
+        let t = table_for(text);
+        let ship = party_of(&t, text, "Maersk Ohio, a", 0).expect("the ship");
+        assert_eq!(ship.name, "Maersk Ohio");
+        assert_eq!(ship.kind, PartyKind::Organization);
+        let again = party_of(&t, text, "Maersk Ohio hid", 0).expect("named again");
+        assert_eq!(again.name, "Maersk Ohio");
+        assert_eq!(
+            party_of(&t, text, "Nile Star", 0).map(|p| p.name.as_str()),
+            Some("Nile Star")
+        );
+        // A port in apposition is the port.
+        assert!(party_of(&t, text, "Aden", 0).is_none_or(|p| p.name != "Aden"));
     }
 }
