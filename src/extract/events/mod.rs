@@ -6934,4 +6934,28 @@ mod tests {
         let e = of_kind(&ev, EventKind::Assault);
         assert!(e.title.starts_with("Armed men attack"), "{e:?}");
     }
+
+    #[test]
+    fn pictures_released_are_no_one_set_free() {
+        for text in [
+            "No pictures of the general have been released since his surgery last Monday.",
+            "He called information such as that released today very serious.",
+        ] {
+            let ev = events_for(text, Some("2024-05-08"));
+            assert!(
+                ev.iter().all(|e| e.kind != EventKind::Retreat),
+                "{text}: {ev:?}"
+            );
+        }
+        let ev = events_for(
+            "The rebels released two hostages in Goma on Monday.",
+            Some("2024-05-08"),
+        );
+        assert!(
+            of_kind(&ev, EventKind::Retreat)
+                .title
+                .starts_with("Rebels release"),
+            "{ev:?}"
+        );
+    }
 }

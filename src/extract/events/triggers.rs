@@ -994,6 +994,11 @@ const DISASTER_WORDS: &[&str] = &[
     "snow",
     "rain",
     "rains",
+    // "were killed when the hotel collapsed": the verbs of a mishap.
+    "collapsed",
+    "crashed",
+    "capsized",
+    "derailed",
 ];
 
 /// Who storms a building in protest.
@@ -1080,6 +1085,8 @@ const PUBLICATIONS: &[&str] = &[
     "results",
     "list",
     "photos",
+    "pictures",
+    "photographs",
     "images",
     "document",
     "documents",
@@ -1649,7 +1656,15 @@ fn needs_met(
         }
         Needs::Troops => after(doc, last, range, 5, TROOPS),
         Needs::AidGoods => after(doc, last, range, 6, AID_GOODS),
-        Needs::NotPublication => !after(doc, last, range, 4, PUBLICATIONS),
+        // (Nor a passive whose subject is one: "No pictures of Castro have been released",
+        // "information such as that released today".)
+        Needs::NotPublication => {
+            !after(doc, last, range, 4, PUBLICATIONS)
+                && !(first.saturating_sub(6).max(range.start)..first)
+                    .rev()
+                    .take_while(|&k| doc.tokens[k].kind != TokenKind::Punct)
+                    .any(|k| doc.is_any(k, PUBLICATIONS))
+        }
         Needs::Claims => after(doc, last, range, 4, CLAIMS),
         // "The bodies of the soldiers arrived in Nairobi": remains are brought, not visiting.
         // (Only in the subject: back to punctuation, a clause's opening word or a verb.)
