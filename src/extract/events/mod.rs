@@ -6958,4 +6958,21 @@ mod tests {
             "{ev:?}"
         );
     }
+
+    #[test]
+    fn a_warning_of_a_danger_is_a_call_to_act_not_a_threat() {
+        let ev = events_for(
+            "Former envoy Hal Brenner warned on Wednesday that Peru risks new unrest if \
+             reforms stall.",
+            Some("2024-05-09"),
+        );
+        assert!(ev.iter().any(|e| e.kind == EventKind::Request), "{ev:?}");
+        assert!(ev.iter().all(|e| e.kind != EventKind::Threaten), "{ev:?}");
+        // Warning of what the speaker will do stays a threat.
+        let ev = events_for(
+            "Chile warned on Wednesday that it would respond if Peru closed the border.",
+            Some("2024-05-09"),
+        );
+        assert!(ev.iter().any(|e| e.kind == EventKind::Threaten), "{ev:?}");
+    }
 }

@@ -383,6 +383,14 @@ const LEXICON: &[Row] = &[
         "warn against",
         Needs::SoonAfter(&["against"]),
     ),
+    // "warned that the country risks returning to clashes if reforms are not made": a warning
+    // of a danger the speaker does not bring is a call to act, not a threat.
+    needs(
+        K::Request,
+        "warn",
+        "warn",
+        Needs::SoonAfter(&["risks", "risk", "should"]),
+    ),
     needs(K::Request, "suggest", "", Needs::SoonAfter(&["should"])),
     row(K::Request, "n:appeal", "appeal to"),
     // ACCUSE
