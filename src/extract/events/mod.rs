@@ -6975,4 +6975,19 @@ mod tests {
         );
         assert!(ev.iter().any(|e| e.kind == EventKind::Threaten), "{ev:?}");
     }
+
+    #[test]
+    fn an_armed_advance_is_an_assault_and_a_deal_drawing_near_is_not() {
+        let ev = events_for(
+            "Rebel fighters edged closer to the city of Goma on Sunday.",
+            Some("2024-05-09"),
+        );
+        let e = of_kind(&ev, EventKind::Assault);
+        assert_eq!(e.title, "Rebel fighters advance on Goma", "{ev:?}");
+        let ev = events_for(
+            "Negotiators edged closer to a deal in Doha on Sunday.",
+            Some("2024-05-09"),
+        );
+        assert!(ev.iter().all(|e| e.kind != EventKind::Assault), "{ev:?}");
+    }
 }

@@ -476,6 +476,11 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
                 t.push(' ');
                 t.push_str(rest);
             }
+            // "Rebels advance on Tripoli": an advance goes toward its place.
+            Some(rest) if e.verb == "advance on" && target_names.is_empty() => {
+                t.push_str(" on ");
+                t.push_str(rest);
+            }
             _ => t.push_str(&place),
         }
     }

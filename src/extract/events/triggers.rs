@@ -34,6 +34,9 @@ pub(super) enum Needs {
     ObjectTo,
     /// Troops or ships sent ("sent troops"), not letters.
     Troops,
+    /// An armed subject right before ("rebels advanced on Tripoli"), not talks that "edged
+    /// closer to a deal".
+    ArmedSubject,
     /// Aid given ("provided food aid", "sent medicine"), not "provided details".
     AidGoods,
     /// People released, not a report or a video ("released the hostages").
@@ -542,6 +545,31 @@ const LEXICON: &[Row] = &[
     row(K::Assault, "stab/stabbed/stabbed/stabbing", ""),
     row(K::Assault, "assault", ""),
     row(K::Assault, "ambush", ""),
+    // A military advance: "rebels advanced on Tripoli", "edged closer to the capital".
+    needs(
+        K::Assault,
+        "advance/advanced/advanced on",
+        "advance on",
+        Needs::ArmedSubject,
+    ),
+    needs(
+        K::Assault,
+        "advance/advanced/advanced toward",
+        "advance on",
+        Needs::ArmedSubject,
+    ),
+    needs(
+        K::Assault,
+        "advance/advanced/advanced towards",
+        "advance on",
+        Needs::ArmedSubject,
+    ),
+    needs(
+        K::Assault,
+        "edge/edged/edged closer to",
+        "advance on",
+        Needs::ArmedSubject,
+    ),
     row(K::Assault, "shoot/shot/shot", ""),
     row(K::Assault, "gun/gunned/gunned down", "gun down"),
     row(K::Assault, "open/opened/opened fire", "open fire"),
@@ -1078,6 +1106,19 @@ const TROOPS: &[&str] = &[
     "units",
     "battalion",
     "brigade",
+];
+
+/// Armed groups that advance ("rebels advanced on the capital").
+const ARMED_GROUPS: &[&str] = &[
+    "rebels",
+    "insurgents",
+    "militants",
+    "fighters",
+    "militias",
+    "militiamen",
+    "army",
+    "tanks",
+    "columns",
 ];
 
 /// What is published rather than set free.
@@ -1663,6 +1704,10 @@ fn needs_met(
                 && (last + 2..(last + 8).min(range.end)).any(|k| doc.is(k, "to"))
         }
         Needs::Troops => after(doc, last, range, 5, TROOPS),
+        Needs::ArmedSubject => (first.saturating_sub(4).max(range.start)..first)
+            .rev()
+            .take_while(|&k| doc.tokens[k].kind != TokenKind::Punct)
+            .any(|k| doc.is_any(k, TROOPS) || doc.is_any(k, ARMED_GROUPS)),
         Needs::AidGoods => after(doc, last, range, 6, AID_GOODS),
         // (Nor a passive whose subject is one: "No pictures of Castro have been released",
         // "information such as that released today".)
