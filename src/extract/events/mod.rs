@@ -2647,6 +2647,23 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
             );
         }
     }
+    // "the United States said it sent an inquiry", "Lima said it would respond": a pronoun
+    // right after the verb of saying is the teller.
+    if actors.is_empty()
+        && !trig.nominal
+        && relative.is_none()
+        && let Some(fv) = frame_verb
+        && doc.is_any(subject_from, &["it", "they", "we"])
+        && (subject_from + 1..h.first).all(|k| {
+            doc.is_any(k, participants::BE_HAVE)
+                || doc.is_any(k, &["would", "will", "had", "also", "not", "could"])
+                || doc.low(k).ends_with("ly")
+        })
+    {
+        let who = participants::subject_range(inp, range.start, fv, skip);
+        let found = parties_in(inp, who.start, who.end, skip);
+        actors = participants::without_affiliations(inp, &who, found);
+    }
     // (Also when the happening opens the clause: "Clashes between … killed five".)
     let opening_happening_noun = !trig.nominal
         && view.first_trigger < h.first
@@ -2809,6 +2826,9 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                     ],
                 )
                 || second_verb(k)
+                // "sent an inquiry to Iran via Swiss diplomats": whom it went through is no
+                // object.
+                || doc.is(k, "via")
                 // "increased security due to fears of a US attack": a reason is no object.
                 || doc.is(k, "due") && doc.is(k + 1, "to")
                 || doc.is(k, "because") && doc.is(k + 1, "of")
@@ -2851,6 +2871,15 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         }
         actors = participants::without_affiliations(inp, &subject, found);
     }
+    // "sent an inquiry to Iran about a former FBI agent": after an object, what it is about
+    // takes no part.
+    let objects_end = (h.last + 1..objects_end)
+        .find(|&k| {
+            doc.is(k, "about")
+                && trig.kind != EventKind::Consult
+                && !parties_in(inp, h.last + 1, k, skip).is_empty()
+        })
+        .unwrap_or(objects_end);
     let mut targets = parties_in(inp, h.last + 1, objects_end.max(h.last + 1), skip);
     // "met in Wales in a summit addressing threats from Russia": what a meeting is about takes
     // no part in it; whom it was with still does ("spoke about Iran with Joe Biden").
@@ -6989,5 +7018,17 @@ mod tests {
             Some("2024-05-09"),
         );
         assert!(ev.iter().all(|e| e.kind != EventKind::Assault), "{ev:?}");
+    }
+
+    #[test]
+    fn a_pronoun_after_the_verb_of_saying_is_the_teller() {
+        let ev = events_for(
+            "Chile said it sent a formal request to Peru via Argentine diplomats about a \
+             missing engineer on Monday.",
+            Some("2024-05-08"),
+        );
+        let e = of_kind(&ev, EventKind::Request);
+        assert_eq!(e.title, "Chile sends a request to Peru", "{ev:?}");
+        assert_eq!(e.targets.len(), 1, "{ev:?}");
     }
 }

@@ -510,6 +510,7 @@ const OBJECT_SLOTS: &[(&str, &str)] = &[
     ("hand over", ""),
     ("cut off", ""),
     ("pull out", " of"),
+    ("send a request", " to"),
 ];
 
 /// The target goes inside the verb phrase, after its first word.

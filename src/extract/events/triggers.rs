@@ -352,6 +352,13 @@ const LEXICON: &[Row] = &[
     row(K::Request, "appeal", "appeal to"),
     needs(K::Request, "ask", "", Needs::ObjectTo),
     row(K::Request, "request", ""),
+    // "sent an official inquiry to Iran about …", "sent a request for extradition".
+    needs(
+        K::Request,
+        "send/sent/sent",
+        "send a request",
+        Needs::SoonAfter(&["inquiry", "request", "query", "appeal", "demand"]),
+    ),
     row(K::Request, "recommend", ""),
     needs(K::Request, "advise", "", Needs::ObjectTo),
     row(K::Request, "press/pressed/pressed for", "press for"),
