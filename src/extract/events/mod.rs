@@ -7031,4 +7031,30 @@ mod tests {
         assert_eq!(e.title, "Chile sends a request to Peru", "{ev:?}");
         assert_eq!(e.targets.len(), 1, "{ev:?}");
     }
+
+    #[test]
+    fn a_trial_is_an_accusation_and_trying_to_act_is_not() {
+        let ev = events_for(
+            "Ana Ruiz was tried for treason in Lima on Monday.",
+            Some("2024-05-08"),
+        );
+        let e = of_kind(&ev, EventKind::Accuse);
+        assert_eq!(e.targets.len(), 1, "{ev:?}");
+        for text in [
+            "Ana Ruiz tried for years to win the seat in Lima.",
+            "The rebels tried to flee for the border on Monday.",
+        ] {
+            let ev = events_for(text, Some("2024-05-08"));
+            assert!(
+                ev.iter().all(|e| e.kind != EventKind::Accuse),
+                "{text}: {ev:?}"
+            );
+        }
+        // An understanding reached is an agreement.
+        let ev = events_for(
+            "Chile and Peru reached an understanding on fishing rights on Monday.",
+            Some("2024-05-08"),
+        );
+        assert_eq!(of_kind(&ev, EventKind::Agree).actors.len(), 2, "{ev:?}");
+    }
 }

@@ -28,6 +28,9 @@ pub(super) enum Needs {
     /// A threatened act: "threatened to …", "threatened with …" or a threat word ("threatened
     /// retaliation"); "threatened regional stability" only endangers.
     ThreatAct,
+    /// Put on trial: passive, with "for" and a charge soon after ("was tried for murder"),
+    /// never "to" ("tried to flee") nor a time ("tried for years").
+    TrialFor,
     /// "from" soon after ("barred from leaving", "prevented from boarding").
     From,
     /// Someone asked to do something: "asked the council to help" (not "he asked").
@@ -217,6 +220,11 @@ const LEXICON: &[Row] = &[
     ),
     row(K::Agree, "strike/struck/struck a deal", "strike a deal"),
     row(K::Agree, "reach/reached/reached a deal", "reach a deal"),
+    row(
+        K::Agree,
+        "reach/reached/reached an understanding",
+        "reach an understanding",
+    ),
     row(K::Agree, "n:agreement", "reach an agreement"),
     row(K::Agree, "n:treaty", "conclude a treaty"),
     row(K::Agree, "n:accord", "reach an accord"),
@@ -418,6 +426,7 @@ const LEXICON: &[Row] = &[
     needs(K::Accuse, "allege", "", Needs::Except(&[], &["to"])),
     needs(K::Accuse, "claim", "accuse", Needs::That),
     row(K::Accuse, "indict", ""),
+    needs(K::Accuse, "try/tried/tried", "try", Needs::TrialFor),
     row(K::Accuse, "investigate", ""),
     row(K::Accuse, "fault", ""),
     row(K::Accuse, "=was critical of", "criticize"),
@@ -1706,6 +1715,33 @@ fn needs_met(
                 || !conditions(doc, range.clone()).is_empty()
         }
         Needs::From => (last + 1..(last + 5).min(range.end)).any(|k| doc.is(k, "from")),
+        // (Passive only: whoever tries someone is rarely the clause's subject, as in "gave
+        // evidence to the court trying him for murder".)
+        Needs::TrialFor => {
+            first > 0
+                && doc.is_any(
+                    first - 1,
+                    &["was", "were", "been", "being", "be", "is", "are"],
+                )
+                && (last + 1..(last + 5).min(range.end))
+                    .take_while(|&k| !doc.is_any(k, &["to", ",", "and", "but"]))
+                    .any(|k| {
+                        // ("tried for years to win": a time is no charge.)
+                        doc.is(k, "for")
+                            && doc
+                                .tokens
+                                .get(k + 1)
+                                .is_some_and(|t| t.kind == TokenKind::Word)
+                            && !doc.is_any(k + 1, crate::extract::lexicon::NUMBER_WORDS)
+                            && !doc.is_any(
+                                k + 1,
+                                &[
+                                    "years", "months", "weeks", "days", "hours", "decades", "a",
+                                    "an", "some", "several", "many", "the", "long", "so", "once",
+                                ],
+                            )
+                    })
+        }
         Needs::ObjectTo => {
             !doc.is(last + 1, "to")
                 && (last + 2..(last + 8).min(range.end)).any(|k| doc.is(k, "to"))
