@@ -3269,7 +3269,14 @@ fn object_of(doc: &Doc, rec: &Recognised, h: &Hit, view: &ClauseView) -> Option<
     {
         i += 1;
     }
-    group_phrase_at(doc, rec, i, view.range.end)
+    // "attacked three times in January": how often is no object.
+    group_phrase_at(doc, rec, i, view.range.end).filter(|g| {
+        let head = g.words.rsplit(' ').next().unwrap_or("").to_lowercase();
+        !matches!(
+            head.as_str(),
+            "times" | "time" | "occasions" | "days" | "weeks" | "months"
+        )
+    })
 }
 
 /// The two sides of "the battle between the security forces and terrorists", "a ceasefire
@@ -7056,5 +7063,16 @@ mod tests {
             Some("2024-05-08"),
         );
         assert_eq!(of_kind(&ev, EventKind::Agree).actors.len(), 2, "{ev:?}");
+    }
+
+    #[test]
+    fn how_often_is_no_object() {
+        let ev = events_for(
+            "The village, which was attacked three times in January, lies empty.",
+            Some("2024-05-08"),
+        );
+        let e = of_kind(&ev, EventKind::Assault);
+        assert!(e.object.is_none(), "{ev:?}");
+        assert!(!e.title.contains("times"), "{ev:?}");
     }
 }

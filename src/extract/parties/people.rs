@@ -385,9 +385,12 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
             let comma_speech = doc.is(after, ",")
                 && doc.is_any(after + 1, SPEECH_VERBS)
                 && !doc.tokens.get(after + 1).is_some_and(|t| t.cap);
-            if doc.is_any(after, SPEECH_VERBS)
+            // "One of the victims from Saraf Jidad recalled": a name inside a phrase of place
+            // is not who speaks.
+            let in_place_phrase = i > 0 && doc.is_any(i - 1, &["in", "at", "near", "into", "from"]);
+            if (doc.is_any(after, SPEECH_VERBS) && !in_place_phrase
+                || appositive.is_some() && !in_place_phrase)
                 || before_is_speech
-                || appositive.is_some()
                 || comma_speech
             {
                 // "said Abdourahim Said Bakar, a government spokesman.": the description after
@@ -467,9 +470,15 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
         }
         // "Winston Churchill met …": a common given name and a surname, with running text
         // after them, are a person's name wherever they stand.
+        // (Not after a preposition of place: "In Saraf Jidad, which …", "victims from Saraf
+        // Jidad, who …" name a village.)
+        let placed = i > 0
+            && (doc.is_any(i - 1, &["in", "at", "near", "into"])
+                || doc.is(i - 1, "from") && doc.is(i + nlen, ","));
         if (2..=3).contains(&nlen)
             && is_given_name(doc.tok(i))
             && !doc.tokens.get(i + nlen).is_some_and(|t| t.cap)
+            && !placed
         {
             add_untitled_person(ctx, table, i..i + nlen, None);
             i += nlen;
@@ -1143,5 +1152,20 @@ mod tests {
         let t = table_for(text);
         let p = party_of(&t, text, "Tarek Mansour", 0).expect("a person");
         assert_eq!(p.kind, PartyKind::Person);
+    }
+
+    #[test]
+    fn a_village_named_in_a_phrase_of_place_is_no_speaker() {
+        let text = "One of the victims from Umm Kadada recalled the attack. A witness from Umm \
+                    Kadada, who was around 80 years old, said it began at dawn. Fatima Nur said \
+                    so too.";
+        let t = table_for(text);
+        assert!(
+            t.parties.iter().all(|p| p.name != "Umm Kadada"),
+            "{:?}",
+            t.parties
+        );
+        let nur = party_of(&t, text, "Fatima Nur", 0).expect("a speaker by name");
+        assert_eq!(nur.kind, PartyKind::Person);
     }
 }
