@@ -816,4 +816,17 @@ mod tests {
         assert!(!places.contains(&"Ohio"), "{places:?}");
         assert!(places.contains(&"Yemen"), "{places:?}");
     }
+
+    #[test]
+    fn a_passive_headline_names_whom_it_was_done_to() {
+        let mut input = ArticleInput::new(
+            "Maria Lopez was arrested in Caracas on Monday after criticising the government.",
+        );
+        input.title = Some("Maria Lopez arrested in Caracas".to_owned());
+        input.published = Some(jiff::civil::date(2024, 5, 8));
+        let ds = super::extract(&input, Gazetteer::embedded());
+        let main = ds.events.iter().find(|e| e.main).expect("a main event");
+        assert!(main.actors.is_empty(), "{main:?}");
+        assert_eq!(main.targets, vec!["maria-lopez".to_owned()], "{main:?}");
+    }
 }

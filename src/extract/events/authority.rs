@@ -63,12 +63,30 @@ pub(super) fn authority_actors(inp: &Inputs, events: &mut [EventFound]) {
             e.agent = Some(g);
             continue;
         }
+        // "Separately, the singer was detained in Berlin": another story in the article.
+        let doc = inp.doc;
+        let opening = doc.sentences[e.sentence].tokens.start;
+        if doc.is_any(
+            opening,
+            &["separately", "meanwhile", "elsewhere", "similarly"],
+        ) {
+            continue;
+        }
+        let country = country_of(inp, e);
         let earlier = events[..i].iter().rev().find(|m| {
             class_of(m.verb) == Some(class)
                 && m.mode == e.mode
                 && m.sentence < e.sentence
-                && e.sentence - m.last_sentence <= SAME_ACT_WINDOW
+                && e.sentence.saturating_sub(m.last_sentence) <= SAME_ACT_WINDOW
                 && (!m.actors.is_empty() || acting_group(m).is_some())
+        });
+        // The same authority only where it holds power: not Turkish police for an arrest in
+        // Berlin, nor a Moscow court for a sentence in Minsk.
+        // (An act placed in its own sentence takes only a doer placed in the same country.)
+        let earlier = earlier.filter(|m| match (country, country_of(inp, m)) {
+            (Some(a), Some(b)) => a == b,
+            (Some(_), None) => false,
+            _ => true,
         });
         if let Some(m) = earlier {
             let agent = acting_group(m).cloned();
@@ -98,6 +116,13 @@ pub(super) fn authority_actors(inp: &Inputs, events: &mut [EventFound]) {
     }
 }
 
+/// The country of the place an event's own clause names.
+fn country_of<'a>(inp: &'a Inputs, e: &EventFound) -> Option<&'a str> {
+    e.place
+        .filter(|_| !e.place_inferred)
+        .and_then(|h| inp.rec.places[h].country.as_deref())
+}
+
 /// The unnamed group that did an act with no party for actor: the agent after "by", or an
 /// active verb's subject ("A court in Lima sentenced …").
 fn acting_group(m: &EventFound) -> Option<&GroupRef> {
@@ -118,18 +143,49 @@ fn reporting_authority(inp: &Inputs, e: &EventFound) -> Option<GroupRef> {
     let t = doc.token_at_or_after(e.trigger.start);
     let verbs = (s.tokens.start..s.tokens.end).filter(|&k| doc.is_any(k, REPORTING));
     for v in verbs {
-        let mut head = v.checked_sub(1)?;
+        let Some(mut head) = v.checked_sub(1) else {
+            continue;
+        };
         while head > s.tokens.start && doc.is_any(head, &["has", "have", "had", "also"]) {
             head -= 1;
         }
         if !doc.is_any(head, AUTHORITY_HEADS) || head == t {
             continue;
         }
-        // The report stands outside the act's clause: after it, past a comma ("…, police
-        // said"), or before it, with the act as what was said ("Police said 40 people …").
+        // The report stands outside the act's clause: after it, past a comma, and ending its
+        // own clause ("…, police said." but not "…, and the court said he would be tried"),
+        // or before it, with the act as what was said ("Police said 40 people …").
         let from = if v > t {
-            let comma = (t..head).rev().find(|&k| doc.is(k, ","))?;
-            if (comma + 1..head).any(|k| doc.is_any(k, &["who", "which", "that"])) {
+            let Some(comma) = (t..head).rev().find(|&k| doc.is(k, ",")) else {
+                continue;
+            };
+            if (comma + 1..head).any(|k| {
+                doc.is_any(
+                    k,
+                    &[
+                        "who", "which", "that", "and", "but", "while", "as", "although",
+                    ],
+                )
+            }) {
+                continue;
+            }
+            let ends_clause =
+                doc.tokens.get(v + 1).is_none_or(|t| {
+                    t.kind == TokenKind::Punct || t.sentence as usize != e.sentence
+                }) || doc.is_any(
+                    v + 1,
+                    &[
+                        "in",
+                        "on",
+                        "yesterday",
+                        "today",
+                        "late",
+                        "earlier",
+                        "later",
+                        "last",
+                    ],
+                );
+            if !ends_clause {
                 continue;
             }
             comma + 1
@@ -148,6 +204,13 @@ fn reporting_authority(inp: &Inputs, e: &EventFound) -> Option<GroupRef> {
             continue;
         }
         let g = GroupRef::new(doc, inp.rec, first, head);
+        // "Two French citizens were detained in Tehran, French authorities said": a foreign
+        // authority reports what another state's did.
+        if let (Some(a), Some(b)) = (g.country.as_deref(), country_of(inp, e))
+            && a != b
+        {
+            continue;
+        }
         // Nobody named in it but a state ("the Egyptian prosecutor"): a person's or a
         // body's name makes it theirs.
         let named = inp

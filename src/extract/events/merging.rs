@@ -169,9 +169,6 @@ pub(super) fn merge_into(m: &mut EventFound, e: EventFound) {
         push_unique(&mut m.targets, p);
     }
     m.last_sentence = m.last_sentence.max(e.sentence);
-    if m.actor_span.is_none() {
-        m.actor_note = e.actor_note;
-    }
     m.actor_span = m.actor_span.or(e.actor_span);
     m.target_span = m.target_span.or(e.target_span);
     for q in e.quotes {

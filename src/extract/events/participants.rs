@@ -522,6 +522,32 @@ pub(super) fn push_unique(v: &mut Vec<usize>, x: usize) {
 /// ("A car bomb exploded", "A stray rocket hit"), with up to two words before it, back to
 /// punctuation or a function word; auxiliaries between it and the trigger are passed over.
 /// Returns the words (capitalised) and whether they are plural.
+/// Participles that describe a group rather than tell what it did ("suspected militants",
+/// "armed men").
+const ADJECTIVAL_PARTICIPLES: &[&str] = &[
+    "armed",
+    "unarmed",
+    "suspected",
+    "alleged",
+    "unidentified",
+    "masked",
+    "hooded",
+    "uniformed",
+    "wounded",
+    "injured",
+    "displaced",
+    "detained",
+    "jailed",
+    "exiled",
+    "accused",
+    "retired",
+    "elected",
+    "unnamed",
+    "organised",
+    "organized",
+    "trained",
+];
+
 pub(super) fn unnamed_subject(
     doc: &Doc,
     rec: &Recognised,
@@ -703,9 +729,11 @@ pub(super) fn unnamed_subject(
         && !(k >= clause_start + 2
             && !doc.tokens[k - 1].cap
             && doc.low(k - 1).ends_with("ed")
+            && !doc.is_any(k - 1, ADJECTIVAL_PARTICIPLES)
             && doc.tokens[k - 2].kind == TokenKind::Word
-            && !doc.is_any(k - 2, super::DETERMINERS)
-            && !doc.is_any(k - 2, crate::extract::lexicon::NUMBER_WORDS))
+            && doc.tokens[k - 2].cap
+            && !doc.low(k - 2).ends_with("ly")
+            && !doc.is_any(k - 2, super::DETERMINERS))
     {
         k -= 1;
     }

@@ -63,6 +63,12 @@ pub(super) enum Needs {
     /// Someone buried by a disaster ("buried under rubble", "buried alive"), not a funeral or a
     /// cache ("grenades buried near the lake").
     Buried,
+    /// One of these nouns as the object, within three words and no preposition between: "sent
+    /// a formal request" (not "sent troops at the request of").
+    ObjectNoun(&'static [&'static str]),
+    /// "warned that the country risks …", "warned that Lima should …": a danger the speaker
+    /// does not bring, with no threat word in the clause.
+    WarningOfRisk,
     /// One of these words within six words after: "sought clemency", "warned Turkey against".
     SoonAfter(&'static [&'static str]),
     /// None of these words within three words after: "met resistance", "signed a letter".
@@ -365,7 +371,7 @@ const LEXICON: &[Row] = &[
         K::Request,
         "send/sent/sent",
         "send a request",
-        Needs::SoonAfter(&["inquiry", "request", "query", "appeal", "demand"]),
+        Needs::ObjectNoun(&["inquiry", "request", "query", "appeal", "demand"]),
     ),
     row(K::Request, "recommend", ""),
     needs(K::Request, "advise", "", Needs::ObjectTo),
@@ -403,12 +409,7 @@ const LEXICON: &[Row] = &[
     ),
     // "warned that the country risks returning to clashes if reforms are not made": a warning
     // of a danger the speaker does not bring is a call to act, not a threat.
-    needs(
-        K::Request,
-        "warn",
-        "warn",
-        Needs::SoonAfter(&["risks", "risk", "should"]),
-    ),
+    needs(K::Request, "warn", "warn", Needs::WarningOfRisk),
     needs(K::Request, "suggest", "", Needs::SoonAfter(&["should"])),
     row(K::Request, "n:appeal", "appeal to"),
     // ACCUSE
@@ -1717,6 +1718,25 @@ fn needs_met(
         Needs::From => (last + 1..(last + 5).min(range.end)).any(|k| doc.is(k, "from")),
         // (Passive only: whoever tries someone is rarely the clause's subject, as in "gave
         // evidence to the court trying him for murder".)
+        Needs::ObjectNoun(words) => (last + 1..(last + 4).min(range.end))
+            .take_while(|&k| {
+                doc.tokens[k].kind == TokenKind::Word
+                    && !doc.is_any(
+                        k,
+                        &["at", "on", "to", "of", "for", "in", "with", "by", "from"],
+                    )
+            })
+            .any(|k| doc.is_any(k, words)),
+        // ("warned on Wednesday that …": a time may stand before "that".)
+        Needs::WarningOfRisk => {
+            (last + 1..(last + 5).min(range.end))
+                .find(|&k| doc.is(k, "that"))
+                .is_some_and(|that| {
+                    (that + 2..(that + 7).min(range.end))
+                        .any(|k| doc.is_any(k, &["risks", "risk", "should"]))
+                })
+                && !(last + 1..range.end).any(|k| doc.is_any(k, THREAT_WORDS))
+        }
         Needs::TrialFor => {
             first > 0
                 && doc.is_any(
@@ -1747,19 +1767,49 @@ fn needs_met(
                 && (last + 2..(last + 8).min(range.end)).any(|k| doc.is(k, "to"))
         }
         Needs::Troops => after(doc, last, range, 5, TROOPS),
-        Needs::ArmedSubject => (first.saturating_sub(4).max(range.start)..first)
-            .rev()
-            .take_while(|&k| doc.tokens[k].kind != TokenKind::Punct)
-            .any(|k| doc.is_any(k, TROOPS) || doc.is_any(k, ARMED_GROUPS)),
+        // (Right before the verb, heading its subject: not "Talks between the army and the
+        // rebels edged closer", nor "a bill to expand the army advanced".)
+        Needs::ArmedSubject => {
+            first > range.start
+                && (doc.is_any(first - 1, TROOPS) || doc.is_any(first - 1, ARMED_GROUPS))
+                && !(range.start..first).any(|k| {
+                    doc.is_any(k, &["between", "with", "of", "to", "for", "and"])
+                        || doc.tokens[k].kind == TokenKind::Possessive
+                })
+        }
         Needs::AidGoods => after(doc, last, range, 6, AID_GOODS),
         // (Nor a passive whose subject is one: "No pictures of Castro have been released",
         // "information such as that released today".)
         Needs::NotPublication => {
-            !after(doc, last, range, 4, PUBLICATIONS)
-                && !(first.saturating_sub(6).max(range.start)..first)
-                    .rev()
-                    .take_while(|&k| doc.tokens[k].kind != TokenKind::Punct)
-                    .any(|k| doc.is_any(k, PUBLICATIONS))
+            // The passive's subject: back over the auxiliaries to its head noun ("pictures …
+            // have been released"), or "that" standing for one ("information such as that
+            // released").
+            let mut k = first;
+            while k > range.start
+                && doc.is_any(
+                    k - 1,
+                    &[
+                        "was", "were", "been", "have", "has", "had", "be", "being", "not", "also",
+                    ],
+                )
+            {
+                k -= 1;
+            }
+            let head = k.checked_sub(1).filter(|&h| h >= range.start);
+            let of_publication = head.is_some_and(|h| {
+                doc.is_any(h, PUBLICATIONS)
+                    || doc.is(h, "that")
+                        && (h.saturating_sub(3).max(range.start)..h)
+                            .any(|j| doc.is_any(j, PUBLICATIONS))
+            });
+            // ("No pictures of the general have been released": the head may stand before
+            // "of X".)
+            let of_phrase = head.is_some_and(|h| {
+                (h.saturating_sub(3).max(range.start + 1)..h)
+                    .find(|&k| doc.is(k, "of"))
+                    .is_some_and(|of| doc.is_any(of - 1, PUBLICATIONS))
+            });
+            !after(doc, last, range, 4, PUBLICATIONS) && !of_publication && !of_phrase
         }
         Needs::Claims => after(doc, last, range, 4, CLAIMS),
         // "The bodies of the soldiers arrived in Nairobi": remains are brought, not visiting.
@@ -1861,6 +1911,11 @@ pub(super) fn kinds_in(text: &str) -> Vec<EventKind> {
     out
 }
 
+/// Past participles without "-ed" that a headline may use bare ("Envoy shot in Kabul").
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "shot", "hit", "held", "struck", "seized", "caught", "sent", "met", "fought", "led",
+];
+
 /// The words before the first verb of `kind` in a headline, when they are a short subject of
 /// words only: "Somali pirates" in "Somali pirates attack US-flagged ship".
 pub(super) fn headline_subject(text: &str, kind: EventKind) -> Option<String> {
@@ -1875,6 +1930,12 @@ pub(super) fn headline_subject(text: &str, kind: EventKind) -> Option<String> {
             })
         })
     })?;
+    // "Maria Lopez arrested in Caracas": a headline's bare participle is passive, and its
+    // subject is whom it was done to.
+    let low = doc.low(verb);
+    if low.ends_with("ed") || low.ends_with("en") || doc.is_any(verb, IRREGULAR_PARTICIPLES) {
+        return None;
+    }
     let words = 0..verb;
     (!words.is_empty()
         && words.len() <= 4

@@ -636,12 +636,29 @@ fn find_vessels(ctx: &mut Ctx, table: &mut PartyTable) {
             .is_some_and(|t| t.cap && t.kind == TokenKind::Word)
     };
     // A capitalised run of one to four words from `first`; its last token.
+    // (Not a day or a month: "seized the tanker Friday"; nor a place or a known body: "the
+    // tanker Iran seized".)
     let run_from = |first: usize| -> Option<usize> {
         let mut last = first;
         while cap_word(last + 1) && last + 1 - first < 4 {
             last += 1;
         }
-        (cap_word(first) && !cap_word(last + 1)).then_some(last)
+        let whole_place = ctx
+            .place_at(first)
+            .is_some_and(|(_, after)| after == last + 1);
+        (cap_word(first)
+            && !cap_word(last + 1)
+            && !crate::extract::lexicon::is_month_or_weekday(doc.low(first))
+            && !whole_place
+            && !is_table_name(&doc.tokens_text(first, last + 1)))
+        .then_some(last)
+    };
+    // "a bulk carrier", "an aircraft carrier", but not "the national carrier" (an airline).
+    let vessel_at = |k: usize| {
+        doc.is_any(k, VESSELS)
+            && !doc.tokens[k].cap
+            && (!doc.is(k, "carrier")
+                || k > 0 && doc.is_any(k - 1, &["bulk", "aircraft", "car", "gas", "ore", "lng"]))
     };
     let heads_phrase = |v: usize| {
         doc.tokens
@@ -652,8 +669,7 @@ fn find_vessels(ctx: &mut Ctx, table: &mut PartyTable) {
     let mut names: Vec<(usize, usize)> = Vec::new();
     for i in 0..n {
         // "the tanker Front Altair"
-        if doc.is_any(i, VESSELS)
-            && !doc.tokens[i].cap
+        if vessel_at(i)
             && i > 0
             && doc.is(i - 1, "the")
             && let Some(last) = run_from(i + 1)
@@ -664,9 +680,13 @@ fn find_vessels(ctx: &mut Ctx, table: &mut PartyTable) {
         if doc.is(i, ",")
             && i > 0
             && doc.is_any(i + 1, &["a", "an", "the"])
+            // ("Kim Sung-ho, the owner of the trawler": a person who has one.)
             && let Some(v) = (i + 2..(i + 7).min(n))
-                .take_while(|&k| doc.tokens[k].kind != TokenKind::Punct || doc.is(k, "-"))
-                .find(|&k| doc.is_any(k, VESSELS) && !doc.tokens[k].cap)
+                .take_while(|&k| {
+                    (doc.tokens[k].kind != TokenKind::Punct || doc.is(k, "-"))
+                        && !doc.is_any(k, &["of", "for", "on", "aboard", "from"])
+                })
+                .find(|&k| vessel_at(k))
             && heads_phrase(v)
         {
             let last = i - 1;
@@ -677,13 +697,11 @@ fn find_vessels(ctx: &mut Ctx, table: &mut PartyTable) {
             }
             // Two words at least, or one after "the": a lone place before a comma is the place
             // ("Aden, a port city").
-            if cap_word(last) && (last > first || first > 0 && doc.is(first - 1, "the")) {
-                let whole_place = ctx
-                    .place_at(first)
-                    .is_some_and(|(_, after)| after == last + 1);
-                if !whole_place {
-                    names.push((first, last));
-                }
+            if cap_word(last)
+                && (last > first || first > 0 && doc.is(first - 1, "the"))
+                && run_from(first) == Some(last)
+            {
+                names.push((first, last));
             }
         }
     }
@@ -757,11 +775,16 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
             let head_word = doc.low(head).to_string();
             let span = Span::new(doc.tokens[start].span.start, doc.tokens[last].span.end);
             // "Supreme Iraqi Criminal Tribunal": a state's body, of the state its name gives.
-            let country = doc
-                .is_any(head, STATE_BODIES)
-                .then(|| (start..=last).find_map(|k| ctx.country_qualifier(k)))
-                .flatten()
-                .map(|(cc, _)| cc);
+            // (A nationality word only, and never an international body's: "International
+            // Criminal Tribunal for Rwanda" is the UN's.)
+            let country = (doc.is_any(head, STATE_BODIES)
+                && !doc.is_any(start, &["international", "special", "joint", "united"]))
+            .then(|| {
+                (start..=last)
+                    .find_map(|k| ctx.demonym_at(k))
+                    .map(|(h, _)| ctx.rec.demonyms[h].country.clone())
+            })
+            .flatten();
             let p = add_organisation(table, doc.slice(span).to_owned(), country, span, None);
             for k in start..=last {
                 ctx.covered[k] = true;
@@ -1666,5 +1689,26 @@ mod tests {
         );
         // A port in apposition is the port.
         assert!(party_of(&t, text, "Aden", 0).is_none_or(|p| p.name != "Aden"));
+    }
+
+    #[test]
+    fn no_ship_is_made_of_an_owner_a_day_a_state_or_an_airline() {
+        let text = "Kim Sung-ho, the owner of the trawler, said the crew was safe. Iranian forces \
+                    seized the tanker Friday. Kenya Airways, the national carrier, suspended \
+                    flights.";
+        let t = table_for(text);
+        let kim = party_of(&t, text, "Kim Sung-ho", 0).expect("the owner");
+        assert_eq!(kim.kind, PartyKind::Person);
+        assert!(
+            t.parties.iter().all(|p| p.name != "Friday"),
+            "{:?}",
+            t.parties
+        );
+        let airlines = t
+            .parties
+            .iter()
+            .filter(|p| p.name == "Kenya Airways")
+            .count();
+        assert_eq!(airlines, 1, "{:?}", t.parties);
     }
 }

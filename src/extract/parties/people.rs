@@ -387,7 +387,9 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
                 && !doc.tokens.get(after + 1).is_some_and(|t| t.cap);
             // "One of the victims from Saraf Jidad recalled": a name inside a phrase of place
             // is not who speaks.
-            let in_place_phrase = i > 0 && doc.is_any(i - 1, &["in", "at", "near", "into", "from"]);
+            let in_place_phrase = i > 0
+                && (doc.is_any(i - 1, &["in", "near", "into", "from"])
+                    || doc.is(i - 1, "at") && doc.is(after, ","));
             if (doc.is_any(after, SPEECH_VERBS) && !in_place_phrase
                 || appositive.is_some() && !in_place_phrase)
                 || before_is_speech
@@ -473,8 +475,8 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
         // (Not after a preposition of place: "In Saraf Jidad, which …", "victims from Saraf
         // Jidad, who …" name a village.)
         let placed = i > 0
-            && (doc.is_any(i - 1, &["in", "at", "near", "into"])
-                || doc.is(i - 1, "from") && doc.is(i + nlen, ","));
+            && (doc.is_any(i - 1, &["in", "near", "into"])
+                || doc.is_any(i - 1, &["from", "at"]) && doc.is(i + nlen, ","));
         if (2..=3).contains(&nlen)
             && is_given_name(doc.tok(i))
             && !doc.tokens.get(i + nlen).is_some_and(|t| t.cap)
