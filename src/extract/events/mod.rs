@@ -3425,11 +3425,22 @@ fn group_phrase_at(doc: &Doc, rec: &Recognised, mut i: usize, end: usize) -> Opt
             i = after;
         }
     }
+    // "the brutal and cowardly attack": describing words joined by "and" before a noun for a
+    // happening stay one phrase.
+    let joined_describing = |k: usize| {
+        k > body
+            && doc.is(k, "and")
+            && doc
+                .tokens
+                .get(k + 1)
+                .is_some_and(|t| !t.cap && t.kind == TokenKind::Word)
+            && (k + 2..(k + 4).min(end)).any(|j| triggers::nominal_trigger_at(doc, j))
+    };
     while i < end
         && i < start + lead + 4
         && matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number)
         && (!doc.tokens[i].cap || demonym_at(doc, rec, i) || i == body && country_at(i))
-        && !doc.is_any(i, OBJECT_STOPS)
+        && (!doc.is_any(i, OBJECT_STOPS) || joined_describing(i))
         // "a rebel commander believed to have …", "civilians caught in …": a participle and
         // its preposition start a clause of their own ("armed men" stays).
         && !(i > body
@@ -7155,5 +7166,23 @@ mod tests {
             Some("2024-05-08"),
         );
         assert!(ev.iter().all(|e| e.kind != EventKind::Request), "{ev:?}");
+    }
+
+    #[test]
+    fn an_attack_named_past_its_place_and_its_describing_words() {
+        let ev = events_for(
+            "Chile strongly condemns the vicious and cowardly attack in Lima on the Peruvian \
+             Cultural Institute, a body that serves Peruvians.",
+            Some("2024-05-08"),
+        );
+        let attack = of_kind(&ev, EventKind::Assault);
+        assert!(
+            attack
+                .title
+                .starts_with("Attack on Peruvian Cultural Institute"),
+            "{ev:?}"
+        );
+        let condemn = of_kind(&ev, EventKind::Accuse);
+        assert!(condemn.title.contains("cowardly attack"), "{ev:?}");
     }
 }

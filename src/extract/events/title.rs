@@ -275,6 +275,31 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
                 .trim()
                 .to_lowercase();
             let prep = gap.strip_suffix(" the").unwrap_or(&gap).to_owned();
+            // "the attack in Kabul on the British Council": past a place phrase, the noun's
+            // own preposition.
+            let prep = match prep.rsplit_once(' ') {
+                Some((before, last))
+                    if ["in ", "at ", "near "]
+                        .iter()
+                        .any(|p| before.starts_with(p))
+                        && inp.rec.places.iter().any(|h| {
+                            h.span.start > e.trigger.end
+                                && h.span.end <= t.start
+                                && inp.doc.text[e.trigger.end..h.span.start]
+                                    .trim()
+                                    .split_whitespace()
+                                    .count()
+                                    <= 2
+                                && inp.doc.text[h.span.end..t.start]
+                                    .trim()
+                                    .trim_end_matches(" the")
+                                    == last
+                        }) =>
+                {
+                    last.to_owned()
+                }
+                _ => prep,
+            };
             let owner = inp.doc.text.get(t.start..t.end).is_some_and(|w| {
                 ["his", "her", "its", "their"].contains(&w.to_lowercase().as_str())
             }) || inp
@@ -287,7 +312,17 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
         });
         return match prep {
             Some(prep) if !target_names.is_empty() => {
-                format!("{noun} {prep} {}{place}", list(&target_names))
+                // Only the party the preposition names ("on the British Council", not the
+                // Afghans an aside after it mentions).
+                let named = e.target_span.and_then(|t| {
+                    inp.parties
+                        .mentions
+                        .iter()
+                        .find(|m| m.span == t)
+                        .map(|m| names_of(inp, &[m.party], short))
+                });
+                let names = named.filter(|n| !n.is_empty()).unwrap_or(target_names);
+                format!("{noun} {prep} {}{place}", list(&names))
             }
             // "the attack on civilians": a group its own preposition names.
             _ if let Some(o) = e.object.as_ref().filter(|o| o.people) => {
