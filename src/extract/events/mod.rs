@@ -7185,4 +7185,22 @@ mod tests {
         let condemn = of_kind(&ev, EventKind::Accuse);
         assert!(condemn.title.contains("cowardly attack"), "{ev:?}");
     }
+
+    #[test]
+    fn a_countrys_affairs_are_a_topic_not_a_place() {
+        let ev = events_for(
+            "Hugo Ruiz accused Ana Vidal of interfering in Peru's affairs on Friday.",
+            Some("2024-05-08"),
+        );
+        // (At most the article's country, approximately, and never in the title.)
+        let e = of_kind(&ev, EventKind::Accuse);
+        assert!(e.place.is_none() || e.place_inferred, "{ev:?}");
+        assert_eq!(e.title, "Ruiz accuses Vidal", "{ev:?}");
+        // A part of the country still places it.
+        let ev = events_for(
+            "Rebels attacked a base in Peru's north on Monday.",
+            Some("2024-05-08"),
+        );
+        assert!(of_kind(&ev, EventKind::Assault).place.is_some(), "{ev:?}");
+    }
 }

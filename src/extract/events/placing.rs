@@ -156,9 +156,28 @@ pub(super) fn place_for(
         {
             continue;
         }
-        // "a deal over Iran's nuclear programme": a possessive makes the place a topic.
+        // "a deal over Iran's nuclear programme": a possessive makes the place a topic. So
+        // does "interfering in Zimbabwe's affairs" (not "in Iraq's north", "in Egypt's
+        // capital").
         if doc.is(k, "over") && possessive_after(inp, p) {
             continue;
+        }
+        if doc.is(k, "in") && possessive_after(inp, p) {
+            let after = doc.token_at_or_after(hit.span.end) + 1;
+            let mut w = after;
+            while w < range.end
+                && !doc.tokens[w].cap
+                && !doc.is_any(w, PART_OF_PLACE)
+                && w < after + 3
+            {
+                if doc.is_any(w, TOPIC_NOUNS) {
+                    break;
+                }
+                w += 1;
+            }
+            if w < range.end && doc.is_any(w, TOPIC_NOUNS) {
+                continue;
+            }
         }
         let idx = hits.iter().position(|x| x.first == h.first).unwrap_or(0);
         if nearest_hit(doc, hits, h.clause, (k, k + 1)) != Some(idx) {
@@ -204,6 +223,44 @@ pub(super) fn place_for(
     }
     None
 }
+
+/// Words for a part of a place: "in Iraq's north" still places the event there.
+const PART_OF_PLACE: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "capital",
+    "coast",
+    "border",
+    "region",
+    "province",
+    "city",
+    "town",
+    "port",
+    "islands",
+];
+
+/// What a country has that is a topic, not a place: "in Zimbabwe's affairs".
+const TOPIC_NOUNS: &[&str] = &[
+    "affairs",
+    "politics",
+    "economy",
+    "elections",
+    "election",
+    "programme",
+    "program",
+    "policy",
+    "policies",
+    "future",
+    "sovereignty",
+    "decision",
+    "case",
+];
 
 /// True when a possessive follows place hit `p` ("Iran's").
 fn possessive_after(inp: &Inputs, p: usize) -> bool {
