@@ -7114,8 +7114,7 @@ mod tests {
             let ev = events_for(text, Some("2024-05-08"));
             let later = ev
                 .iter()
-                .filter(|e| e.kind == EventKind::Coerce && e.passive.is_some())
-                .next_back()
+                .rfind(|e| e.kind == EventKind::Coerce && e.passive.is_some())
                 .unwrap_or_else(|| panic!("{text}: {ev:?}"));
             assert!(
                 later.actors.is_empty() && later.agent.is_none(),

@@ -286,7 +286,6 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
                             h.span.start > e.trigger.end
                                 && h.span.end <= t.start
                                 && inp.doc.text[e.trigger.end..h.span.start]
-                                    .trim()
                                     .split_whitespace()
                                     .count()
                                     <= 2

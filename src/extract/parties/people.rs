@@ -390,8 +390,7 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
             let in_place_phrase = i > 0
                 && (doc.is_any(i - 1, &["in", "near", "into", "from"])
                     || doc.is(i - 1, "at") && doc.is(after, ","));
-            if (doc.is_any(after, SPEECH_VERBS) && !in_place_phrase
-                || appositive.is_some() && !in_place_phrase)
+            if (doc.is_any(after, SPEECH_VERBS) || appositive.is_some()) && !in_place_phrase
                 || before_is_speech
                 || comma_speech
             {
