@@ -669,9 +669,10 @@ fn find_vessels(ctx: &mut Ctx, table: &mut PartyTable) {
     let mut names: Vec<(usize, usize)> = Vec::new();
     for i in 0..n {
         // "the tanker Front Altair"
-        if vessel_at(i)
-            && i > 0
+        // (The cheap tests first: this runs at every token.)
+        if i > 0
             && doc.is(i - 1, "the")
+            && vessel_at(i)
             && let Some(last) = run_from(i + 1)
         {
             names.push((i + 1, last));
