@@ -168,6 +168,8 @@ pub(super) fn place_for(
             while w < range.end
                 && !doc.tokens[w].cap
                 && !doc.is_any(w, PART_OF_PLACE)
+                && !doc.is_any(w, COMPASS)
+                && !doc.is_any(w, PLACE_PARTS)
                 && w < after + 3
             {
                 if doc.is_any(w, TOPIC_NOUNS) {
@@ -224,25 +226,10 @@ pub(super) fn place_for(
     None
 }
 
-/// Words for a part of a place: "in Iraq's north" still places the event there.
+/// Words for a part of a place besides the compass points and [`PLACE_PARTS`]: "in Egypt's
+/// capital" still places the event there.
 const PART_OF_PLACE: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "capital",
-    "coast",
-    "border",
-    "region",
-    "province",
-    "city",
-    "town",
-    "port",
-    "islands",
+    "capital", "border", "region", "province", "city", "town", "port", "islands",
 ];
 
 /// What a country has that is a topic, not a place: "in Zimbabwe's affairs".

@@ -51,6 +51,22 @@ pub struct PartyInfo {
     pub aliases: Vec<String>,
 }
 
+impl PartyInfo {
+    /// An organisation found by its name alone, with no office or name tokens.
+    pub(super) fn organisation(key: String, name: String, country: Option<String>) -> Self {
+        PartyInfo {
+            key,
+            name,
+            kind: PartyKind::Organization,
+            country,
+            role: None,
+            title: None,
+            name_tokens: Vec::new(),
+            aliases: Vec::new(),
+        }
+    }
+}
+
 /// One reference to a party.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PartyMention {

@@ -734,16 +734,11 @@ fn find_vessels(ctx: &mut Ctx, table: &mut PartyTable) {
             let last = i + w.len() - 1;
             let span = Span::new(doc.tokens[i].span.start, doc.tokens[last].span.end);
             let p = *party.get_or_insert_with(|| {
-                table.party(PartyInfo {
-                    key: format!("vessel:{}", w.join(" ")),
-                    name: doc.slice(span).to_owned(),
-                    kind: PartyKind::Organization,
-                    country: None,
-                    role: None,
-                    title: None,
-                    name_tokens: Vec::new(),
-                    aliases: Vec::new(),
-                })
+                table.party(PartyInfo::organisation(
+                    format!("vessel:{}", w.join(" ")),
+                    doc.slice(span).to_owned(),
+                    None,
+                ))
             });
             table.mention(span, p, false);
             for k in i..=last {
@@ -1266,16 +1261,8 @@ fn add_organisation(
     span: Span,
     alias: Option<&str>,
 ) -> usize {
-    let info = PartyInfo {
-        key: format!("org:{}", name.to_lowercase()),
-        name,
-        kind: PartyKind::Organization,
-        country,
-        role: None,
-        title: None,
-        name_tokens: Vec::new(),
-        aliases: alias.map(str::to_owned).into_iter().collect(),
-    };
+    let mut info = PartyInfo::organisation(format!("org:{}", name.to_lowercase()), name, country);
+    info.aliases = alias.map(str::to_owned).into_iter().collect();
     let p = table.party(info);
     table.mention(span, p, false);
     p

@@ -706,16 +706,11 @@ fn add_untitled_person(
     // organisation table does not know, speaking.
     if doc.is_any(name.end - 1, BODY_WORDS) {
         let full = tokens.join(" ");
-        let p = table.party(PartyInfo {
-            key: format!("org:{}", folded(&full)),
-            name: full,
-            kind: PartyKind::Organization,
-            country: None,
-            role: None,
-            title: None,
-            name_tokens: Vec::new(),
-            aliases: Vec::new(),
-        });
+        let p = table.party(PartyInfo::organisation(
+            format!("org:{}", folded(&full)),
+            full,
+            None,
+        ));
         table.mention(span, p, false);
         for k in name {
             ctx.covered[k] = true;
