@@ -2660,17 +2660,31 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         && !trig.nominal
         && relative.is_none()
         && let Some(fv) = frame_verb
+        // ("said on Monday it sent": past a date.)
+        && let Some(pronoun) = (subject_from..h.first).find(|&k| !in_any(skip, k))
         // ("Kenya said they were arrested": a passive's "they" is others.)
-        && (doc.is_any(subject_from, &["it", "we"])
-            || doc.is(subject_from, "they") && !is_passive(doc, range.start, h.first))
-        && (subject_from + 1..h.first).all(|k| {
+        && (doc.is_any(pronoun, &["it", "we"])
+            || doc.is(pronoun, "they") && !is_passive(doc, range.start, h.first))
+        && (pronoun + 1..h.first).all(|k| {
             doc.is_any(k, participants::BE_HAVE)
                 || doc.is_any(k, &["would", "will", "had", "also", "not", "could"])
                 || doc.low(k).ends_with("ly")
         })
     {
         let who = participants::subject_range(inp, range.start, fv, skip);
-        let found = parties_in(inp, who.start, who.end, skip);
+        let mut found = parties_in(inp, who.start, who.end, skip);
+        // ("On Monday, Chile said it …": the teller after an opening phrase's comma, which
+        // reads like a closing attribution, is still the teller.)
+        if found.is_empty() {
+            for m in inp.parties.mentions_in(token_span(doc, who.start, who.end)) {
+                if doc
+                    .token_containing(m.span.start)
+                    .is_some_and(|t| t >= who.start && !in_any(skip, t))
+                {
+                    push_unique(&mut found, m.party);
+                }
+            }
+        }
         actors = participants::without_affiliations(inp, &who, found);
     }
     // (Also when the happening opens the clause: "Clashes between … killed five".)
@@ -7201,5 +7215,17 @@ mod tests {
             Some("2024-05-08"),
         );
         assert!(of_kind(&ev, EventKind::Assault).place.is_some(), "{ev:?}");
+    }
+
+    #[test]
+    fn the_teller_after_an_opening_date_or_before_one_is_still_the_teller() {
+        for text in [
+            "On Monday, Chile said it sent a formal request to Peru.",
+            "Chile said on Monday it sent a formal request to Peru.",
+        ] {
+            let ev = events_for(text, Some("2024-05-08"));
+            let e = of_kind(&ev, EventKind::Request);
+            assert_eq!(e.title, "Chile sends a request to Peru", "{text}: {ev:?}");
+        }
     }
 }
