@@ -7021,6 +7021,11 @@ mod tests {
             );
         }
         let ev = events_for(
+            "Prisoners named in the document were released in Kigali on Monday.",
+            Some("2024-05-08"),
+        );
+        assert!(ev.iter().any(|e| e.kind == EventKind::Retreat), "{ev:?}");
+        let ev = events_for(
             "The rebels released two hostages in Goma on Monday.",
             Some("2024-05-08"),
         );

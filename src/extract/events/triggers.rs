@@ -1809,7 +1809,18 @@ fn needs_met(
                     .find(|&k| doc.is(k, "of"))
                     .is_some_and(|of| doc.is_any(of - 1, PUBLICATIONS))
             });
-            !after(doc, last, range, 4, PUBLICATIONS) && !of_publication && !of_phrase
+            // ("Prisoners named in the document were released": people lead the subject.)
+            let people_subject = head.is_some_and(|h| {
+                (range.start..h).any(|k| {
+                    doc.is_any(k, CAPTIVE_WORDS)
+                        || doc.is_any(
+                            k,
+                            &["prisoners", "detainees", "people", "inmates", "activists"],
+                        )
+                })
+            });
+            !after(doc, last, range, 4, PUBLICATIONS)
+                && (people_subject || !of_publication && !of_phrase)
         }
         Needs::Claims => after(doc, last, range, 4, CLAIMS),
         // "The bodies of the soldiers arrived in Nairobi": remains are brought, not visiting.
