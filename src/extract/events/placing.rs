@@ -163,21 +163,17 @@ pub(super) fn place_for(
             continue;
         }
         if doc.is(k, "in") && possessive_after(inp, p) {
+            // The first word within four after the possessive that ends the description: a
+            // topic makes it no place, a capital or a part of a place keeps it one.
             let after = doc.token_at_or_after(hit.span.end) + 1;
-            let mut w = after;
-            while w < range.end
-                && !doc.tokens[w].cap
-                && !doc.is_any(w, PART_OF_PLACE)
-                && !doc.is_any(w, COMPASS)
-                && !doc.is_any(w, PLACE_PARTS)
-                && w < after + 3
+            let topic = |w: usize| doc.is_any(w, TOPIC_NOUNS);
+            let part = |w: usize| {
+                doc.is_any(w, PART_OF_PLACE) || doc.is_any(w, COMPASS) || doc.is_any(w, PLACE_PARTS)
+            };
+            if (after..(after + 4).min(range.end))
+                .find(|&w| doc.tokens[w].cap || part(w) || topic(w))
+                .is_some_and(topic)
             {
-                if doc.is_any(w, TOPIC_NOUNS) {
-                    break;
-                }
-                w += 1;
-            }
-            if w < range.end && doc.is_any(w, TOPIC_NOUNS) {
                 continue;
             }
         }

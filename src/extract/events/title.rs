@@ -282,9 +282,15 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
                     if ["in ", "at ", "near "]
                         .iter()
                         .any(|p| before.starts_with(p))
-                        && inp.rec.places.iter().any(|h| {
-                            h.span.start > e.trigger.end
-                                && h.span.end <= t.start
+                        // (Places are sorted by start: only those after the trigger.)
+                        && inp.rec.places[inp
+                            .rec
+                            .places
+                            .partition_point(|h| h.span.start <= e.trigger.end)..]
+                            .iter()
+                            .take_while(|h| h.span.start < t.start)
+                            .any(|h| {
+                            h.span.end <= t.start
                                 && inp.doc.text[e.trigger.end..h.span.start]
                                     .split_whitespace()
                                     .count()
@@ -313,10 +319,12 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
             Some(prep) if !target_names.is_empty() => {
                 // Only the party the preposition names ("on the British Council", not the
                 // Afghans an aside after it mentions).
+                // (Mentions are sorted by start.)
+                let mentions = &inp.parties.mentions;
                 let named = e.target_span.and_then(|t| {
-                    inp.parties
-                        .mentions
+                    mentions[mentions.partition_point(|m| m.span.start < t.start)..]
                         .iter()
+                        .take_while(|m| m.span.start == t.start)
                         .find(|m| m.span == t)
                         .map(|m| names_of(inp, &[m.party], short))
                 });
