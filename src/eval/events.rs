@@ -342,15 +342,25 @@ pub fn score(articles: &[GoldArticle], gaz: &Gazetteer) -> EventReport {
 }
 
 /// Pairs each gold event with the extracted event (index into `ds.events`) that reports it: same
-/// kind (or an allowed alternative) and overlapping evidence, largest overlap first, the same
-/// kind before an alternative at equal overlap, each used once.
+/// kind (or an allowed alternative) and overlapping evidence, largest overlap first; at equal
+/// overlap (two events told in one sentence) the one whose actor is the gold's actor, then the
+/// same kind before an alternative; each used once.
 pub fn match_events(a: &GoldArticle, ds: &Dataset) -> Vec<Option<usize>> {
     let offsets = Offsets::new(&a.text);
     let bytes = |g: &GoldSpan| -> Option<Span> {
         Some(Span::new(offsets.byte(g.start)?, offsets.byte(g.end)?))
     };
-    // Candidate pairs, largest overlap first.
-    let mut pairs: Vec<(usize, bool, usize, usize)> = Vec::new(); // (overlap, alt, pred, gold)
+    let ids = IdMaps::new(ds);
+    let acted = |p: &crate::model::Event, g: &GoldEvent| {
+        g.actor1.as_ref().is_some_and(|gold| {
+            p.actors
+                .iter()
+                .filter_map(|pid| ids.parties.get(pid).map(|&i| &ds.parties[i]))
+                .any(|party| party_matches(party, gold))
+        })
+    };
+    // Candidate pairs, largest overlap first. (overlap, other actor, alt, pred, gold)
+    let mut pairs: Vec<(usize, bool, bool, usize, usize)> = Vec::new();
     for (pi, p) in ds.events.iter().enumerate() {
         for (gi, g) in a.events.iter().enumerate() {
             if p.kind != g.kind && !g.alt_kinds.contains(&p.kind) {
@@ -366,7 +376,7 @@ pub fn match_events(a: &GoldArticle, ds: &Dataset) -> Vec<Option<usize>> {
                     })
                     .sum();
             if overlap > 0 {
-                pairs.push((overlap, p.kind != g.kind, pi, gi));
+                pairs.push((overlap, !acted(p, g), p.kind != g.kind, pi, gi));
             }
         }
     }
@@ -375,10 +385,11 @@ pub fn match_events(a: &GoldArticle, ds: &Dataset) -> Vec<Option<usize>> {
             .then(x.1.cmp(&y.1))
             .then(x.2.cmp(&y.2))
             .then(x.3.cmp(&y.3))
+            .then(x.4.cmp(&y.4))
     });
     let mut pred_of_gold: Vec<Option<usize>> = vec![None; a.events.len()];
     let mut used = vec![false; ds.events.len()];
-    for (_, _, pi, gi) in pairs {
+    for (_, _, _, pi, gi) in pairs {
         if pred_of_gold[gi].is_none() && !used[pi] {
             pred_of_gold[gi] = Some(pi);
             used[pi] = true;

@@ -23,6 +23,8 @@ pub(super) fn clauses(doc: &Doc, si: usize) -> Vec<std::ops::Range<usize>> {
             || doc.tok(i) == "," && doc.is(i + 1, "and") && own_subject_follows(doc, start, i)
         {
             Some(i + 2)
+        } else if doc.is(i, "and") && name_then_verb_after_place(doc, start, i) {
+            Some(i + 1)
         } else {
             None
         };
@@ -47,6 +49,28 @@ pub(super) fn clauses(doc: &Doc, si: usize) -> Vec<std::ops::Range<usize>> {
         out.push(start..s.tokens.end);
     }
     out
+}
+/// "a raid on Gaza and Hamas responded …": "and" after a place a preposition governs, then a
+/// name and a past-tense verb of its own, starts a new clause without a comma. (Not "talks
+/// between Israel and Hamas ended": the pair of "between" is one subject.)
+fn name_then_verb_after_place(doc: &Doc, start: usize, and: usize) -> bool {
+    let cap = |k: usize| doc.tokens.get(k).is_some_and(|t| t.cap && t.kind == TokenKind::Word);
+    if and < start + 2 || !cap(and - 1) || !cap(and + 1) {
+        return false;
+    }
+    let governed = (and.saturating_sub(4).max(start)..and - 1)
+        .rev()
+        .take_while(|&k| cap(k) || doc.is_any(k, &["the", "on", "in", "at", "into", "against"]))
+        .any(|k| doc.is_any(k, &["on", "in", "at", "into", "against"]));
+    let Some(verb) = (and + 2..(and + 5).min(doc.tokens.len())).find(|&k| !cap(k)) else {
+        return false;
+    };
+    governed
+        && doc.tokens[verb].sentence == doc.tokens[and].sentence
+        && doc.low(verb).ends_with("ed")
+        // ("Hamas backed by Iran" describes; "Hamas responded by firing" acts.)
+        && !(doc.is_any(verb + 1, &["by", "with", "in", "from"])
+            && !doc.low(verb + 2).ends_with("ing"))
 }
 /// Finite forms of "be" and "have" that a clause's verb may start with.
 const FINITE_AUXILIARIES: &[&str] = &["was", "were", "is", "are", "has", "have", "had"];
@@ -111,12 +135,16 @@ const NO_SUBJECT_STARTS: &[&str] = &[
     "his", "her", "their", "its", "not", "never",
 ];
 
-/// Token ranges that are conditions ("if North Korea launched a nuclear attack").
+/// Token ranges that are conditions ("if North Korea launched a nuclear attack"), open
+/// questions ("whether the bombs had been detonated") and general cases ("no matter when the
+/// court sentences them"): nothing in them is told as having happened.
 pub(super) fn conditions(doc: &Doc, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
-        if doc.is_any(i, &["if", "unless"]) {
+        if doc.is_any(i, &["if", "unless", "whether", "whenever"])
+            || doc.is(i, "no") && doc.is(i + 1, "matter")
+        {
             let mut j = i + 1;
             while j < range.end
                 && doc.tok(j) != ","

@@ -169,6 +169,25 @@ fn is_toll(doc: &Doc, e: &EventFound) -> bool {
     })
 }
 
+/// A perfect-tense verb counted over a stretch of time ("have been killed this year", "has
+/// arrested dozens in recent years"), or a yearly habit ("every year").
+fn over_a_period(doc: &Doc, h: &Hit, range: &std::ops::Range<usize>) -> bool {
+    let perfect = (h.first.saturating_sub(4).max(range.start)..h.first)
+        .any(|k| doc.is_any(k, &["has", "have"]));
+    let span = h.last + 1..range.end;
+    span.clone().any(|k| {
+        let year_words = |j: usize| doc.is_any(j, &["year", "years", "months", "decade", "decades"]);
+        doc.is_any(k, &["every", "each"]) && doc.is(k + 1, "year")
+            || perfect
+                && (doc.is(k, "this") && doc.is(k + 1, "year")
+                    || doc.is_any(k, &["in", "over"])
+                        && doc.is_any(k + 1, &["recent", "the"])
+                        && (year_words(k + 2)
+                            || doc.is_any(k + 2, &["past", "last"])
+                                && (year_words(k + 3) || year_words(k + 4))))
+    })
+}
+
 /// Title verbs of ballots: an election or vote held, someone elected.
 const BALLOT_VERBS: &[&str] = &["vote", "elect", "hold an election"];
 
@@ -1659,16 +1678,34 @@ fn sentence_events(
         }
         // "North Korea stated it would attack any loudspeakers": force someone says will come
         // is their threat, made now.
-        if let Some(speakers) = threat_speakers(inp, h, &view, mode, kind) {
+        if let Some((speakers, say)) = threat_speakers(inp, h, &view, mode, kind) {
             actors = speakers;
             targets.retain(|t| !actors.contains(t));
-            verb = if kind == EventKind::Assault {
+            // "said Iran must realize there will be consequences": who is warned stands between
+            // the saying and the warning.
+            if kind == EventKind::Threaten {
+                let warned: Vec<usize> = parties_in(inp, say + 1, h.first, &view.skip)
+                    .into_iter()
+                    .filter(|p| !actors.contains(p))
+                    .collect();
+                if !warned.is_empty() {
+                    targets = warned;
+                }
+            }
+            verb = if verb == "take up arms" {
+                "threaten to take up arms"
+            } else if kind == EventKind::Assault {
                 "threaten to attack"
+            } else if kind == EventKind::Threaten {
+                verb
             } else {
                 "threaten"
             };
+            // (A warning's own condition still makes it conditional.)
+            if kind != EventKind::Threaten {
+                mode = None;
+            }
             kind = EventKind::Threaten;
-            mode = None;
             passive = None;
         }
         // "Mbeki denounced the operation": a stance on an act the article told of is taken
@@ -3624,24 +3661,28 @@ const OBJECT_STOPS: &[&str] = &[
 
 /// Who threatens force by saying it will come: for an attack, arrest or sanction in the future
 /// or conditional ("would", "will") after a verb of saying ("stated it would attack", "said
-/// that veterans would take up arms"), the parties before that verb.
+/// that veterans would take up arms"), the parties before that verb, and the verb's token.
 fn threat_speakers(
     inp: &Inputs,
     h: &Hit,
     view: &ClauseView,
     mode: Option<Mode>,
     kind: EventKind,
-) -> Option<Vec<usize>> {
+) -> Option<(Vec<usize>, usize)> {
     let doc = inp.doc;
-    if !matches!(mode, Some(Mode::Future | Mode::Hypothetical))
-        || !matches!(kind, EventKind::Assault | EventKind::Coerce)
+    // "said there will be consequences": the warning's own words carry the modal.
+    let warning = kind == EventKind::Threaten && TRIGGERS[h.entry].words[0] == "there";
+    if !warning
+        && (!matches!(mode, Some(Mode::Future | Mode::Hypothetical))
+            || !matches!(kind, EventKind::Assault | EventKind::Coerce))
     {
         return None;
     }
     let lo = h.first.saturating_sub(4).max(view.range.start);
     // "will continue fighting" goes on with what is already happening; it threatens nothing new.
-    if !(lo..h.first).any(|k| doc.is_any(k, &["will", "would"]))
-        || (lo..h.first).any(|k| doc.is_any(k, &["continue", "keep"]))
+    if !warning
+        && (!(lo..h.first).any(|k| doc.is_any(k, &["will", "would"]))
+            || (lo..h.first).any(|k| doc.is_any(k, &["continue", "keep"])))
     {
         return None;
     }
@@ -3664,7 +3705,7 @@ fn threat_speakers(
             push_unique(&mut speakers, m.party);
         }
     }
-    (!speakers.is_empty()).then_some(speakers)
+    (!speakers.is_empty()).then_some((speakers, say))
 }
 
 /// Weapons of the battlefield: firing them is fighting, never a test or a display
@@ -3862,9 +3903,10 @@ fn own_date(
             )
         }) || (h.last + 1..view.range.end).any(|k| doc.is_any(k, &["since", "ever"]))
     };
+    // ("Yesterday saw an air raid on Gaza and Hamas responded …": a day that opens the sentence
+    // dates each clause joined by "and", whatever events lie between.)
     if clause_start >= 2
         && doc.is(clause_start - 1, "and")
-        && doc.is(clause_start - 2, ",")
         && !reaches_now()
         && let Some(d) = sentence_dates
             .iter()
@@ -3872,10 +3914,12 @@ fn own_date(
             .filter(|d| !in_aside(d))
             .max_by_key(|d| d.tokens.1)
         && let Some(r) = &d.range
-        && !hits
-            .iter()
-            .enumerate()
-            .any(|(x, o)| x != hi && o.first > d.tokens.1 && o.first < h.first)
+        && (d.tokens.0 == start
+            || doc.is(clause_start - 2, ",")
+                && !hits
+                    .iter()
+                    .enumerate()
+                    .any(|(x, o)| x != hi && o.first > d.tokens.1 && o.first < h.first))
     {
         return (Some(r.clone()), DateSource::Inherited);
     }
@@ -4011,6 +4055,11 @@ fn mode_of(
         adverb -= 1;
     }
     if adverb > range.start && doc.is_any(adverb - 1, HABITUAL) && !TRIGGERS[h.entry].nominal {
+        return Some(Mode::Hypothetical);
+    }
+    // "nine journalists have been killed in Pakistan this year": a count over a period is a
+    // statistic, not one happening with a day and a place.
+    if !TRIGGERS[h.entry].nominal && over_a_period(doc, h, range) {
         return Some(Mode::Hypothetical);
     }
     // "he hopes that the summit would take place", "the talks will resume": a noun's own
@@ -7232,5 +7281,102 @@ mod tests {
             let e = of_kind(&ev, EventKind::Request);
             assert_eq!(e.title, "Chile sends a request to Peru", "{text}: {ev:?}");
         }
+    }
+
+    #[test]
+    fn open_questions_general_cases_and_counts_over_a_year_are_not_events() {
+        for text in [
+            "Reports differ as to whether the bombs were detonated remotely in Herat.",
+            "The treaty bans executions no matter when the court sentences them.",
+            "Nine reporters have been killed in Peru this year, the group said.",
+        ] {
+            let ev = events_for(text, Some("2024-05-08"));
+            assert!(
+                ev.iter().all(|e| !matches!(e.kind, EventKind::Assault | EventKind::Coerce)),
+                "{text}: {ev:?}"
+            );
+        }
+        // A toll of one happening still counts.
+        let ev = events_for(
+            "Nine reporters were killed in Lima on Monday, the group said.",
+            Some("2024-05-08"),
+        );
+        of_kind(&ev, EventKind::Assault);
+    }
+
+    #[test]
+    fn warnings_that_a_hostile_act_would_be_answered_are_threats() {
+        let ev = events_for(
+            "Hamas warned Israel on Monday that any attacks on Gaza would be answered.",
+            Some("2024-05-08"),
+        );
+        let e = of_kind(&ev, EventKind::Threaten);
+        assert_eq!(e.title, "Hamas warns Israel", "{ev:?}");
+        assert_eq!(first_day(e).as_deref(), Some("2024-05-06"));
+        // A warning of a risk is no threat.
+        let ev = events_for(
+            "Hamas warned on Monday that the truce risks collapse.",
+            Some("2024-05-08"),
+        );
+        assert!(ev.iter().all(|e| e.kind != EventKind::Threaten), "{ev:?}");
+    }
+
+    #[test]
+    fn a_speaker_saying_arms_will_be_taken_up_or_consequences_will_follow_threatens() {
+        let ev = events_for(
+            "President Robert Mugabe said that veterans would be willing to take up arms.",
+            Some("2024-05-08"),
+        );
+        let e = of_kind(&ev, EventKind::Threaten);
+        assert_eq!(e.title, "Mugabe threatens to take up arms", "{ev:?}");
+        let ev = events_for(
+            "Stephen Hadley said Iran must realize there will be consequences if its boats \
+             menace American ships.",
+            Some("2024-05-08"),
+        );
+        let e = of_kind(&ev, EventKind::Threaten);
+        assert_eq!(e.title, "Hadley warns of consequences against Iran", "{ev:?}");
+        // Rebels who took up arms fought; nobody threatened.
+        let ev = events_for("Rebels took up arms against the army in 2011.", None);
+        assert!(ev.iter().all(|e| e.kind != EventKind::Threaten), "{ev:?}");
+        // An open question threatens nothing.
+        let ev = events_for("Whether there will be consequences is unclear.", None);
+        assert!(ev.is_empty(), "{ev:?}");
+    }
+
+    #[test]
+    fn and_before_a_name_with_a_verb_of_its_own_starts_a_clause() {
+        let ev = events_for(
+            "Yesterday saw an Israeli air raid on Gaza and Hamas responded by firing eight \
+             rockets at Israel's southern towns.",
+            Some("2024-05-08"),
+        );
+        let fire = ev
+            .iter()
+            .find(|e| e.title.contains("rockets"))
+            .unwrap_or_else(|| panic!("{ev:?}"));
+        assert!(fire.title.starts_with("Hamas"), "{ev:?}");
+        assert_eq!(first_day(fire).as_deref(), Some("2024-05-07"), "{ev:?}");
+        let raid = ev
+            .iter()
+            .find(|e| e.title.starts_with("Israel"))
+            .unwrap_or_else(|| panic!("{ev:?}"));
+        assert!(!raid.title.contains("Hamas"), "{ev:?}");
+        // "between Israel and Hamas" is one pair.
+        let ev = events_for("Talks between Israel and Hamas ended on Monday.", None);
+        assert_eq!(of_kind(&ev, EventKind::Consult).title, "Israel and Hamas hold talks");
+    }
+
+    #[test]
+    fn north_and_south_korea_are_both_named() {
+        let ev = events_for(
+            "North and South Korea exchanged artillery fire on Monday.",
+            Some("2024-05-08"),
+        );
+        assert_eq!(
+            of_kind(&ev, EventKind::Assault).title,
+            "North Korea and South Korea exchange fire",
+            "{ev:?}"
+        );
     }
 }

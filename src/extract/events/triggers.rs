@@ -21,6 +21,9 @@ pub(super) enum Needs {
     To,
     /// A threat word or a condition ("vowed a strong response if …").
     Threat,
+    /// A hostile act as the condition of what follows ("warned Israel that any attacks on Gaza
+    /// would …").
+    HostileCondition,
     /// "on"/"upon"/"for" right after ("called on", "calls upon", "called for").
     OnFor,
     /// "with" soon after ("charged him with fraud"; not "charged a fee" or "charged phones").
@@ -484,6 +487,7 @@ const LEXICON: &[Row] = &[
     // THREATEN
     needs(K::Threaten, "threaten", "", Needs::ThreatAct),
     needs(K::Threaten, "vow", "vow a response", Needs::Threat),
+    needs(K::Threaten, "warn", "warn", Needs::HostileCondition),
     needs(
         K::Threaten,
         "warn/warned/warned of",
@@ -492,6 +496,8 @@ const LEXICON: &[Row] = &[
     ),
     needs(K::Threaten, "warn", "warn of a response", Needs::Threat),
     row(K::Threaten, "n:ultimatum", "issue an ultimatum"),
+    row(K::Threaten, "=there will be consequences", "warn of consequences"),
+    row(K::Threaten, "=there would be consequences", "warn of consequences"),
     row(K::Threaten, "n:threat/threats", "threaten"),
     // PROTEST
     row(K::Protest, "protest", ""),
@@ -608,6 +614,8 @@ const LEXICON: &[Row] = &[
         Needs::Except(&[], &["to", "for", "a"]),
     ),
     row(K::Assault, "exchange fire", ""),
+    // Taking up arms is fighting begun; said of the future, it is a threat (threat_speakers).
+    row(K::Assault, "take/took/taken up arms", "take up arms"),
     row(K::Assault, "exchange artillery fire", "exchange fire"),
     row(K::Assault, "exchange gunfire", "exchange fire"),
     // Force against a crowd, and a crowd's stones: "spraying water cannons at the
@@ -1400,7 +1408,35 @@ const THREAT_WORDS: &[&str] = &[
     "war",
     "destroy",
     "action",
+    // "vowed to chase those who instigate violence and bring them to justice"
+    "chase",
+    "crush",
+    "hunt",
+    "justice",
+    "avenge",
 ];
+/// Hostile acts a warning can make the condition of a threat: "warned Israel that any attacks
+/// on Gaza would …".
+const HOSTILE_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "aggression",
+    "strike",
+    "strikes",
+    "incursion",
+    "incursions",
+    "invasion",
+    "provocation",
+    "provocations",
+];
+/// "any attacks … would": a hostile act within a few words after `last`, a modal later on.
+fn hostile_condition(doc: &Doc, last: usize, range: &std::ops::Range<usize>) -> bool {
+    (last + 1..(last + 8).min(range.end)).any(|k| {
+        doc.is(k, "any")
+            && doc.is_any(k + 1, HOSTILE_NOUNS)
+            && (k + 2..range.end).any(|j| doc.is_any(j, &["would", "will"]))
+    })
+}
 /// First word → trigger entries starting with it.
 static TRIGGER_INDEX: std::sync::LazyLock<WordMap<Vec<usize>>> = std::sync::LazyLock::new(|| {
     let mut m: WordMap<Vec<usize>> = WordMap::default();
@@ -1713,8 +1749,10 @@ fn needs_met(
         Needs::Threat => {
             let hi = (last + 8).min(range.end);
             (last + 1..hi).any(|k| doc.is_any(k, THREAT_WORDS))
+                || hostile_condition(doc, last, range)
                 || !conditions(doc, range.clone()).is_empty()
         }
+        Needs::HostileCondition => hostile_condition(doc, last, range),
         Needs::From => (last + 1..(last + 5).min(range.end)).any(|k| doc.is(k, "from")),
         // (Passive only: whoever tries someone is rarely the clause's subject, as in "gave
         // evidence to the court trying him for murder".)
