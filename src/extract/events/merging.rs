@@ -110,10 +110,15 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
         // Without people on both sides, two shared parties (a pair of states) make it the same.
         // A mention that names no party joins another only when it points back at it ("the
         // attacks", "the killings") or shares its sentence, and no group named differs.
+        // ("sixty people have been killed and hundreds wounded": the counts of one toll
+        // differ, the happening is one.)
+        let one_toll = |x: &EventFound, y: &EventFound| {
+            x.sentence == y.sentence && x.passive.is_some() && y.passive.is_some()
+        };
         let partyless = |x: &EventFound, y: &EventFound| {
             x.parties.is_empty()
                 && (x.anaphoric || x.sentence.abs_diff(y.last_sentence) <= NEAR_SENTENCES)
-                && groups_agree(&x.unnamed_subject, &y.unnamed_subject)
+                && (one_toll(x, y) || groups_agree(&x.unnamed_subject, &y.unnamed_subject))
                 && groups_agree(&x.object, &y.object)
         };
         partyless(a, b)

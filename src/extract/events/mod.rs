@@ -769,6 +769,38 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
     // "Al-Tal was also sentenced to death": who did an act of state power the clause leaves
     // unnamed, from the same act told before or an authority that reports it.
     authority::authority_actors(inp, &mut merged);
+    // "Hundreds protested in Hebron. They clashed with security forces.": a sentence opening
+    // with "they" and naming no place happens, approximately, where the sentence before it in
+    // the same paragraph placed what a group it names did. (Not "he": a person moves on.)
+    let doc = inp.doc;
+    for i in 0..merged.len() {
+        let si = merged[i].sentence;
+        if merged[i].place.is_some()
+            || si == 0
+            || doc.sentences[si - 1].paragraph != doc.sentences[si].paragraph
+            || !doc.is(doc.sentences[si].tokens.start, "they")
+        {
+            continue;
+        }
+        let before = merged
+            .iter()
+            .filter(|m| {
+                m.sentence + 1 == si
+                    && !m.place_inferred
+                    && m.unnamed_subject.as_ref().is_some_and(|g| g.plural)
+            })
+            .find_map(|m| m.place);
+        if let Some(p) = before {
+            place_approximately(
+                inp,
+                &mut merged[i],
+                p,
+                "the place of the sentence before, which the pronoun opening this one points \
+                 back to"
+                    .to_owned(),
+            );
+        }
+    }
     // Events whose own sentences name no place: at the dateline's place ("SEOUL —"), or else
     // the place the lede sets the story in, approximately (precision 3). Not when a party from
     // another country takes part: "WASHINGTON — North Korea fired …" did not happen in
@@ -7376,6 +7408,40 @@ mod tests {
         assert_eq!(
             of_kind(&ev, EventKind::Assault).title,
             "North Korea and South Korea exchange fire",
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn a_bare_count_of_people_acts_and_they_point_no_further_than_the_sentence_before() {
+        let ev = events_for(
+            "Palestinian President Mahmoud Abbas and Israeli Prime Minister Ehud Olmert met in \
+             Annapolis on Tuesday. Meanwhile, in the West Bank, hundreds protested the \
+             conference in Hebron. They clashed with security forces.",
+            Some("2024-05-08"),
+        );
+        let protest = of_kind(&ev, EventKind::Protest);
+        assert!(protest.title.starts_with("Hundreds protest"), "{ev:?}");
+        let clash = ev
+            .iter()
+            .find(|e| e.kind == EventKind::Assault)
+            .unwrap_or_else(|| panic!("{ev:?}"));
+        assert!(clash.actors.is_empty(), "{ev:?}");
+        assert_eq!(clash.title, "Clash with security forces", "{ev:?}");
+        // Where the crowd "they" points back to was.
+        assert_eq!(clash.place, protest.place, "{ev:?}");
+        assert!(clash.place_inferred, "{ev:?}");
+    }
+
+    #[test]
+    fn the_counts_of_one_toll_in_a_sentence_are_one_event() {
+        let ev = events_for(
+            "At least sixty people have been killed and hundreds have been wounded in Basra.",
+            Some("2024-05-08"),
+        );
+        assert_eq!(
+            ev.iter().filter(|e| e.kind == EventKind::Assault).count(),
+            1,
             "{ev:?}"
         );
     }

@@ -715,7 +715,12 @@ pub(super) fn unnamed_subject(
             head -= 1;
         }
     }
-    if !doc.is_any(head, GROUP_NOUNS) && !doc.is_any(head, THING_NOUNS) {
+    // "In the West Bank, hundreds protested": a bare count of people acts as a group.
+    let bare_count = doc.is_any(head, &["hundreds", "thousands", "dozens", "scores"])
+        && (head == clause_start
+            || doc.tokens[head - 1].kind == TokenKind::Punct
+            || doc.is_any(head - 1, &["and", "but", "then", "as", "when", "while"]));
+    if !doc.is_any(head, GROUP_NOUNS) && !doc.is_any(head, THING_NOUNS) && !bare_count {
         return None;
     }
     let mut k = head;

@@ -388,6 +388,21 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     // Done to someone, by nobody the text names: "Jacobs sentenced in Leeds". (Not when an
     // unnamed someone did something to a thing of theirs: "the prosecutor requested his
     // release" is "Release requested", never "Al-Ani requested".)
+    // ("They clashed with security forces": the other side of a verb with its own
+    // preposition was no patient: "Clash with security forces".)
+    if actor_names.is_empty()
+        && e.passive.is_none()
+        && e.unnamed_subject.is_none()
+        && e
+            .verb
+            .rsplit_once(' ')
+            .is_some_and(|(_, last)| among(last, &["with", "against"]))
+        && let Some(other) = (!target_names.is_empty())
+            .then(|| list(&target_names))
+            .or_else(|| e.object.as_ref().map(|o| o.words.clone()))
+    {
+        return format!("{} {other}{place}", capitalised(e.verb));
+    }
     if actor_names.is_empty()
         && (e.passive.is_some() || e.unnamed_subject.is_none() && e.object.is_none())
         && let Some(patient) = (!target_names.is_empty())

@@ -776,7 +776,9 @@ fn last_group(history: &History, at: usize, si: usize) -> Vec<usize> {
             continue;
         }
         if current != Some(s.sentence) {
-            if group.len() >= 2 {
+            // "Hundreds protested in Hebron. They clashed with …": "they" points into the
+            // sentence before at the farthest, never past a sentence about others.
+            if group.len() >= 2 || s.sentence + 1 < si {
                 break;
             }
             current = Some(s.sentence);
