@@ -1966,10 +1966,18 @@ fn sentence_events(
                 && agent.is_none()
                 && !others_did_not
             {
+                // (Nor the state of a person it was done to: "said that the Church
+                // imprisoned her" is not her country's act.)
+                let targets_states: Vec<usize> = targets
+                    .iter()
+                    .filter(|&&t| inp.parties.parties[t].kind == PartyKind::Person)
+                    .filter_map(|&t| inp.parties.parties[t].country.as_deref())
+                    .filter_map(|cc| inp.parties.state(cc))
+                    .collect();
                 parties
                     .iter()
                     .copied()
-                    .filter(|p| !targets.contains(p))
+                    .filter(|p| !targets.contains(p) && !targets_states.contains(p))
                     .collect()
             } else {
                 actors
@@ -2753,6 +2761,12 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                     push_unique(&mut found, m.party);
                 }
             }
+        }
+        // ("Valeska Paris said that it imprisoned her": "it" is no person; nor is "they" one
+        // person alone.)
+        let person = |p: &usize| inp.parties.parties[*p].kind == PartyKind::Person;
+        if doc.is(pronoun, "it") || doc.is(pronoun, "they") && found.len() == 1 {
+            found.retain(|p| !person(p));
         }
         actors = participants::without_affiliations(inp, &who, found);
     }
@@ -7443,6 +7457,25 @@ mod tests {
             ev.iter().filter(|e| e.kind == EventKind::Assault).count(),
             1,
             "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn neither_it_nor_a_target_persons_state_is_the_doer() {
+        for text in [
+            "Valeska Paris, an Australian woman, said that the Church imprisoned her.",
+            "Valeska Paris, an Australian woman, said that it imprisoned her.",
+        ] {
+            let ev = events_for(text, None);
+            let e = of_kind(&ev, EventKind::Coerce);
+            assert!(e.actors.is_empty(), "{text}: {ev:?}");
+            assert_eq!(e.title, "Paris imprisoned", "{text}: {ev:?}");
+        }
+        // A state that tells of its own act is still its doer.
+        let ev = events_for("The United States said it sent an inquiry to Iran.", None);
+        assert_eq!(
+            of_kind(&ev, EventKind::Request).title,
+            "United States sends a request to Iran"
         );
     }
 }
