@@ -2423,6 +2423,8 @@ const OWNED_PEOPLE: &[&str] = &[
     "sister",
     "lawyer",
     "lawyers",
+    "party",
+    "camp",
 ];
 
 /// Parties in `range` named only as whose someone is ("three of Bacar's highest-ranking
@@ -3450,7 +3452,18 @@ fn group_phrase_at(doc: &Doc, rec: &Recognised, mut i: usize, end: usize) -> Opt
     while i < end && doc.is_any(i, DETERMINERS) {
         i += 1;
     }
-    let start = i;
+    // "President Robert Mugabe's supporters": whose they are, by the owner's last name, leads
+    // the phrase ("Mugabe's supporters").
+    let mut start = i;
+    if let Some(pos) = (i..(i + 5).min(end))
+        .take_while(|&k| doc.tokens[k].cap || doc.tokens[k].kind == TokenKind::Possessive)
+        .find(|&k| doc.tokens[k].kind == TokenKind::Possessive)
+        && pos > i
+        && doc.tokens.get(pos + 1).is_some_and(|t| !t.cap)
+    {
+        start = pos - 1;
+        i = pos + 1;
+    }
     // "killed dozens of civilians", "detained at least 40 suspects", "more than 200 people":
     // a quantity before the noun is part of the phrase.
     let mut lead = 0;
@@ -7477,5 +7490,27 @@ mod tests {
             of_kind(&ev, EventKind::Request).title,
             "United States sends a request to Iran"
         );
+    }
+
+    #[test]
+    fn a_following_named_by_whose_it_is_is_the_object_not_its_owner() {
+        let ev = events_for("Police arrested President Robert Mugabe's supporters.", None);
+        assert_eq!(
+            of_kind(&ev, EventKind::Coerce).title,
+            "Police arrest Mugabe's supporters",
+            "{ev:?}"
+        );
+        let ev = events_for(
+            "The opposition accused President Robert Mugabe's party of rigging the vote.",
+            None,
+        );
+        assert_eq!(
+            of_kind(&ev, EventKind::Accuse).title,
+            "Opposition accuses Mugabe's party",
+            "{ev:?}"
+        );
+        // "as opposed to" compares.
+        let ev = events_for("Voters prefer Hugo Ruiz, as opposed to Ana Vidal.", None);
+        assert!(ev.iter().all(|e| e.kind != EventKind::Reject), "{ev:?}");
     }
 }

@@ -477,7 +477,8 @@ const LEXICON: &[Row] = &[
     row(K::Reject, "refuse", ""),
     row(K::Reject, "deny/denied/denied", ""),
     row(K::Reject, "veto/vetoed/vetoed", ""),
-    row(K::Reject, "oppose", ""),
+    // ("as opposed to" compares.)
+    needs(K::Reject, "oppose", "", Needs::Except(&["as"], &[])),
     row(K::Reject, "boycott", ""),
     row(K::Reject, "ignore", ""),
     row(K::Reject, "defy/defied/defied", ""),
