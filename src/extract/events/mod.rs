@@ -174,17 +174,20 @@ fn is_toll(doc: &Doc, e: &EventFound) -> bool {
 fn over_a_period(doc: &Doc, h: &Hit, range: &std::ops::Range<usize>) -> bool {
     let perfect = (h.first.saturating_sub(4).max(range.start)..h.first)
         .any(|k| doc.is_any(k, &["has", "have"]));
-    let span = h.last + 1..range.end;
+    // (Near the verb: "in the months following the disaster" further on dates something
+    // else.)
+    let span = h.last + 1..(h.last + 12).min(range.end);
     span.clone().any(|k| {
-        let year_words = |j: usize| doc.is_any(j, &["year", "years", "months", "decade", "decades"]);
+        let year_words = |j: usize| doc.is_any(j, &["years", "months", "decade", "decades"]);
         doc.is_any(k, &["every", "each"]) && doc.is(k + 1, "year")
             || perfect
                 && (doc.is(k, "this") && doc.is(k + 1, "year")
+                    || doc.is(k, "in") && doc.is(k + 1, "recent") && year_words(k + 2)
+                    || doc.is(k, "over") && doc.is(k + 1, "the") && year_words(k + 2)
                     || doc.is_any(k, &["in", "over"])
-                        && doc.is_any(k + 1, &["recent", "the"])
-                        && (year_words(k + 2)
-                            || doc.is_any(k + 2, &["past", "last"])
-                                && (year_words(k + 3) || year_words(k + 4))))
+                        && doc.is(k + 1, "the")
+                        && doc.is_any(k + 2, &["past", "last"])
+                        && (year_words(k + 3) || year_words(k + 4)))
     })
 }
 
@@ -3710,6 +3713,8 @@ const OBJECT_STOPS: &[&str] = &[
     "yesterday",
     "today",
     "tonight",
+    "sometime",
+    "recently",
     "there",
     "here",
     "again",
@@ -7512,5 +7517,23 @@ mod tests {
         // "as opposed to" compares.
         let ev = events_for("Voters prefer Hugo Ruiz, as opposed to Ana Vidal.", None);
         assert!(ev.iter().all(|e| e.kind != EventKind::Reject), "{ev:?}");
+    }
+
+    #[test]
+    fn what_washes_ashore_and_what_calls_a_response_into_question() {
+        let ev = events_for(
+            "Debris believed to belong to a plane washed ashore in the Maldives on Monday.",
+            Some("2024-05-08"),
+        );
+        let e = of_kind(&ev, EventKind::Incident);
+        assert_eq!(e.title, "Debris washes ashore in Maldives", "{ev:?}");
+        let ev = events_for(
+            "The findings have called into question the response of the government, with \
+             allegations levelled against the authorities in the months following the \
+             disaster.",
+            Some("2024-05-08"),
+        );
+        // (A later "in the months following" is no count over a period.)
+        of_kind(&ev, EventKind::Accuse);
     }
 }

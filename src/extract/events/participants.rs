@@ -715,6 +715,16 @@ pub(super) fn unnamed_subject(
             head -= 1;
         }
     }
+    // "Debris believed to belong to a plane washed ashore": a noun after "to" ends a
+    // describing phrase; the subject is the noun the phrase describes.
+    if head >= clause_start + 2
+        && doc.is_any(head - 1, &["a", "an", "the"])
+        && doc.is(head - 2, "to")
+        && let Some(k) = (head.saturating_sub(8).max(clause_start)..head - 2)
+            .find(|&k| group_word(k) && (k == clause_start || doc.is_any(k - 1, STOPS)))
+    {
+        head = k;
+    }
     // "In the West Bank, hundreds protested": a bare count of people acts as a group.
     let bare_count = doc.is_any(head, &["hundreds", "thousands", "dozens", "scores"])
         && (head == clause_start
@@ -943,7 +953,10 @@ impl GroupRef {
                 &["police", "forces", "people", "militia", "children", "staff"],
             );
         let plural = low.ends_with('s')
-            && !doc.is_any(head, &["police", "forces", "press", "news", "bus", "gas"])
+            && !doc.is_any(
+                head,
+                &["police", "forces", "press", "news", "bus", "gas", "debris", "series"],
+            )
             || irregular;
         // Both lists are sorted by start: only the hits from the phrase's start are looked at,
         // so a long article stays linear.
@@ -1127,6 +1140,10 @@ pub(super) const THING_NOUNS: &[&str] = &[
     "airstrike",
     "mortar",
     "shelling",
+    // What the sea brings ashore.
+    "debris",
+    "wreckage",
+    "bodies",
 ];
 
 /// Nouns for groups that act in the news without being named parties.

@@ -433,6 +433,8 @@ const LEXICON: &[Row] = &[
     needs(K::Accuse, "try/tried/tried", "try", Needs::TrialFor),
     row(K::Accuse, "investigate", ""),
     row(K::Accuse, "fault", ""),
+    // "The findings have called into question the response of the government"
+    row(K::Accuse, "call/called/called into question", "call into question"),
     row(K::Accuse, "=was critical of", "criticize"),
     row(K::Accuse, "=were critical of", "criticize"),
     row(K::Accuse, "n:accusation/accusations", "accuse"),
@@ -745,6 +747,9 @@ const LEXICON: &[Row] = &[
     needs(K::Incident, "bury/buried/buried", "bury", Needs::Buried),
     row(K::Incident, "crash", ""),
     row(K::Incident, "collapse", ""),
+    // Debris, bodies or a boat found on a shore.
+    row(K::Incident, "wash/washed/washed ashore", "wash ashore"),
+    row(K::Incident, "wash/washed/washed up", "wash up"),
     row(K::Incident, "derail", ""),
     needs(K::Incident, "drown", "", Needs::Except(&[], &["out"])),
     sense(K::Incident, "explode", "", Needs::Nothing, Sense::Blast),
