@@ -3,13 +3,15 @@
 //! …", "according to …", asides between dashes).
 
 use super::triggers::verbal_trigger_at;
+use crate::extract::hits::PlaceHit;
 use crate::extract::sentences::{Doc, TokenKind};
 use crate::model::Span;
 
 /// Token ranges.
 pub(super) type Ranges = Vec<std::ops::Range<usize>>;
-/// Clause boundaries of sentence `si`: token ranges.
-pub(super) fn clauses(doc: &Doc, si: usize) -> Vec<std::ops::Range<usize>> {
+/// Clause boundaries of sentence `si`: token ranges. `places` (sorted by start) tell a second
+/// place of a pair ("in Paris and Lyon turned violent") from a new subject.
+pub(super) fn clauses(doc: &Doc, si: usize, places: &[PlaceHit]) -> Vec<std::ops::Range<usize>> {
     let s = &doc.sentences[si];
     let mut out = Vec::new();
     let mut start = s.tokens.start;
@@ -23,7 +25,7 @@ pub(super) fn clauses(doc: &Doc, si: usize) -> Vec<std::ops::Range<usize>> {
             || doc.tok(i) == "," && doc.is(i + 1, "and") && own_subject_follows(doc, start, i)
         {
             Some(i + 2)
-        } else if doc.is(i, "and") && name_then_verb_after_place(doc, start, i) {
+        } else if doc.is(i, "and") && name_then_verb_after_place(doc, start, i, places) {
             Some(i + 1)
         } else {
             None
@@ -53,9 +55,17 @@ pub(super) fn clauses(doc: &Doc, si: usize) -> Vec<std::ops::Range<usize>> {
 /// "a raid on Gaza and Hamas responded …": "and" after a place a preposition governs, then a
 /// name and a past-tense verb of its own, starts a new clause without a comma. (Not "talks
 /// between Israel and Hamas ended": the pair of "between" is one subject.)
-fn name_then_verb_after_place(doc: &Doc, start: usize, and: usize) -> bool {
+fn name_then_verb_after_place(doc: &Doc, start: usize, and: usize, places: &[PlaceHit]) -> bool {
     let cap = |k: usize| doc.tokens.get(k).is_some_and(|t| t.cap && t.kind == TokenKind::Word);
     if and < start + 2 || !cap(and - 1) || !cap(and + 1) {
+        return false;
+    }
+    // ("Protests in Paris and Lyon turned violent": a second place is the pair's.)
+    let at = doc.tokens[and + 1].span.start;
+    if places
+        .get(places.partition_point(|p| p.span.start < at))
+        .is_some_and(|p| p.span.start == at)
+    {
         return false;
     }
     let governed = (and.saturating_sub(4).max(start)..and - 1)
@@ -142,13 +152,18 @@ pub(super) fn conditions(doc: &Doc, range: std::ops::Range<usize>) -> Vec<std::o
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
-        if doc.is_any(i, &["if", "unless", "whether", "whenever"])
-            || doc.is(i, "no") && doc.is(i + 1, "matter")
-        {
-            let mut j = i + 1;
+        let open_question = doc.is_any(i, &["whether", "whenever"])
+            || doc.is(i, "no") && doc.is(i + 1, "matter");
+        if doc.is_any(i, &["if", "unless"]) || open_question {
+            // (Past "no matter when": its own question word is no clause boundary.)
+            let mut j = if doc.is(i, "no") { i + 3 } else { i + 1 };
+            // ("examining whether the strike was legal after jets killed 20": the question
+            // ends where a clause of time or cause begins.)
             while j < range.end
                 && doc.tok(j) != ","
                 && !(doc.is(j, "and") && verbal_trigger_at(doc, j + 1))
+                && !(open_question
+                    && doc.is_any(j, &["after", "before", "when", "because", "since", "as"]))
             {
                 j += 1;
             }
@@ -237,7 +252,7 @@ mod tests {
     #[test]
     fn clauses_conditions_and_settings() {
         let doc = Doc::new("Japan protested; China agreed, but Korea refused.");
-        let c: Vec<String> = clauses(&doc, 0).iter().map(|r| words(&doc, r)).collect();
+        let c: Vec<String> = clauses(&doc, 0, &[]).iter().map(|r| words(&doc, r)).collect();
         assert_eq!(c, ["Japan protested", "China agreed", "Korea refused ."]);
         let doc = Doc::new(
             "They vowed a response if Seoul fired, on the sidelines of the summit in Bali.",

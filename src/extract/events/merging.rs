@@ -112,8 +112,17 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
         // attacks", "the killings") or shares its sentence, and no group named differs.
         // ("sixty people have been killed and hundreds wounded": the counts of one toll
         // differ, the happening is one.)
+        // (Told together, a few words apart, each with no doer and no day of its own: not
+        // "… were killed by police and two officers were killed by the crowd", nor "… on
+        // Monday and two civilians were killed in an airstrike on Tuesday".)
         let one_toll = |x: &EventFound, y: &EventFound| {
-            x.sentence == y.sentence && x.passive.is_some() && y.passive.is_some()
+            let bare = |e: &EventFound| {
+                e.passive.is_some() && e.agent.is_none() && e.actors.is_empty() && !e.own_date
+            };
+            x.sentence == y.sentence
+                && bare(x)
+                && bare(y)
+                && x.trigger.start.abs_diff(y.trigger.start) <= 60
         };
         let partyless = |x: &EventFound, y: &EventFound| {
             x.parties.is_empty()

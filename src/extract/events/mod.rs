@@ -169,25 +169,44 @@ fn is_toll(doc: &Doc, e: &EventFound) -> bool {
     })
 }
 
-/// A perfect-tense verb counted over a stretch of time ("have been killed this year", "has
-/// arrested dozens in recent years"), or a yearly habit ("every year").
+/// A perfect-tense verb counted over a stretch of time ("nine journalists have been killed in
+/// Pakistan this year", "has arrested dozens in recent years"). Not a happening with a day of
+/// its own ("… on Tuesday"), nor one the period only ranks ("the deadliest attack this year",
+/// "the most senior commander in recent years").
 fn over_a_period(doc: &Doc, h: &Hit, range: &std::ops::Range<usize>) -> bool {
     let perfect = (h.first.saturating_sub(4).max(range.start)..h.first)
         .any(|k| doc.is_any(k, &["has", "have"]));
-    // (Near the verb: "in the months following the disaster" further on dates something
-    // else.)
-    let span = h.last + 1..(h.last + 12).min(range.end);
-    span.clone().any(|k| {
-        let year_words = |j: usize| doc.is_any(j, &["years", "months", "decade", "decades"]);
-        doc.is_any(k, &["every", "each"]) && doc.is(k + 1, "year")
-            || perfect
-                && (doc.is(k, "this") && doc.is(k + 1, "year")
-                    || doc.is(k, "in") && doc.is(k + 1, "recent") && year_words(k + 2)
-                    || doc.is(k, "over") && doc.is(k + 1, "the") && year_words(k + 2)
-                    || doc.is_any(k, &["in", "over"])
-                        && doc.is(k + 1, "the")
-                        && doc.is_any(k + 2, &["past", "last"])
-                        && (year_words(k + 3) || year_words(k + 4)))
+    if !perfect
+        || range
+            .clone()
+            .any(|k| crate::extract::lexicon::is_month_or_weekday(doc.low(k)))
+    {
+        return false;
+    }
+    let year_words = |j: usize| {
+        doc.is_any(j, &["years", "months", "decade", "decades"])
+            && !doc
+                .tokens
+                .get(j + 1)
+                .is_some_and(|t| t.kind == TokenKind::Possessive)
+    };
+    let period_at = |k: usize| {
+        doc.is(k, "this") && doc.is(k + 1, "year")
+            || doc.is(k, "in") && doc.is(k + 1, "recent") && year_words(k + 2)
+            || doc.is(k, "over") && doc.is(k + 1, "the") && year_words(k + 2)
+            || doc.is_any(k, &["in", "over"])
+                && doc.is(k + 1, "the")
+                && doc.is_any(k + 2, &["past", "last"])
+                && (year_words(k + 3) || year_words(k + 4))
+    };
+    // (Near the verb, with nothing that ranks or breaks off between.)
+    let Some(p) = (h.last + 1..(h.last + 12).min(range.end)).find(|&k| period_at(k)) else {
+        return false;
+    };
+    !(h.last + 1..p).any(|k| {
+        doc.is(k, ",")
+            || doc.is_any(k, &["most", "worst", "first", "last", "only"])
+            || doc.low(k).ends_with("est") && doc.low(k).len() > 4
     })
 }
 
@@ -462,6 +481,7 @@ const RECEIVING_VERBS: &[&str] = &[
 /// Title verbs of incidents that happen to their subject.
 const SUFFERED: &[&str] = &[
     "die",
+    "wash ashore",
     "drown",
     "undergo surgery",
     "buried under rubble",
@@ -1369,7 +1389,7 @@ fn sentence_events(
 ) -> Vec<(EventFound, usize, bool)> {
     let doc = inp.doc;
     let s = &doc.sentences[si];
-    let clause_ranges = clauses::clauses(doc, si);
+    let clause_ranges = clauses::clauses(doc, si, &inp.rec.places);
     let hits = find_triggers(inp, si, &clause_ranges);
     if hits.is_empty() {
         return Vec::new();
@@ -1716,16 +1736,37 @@ fn sentence_events(
         if let Some((speakers, say)) = threat_speakers(inp, h, &view, mode, kind) {
             actors = speakers;
             targets.retain(|t| !actors.contains(t));
-            // "said Iran must realize there will be consequences": who is warned stands between
-            // the saying and the warning.
+            // "there will be consequences for Iran", "said Iran must realize there will be
+            // consequences": who is warned follows "for", or is told what it must do between
+            // the saying and the warning (not "said Iran would make sure there will be …").
             if kind == EventKind::Threaten {
-                let warned: Vec<usize> = parties_in(inp, say + 1, h.first, &view.skip)
-                    .into_iter()
-                    .filter(|p| !actors.contains(p))
-                    .collect();
-                if !warned.is_empty() {
-                    targets = warned;
-                }
+                let warned: Vec<usize> = if doc.is(h.last + 1, "for") {
+                    doc.tokens
+                        .get(h.last + 2)
+                        .and_then(|t| inp.parties.mention_starting_at(t.span.start))
+                        .map(|m| vec![m.party])
+                        .unwrap_or_default()
+                } else if doc.is_any(say, &["told", "warned"])
+                    && let Some(m) = doc
+                        .tokens
+                        .get(say + 1)
+                        .and_then(|t| inp.parties.mention_starting_at(t.span.start))
+                {
+                    // "told Algeria there will be consequences": whom it was told.
+                    vec![m.party]
+                } else {
+                    let told = (say + 1..h.first).any(|k| {
+                        doc.is_any(k, &["must", "should"])
+                            || doc.is_any(k, &["has", "have", "needs", "need"])
+                                && doc.is(k + 1, "to")
+                    });
+                    if told {
+                        parties_in(inp, say + 1, h.first, &view.skip)
+                    } else {
+                        Vec::new()
+                    }
+                };
+                targets = warned.into_iter().filter(|p| !actors.contains(p)).collect();
             }
             verb = if verb == "take up arms" {
                 "threaten to take up arms"
@@ -2427,7 +2468,6 @@ const OWNED_PEOPLE: &[&str] = &[
     "lawyer",
     "lawyers",
     "party",
-    "camp",
 ];
 
 /// Parties in `range` named only as whose someone is ("three of Bacar's highest-ranking
@@ -3715,6 +3755,9 @@ const OBJECT_STOPS: &[&str] = &[
     "tonight",
     "sometime",
     "recently",
+    "alongside",
+    "if",
+    "unless",
     "there",
     "here",
     "again",
@@ -7535,5 +7578,122 @@ mod tests {
         );
         // (A later "in the months following" is no count over a period.)
         of_kind(&ev, EventKind::Accuse);
+    }
+
+    #[test]
+    fn reviewed_edges_of_threats_counts_and_open_questions() {
+        let none_of = |text: &str, kind: EventKind| {
+            let ev = events_for(text, Some("2024-05-08"));
+            assert!(ev.iter().all(|e| e.kind != kind), "{text}: {ev:?}");
+        };
+        // A warning of harm, a labour strike, advice to the public: no threat.
+        none_of(
+            "Analysts warned that any attack on Taiwan would devastate the economy.",
+            EventKind::Threaten,
+        );
+        none_of(
+            "The WHO warned Israel that any incursion into Rafah would cause a catastrophe.",
+            EventKind::Threaten,
+        );
+        none_of(
+            "Doctors warned that any strikes by nurses will close hospitals in Lagos.",
+            EventKind::Threaten,
+        );
+        none_of(
+            "The Taliban warned the public to avoid any attack sites on Friday.",
+            EventKind::Threaten,
+        );
+        // Consequences for no one, or unsaid; pledges that threaten no one.
+        none_of(
+            "The minister said there would be consequences for the economy if the drought \
+             continued.",
+            EventKind::Threaten,
+        );
+        none_of(
+            "The coach said there will be consequences for players who miss training.",
+            EventKind::Threaten,
+        );
+        none_of("The prime minister vowed to crush inflation.", EventKind::Threaten);
+        none_of("The family vowed to seek justice for their son.", EventKind::Threaten);
+        none_of(
+            "The president vowed to finish his term no matter what the opposition says.",
+            EventKind::Threaten,
+        );
+        none_of(
+            "Bulgaria said it would take up arms purchases from Germany next year.",
+            EventKind::Threaten,
+        );
+        // A warning met with force, the one warned by name.
+        let ev = events_for(
+            "Russia warned NATO that any provocation near its borders would be met with force.",
+            None,
+        );
+        assert_eq!(of_kind(&ev, EventKind::Threaten).title, "Russia warns NATO");
+        let ev = events_for(
+            "President Emmanuel Macron told Algeria there will be consequences if it expels \
+             French diplomats.",
+            None,
+        );
+        assert_eq!(
+            of_kind(&ev, EventKind::Threaten).title,
+            "Macron warns of consequences against Algeria"
+        );
+        let ev = events_for(
+            "Ali Khamenei said Iran would make sure there will be consequences for Israel.",
+            None,
+        );
+        assert_eq!(
+            of_kind(&ev, EventKind::Threaten).title,
+            "Khamenei warns of consequences against Israel"
+        );
+        // A happening the period only ranks, or with a day of its own, still happened.
+        for text in [
+            "Israel has killed the most senior Hezbollah commander in recent years in a strike \
+             on Beirut.",
+            "Police have arrested 12 suspects this year in connection with the bombing in \
+             Lagos on Monday.",
+        ] {
+            let ev = events_for(text, Some("2024-05-08"));
+            assert!(
+                ev.iter()
+                    .any(|e| matches!(e.kind, EventKind::Assault | EventKind::Coerce)
+                        && e.mode.is_none()
+                        && !e.title.starts_with("Bombing")),
+                "{text}: {ev:?}"
+            );
+        }
+        // The question ends where a clause of time begins.
+        let ev = events_for(
+            "UN experts are examining whether the strike was legal after Israeli jets killed \
+             20 people in Rafah on Monday.",
+            Some("2024-05-08"),
+        );
+        assert!(of_kind(&ev, EventKind::Assault).title.contains("20 people"), "{ev:?}");
+        // Two tolls with their own doers are two events; a second place is no new subject.
+        let ev = events_for(
+            "Five protesters were killed by police and two officers were killed by the crowd.",
+            None,
+        );
+        assert_eq!(
+            ev.iter().filter(|e| e.kind == EventKind::Assault).count(),
+            2,
+            "{ev:?}"
+        );
+        let ev = events_for(
+            "Protests in Paris and Lyon turned violent on Saturday.",
+            Some("2024-05-08"),
+        );
+        assert_eq!(first_day(of_kind(&ev, EventKind::Protest)).as_deref(), Some("2024-05-04"));
+        // Cleaning up is no incident.
+        none_of(
+            "Volunteers washed up after the dinner for refugees in Athens.",
+            EventKind::Incident,
+        );
+    }
+
+    #[test]
+    fn a_chinese_family_name_leads_even_without_a_country() {
+        let ev = events_for("President Xi Jinping met Joe Biden in Lima.", None);
+        assert_eq!(of_kind(&ev, EventKind::Consult).title, "Xi and Biden meet in Lima");
     }
 }

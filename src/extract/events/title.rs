@@ -46,12 +46,17 @@ fn short_name(inp: &Inputs, p: usize, mentions: &[&PartyMention]) -> String {
         .filter(|t| !SUFFIXES.contains(&t.as_str()))
         .collect();
     // Without a country, the name's shape tells: a given name in two syllables ("Kim Jong Un")
-    // or hyphenated ("Moon Jae-in").
+    // or hyphenated ("Moon Jae-in"), or a family name no one takes as a given name ("Xi
+    // Jinping", "Li Qiang"; not "Lee Anderson", "Kim Jones").
     let family_first = tokens.len() >= 2
         && EAST_ASIAN_FAMILY_NAMES.contains(&tokens[0].as_str())
         && match info.country.as_deref() {
             Some(c) => among(c, FAMILY_FIRST_COUNTRIES),
-            None => tokens.len() == 3 || tokens[1].contains('-'),
+            None => {
+                tokens.len() == 3
+                    || tokens[1].contains('-')
+                    || tokens.len() == 2 && !crate::extract::parties::is_given_name(tokens[0])
+            }
         };
     if family_first {
         return tokens[0].clone();

@@ -24,6 +24,9 @@ pub(super) enum Needs {
     /// A hostile act as the condition of what follows ("warned Israel that any attacks on Gaza
     /// would …").
     HostileCondition,
+    /// Nothing after it but "for" and a party ("there will be consequences for Iran"), not a
+    /// thing of theirs ("for Hungary's funds") nor of no one ("for the economy").
+    ForParty,
     /// "on"/"upon"/"for" right after ("called on", "calls upon", "called for").
     OnFor,
     /// "with" soon after ("charged him with fraud"; not "charged a fee" or "charged phones").
@@ -499,8 +502,18 @@ const LEXICON: &[Row] = &[
     ),
     needs(K::Threaten, "warn", "warn of a response", Needs::Threat),
     row(K::Threaten, "n:ultimatum", "issue an ultimatum"),
-    row(K::Threaten, "=there will be consequences", "warn of consequences"),
-    row(K::Threaten, "=there would be consequences", "warn of consequences"),
+    needs(
+        K::Threaten,
+        "=there will be consequences",
+        "warn of consequences",
+        Needs::ForParty,
+    ),
+    needs(
+        K::Threaten,
+        "=there would be consequences",
+        "warn of consequences",
+        Needs::ForParty,
+    ),
     row(K::Threaten, "n:threat/threats", "threaten"),
     // PROTEST
     row(K::Protest, "protest", ""),
@@ -618,7 +631,12 @@ const LEXICON: &[Row] = &[
     ),
     row(K::Assault, "exchange fire", ""),
     // Taking up arms is fighting begun; said of the future, it is a threat (threat_speakers).
-    row(K::Assault, "take/took/taken up arms", "take up arms"),
+    needs(
+        K::Assault,
+        "take/took/taken up arms",
+        "take up arms",
+        Needs::NotSoonAfter(&["purchases", "sales", "deals", "exports", "imports", "trade"]),
+    ),
     row(K::Assault, "exchange artillery fire", "exchange fire"),
     row(K::Assault, "exchange gunfire", "exchange fire"),
     // Force against a crowd, and a crowd's stones: "spraying water cannons at the
@@ -749,7 +767,6 @@ const LEXICON: &[Row] = &[
     row(K::Incident, "collapse", ""),
     // Debris, bodies or a boat found on a shore.
     row(K::Incident, "wash/washed/washed ashore", "wash ashore"),
-    row(K::Incident, "wash/washed/washed up", "wash up"),
     row(K::Incident, "derail", ""),
     needs(K::Incident, "drown", "", Needs::Except(&[], &["out"])),
     sense(K::Incident, "explode", "", Needs::Nothing, Sense::Blast),
@@ -1414,12 +1431,6 @@ const THREAT_WORDS: &[&str] = &[
     "war",
     "destroy",
     "action",
-    // "vowed to chase those who instigate violence and bring them to justice"
-    "chase",
-    "crush",
-    "hunt",
-    "justice",
-    "avenge",
 ];
 /// Hostile acts a warning can make the condition of a threat: "warned Israel that any attacks
 /// on Gaza would …".
@@ -1435,13 +1446,63 @@ const HOSTILE_NOUNS: &[&str] = &[
     "provocation",
     "provocations",
 ];
-/// "any attacks … would": a hostile act within a few words after `last`, a modal later on.
-fn hostile_condition(doc: &Doc, last: usize, range: &std::ops::Range<usize>) -> bool {
-    (last + 1..(last + 8).min(range.end)).any(|k| {
-        doc.is(k, "any")
-            && doc.is_any(k + 1, HOSTILE_NOUNS)
-            && (k + 2..range.end).any(|j| doc.is_any(j, &["would", "will"]))
-    })
+/// Verbs after "would" that tell a harm an act would cause, not the answer a threat promises:
+/// "any strike on the plant would cause a disaster".
+const CONSEQUENCE_VERBS: &[&str] = &[
+    "cause",
+    "devastate",
+    "lead",
+    "result",
+    "harm",
+    "damage",
+    "hurt",
+    "undermine",
+    "jeopardize",
+    "jeopardise",
+    "endanger",
+    "worsen",
+    "deepen",
+    "risk",
+    "close",
+];
+/// "warned Israel that any attacks on Gaza would open the doors of war": someone warned by
+/// name, a hostile act with its own aim right after "any", then "would" or "will" and no verb
+/// of mere harm. (Not "Analysts warned that any attack would devastate the economy", nor a
+/// labour "strike by nurses", nor "any attack sites".)
+fn hostile_condition(inp: &Inputs, last: usize, range: &std::ops::Range<usize>) -> bool {
+    let doc = inp.doc;
+    let named = |k: usize| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| inp.parties.mention_starting_at(t.span.start).is_some())
+    };
+    // ("warned the United States": past its article.)
+    let warned = doc.is_any(last + 1, &["him", "her", "them", "us"])
+        || named(last + 1)
+        || doc.is(last + 1, "the") && named(last + 2);
+    warned
+        && (last + 2..(last + 12).min(range.end)).any(|k| {
+            doc.is(k, "any")
+                && doc.is_any(k + 1, HOSTILE_NOUNS)
+                // (The act's own aim or place, or the modal: not "any attack sites", nor a
+                // labour "strike by nurses".)
+                && doc.is_any(
+                    k + 2,
+                    &[
+                        "on", "against", "into", "from", "near", "in", "at", "across", "would",
+                        "will",
+                    ],
+                )
+                && (k + 2..range.end)
+                    .find(|&j| doc.is_any(j, &["would", "will"]))
+                    .is_some_and(|m| {
+                        // ("would be met with force", not "would be a violation".)
+                        !doc.is_any(m + 1, CONSEQUENCE_VERBS)
+                            && !(doc.is(m + 1, "be")
+                                && !doc.low(m + 2).ends_with("ed")
+                                && !doc.is(m + 2, "met"))
+                    })
+        })
 }
 /// First word → trigger entries starting with it.
 static TRIGGER_INDEX: std::sync::LazyLock<WordMap<Vec<usize>>> = std::sync::LazyLock::new(|| {
@@ -1754,11 +1815,36 @@ fn needs_met(
         }
         Needs::Threat => {
             let hi = (last + 8).min(range.end);
+            // ("vowed to bring them to justice"; not "vowed to seek justice".)
+            let to_justice = |k: usize| {
+                doc.is(k, "bring")
+                    && (k + 2..(k + 8).min(range.end))
+                        .any(|j| doc.is(j, "to") && doc.is(j + 1, "justice"))
+            };
+            // (A condition, not an open question: "no matter what the opposition says".)
             (last + 1..hi).any(|k| doc.is_any(k, THREAT_WORDS))
-                || hostile_condition(doc, last, range)
-                || !conditions(doc, range.clone()).is_empty()
+                || (last + 1..(last + 16).min(range.end)).any(to_justice)
+                || hostile_condition(inp, last, range)
+                || conditions(doc, range.clone())
+                    .iter()
+                    .any(|c| doc.is_any(c.start, &["if", "unless"]))
         }
-        Needs::HostileCondition => hostile_condition(doc, last, range),
+        Needs::HostileCondition => hostile_condition(inp, last, range),
+        Needs::ForParty => {
+            // (Told by someone named before it: "Hadley said there will be …".)
+            let from = doc.sentences[doc.tokens[first].sentence as usize].tokens.start;
+            (from..first).any(|k| doc.is_any(k, super::participants::FRAME_VERBS))
+                && (!doc.is(last + 1, "for")
+                || doc.tokens.get(last + 2).is_some_and(|t| {
+                    inp.parties.mention_starting_at(t.span.start).is_some_and(|m| {
+                        let after = doc.token_at_or_after(m.span.end);
+                        !doc
+                            .tokens
+                            .get(after)
+                            .is_some_and(|a| a.kind == TokenKind::Possessive)
+                    })
+                }))
+        }
         Needs::From => (last + 1..(last + 5).min(range.end)).any(|k| doc.is(k, "from")),
         // (Passive only: whoever tries someone is rarely the clause's subject, as in "gave
         // evidence to the court trying him for murder".)

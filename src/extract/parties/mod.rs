@@ -12,6 +12,7 @@ mod coreference;
 mod gender;
 mod organisations;
 mod people;
+pub(crate) use people::is_given_name;
 mod states;
 
 use std::collections::{HashMap, HashSet};

@@ -128,7 +128,7 @@ fn title_len(doc: &Doc, i: usize) -> Option<usize> {
 }
 /// True when the gazetteer knows `word` as a common given name. One that names a place too
 /// ("Franklin") reaches here only when place finding judged it a person's.
-pub(super) fn is_given_name(word: &str) -> bool {
+pub(crate) fn is_given_name(word: &str) -> bool {
     let gaz = crate::geodata::gazetteer::Gazetteer::embedded();
     gaz.lookup(word).is_some_and(|info| {
         info.flags
