@@ -477,7 +477,7 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
             && (doc.is_any(i - 1, &["in", "near", "into"])
                 || doc.is_any(i - 1, &["from", "at"]) && doc.is(i + nlen, ","));
         if (2..=3).contains(&nlen)
-            && is_given_name(doc.tok(i))
+            && (is_given_name(doc.tok(i)) || east_asian_name(doc, i, nlen))
             && !doc.tokens.get(i + nlen).is_some_and(|t| t.cap)
             && !placed
         {
@@ -506,6 +506,23 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
             .unwrap_or(i + nlen.max(1));
     }
     find_people_by_surname(ctx, table);
+}
+/// Family names of [`EAST_ASIAN_FAMILY_NAMES`] that are also words or other names in English
+/// news ("Le Monde", "Sun Microsystems", "Ho Chi Minh City", "Hong Kong"): they start a
+/// person's name only before a hyphenated given name ("Ban Ki-moon").
+const AMBIGUOUS_FAMILY_NAMES: &[&str] = &[
+    "Le", "Do", "He", "Ho", "Ma", "Lu", "Ye", "Oh", "Ban", "Song", "Hong", "Ly", "Vo", "Su",
+    "Lam", "Chan", "Wong", "Sun", "Han", "Lai", "Pan", "Ding", "Hua", "Wen", "Tang", "Lin", "Lim",
+    "Moon", "Kang", "Jung", "Shin", "Park", "Yu", "Du", "Long", "Tran", "Cho",
+];
+/// "Xi Jinping", "Li Qiang", "Moon Jae-in": an East Asian family name first, then a given name
+/// of one word (hyphenated when the family name is also an English word or another name).
+fn east_asian_name(doc: &Doc, i: usize, nlen: usize) -> bool {
+    let family = doc.tok(i);
+    EAST_ASIAN_FAMILY_NAMES.contains(&family)
+        && !is_given_name(family)
+        && (doc.tok(i + 1).contains('-') || !AMBIGUOUS_FAMILY_NAMES.contains(&family))
+        && (2..=3).contains(&nlen)
 }
 /// A person's country from an apposition beside the name: "Ahmed Shafik, Egypt's acting
 /// prime minister,", "James Jones, a U.S. security adviser", "the former prime minister of
@@ -1163,5 +1180,19 @@ mod tests {
         );
         let nur = party_of(&t, text, "Fatima Nur", 0).expect("a speaker by name");
         assert_eq!(nur.kind, PartyKind::Person);
+    }
+
+    #[test]
+    fn an_east_asian_family_name_first_makes_a_name_without_a_title() {
+        let text = "Li Qiang met Wang Yi and Moon Jae-in in Beijing. Le Monde and Hong Kong \
+                    Airlines reported it.";
+        let t = table_for(text);
+        for name in ["Li Qiang", "Wang Yi", "Moon Jae-in"] {
+            let p = party_of(&t, text, name, 0).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(p.kind, PartyKind::Person, "{name}");
+        }
+        // Family names that are words or other names need a hyphenated given name.
+        assert!(party_of(&t, text, "Le Monde", 0).is_none_or(|p| p.kind != PartyKind::Person));
+        assert!(party_of(&t, text, "Hong Kong", 0).is_none_or(|p| p.kind != PartyKind::Person));
     }
 }
