@@ -1450,7 +1450,16 @@ fn sentence_events(
         if let Some(q) = inside_quote(inp.quotes, doc.tokens[h.first].span.start)
             && let Some(speaker) = inp.quotes[q].speaker
         {
-            actors = vec![speaker];
+            // ("“The Iraqi government calls on Turkey …,” its spokesman said": the body the
+            // quote names speaks.)
+            let body = h.first.checked_sub(1).and_then(|k| {
+                let k = if doc.is(k, "also") { k.checked_sub(1)? } else { k };
+                inp.parties
+                    .mention_ending_at(doc.tokens[k].span.end)
+                    .map(|m| m.party)
+                    .filter(|&p| inp.parties.parties[p].kind != PartyKind::Person)
+            });
+            actors = vec![body.unwrap_or(speaker)];
             // Whom it appeals to comes before what they should do: "urge them to listen to
             // the voices of Kenyans".
             let object_end = (h.last + 1..view.next_trigger)
@@ -7695,5 +7704,25 @@ mod tests {
     fn a_chinese_family_name_leads_even_without_a_country() {
         let ev = events_for("President Xi Jinping met Joe Biden in Lima.", None);
         assert_eq!(of_kind(&ev, EventKind::Consult).title, "Xi and Biden meet in Lima");
+    }
+
+    #[test]
+    fn a_quote_that_opens_with_a_body_and_a_present_verb_speaks_for_it() {
+        let ev = events_for(
+            "\"The Iraqi government calls on the Turkish government to pursue a diplomatic \
+             solution,\" Iraq government spokesperson Ali al-Dabbagh said.",
+            Some("2024-05-08"),
+        );
+        assert_eq!(
+            of_kind(&ev, EventKind::Request).title,
+            "Iraqi government calls on Turkish government",
+            "{ev:?}"
+        );
+        // What a quote tells of others is no appeal made now.
+        let ev = events_for(
+            "\"The army attacks villages every night,\" a resident said.",
+            Some("2024-05-08"),
+        );
+        assert!(ev.is_empty(), "{ev:?}");
     }
 }

@@ -1550,9 +1550,14 @@ pub(super) fn find_triggers(
         let quote = inside_quote(inp.quotes, doc.tokens[i].span.start);
         // "“We urge the governments of the region to work together,” Rathke said": a speaker
         // appealing in the words quoted makes an appeal, even inside the quote.
-        let performative = quote.is_some_and(|q| {
-            inp.quotes[q].speaker.is_some() && first_person_before(doc, i, s.tokens.start)
+        let body_speaks = quote.is_some_and(|q| {
+            inp.quotes[q].speaker.is_some()
+                && body_speaks_at_quote_start(inp, i, inp.quotes[q].span.start)
         });
+        let performative = body_speaks
+            || quote.is_some_and(|q| {
+                inp.quotes[q].speaker.is_some() && first_person_before(doc, i, s.tokens.start)
+            });
         let in_date = date_tokens.iter().any(|&(a, b)| (a..=b).contains(&i));
         if quote.is_some() && !performative || in_date {
             i += 1;
@@ -1594,7 +1599,7 @@ pub(super) fn find_triggers(
             let last = i + trig.words.len() - 1;
             (!performative
                 || !trig.nominal
-                    && trig.form != Form::Third
+                    && (trig.form != Form::Third || body_speaks)
                     && !doc.low(i).ends_with("ed")
                     // An appeal: "we urge", "I call on"; "I ask" is too often a plea for oneself.
                     && trig.kind == EventKind::Request
@@ -1671,6 +1676,27 @@ pub(super) fn find_triggers(
 }
 /// "We urge", "I strongly condemn", "we are calling for": the word before token `i` (past an
 /// adverb and a progressive's "are"/"am") is "we" or "I".
+/// "“The HRCP calls upon the government to respond …,” the HRCP said": a quote that opens
+/// with a body's name and a verb in the present speaks for that body, as "we" would.
+fn body_speaks_at_quote_start(inp: &Inputs, i: usize, quote_start: usize) -> bool {
+    let doc = inp.doc;
+    let mut k = i;
+    if k > 0 && doc.is(k - 1, "also") {
+        k -= 1;
+    }
+    doc.low(i).ends_with('s')
+        && k > 0
+        && inp
+            .parties
+            .mention_ending_at(doc.tokens[k - 1].span.end)
+            .is_some_and(|m| {
+                let start = doc.token_at_or_after(m.span.start);
+                let opens = |t: usize| doc.tokens[t].span.start <= quote_start + 1;
+                inp.parties.parties[m.party].kind != crate::model::PartyKind::Person
+                    && (opens(start)
+                        || start > 0 && doc.is(start - 1, "the") && opens(start - 1))
+            })
+}
 fn first_person_before(doc: &Doc, i: usize, from: usize) -> bool {
     let mut k = i;
     while k > from
