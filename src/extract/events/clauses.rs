@@ -56,7 +56,11 @@ pub(super) fn clauses(doc: &Doc, si: usize, places: &[PlaceHit]) -> Vec<std::ops
 /// name and a past-tense verb of its own, starts a new clause without a comma. (Not "talks
 /// between Israel and Hamas ended": the pair of "between" is one subject.)
 fn name_then_verb_after_place(doc: &Doc, start: usize, and: usize, places: &[PlaceHit]) -> bool {
-    let cap = |k: usize| doc.tokens.get(k).is_some_and(|t| t.cap && t.kind == TokenKind::Word);
+    let cap = |k: usize| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| t.cap && t.kind == TokenKind::Word)
+    };
     if and < start + 2 || !cap(and - 1) || !cap(and + 1) {
         return false;
     }
@@ -152,8 +156,8 @@ pub(super) fn conditions(doc: &Doc, range: std::ops::Range<usize>) -> Vec<std::o
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
-        let open_question = doc.is_any(i, &["whether", "whenever"])
-            || doc.is(i, "no") && doc.is(i + 1, "matter");
+        let open_question =
+            doc.is_any(i, &["whether", "whenever"]) || doc.is(i, "no") && doc.is(i + 1, "matter");
         if doc.is_any(i, &["if", "unless"]) || open_question {
             // (Past "no matter when": its own question word is no clause boundary.)
             let mut j = if doc.is(i, "no") { i + 3 } else { i + 1 };
@@ -252,7 +256,10 @@ mod tests {
     #[test]
     fn clauses_conditions_and_settings() {
         let doc = Doc::new("Japan protested; China agreed, but Korea refused.");
-        let c: Vec<String> = clauses(&doc, 0, &[]).iter().map(|r| words(&doc, r)).collect();
+        let c: Vec<String> = clauses(&doc, 0, &[])
+            .iter()
+            .map(|r| words(&doc, r))
+            .collect();
         assert_eq!(c, ["Japan protested", "China agreed", "Korea refused ."]);
         let doc = Doc::new(
             "They vowed a response if Seoul fired, on the sidelines of the summit in Bali.",

@@ -1453,7 +1453,11 @@ fn sentence_events(
             // ("“The Iraqi government calls on Turkey …,” its spokesman said": the body the
             // quote names speaks.)
             let body = h.first.checked_sub(1).and_then(|k| {
-                let k = if doc.is(k, "also") { k.checked_sub(1)? } else { k };
+                let k = if doc.is(k, "also") {
+                    k.checked_sub(1)?
+                } else {
+                    k
+                };
                 inp.parties
                     .mention_ending_at(doc.tokens[k].span.end)
                     .map(|m| m.party)
@@ -7408,7 +7412,8 @@ mod tests {
         ] {
             let ev = events_for(text, Some("2024-05-08"));
             assert!(
-                ev.iter().all(|e| !matches!(e.kind, EventKind::Assault | EventKind::Coerce)),
+                ev.iter()
+                    .all(|e| !matches!(e.kind, EventKind::Assault | EventKind::Coerce)),
                 "{text}: {ev:?}"
             );
         }
@@ -7451,7 +7456,10 @@ mod tests {
             Some("2024-05-08"),
         );
         let e = of_kind(&ev, EventKind::Threaten);
-        assert_eq!(e.title, "Hadley warns of consequences against Iran", "{ev:?}");
+        assert_eq!(
+            e.title, "Hadley warns of consequences against Iran",
+            "{ev:?}"
+        );
         // Rebels who took up arms fought; nobody threatened.
         let ev = events_for("Rebels took up arms against the army in 2011.", None);
         assert!(ev.iter().all(|e| e.kind != EventKind::Threaten), "{ev:?}");
@@ -7480,7 +7488,10 @@ mod tests {
         assert!(!raid.title.contains("Hamas"), "{ev:?}");
         // "between Israel and Hamas" is one pair.
         let ev = events_for("Talks between Israel and Hamas ended on Monday.", None);
-        assert_eq!(of_kind(&ev, EventKind::Consult).title, "Israel and Hamas hold talks");
+        assert_eq!(
+            of_kind(&ev, EventKind::Consult).title,
+            "Israel and Hamas hold talks"
+        );
     }
 
     #[test]
@@ -7551,7 +7562,10 @@ mod tests {
 
     #[test]
     fn a_following_named_by_whose_it_is_is_the_object_not_its_owner() {
-        let ev = events_for("Police arrested President Robert Mugabe's supporters.", None);
+        let ev = events_for(
+            "Police arrested President Robert Mugabe's supporters.",
+            None,
+        );
         assert_eq!(
             of_kind(&ev, EventKind::Coerce).title,
             "Police arrest Mugabe's supporters",
@@ -7622,8 +7636,14 @@ mod tests {
             "The coach said there will be consequences for players who miss training.",
             EventKind::Threaten,
         );
-        none_of("The prime minister vowed to crush inflation.", EventKind::Threaten);
-        none_of("The family vowed to seek justice for their son.", EventKind::Threaten);
+        none_of(
+            "The prime minister vowed to crush inflation.",
+            EventKind::Threaten,
+        );
+        none_of(
+            "The family vowed to seek justice for their son.",
+            EventKind::Threaten,
+        );
         none_of(
             "The president vowed to finish his term no matter what the opposition says.",
             EventKind::Threaten,
@@ -7677,7 +7697,10 @@ mod tests {
              20 people in Rafah on Monday.",
             Some("2024-05-08"),
         );
-        assert!(of_kind(&ev, EventKind::Assault).title.contains("20 people"), "{ev:?}");
+        assert!(
+            of_kind(&ev, EventKind::Assault).title.contains("20 people"),
+            "{ev:?}"
+        );
         // Two tolls with their own doers are two events; a second place is no new subject.
         let ev = events_for(
             "Five protesters were killed by police and two officers were killed by the crowd.",
@@ -7692,7 +7715,10 @@ mod tests {
             "Protests in Paris and Lyon turned violent on Saturday.",
             Some("2024-05-08"),
         );
-        assert_eq!(first_day(of_kind(&ev, EventKind::Protest)).as_deref(), Some("2024-05-04"));
+        assert_eq!(
+            first_day(of_kind(&ev, EventKind::Protest)).as_deref(),
+            Some("2024-05-04")
+        );
         // Cleaning up is no incident.
         none_of(
             "Volunteers washed up after the dinner for refugees in Athens.",
@@ -7703,7 +7729,10 @@ mod tests {
     #[test]
     fn a_chinese_family_name_leads_even_without_a_country() {
         let ev = events_for("President Xi Jinping met Joe Biden in Lima.", None);
-        assert_eq!(of_kind(&ev, EventKind::Consult).title, "Xi and Biden meet in Lima");
+        assert_eq!(
+            of_kind(&ev, EventKind::Consult).title,
+            "Xi and Biden meet in Lima"
+        );
     }
 
     #[test]
@@ -7724,5 +7753,39 @@ mod tests {
             Some("2024-05-08"),
         );
         assert!(ev.is_empty(), "{ev:?}");
+    }
+
+    #[test]
+    fn they_after_the_leaders_of_the_sentence_before_are_those_leaders() {
+        let ev = events_for(
+            "Prime Minister Fumio Kishida and President Yoon Suk-yeol held a meeting with \
+             President Joe Biden in Phnom Penh on Sunday. The leaders issued a joint statement. They urged North Korea to return to \
+             talks.",
+            Some("2022-11-13"),
+        );
+        let e = of_kind(&ev, EventKind::Request);
+        assert!(
+            e.title.starts_with("Kishida, Yoon and Biden urge"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn contacts_offers_of_help_and_alerts_are_events() {
+        let ev = events_for(
+            "John Kerry contacted Thailand's foreign minister on Friday.",
+            Some("2015-05-18"),
+        );
+        of_kind(&ev, EventKind::Consult);
+        let ev = events_for(
+            "The United States has offered its assistance to the Government of Kenya.",
+            Some("2015-05-18"),
+        );
+        of_kind(&ev, EventKind::Aid);
+        let ev = events_for(
+            "South Korea put its military on full alert on Friday.",
+            Some("2015-08-22"),
+        );
+        of_kind(&ev, EventKind::Mobilize);
     }
 }

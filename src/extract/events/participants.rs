@@ -955,7 +955,9 @@ impl GroupRef {
         let plural = low.ends_with('s')
             && !doc.is_any(
                 head,
-                &["police", "forces", "press", "news", "bus", "gas", "debris", "series"],
+                &[
+                    "police", "forces", "press", "news", "bus", "gas", "debris", "series",
+                ],
             )
             || irregular;
         // Both lists are sorted by start: only the hits from the phrase's start are looked at,

@@ -398,8 +398,7 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     if actor_names.is_empty()
         && e.passive.is_none()
         && e.unnamed_subject.is_none()
-        && e
-            .verb
+        && e.verb
             .rsplit_once(' ')
             .is_some_and(|(_, last)| among(last, &["with", "against"]))
         && let Some(other) = (!target_names.is_empty())

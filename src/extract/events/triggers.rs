@@ -179,6 +179,7 @@ const LEXICON: &[Row] = &[
     // "Betancourt arrives in France", not "visits in France".
     needs(K::Consult, "arrive", "arrive", Needs::In),
     row(K::Consult, "phone", ""),
+    row(K::Consult, "contact", ""),
     row(K::Consult, "n:meeting/meetings", "meet"),
     row(K::Consult, "n:summit", "hold a summit"),
     row(K::Consult, "n:talks", "hold talks"),
@@ -345,6 +346,8 @@ const LEXICON: &[Row] = &[
     needs(K::Aid, "provide", "provide aid", Needs::AidGoods),
     needs(K::Aid, "send/sent/sent", "send aid", Needs::AidGoods),
     needs(K::Aid, "deliver", "deliver aid", Needs::AidGoods),
+    // "We have offered our assistance to the Government of Kenya"
+    needs(K::Aid, "offer", "offer aid", Needs::AidGoods),
     needs(K::Aid, "sell/sold/sold", "sell weapons", Needs::Weapon),
     row(K::Aid, "n:aid", "provide aid"),
     row(K::Aid, "n:assistance", "provide assistance"),
@@ -437,7 +440,11 @@ const LEXICON: &[Row] = &[
     row(K::Accuse, "investigate", ""),
     row(K::Accuse, "fault", ""),
     // "The findings have called into question the response of the government"
-    row(K::Accuse, "call/called/called into question", "call into question"),
+    row(
+        K::Accuse,
+        "call/called/called into question",
+        "call into question",
+    ),
     row(K::Accuse, "=was critical of", "criticize"),
     row(K::Accuse, "=were critical of", "criticize"),
     row(K::Accuse, "n:accusation/accusations", "accuse"),
@@ -558,6 +565,9 @@ const LEXICON: &[Row] = &[
     row(K::Mobilize, "increase security", ""),
     row(K::Mobilize, "tighten security", ""),
     row(K::Mobilize, "=on high alert", "go on high alert"),
+    row(K::Mobilize, "=on high levels of alert", "go on high alert"),
+    row(K::Mobilize, "=on full alert", "go on high alert"),
+    row(K::Mobilize, "=on maximum alert", "go on high alert"),
     needs(K::Mobilize, "n:launch", "launch a missile", Needs::Weapon),
     needs(K::Mobilize, "n:launches", "launch missiles", Needs::Weapon),
     needs(K::Mobilize, "n:test", "test a missile", Needs::Weapon),
@@ -1693,8 +1703,7 @@ fn body_speaks_at_quote_start(inp: &Inputs, i: usize, quote_start: usize) -> boo
                 let start = doc.token_at_or_after(m.span.start);
                 let opens = |t: usize| doc.tokens[t].span.start <= quote_start + 1;
                 inp.parties.parties[m.party].kind != crate::model::PartyKind::Person
-                    && (opens(start)
-                        || start > 0 && doc.is(start - 1, "the") && opens(start - 1))
+                    && (opens(start) || start > 0 && doc.is(start - 1, "the") && opens(start - 1))
             })
 }
 fn first_person_before(doc: &Doc, i: usize, from: usize) -> bool {
@@ -1858,18 +1867,21 @@ fn needs_met(
         Needs::HostileCondition => hostile_condition(inp, last, range),
         Needs::ForParty => {
             // (Told by someone named before it: "Hadley said there will be …".)
-            let from = doc.sentences[doc.tokens[first].sentence as usize].tokens.start;
+            let from = doc.sentences[doc.tokens[first].sentence as usize]
+                .tokens
+                .start;
             (from..first).any(|k| doc.is_any(k, super::participants::FRAME_VERBS))
                 && (!doc.is(last + 1, "for")
-                || doc.tokens.get(last + 2).is_some_and(|t| {
-                    inp.parties.mention_starting_at(t.span.start).is_some_and(|m| {
-                        let after = doc.token_at_or_after(m.span.end);
-                        !doc
-                            .tokens
-                            .get(after)
-                            .is_some_and(|a| a.kind == TokenKind::Possessive)
-                    })
-                }))
+                    || doc.tokens.get(last + 2).is_some_and(|t| {
+                        inp.parties
+                            .mention_starting_at(t.span.start)
+                            .is_some_and(|m| {
+                                let after = doc.token_at_or_after(m.span.end);
+                                !doc.tokens
+                                    .get(after)
+                                    .is_some_and(|a| a.kind == TokenKind::Possessive)
+                            })
+                    }))
         }
         Needs::From => (last + 1..(last + 5).min(range.end)).any(|k| doc.is(k, "from")),
         // (Passive only: whoever tries someone is rarely the clause's subject, as in "gave

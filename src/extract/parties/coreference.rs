@@ -413,8 +413,24 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
                     break;
                 }
             }
+            // ("they" points no further back than the sentence before; "both sides",
+            // "the two leaders" name their group wherever it was last named.)
+            let near_only = doc.is(i, "they") && len == 1;
+            // "The leaders issued a statement. They vowed …": a plural reference in the
+            // sentence before (or earlier in this one) already names the group "they" means.
+            if parties.is_empty() && near_only {
+                let from = doc.sentences[si.saturating_sub(1)].span.start;
+                if let Some(r) = table
+                    .plurals
+                    .iter()
+                    .rev()
+                    .find(|r| r.span.start >= from && r.span.end <= t.span.start)
+                {
+                    parties = r.parties.clone();
+                }
+            }
             if parties.is_empty() {
-                parties = last_group(&history, t.span.start, si);
+                parties = last_group(&history, t.span.start, si, near_only);
                 // "the two countries": the states of the people last named together.
                 if doc.is_any(i + len - 1, &["countries", "nations", "governments"]) {
                     let mut states = Vec::new();
@@ -768,7 +784,7 @@ fn described_subjects(doc: &Doc, table: &PartyTable) -> Vec<bool> {
 }
 
 /// The people most recently named together (two or more in one sentence, outside quotes).
-fn last_group(history: &History, at: usize, si: usize) -> Vec<usize> {
+fn last_group(history: &History, at: usize, si: usize, near_only: bool) -> Vec<usize> {
     let mut current: Option<usize> = None;
     let mut group: Vec<usize> = Vec::new();
     for s in history.before(at, LOOKBACK) {
@@ -778,7 +794,7 @@ fn last_group(history: &History, at: usize, si: usize) -> Vec<usize> {
         if current != Some(s.sentence) {
             // "Hundreds protested in Hebron. They clashed with …": "they" points into the
             // sentence before at the farthest, never past a sentence about others.
-            if group.len() >= 2 || s.sentence + 1 < si {
+            if group.len() >= 2 || near_only && s.sentence + 1 < si {
                 break;
             }
             current = Some(s.sentence);

@@ -511,9 +511,9 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
 /// news ("Le Monde", "Sun Microsystems", "Ho Chi Minh City", "Hong Kong"): they start a
 /// person's name only before a hyphenated given name ("Ban Ki-moon").
 const AMBIGUOUS_FAMILY_NAMES: &[&str] = &[
-    "Le", "Do", "He", "Ho", "Ma", "Lu", "Ye", "Oh", "Ban", "Song", "Hong", "Ly", "Vo", "Su",
-    "Lam", "Chan", "Wong", "Sun", "Han", "Lai", "Pan", "Ding", "Hua", "Wen", "Tang", "Lin", "Lim",
-    "Moon", "Kang", "Jung", "Shin", "Park", "Yu", "Du", "Long", "Tran", "Cho",
+    "Le", "Do", "He", "Ho", "Ma", "Lu", "Ye", "Oh", "Ban", "Song", "Hong", "Ly", "Vo", "Su", "Lam",
+    "Chan", "Wong", "Sun", "Han", "Lai", "Pan", "Ding", "Hua", "Wen", "Tang", "Lin", "Lim", "Moon",
+    "Kang", "Jung", "Shin", "Park", "Yu", "Du", "Long", "Tran", "Cho",
 ];
 /// "Xi Jinping", "Li Qiang", "Moon Jae-in": an East Asian family name first, then a given name
 /// of one word (hyphenated when the family name is also an English word or another name).
