@@ -37,14 +37,14 @@ fn events_gold_set_meets_its_floors() {
     assert!(articles.len() >= 80, "{} articles", articles.len());
     let s = events::score(&articles, Gazetteer::embedded()).scores;
     check(&[
-        ("event precision", s.event_precision.rate(), 0.66),
-        ("event recall", s.event_recall.rate(), 0.63),
-        ("actors", s.actors.rate(), 0.53),
-        ("places", s.places.rate(), 0.80),
+        ("event precision", s.event_precision.rate(), 0.67),
+        ("event recall", s.event_recall.rate(), 0.65),
+        ("actors", s.actors.rate(), 0.54),
+        ("places", s.places.rate(), 0.79),
         ("dates", s.dates.rate(), 0.79),
         ("speakers", s.speakers.rate(), 0.85),
-        ("titles", s.titles.rate(), 0.52),
-        ("headline event", s.headline.rate(), 0.72),
+        ("titles", s.titles.rate(), 0.53),
+        ("headline event", s.headline.rate(), 0.74),
         ("place precision", s.toponyms.precision, 0.89),
         ("place recall", s.toponyms.recall, 0.89),
     ]);
@@ -58,6 +58,6 @@ fn merge_gold_set_meets_its_floors() {
     check(&[
         // A wrong join hides an event: precision first.
         ("merge precision", s.precision, 0.90),
-        ("merge recall", s.recall, 0.67),
+        ("merge recall", s.recall, 0.65),
     ]);
 }

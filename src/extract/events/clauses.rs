@@ -83,8 +83,8 @@ fn name_then_verb_after_place(doc: &Doc, start: usize, and: usize, places: &[Pla
         && doc.tokens[verb].sentence == doc.tokens[and].sentence
         && doc.low(verb).ends_with("ed")
         // ("Hamas backed by Iran" describes; "Hamas responded by firing" acts.)
-        && !(doc.is_any(verb + 1, &["by", "with", "in", "from"])
-            && !doc.low(verb + 2).ends_with("ing"))
+        && (!doc.is_any(verb + 1, &["by", "with", "in", "from"])
+            || doc.low(verb + 2).ends_with("ing"))
 }
 /// Finite forms of "be" and "have" that a clause's verb may start with.
 const FINITE_AUXILIARIES: &[&str] = &["was", "were", "is", "are", "has", "have", "had"];

@@ -1507,10 +1507,11 @@ fn hostile_condition(inp: &Inputs, last: usize, range: &std::ops::Range<usize>) 
                     .find(|&j| doc.is_any(j, &["would", "will"]))
                     .is_some_and(|m| {
                         // ("would be met with force", not "would be a violation".)
-                        !doc.is_any(m + 1, CONSEQUENCE_VERBS)
-                            && !(doc.is(m + 1, "be")
-                                && !doc.low(m + 2).ends_with("ed")
-                                && !doc.is(m + 2, "met"))
+                        let harm = doc.is_any(m + 1, CONSEQUENCE_VERBS);
+                        let state = doc.is(m + 1, "be")
+                            && !doc.low(m + 2).ends_with("ed")
+                            && !doc.is(m + 2, "met");
+                        !(harm || state)
                     })
         })
 }
