@@ -1452,17 +1452,7 @@ fn sentence_events(
         {
             // ("“The Iraqi government calls on Turkey …,” its spokesman said": the body the
             // quote names speaks.)
-            let body = h.first.checked_sub(1).and_then(|k| {
-                let k = if doc.is(k, "also") {
-                    k.checked_sub(1)?
-                } else {
-                    k
-                };
-                inp.parties
-                    .mention_ending_at(doc.tokens[k].span.end)
-                    .map(|m| m.party)
-                    .filter(|&p| inp.parties.parties[p].kind != PartyKind::Person)
-            });
+            let body = triggers::body_before(inp, h.first).map(|m| m.party);
             actors = vec![body.unwrap_or(speaker)];
             // Whom it appeals to comes before what they should do: "urge them to listen to
             // the voices of Kenyans".
@@ -1754,16 +1744,11 @@ fn sentence_events(
             // the saying and the warning (not "said Iran would make sure there will be …").
             if kind == EventKind::Threaten {
                 let warned: Vec<usize> = if doc.is(h.last + 1, "for") {
-                    doc.tokens
-                        .get(h.last + 2)
-                        .and_then(|t| inp.parties.mention_starting_at(t.span.start))
+                    triggers::mention_at(inp, h.last + 2)
                         .map(|m| vec![m.party])
                         .unwrap_or_default()
                 } else if doc.is_any(say, &["told", "warned"])
-                    && let Some(m) = doc
-                        .tokens
-                        .get(say + 1)
-                        .and_then(|t| inp.parties.mention_starting_at(t.span.start))
+                    && let Some(m) = triggers::mention_at(inp, say + 1)
                 {
                     // "told Algeria there will be consequences": whom it was told.
                     vec![m.party]

@@ -1475,17 +1475,19 @@ const CONSEQUENCE_VERBS: &[&str] = &[
     "risk",
     "close",
 ];
+/// The party mention that starts at token `k`, if one does.
+pub(super) fn mention_at(inp: &Inputs, k: usize) -> Option<crate::extract::parties::PartyMention> {
+    inp.parties
+        .mention_starting_at(inp.doc.tokens.get(k)?.span.start)
+        .copied()
+}
 /// "warned Israel that any attacks on Gaza would open the doors of war": someone warned by
 /// name, a hostile act with its own aim right after "any", then "would" or "will" and no verb
 /// of mere harm. (Not "Analysts warned that any attack would devastate the economy", nor a
 /// labour "strike by nurses", nor "any attack sites".)
 fn hostile_condition(inp: &Inputs, last: usize, range: &std::ops::Range<usize>) -> bool {
     let doc = inp.doc;
-    let named = |k: usize| {
-        doc.tokens
-            .get(k)
-            .is_some_and(|t| inp.parties.mention_starting_at(t.span.start).is_some())
-    };
+    let named = |k: usize| mention_at(inp, k).is_some();
     // ("warned the United States": past its article.)
     let warned = doc.is_any(last + 1, &["him", "her", "them", "us"])
         || named(last + 1)
@@ -1561,14 +1563,11 @@ pub(super) fn find_triggers(
         let quote = inside_quote(inp.quotes, doc.tokens[i].span.start);
         // "“We urge the governments of the region to work together,” Rathke said": a speaker
         // appealing in the words quoted makes an appeal, even inside the quote.
-        let body_speaks = quote.is_some_and(|q| {
-            inp.quotes[q].speaker.is_some()
-                && body_speaks_at_quote_start(inp, i, inp.quotes[q].span.start)
-        });
-        let performative = body_speaks
-            || quote.is_some_and(|q| {
-                inp.quotes[q].speaker.is_some() && first_person_before(doc, i, s.tokens.start)
-            });
+        let told = quote.filter(|&q| inp.quotes[q].speaker.is_some());
+        let body_speaks =
+            told.is_some_and(|q| body_speaks_at_quote_start(inp, i, inp.quotes[q].span.start));
+        let performative =
+            body_speaks || told.is_some() && first_person_before(doc, i, s.tokens.start);
         let in_date = date_tokens.iter().any(|&(a, b)| (a..=b).contains(&i));
         if quote.is_some() && !performative || in_date {
             i += 1;
@@ -1685,28 +1684,33 @@ pub(super) fn find_triggers(
     }
     hits
 }
-/// "We urge", "I strongly condemn", "we are calling for": the word before token `i` (past an
-/// adverb and a progressive's "are"/"am") is "we" or "I".
+/// The mention of a body (no person) that ends right before token `i`, past an "also": the
+/// subject of a verb inside a quote ("The Iraqi government also calls on …").
+pub(super) fn body_before(inp: &Inputs, i: usize) -> Option<crate::extract::parties::PartyMention> {
+    let doc = inp.doc;
+    let k = if i > 0 && doc.is(i - 1, "also") {
+        i - 1
+    } else {
+        i
+    };
+    let m = *inp
+        .parties
+        .mention_ending_at(doc.tokens.get(k.checked_sub(1)?)?.span.end)?;
+    (inp.parties.parties[m.party].kind != crate::model::PartyKind::Person).then_some(m)
+}
 /// "“The HRCP calls upon the government to respond …,” the HRCP said": a quote that opens
 /// with a body's name and a verb in the present speaks for that body, as "we" would.
 fn body_speaks_at_quote_start(inp: &Inputs, i: usize, quote_start: usize) -> bool {
     let doc = inp.doc;
-    let mut k = i;
-    if k > 0 && doc.is(k - 1, "also") {
-        k -= 1;
-    }
+    let opens = |t: usize| doc.tokens[t].span.start <= quote_start + 1;
     doc.low(i).ends_with('s')
-        && k > 0
-        && inp
-            .parties
-            .mention_ending_at(doc.tokens[k - 1].span.end)
-            .is_some_and(|m| {
-                let start = doc.token_at_or_after(m.span.start);
-                let opens = |t: usize| doc.tokens[t].span.start <= quote_start + 1;
-                inp.parties.parties[m.party].kind != crate::model::PartyKind::Person
-                    && (opens(start) || start > 0 && doc.is(start - 1, "the") && opens(start - 1))
-            })
+        && body_before(inp, i).is_some_and(|m| {
+            let start = doc.token_at_or_after(m.span.start);
+            opens(start) || start > 0 && doc.is(start - 1, "the") && opens(start - 1)
+        })
 }
+/// "We urge", "I strongly condemn", "we are calling for": the word before token `i` (past an
+/// adverb and a progressive's "are"/"am") is "we" or "I".
 fn first_person_before(doc: &Doc, i: usize, from: usize) -> bool {
     let mut k = i;
     while k > from
@@ -1873,15 +1877,11 @@ fn needs_met(
                 .start;
             (from..first).any(|k| doc.is_any(k, super::participants::FRAME_VERBS))
                 && (!doc.is(last + 1, "for")
-                    || doc.tokens.get(last + 2).is_some_and(|t| {
-                        inp.parties
-                            .mention_starting_at(t.span.start)
-                            .is_some_and(|m| {
-                                let after = doc.token_at_or_after(m.span.end);
-                                !doc.tokens
-                                    .get(after)
-                                    .is_some_and(|a| a.kind == TokenKind::Possessive)
-                            })
+                    || mention_at(inp, last + 2).is_some_and(|m| {
+                        let after = doc.token_at_or_after(m.span.end);
+                        !doc.tokens
+                            .get(after)
+                            .is_some_and(|a| a.kind == TokenKind::Possessive)
                     }))
         }
         Needs::From => (last + 1..(last + 5).min(range.end)).any(|k| doc.is(k, "from")),
@@ -2635,11 +2635,7 @@ fn noun_happened(
         } else {
             last + 2
         };
-        if let Some(m) = doc
-            .tokens
-            .get(k)
-            .and_then(|t| inp.parties.mention_starting_at(t.span.start))
-        {
+        if let Some(m) = mention_at(inp, k) {
             last = doc
                 .token_at_or_after(m.span.end)
                 .saturating_sub(1)
