@@ -435,10 +435,12 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
         // Ibrahim, said": a name between commas after one.
         if (2..=3).contains(&nlen) && i > 0 {
             let role_before = !doc.tokens[i - 1].cap && doc.is_any(i - 1, PERSON_ROLES);
+            // ("The Secretary-General of the MDC, Tendai Biti,": a capitalised role after an
+            // article is still a role noun.)
             let appositive_after_role = doc.is(i - 1, ",")
                 && doc.is(i + nlen, ",")
                 && (i.saturating_sub(6)..i - 1).any(|k| {
-                    !doc.tokens[k].cap
+                    (!doc.tokens[k].cap || k > 0 && doc.is_any(k - 1, &["the", "a", "an"]))
                         && doc.is_any(k, PERSON_ROLES)
                         && doc.tokens[k].sentence == doc.tokens[i].sentence
                 });
@@ -973,6 +975,11 @@ const PERSON_ROLES: &[&str] = &[
     "woman",
     "boy",
     "girl",
+    "secretary-general",
+    "director-general",
+    "vice-president",
+    "vice-chairman",
+    "commander-in-chief",
 ];
 /// The appositive after a name at `comma`, when it describes a person: ", a top aide to
 /// al-Sadr," or ", 24, a witness". Ends at the next comma or full stop, within 10 tokens.
@@ -1194,5 +1201,17 @@ mod tests {
         // Family names that are words or other names need a hyphenated given name.
         assert!(party_of(&t, text, "Le Monde", 0).is_none_or(|p| p.kind != PartyKind::Person));
         assert!(party_of(&t, text, "Hong Kong", 0).is_none_or(|p| p.kind != PartyKind::Person));
+    }
+
+    #[test]
+    fn a_secretary_general_beside_a_name_makes_a_person() {
+        for text in [
+            "Tendai Biti, the secretary-general of the MDC, was arrested.",
+            "The Secretary-General of the MDC, Tendai Biti, appeared in court.",
+        ] {
+            let t = table_for(text);
+            let p = party_of(&t, text, "Tendai Biti", 0).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(p.kind, PartyKind::Person, "{text}");
+        }
     }
 }
