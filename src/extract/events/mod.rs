@@ -3783,6 +3783,18 @@ fn threat_speakers(
     {
         return None;
     }
+    // "Historians said freed slaves would take up arms in the 1860s": the "would" of a past
+    // told with a past date of its own threatens nothing now.
+    let past_dated = inp.published.is_some_and(|p| {
+        dates_of(inp.dates, doc.tokens[h.first].sentence as usize)
+            .iter()
+            .filter(|d| d.tokens.0 > h.last && d.tokens.1 < view.range.end)
+            .filter_map(|d| d.range.as_ref()?.last_day())
+            .any(|end| crate::model::day_number(p) - crate::model::day_number(end) > 366)
+    });
+    if past_dated {
+        return None;
+    }
     let lo = h.first.saturating_sub(4).max(view.range.start);
     // "will continue fighting" goes on with what is already happening; it threatens nothing new.
     if !warning
@@ -7772,5 +7784,30 @@ mod tests {
             Some("2015-08-22"),
         );
         of_kind(&ev, EventKind::Mobilize);
+    }
+
+    #[test]
+    fn a_past_told_with_its_own_old_date_threatens_nothing_and_freed_slaves_freed_no_one() {
+        let ev = events_for(
+            "Historian Eric Foner said freed slaves would take up arms repeatedly in the 1860s.",
+            Some("2024-05-08"),
+        );
+        assert!(ev.is_empty(), "{ev:?}");
+        // Said now, of the future, it is still a threat.
+        let ev = events_for(
+            "President Robert Mugabe said on Friday that veterans would take up arms.",
+            Some("2024-05-08"),
+        );
+        assert_eq!(
+            of_kind(&ev, EventKind::Threaten).title,
+            "Mugabe threatens to take up arms"
+        );
+        // Detained protesters who were released were released.
+        let ev = events_for(
+            "Police said detained protesters were released on Monday.",
+            Some("2024-05-08"),
+        );
+        assert!(ev.iter().all(|e| e.kind != EventKind::Coerce), "{ev:?}");
+        of_kind(&ev, EventKind::Retreat);
     }
 }

@@ -2209,10 +2209,23 @@ fn modifier(doc: &Doc, t: &Trigger, first: usize, last: usize) -> bool {
         && doc.tokens[first - 2].cap
         && doc.tokens[first - 1].span.end == doc.tokens[first].span.start
         && before_noun;
+    // "said freed slaves would take up arms": an "-ed" form before a plural noun that a verb
+    // of its own follows describes that noun.
+    let subject_described = w.ends_with("ed")
+        && before_noun
+        && doc.low(last + 1).ends_with('s')
+        && doc.is_any(
+            last + 2,
+            &[
+                "would", "will", "could", "can", "may", "might", "should", "must", "were", "are",
+                "have", "had",
+            ],
+        );
     participle
         && (after_determiner && before_noun
             || after_publication
             || hyphenated
+            || subject_described
             || opens_sentence && w.ends_with("ed") && before_titled_name)
 }
 
