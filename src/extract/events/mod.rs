@@ -3783,6 +3783,14 @@ fn threat_speakers(
     {
         return None;
     }
+    let lo = h.first.saturating_sub(4).max(view.range.start);
+    // "will continue fighting" goes on with what is already happening; it threatens nothing new.
+    if !warning
+        && (!(lo..h.first).any(|k| doc.is_any(k, &["will", "would"]))
+            || (lo..h.first).any(|k| doc.is_any(k, &["continue", "keep"])))
+    {
+        return None;
+    }
     // "Historians said freed slaves would take up arms in the 1860s": the "would" of a past
     // told with a past date of its own threatens nothing now.
     let past_dated = inp.published.is_some_and(|p| {
@@ -3793,14 +3801,6 @@ fn threat_speakers(
             .any(|end| crate::model::day_number(p) - crate::model::day_number(end) > 366)
     });
     if past_dated {
-        return None;
-    }
-    let lo = h.first.saturating_sub(4).max(view.range.start);
-    // "will continue fighting" goes on with what is already happening; it threatens nothing new.
-    if !warning
-        && (!(lo..h.first).any(|k| doc.is_any(k, &["will", "would"]))
-            || (lo..h.first).any(|k| doc.is_any(k, &["continue", "keep"])))
-    {
         return None;
     }
     let free = |k: usize| inside_quote(inp.quotes, doc.tokens[k].span.start).is_none();
