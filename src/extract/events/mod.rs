@@ -4174,6 +4174,25 @@ fn mode_of(
     if adverb > range.start && doc.is_any(adverb - 1, HABITUAL) && !TRIGGERS[h.entry].nominal {
         return Some(Mode::Hypothetical);
     }
+    // "support to Ukraine as they fight back against Russia's war": force told in the plain
+    // present goes on, with no one day to map.
+    if kind == EventKind::Assault
+        && h.first > range.start
+        && doc.is_any(h.first - 1, &["they", "we", "you"])
+        && doc.is_any(h.first, &["fight", "attack", "kill", "shell", "bomb", "strike", "battle"])
+    {
+        return Some(Mode::Hypothetical);
+    }
+    // "would correct errors they make when fighting with Taliban militants": a gerund after
+    // "when" in a sentence about what would or will be is a kind of occasion, not one.
+    if h.first > 0
+        && doc.is_any(h.first - 1, &["when", "whenever"])
+        && doc.low(h.first).ends_with("ing")
+        && (doc.sentences[doc.tokens[h.first].sentence as usize].tokens.start..h.first - 1)
+            .any(|k| doc.is_any(k, &["would", "will", "could", "can", "should", "must"]))
+    {
+        return Some(Mode::Hypothetical);
+    }
     // "nine journalists have been killed in Pakistan this year": a count over a period is a
     // statistic, not one happening with a day and a place.
     if !TRIGGERS[h.entry].nominal && over_a_period(doc, h, range) {
@@ -7809,5 +7828,38 @@ mod tests {
         );
         assert!(ev.iter().all(|e| e.kind != EventKind::Coerce), "{ev:?}");
         of_kind(&ev, EventKind::Retreat);
+    }
+
+    #[test]
+    fn fighting_told_as_an_occasion_or_in_the_present_is_not_mapped() {
+        let ev = events_for(
+            "The Norland army said on Monday it would correct any errors its soldiers make \
+             when fighting with Vessan rebels.",
+            Some("2009-05-10"),
+        );
+        assert!(!ev.iter().any(|e| e.kind == EventKind::Assault), "{ev:?}");
+        let ev = events_for(
+            "Ann Blake met Catherine Colonna in Paris on Monday. They discussed support to \
+             the people of Norland as they fight back against Vessa's brutal war.",
+            Some("2023-01-10"),
+        );
+        assert!(!ev.iter().any(|e| e.kind == EventKind::Assault), "{ev:?}");
+        // A deed told in the past still is one.
+        let ev = events_for(
+            "Norland troops fought Vessan rebels near the border on Monday.",
+            Some("2023-01-10"),
+        );
+        assert_eq!(of_kind(&ev, EventKind::Assault).mode, None, "{ev:?}");
+    }
+
+    #[test]
+    fn a_participle_after_the_only_noun_is_passive() {
+        let ev = events_for(
+            "Judge Omar Lindqvist spoke on Monday about Karim Dossa. Dossa was the only man \
+             convicted over the bombing of the Norland embassy.",
+            Some("2009-08-22"),
+        );
+        let e = of_kind(&ev, EventKind::Coerce);
+        assert!(e.actors.is_empty(), "{ev:?}");
     }
 }

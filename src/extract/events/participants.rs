@@ -994,6 +994,17 @@ pub(super) fn is_passive(doc: &Doc, clause_start: usize, verb: usize) -> bool {
     if doc.low(verb).ends_with("ing") {
         return false;
     }
+    // "he was the only individual convicted": a participle after "is the only/first <noun>"
+    // tells what was done to the noun (not "The last rebels surrendered").
+    if verb >= clause_start + 4
+        && doc.is_any(verb - 4, &["was", "is", "were", "are", "been", "be"])
+        && doc.low(verb).ends_with("ed")
+        && !doc.tokens[verb - 1].cap
+        && doc.is_any(verb - 2, &["only", "first", "last", "sole", "second"])
+        && doc.is_any(verb - 3, &["the", "a", "an"])
+    {
+        return true;
+    }
     let mut k = verb;
     let mut skipped = 0;
     while k > clause_start && skipped <= 3 {

@@ -418,6 +418,14 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
             let near_only = doc.is(i, "they") && len == 1;
             // "The leaders issued a statement. They vowed …": a plural reference in the
             // sentence before (or earlier in this one) already names the group "they" means.
+            // "support to the people and government of Ukraine as they fight back": the
+            // people of a state just named in this sentence are who "they" are.
+            if parties.is_empty()
+                && near_only
+                && let Some(p) = people_of_state_before(doc, table, si, i)
+            {
+                parties.push(p);
+            }
             if parties.is_empty() && near_only {
                 let from = doc.sentences[si.saturating_sub(1)].span.start;
                 if let Some(r) = table
@@ -784,6 +792,27 @@ fn described_subjects(doc: &Doc, table: &PartyTable) -> Vec<bool> {
 }
 
 /// The people most recently named together (two or more in one sentence, outside quotes).
+/// A party named as "the people/government/forces of <party>" in the dozen tokens before
+/// `i`, within sentence `si`.
+fn people_of_state_before(
+    doc: &Doc,
+    table: &PartyTable,
+    si: usize,
+    i: usize,
+) -> Option<usize> {
+    const OWNED: &[&str] = &[
+        "people", "government", "governments", "forces", "troops", "citizens", "population",
+    ];
+    let first = doc.sentences[si].tokens.start.max(i.saturating_sub(12));
+    (first + 1..i).rev().find_map(|k| {
+        if !doc.is(k, "of") || !doc.is_any(k - 1, OWNED) {
+            return None;
+        }
+        let m = table.mention_starting_at(doc.tokens.get(k + 1)?.span.start)?;
+        (m.span.end <= doc.tokens[i].span.start).then_some(m.party)
+    })
+}
+
 fn last_group(history: &History, at: usize, si: usize, near_only: bool) -> Vec<usize> {
     let mut current: Option<usize> = None;
     let mut group: Vec<usize> = Vec::new();
@@ -962,5 +991,24 @@ mod tests {
         assert_eq!(party_of(&t, text, "She", 0).unwrap().name, "Ingrid Olsen");
         assert_eq!(party_of(&t, text, "him", 0).unwrap().name, "Nicolas Duval");
         assert_eq!(party_of(&t, text, "He", 0).unwrap().name, "Nicolas Duval");
+    }
+
+    #[test]
+    fn they_after_the_people_of_a_state_is_that_state() {
+        let text = "Secretary Ann Blake met Catherine Colonna in Paris. They discussed support \
+                    to the people and government of Ukraine as they fight back against Russia.";
+        let t = table_for(text);
+        let at = text.find("they fight").unwrap();
+        let r = t
+            .plurals
+            .iter()
+            .find(|p| p.span.start == at)
+            .expect("a plural reference");
+        let names: Vec<&str> = r
+            .parties
+            .iter()
+            .map(|&p| t.parties[p].name.as_str())
+            .collect();
+        assert_eq!(names, ["Ukraine"]);
     }
 }
