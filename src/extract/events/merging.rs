@@ -126,7 +126,9 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
         };
         let partyless = |x: &EventFound, y: &EventFound| {
             x.parties.is_empty()
-                && (x.anaphoric || x.sentence.abs_diff(y.last_sentence) <= NEAR_SENTENCES)
+                // (A mention points back, never ahead at a later one.)
+                && (x.anaphoric && x.sentence >= y.sentence
+                    || x.sentence.abs_diff(y.last_sentence) <= NEAR_SENTENCES)
                 && (one_toll(x, y) || groups_agree(&x.unnamed_subject, &y.unnamed_subject))
                 && groups_agree(&x.object, &y.object)
         };

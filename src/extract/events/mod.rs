@@ -661,9 +661,12 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         let window = merged.len().saturating_sub(MERGE_WINDOW);
         if e.trigger_noun.is_none()
             && let Some(kinds) = referred_kinds(doc, &e)
+            // (Its own sentence's happening first: "75 were killed and 500 wounded in
+            // fighting" is one toll.)
             && let Some(m) = merged[window..].iter_mut().rev().find(|m| {
                 kinds.contains(&m.kind)
-                    && m.sentence < e.sentence
+                    && (m.sentence < e.sentence
+                        || m.sentence == e.sentence && m.trigger.end <= e.trigger.start)
                     && !e.own_date
                     && (m.place.is_none() || e.place.is_none() || m.place == e.place)
             })
@@ -673,10 +676,16 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         }
         // "At least sixty people have been killed", "2,700 are wounded": a toll with nobody
         // named as its cause, told after a violent happening, counts that happening's dead.
+        // (Not when its own sentence told a happening first: "75 had been killed and nearly
+        // 500 were wounded in fighting" is one toll, merged as one below.)
+        let violent = |m: &EventFound| matches!(m.kind, EventKind::Assault | EventKind::Incident);
         if is_toll(doc, &e)
             && !in_lede(doc, e.sentence)
+            && !merged[window..]
+                .iter()
+                .any(|m| violent(m) && m.sentence == e.sentence && m.trigger.end <= e.trigger.start)
             && let Some(m) = merged[window..].iter_mut().rev().find(|m| {
-                matches!(m.kind, EventKind::Assault | EventKind::Incident)
+                violent(m)
                     && m.sentence < e.sentence
                     && m.mode.is_none()
                     && (e.place.is_none() || m.place == e.place)
@@ -7861,5 +7870,24 @@ mod tests {
         );
         let e = of_kind(&ev, EventKind::Coerce);
         assert!(e.actors.is_empty(), "{ev:?}");
+    }
+
+    #[test]
+    fn a_toll_joins_its_own_sentences_happening_and_air_support_is_no_aid() {
+        let ev = events_for(
+            "Norland troops joined the fighting in Lima on Saturday, firing artillery and \
+             providing air support. The rain was heavy. Schools were shut for the weekend. \
+             Shops opened late. Officials in Cusco said that 75 people had been killed \
+             and nearly 500 were wounded in fighting between rebels and police.",
+            Some("2008-03-30"),
+        );
+        assert!(!ev.iter().any(|e| e.kind == EventKind::Aid), "{ev:?}");
+        let lima = of_kind(&ev, EventKind::Assault);
+        assert_eq!(lima.evidence.len(), 1, "{ev:?}");
+        assert_eq!(
+            ev.iter().filter(|e| e.kind == EventKind::Assault).count(),
+            2,
+            "{ev:?}"
+        );
     }
 }

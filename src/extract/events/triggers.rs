@@ -1946,7 +1946,12 @@ fn needs_met(
                         || doc.tokens[k].kind == TokenKind::Possessive
                 })
         }
-        Needs::AidGoods => after(doc, last, range, 6, AID_GOODS),
+        // ("providing air support" in a fight is force, not aid.)
+        Needs::AidGoods => (last + 1..(last + 7).min(range.end)).any(|k| {
+            doc.is_any(k, AID_GOODS)
+                && !(doc.is(k, "support")
+                    && doc.is_any(k - 1, &["air", "fire", "artillery", "naval", "combat"]))
+        }),
         // (Nor a passive whose subject is one: "No pictures of Castro have been released",
         // "information such as that released today".)
         Needs::NotPublication => {
