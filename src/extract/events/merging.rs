@@ -78,6 +78,16 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
     {
         return false;
     }
+    // "Zuma accused Britons" and "articles which attacked Zuma": who acted in one and
+    // suffered the other's one-sided act is in two happenings.
+    let swapped = |x: &EventFound, y: &EventFound| {
+        x.actors
+            .iter()
+            .any(|p| y.targets.contains(p) && !y.actors.contains(p))
+    };
+    if !a.kind.is_mutual() && (swapped(a, b) || swapped(b, a)) {
+        return false;
+    }
     // "Israeli aircraft struck a base, killing two members and wounding ten others": one
     // actor's acts of one kind in one sentence are one event, unless each names its own
     // target ("expelled Russian diplomats and sanctioned Russian agencies").

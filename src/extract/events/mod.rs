@@ -4188,7 +4188,12 @@ fn mode_of(
     if kind == EventKind::Assault
         && h.first > range.start
         && doc.is_any(h.first - 1, &["they", "we", "you"])
-        && doc.is_any(h.first, &["fight", "attack", "kill", "shell", "bomb", "strike", "battle"])
+        && doc.is_any(
+            h.first,
+            &[
+                "fight", "attack", "kill", "shell", "bomb", "strike", "battle",
+            ],
+        )
     {
         return Some(Mode::Hypothetical);
     }
@@ -4197,7 +4202,9 @@ fn mode_of(
     if h.first > 0
         && doc.is_any(h.first - 1, &["when", "whenever"])
         && doc.low(h.first).ends_with("ing")
-        && (doc.sentences[doc.tokens[h.first].sentence as usize].tokens.start..h.first - 1)
+        && (doc.sentences[doc.tokens[h.first].sentence as usize]
+            .tokens
+            .start..h.first - 1)
             .any(|k| doc.is_any(k, &["would", "will", "could", "can", "should", "must"]))
     {
         return Some(Mode::Hypothetical);
@@ -7889,5 +7896,35 @@ mod tests {
             2,
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn a_writing_attacks_in_words_and_roles_swapped_are_two_acts() {
+        let ev = events_for(
+            "Ana Diaz accused Peruvians of arrogance on Monday. The remark followed articles \
+             in the Lima Herald which attacked Diaz.",
+            Some("2010-03-03"),
+        );
+        assert!(!ev.iter().any(|e| e.kind == EventKind::Assault), "{ev:?}");
+        assert_eq!(
+            ev.iter().filter(|e| e.kind == EventKind::Accuse).count(),
+            2,
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn a_participle_coordinated_with_a_passive_is_passive() {
+        let ev = events_for(
+            "Luis Soto was found guilty of fraud and sentenced to ten years in Lima on Monday.",
+            Some("2010-03-03"),
+        );
+        assert!(ev.iter().all(|e| e.actors.is_empty()), "{ev:?}");
+        let ev = events_for(
+            "Officials say at least ten people - nine of them Germans - were killed and 15 \
+             others injured. The blast struck Lima on Monday.",
+            Some("2010-03-03"),
+        );
+        assert!(ev.iter().all(|e| e.actors.is_empty()), "{ev:?}");
     }
 }

@@ -1005,6 +1005,42 @@ pub(super) fn is_passive(doc: &Doc, clause_start: usize, verb: usize) -> bool {
     {
         return true;
     }
+    // "was found guilty of his charges and sentenced", "were killed and 15 others injured": a
+    // participle after "and" (and a count of its own) shares the passive before it.
+    let and = (verb.saturating_sub(3).max(clause_start)..verb)
+        .rev()
+        .find(|&k| doc.is(k, "and"))
+        .filter(|&a| {
+            (a + 1..verb).all(|j| {
+                doc.tokens[j].kind == TokenKind::Number
+                    || doc.is_any(j, &["others", "other", "more", "people", "nearly", "about"])
+            })
+        });
+    if let Some(and) = and
+        && and > clause_start + 1
+        && doc.low(verb).ends_with("ed")
+    {
+        let lo = and.saturating_sub(10).max(clause_start);
+        if (lo..and - 1).any(|k| {
+            doc.is_any(k, &["was", "were", "been"])
+                && (doc.low(k + 1).ends_with("ed") || doc.is_any(k + 1, &["found", "held"]))
+                && !(k + 2..and).any(|j| doc.is_any(j, &[",", "who", "which", "that"]))
+        }) {
+            return true;
+        }
+    }
+    // "cultural references criticized as appropriation": a participle right after a plain
+    // noun and before "as" tells what was done to the noun.
+    if verb > clause_start
+        && doc.low(verb).ends_with("ed")
+        && doc.is(verb + 1, "as")
+        && doc.tokens[verb - 1].kind == TokenKind::Word
+        && !doc.tokens[verb - 1].cap
+        && doc.low(verb - 1).ends_with('s')
+        && !doc.is_any(verb - 1, &["has", "was", "is", "as", "this", "its", "his"])
+    {
+        return true;
+    }
     let mut k = verb;
     let mut skipped = 0;
     while k > clause_start && skipped <= 3 {

@@ -2567,6 +2567,9 @@ pub(super) fn kind_in_context(
     range: &std::ops::Range<usize>,
 ) -> (EventKind, &'static str) {
     let any = |words: &'static [&'static str]| range.clone().any(|k| doc.is_any(k, words));
+    if t.kind == EventKind::Assault && !t.nominal && written_attack(doc, first, range) {
+        return (EventKind::Accuse, "criticize");
+    }
     let kind = match t.sense {
         Sense::Fixed => t.kind,
         Sense::Harm if any(DISASTER_WORDS) && !any(ATTACK_WORDS) => EventKind::Incident,
@@ -2585,6 +2588,43 @@ pub(super) fn kind_in_context(
         }
     };
     (kind, t.verb)
+}
+
+/// Writings that can attack someone only in words.
+const WRITINGS: &[&str] = &[
+    "article",
+    "articles",
+    "editorial",
+    "editorials",
+    "column",
+    "columns",
+    "magazine",
+    "newspaper",
+    "newspapers",
+    "tabloid",
+    "tabloids",
+    "blog",
+    "book",
+    "op-ed",
+    "publication",
+    "publications",
+];
+
+/// "articles in the Daily Mail which attacked Zuma", "Freedom Magazine, which attacked
+/// defectors": an attack whose subject is a writing is criticism.
+fn written_attack(doc: &Doc, first: usize, range: &std::ops::Range<usize>) -> bool {
+    if !doc.low(first).starts_with("attack") || first == range.start {
+        return false;
+    }
+    let mut k = first - 1;
+    if doc.is_any(k, &["which", "that"]) {
+        let lo = k.saturating_sub(8).max(range.start);
+        return (lo..k).any(|j| doc.is_any(j, WRITINGS));
+    }
+    while k > range.start && doc.low(k).ends_with("ly") {
+        k -= 1;
+    }
+    doc.is_any(k, WRITINGS)
 }
 
 /// Words of captivity: a rescue from captors is coercion ("hostages rescued by the army").

@@ -260,14 +260,32 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
                     .map(|k| doc.low(k))
                     .collect::<Vec<_>>()
                     .join(" ");
+                // "the leader of the group AntiMadCow", "the president of the club": a role
+                // in something else than a state is someone else.
+                let of_country = if doc.is(after + len, "of") {
+                    match doc
+                        .tokens
+                        .get(after + len + 1)
+                        .and_then(|t| table.mention_starting_at(t.span.start))
+                        .map(|m| &table.parties[m.party])
+                    {
+                        Some(q) if q.kind == PartyKind::State => Some(q.country.clone()),
+                        _ => Some(None),
+                    }
+                } else {
+                    None
+                };
                 let cands: Vec<usize> = people
                     .iter()
                     .copied()
                     .filter(|&p| {
                         let q = &table.parties[p];
-                        country
+                        of_country
                             .as_ref()
-                            .is_none_or(|c| q.country.as_ref() == Some(c))
+                            .is_none_or(|c| c.is_some() && *c == q.country)
+                            && country
+                                .as_ref()
+                                .is_none_or(|c| q.country.as_ref() == Some(c))
                             && q.title.as_ref().is_some_and(|tt| {
                                 let tt = tt.to_ascii_lowercase();
                                 tt == noun
@@ -794,14 +812,15 @@ fn described_subjects(doc: &Doc, table: &PartyTable) -> Vec<bool> {
 /// The people most recently named together (two or more in one sentence, outside quotes).
 /// A party named as "the people/government/forces of <party>" in the dozen tokens before
 /// `i`, within sentence `si`.
-fn people_of_state_before(
-    doc: &Doc,
-    table: &PartyTable,
-    si: usize,
-    i: usize,
-) -> Option<usize> {
+fn people_of_state_before(doc: &Doc, table: &PartyTable, si: usize, i: usize) -> Option<usize> {
     const OWNED: &[&str] = &[
-        "people", "government", "governments", "forces", "troops", "citizens", "population",
+        "people",
+        "government",
+        "governments",
+        "forces",
+        "troops",
+        "citizens",
+        "population",
     ];
     let first = doc.sentences[si].tokens.start.max(i.saturating_sub(12));
     (first + 1..i).rev().find_map(|k| {
@@ -1010,5 +1029,13 @@ mod tests {
             .map(|&p| t.parties[p].name.as_str())
             .collect();
         assert_eq!(names, ["Ukraine"]);
+    }
+
+    #[test]
+    fn the_leader_of_a_group_is_not_the_leader_named_before() {
+        let text = "President Luis Soto apologized on Friday. The leader of the group Vigil was \
+                    arrested. The president of Peru spoke.";
+        let t = table_for(text);
+        assert!(party_of(&t, text, "The leader", 0).is_none());
     }
 }
