@@ -639,6 +639,24 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         let found = sentence_events(inp, si, &events, &mut focus);
         events.extend(found);
     }
+    // "the Assembly voted 507-19 to authorize sending troops": a vote to do what another
+    // event of its sentence tells is how that was decided, not a ballot of its own.
+    let decided: Vec<bool> = events
+        .iter()
+        .map(|(e, ..)| {
+            e.kind == EventKind::Incident && e.verb == "vote" && {
+                let t = doc.token_at_or_after(e.trigger.end);
+                (t..(t + 4).min(doc.tokens.len())).any(|k| doc.is(k, "to"))
+                    && events.iter().any(|(o, ..)| {
+                        o.sentence == e.sentence
+                            && o.trigger.start > e.trigger.end
+                            && o.mode.is_none()
+                    })
+            }
+        })
+        .collect();
+    let mut decided = decided.into_iter();
+    events.retain(|_| !decided.next().unwrap_or(false));
     let mut merged: Vec<EventFound> = Vec::new();
     // Where the last definite noun's mention went: (sentence, kind, trigger end, index).
     let mut told: Option<(usize, EventKind, usize, usize)> = None;
@@ -7926,5 +7944,21 @@ mod tests {
             Some("2010-03-03"),
         );
         assert!(ev.iter().all(|e| e.actors.is_empty()), "{ev:?}");
+    }
+
+    #[test]
+    fn a_vote_to_do_what_its_sentence_tells_is_no_ballot_of_its_own() {
+        let ev = events_for(
+            "On Wednesday, Peru's Congress voted 90-19 to authorize sending troops into Bolivia.",
+            Some("2007-10-18"),
+        );
+        assert!(!ev.iter().any(|e| e.kind == EventKind::Incident), "{ev:?}");
+        assert!(!ev.is_empty(), "{ev:?}");
+        // A vote that is all there is stays.
+        let ev = events_for(
+            "Voters in Peru voted on Sunday to leave the union.",
+            Some("2007-10-18"),
+        );
+        assert_eq!(of_kind(&ev, EventKind::Incident).verb, "vote", "{ev:?}");
     }
 }
