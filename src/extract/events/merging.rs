@@ -4,7 +4,7 @@
 use super::EventFound;
 use super::participants::push_unique;
 use crate::extract::parties::PartyTable;
-use crate::model::{DateRange, PartyKind};
+use crate::model::{DateRange, EventKind, PartyKind};
 
 /// How many earlier events a new mention is compared with for merging.
 pub(super) const MERGE_WINDOW: usize = 64;
@@ -78,6 +78,22 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
     {
         return false;
     }
+    // "Mubarak has been summoned … His two sons have also been summoned": "also" in a later
+    // sentence tells one more such deed (said things are often one stance told twice).
+    if b.also
+        && b.sentence > a.last_sentence
+        && matches!(
+            b.kind,
+            EventKind::Coerce
+                | EventKind::Assault
+                | EventKind::Sanction
+                | EventKind::Aid
+                | EventKind::Mobilize
+                | EventKind::Retreat
+        )
+    {
+        return false;
+    }
     // "Zuma accused Britons" and "articles which attacked Zuma": who acted in one and
     // suffered the other's one-sided act is in two happenings.
     let swapped = |x: &EventFound, y: &EventFound| {
@@ -136,8 +152,9 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
         };
         let partyless = |x: &EventFound, y: &EventFound| {
             x.parties.is_empty()
-                // (A mention points back, never ahead at a later one.)
-                && (x.anaphoric && x.sentence >= y.sentence
+                // (A mention points back, never ahead at a later one, but for the lede's:
+                // "The attack on the market killed 12. … A bomb exploded in the market".)
+                && (x.anaphoric && (x.sentence >= y.sentence || x.sentence == 0)
                     || x.sentence.abs_diff(y.last_sentence) <= NEAR_SENTENCES)
                 && (one_toll(x, y) || groups_agree(&x.unnamed_subject, &y.unnamed_subject))
                 && groups_agree(&x.object, &y.object)

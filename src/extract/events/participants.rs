@@ -996,12 +996,37 @@ pub(super) fn is_passive(doc: &Doc, clause_start: usize, verb: usize) -> bool {
     }
     // "he was the only individual convicted": a participle after "is the only/first <noun>"
     // tells what was done to the noun (not "The last rebels surrendered").
+    // ("became the first media tycoon convicted": a noun of two words too.)
+    let ranked = |at: usize| {
+        at >= clause_start + 2
+            && doc.is_any(at, &["only", "first", "last", "sole", "second"])
+            && doc.is_any(at - 1, &["the", "a", "an"])
+            && doc.is_any(
+                at - 2,
+                &[
+                    "was", "is", "were", "are", "been", "be", "became", "becomes", "become",
+                ],
+            )
+    };
+    // (No object after it: not "the first time troops attacked the city".)
+    let no_object = |v: usize| {
+        doc.tokens
+            .get(v + 1)
+            .is_none_or(|t| t.kind != TokenKind::Word)
+            || doc.is_any(
+                v + 1,
+                &[
+                    "in", "on", "at", "by", "to", "for", "of", "over", "under", "during", "after",
+                    "and", "when", "while", "with", "since",
+                ],
+            )
+    };
     if verb >= clause_start + 4
-        && doc.is_any(verb - 4, &["was", "is", "were", "are", "been", "be"])
         && doc.low(verb).ends_with("ed")
+        && no_object(verb)
         && !doc.tokens[verb - 1].cap
-        && doc.is_any(verb - 2, &["only", "first", "last", "sole", "second"])
-        && doc.is_any(verb - 3, &["the", "a", "an"])
+        && !doc.is_any(verb - 2, &["time", "day", "year"])
+        && (ranked(verb - 2) || !doc.tokens[verb - 2].cap && ranked(verb - 3))
     {
         return true;
     }
@@ -1019,6 +1044,7 @@ pub(super) fn is_passive(doc: &Doc, clause_start: usize, verb: usize) -> bool {
     if let Some(and) = and
         && and > clause_start + 1
         && doc.low(verb).ends_with("ed")
+        && no_object(verb)
     {
         let lo = and.saturating_sub(10).max(clause_start);
         if (lo..and - 1).any(|k| {
@@ -1029,14 +1055,51 @@ pub(super) fn is_passive(doc: &Doc, clause_start: usize, verb: usize) -> bool {
             return true;
         }
     }
-    // "cultural references criticized as appropriation": a participle right after a plain
-    // noun and before "as" tells what was done to the noun.
-    if verb > clause_start
-        && doc.low(verb).ends_with("ed")
+    // "cultural references criticized as appropriation": a participle of judging right after
+    // a plain noun and before "as" tells what was done to the noun.
+    // (Verbs of judging only, a complement after "as", and a noun that cannot judge: not
+    // "rebels attacked as troops withdrew", "rights groups denounced as illegal …", nor
+    // "which critics condemned as a power grab".)
+    if verb > clause_start + 1
+        && doc.is_any(
+            verb,
+            &[
+                "criticized",
+                "criticised",
+                "condemned",
+                "denounced",
+                "decried",
+                "branded",
+                "labelled",
+                "labeled",
+                "derided",
+            ],
+        )
         && doc.is(verb + 1, "as")
+        && doc.tokens.get(verb + 2).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && !t.cap
+                && !doc.is_any(
+                    verb + 2,
+                    &["he", "she", "they", "it", "we", "the", "its", "their"],
+                )
+        })
         && doc.tokens[verb - 1].kind == TokenKind::Word
         && !doc.tokens[verb - 1].cap
         && doc.low(verb - 1).ends_with('s')
+        && ![
+            "ers",
+            "ists",
+            "ians",
+            "groups",
+            "parties",
+            "officials",
+            "leaders",
+            "critics",
+        ]
+        .iter()
+        .any(|w| doc.low(verb - 1).ends_with(w))
+        && !doc.is_any(verb - 2, &["which", "that", "whom"])
         && !doc.is_any(verb - 1, &["has", "was", "is", "as", "this", "its", "his"])
     {
         return true;

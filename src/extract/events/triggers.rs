@@ -630,7 +630,24 @@ const LEXICON: &[Row] = &[
     row(K::Assault, "torture", ""),
     row(K::Assault, "target", ""),
     row(K::Assault, "clash", "clash with"),
-    row(K::Assault, "battle", ""),
+    needs(
+        K::Assault,
+        "battle",
+        "",
+        Needs::Except(
+            &[],
+            &[
+                "blaze",
+                "fire",
+                "fires",
+                "flames",
+                "wildfire",
+                "wildfires",
+                "cancer",
+                "illness",
+            ],
+        ),
+    ),
     // Not a struggle: "fighting to stay in the country", "fighting a battle to prevent a
     // meltdown", "fighting for their rights".
     needs(
@@ -1946,12 +1963,18 @@ fn needs_met(
                         || doc.tokens[k].kind == TokenKind::Possessive
                 })
         }
-        // ("providing air support" in a fight is force, not aid.)
-        Needs::AidGoods => (last + 1..(last + 7).min(range.end)).any(|k| {
-            doc.is_any(k, AID_GOODS)
-                && !(doc.is(k, "support")
-                    && doc.is_any(k - 1, &["air", "fire", "artillery", "naval", "combat"]))
-        }),
+        // ("providing air support" in a fight is force, not aid; "support and weapons"
+        // still is aid.)
+        Needs::AidGoods => {
+            let window = last + 1..(last + 7).min(range.end);
+            window.clone().any(|k| {
+                doc.is_any(k, AID_GOODS)
+                    && !(doc.is(k, "support") && doc.is_any(k - 1, &["air", "fire"]))
+            }) || window.clone().any(|k| doc.is(k, "support"))
+                && window
+                    .clone()
+                    .any(|k| doc.is_any(k, WEAPONS) || doc.is(k, "ammunition"))
+        }
         // (Nor a passive whose subject is one: "No pictures of Castro have been released",
         // "information such as that released today".)
         Needs::NotPublication => {
@@ -2064,8 +2087,10 @@ fn needs_met(
         }
         Needs::NotSoonAfter(words) => !after(doc, last, range, 3, words),
         Needs::SoonAfter(words) => after(doc, last, range, 6, words),
+        // ("battled the blaze": past an article too.)
         Needs::Except(before, after_words) => {
             !(doc.is_any(last + 1, after_words)
+                || doc.is(last + 1, "the") && doc.is_any(last + 2, after_words)
                 || first > range.start && doc.is_any(first - 1, before))
         }
         Needs::Cause => {
@@ -2596,8 +2621,6 @@ const WRITINGS: &[&str] = &[
     "articles",
     "editorial",
     "editorials",
-    "column",
-    "columns",
     "magazine",
     "newspaper",
     "newspapers",
@@ -2613,16 +2636,26 @@ const WRITINGS: &[&str] = &[
 /// "articles in the Daily Mail which attacked Zuma", "Freedom Magazine, which attacked
 /// defectors": an attack whose subject is a writing is criticism.
 fn written_attack(doc: &Doc, first: usize, range: &std::ops::Range<usize>) -> bool {
-    if !doc.low(first).starts_with("attack") || first == range.start {
+    if !doc.low(first).starts_with("attack") || first == range.start || doc.is(first + 1, "by") {
         return false;
     }
     let mut k = first - 1;
-    if doc.is_any(k, &["which", "that"]) {
-        let lo = k.saturating_sub(8).max(range.start);
-        return (lo..k).any(|j| doc.is_any(j, WRITINGS));
-    }
     while k > range.start && doc.low(k).ends_with("ly") {
         k -= 1;
+    }
+    // "articles in the Daily Mirror which attacked", "Freedom Magazine, which attacked": the
+    // writing heads what "which" stands for, perhaps with its name after it (not "the gunmen
+    // that attacked").
+    if doc.is_any(k, &["which", "that"]) && k > range.start {
+        let lo = k.saturating_sub(9).max(range.start);
+        let mut j = k - 1;
+        while j > lo
+            && !doc.is_any(j, WRITINGS)
+            && (doc.tokens[j].cap || doc.is_any(j, &[",", "the", "in", "of", "and"]))
+        {
+            j -= 1;
+        }
+        return doc.is_any(j, WRITINGS);
     }
     doc.is_any(k, WRITINGS)
 }

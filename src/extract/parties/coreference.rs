@@ -261,31 +261,40 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
                     .collect::<Vec<_>>()
                     .join(" ");
                 // "the leader of the group AntiMadCow", "the president of the club": a role
-                // in something else than a state is someone else.
-                let of_country = if doc.is(after + len, "of") {
-                    match doc
-                        .tokens
-                        .get(after + len + 1)
+                // in something else than a state is someone else (not "the president of the
+                // republic", "of the European Commission", nor of the person's own state).
+                let of = after + len;
+                let elsewhere: Option<String> = if !doc.is(of, "of") {
+                    None
+                } else if doc.is(of + 1, "the")
+                    && doc.tokens.get(of + 2).is_some_and(|t| {
+                        t.kind == TokenKind::Word
+                            && !t.cap
+                            && !doc.is_any(
+                                of + 2,
+                                &["country", "republic", "nation", "state", "kingdom", "union"],
+                            )
+                    })
+                {
+                    Some(String::new())
+                } else {
+                    doc.tokens
+                        .get(of + 1)
                         .and_then(|t| table.mention_starting_at(t.span.start))
                         .map(|m| &table.parties[m.party])
-                    {
-                        Some(q) if q.kind == PartyKind::State => Some(q.country.clone()),
-                        _ => Some(None),
-                    }
-                } else {
-                    None
+                        .filter(|q| q.kind == PartyKind::State)
+                        .and_then(|q| q.country.clone())
                 };
                 let cands: Vec<usize> = people
                     .iter()
                     .copied()
                     .filter(|&p| {
                         let q = &table.parties[p];
-                        of_country
+                        elsewhere.as_ref().is_none_or(|c| {
+                            !c.is_empty() && q.country.as_ref().is_none_or(|qc| qc == c)
+                        }) && country
                             .as_ref()
-                            .is_none_or(|c| c.is_some() && *c == q.country)
-                            && country
-                                .as_ref()
-                                .is_none_or(|c| q.country.as_ref() == Some(c))
+                            .is_none_or(|c| q.country.as_ref() == Some(c))
                             && q.title.as_ref().is_some_and(|tt| {
                                 let tt = tt.to_ascii_lowercase();
                                 tt == noun
@@ -811,7 +820,9 @@ fn described_subjects(doc: &Doc, table: &PartyTable) -> Vec<bool> {
 
 /// The people most recently named together (two or more in one sentence, outside quotes).
 /// A party named as "the people/government/forces of <party>" in the dozen tokens before
-/// `i`, within sentence `si`.
+/// `i` (a "they" right after "as", "while" or "because"), within sentence `si`, where that
+/// phrase is what a preposition governs ("support to the people of Ukraine as they fight"),
+/// not a verb's object ("rebels attacked the forces of Mali, and they killed …").
 fn people_of_state_before(doc: &Doc, table: &PartyTable, si: usize, i: usize) -> Option<usize> {
     const OWNED: &[&str] = &[
         "people",
@@ -822,9 +833,20 @@ fn people_of_state_before(doc: &Doc, table: &PartyTable, si: usize, i: usize) ->
         "citizens",
         "population",
     ];
+    if i == 0 || !doc.is_any(i - 1, &["as", "while", "because"]) {
+        return None;
+    }
     let first = doc.sentences[si].tokens.start.max(i.saturating_sub(12));
-    (first + 1..i).rev().find_map(|k| {
+    (first + 1..i - 1).rev().find_map(|k| {
         if !doc.is(k, "of") || !doc.is_any(k - 1, OWNED) {
+            return None;
+        }
+        // Back over "the people and government" to the preposition.
+        let lo = k.saturating_sub(6).max(first);
+        let head = (lo..k - 1)
+            .rev()
+            .find(|&j| !doc.is_any(j, OWNED) && !doc.is_any(j, &["the", "and", "its", "their"]))?;
+        if !doc.is_any(head, &["to", "for", "with", "of"]) || (head..i).any(|j| doc.is(j, ",")) {
             return None;
         }
         let m = table.mention_starting_at(doc.tokens.get(k + 1)?.span.start)?;
@@ -1037,5 +1059,17 @@ mod tests {
                     arrested. The president of Peru spoke.";
         let t = table_for(text);
         assert!(party_of(&t, text, "The leader", 0).is_none());
+    }
+
+    #[test]
+    fn they_after_a_verbs_object_of_a_state_is_not_that_state() {
+        let text = "Rebels attacked the forces of Mali near Gao, and they said they killed 30.";
+        let t = table_for(text);
+        let at = text.find("they said").unwrap();
+        let r = t.plurals.iter().find(|p| p.span.start == at);
+        assert!(
+            r.is_none_or(|r| r.parties.iter().all(|&p| t.parties[p].name != "Mali")),
+            "{r:?}"
+        );
     }
 }
