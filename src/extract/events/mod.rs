@@ -8054,4 +8054,21 @@ mod tests {
             "{ev:?}"
         );
     }
+
+    #[test]
+    fn armed_men_who_arrive_deploy_and_refugees_who_arrive_visit_no_one() {
+        let ev = events_for(
+            "Hundreds of troops arrived in Kabul on Monday.",
+            Some("2008-02-20"),
+        );
+        assert_eq!(of_kind(&ev, EventKind::Mobilize).verb, "deploy", "{ev:?}");
+        assert!(!ev.iter().any(|e| e.kind == EventKind::Consult), "{ev:?}");
+        let ev = events_for("Refugees arrived in Greece on Friday.", Some("2008-02-20"));
+        assert!(ev.is_empty(), "{ev:?}");
+        let ev = events_for(
+            "President Ana Diaz arrived in Lima on Friday.",
+            Some("2008-02-20"),
+        );
+        assert_eq!(of_kind(&ev, EventKind::Consult).verb, "arrive", "{ev:?}");
+    }
 }

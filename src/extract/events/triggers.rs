@@ -2034,7 +2034,25 @@ fn needs_met(
                             )
                             && !doc.is_any(k, &["was", "were", "is", "are", "had", "has"])
                     })
-                    .any(|k| doc.is_any(k, &["bodies", "body", "remains", "coffins"]))
+                    // (Nor people who come to stay or to see: "Refugees arrived in Greece".)
+                    .any(|k| {
+                        doc.is_any(
+                            k,
+                            &[
+                                "bodies",
+                                "body",
+                                "remains",
+                                "coffins",
+                                "refugees",
+                                "migrants",
+                                "immigrants",
+                                "seekers",
+                                "tourists",
+                                "passengers",
+                                "fans",
+                            ],
+                        )
+                    })
         }
         Needs::Colony => after(
             doc,
@@ -2592,6 +2610,14 @@ pub(super) fn kind_in_context(
     range: &std::ops::Range<usize>,
 ) -> (EventKind, &'static str) {
     let any = |words: &'static [&'static str]| range.clone().any(|k| doc.is_any(k, words));
+    // "Hundreds of troops arrived in Kabul": armed men who arrive are deployed, not visiting.
+    if t.kind == EventKind::Consult
+        && t.verb == "arrive"
+        && (first.saturating_sub(6).max(range.start)..first)
+            .any(|k| doc.is_any(k, TROOPS) || doc.is_any(k, ARMED_GROUPS) || doc.is(k, "militia"))
+    {
+        return (EventKind::Mobilize, "deploy");
+    }
     if t.kind == EventKind::Assault && !t.nominal && written_attack(doc, first, range) {
         return (EventKind::Accuse, "criticize");
     }
