@@ -517,6 +517,13 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
         // "Al-Maliki issues an ultimatum to militants".
         t.push_str(" to ");
         t.push_str(&mid_title(object));
+    } else if let Some(object) = object_ref
+        .as_ref()
+        .filter(|o| o.people && e.kind.is_mutual() && e.verb.contains(' ') && !verb_particle)
+    {
+        // "Ukraine reaches an agreement with rebel forces": the other side of a mutual act.
+        t.push_str(" with ");
+        t.push_str(&mid_title(object));
     } else if let Some(object) = object_ref.as_ref().filter(|o| o.people && verb_particle) {
         // "Al-Sadr calls on followers"; "Iraqi soldiers" keeps its name.
         t.push(' ');
@@ -526,6 +533,14 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
         if let Some((head, _)) = t.rsplit_once(' ') {
             t.truncate(head.len());
         }
+    }
+    // "Policemen hand over weapons to the Mahdi Army": what is yielded goes to someone.
+    if e.kind == EventKind::Concede
+        && matches!(e.verb, "hand over" | "surrender" | "cede" | "return" | "transfer")
+        && !target_names.is_empty()
+    {
+        t.push_str(" to ");
+        t.push_str(&list(&target_names));
     }
     // "North Korea fires missiles near the Northern Limit Line", but not the place twice.
     let named = place.split_once(' ').map_or("", |(_, rest)| rest);
