@@ -1045,6 +1045,23 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         Some(Mode::Hypothetical) => e.kind == EventKind::Threaten,
         Some(Mode::Future) => e.kind == EventKind::Threaten || e.own_date || reported_plan(e),
     });
+    // "after a three-day visit to Kenya, Kofi Annan warned": the person a visit noun's
+    // sentence names made the visit; the place it went to was visited.
+    for e in merged.iter_mut().filter(|e| {
+        e.kind == EventKind::Consult
+            && e.verb == "visit"
+            && e.trigger_noun.is_some()
+            && e.actors.is_empty()
+    }) {
+        if let Some(at) = e
+            .targets
+            .iter()
+            .position(|&p| inp.parties.parties[p].kind == PartyKind::Person)
+        {
+            let visitor = e.targets.remove(at);
+            e.actors.push(visitor);
+        }
+    }
     let short = title::short_names(inp, &merged);
     for e in &mut merged {
         e.title = title::title(inp, e, &short);
@@ -8070,5 +8087,39 @@ mod tests {
             Some("2008-02-20"),
         );
         assert_eq!(of_kind(&ev, EventKind::Consult).verb, "arrive", "{ev:?}");
+    }
+
+    #[test]
+    fn titles_name_the_other_side_the_taker_and_the_visitor() {
+        let ev = events_for(
+            "On Friday, talks in Minsk resulted in a ceasefire agreement between Peru and \
+             rebel forces.",
+            Some("2014-09-06"),
+        );
+        assert_eq!(
+            of_kind(&ev, EventKind::Agree).title,
+            "Peru reaches an agreement with rebel forces in Minsk",
+            "{ev:?}"
+        );
+        let ev = events_for(
+            "Around 40 Lima policemen handed over their weapons to Hezbollah on Monday.",
+            Some("2014-09-06"),
+        );
+        assert!(
+            of_kind(&ev, EventKind::Concede)
+                .title
+                .ends_with("to Hezbollah"),
+            "{ev:?}"
+        );
+        let ev = events_for(
+            "After a three-day visit to Kenya on Wednesday, former UN chief Kofi Annan warned \
+             of new clashes.",
+            Some("2008-05-01"),
+        );
+        assert_eq!(
+            of_kind(&ev, EventKind::Consult).title,
+            "Annan visits Kenya",
+            "{ev:?}"
+        );
     }
 }

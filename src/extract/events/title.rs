@@ -536,7 +536,10 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     }
     // "Policemen hand over weapons to the Mahdi Army": what is yielded goes to someone.
     if e.kind == EventKind::Concede
-        && matches!(e.verb, "hand over" | "surrender" | "cede" | "return" | "transfer")
+        && matches!(
+            e.verb,
+            "hand over" | "surrender" | "cede" | "return" | "transfer"
+        )
         && !target_names.is_empty()
     {
         t.push_str(" to ");
