@@ -1045,6 +1045,16 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         Some(Mode::Hypothetical) => e.kind == EventKind::Threaten,
         Some(Mode::Future) => e.kind == EventKind::Threaten || e.own_date || reported_plan(e),
     });
+    // "the country's military has been placed on high alert": a force put on alert by no one
+    // named is the one that mobilises.
+    for e in merged.iter_mut().filter(|e| {
+        e.kind == EventKind::Mobilize
+            && e.passive.is_some()
+            && e.agent.is_none()
+            && e.actors.is_empty()
+    }) {
+        e.actors = std::mem::take(&mut e.targets);
+    }
     // "after a three-day visit to Kenya, Kofi Annan warned": the person a visit noun's
     // sentence names made the visit; the place it went to was visited.
     for e in merged.iter_mut().filter(|e| {
@@ -8121,5 +8131,17 @@ mod tests {
             "Annan visits Kenya",
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn a_quoted_source_is_no_party_and_a_force_put_on_alert_mobilises() {
+        let ev = events_for(
+            "According to Yonhap news agency, quoting Peru's main news agency Andina, the \
+             country's military has been placed on high alert.",
+            Some("2015-08-22"),
+        );
+        let e = of_kind(&ev, EventKind::Mobilize);
+        assert_eq!(e.title, "Peru goes on high alert", "{ev:?}");
+        assert!(e.targets.is_empty(), "{ev:?}");
     }
 }

@@ -199,7 +199,13 @@ fn is_attribution(doc: &Doc, t: usize, end: usize) -> bool {
     let after = doc.token_at_or_after(end);
     let trailing = t > 0 && doc.is(t - 1, ",") && doc.is_any(after, FRAME_VERBS);
     let according = t >= 2 && doc.is(t - 2, "according") && doc.is(t - 1, "to");
-    trailing || according
+    // "According to Yonhap, quoting North Korea's news agency KCNA, …": whom a report quotes
+    // is its source too.
+    let quoting = (t.saturating_sub(8)..t)
+        .rev()
+        .take_while(|&k| !doc.is_any(k, &[",", "and", "that"]))
+        .any(|k| doc.is(k, "quoting"));
+    trailing || according || quoting
 }
 /// The words of `from..to` (those before a verb) that are its subject: past an opening phrase
 /// ("After a visit to Kenya, Annan warned"), without an aside between commas ("Ruto, a leader

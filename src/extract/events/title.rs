@@ -849,6 +849,8 @@ pub(super) fn conjugate(verb: &str, plural: bool, mode: Option<Mode>) -> String 
             format!("would {head}")
         }
         _ if plural => head.to_owned(),
+        _ if matches!(head, "go" | "do") => format!("{head}es"),
+        _ if head == "have" => "has".to_owned(),
         _ if head.ends_with('s')
             || head.ends_with("sh")
             || head.ends_with("ch")
@@ -888,6 +890,7 @@ mod tests {
     fn verbs_agree_with_their_subjects_and_modes() {
         assert_eq!(conjugate("meet", false, None), "meets");
         assert_eq!(conjugate("meet", true, None), "meet");
+        assert_eq!(conjugate("go on alert", false, None), "goes on alert");
         assert_eq!(
             conjugate("impose sanctions", false, None),
             "imposes sanctions"

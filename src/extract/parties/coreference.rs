@@ -358,6 +358,37 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
                 }
             }
         }
+        // "the country's military has been placed on high alert": the state last named, in
+        // this sentence or the two before, outside quotes.
+        // (Only as an owner: "the country risks …" is a topic more often than a party.)
+        if doc.is(i, "the")
+            && doc.is(i + 1, "country")
+            && doc
+                .tokens
+                .get(i + 2)
+                .is_some_and(|t| t.kind == TokenKind::Possessive)
+            && let Some(p) = {
+                let from = doc.sentences[si.saturating_sub(2)].span.start;
+                let upto = table
+                    .mentions
+                    .partition_point(|m| m.span.start < t.span.start);
+                table.mentions[..upto]
+                    .iter()
+                    .rev()
+                    .take_while(|m| m.span.start >= from)
+                    .filter(|m| !ctx.quoted(doc.token_at_or_after(m.span.start)))
+                    .map(|m| m.party)
+                    .find(|&p| table.parties[p].kind == PartyKind::State)
+            }
+        {
+            new_mentions.push(PartyMention {
+                span: Span::new(t.span.start, doc.tokens[i + 1].span.end),
+                party: p,
+                anaphor: true,
+            });
+            i += 2;
+            continue;
+        }
         // "The father said", "the wife": of a couple the article names (a man and a woman
         // who share a surname), the one of that gender — unless "of" says whose parent it is.
         if doc.is(i, "the")
@@ -1071,5 +1102,12 @@ mod tests {
             r.is_none_or(|r| r.parties.iter().all(|&p| t.parties[p].name != "Mali")),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn the_country_is_the_state_last_named() {
+        let text = "Yesterday, Peru fired shells. The country's military was placed on alert.";
+        let t = table_for(text);
+        assert_eq!(party_of(&t, text, "The country", 0).unwrap().name, "Peru");
     }
 }
