@@ -1045,6 +1045,37 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         Some(Mode::Hypothetical) => e.kind == EventKind::Threaten,
         Some(Mode::Future) => e.kind == EventKind::Threaten || e.own_date || reported_plan(e),
     });
+    // "North Korea fired artillery rounds aimed at a loudspeaker in South Korea", "Hamas
+    // attacks in Israel": force used by a side in another side's country, at no one named,
+    // is used against that country.
+    for e in merged.iter_mut().filter(|e| {
+        e.kind == EventKind::Assault
+            && e.mode.is_none()
+            && e.targets.is_empty()
+            && !e.actors.is_empty()
+            && e.passive.is_none()
+            && !e.place_inferred
+            && e.object.as_ref().is_none_or(|o| !o.people)
+    }) {
+        let Some(place) = e.place.map(|p| &inp.rec.places[p]) else {
+            continue;
+        };
+        let Some(cc) = place
+            .country
+            .as_deref()
+            .filter(|_| place.kind == crate::model::PlaceKind::Country)
+        else {
+            continue;
+        };
+        let foreign = e.actors.iter().all(|&a| {
+            let party = &inp.parties.parties[a];
+            party.country.as_deref().is_some_and(|c| c != cc)
+        });
+        if foreign && let Some(state) = inp.parties.state(cc) {
+            e.targets.push(state);
+            push_unique(&mut e.parties, state);
+        }
+    }
     // "the country's military has been placed on high alert": a force put on alert by no one
     // named is the one that mobilises.
     for e in merged.iter_mut().filter(|e| {
@@ -8143,5 +8174,24 @@ mod tests {
         let e = of_kind(&ev, EventKind::Mobilize);
         assert_eq!(e.title, "Peru goes on high alert", "{ev:?}");
         assert!(e.targets.is_empty(), "{ev:?}");
+    }
+
+    #[test]
+    fn force_used_in_another_sides_country_at_no_one_named_is_used_against_it() {
+        let ev = events_for(
+            "Israel said Hezbollah attacked in Israel on Monday.",
+            Some("2015-08-22"),
+        );
+        let e = of_kind(&ev, EventKind::Assault);
+        assert_eq!(e.targets.len(), 1, "{ev:?}");
+        // Not in its own country.
+        let ev = events_for(
+            "Peruvian troops attacked in Peru on Monday.",
+            Some("2015-08-22"),
+        );
+        assert!(
+            of_kind(&ev, EventKind::Assault).targets.is_empty(),
+            "{ev:?}"
+        );
     }
 }
