@@ -1076,6 +1076,30 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             push_unique(&mut e.parties, state);
         }
     }
+    // "Hamas declared an end to the Israel-Hamas truce": the truce's other side, named in the
+    // pair before it, is whom ending it turns against (not "the Egyptian-brokered truce").
+    for e in merged.iter_mut().filter(|e| {
+        e.kind == EventKind::Reject && e.verb == "end the truce" && e.targets.is_empty()
+    }) {
+        let from = e.trigger.start.saturating_sub(48);
+        let sides: Vec<usize> = inp
+            .parties
+            .mentions_in(Span::new(from, e.trigger.start))
+            .filter(|m| {
+                let after = doc.text.get(m.span.end..).unwrap_or("");
+                after.starts_with('-')
+                    && !["-brokered", "-mediated", "-backed", "-led", "-sponsored"]
+                        .iter()
+                        .any(|w| after.starts_with(w))
+                    && !e.actors.contains(&m.party)
+            })
+            .map(|m| m.party)
+            .collect();
+        for p in sides {
+            push_unique(&mut e.targets, p);
+            push_unique(&mut e.parties, p);
+        }
+    }
     // "the country's military has been placed on high alert": a force put on alert by no one
     // named is the one that mobilises.
     for e in merged.iter_mut().filter(|e| {
@@ -8193,5 +8217,16 @@ mod tests {
             of_kind(&ev, EventKind::Assault).targets.is_empty(),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn ending_a_truce_turns_against_its_other_side() {
+        let ev = events_for(
+            "Hamas declared a formal end to the six-month Israel-Hamas Egyptian-brokered truce \
+             on Friday.",
+            Some("2008-12-19"),
+        );
+        let e = of_kind(&ev, EventKind::Reject);
+        assert_eq!(e.title, "Hamas ends the truce with Israel", "{ev:?}");
     }
 }
