@@ -1077,7 +1077,7 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         }
     }
     // "Hamas declared an end to the Israel-Hamas truce": the truce's other side, named in the
-    // pair before it, is whom ending it turns against (not "the Egyptian-brokered truce").
+    // pair before it with the actor, is whom ending it turns against.
     for e in merged.iter_mut().filter(|e| {
         e.kind == EventKind::Reject && e.verb == "end the truce" && e.targets.is_empty()
     }) {
@@ -1086,12 +1086,13 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             .parties
             .mentions_in(Span::new(from, e.trigger.start))
             .filter(|m| {
+                // (The pair holds the actor: not "Hezbollah ended the Chile-Peru truce".)
                 let after = doc.text.get(m.span.end..).unwrap_or("");
-                after.starts_with('-')
-                    && !["-brokered", "-mediated", "-backed", "-led", "-sponsored"]
+                after.strip_prefix('-').is_some_and(|rest| {
+                    e.actors
                         .iter()
-                        .any(|w| after.starts_with(w))
-                    && !e.actors.contains(&m.party)
+                        .any(|&a| rest.starts_with(inp.parties.parties[a].name.as_str()))
+                }) && !e.actors.contains(&m.party)
             })
             .map(|m| m.party)
             .collect();
