@@ -8230,4 +8230,32 @@ mod tests {
         let e = of_kind(&ev, EventKind::Reject);
         assert_eq!(e.title, "Hamas ends the truce with Israel", "{ev:?}");
     }
+
+    #[test]
+    fn gunfire_is_force_and_a_grown_military_presence_mobilises() {
+        let ev = events_for(
+            "Gunfire erupted near the parliament in Kabul on Monday.",
+            Some("2011-08-22"),
+        );
+        assert_eq!(
+            of_kind(&ev, EventKind::Assault).title,
+            "Gunfire in Kabul",
+            "{ev:?}"
+        );
+        let ev = events_for(
+            "Russia increased its military presence in Kaliningrad on Monday.",
+            Some("2011-08-22"),
+        );
+        assert_eq!(
+            of_kind(&ev, EventKind::Mobilize).title,
+            "Russia increases military presence in Kaliningrad",
+            "{ev:?}"
+        );
+        // Other things that grow are no forces.
+        let ev = events_for(
+            "Russia increased its presence in the gas market.",
+            Some("2011-08-22"),
+        );
+        assert!(!ev.iter().any(|e| e.kind == EventKind::Mobilize), "{ev:?}");
+    }
 }

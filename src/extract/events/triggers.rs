@@ -43,6 +43,8 @@ pub(super) enum Needs {
     ObjectTo,
     /// Troops or ships sent ("sent troops"), not letters.
     Troops,
+    /// A military presence grown ("increasing its military presence"), not prices.
+    MilitaryPresence,
     /// An armed subject right before ("rebels advanced on Tripoli"), not talks that "edged
     /// closer to a deal".
     ArmedSubject,
@@ -563,6 +565,25 @@ const LEXICON: &[Row] = &[
     row(K::Mobilize, "reinforce", "reinforce forces"),
     needs(K::Mobilize, "send/sent/sent", "send troops", Needs::Troops),
     row(K::Mobilize, "increase security", ""),
+    needs(
+        K::Mobilize,
+        "increase",
+        "increase military presence",
+        Needs::MilitaryPresence,
+    ),
+    needs(
+        K::Mobilize,
+        "boost",
+        "increase military presence",
+        Needs::MilitaryPresence,
+    ),
+    needs(
+        K::Mobilize,
+        "expand",
+        "increase military presence",
+        Needs::MilitaryPresence,
+    ),
+    row(K::Assault, "n:gunfire", "exchange fire"),
     row(K::Mobilize, "tighten security", ""),
     row(K::Mobilize, "=on high alert", "go on high alert"),
     row(K::Mobilize, "=on high levels of alert", "go on high alert"),
@@ -1953,6 +1974,8 @@ fn needs_met(
                 && (last + 2..(last + 8).min(range.end)).any(|k| doc.is(k, "to"))
         }
         Needs::Troops => after(doc, last, range, 5, TROOPS),
+        Needs::MilitaryPresence => (last + 1..(last + 5).min(range.end))
+            .any(|k| doc.is(k, "presence") && doc.is_any(k - 1, &["military", "naval", "troop"])),
         // (Right before the verb, heading its subject: not "Talks between the army and the
         // rebels edged closer", nor "a bill to expand the army advanced".)
         Needs::ArmedSubject => {
