@@ -37,13 +37,13 @@ fn events_gold_set_meets_its_floors() {
     assert!(articles.len() >= 80, "{} articles", articles.len());
     let s = events::score(&articles, Gazetteer::embedded()).scores;
     check(&[
-        ("event precision", s.event_precision.rate(), 0.67),
-        ("event recall", s.event_recall.rate(), 0.65),
+        ("event precision", s.event_precision.rate(), 0.68),
+        ("event recall", s.event_recall.rate(), 0.66),
         ("actors", s.actors.rate(), 0.54),
         ("places", s.places.rate(), 0.79),
-        ("dates", s.dates.rate(), 0.79),
+        ("dates", s.dates.rate(), 0.78),
         ("speakers", s.speakers.rate(), 0.85),
-        ("titles", s.titles.rate(), 0.53),
+        ("titles", s.titles.rate(), 0.54),
         ("headline event", s.headline.rate(), 0.74),
         ("place precision", s.toponyms.precision, 0.89),
         ("place recall", s.toponyms.recall, 0.89),
