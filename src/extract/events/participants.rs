@@ -203,8 +203,8 @@ fn is_attribution(doc: &Doc, t: usize, end: usize) -> bool {
     // is its source too.
     let quoting = (t.saturating_sub(8)..t)
         .rev()
-        .take_while(|&k| !doc.is_any(k, &[",", "and", "that"]))
-        .any(|k| doc.is(k, "quoting"));
+        .find(|&k| doc.is(k, "quoting"))
+        .is_some_and(|q| !(q + 1..t).any(|k| doc.is_any(k, &[",", "and", "that"])));
     trailing || according || quoting
 }
 /// The words of `from..to` (those before a verb) that are its subject: past an opening phrase
@@ -1027,8 +1027,11 @@ pub(super) fn is_passive(doc: &Doc, clause_start: usize, verb: usize) -> bool {
                 ],
             )
     };
+    // (The rules below are for "-ed" participles only.)
+    if !doc.low(verb).ends_with("ed") {
+        return is_passive_by_auxiliary(doc, clause_start, verb);
+    }
     if verb >= clause_start + 4
-        && doc.low(verb).ends_with("ed")
         && no_object(verb)
         && !doc.tokens[verb - 1].cap
         && !doc.is_any(verb - 2, &["time", "day", "year"])
@@ -1049,7 +1052,6 @@ pub(super) fn is_passive(doc: &Doc, clause_start: usize, verb: usize) -> bool {
         });
     if let Some(and) = and
         && and > clause_start + 1
-        && doc.low(verb).ends_with("ed")
         && no_object(verb)
     {
         let lo = and.saturating_sub(10).max(clause_start);
@@ -1067,6 +1069,7 @@ pub(super) fn is_passive(doc: &Doc, clause_start: usize, verb: usize) -> bool {
     // "rebels attacked as troops withdrew", "rights groups denounced as illegal …", nor
     // "which critics condemned as a power grab".)
     if verb > clause_start + 1
+        && doc.is(verb + 1, "as")
         && doc.is_any(
             verb,
             &[
@@ -1081,7 +1084,6 @@ pub(super) fn is_passive(doc: &Doc, clause_start: usize, verb: usize) -> bool {
                 "derided",
             ],
         )
-        && doc.is(verb + 1, "as")
         && doc.tokens.get(verb + 2).is_some_and(|t| {
             t.kind == TokenKind::Word
                 && !t.cap
@@ -1110,6 +1112,10 @@ pub(super) fn is_passive(doc: &Doc, clause_start: usize, verb: usize) -> bool {
     {
         return true;
     }
+    is_passive_by_auxiliary(doc, clause_start, verb)
+}
+/// A form of "be" (or "get") a few adverbs before `verb`: "was arrested", "were later freed".
+fn is_passive_by_auxiliary(doc: &Doc, clause_start: usize, verb: usize) -> bool {
     let mut k = verb;
     let mut skipped = 0;
     while k > clause_start && skipped <= 3 {
