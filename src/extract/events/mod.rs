@@ -8258,4 +8258,19 @@ mod tests {
         );
         assert!(!ev.iter().any(|e| e.kind == EventKind::Mobilize), "{ev:?}");
     }
+
+    #[test]
+    fn airing_a_concern_is_no_meeting() {
+        let ev = events_for(
+            "Discussing his concern in a public statement, Peru's Prime Minister, Luis Soto \
+             said on Monday that the talks must go on.",
+            Some("2015-03-03"),
+        );
+        assert!(!ev.iter().any(|e| e.kind == EventKind::Consult), "{ev:?}");
+        let ev = events_for(
+            "The two leaders discussed their differences in Paris on Monday.",
+            Some("2015-03-03"),
+        );
+        assert!(ev.iter().any(|e| e.kind == EventKind::Consult), "{ev:?}");
+    }
 }

@@ -171,7 +171,13 @@ const LEXICON: &[Row] = &[
     row(K::Consult, "meet/met/met with", "meet"),
     row(K::Consult, "visit", ""),
     row(K::Consult, "host", ""),
-    row(K::Consult, "discuss", ""),
+    // ("Discussing his concern in a statement, Razak said": one speaker airing a view.)
+    needs(
+        K::Consult,
+        "discuss",
+        "",
+        Needs::Except(&[], &["concern", "concerns"]),
+    ),
     row(K::Consult, "negotiate", ""),
     row(K::Consult, "consult", ""),
     row(K::Consult, "confer/conferred/conferred", ""),
@@ -2128,10 +2134,12 @@ fn needs_met(
         }
         Needs::NotSoonAfter(words) => !after(doc, last, range, 3, words),
         Needs::SoonAfter(words) => after(doc, last, range, 6, words),
-        // ("battled the blaze": past an article too.)
+        // ("battled the blaze", "discussing his concern": past an article or a possessive
+        // too.)
         Needs::Except(before, after_words) => {
             !(doc.is_any(last + 1, after_words)
-                || doc.is(last + 1, "the") && doc.is_any(last + 2, after_words)
+                || doc.is_any(last + 1, &["the", "his", "her", "its", "their"])
+                    && doc.is_any(last + 2, after_words)
                 || first > range.start && doc.is_any(first - 1, before))
         }
         Needs::Cause => {
