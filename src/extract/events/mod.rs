@@ -4292,6 +4292,15 @@ fn mode_of(
     if adverb > range.start && doc.is_any(adverb - 1, HABITUAL) && !TRIGGERS[h.entry].nominal {
         return Some(Mode::Hypothetical);
     }
+    // "the first time any US president has visited Benin": a subject of "any" is nobody in
+    // particular.
+    if !TRIGGERS[h.entry].nominal
+        && (h.first.saturating_sub(5).max(range.start)..h.first).any(|k| {
+            doc.is(k, "any") && k > range.start && doc.is_any(k - 1, &["time", "that", "when"])
+        })
+    {
+        return Some(Mode::Hypothetical);
+    }
     // "support to Ukraine as they fight back against Russia's war": force told in the plain
     // present goes on, with no one day to map.
     // (After "as", "while" or "because" only: "Rebels say they attack army base" is a
@@ -8269,6 +8278,20 @@ mod tests {
         assert!(!ev.iter().any(|e| e.kind == EventKind::Consult), "{ev:?}");
         let ev = events_for(
             "The two leaders discussed their differences in Paris on Monday.",
+            Some("2015-03-03"),
+        );
+        assert!(ev.iter().any(|e| e.kind == EventKind::Consult), "{ev:?}");
+    }
+
+    #[test]
+    fn a_subject_of_any_is_nobody_in_particular() {
+        let ev = events_for(
+            "It is the first time any Chilean president has visited Bolivia.",
+            Some("2015-03-03"),
+        );
+        assert!(!ev.iter().any(|e| e.kind == EventKind::Consult), "{ev:?}");
+        let ev = events_for(
+            "President Ana Diaz visited Bolivia on Monday.",
             Some("2015-03-03"),
         );
         assert!(ev.iter().any(|e| e.kind == EventKind::Consult), "{ev:?}");
