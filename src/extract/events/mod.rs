@@ -8296,4 +8296,18 @@ mod tests {
         );
         assert!(ev.iter().any(|e| e.kind == EventKind::Consult), "{ev:?}");
     }
+
+    #[test]
+    fn whom_a_passive_forced_is_named() {
+        let ev = events_for(
+            "Prime Minister Luis Soto was forced to resign on Monday.",
+            Some("2015-03-03"),
+        );
+        assert!(
+            of_kind(&ev, EventKind::Coerce)
+                .title
+                .starts_with("Soto forced to resign"),
+            "{ev:?}"
+        );
+    }
 }

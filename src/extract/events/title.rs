@@ -423,10 +423,15 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     if e.verb == "force"
         && let Some(w) = word_after(inp, e, &["forced", "to"])
     {
-        let who = if actor_names.is_empty() {
-            "People".to_owned()
-        } else {
+        // (Told in the passive, whom it was done to: "Journalists were forced to leave".)
+        let who = if !actor_names.is_empty() {
             list(&actor_names)
+        } else if !target_names.is_empty() {
+            list(&target_names)
+        } else if let Some(g) = &e.unnamed_subject {
+            capitalised(&g.words)
+        } else {
+            "People".to_owned()
         };
         return format!("{who} forced to {w}{place}");
     }
