@@ -204,8 +204,12 @@ fn is_attribution(doc: &Doc, t: usize, end: usize) -> bool {
     let quoting = (t.saturating_sub(8)..t)
         .rev()
         .find(|&k| doc.is(k, "quoting"))
-        .is_some_and(|q| !(q + 1..t).any(|k| doc.is_any(k, &[",", "and", "that"])));
-    trailing || according || quoting
+        .is_some_and(|q| {
+            !(q + 1..t).any(|k| doc.is_any(k, &[",", "and", "that", "saying", "said", "says"]))
+        });
+    // "Al Arabiya, quoting a Syrian army source, …": who quotes reports.
+    let reporting = doc.is(after, ",") && doc.is(after + 1, "quoting");
+    trailing || according || quoting || reporting
 }
 /// The words of `from..to` (those before a verb) that are its subject: past an opening phrase
 /// ("After a visit to Kenya, Annan warned"), without an aside between commas ("Ruto, a leader
@@ -611,6 +615,7 @@ pub(super) fn unnamed_subject(
         "said",
         "says",
         "say",
+        "saying",
         "reported",
         "reports",
         "showed",

@@ -45,6 +45,8 @@ pub(super) enum Needs {
     Troops,
     /// A military presence grown ("increasing its military presence"), not prices.
     MilitaryPresence,
+    /// Not a sentence opened by "Discussing his concern, X said": one speaker's view.
+    NotOwnConcern,
     /// An armed subject right before ("rebels advanced on Tripoli"), not talks that "edged
     /// closer to a deal".
     ArmedSubject,
@@ -172,12 +174,7 @@ const LEXICON: &[Row] = &[
     row(K::Consult, "visit", ""),
     row(K::Consult, "host", ""),
     // ("Discussing his concern in a statement, Razak said": one speaker airing a view.)
-    needs(
-        K::Consult,
-        "discuss",
-        "",
-        Needs::Except(&[], &["concern", "concerns"]),
-    ),
+    needs(K::Consult, "discuss", "", Needs::NotOwnConcern),
     row(K::Consult, "negotiate", ""),
     row(K::Consult, "consult", ""),
     row(K::Consult, "confer/conferred/conferred", ""),
@@ -589,7 +586,13 @@ const LEXICON: &[Row] = &[
         "increase military presence",
         Needs::MilitaryPresence,
     ),
-    row(K::Assault, "n:gunfire", "exchange fire"),
+    // (Not "celebratory gunfire", "mistaken for gunfire".)
+    needs(
+        K::Assault,
+        "n:gunfire",
+        "exchange fire",
+        Needs::Except(&["celebratory", "for", "like"], &[]),
+    ),
     row(K::Mobilize, "tighten security", ""),
     row(K::Mobilize, "=on high alert", "go on high alert"),
     row(K::Mobilize, "=on high levels of alert", "go on high alert"),
@@ -1980,6 +1983,16 @@ fn needs_met(
                 && (last + 2..(last + 8).min(range.end)).any(|k| doc.is(k, "to"))
         }
         Needs::Troops => after(doc, last, range, 5, TROOPS),
+        Needs::NotOwnConcern => {
+            let k = if doc.is_any(last + 1, &["his", "her", "its", "their"]) {
+                last + 2
+            } else {
+                last + 1
+            };
+            !(first == range.start
+                && doc.low(first).ends_with("ing")
+                && doc.is_any(k, &["concern", "concerns"]))
+        }
         Needs::MilitaryPresence => (last + 1..(last + 5).min(range.end))
             .any(|k| doc.is(k, "presence") && doc.is_any(k - 1, &["military", "naval", "troop"])),
         // (Right before the verb, heading its subject: not "Talks between the army and the
@@ -2063,25 +2076,22 @@ fn needs_met(
                             )
                             && !doc.is_any(k, &["was", "were", "is", "are", "had", "has"])
                     })
-                    // (Nor people who come to stay or to see: "Refugees arrived in Greece".)
-                    .any(|k| {
-                        doc.is_any(
-                            k,
-                            &[
-                                "bodies",
-                                "body",
-                                "remains",
-                                "coffins",
-                                "refugees",
-                                "migrants",
-                                "immigrants",
-                                "seekers",
-                                "tourists",
-                                "passengers",
-                                "fans",
-                            ],
-                        )
-                    })
+                    .any(|k| doc.is_any(k, &["bodies", "body", "remains", "coffins"]))
+                // (Nor people who come to stay or to see: "Refugees arrived in Greece", not
+                // "the High Commissioner for Refugees Filippo Grandi arrived".)
+                && !(first > range.start
+                    && doc.is_any(
+                        first - 1,
+                        &[
+                            "refugees",
+                            "migrants",
+                            "immigrants",
+                            "seekers",
+                            "tourists",
+                            "passengers",
+                            "fans",
+                        ],
+                    ))
         }
         Needs::Colony => after(
             doc,
@@ -2642,11 +2652,16 @@ pub(super) fn kind_in_context(
 ) -> (EventKind, &'static str) {
     let any = |words: &'static [&'static str]| range.clone().any(|k| doc.is_any(k, words));
     // "Hundreds of troops arrived in Kabul": armed men who arrive are deployed, not visiting.
-    if t.kind == EventKind::Consult
-        && t.verb == "arrive"
-        && (first.saturating_sub(6).max(range.start)..first)
-            .any(|k| doc.is_any(k, TROOPS) || doc.is_any(k, ARMED_GROUPS) || doc.is(k, "militia"))
-    {
+    // (The troops head the subject right before the verb: not "army chief Raheel Sharif
+    // arrived", nor "Tusk, speaking to troops, arrived".)
+    if t.kind == EventKind::Consult && t.verb == "arrive" && first > range.start && {
+        let head = if doc.low(first - 1).ends_with("ly") && first - 1 > range.start {
+            first - 2
+        } else {
+            first - 1
+        };
+        doc.is_any(head, TROOPS) || doc.is_any(head, ARMED_GROUPS) || doc.is(head, "militia")
+    } {
         return (EventKind::Mobilize, "deploy");
     }
     if t.kind == EventKind::Assault && !t.nominal && written_attack(doc, first, range) {

@@ -358,9 +358,11 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
                 }
             }
         }
-        // "the country's military has been placed on high alert": the state last named, in
-        // this sentence or the two before, outside quotes.
-        // (Only as an owner: "the country risks …" is a topic more often than a party.)
+        // "the country's military has been placed on high alert": the one state named, as a
+        // party or a country, in this sentence or the two before, outside quotes.
+        // (Only as an owner: "the country risks …" is a topic more often than a party. None
+        // when two states are named: "France condemned the coup in Niger. The country's junta
+        // …".)
         if doc.is(i, "the")
             && doc.is(i + 1, "country")
             && doc
@@ -372,13 +374,31 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
                 let upto = table
                     .mentions
                     .partition_point(|m| m.span.start < t.span.start);
-                table.mentions[..upto]
+                let mut countries: Vec<&str> = table.mentions[..upto]
                     .iter()
                     .rev()
                     .take_while(|m| m.span.start >= from)
                     .filter(|m| !ctx.quoted(doc.token_at_or_after(m.span.start)))
-                    .map(|m| m.party)
-                    .find(|&p| table.parties[p].kind == PartyKind::State)
+                    .filter(|m| table.parties[m.party].kind == PartyKind::State)
+                    .filter_map(|m| table.parties[m.party].country.as_deref())
+                    .collect();
+                countries.extend(
+                    ctx.rec
+                        .places
+                        .iter()
+                        .filter(|h| {
+                            h.span.start >= from
+                                && h.span.start < t.span.start
+                                && h.kind == crate::model::PlaceKind::Country
+                        })
+                        .filter_map(|h| h.country.as_deref()),
+                );
+                countries.sort_unstable();
+                countries.dedup();
+                match countries.as_slice() {
+                    [only] => table.state(only),
+                    _ => None,
+                }
             }
         {
             new_mentions.push(PartyMention {
