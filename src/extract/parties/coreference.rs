@@ -1010,21 +1010,25 @@ mod tests {
         );
     }
 
-    #[test]
-    fn both_leaders_are_the_two_last_named_together() {
-        let text = "President Ana Diaz met President Luis Soto. Both leaders smiled.";
-        let t = table_for(text);
-        let at = text.find("Both").unwrap();
+    /// The names of the parties the plural reference starting at byte `at` stands for.
+    fn plural_names(t: &super::PartyTable, at: usize) -> Vec<&str> {
         let r = t
             .plurals
             .iter()
             .find(|p| p.span.start == at)
             .expect("a plural reference");
-        let names: Vec<&str> = r
-            .parties
+        r.parties
             .iter()
             .map(|&p| t.parties[p].name.as_str())
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn both_leaders_are_the_two_last_named_together() {
+        let text = "President Ana Diaz met President Luis Soto. Both leaders smiled.";
+        let t = table_for(text);
+        let at = text.find("Both").unwrap();
+        let names = plural_names(&t, at);
         assert_eq!(names, ["Ana Diaz", "Luis Soto"]);
     }
 
@@ -1091,16 +1095,7 @@ mod tests {
                     to the people and government of Ukraine as they fight back against Russia.";
         let t = table_for(text);
         let at = text.find("they fight").unwrap();
-        let r = t
-            .plurals
-            .iter()
-            .find(|p| p.span.start == at)
-            .expect("a plural reference");
-        let names: Vec<&str> = r
-            .parties
-            .iter()
-            .map(|&p| t.parties[p].name.as_str())
-            .collect();
+        let names = plural_names(&t, at);
         assert_eq!(names, ["Ukraine"]);
     }
 
