@@ -1045,9 +1045,8 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         Some(Mode::Hypothetical) => e.kind == EventKind::Threaten,
         Some(Mode::Future) => e.kind == EventKind::Threaten || e.own_date || reported_plan(e),
     });
-    // "North Korea fired artillery rounds aimed at a loudspeaker in South Korea", "Hamas
-    // attacks in Israel": force used by a side in another side's country, at no one named,
-    // is used against that country.
+    // "Hamas attacks in Israel": force used by a side in another state's country, at no one
+    // and nothing named, is used against that state.
     for e in merged.iter_mut().filter(|e| {
         e.kind == EventKind::Assault
             && e.mode.is_none()
@@ -1089,8 +1088,8 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             .parties
             .mentions_in(Span::new(from, e.trigger.start))
             .filter(|m| {
-                // (The pair holds the actor: not "Hezbollah ended the Chile-Peru truce".)
-                // (On either side of the hyphen.)
+                // (The pair holds the actor, on either side of the hyphen: not "Hezbollah
+                // ended the Chile-Peru truce".)
                 let after = doc.text.get(m.span.end..).unwrap_or("");
                 let before = doc.text.get(..m.span.start).unwrap_or("");
                 let named = |w: &str| {
