@@ -2388,21 +2388,27 @@ fn clause_view(
         // and a comma.
         let places = &inp.rec.places;
         let from = places.partition_point(|p| p.span.start < span.start);
-        let mut previous_end: Option<usize> = None;
+        // (Only the country the place lies in: "After the annexation of Crimea, Russia
+        // increased …" names a subject.)
+        let mut previous: Option<(usize, Option<&str>)> = None;
         for p in places[from..]
             .iter()
             .take_while(|p| p.span.start < span.end)
         {
             let k = doc.token_at_or_after(p.span.start);
             let end = doc.token_at_or_after(p.span.end);
-            let after_place = k >= 1 && doc.is(k - 1, ",") && previous_end == Some(k - 1);
+            let after_place = k >= 1
+                && doc.is(k - 1, ",")
+                && previous.is_some_and(|(e, cc)| {
+                    e == k - 1 && cc.is_none_or(|c| Some(c) == p.country.as_deref())
+                });
             if p.kind == PlaceKind::Country
                 && (k >= 2 && doc.is(k - 1, "of") && doc.is_any(k - 2, PLACE_DESCRIPTIONS)
                     || after_place)
             {
                 skip.push(k..end);
             }
-            previous_end = (p.kind != PlaceKind::Country).then_some(end);
+            previous = (p.kind != PlaceKind::Country).then_some((end, p.country.as_deref()));
         }
     }
     // "the deadliest attack in Kenya's history": whose history it is takes no part.
@@ -8415,6 +8421,30 @@ mod tests {
         assert_eq!(
             of_kind(&ev, EventKind::Reject).title,
             "Hamas ends the truce with Israel",
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn a_country_after_a_place_it_does_not_hold_is_a_subject() {
+        let ev = events_for(
+            "After the annexation of Crimea, Russia increased its military presence in \
+             Kaliningrad on Monday.",
+            Some("2014-05-05"),
+        );
+        assert!(
+            of_kind(&ev, EventKind::Mobilize)
+                .title
+                .starts_with("Russia increases"),
+            "{ev:?}"
+        );
+        // The country a place lies in only says where it is.
+        let ev = events_for(
+            "Gunmen attacked pilgrims near Mecca, Saudi Arabia on Monday.",
+            Some("2014-05-05"),
+        );
+        assert!(
+            !of_kind(&ev, EventKind::Assault).title.contains("Saudi"),
             "{ev:?}"
         );
     }
