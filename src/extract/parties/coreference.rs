@@ -263,8 +263,10 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
                 // "the leader of the group AntiMadCow", "the president of the club": a role
                 // in something else than a state is someone else (not "the president of the
                 // republic", "of the European Commission", nor of the person's own state).
+                // What "of" after the role names: `None` when nothing binds the role, `Some(None)`
+                // for something that is no state, `Some(Some(country))` for a state.
                 let of = after + len;
-                let elsewhere: Option<String> = if !doc.is(of, "of") {
+                let role_of: Option<Option<String>> = if !doc.is(of, "of") {
                     None
                 } else if doc.is(of + 1, "the")
                     && doc.tokens.get(of + 2).is_some_and(|t| {
@@ -276,7 +278,7 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
                             )
                     })
                 {
-                    Some(String::new())
+                    Some(None)
                 } else {
                     doc.tokens
                         .get(of + 1)
@@ -284,14 +286,17 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
                         .map(|m| &table.parties[m.party])
                         .filter(|q| q.kind == PartyKind::State)
                         .and_then(|q| q.country.clone())
+                        .map(Some)
                 };
                 let cands: Vec<usize> = people
                     .iter()
                     .copied()
                     .filter(|&p| {
                         let q = &table.parties[p];
-                        elsewhere.as_ref().is_none_or(|c| {
-                            !c.is_empty() && q.country.as_ref().is_none_or(|qc| qc == c)
+                        role_of.as_ref().is_none_or(|state| {
+                            state
+                                .as_ref()
+                                .is_some_and(|c| q.country.as_ref().is_none_or(|qc| qc == c))
                         }) && country
                             .as_ref()
                             .is_none_or(|c| q.country.as_ref() == Some(c))
@@ -382,15 +387,14 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
                     .filter(|m| table.parties[m.party].kind == PartyKind::State)
                     .filter_map(|m| table.parties[m.party].country.as_deref())
                     .collect();
+                // (Places are sorted by start, like the mentions.)
+                let places = &ctx.rec.places;
+                let first = places.partition_point(|h| h.span.start < from);
                 countries.extend(
-                    ctx.rec
-                        .places
+                    places[first..]
                         .iter()
-                        .filter(|h| {
-                            h.span.start >= from
-                                && h.span.start < t.span.start
-                                && h.kind == crate::model::PlaceKind::Country
-                        })
+                        .take_while(|h| h.span.start < t.span.start)
+                        .filter(|h| h.kind == crate::model::PlaceKind::Country)
                         .filter_map(|h| h.country.as_deref()),
                 );
                 countries.sort_unstable();
