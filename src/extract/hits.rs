@@ -2,7 +2,7 @@
 //! This is the contract between the place recogniser ([`super::places`], which builds a
 //! [`Recognised`]) and the rest of `extract`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{PlaceKind, Span};
 

@@ -153,9 +153,16 @@ pub fn among(word: &str, words: &[&str]) -> bool {
     match w.first() {
         Some(&first) => words
             .iter()
-            .any(|x| x.len() == w.len() && x.as_bytes()[0] == first && x.as_bytes() == w),
+            .any(|x| x.len() == w.len() && x.as_bytes()[0] == first && same_bytes(x.as_bytes(), w)),
         None => words.contains(&""),
     }
+}
+
+/// Byte equality of two slices of the same length, inline: the words are a few bytes long, and a
+/// call to `bcmp` for each cost more than the comparison.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// True for an English month or weekday name in lower case ("may", "sunday").
@@ -341,7 +348,7 @@ pub const PERSON_TITLES: &[(&str, TitleUse)] = &[
 /// True when `word`, as written, is capitalised and ends a title place finding reads ("Minister",
 /// "Gen.", "St."): a name right after it is a person's.
 pub fn is_title_word(word: &str) -> bool {
-    static LAST_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    static LAST_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::LazyLock::new(|| {
             PERSON_TITLES
                 .iter()

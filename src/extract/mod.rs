@@ -18,7 +18,7 @@ pub mod sentences;
 pub mod speakers;
 pub mod speech;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::geodata::gazetteer::Gazetteer;
 use crate::model::{
@@ -207,7 +207,7 @@ fn slug(name: &str) -> String {
 /// Hands out unique ids.
 struct Ids {
     prefix: String,
-    used: std::collections::HashSet<String>,
+    used: rustc_hash::FxHashSet<String>,
     /// Per base, the suffix to try next: every lower one is taken (the set only grows), so
     /// thousands of names with one slug do not retry every suffix from 2 each time.
     next: HashMap<String, usize>,
@@ -218,7 +218,7 @@ impl Ids {
         Self {
             prefix: prefix.to_owned(),
             used: Default::default(),
-            next: HashMap::new(),
+            next: HashMap::default(),
         }
     }
 
@@ -299,10 +299,10 @@ fn assemble(
     // Places: one per gazetteer key.
     let mut place_ids = Ids::new(prefix);
     let mut place_of_hit: Vec<usize> = Vec::with_capacity(rec.places.len());
-    let mut key_to_place: HashMap<&str, usize> = HashMap::new();
+    let mut key_to_place: HashMap<&str, usize> = HashMap::default();
     // Mentions already recorded, by place: a set, since searching each place's list made a
     // long article's assembly quadratic.
-    let mut place_mentions: std::collections::HashSet<(usize, Span)> = Default::default();
+    let mut place_mentions: rustc_hash::FxHashSet<(usize, Span)> = Default::default();
     for hit in &rec.places {
         let idx = *key_to_place.entry(hit.key.as_str()).or_insert_with(|| {
             ds.places.push(Place {
@@ -355,7 +355,7 @@ fn assemble(
             .filter(|a| **a != info.name)
             .cloned()
             .collect();
-        let mut known: std::collections::HashSet<String> = aliases.iter().cloned().collect();
+        let mut known: rustc_hash::FxHashSet<String> = aliases.iter().cloned().collect();
         let mut mentions = Vec::new();
         for m in &mentions_of[pi] {
             mentions.push(mention(m.span));
@@ -387,7 +387,7 @@ fn assemble(
 
     // Groups the events name without naming a party ("protesters", "Iraqi security forces")
     // become parties of kind group, one per wording, so that events can name who acted.
-    let mut group_ids: HashMap<String, String> = HashMap::new();
+    let mut group_ids: HashMap<String, String> = HashMap::default();
     let mut group_party = |g: &events::GroupRef, ds: &mut Dataset| -> String {
         let words = group_name(&g.words);
         let key = words.to_lowercase();

@@ -47,7 +47,7 @@ use crate::geodata::gazetteer::area_codes::{area_codes_in, region_of_area_code};
 use crate::geodata::gazetteer::resolve::{self, Evidence};
 use crate::geodata::gazetteer::{Entry, EntryKind, Gazetteer, NameFlags, NameInfo, NameRef};
 use crate::model::Span;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 impl Recognised {
     /// Runs the place recogniser over the document (the one glue point between recognition and
@@ -58,7 +58,7 @@ impl Recognised {
             .into_iter()
             .map(|m| (m.span, m.country))
             .collect();
-        let mut country_names = HashMap::new();
+        let mut country_names = HashMap::default();
         let codes = places
             .iter()
             .filter_map(|p| p.country.as_deref())
@@ -459,7 +459,7 @@ pub fn find_places_and_demonyms(doc: &Doc, gaz: &Gazetteer) -> (Vec<PlaceHit>, V
     let matches = scan(doc, gaz);
     let mut demonyms = Vec::new();
     let mut ctx = TextContext::new(text);
-    let mut person_names: HashSet<&str> = HashSet::new();
+    let mut person_names: HashSet<&str> = HashSet::default();
     let mut places: Vec<(Match, Vec<NameRef>)> = Vec::new();
     let mut evidence = Evidence::default();
 
@@ -506,9 +506,7 @@ pub fn find_places_and_demonyms(doc: &Doc, gaz: &Gazetteer) -> (Vec<PlaceHit>, V
             }
             continue;
         }
-        let cities_only = gaz
-            .refs(info)
-            .all(|r| gaz.entry(r.entry).kind == EntryKind::City);
+        let cities_only = gaz.refs(info).all(|r| gaz.kind(r.entry) == EntryKind::City);
         let capital = gaz.refs(info).any(|r| gaz.is_national_capital(r.entry));
         let small_city = cities_only
             && !info.text.contains([' ', '-'])
@@ -558,7 +556,7 @@ pub fn find_places_and_demonyms(doc: &Doc, gaz: &Gazetteer) -> (Vec<PlaceHit>, V
     // A name seen as a person stays one, unless a preposition makes it a location, or it names a
     // state the article otherwise places itself in ("Jordan Peterson", but "Amman" and "Jordan
     // reopened its border").
-    let mut countries_named: HashSet<&str> = HashSet::new();
+    let mut countries_named: HashSet<&str> = HashSet::default();
     for (m, refs) in &places {
         if person_names.contains(&text[m.start..m.end]) {
             continue;
@@ -657,8 +655,8 @@ fn resolve_mentions(
     add_name_evidence(gaz, places, false, &mut evidence);
     // Per name: what its mentions say ("Paris, Texas"; "New York Gov."), gathered over the article.
     let pairs = containers(text, gaz, places);
-    let mut hints: HashMap<u32, resolve::Hints> = HashMap::new();
-    let mut regions_named: HashMap<usize, u32> = HashMap::new();
+    let mut hints: HashMap<u32, resolve::Hints> = HashMap::default();
+    let mut regions_named: HashMap<usize, u32> = HashMap::default();
     for (i, (m, refs)) in places.iter().enumerate() {
         let h = hints.entry(m.name).or_default();
         match pairs[i] {
@@ -691,7 +689,7 @@ fn resolve_mentions(
             evidence.add_entry(gaz, c, 1.0);
         }
     }
-    let mut chosen: HashMap<u32, resolve::Choice> = HashMap::new();
+    let mut chosen: HashMap<u32, resolve::Choice> = HashMap::default();
     for _round in 0..2 {
         // The second round also trusts the other names' clear first-round choices (never the
         // name's own: it would only reinforce itself). They are added once, and each name sees
@@ -706,7 +704,7 @@ fn resolve_mentions(
             }
             trusted = Some(all);
         }
-        let mut next = HashMap::new();
+        let mut next = HashMap::default();
         for (m, refs) in places {
             if next.contains_key(&m.name) || refs.len() < 2 {
                 continue;
@@ -789,10 +787,10 @@ fn supported_candidates(
     evidence: &Evidence,
 ) -> Vec<(Match, Vec<NameRef>)> {
     let pairs = containers(text, gaz, all);
-    let mut supported: HashSet<u32> = HashSet::new();
+    let mut supported: HashSet<u32> = HashSet::default();
     // Whether the article supports a town does not depend on the mention: asked once per town,
     // not once per mention of every namesake.
-    let mut evidence_supports: HashMap<u32, bool> = HashMap::new();
+    let mut evidence_supports: HashMap<u32, bool> = HashMap::default();
     for (i, (_, refs)) in all.iter().enumerate() {
         for r in refs.iter().filter(|r| gaz.is_minor(r.entry)) {
             let e = gaz.entry(r.entry);
@@ -1242,12 +1240,7 @@ fn containers(text: &str, gaz: &Gazetteer, places: &[(Match, Vec<NameRef>)]) -> 
             .all(|r| matches!(gaz.kind(r.entry), EntryKind::City | EntryKind::Admin2));
         let regions: Vec<NameRef> = b_refs
             .iter()
-            .filter(|r| {
-                matches!(
-                    gaz.entry(r.entry).kind,
-                    EntryKind::Admin1 | EntryKind::Country
-                )
-            })
+            .filter(|r| matches!(gaz.kind(r.entry), EntryKind::Admin1 | EntryKind::Country))
             .copied()
             .collect();
         if !a_cities || regions.is_empty() {
@@ -1273,7 +1266,7 @@ fn containers(text: &str, gaz: &Gazetteer, places: &[(Match, Vec<NameRef>)]) -> 
             // city before a country it is not in is a list ("in Geneva, Iran and six powers").
             None if regions.len() == 1
                 && b_refs.len() == 1
-                && !(gaz.entry(regions[0].entry).kind == EntryKind::Country
+                && !(gaz.kind(regions[0].entry) == EntryKind::Country
                     && a_refs
                         .iter()
                         .any(|r| gaz.entry(r.entry).population >= LIST_CITY_MIN_POPULATION)) =>
@@ -1386,7 +1379,7 @@ fn collect_matches(
                 && end - start <= 4
                 && !gaz
                     .refs(&info)
-                    .any(|r| gaz.entry(r.entry).kind == EntryKind::Country)
+                    .any(|r| gaz.kind(r.entry) == EntryKind::Country)
             {
                 continue;
             }
@@ -1396,7 +1389,7 @@ fn collect_matches(
                 || gaz.refs(&info).any(|r| !r.comma_only || after_comma);
             let country = gaz
                 .refs(&info)
-                .any(|r| gaz.entry(r.entry).kind == EntryKind::Country);
+                .any(|r| gaz.kind(r.entry) == EntryKind::Country);
             if !usable
                 || (!country && short_code_after_number(text, start, &info))
                 || currency_sign_after(text, end)
@@ -1578,7 +1571,7 @@ impl<'a> TextContext<'a> {
         Self {
             text,
             lines: LineStarts::new(text),
-            heading_lines: HashMap::new(),
+            heading_lines: HashMap::default(),
         }
     }
 

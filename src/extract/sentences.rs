@@ -6,53 +6,33 @@
 use crate::extract::lexicon::among;
 use crate::model::Span;
 
-/// A fast hasher for the small static word tables (SipHash's DoS resistance is not needed for
-/// fixed keys, and hashing dominated lookups).
-#[derive(Clone, Copy, Default)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A `HashMap` with [`Fnv`].
-pub type WordMap<V> =
-    std::collections::HashMap<&'static str, V, std::hash::BuildHasherDefault<Fnv>>;
+/// A `HashMap` keyed by static words, with FxHash: SipHash's resistance to chosen keys is not
+/// needed for fixed tables, and hashing dominated their lookups.
+pub type WordMap<V> = rustc_hash::FxHashMap<&'static str, V>;
 
 /// Lists longer than this are looked up through a hash set rather than scanned.
-const LONG_LIST: usize = 16;
+const LONG_LIST: usize = 8;
 
 /// [`among`] for the rules' fixed word lists: a long one is turned into a hash set the first
 /// time a thread asks, keyed by where the list lives (each list is one static).
 fn among_static(word: &str, words: &'static [&'static str]) -> bool {
-    type Sets = std::collections::HashMap<
-        (usize, usize),
-        std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>,
-        std::hash::BuildHasherDefault<Fnv>,
-    >;
+    type Sets = rustc_hash::FxHashMap<(usize, usize), rustc_hash::FxHashSet<&'static str>>;
     thread_local! {
         static SETS: std::cell::RefCell<Sets> = Default::default();
     }
     if words.len() <= LONG_LIST {
         return among(word, words);
     }
+    // (Length too: a slice of a longer list starts where that list does.)
+    let key = (words.as_ptr() as usize, words.len());
     SETS.with_borrow_mut(|sets| {
-        sets.entry((words.as_ptr() as usize, words.len()))
-            .or_insert_with(|| words.iter().copied().collect())
-            .contains(word)
+        if let Some(set) = sets.get(&key) {
+            return set.contains(word);
+        }
+        let set: rustc_hash::FxHashSet<&'static str> = words.iter().copied().collect();
+        let found = set.contains(word);
+        sets.insert(key, set);
+        found
     })
 }
 

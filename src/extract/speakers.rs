@@ -114,7 +114,7 @@ pub fn attribute(doc: &Doc, quotes: &mut [QuoteFound], parties: &PartyTable) {
         }
     }
     // A quote repeating another quote's words (a headline quoting the body) has its speaker.
-    let mut by_words: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut by_words: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     for q in quotes.iter() {
         if let Some(s) = q.speaker {
             by_words.entry(normalise(doc.slice(q.span))).or_insert(s);

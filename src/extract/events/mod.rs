@@ -893,7 +893,7 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
     // resigned", "Hong Kong holds an election"): that country, approximately, when the article
     // names it as a place, after refining, so an inferred
     // country is not narrowed to a city the event may not have touched.
-    let mut country_hits: std::collections::HashMap<&str, usize> = Default::default();
+    let mut country_hits: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for (i, h) in inp.rec.places.iter().enumerate() {
         if h.kind == PlaceKind::Country
             && let Some(cc) = h.country.as_deref()

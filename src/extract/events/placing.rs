@@ -2,7 +2,7 @@
 //! attack or visit is aimed at, a state's own territory for its tests and drills, and the article's
 //! dateline for events whose sentences name no place.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::triggers::TRIGGERS;
 use super::{Hit, Inputs, distance, nearest_hit, participants};
@@ -429,7 +429,7 @@ pub(super) fn lede_place(inp: &Inputs) -> Option<usize> {
 pub(super) fn refine_places(inp: &Inputs, events: &mut [super::EventFound], own_only: bool) {
     // Per country: the first city or site named in it, and whether a second distinct one is
     // named too. Built once, so refining costs one pass over the places, not one per event.
-    let mut inside: HashMap<&str, (usize, bool)> = HashMap::new();
+    let mut inside: HashMap<&str, (usize, bool)> = HashMap::default();
     for (i, h) in inp.rec.places.iter().enumerate() {
         if !matches!(h.kind, PlaceKind::City | PlaceKind::Site) || measured_from(inp.doc, h) {
             continue;

@@ -6,7 +6,7 @@ use super::{Ctx, PartyMention, PartyTable, PluralRef};
 use crate::extract::lexicon::{SPEECH_VERBS, folded};
 use crate::extract::sentences::{Doc, TokenKind, without_arabic_article};
 use crate::model::{PartyKind, Span};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Offices that lead a state: "the Japanese leader" may mean any of them.
 fn is_leader_title(title: &str) -> bool {
@@ -157,7 +157,7 @@ pub(super) fn resolve_references(ctx: &Ctx, table: &mut PartyTable) {
     // Each name a person goes by alone, case and accents folded ("Chávez", "Chavez",
     // "al-Majid" for "Al-Majid", "Maliki" for "al-Maliki") → the people, in table order. One
     // lookup per capitalised word, where scanning everyone made long texts quadratic.
-    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::default();
     for &p in &people {
         let tokens = &table.parties[p].name_tokens;
         // A common given name alone is someone else's: "Hussein" after "Hussein Rashid

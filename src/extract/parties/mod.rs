@@ -15,7 +15,7 @@ mod people;
 pub(crate) use people::is_given_name;
 mod states;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::hits::Recognised;
 use super::quotes::{QuoteFound, inside_quote};

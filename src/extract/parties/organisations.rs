@@ -6,7 +6,7 @@ use super::{Ctx, PartyInfo, PartyTable};
 use crate::extract::lexicon::capitalised;
 use crate::extract::sentences::{Doc, TokenKind, WordMap};
 use crate::model::{PartyKind, Span};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// Well-known organisations: canonical name, other names (exact spelling), country, kind.
@@ -756,12 +756,12 @@ pub(super) fn find_organisations(ctx: &mut Ctx, table: &mut PartyTable) {
     let n = doc.tokens.len();
     let mut i = 0;
     // acronym → party, from definitions such as "… Nations (ASEAN)"
-    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    let mut acronyms: HashMap<String, usize> = HashMap::default();
     // Head noun → the named organisations with it ("church" → Church of Scientology).
-    let mut by_head: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_head: HashMap<String, Vec<usize>> = HashMap::default();
     // The words before the head of a named organisation, and its party, by the first of those
     // words (a scan of them all at each capitalised word made long articles quadratic).
-    let mut short_forms: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+    let mut short_forms: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::default();
     // Governments named so far ("the Iraqi government"), for a later "the government".
     let mut governments: Vec<usize> = Vec::new();
     while i < n {

@@ -12,7 +12,7 @@ use crate::extract::lexicon::{
 use crate::extract::sentences::{Doc, TokenKind, WordMap};
 use crate::extract::speech::{appositive_then_speech, descriptor_len, skip_fillers};
 use crate::model::{PartyKind, Span};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// [`PERSON_TITLES`] as the token sequences the tokenizer makes ("gen." → "gen", ".").
@@ -783,7 +783,7 @@ fn find_people_by_surname(ctx: &mut Ctx, table: &mut PartyTable) {
         ((2..=3).contains(&len) && (k == 0 || name_tokens_at(ctx, k - 1) == 0)).then_some(len)
     };
     let wanted: HashSet<&str> = surnames.iter().copied().collect();
-    let mut by_word: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    let mut by_word: HashMap<&str, Vec<(usize, usize)>> = HashMap::default();
     for k in 0..n {
         let first = doc.tok(k);
         let last_wanted = |len: usize| wanted.contains(doc.tok(k + len - 1));
@@ -804,7 +804,7 @@ fn find_people_by_surname(ctx: &mut Ctx, table: &mut PartyTable) {
             }
         }
     }
-    let mut known: HashSet<String> = HashSet::new();
+    let mut known: HashSet<String> = HashSet::default();
     let mut seen = 0;
     for surname in surnames {
         for p in &table.parties[seen..] {

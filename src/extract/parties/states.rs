@@ -61,7 +61,7 @@ pub(super) fn find_states(ctx: &Ctx, table: &mut PartyTable) {
     let doc = ctx.doc;
     // "Iraqi security forces", "U.S. Senate": the body a country's name or demonym opens
     // stands for the state there.
-    let body_starts: std::collections::HashSet<usize> = table
+    let body_starts: rustc_hash::FxHashSet<usize> = table
         .mentions
         .iter()
         .filter(|m| table.parties[m.party].kind == PartyKind::Organization)

@@ -21,7 +21,7 @@
 //! [`crate::extract::places`]).
 
 use super::{EntryKind, Gazetteer, NameRef};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Prior score by kind for entries without a population.
 const COUNTRY_PRIOR: f32 = 9.0;
@@ -82,7 +82,7 @@ pub struct Evidence {
     anchors_in_region: HashMap<(Option<&'static str>, &'static str), Vec<u32>>,
     /// (lat, lon, name) of every city an ambiguous name may mean, each (entry, name) once.
     candidates: Grid<u32>,
-    candidate_keys: std::collections::HashSet<(u32, u32)>,
+    candidate_keys: rustc_hash::FxHashSet<(u32, u32)>,
     total: f32,
 }
 
@@ -283,7 +283,7 @@ type Cell = (i32, i32, i32);
 impl<T> Default for Grid<T> {
     fn default() -> Self {
         Self {
-            cells: HashMap::new(),
+            cells: HashMap::default(),
         }
     }
 }
