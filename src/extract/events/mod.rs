@@ -2814,7 +2814,9 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         // stormed the embassy").
         && (doc.is_any(r + 1, DETERMINERS)
             || doc.is_any(r + 1, participants::GROUP_NOUNS)
-            || doc.tokens.get(r + 1).is_some_and(|t| t.cap))
+            // ("after hundreds of people were injured", "after 12 soldiers were killed")
+            || doc.is_any(r + 1, crate::extract::lexicon::NUMBER_WORDS)
+            || doc.tokens.get(r + 1).is_some_and(|t| t.cap || t.kind == TokenKind::Number))
         && r + 1 < h.first
         && (!parties_in(inp, r + 1, h.first, skip).is_empty()
             || h.first - r <= 5 && !doc.tokens[r + 1].cap)
@@ -8447,5 +8449,43 @@ mod tests {
             !of_kind(&ev, EventKind::Assault).title.contains("Saudi"),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn a_count_opens_the_subject_of_a_clause_after_after() {
+        // Who was hurt is the count after "after", not the state of the main clause.
+        let ev = events_for(
+            "Peruvian authorities banned rallies after hundreds of people were injured in \
+             clashes with riot police in Lima.",
+            Some("2024-05-08"),
+        );
+        let hurt = of_kind(&ev, EventKind::Assault);
+        assert!(hurt.targets.is_empty(), "{hurt:?}");
+        assert!(hurt.title.starts_with("People"), "{hurt:?}");
+        let ev = events_for(
+            "Peruvian authorities banned rallies after 12 soldiers were killed in Tacna.",
+            Some("2024-05-08"),
+        );
+        assert!(
+            of_kind(&ev, EventKind::Assault).targets.is_empty(),
+            "{ev:?}"
+        );
+        // An opening count of days is no subject of the main verb.
+        let ev = events_for(
+            "After 12 days of protests, Peru arrested 30 people in Lima.",
+            Some("2024-05-08"),
+        );
+        let arrest = of_kind(&ev, EventKind::Coerce);
+        assert!(arrest.title.starts_with("Peru arrests"), "{arrest:?}");
+    }
+
+    #[test]
+    fn a_mudslide_is_a_disaster_not_an_attack() {
+        let ev = events_for(
+            "Six people were killed in a mudslide near Cusco on Monday.",
+            Some("2024-05-08"),
+        );
+        assert!(!ev.iter().any(|e| e.kind == EventKind::Assault), "{ev:?}");
+        assert!(ev.iter().any(|e| e.kind == EventKind::Incident), "{ev:?}");
     }
 }

@@ -1260,6 +1260,7 @@ pub(super) const THING_NOUNS: &[&str] = &[
     "grenade",
     "device",
     "landslide",
+    "mudslide",
     "avalanche",
     "wave",
     "tsunami",

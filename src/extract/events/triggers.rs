@@ -925,6 +925,7 @@ const BURYING: &[&str] = &[
     "mud",
     "snow",
     "landslide",
+    "mudslide",
     "avalanche",
 ];
 
@@ -1105,6 +1106,10 @@ const DISASTER_WORDS: &[&str] = &[
     "tornado",
     "tsunami",
     "landslide",
+    "landslides",
+    "mudslide",
+    "mudslides",
+    "rockslide",
     "avalanche",
     "fire",
     "fires",
