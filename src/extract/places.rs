@@ -1652,6 +1652,17 @@ fn judge(
                 surname: false,
             };
         }
+        // "Barack Obama said", "Olaf Scholz met": a given name of world news right before
+        // makes the name a surname ("Obama" is a town in Japan too).
+        if crate::extract::lexicon::is_news_given_name(p)
+            && !heading
+            && next_capitalised_word(text, m.end).is_none()
+        {
+            return Verdict::Person {
+                certain: true,
+                surname: true,
+            };
+        }
         // "Franklin D. Roosevelt", "Charles W. Murphy": a middle initial before the name.
         if is_title_word(p) || is_initial(p) {
             return Verdict::Person {

@@ -8488,4 +8488,41 @@ mod tests {
         assert!(!ev.iter().any(|e| e.kind == EventKind::Assault), "{ev:?}");
         assert!(ev.iter().any(|e| e.kind == EventKind::Incident), "{ev:?}");
     }
+
+    #[test]
+    fn a_seat_of_government_after_at_is_where_not_who() {
+        let ev = events_for(
+            "On Monday, Ana Ruiz met Olaf Brenner at the White House to discuss the harvest \
+             in the region.",
+            Some("2024-05-08"),
+        );
+        let talks = of_kind(&ev, EventKind::Consult);
+        assert!(!talks.title.contains("meet White House"), "{talks:?}");
+        assert_eq!(talks.actors.len() + talks.targets.len(), 2, "{talks:?}");
+        // What is thrown at it is aimed at it.
+        let ev = events_for(
+            "Protesters threw stones at the Kremlin on Monday to protest the war.",
+            Some("2024-05-08"),
+        );
+        assert_eq!(of_kind(&ev, EventKind::Assault).targets.len(), 1, "{ev:?}");
+    }
+
+    #[test]
+    fn calling_for_help_and_a_wounded_country_are_no_events() {
+        let ev = events_for(
+            "One of the girls escaped from the house in Lima and phoned 911 on Monday.",
+            Some("2024-05-08"),
+        );
+        assert!(!ev.iter().any(|e| e.kind == EventKind::Consult), "{ev:?}");
+        let ev = events_for(
+            "The floods are a new blow to a country wounded after the long war.",
+            Some("2024-05-08"),
+        );
+        assert!(!ev.iter().any(|e| e.kind == EventKind::Assault), "{ev:?}");
+        assert!(
+            !ev.iter()
+                .any(|e| e.kind == EventKind::Incident && e.verb == "wound"),
+            "{ev:?}"
+        );
+    }
 }

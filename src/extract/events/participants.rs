@@ -98,6 +98,7 @@ pub(super) fn parties_in(
         if is_attribution(doc, t, m.span.end)
             || describes_a_thing(doc, m.span.end)
             || owns_the_place(inp, t, m.span.end, m.party)
+            || is_venue(inp, t, m.span)
         {
             continue;
         }
@@ -123,6 +124,31 @@ pub(super) fn parties_in(
 }
 /// "exploded in Afghanistan's Khowst province", "shelling in Syria's north": a state named as
 /// the owner of where it happened is the setting, not a party to it.
+/// "met Netanyahu at the White House", "talks inside the Kremlin": a building that speaks for a
+/// government is where the event happens after a preposition of place, not a participant.
+/// (Not what is fired or thrown at: "protesters threw stones at the Kremlin".)
+fn is_venue(inp: &Inputs, t: usize, span: Span) -> bool {
+    let doc = inp.doc;
+    let Some(p) = t.checked_sub(1 + usize::from(t > 0 && doc.is(t - 1, "the"))) else {
+        return false;
+    };
+    let at = doc.is(p, "at")
+        && !(p > 0
+            && (doc.is_any(
+                p - 1,
+                &[
+                    "fire", "fired", "firing", "shot", "shooting", "aimed", "threw", "thrown",
+                    "hurled", "lobbed", "launched", "directed", "angry", "shouted",
+                ],
+            ) || doc.is_any(p - 1, crate::extract::lexicon::PROJECTILES)));
+    (at || doc.is_any(p, &["inside", "outside", "near"]))
+        && inp
+            .rec
+            .places
+            .binary_search_by_key(&span.start, |h| h.span.start)
+            .is_ok()
+}
+
 fn owns_the_place(inp: &Inputs, t: usize, end: usize, party: usize) -> bool {
     let doc = inp.doc;
     if inp.parties.parties[party].kind != PartyKind::State || t == 0 {

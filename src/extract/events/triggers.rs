@@ -183,7 +183,16 @@ const LEXICON: &[Row] = &[
     needs(K::Consult, "talk/talked/talked", "talk with", Needs::With),
     // "Betancourt arrives in France", not "visits in France".
     needs(K::Consult, "arrive", "arrive", Needs::In),
-    row(K::Consult, "phone", ""),
+    // ("phoned 911", "phoned the police": a call for help, not talks.)
+    needs(
+        K::Consult,
+        "phone",
+        "",
+        Needs::Except(
+            &[],
+            &["911", "999", "112", "police", "emergency", "ambulance"],
+        ),
+    ),
     row(K::Consult, "contact", ""),
     row(K::Consult, "n:meeting/meetings", "meet"),
     row(K::Consult, "n:summit", "hold a summit"),
@@ -619,7 +628,14 @@ const LEXICON: &[Row] = &[
     row(K::Assault, "bomb", ""),
     row(K::Assault, "invade", ""),
     sense(K::Assault, "kill", "", Needs::Nothing, Sense::Harm),
-    sense(K::Assault, "wound", "", Needs::Nothing, Sense::Harm),
+    // ("a country wounded after the earthquake": a figure of speech.)
+    sense(
+        K::Assault,
+        "wound",
+        "",
+        Needs::Except(&["country", "nation", "pride", "economy", "ego"], &[]),
+        Sense::Harm,
+    ),
     sense(K::Assault, "injure", "", Needs::Nothing, Sense::Harm),
     row(K::Assault, "stab/stabbed/stabbed/stabbing", ""),
     row(K::Assault, "assault", ""),

@@ -126,14 +126,16 @@ fn title_len(doc: &Doc, i: usize) -> Option<usize> {
         .map(|t| t.len())
         .max()
 }
-/// True when the gazetteer knows `word` as a common given name. One that names a place too
-/// ("Franklin") reaches here only when place finding judged it a person's.
+/// True when the gazetteer knows `word` as a common given name, or it is one of the given names
+/// of people in world news that the gazetteer's US census list lacks ("Barack", "Kamala",
+/// "Olaf"). One that names a place too ("Franklin") reaches here only when place finding
+/// judged it a person's.
 pub(crate) fn is_given_name(word: &str) -> bool {
     let gaz = crate::geodata::gazetteer::Gazetteer::embedded();
     gaz.lookup(word).is_some_and(|info| {
         info.flags
             .has(crate::geodata::gazetteer::NameFlags::GIVEN_NAME)
-    })
+    }) || crate::extract::lexicon::is_news_given_name(word)
 }
 /// The words of a name, an initial's full stop kept with it ("L.").
 fn name_words(doc: &Doc, range: std::ops::Range<usize>) -> Vec<String> {
@@ -1213,5 +1215,35 @@ mod tests {
             let p = party_of(&t, text, "Tendai Biti", 0).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(p.kind, PartyKind::Person, "{text}");
         }
+    }
+
+    #[test]
+    fn a_given_name_of_world_news_starts_a_name_the_census_list_lacks() {
+        let text = "Olaf Brenner met Kamala Ortiz in Lima on Monday to discuss the harvest.";
+        let t = table_for(text);
+        let o = party_of(&t, text, "Olaf", 0).expect("Olaf Brenner");
+        assert_eq!(
+            (o.name.as_str(), o.kind),
+            ("Olaf Brenner", PartyKind::Person)
+        );
+        let k = party_of(&t, text, "Kamala", 0).expect("Kamala Ortiz");
+        assert_eq!(k.name, "Kamala Ortiz");
+        // "Obama" is a town in Japan too; after "Barack" it is a surname, not a place.
+        let text = "Barack Obama spoke to reporters in Lima about the harvest on Monday.";
+        let t = table_for(text);
+        let b = party_of(&t, text, "Barack", 0).expect("Barack Obama");
+        assert_eq!(b.name, "Barack Obama");
+        let doc = crate::extract::sentences::Doc::new(text);
+        let rec = crate::extract::Recognised::find(
+            &doc,
+            crate::geodata::gazetteer::Gazetteer::embedded(),
+        );
+        assert!(
+            rec.places
+                .iter()
+                .all(|p| &text[p.span.start..p.span.end] != "Obama"),
+            "{:?}",
+            rec.places
+        );
     }
 }
