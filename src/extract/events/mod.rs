@@ -1039,6 +1039,42 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             }
         }
     }
+    // "Hamas would not release him", "Iran will not accept the deal": a concession told as one
+    // that will not be made is a refusal.
+    for e in merged
+        .iter_mut()
+        // (A "won't" may have read as the future.)
+        .filter(|e| matches!(e.mode, Some(Mode::Negated | Mode::Future)) && e.passive.is_none())
+    {
+        // (Not one dated after publication: a refusal is told when it is made, and a day read
+        // as the future would date it wrongly.)
+        let dated_later = inp.published.is_some_and(|p| {
+            e.date
+                .as_ref()
+                .and_then(|d| d.first_day())
+                .is_some_and(|d| d > p)
+        });
+        if let Some(verb) = refusal_verb(e.verb)
+            && !dated_later
+            && refused_by_negation(doc, doc.token_at_or_after(e.trigger.start), e.verb)
+        {
+            e.kind = EventKind::Reject;
+            e.verb = verb;
+            e.mode = None;
+            // An agreement's sides were all its actors; a refusal is its subject's alone, the
+            // actor named last before the verb ("Olmert said Hamas does not agree").
+            let sentence_start = doc.sentences[e.sentence].span.start;
+            let nearest = inp
+                .parties
+                .mentions_in(Span::new(sentence_start, e.trigger.start))
+                .filter(|m| e.actors.contains(&m.party))
+                .last()
+                .map(|m| m.party);
+            if let Some(p) = nearest {
+                e.actors.retain(|&a| a == p);
+            }
+        }
+    }
     merged.retain(|e| match e.mode {
         None => true,
         Some(Mode::Negated) => false,
@@ -4270,6 +4306,60 @@ const HABITUAL: &[&str] = &[
     "typically",
     "generally",
 ];
+
+/// The refusal of a concession's verb: "release" → "refuse to release".
+fn refusal_verb(verb: &str) -> Option<&'static str> {
+    Some(match verb {
+        "agree" => "refuse to agree",
+        "accept" => "refuse to accept",
+        "approve" => "refuse to approve",
+        "ratify" => "refuse to ratify",
+        "resign" => "refuse to resign",
+        "apologise" | "apologize" => "refuse to apologize",
+        "concede" => "refuse to concede",
+        "surrender" => "refuse to surrender",
+        "hand over" => "refuse to hand over",
+        "grant" => "refuse to grant",
+        "pardon" => "refuse to pardon",
+        "withdraw" => "refuse to withdraw",
+        "pull out" => "refuse to pull out",
+        "retreat" => "refuse to retreat",
+        "release" => "refuse to release",
+        _ => return None,
+    })
+}
+
+/// True when the verb at token `t` is negated as a refusal: "will not", "would never",
+/// "won't" (a stance on what one is asked to do), or, for agreeing and accepting, "does not"
+/// ("Hamas does not agree to the ceasefire"). ("Did not resign" only tells what did not
+/// happen; "could not release" what could not.)
+fn refused_by_negation(doc: &Doc, t: usize, verb: &str) -> bool {
+    // Past one adverb: "would not immediately release".
+    let mut k = t;
+    if k > 0 && doc.low(k - 1).ends_with("ly") && doc.low(k - 1).len() > 3 {
+        k -= 1;
+    }
+    let Some(neg) = k.checked_sub(1) else {
+        return false;
+    };
+    let contracted = |w: &str| {
+        ["won't", "won’t", "wouldn't", "wouldn’t"].contains(&w)
+            || ["agree", "accept"].contains(&verb)
+                && ["doesn't", "doesn’t", "don't", "don’t"].contains(&w)
+    };
+    if contracted(doc.low(neg)) {
+        return true;
+    }
+    // (A contraction split in two: "would" + "n't".)
+    if neg > 0 && (doc.is_any(neg, &["n't", "n’t"])) {
+        return doc.is_any(neg - 1, &["would", "wo", "will"])
+            || ["agree", "accept"].contains(&verb) && doc.is_any(neg - 1, &["does", "do"]);
+    }
+    neg > 0
+        && doc.is_any(neg, &["not", "never"])
+        && (doc.is_any(neg - 1, &["will", "would", "shall"])
+            || ["agree", "accept"].contains(&verb) && doc.is_any(neg - 1, &["does", "do"]))
+}
 
 fn mode_of(
     doc: &Doc,
@@ -8524,5 +8614,42 @@ mod tests {
                 .any(|e| e.kind == EventKind::Incident && e.verb == "wound"),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn a_concession_that_will_not_be_made_is_a_refusal() {
+        for text in [
+            "The rebels will not release the three engineers, their spokesman said.",
+            "The rebels won't release the three engineers, their spokesman said.",
+            "Ana Ruiz said the rebels would not release the three engineers.",
+        ] {
+            let ev = events_for(text, Some("2024-05-08"));
+            let no = of_kind(&ev, EventKind::Reject);
+            assert_eq!(no.verb, "refuse to release", "{text}: {no:?}");
+            assert!(no.title.contains("refuse"), "{text}: {no:?}");
+            assert!(
+                !ev.iter().any(|e| e.kind == EventKind::Retreat),
+                "{text}: {ev:?}"
+            );
+        }
+        // Not agreeing is refusing; of two people named, the one before the verb refuses.
+        let ev = events_for(
+            "Ana Ruiz said she understands Peru does not agree to the truce.",
+            Some("2024-05-08"),
+        );
+        let no = of_kind(&ev, EventKind::Reject);
+        assert_eq!(no.actors.len(), 1, "{no:?}");
+        assert!(no.title.starts_with("Peru refuses to agree"), "{no:?}");
+        // What did not happen, or could not, is no refusal.
+        for text in [
+            "The minister did not resign over the scandal.",
+            "Police could not release the names of the victims.",
+        ] {
+            let ev = events_for(text, Some("2024-05-08"));
+            assert!(
+                !ev.iter().any(|e| e.kind == EventKind::Reject),
+                "{text}: {ev:?}"
+            );
+        }
     }
 }

@@ -488,6 +488,17 @@ const AUXILIARIES: &[&str] = &[
     "confirmed",
     "presumed",
     "known",
+    // "The rebels will not release", "won't agree": the modals of a refusal.
+    "will",
+    "would",
+    "not",
+    "never",
+    "won't",
+    "won’t",
+    "wouldn't",
+    "wouldn’t",
+    "does",
+    "do",
 ];
 /// Modals and links that may also stand between a relative pronoun and its verb ("who would
 /// not have", "who were injured and killed").

@@ -595,6 +595,17 @@ const OBJECT_SLOTS: &[(&str, &str)] = &[
     ("cut off", ""),
     ("pull out", " of"),
     ("send a request", " to"),
+    // A refusal's object is what the refused verb takes: "refuses to release three engineers".
+    ("refuse to release", ""),
+    ("refuse to accept", ""),
+    ("refuse to approve", ""),
+    ("refuse to ratify", ""),
+    ("refuse to grant", ""),
+    ("refuse to pardon", ""),
+    ("refuse to hand over", ""),
+    ("refuse to concede", ""),
+    ("refuse to pull out", " of"),
+    ("refuse to withdraw", " from"),
 ];
 
 /// The target goes inside the verb phrase, after its first word.

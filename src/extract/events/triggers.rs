@@ -2585,10 +2585,41 @@ const BACKGROUND_PREPOSITIONS: &[&str] = &[
     "including",
 ];
 
-/// Words after which a base form is a verb: "to attack", "will meet", "did not sign".
+/// Words after which a base form is a verb: "to attack", "will meet", "did not sign", "won't
+/// release".
 const VERB_BEFORE_BASE: &[&str] = &[
-    "to", "will", "would", "could", "might", "may", "should", "must", "can", "cannot", "did", "do",
-    "does", "not", "never", "shall",
+    "to",
+    "will",
+    "would",
+    "could",
+    "might",
+    "may",
+    "should",
+    "must",
+    "can",
+    "cannot",
+    "did",
+    "do",
+    "does",
+    "not",
+    "never",
+    "shall",
+    "won't",
+    "won’t",
+    "wouldn't",
+    "wouldn’t",
+    "can't",
+    "can’t",
+    "couldn't",
+    "couldn’t",
+    "didn't",
+    "didn’t",
+    "don't",
+    "don’t",
+    "doesn't",
+    "doesn’t",
+    "shouldn't",
+    "shouldn’t",
 ];
 
 /// Whether a verb form at token `i` reads as a verb there (a base or "-s" form is often a noun:
