@@ -597,7 +597,8 @@ pub const MALE_NAMES: &[&str] = &[
 /// True for a given name of [`FEMALE_NAMES`] or [`MALE_NAMES`]: names of people in world news,
 /// many of which ("Barack", "Kamala", "Olaf") the gazetteer's US census list lacks.
 pub fn is_news_given_name(word: &str) -> bool {
-    among(word, FEMALE_NAMES) || among(word, MALE_NAMES)
+    // ("Marine" names Le Pen, but far more often the Marine Corps.)
+    word != "Marine" && (among(word, FEMALE_NAMES) || among(word, MALE_NAMES))
 }
 
 /// Numbers written as words, as counts of people give them.

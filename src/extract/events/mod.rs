@@ -1039,41 +1039,82 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             }
         }
     }
-    // "Hamas would not release him", "Iran will not accept the deal": a concession told as one
-    // that will not be made is a refusal.
+    // "Hamas will not release the soldiers", "Iran won't accept the deal": a concession that a
+    // party named right before it will not make is a refusal.
     for e in merged
         .iter_mut()
         // (A "won't" may have read as the future.)
         .filter(|e| matches!(e.mode, Some(Mode::Negated | Mode::Future)) && e.passive.is_none())
     {
-        // (Not one dated after publication: a refusal is told when it is made, and a day read
-        // as the future would date it wrongly.)
-        let dated_later = inp.published.is_some_and(|p| {
+        let Some(verb) = refusal_verb(e.verb) else {
+            continue;
+        };
+        let t = doc.token_at_or_after(e.trigger.start);
+        // (Not one dated by a day after publication, nor by a phrase after the verb: a
+        // refusal is told when it is made, "will not resign over the October 7 failures".)
+        let dated_elsewhere = inp.published.is_some_and(|p| {
             e.date
                 .as_ref()
                 .and_then(|d| d.first_day())
                 .is_some_and(|d| d > p)
-        });
-        if let Some(verb) = refusal_verb(e.verb)
-            && !dated_later
-            && refused_by_negation(doc, doc.token_at_or_after(e.trigger.start), e.verb)
-        {
-            e.kind = EventKind::Reject;
-            e.verb = verb;
-            e.mode = None;
-            // An agreement's sides were all its actors; a refusal is its subject's alone, the
-            // actor named last before the verb ("Olmert said Hamas does not agree").
-            let sentence_start = doc.sentences[e.sentence].span.start;
-            let nearest = inp
-                .parties
-                .mentions_in(Span::new(sentence_start, e.trigger.start))
-                .filter(|m| e.actors.contains(&m.party))
-                .last()
-                .map(|m| m.party);
-            if let Some(p) = nearest {
-                e.actors.retain(|&a| a == p);
-            }
-        }
+        }) || e
+            .date
+            .as_ref()
+            .and_then(|d| d.phrase)
+            .is_some_and(|p| p.start > e.trigger.start);
+        // The refusing party is named right before the negation: "Iran will not accept", not
+        // "Israel told the UN it would not withdraw" (whom "it" is stays unsure).
+        let subject = refusal_negation(doc, t, e.verb)
+            .and_then(|neg| neg.checked_sub(1))
+            .and_then(|s| inp.parties.mention_ending_at(doc.tokens[s].span.end))
+            .map(|m| m.party);
+        // What is refused is its object, right after the verb ("release the soldiers"); one
+        // releases people, not names, rulings or phones; one agrees "to" something, not
+        // "with" someone.
+        let object_end = (t + 5).min(doc.sentences[e.sentence].tokens.end);
+        let object = token_span(doc, t + 1, object_end);
+        let people_object = e.object.as_ref().is_some_and(|o| o.people)
+            || inp.parties.mentions_in(object).any(|m| {
+                matches!(
+                    inp.parties.parties[m.party].kind,
+                    PartyKind::Person | PartyKind::Group
+                )
+            });
+        let fits = match e.verb {
+            "release" | "pardon" => people_object,
+            "agree" => doc.is(t + 1, "to"),
+            _ => true,
+        };
+        let Some(subject) = subject.filter(|_| fits && !dated_elsewhere) else {
+            continue;
+        };
+        e.kind = EventKind::Reject;
+        e.verb = verb;
+        e.mode = None;
+        e.actors = vec![subject];
+        // (A party that heads the object, not one that modifies it: "hand over bin Laden",
+        // but not France in "accept the French proposal" nor Sweden in "Sweden's NATO bid".)
+        let heads = |end: usize| {
+            let next = doc.token_at_or_after(end);
+            next >= doc.tokens.len()
+                || doc.tokens[next].span.start == end
+                    && doc.tokens[next].kind == TokenKind::Punct
+                    && !doc.is_any(next, &["'s", "’s", "-"])
+                || doc.is_any(
+                    next,
+                    &[
+                        "to", "from", "in", "on", "at", "for", "until", "unless", "before",
+                        "after", "by", "with", "and", "or", "but", "into",
+                    ],
+                )
+        };
+        let objects: Vec<usize> = inp
+            .parties
+            .mentions_in(object)
+            .filter(|m| m.party != subject && heads(m.span.end))
+            .map(|m| m.party)
+            .collect();
+        e.targets.retain(|p| objects.contains(p));
     }
     merged.retain(|e| match e.mode {
         None => true,
@@ -1081,6 +1122,28 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         Some(Mode::Hypothetical) => e.kind == EventKind::Threaten,
         Some(Mode::Future) => e.kind == EventKind::Threaten || e.own_date || reported_plan(e),
     });
+    // "Russia warned Finland against joining NATO": whom a warning is to comes before
+    // "against"; what it warns against is no one warned.
+    for e in merged
+        .iter_mut()
+        .filter(|e| e.kind == EventKind::Request && e.verb == "warn" && e.targets.len() > 1)
+    {
+        let t = doc.token_at_or_after(e.trigger.end);
+        let sentence_end = doc.sentences[e.sentence].tokens.end;
+        let Some(against) = (t..(t + 6).min(sentence_end)).find(|&k| doc.is(k, "against")) else {
+            continue;
+        };
+        let split = doc.tokens[against].span.start;
+        let warned: Vec<usize> = inp
+            .parties
+            .mentions_in(Span::new(e.trigger.end, split))
+            .map(|m| m.party)
+            .filter(|p| e.targets.contains(p))
+            .collect();
+        if !warned.is_empty() {
+            e.targets.retain(|p| warned.contains(p));
+        }
+    }
     // "Hamas attacks in Israel": force used by a side in another state's country, at no one
     // and nothing named, is used against that state.
     for e in merged.iter_mut().filter(|e| {
@@ -4329,36 +4392,31 @@ fn refusal_verb(verb: &str) -> Option<&'static str> {
     })
 }
 
-/// True when the verb at token `t` is negated as a refusal: "will not", "would never",
-/// "won't" (a stance on what one is asked to do), or, for agreeing and accepting, "does not"
-/// ("Hamas does not agree to the ceasefire"). ("Did not resign" only tells what did not
-/// happen; "could not release" what could not.)
-fn refused_by_negation(doc: &Doc, t: usize, verb: &str) -> bool {
+/// The first token of the negation before the verb at token `t` when it is negated as a
+/// refusal: "will not", "would never", "won't" (a stance on what one is asked to do), or, for
+/// agreeing and accepting, "does not" ("Hamas does not agree to the ceasefire"). ("Did not
+/// resign" only tells what did not happen; "could not release" what could not; "will not only
+/// release" is no negation.)
+fn refusal_negation(doc: &Doc, t: usize, verb: &str) -> Option<usize> {
     // Past one adverb: "would not immediately release".
     let mut k = t;
-    if k > 0 && doc.low(k - 1).ends_with("ly") && doc.low(k - 1).len() > 3 {
+    if k > 0 && doc.low(k - 1).ends_with("ly") && doc.low(k - 1).len() > 3 && !doc.is(k - 1, "only")
+    {
         k -= 1;
     }
-    let Some(neg) = k.checked_sub(1) else {
-        return false;
-    };
-    let contracted = |w: &str| {
-        ["won't", "won’t", "wouldn't", "wouldn’t"].contains(&w)
-            || ["agree", "accept"].contains(&verb)
-                && ["doesn't", "doesn’t", "don't", "don’t"].contains(&w)
-    };
-    if contracted(doc.low(neg)) {
-        return true;
+    let neg = k.checked_sub(1)?;
+    let stance = ["agree", "accept"].contains(&verb);
+    if doc.is_any(neg, &["won't", "won’t", "wouldn't", "wouldn’t"])
+        || stance && doc.is_any(neg, &["doesn't", "doesn’t"])
+    {
+        return Some(neg);
     }
+    let modal = neg.checked_sub(1)?;
     // (A contraction split in two: "would" + "n't".)
-    if neg > 0 && (doc.is_any(neg, &["n't", "n’t"])) {
-        return doc.is_any(neg - 1, &["would", "wo", "will"])
-            || ["agree", "accept"].contains(&verb) && doc.is_any(neg - 1, &["does", "do"]);
-    }
-    neg > 0
-        && doc.is_any(neg, &["not", "never"])
-        && (doc.is_any(neg - 1, &["will", "would", "shall"])
-            || ["agree", "accept"].contains(&verb) && doc.is_any(neg - 1, &["does", "do"]))
+    let negated = doc.is_any(neg, &["n't", "n’t"]) && doc.is_any(modal, &["would", "wo", "will"])
+        || doc.is_any(neg, &["not", "never"])
+            && (doc.is_any(modal, &["will", "would", "shall"]) || stance && doc.is(modal, "does"));
+    negated.then_some(modal)
 }
 
 fn mode_of(
@@ -8598,41 +8656,40 @@ mod tests {
     }
 
     #[test]
-    fn calling_for_help_and_a_wounded_country_are_no_events() {
+    fn calling_for_help_is_no_talks() {
         let ev = events_for(
             "One of the girls escaped from the house in Lima and phoned 911 on Monday.",
             Some("2024-05-08"),
         );
         assert!(!ev.iter().any(|e| e.kind == EventKind::Consult), "{ev:?}");
+        // A call to someone is still talks.
         let ev = events_for(
-            "The floods are a new blow to a country wounded after the long war.",
+            "Ana Ruiz phoned Olaf Brenner on Monday to discuss the harvest in the region.",
             Some("2024-05-08"),
         );
-        assert!(!ev.iter().any(|e| e.kind == EventKind::Assault), "{ev:?}");
-        assert!(
-            !ev.iter()
-                .any(|e| e.kind == EventKind::Incident && e.verb == "wound"),
-            "{ev:?}"
-        );
+        assert!(ev.iter().any(|e| e.kind == EventKind::Consult), "{ev:?}");
     }
 
     #[test]
     fn a_concession_that_will_not_be_made_is_a_refusal() {
         for text in [
-            "The rebels will not release the three engineers, their spokesman said.",
-            "The rebels won't release the three engineers, their spokesman said.",
-            "Ana Ruiz said the rebels would not release the three engineers.",
+            "Hamas will not release the three hostages, its spokesman said.",
+            "Hamas won't release the three hostages, its spokesman said.",
+            "Ana Ruiz said Hamas would not release the three hostages.",
         ] {
             let ev = events_for(text, Some("2024-05-08"));
             let no = of_kind(&ev, EventKind::Reject);
             assert_eq!(no.verb, "refuse to release", "{text}: {no:?}");
-            assert!(no.title.contains("refuse"), "{text}: {no:?}");
+            assert!(
+                no.title.contains("refuses to release three hostages"),
+                "{text}: {no:?}"
+            );
             assert!(
                 !ev.iter().any(|e| e.kind == EventKind::Retreat),
                 "{text}: {ev:?}"
             );
         }
-        // Not agreeing is refusing; of two people named, the one before the verb refuses.
+        // Not agreeing to something is refusing it; the party right before the verb refuses.
         let ev = events_for(
             "Ana Ruiz said she understands Peru does not agree to the truce.",
             Some("2024-05-08"),
@@ -8640,10 +8697,23 @@ mod tests {
         let no = of_kind(&ev, EventKind::Reject);
         assert_eq!(no.actors.len(), 1, "{no:?}");
         assert!(no.title.starts_with("Peru refuses to agree"), "{no:?}");
-        // What did not happen, or could not, is no refusal.
+        // The object's owner is no target: "the Chilean proposal".
+        let ev = events_for(
+            "The talks went on, but Peru would not accept the Chilean proposal.",
+            Some("2024-05-08"),
+        );
+        let no = of_kind(&ev, EventKind::Reject);
+        assert!(no.targets.is_empty(), "{no:?}");
+        // What did not happen, could not, or will not happen yet is no refusal; nor a refusal
+        // whose subject is a pronoun ("it" may be anyone named before), nor releasing things,
+        // nor disagreeing "with" someone.
         for text in [
             "The minister did not resign over the scandal.",
             "Police could not release the names of the victims.",
+            "Peru told Chile it would not accept the proposal.",
+            "Peru would not release the names of the victims.",
+            "Peru does not agree with the court's decision on the border.",
+            "Peru will not only release the engineers but also pay their wages.",
         ] {
             let ev = events_for(text, Some("2024-05-08"));
             assert!(
@@ -8651,5 +8721,16 @@ mod tests {
                 "{text}: {ev:?}"
             );
         }
+    }
+
+    #[test]
+    fn whom_a_warning_is_to_comes_before_against() {
+        let ev = events_for(
+            "Peru warned Chile against joining the pact on Monday.",
+            Some("2024-05-08"),
+        );
+        let warning = of_kind(&ev, EventKind::Request);
+        assert_eq!(warning.title, "Peru warns Chile", "{warning:?}");
+        assert_eq!(warning.targets.len(), 1, "{warning:?}");
     }
 }

@@ -1246,4 +1246,17 @@ mod tests {
             rec.places
         );
     }
+
+    #[test]
+    fn the_marine_corps_is_no_one_named_marine() {
+        let text = "A U.S. Marine Corps helicopter crashed near Lima on Monday, officials said.";
+        let t = table_for(text);
+        assert!(
+            !t.parties
+                .iter()
+                .any(|p| p.kind == PartyKind::Person && p.name.contains("Marine")),
+            "{:?}",
+            t.parties
+        );
+    }
 }
