@@ -1595,7 +1595,16 @@ impl<'a> TextContext<'a> {
                     _ => {}
                 }
             }
-            caps >= 3 && caps * 5 >= (caps + lower) * 4
+            // (A line that ends as a sentence does, with a small word in it, is a one-sentence
+            // paragraph full of names: "Narendra Modi met Vladimir Putin in Moscow on Monday.")
+            let sentence = line
+                .trim_end()
+                .trim_end_matches(['"', '”', '’', '\''])
+                .ends_with('.')
+                && line
+                    .split_whitespace()
+                    .any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_lowercase()));
+            caps >= 3 && caps * 5 >= (caps + lower) * 4 && !sentence
         })
     }
 
@@ -2168,5 +2177,18 @@ mod tests {
             let _ = capital_metonyms(&s, &find_places(&s, gaz()), gaz());
             let _ = find_demonyms(&s, gaz());
         }
+    }
+
+    #[test]
+    fn a_one_sentence_paragraph_full_of_names_is_no_heading() {
+        // Read as a heading, "Vladimir" (a Russian city) and "Obama" (a Japanese town) would be
+        // places; a line that ends as a sentence, with small words in it, is running text.
+        let found = names("Narendra Modi met Vladimir Putin in Moscow on Monday.");
+        let surfaces: Vec<&str> = found.iter().map(|(s, _)| *s).collect();
+        assert_eq!(surfaces, ["Moscow"], "{found:?}");
+        let found = names("On Monday, Barack Obama met Benjamin Netanyahu.");
+        assert!(found.is_empty(), "{found:?}");
+        // A headline still is one.
+        assert!(TextContext::new("Modi Meets Putin In Moscow\nText.").in_heading(0));
     }
 }
