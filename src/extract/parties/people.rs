@@ -1234,7 +1234,7 @@ mod tests {
         let b = party_of(&t, text, "Barack", 0).expect("Barack Obama");
         assert_eq!(b.name, "Barack Obama");
         let doc = crate::extract::sentences::Doc::new(text);
-        let rec = crate::extract::Recognised::find(
+        let rec = crate::extract::hits::Recognised::find(
             &doc,
             crate::geodata::gazetteer::Gazetteer::embedded(),
         );
