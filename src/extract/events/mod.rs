@@ -1099,7 +1099,7 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             next >= doc.tokens.len()
                 || doc.tokens[next].span.start == end
                     && doc.tokens[next].kind == TokenKind::Punct
-                    && !doc.is_any(next, &["'s", "’s", "-"])
+                    && !doc.is(next, "-")
                 || doc.is_any(
                     next,
                     &[
