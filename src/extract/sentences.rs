@@ -26,13 +26,9 @@ fn among_static(word: &str, words: &'static [&'static str]) -> bool {
     // (Length too: a slice of a longer list starts where that list does.)
     let key = (words.as_ptr() as usize, words.len());
     SETS.with_borrow_mut(|sets| {
-        if let Some(set) = sets.get(&key) {
-            return set.contains(word);
-        }
-        let set: rustc_hash::FxHashSet<&'static str> = words.iter().copied().collect();
-        let found = set.contains(word);
-        sets.insert(key, set);
-        found
+        sets.entry(key)
+            .or_insert_with(|| words.iter().copied().collect())
+            .contains(word)
     })
 }
 
