@@ -1073,15 +1073,16 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         // "with" someone.
         let object_end = (t + 5).min(doc.sentences[e.sentence].tokens.end);
         let object = token_span(doc, t + 1, object_end);
-        let people_object = e.object.as_ref().is_some_and(|o| o.people)
-            || inp.parties.mentions_in(object).any(|m| {
-                matches!(
-                    inp.parties.parties[m.party].kind,
-                    PartyKind::Person | PartyKind::Group
-                )
-            });
         let fits = match e.verb {
-            "release" | "pardon" => people_object,
+            "release" | "pardon" => {
+                e.object.as_ref().is_some_and(|o| o.people)
+                    || inp.parties.mentions_in(object).any(|m| {
+                        matches!(
+                            inp.parties.parties[m.party].kind,
+                            PartyKind::Person | PartyKind::Group
+                        )
+                    })
+            }
             "agree" => doc.is(t + 1, "to"),
             _ => true,
         };
@@ -4412,10 +4413,9 @@ fn refusal_negation(doc: &Doc, t: usize, verb: &str) -> Option<usize> {
         return Some(neg);
     }
     let modal = neg.checked_sub(1)?;
-    // (A contraction split in two: "would" + "n't".)
-    let negated = doc.is_any(neg, &["n't", "n’t"]) && doc.is_any(modal, &["would", "wo", "will"])
-        || doc.is_any(neg, &["not", "never"])
-            && (doc.is_any(modal, &["will", "would", "shall"]) || stance && doc.is(modal, "does"));
+    // (A contraction is one token, "won't", handled above.)
+    let negated = doc.is_any(neg, &["not", "never"])
+        && (doc.is_any(modal, &["will", "would", "shall"]) || stance && doc.is(modal, "does"));
     negated.then_some(modal)
 }
 
