@@ -149,7 +149,12 @@ pub const MONTHS: [&str; 12] = [
 /// to `memcmp`, which profiling showed as the largest single cost of extraction.
 #[inline]
 pub fn among(word: &str, words: &[&str]) -> bool {
-    let w = word.as_bytes();
+    among_bytes(word.as_bytes(), words)
+}
+
+/// [`among`] for a word given as bytes.
+#[inline]
+pub fn among_bytes(w: &[u8], words: &[&str]) -> bool {
     match w.first() {
         Some(&first) => words
             .iter()
@@ -161,7 +166,7 @@ pub fn among(word: &str, words: &[&str]) -> bool {
 /// Byte equality of two slices of the same length, inline: the words are a few bytes long, and a
 /// call to `bcmp` for each cost more than the comparison.
 #[inline]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     a.iter().zip(b).all(|(x, y)| x == y)
 }
 

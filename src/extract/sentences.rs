@@ -3,7 +3,7 @@
 //! Every later stage works on these tokens. Matching is done on an ASCII-lowercased copy of the
 //! text, which keeps byte offsets identical to the original (Unicode lowercasing would not).
 
-use crate::extract::lexicon::among;
+use crate::extract::lexicon::{among, among_bytes, same_bytes};
 use crate::model::Span;
 
 /// A `HashMap` keyed by static words, with FxHash: SipHash's resistance to chosen keys is not
@@ -13,23 +13,53 @@ pub type WordMap<V> = rustc_hash::FxHashMap<&'static str, V>;
 /// Lists longer than this are looked up through a hash set rather than scanned.
 const LONG_LIST: usize = 8;
 
-/// [`among`] for the rules' fixed word lists: a long one is turned into a hash set the first
-/// time a thread asks, keyed by where the list lives (each list is one static).
-fn among_static(word: &str, words: &'static [&'static str]) -> bool {
-    type Sets = rustc_hash::FxHashMap<(usize, usize), rustc_hash::FxHashSet<&'static str>>;
-    thread_local! {
-        static SETS: std::cell::RefCell<Sets> = Default::default();
-    }
-    if words.len() <= LONG_LIST {
-        return among(word, words);
-    }
+/// The hash every word-list lookup uses: a token's is computed once, in [`Doc::new`], so the
+/// hundreds of list tests per sentence probe a table without hashing the word again.
+fn word_key(word: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(word);
+    h.finish()
+}
+
+/// The word table of one long list, with the list it was made from.
+type ListTable = (usize, usize, hashbrown::HashTable<&'static [u8]>);
+
+/// Tables of the long word lists, found by where each list lives: open addressing over slots
+/// that are filled once and then only read, so a lookup takes no lock and no thread-local.
+static LIST_TABLES: [std::sync::OnceLock<ListTable>; 1024] =
+    [const { std::sync::OnceLock::new() }; 1024];
+
+/// [`among`] for the rules' long word lists, given the word's [`word_key`]: a list is
+/// turned into a hash table the first time any thread asks (each list is one static).
+#[inline(never)]
+fn among_long(word: &[u8], key: u64, words: &'static [&'static str]) -> bool {
     // (Length too: a slice of a longer list starts where that list does.)
-    let key = (words.as_ptr() as usize, words.len());
-    SETS.with_borrow_mut(|sets| {
-        sets.entry(key)
-            .or_insert_with(|| words.iter().copied().collect())
-            .contains(word)
-    })
+    let (ptr, len) = (words.as_ptr() as usize, words.len());
+    let home = ((ptr >> 3) ^ len).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54;
+    for probe in 0..LIST_TABLES.len() {
+        let slot = &LIST_TABLES[(home as usize + probe) % LIST_TABLES.len()];
+        let (p, l, table) = slot.get_or_init(|| (ptr, len, list_table(words)));
+        if (*p, *l) == (ptr, len) {
+            return table
+                .find(key, |x: &&[u8]| x.len() == word.len() && same_bytes(x, word))
+                .is_some();
+        }
+    }
+    among_bytes(word, words)
+}
+
+/// A hash table of a word list's words, keyed by [`word_key`].
+fn list_table(words: &[&'static str]) -> hashbrown::HashTable<&'static [u8]> {
+    let mut table = hashbrown::HashTable::with_capacity(words.len());
+    for w in words {
+        let w = w.as_bytes();
+        let k = word_key(w);
+        if table.find(k, |x: &&[u8]| *x == w).is_none() {
+            table.insert_unique(k, w, |x: &&[u8]| word_key(x));
+        }
+    }
+    table
 }
 
 /// What a token is made of.
@@ -78,6 +108,8 @@ pub struct Doc<'a> {
     pub lower: String,
     /// All tokens in text order.
     pub tokens: Vec<Token>,
+    /// Each token's [`word_key`] (of its lowercase text), for the word-list tests.
+    keys: Vec<u64>,
     /// All sentences in text order.
     pub sentences: Vec<Sentence>,
     /// Paragraph spans (non-empty lines, trimmed).
@@ -107,6 +139,7 @@ impl<'a> Doc<'a> {
             text,
             lower,
             tokens: Vec::new(),
+            keys: Vec::new(),
             sentences: Vec::new(),
             paragraphs: Vec::new(),
             lede: None,
@@ -116,6 +149,11 @@ impl<'a> Doc<'a> {
             doc.paragraphs.push(para);
             doc.split_paragraph(para, index);
         }
+        doc.keys = doc
+            .tokens
+            .iter()
+            .map(|t| word_key(&doc.lower.as_bytes()[t.span.start..t.span.end]))
+            .collect();
         doc.lede = doc.paragraphs.iter().position(|p| {
             let text = doc.slice(*p);
             text.split_whitespace().nth(7).is_some() && !crate::model::looks_like_headline(text)
@@ -141,8 +179,19 @@ impl<'a> Doc<'a> {
     }
 
     /// True when token `i` exists and its lowercase text is one of `words`.
+    // Inline: the rules ask this hundreds of times per sentence, mostly of short lists, where
+    // the call cost more than the comparison.
+    #[inline]
     pub fn is_any(&self, i: usize, words: &'static [&'static str]) -> bool {
-        i < self.tokens.len() && among_static(self.low(i), words)
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        let word = &self.lower.as_bytes()[t.span.start..t.span.end];
+        if words.len() <= LONG_LIST {
+            among_bytes(word, words)
+        } else {
+            among_long(word, self.keys[i], words)
+        }
     }
 
     /// The text from token `first` to the end of token `last - 1` ("" when empty).

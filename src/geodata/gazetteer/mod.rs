@@ -297,8 +297,9 @@ pub struct Gazetteer {
     /// ISO2 → entry index of the country.
     countries: HashMap<&'static str, u32>,
     /// First words of the few names that start in lower case ("the two Koreas", "mainland
-    /// China"), sorted: other lower-case words never start a name.
-    lowercase_starts: Vec<&'static str>,
+    /// China"): other lower-case words never start a name. A hash set, because every lower-case
+    /// word of a text is looked up here.
+    lowercase_starts: rustc_hash::FxHashSet<&'static str>,
     /// `prefix_index[p]..prefix_index[p + 1]`: the names whose first two bytes are `p` (big
     /// endian; a one-byte name counts as its byte followed by 0).
     prefix_index: Box<[u32]>,
@@ -424,7 +425,7 @@ impl Gazetteer {
             n_regions,
             name_text_len,
             countries: HashMap::with_capacity_and_hasher(260, Default::default()),
-            lowercase_starts: Vec::new(),
+            lowercase_starts: Default::default(),
             prefix_index: Box::default(),
         };
         // One pass over the sorted names: each prefix's range starts where the first name with a
@@ -456,10 +457,8 @@ impl Gazetteer {
         for i in first_lower..end_lower {
             let text = gaz.name_text(i);
             gaz.lowercase_starts
-                .push(text.split([' ', '-']).next().unwrap_or(text));
+                .insert(text.split([' ', '-']).next().unwrap_or(text));
         }
-        gaz.lowercase_starts.sort_unstable();
-        gaz.lowercase_starts.dedup();
         Ok(gaz)
     }
 
@@ -742,11 +741,7 @@ impl Gazetteer {
             else {
                 return;
             };
-            if self
-                .lowercase_starts
-                .binary_search(&&rest[..word_len])
-                .is_err()
-            {
+            if !self.lowercase_starts.contains(&rest[..word_len]) {
                 return;
             }
         }
