@@ -410,7 +410,8 @@ fn match_core(
         }
     }
     // "1950-53", "1910-1945" written as one word
-    if let Some((a, b)) = w.split_once('-')
+    if w.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && let Some((a, b)) = w.split_once('-')
         && a.len() == 4
         && (b.len() == 2 || b.len() == 4)
         && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())

@@ -1332,7 +1332,7 @@ fn name_starts(doc: &Doc) -> Vec<usize> {
                     && text[..t.span.start]
                         .chars()
                         .next_back()
-                        .is_none_or(|p| !p.is_alphanumeric() && p != '_');
+                        .is_none_or(|p| !crate::model::is_word_char(p) && p != '_');
                 if opens {
                     out.push(t.span.start);
                 }
@@ -1340,8 +1340,8 @@ fn name_starts(doc: &Doc) -> Vec<usize> {
             TokenKind::Word | TokenKind::Number => {
                 let mut previous = text[..t.span.start].chars().next_back();
                 for (rel, c) in text[t.span.start..t.span.end].char_indices() {
-                    let boundary = previous.is_none_or(|p| !p.is_alphanumeric() && p != '_');
-                    if boundary && (c.is_alphanumeric() || c == '\'' || c == '’') {
+                    let boundary = previous.is_none_or(|p| !crate::model::is_word_char(p) && p != '_');
+                    if boundary && (crate::model::is_word_char(c) || c == '\'' || c == '’') {
                         out.push(t.span.start + rel);
                     }
                     previous = Some(c);
@@ -1414,11 +1414,11 @@ fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let before_ok = before
         .chars()
         .next_back()
-        .is_none_or(|c| !c.is_alphanumeric() && c != '_');
+        .is_none_or(|c| !crate::model::is_word_char(c) && c != '_');
     let after_ok = after
         .chars()
         .next()
-        .is_none_or(|c| !c.is_alphanumeric() && c != '_');
+        .is_none_or(|c| !crate::model::is_word_char(c) && c != '_');
     before_ok && after_ok
 }
 

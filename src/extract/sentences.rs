@@ -4,7 +4,7 @@
 //! text, which keeps byte offsets identical to the original (Unicode lowercasing would not).
 
 use crate::extract::lexicon::{among, among_bytes, same_bytes};
-use crate::model::Span;
+use crate::model::{Span, is_word_char};
 
 /// A `HashMap` keyed by static words, with FxHash: SipHash's resistance to chosen keys is not
 /// needed for fixed tables, and hashing dominated their lookups.
@@ -442,7 +442,7 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         if c.is_whitespace() {
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_word_char(c) {
             // A possessive after a word: "Korea’s", "Korea's".
             if (c == '’' || c == '\'')
                 && out
@@ -454,7 +454,7 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                 if !text[after..span.end]
                     .chars()
                     .next()
-                    .is_some_and(char::is_alphanumeric)
+                    .is_some_and(is_word_char)
                 {
                     iter.next();
                     out.push(Token {
@@ -496,7 +496,7 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         let mut all_digits = c.is_ascii_digit();
         loop {
             match iter.peek() {
-                Some(&(_, d)) if d.is_alphanumeric() => {
+                Some(&(_, d)) if is_word_char(d) => {
                     all_digits &= d.is_ascii_digit();
                     end += d.len_utf8();
                     iter.next();
@@ -511,8 +511,8 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                         && !text[after + 1..span.end]
                             .chars()
                             .next()
-                            .is_some_and(char::is_alphanumeric);
-                    if next.is_some_and(char::is_alphanumeric) && !possessive {
+                            .is_some_and(is_word_char);
+                    if next.is_some_and(is_word_char) && !possessive {
                         all_digits = false;
                         end = after;
                         iter.next();
@@ -550,12 +550,14 @@ fn arabic_article_name(word: &str) -> bool {
 /// "Maliki" for "al-Maliki" (any case of the article): a name without its Arabic article, as
 /// articles often shorten it.
 pub fn without_arabic_article(word: &str) -> Option<&str> {
-    let (article, rest) = word.split_once('-')?;
-    matches!(
-        article.to_ascii_lowercase().as_str(),
-        "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "an" | "ul" | "ud"
-    )
-    .then_some(rest)
+    // The article is two or three letters: look for its hyphen there only (most words have none).
+    let b = word.as_bytes();
+    let hyphen = [2, 3].into_iter().find(|&k| b.get(k) == Some(&b'-'))?;
+    let (article, rest) = (&word[..hyphen], &word[hyphen + 1..]);
+    ["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ud"]
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(article))
+        .then_some(rest)
 }
 
 #[cfg(test)]

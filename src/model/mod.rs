@@ -17,7 +17,7 @@ pub use files::{
     MAX_ARTICLE_BYTES, MAX_DATASET_BYTES, ReadError, TextProblem, WriteError, read_capped,
     size_words, text_from_bytes, write_file, write_file_with,
 };
-pub use input::{ArticleInput, TextFormat, looks_like_headline};
+pub use input::{ArticleInput, TextFormat, is_word_char, looks_like_headline};
 pub use io::{LoadError, MAX_SHOWN_PROBLEMS, Problem, problem_count};
 
 use serde::{Deserialize, Serialize};

@@ -37,8 +37,9 @@ pub fn area_codes_in(text: &str) -> Vec<u16> {
     let mut out: Vec<u16> = Vec::new();
     let mut i = 0;
     while i + 12 <= b.len() {
-        // Not inside a longer run of digits or a word.
-        if i > 0 && b[i - 1].is_ascii_alphanumeric() {
+        // A number starts with a digit or "(" (most bytes are neither), and not inside a longer
+        // run of digits or a word.
+        if !(b[i].is_ascii_digit() || b[i] == b'(') || i > 0 && b[i - 1].is_ascii_alphanumeric() {
             i += 1;
             continue;
         }

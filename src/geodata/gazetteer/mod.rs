@@ -765,7 +765,7 @@ impl Gazetteer {
             }
             let next_is_word = chars
                 .peek()
-                .is_some_and(|&(_, n)| n.is_alphanumeric() || n == '_');
+                .is_some_and(|&(_, n)| crate::model::is_word_char(n) || n == '_');
             if next_is_word || c.is_whitespace() {
                 continue;
             }
