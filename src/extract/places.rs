@@ -1340,7 +1340,8 @@ fn name_starts(doc: &Doc) -> Vec<usize> {
             TokenKind::Word | TokenKind::Number => {
                 let mut previous = text[..t.span.start].chars().next_back();
                 for (rel, c) in text[t.span.start..t.span.end].char_indices() {
-                    let boundary = previous.is_none_or(|p| !crate::model::is_word_char(p) && p != '_');
+                    let boundary =
+                        previous.is_none_or(|p| !crate::model::is_word_char(p) && p != '_');
                     if boundary && (crate::model::is_word_char(c) || c == '\'' || c == '’') {
                         out.push(t.span.start + rel);
                     }

@@ -42,7 +42,9 @@ fn among_long(word: &[u8], key: u64, words: &'static [&'static str]) -> bool {
         let (p, l, table) = slot.get_or_init(|| (ptr, len, list_table(words)));
         if (*p, *l) == (ptr, len) {
             return table
-                .find(key, |x: &&[u8]| x.len() == word.len() && same_bytes(x, word))
+                .find(key, |x: &&[u8]| {
+                    x.len() == word.len() && same_bytes(x, word)
+                })
                 .is_some();
         }
     }
@@ -554,10 +556,12 @@ pub fn without_arabic_article(word: &str) -> Option<&str> {
     let b = word.as_bytes();
     let hyphen = [2, 3].into_iter().find(|&k| b.get(k) == Some(&b'-'))?;
     let (article, rest) = (&word[..hyphen], &word[hyphen + 1..]);
-    ["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ud"]
-        .iter()
-        .any(|a| a.eq_ignore_ascii_case(article))
-        .then_some(rest)
+    [
+        "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ud",
+    ]
+    .iter()
+    .any(|a| a.eq_ignore_ascii_case(article))
+    .then_some(rest)
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Dataset, Event, EventKind, Evidence, IdMaps, PartyKind, Place, Report};
+use crate::model::{Dataset, Event, EventKind, Evidence, IdMaps, Party, PartyKind, Place, Report};
 
 /// The clusters of a dataset's events.
 #[derive(Clone, Debug, Default)]
@@ -135,6 +135,14 @@ impl Summary {
                     parties.push((key, cc.to_owned()));
                 }
             }
+            // "Al-Shabab militants": the fighters of a group the report names are that group,
+            // as another report's "al-Shabaab" is.
+            if let Some(org) = fighters_of(ds, p) {
+                let key = party_key(PartyKind::Organization, &org.name, None);
+                if !parties.iter().any(|(k, _)| *k == key) {
+                    parties.push((key, org.name.clone()));
+                }
+            }
         }
         Self {
             kind: e.kind,
@@ -144,6 +152,34 @@ impl Summary {
             parties,
         }
     }
+}
+
+/// The organisation of the same dataset whose fighters a group party is: "Al-Shabab
+/// militants" and the organisation "al-Shabaab" (alias "al-Shabab").
+fn fighters_of<'d>(ds: &'d Dataset, p: &Party) -> Option<&'d Party> {
+    const FIGHTERS: &[&str] = &[
+        "militants",
+        "fighters",
+        "gunmen",
+        "rebels",
+        "insurgents",
+        "forces",
+        "troops",
+    ];
+    if p.kind != PartyKind::Group {
+        return None;
+    }
+    let (head, last) = p.name.trim().rsplit_once(' ')?;
+    if !FIGHTERS.iter().any(|f| f.eq_ignore_ascii_case(last)) {
+        return None;
+    }
+    let head = head.trim();
+    ds.parties.iter().find(|o| {
+        o.kind == PartyKind::Organization
+            && std::iter::once(&o.name)
+                .chain(&o.aliases)
+                .any(|n| n.eq_ignore_ascii_case(head))
+    })
 }
 
 /// Kinds that happen somewhere (fighting, a disaster, a protest, a meeting), as against things
@@ -555,5 +591,32 @@ mod tests {
         assert!(!crate::model::is_state_body(
             "Revolutionary Armed Forces of Colombia"
         ));
+    }
+
+    #[test]
+    fn a_named_groups_fighters_are_that_group() {
+        let party = |name: &str, kind, aliases: &[&str]| Party {
+            id: name.to_owned(),
+            name: name.to_owned(),
+            kind,
+            country: None,
+            role: None,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            mentions: Vec::new(),
+        };
+        let ds = Dataset {
+            parties: vec![
+                party("al-Shabaab", PartyKind::Organization, &["al-Shabab"]),
+                party("Al-Shabab militants", PartyKind::Group, &[]),
+                party("Kenyan troops", PartyKind::Group, &[]),
+                party("al-Shabab supporters", PartyKind::Group, &[]),
+            ],
+            ..Default::default()
+        };
+        let of = |i: usize| fighters_of(&ds, &ds.parties[i]).map(|o| o.name.as_str());
+        assert_eq!(of(1), Some("al-Shabaab"));
+        assert_eq!(of(2), None, "no organisation of that name");
+        assert_eq!(of(3), None, "supporters are not the fighters");
+        assert_eq!(of(0), None, "only a group is someone's fighters");
     }
 }

@@ -1785,7 +1785,7 @@ fn sentence_events(
             && !(view.range.start..view.first_trigger)
                 .any(|k| doc.is_any(k, &["who", "which", "that", "whose"])))
         .then_some(view.first_trigger);
-        let subject_group = match causee {
+        let mut subject_group = match causee {
             Some((first, head)) => Some(GroupRef::new(doc, inp.rec, first, head)),
             // (A passive's subject suffered it: "Clashes left 20 people injured".)
             None if happening_did_it && actors.is_empty() && passive.is_none() => None,
@@ -1801,6 +1801,31 @@ fn sentence_events(
                 &view.skip,
             ),
         };
+        // "Rebels attacked a convoy, killing 12 soldiers": a participle after a comma tells more
+        // of what the clause before it did, so its doer is that act's, not whoever the clause
+        // happens to name ("continues attacks on Turkish soldiers, killing 12").
+        if !trig.nominal
+            && passive.is_none()
+            && trig.kind == EventKind::Assault
+            && doc.low(h.first).ends_with("ing")
+            && h.first > 0
+            && doc.is(h.first - 1, ",")
+            && let Some((main, ..)) = out
+                .iter()
+                .rev()
+                .find(|(e, ..)| e.sentence == si && e.trigger.end <= doc.tokens[h.first].span.start)
+            && matches!(
+                main.kind,
+                EventKind::Assault | EventKind::Coerce | EventKind::Mobilize | EventKind::Protest
+            )
+            && main.mode.is_none()
+            && main.passive.is_none()
+            && (!main.actors.is_empty() || main.unnamed_subject.is_some())
+        {
+            actors = main.actors.clone();
+            targets.retain(|t| !actors.contains(t));
+            subject_group = main.unnamed_subject.clone().filter(|_| actors.is_empty());
+        }
         // "the battle between the security forces and terrorists": the first side acts on the
         // second.
         let (first_side, second_side, second_range) = sides_between(doc, inp.rec, h, &view);
@@ -4093,6 +4118,10 @@ const BATTLE_ARMS: &[&str] = &[
     "rockets",
     "automatic",
     "small-arms",
+    // (Tear gas and rubber bullets are fired at crowds, never tested.)
+    "tear",
+    "teargas",
+    "rubber",
 ];
 
 /// Fire aimed at a target, or from the guns of a battle, is an attack, not a show of force:
@@ -8732,5 +8761,62 @@ mod tests {
         let warning = of_kind(&ev, EventKind::Request);
         assert_eq!(warning.title, "Peru warns Chile", "{warning:?}");
         assert_eq!(warning.targets.len(), 1, "{warning:?}");
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_is_done_by_the_clause_before_it() {
+        // One ambush, by the militants, not "Three policemen killed" beside it.
+        let ev = events_for(
+            "Militants ambushed a police patrol near Kandahar on Monday, killing three policemen.",
+            Some("2024-05-08"),
+        );
+        let assaults: Vec<_> = ev.iter().filter(|e| e.kind == EventKind::Assault).collect();
+        assert_eq!(assaults.len(), 1, "{ev:?}");
+        assert!(assaults[0].title.starts_with("Militants"), "{ev:?}");
+        // A named doer is passed on too, and a nationality in the clause is not the doer.
+        let ev = events_for(
+            "Hamas fighters attacked Israeli soldiers in Gaza on Monday, wounding four.",
+            Some("2024-05-08"),
+        );
+        assert!(ev.iter().all(|e| !e.title.starts_with("Israel")), "{ev:?}");
+    }
+
+    #[test]
+    fn firing_on_people_and_blowing_oneself_up_are_attacks() {
+        let e = first_assault(events_for(
+            "Soldiers fired on protesters in Yangon on Sunday, killing three.",
+            Some("2024-05-08"),
+        ));
+        assert_eq!(e.title, "Soldiers fire on protesters in Yangon");
+        let e = first_assault(events_for(
+            "A suicide bomber blew himself up in a crowded market in Kabul on Friday.",
+            Some("2024-05-08"),
+        ));
+        assert!(
+            e.title.starts_with("Suicide bomber blows himself up"),
+            "{e:?}"
+        );
+        let e = first_assault(events_for(
+            "Police fired tear gas at protesters in Nairobi on Monday.",
+            Some("2024-05-08"),
+        ));
+        assert!(e.title.starts_with("Police fire tear gas"), "{e:?}");
+        // The noun is no shooting, nor is a fire fought.
+        for text in [
+            "The convoy came under fire on Monday near Kandahar.",
+            "Firefighters battled a fire on the third floor on Monday.",
+        ] {
+            let ev = events_for(text, Some("2024-05-08"));
+            assert!(
+                ev.iter().all(|e| e.kind != EventKind::Assault),
+                "{text}: {ev:?}"
+            );
+        }
+    }
+
+    fn first_assault(ev: Vec<EventFound>) -> EventFound {
+        ev.into_iter()
+            .find(|e| e.kind == EventKind::Assault)
+            .expect("an assault")
     }
 }

@@ -655,6 +655,30 @@ const LEXICON: &[Row] = &[
     row(K::Assault, "shoot/shot/shot", ""),
     row(K::Assault, "gun/gunned/gunned down", "gun down"),
     row(K::Assault, "open/opened/opened fire", "open fire"),
+    // "Rebels fired on troops": shooting at someone. Not the noun ("came under fire on
+    // Monday", "a fire on the third floor", "fire on board").
+    needs(
+        K::Assault,
+        "fire/fired/fired/firing on",
+        "fire on",
+        Needs::Except(
+            &[
+                "under", "heavy", "a", "the", "huge", "large", "massive", "small", "house",
+            ],
+            &[
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+                "board",
+                "fire",
+                "top",
+            ],
+        ),
+    ),
     row(K::Assault, "kidnap/kidnapped/kidnapped/kidnapping", ""),
     row(K::Assault, "abduct", ""),
     row(K::Assault, "assassinate", ""),
@@ -663,23 +687,21 @@ const LEXICON: &[Row] = &[
     row(K::Assault, "torture", ""),
     row(K::Assault, "target", ""),
     row(K::Assault, "clash", "clash with"),
+    // (Not "battled a fire", "battling the blaze": within three words.)
     needs(
         K::Assault,
         "battle",
         "",
-        Needs::Except(
-            &[],
-            &[
-                "blaze",
-                "fire",
-                "fires",
-                "flames",
-                "wildfire",
-                "wildfires",
-                "cancer",
-                "illness",
-            ],
-        ),
+        Needs::NotSoonAfter(&[
+            "blaze",
+            "fire",
+            "fires",
+            "flames",
+            "wildfire",
+            "wildfires",
+            "cancer",
+            "illness",
+        ]),
     ),
     // Not a struggle: "fighting to stay in the country", "fighting a battle to prevent a
     // meltdown", "fighting for their rights".
@@ -716,6 +738,14 @@ const LEXICON: &[Row] = &[
         ]),
     ),
     row(K::Assault, "blow/blew/blown up", "blow up"),
+    // A suicide bombing: "a bomber blew himself up in a market".
+    row(K::Assault, "blow/blew/blown himself up", "blow himself up"),
+    row(K::Assault, "blow/blew/blown herself up", "blow herself up"),
+    row(
+        K::Assault,
+        "blow/blew/blown themselves up",
+        "blow themselves up",
+    ),
     row(K::Assault, "detonate", ""),
     row(K::Assault, "set/set/set fire to", "set fire to"),
     row(K::Assault, "torch", ""),
@@ -1484,6 +1514,9 @@ const WEAPONS: &[&str] = &[
     "bullets",
     "guns",
     "grenades",
+    "tear",
+    "teargas",
+    "rubber",
 ];
 const THREAT_WORDS: &[&str] = &[
     "response",
