@@ -8521,6 +8521,19 @@ mod tests {
                 .starts_with("Soto forced to resign"),
             "{ev:?}"
         );
+        // Past an adverb to the verb, but not past a verb that ends like one.
+        let ev = events_for(
+            "Prime Minister Luis Soto was forced to publicly apologize on Monday.",
+            Some("2015-03-03"),
+        );
+        let title = &of_kind(&ev, EventKind::Coerce).title;
+        assert!(title.starts_with("Soto forced to apologize"), "{ev:?}");
+        let ev = events_for(
+            "The company was forced to supply weapons to the army on Monday.",
+            Some("2015-03-03"),
+        );
+        let title = &of_kind(&ev, EventKind::Coerce).title;
+        assert!(title.contains("forced to supply"), "{ev:?}");
     }
 
     #[test]

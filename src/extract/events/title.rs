@@ -813,9 +813,24 @@ fn word_after(inp: &Inputs, e: &EventFound, words: &[&str]) -> Option<String> {
         .tokens
         .clone()
         .find(|&i| words.iter().enumerate().all(|(k, w)| doc.is(i + k, w)))?;
-    let j = i + words.len();
+    let mut j = i + words.len();
+    // "forced to publicly apologize": past an adverb to the verb (not "forced to supply").
+    if j + 1 < s.tokens.end
+        && doc.low(j).ends_with("ly")
+        && doc.low(j).len() >= 5
+        && !doc.is_any(j, LY_VERBS)
+        && doc.tokens[j + 1].kind == TokenKind::Word
+        && !doc.tokens[j + 1].cap
+    {
+        j += 1;
+    }
     (j < s.tokens.end && doc.tokens[j].kind == TokenKind::Word).then(|| doc.tok(j).to_owned())
 }
+
+/// Verbs that end like adverbs.
+const LY_VERBS: &[&str] = &[
+    "apply", "reply", "rely", "supply", "comply", "multiply", "imply", "rally", "tally", "bully",
+];
 
 /// "A", "A and B", "A, B and C", "A, B and others".
 pub(super) fn list(names: &[String]) -> String {
