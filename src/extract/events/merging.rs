@@ -126,6 +126,7 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
                 && a.actors.is_empty()
                 && b.actors.is_empty()
                 && a.unnamed_subject.is_some()
+                && b.unnamed_subject.is_some()
                 && groups_agree(&a.unnamed_subject, &b.unnamed_subject));
     let parties_ok = if same_actors && a.last_sentence == b.sentence {
         true

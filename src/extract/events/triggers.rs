@@ -655,29 +655,24 @@ const LEXICON: &[Row] = &[
     row(K::Assault, "shoot/shot/shot", ""),
     row(K::Assault, "gun/gunned/gunned down", "gun down"),
     row(K::Assault, "open/opened/opened fire", "open fire"),
-    // "Rebels fired on troops": shooting at someone. Not the noun ("came under fire on
-    // Monday", "a fire on the third floor", "fire on board").
+    // "Soldiers fired on protesters": armed men shooting at someone (not "was fired on
+    // corruption charges", "firing on all cylinders", "came under fire on Monday").
     needs(
         K::Assault,
         "fire/fired/fired/firing on",
         "fire on",
-        Needs::Except(
-            &[
-                "under", "heavy", "a", "the", "huge", "large", "massive", "small", "house",
-            ],
-            &[
-                "monday",
-                "tuesday",
-                "wednesday",
-                "thursday",
-                "friday",
-                "saturday",
-                "sunday",
-                "board",
-                "fire",
-                "top",
-            ],
-        ),
+        Needs::ArmedSubject,
+    ),
+    // Force against a crowd: "police fired tear gas", "fired rubber bullets".
+    row(
+        K::Assault,
+        "fire/fired/fired/firing tear gas",
+        "fire tear gas",
+    ),
+    row(
+        K::Assault,
+        "fire/fired/fired/firing rubber bullets",
+        "fire rubber bullets",
     ),
     row(K::Assault, "kidnap/kidnapped/kidnapped/kidnapping", ""),
     row(K::Assault, "abduct", ""),
@@ -687,21 +682,23 @@ const LEXICON: &[Row] = &[
     row(K::Assault, "torture", ""),
     row(K::Assault, "target", ""),
     row(K::Assault, "clash", "clash with"),
-    // (Not "battled a fire", "battling the blaze": within three words.)
     needs(
         K::Assault,
         "battle",
         "",
-        Needs::NotSoonAfter(&[
-            "blaze",
-            "fire",
-            "fires",
-            "flames",
-            "wildfire",
-            "wildfires",
-            "cancer",
-            "illness",
-        ]),
+        Needs::Except(
+            &[],
+            &[
+                "blaze",
+                "fire",
+                "fires",
+                "flames",
+                "wildfire",
+                "wildfires",
+                "cancer",
+                "illness",
+            ],
+        ),
     ),
     // Not a struggle: "fighting to stay in the country", "fighting a battle to prevent a
     // meltdown", "fighting for their rights".
@@ -738,14 +735,6 @@ const LEXICON: &[Row] = &[
         ]),
     ),
     row(K::Assault, "blow/blew/blown up", "blow up"),
-    // A suicide bombing: "a bomber blew himself up in a market".
-    row(K::Assault, "blow/blew/blown himself up", "blow himself up"),
-    row(K::Assault, "blow/blew/blown herself up", "blow herself up"),
-    row(
-        K::Assault,
-        "blow/blew/blown themselves up",
-        "blow themselves up",
-    ),
     row(K::Assault, "detonate", ""),
     row(K::Assault, "set/set/set fire to", "set fire to"),
     row(K::Assault, "torch", ""),
@@ -1514,9 +1503,6 @@ const WEAPONS: &[&str] = &[
     "bullets",
     "guns",
     "grenades",
-    "tear",
-    "teargas",
-    "rubber",
 ];
 const THREAT_WORDS: &[&str] = &[
     "response",
