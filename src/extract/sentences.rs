@@ -38,7 +38,7 @@ fn among_long(word: &[u8], key: u64, words: &'static [&'static str]) -> bool {
     let (ptr, len) = (words.as_ptr() as usize, words.len());
     let home = ((ptr >> 3) ^ len).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54;
     for probe in 0..LIST_TABLES.len() {
-        let slot = &LIST_TABLES[(home as usize + probe) % LIST_TABLES.len()];
+        let slot = &LIST_TABLES[(home + probe) % LIST_TABLES.len()];
         let (p, l, table) = slot.get_or_init(|| (ptr, len, list_table(words)));
         if (*p, *l) == (ptr, len) {
             return table
