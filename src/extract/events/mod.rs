@@ -2894,8 +2894,12 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     }
     // "After a two-day visit to Peru on Monday, Brenner condemned Chile": a happening in an
     // opening phrase is no verb the subject comes before.
+    // (Also "In remarks after a visit to Kenya, Annan warned", "On a visit to Lima, …".)
     let opening_happening = view.first_trigger < h.first
-        && doc.is_any(range.start, OPENING_PREPOSITIONS)
+        && (doc.is_any(range.start, OPENING_PREPOSITIONS)
+            // (The happening inside that phrase, not after "On Friday,".)
+            || doc.is_any(range.start, &["in", "on", "at", "while", "when"])
+                && !(range.start..view.first_trigger).any(|k| doc.is(k, ",")))
         && (view.first_trigger..h.first).any(|k| doc.is(k, ","));
     // "The rebels, whom NATO has accused of …, attacked": a verb inside a relative aside
     // between commas is no verb the subject comes before.
@@ -8877,5 +8881,18 @@ mod tests {
         ev.into_iter()
             .find(|e| e.kind == EventKind::Assault)
             .expect("an assault")
+    }
+
+    #[test]
+    fn a_visit_in_an_opening_phrase_is_not_the_subject() {
+        let ev = events_for(
+            "In remarks made after a two-day visit to Peru on Monday, Chilean Foreign Minister \
+             Ana Ruiz condemned the attack.",
+            Some("2024-05-08"),
+        );
+        let e = of_kind(&ev, EventKind::Accuse);
+        assert!(e.title.starts_with("Ruiz condemns"), "{ev:?}");
+        // (Neither Peru nor Chile, named in the phrase, condemned it beside her.)
+        assert_eq!(e.actors.len(), 1, "{ev:?}");
     }
 }
