@@ -1644,6 +1644,17 @@ fn judge(
     info: &NameInfo,
     name: NameContext,
 ) -> Verdict {
+    // "pro-Beijing candidates", "anti-US protests": a name in such an adjective describes a
+    // stance, it places nothing. ("A US-flagged ship", "Iran-backed militias" stay: the gold
+    // sets tag those.)
+    let prefixed = ["pro-", "anti-"].iter().any(|p| {
+        text[..m.start]
+            .get(m.start.saturating_sub(p.len())..)
+            .is_some_and(|b| b.eq_ignore_ascii_case(p))
+    });
+    if prefixed {
+        return Verdict::NotPlace;
+    }
     let heading = m.from_caps || ctx.in_heading(m.start);
     let before = lookback(text, m.start);
     let prev = previous_word(before);
@@ -2191,5 +2202,21 @@ mod tests {
         assert!(found.is_empty(), "{found:?}");
         // A headline still is one.
         assert!(TextContext::new("Modi Meets Putin In Moscow\nText.").in_heading(0));
+    }
+
+    #[test]
+    fn a_name_inside_a_stance_adjective_is_no_place() {
+        let found = names(
+            "The pro-Beijing camp won in Hong Kong, and anti-US protests followed in Manila.",
+        );
+        let words: Vec<&str> = found.iter().map(|(w, _)| *w).collect();
+        assert!(
+            !words.contains(&"Beijing") && !words.contains(&"US"),
+            "{found:?}"
+        );
+        assert!(
+            words.contains(&"Hong Kong") && words.contains(&"Manila"),
+            "{found:?}"
+        );
     }
 }
