@@ -577,6 +577,16 @@ pub(crate) fn places_outside_names(doc: &Doc, rec: &mut Recognised, table: &Part
         .map(|m| m.span)
         .collect();
     persons.sort();
+    // "Agence France-Presse": a place inside an organisation's proper name, after its first
+    // word, places nothing. (One that opens it, "the US Navy", or follows "of", "the
+    // government of Iraq", still names the state.)
+    let mut bodies: Vec<Span> = table
+        .mentions
+        .iter()
+        .filter(|m| !m.anaphor && table.parties[m.party].kind == PartyKind::Organization)
+        .map(|m| m.span)
+        .collect();
+    bodies.sort();
     // "Castro" for "Fidel Castro": surnames of people the article names in full.
     let surnames: HashSet<&str> = table
         .parties
@@ -601,7 +611,13 @@ pub(crate) fn places_outside_names(doc: &Doc, rec: &mut Recognised, table: &Part
             && surnames.contains(doc.slice(p.span))
             && someones
             && !word_before.is_some_and(|k| doc.is_any(k, SURNAME_PLACE_WORDS));
-        !surname && (of_title || !inside)
+        let at = bodies.partition_point(|m| m.start < p.span.start);
+        let in_body_name = bodies[at.saturating_sub(4)..at]
+            .iter()
+            .any(|m| m.start < p.span.start && p.span.end <= m.end)
+            && !of_title
+            && !word_before.is_some_and(|k| doc.is_any(k, &["the", "and", ","]));
+        !surname && (of_title || !inside) && !in_body_name
     });
 }
 
@@ -624,4 +640,22 @@ fn party_of<'t>(
     let at = text.match_indices(surface).nth(nth)?.0;
     let m = table.mention_starting_at(at)?;
     Some(&table.parties[m.party])
+}
+
+#[cfg(test)]
+#[test]
+fn a_place_inside_an_organisations_proper_name_places_nothing() {
+    let text = "According to Agence France-Presse, the US Navy sent two ships to Bahrain.";
+    let doc = Doc::new(text);
+    let mut rec = Recognised::find(&doc, crate::geodata::gazetteer::Gazetteer::embedded());
+    let quotes = super::quotes::find_quotes(&doc);
+    let table = find_parties(&doc, &rec, &quotes);
+    places_outside_names(&doc, &mut rec, &table);
+    let names: Vec<&str> = rec.places.iter().map(|p| doc.slice(p.span)).collect();
+    assert!(!names.contains(&"France"), "{names:?}");
+    // (A state that opens a body's name is still the state: "the US Navy".)
+    assert!(
+        names.contains(&"US") && names.contains(&"Bahrain"),
+        "{names:?}"
+    );
 }
