@@ -46,7 +46,7 @@ use super::sentences::{Doc, TokenKind};
 use crate::geodata::gazetteer::area_codes::{area_codes_in, region_of_area_code};
 use crate::geodata::gazetteer::resolve::{self, Evidence};
 use crate::geodata::gazetteer::{Entry, EntryKind, Gazetteer, NameFlags, NameInfo, NameRef};
-use crate::model::Span;
+use crate::model::{Span, is_word_char};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 impl Recognised {
@@ -1332,7 +1332,7 @@ fn name_starts(doc: &Doc) -> Vec<usize> {
                     && text[..t.span.start]
                         .chars()
                         .next_back()
-                        .is_none_or(|p| !crate::model::is_word_char(p) && p != '_');
+                        .is_none_or(|p| !is_word_char(p) && p != '_');
                 if opens {
                     out.push(t.span.start);
                 }
@@ -1340,9 +1340,8 @@ fn name_starts(doc: &Doc) -> Vec<usize> {
             TokenKind::Word | TokenKind::Number => {
                 let mut previous = text[..t.span.start].chars().next_back();
                 for (rel, c) in text[t.span.start..t.span.end].char_indices() {
-                    let boundary =
-                        previous.is_none_or(|p| !crate::model::is_word_char(p) && p != '_');
-                    if boundary && (crate::model::is_word_char(c) || c == '\'' || c == '’') {
+                    let boundary = previous.is_none_or(|p| !is_word_char(p) && p != '_');
+                    if boundary && (is_word_char(c) || c == '\'' || c == '’') {
                         out.push(t.span.start + rel);
                     }
                     previous = Some(c);
@@ -1415,11 +1414,11 @@ fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let before_ok = before
         .chars()
         .next_back()
-        .is_none_or(|c| !crate::model::is_word_char(c) && c != '_');
+        .is_none_or(|c| !is_word_char(c) && c != '_');
     let after_ok = after
         .chars()
         .next()
-        .is_none_or(|c| !crate::model::is_word_char(c) && c != '_');
+        .is_none_or(|c| !is_word_char(c) && c != '_');
     before_ok && after_ok
 }
 
@@ -1648,8 +1647,7 @@ fn judge(
     // stance, it places nothing. ("A US-flagged ship", "Iran-backed militias" stay: the gold
     // sets tag those.)
     let prefixed = ["pro-", "anti-"].iter().any(|p| {
-        text[..m.start]
-            .get(m.start.saturating_sub(p.len())..)
+        text.get(m.start.saturating_sub(p.len())..m.start)
             .is_some_and(|b| b.eq_ignore_ascii_case(p))
     });
     if prefixed {
