@@ -8846,6 +8846,7 @@ mod tests {
             "The economy is firing on all cylinders, the minister said on Monday.",
             "The convoy came under fire on Monday near Kandahar.",
             "Thailand sold more rubber to China on Monday.",
+            "Firefighters battled a fire on the third floor on Monday.",
         ] {
             let ev = events_for(text, Some("2024-05-08"));
             assert!(

@@ -2175,7 +2175,8 @@ fn needs_met(
         // too.)
         Needs::Except(before, after_words) => {
             !(doc.is_any(last + 1, after_words)
-                || doc.is_any(last + 1, &["the", "his", "her", "its", "their"])
+                // ("battled the blaze", "battled a fire")
+                || doc.is_any(last + 1, &["the", "a", "an", "his", "her", "its", "their"])
                     && doc.is_any(last + 2, after_words)
                 || first > range.start && doc.is_any(first - 1, before))
         }
