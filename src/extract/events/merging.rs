@@ -114,20 +114,11 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
         && !a.targets.iter().any(|t| b.targets.contains(t))
         && !(a.object.is_some() && b.object.is_some() && groups_agree(&a.object, &b.object));
     let same_actors = !own_targets
-        && (!a.actors.is_empty()
-            && a.actors.len() == b.actors.len()
-            && a.actors
-                .iter()
-                .all(|&p| b.actors.iter().any(|&q| same_side(p, q)))
-            // ("Militants ambushed a patrol, killing three policemen": the participle took the
-            // unnamed doer of the act it tells more of.)
-            || b.participle_clause
-                && a.sentence == b.sentence
-                && a.actors.is_empty()
-                && b.actors.is_empty()
-                && a.unnamed_subject.is_some()
-                && b.unnamed_subject.is_some()
-                && groups_agree(&a.unnamed_subject, &b.unnamed_subject));
+        && !a.actors.is_empty()
+        && a.actors.len() == b.actors.len()
+        && a.actors
+            .iter()
+            .all(|&p| b.actors.iter().any(|&q| same_side(p, q)));
     let parties_ok = if same_actors && a.last_sentence == b.sentence {
         true
     } else if !pa.is_empty() && !pb.is_empty() {

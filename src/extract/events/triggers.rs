@@ -674,6 +674,11 @@ const LEXICON: &[Row] = &[
         "fire/fired/fired/firing rubber bullets",
         "fire rubber bullets",
     ),
+    row(
+        K::Assault,
+        "fire/fired/fired/firing teargas",
+        "fire tear gas",
+    ),
     row(K::Assault, "kidnap/kidnapped/kidnapped/kidnapping", ""),
     row(K::Assault, "abduct", ""),
     row(K::Assault, "assassinate", ""),

@@ -616,7 +616,13 @@ pub(crate) fn places_outside_names(doc: &Doc, rec: &mut Recognised, table: &Part
             .iter()
             .any(|m| m.start < p.span.start && p.span.end <= m.end)
             && !of_title
-            && !word_before.is_some_and(|k| doc.is_any(k, &["the", "and", ","]));
+            // (A word of the name before it, not "the", "and" or a modifier such as
+            // "Hamas-run" in "the Hamas-run Gaza Health Ministry".)
+            && word_before.is_some_and(|k| {
+                doc.tokens[k].cap
+                    && !doc.tok(k).contains('-')
+                    && !doc.is_any(k, &["the", "a", "an", "and"])
+            });
         !surname && (of_title || !inside) && !in_body_name
     });
 }
@@ -656,6 +662,22 @@ fn a_place_inside_an_organisations_proper_name_places_nothing() {
     // (A state that opens a body's name is still the state: "the US Navy".)
     assert!(
         names.contains(&"US") && names.contains(&"Bahrain"),
+        "{names:?}"
+    );
+}
+
+#[cfg(test)]
+#[test]
+fn a_place_after_a_modifier_of_a_bodys_name_stays() {
+    let text = "The Hamas-run Gaza Health Ministry said 20 people were killed in Rafah.";
+    let doc = Doc::new(text);
+    let mut rec = Recognised::find(&doc, crate::geodata::gazetteer::Gazetteer::embedded());
+    let quotes = super::quotes::find_quotes(&doc);
+    let table = find_parties(&doc, &rec, &quotes);
+    places_outside_names(&doc, &mut rec, &table);
+    let names: Vec<&str> = rec.places.iter().map(|p| doc.slice(p.span)).collect();
+    assert!(
+        names.contains(&"Gaza") && names.contains(&"Rafah"),
         "{names:?}"
     );
 }
