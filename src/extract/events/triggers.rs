@@ -86,6 +86,9 @@ pub(super) enum Needs {
     /// Not right after one of the first words nor right before one of the second: "death"
     /// but not "sentenced to death" or "death toll"; "fire" but not "rocket fire".
     Except(&'static [&'static str], &'static [&'static str]),
+    /// None of these as the object, right after or after a determiner: "battled rebels", not
+    /// "battled a fire" or "battled the blaze".
+    NotObject(&'static [&'static str]),
 }
 
 /// How the context changes a trigger's kind.
@@ -691,19 +694,16 @@ const LEXICON: &[Row] = &[
         K::Assault,
         "battle",
         "",
-        Needs::Except(
-            &[],
-            &[
-                "blaze",
-                "fire",
-                "fires",
-                "flames",
-                "wildfire",
-                "wildfires",
-                "cancer",
-                "illness",
-            ],
-        ),
+        Needs::NotObject(&[
+            "blaze",
+            "fire",
+            "fires",
+            "flames",
+            "wildfire",
+            "wildfires",
+            "cancer",
+            "illness",
+        ]),
     ),
     // Not a struggle: "fighting to stay in the country", "fighting a battle to prevent a
     // meltdown", "fighting for their rights".
@@ -2178,10 +2178,17 @@ fn needs_met(
         Needs::SoonAfter(words) => after(doc, last, range, 6, words),
         // ("battled the blaze", "discussing his concern": past an article or a possessive
         // too.)
+        Needs::NotObject(things) => {
+            let at = if doc.is_any(last + 1, &["a", "an", "the", "his", "her", "its", "their"]) {
+                last + 2
+            } else {
+                last + 1
+            };
+            !doc.is_any(at, things)
+        }
         Needs::Except(before, after_words) => {
             !(doc.is_any(last + 1, after_words)
-                // ("battled the blaze", "battled a fire")
-                || doc.is_any(last + 1, &["the", "a", "an", "his", "her", "its", "their"])
+                || doc.is_any(last + 1, &["the", "his", "her", "its", "their"])
                     && doc.is_any(last + 2, after_words)
                 || first > range.start && doc.is_any(first - 1, before))
         }
