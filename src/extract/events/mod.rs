@@ -8843,6 +8843,12 @@ mod tests {
             Some("2024-05-08"),
         ));
         assert_eq!(e.title, "Soldiers fire on protesters in Yangon");
+        // Any armed men, a few words before: "Soldiers on Monday fired on".
+        let e = first_assault(events_for(
+            "Police officers on Monday fired on the crowd in Nairobi.",
+            Some("2024-05-08"),
+        ));
+        assert!(e.title.starts_with("Police officers fire on"), "{e:?}");
         let e = first_assault(events_for(
             "Police fired tear gas at protesters in Nairobi on Monday.",
             Some("2024-05-08"),
@@ -8854,6 +8860,7 @@ mod tests {
             "The economy is firing on all cylinders, the minister said on Monday.",
             "The convoy came under fire on Monday near Kandahar.",
             "Thailand sold more rubber to China on Monday.",
+            "The officers fired on Monday were reinstated.",
             "Firefighters battled a fire on the third floor on Monday.",
         ] {
             let ev = events_for(text, Some("2024-05-08"));

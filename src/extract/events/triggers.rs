@@ -86,6 +86,9 @@ pub(super) enum Needs {
     /// Not right after one of the first words nor right before one of the second: "death"
     /// but not "sentenced to death" or "death toll"; "fire" but not "rocket fire".
     Except(&'static [&'static str], &'static [&'static str]),
+    /// Armed men as the subject, a few words before: "gunmen fired on the bus", "soldiers on
+    /// Monday fired on", "Myanmar's military fired on" (not "the chief was fired on charges").
+    Shooters,
     /// None of these as the object, right after or after a determiner: "battled rebels", not
     /// "battled a fire" or "battled the blaze".
     NotObject(&'static [&'static str]),
@@ -664,7 +667,7 @@ const LEXICON: &[Row] = &[
         K::Assault,
         "fire/fired/fired/firing on",
         "fire on",
-        Needs::ArmedSubject,
+        Needs::Shooters,
     ),
     // Force against a crowd: "police fired tear gas", "fired rubber bullets".
     row(
@@ -1243,6 +1246,22 @@ const TROOPS: &[&str] = &[
     "units",
     "battalion",
     "brigade",
+];
+
+/// Armed men who shoot, besides troops and armed groups ("gunmen fired on the bus").
+const SHOOTERS: &[&str] = &[
+    "gunmen",
+    "gunman",
+    "snipers",
+    "sniper",
+    "pirates",
+    "officers",
+    "military",
+    "guards",
+    "assailants",
+    "attackers",
+    "militia",
+    "soldier",
 ];
 
 /// Armed groups that advance ("rebels advanced on the capital").
@@ -2178,6 +2197,23 @@ fn needs_met(
         Needs::SoonAfter(words) => after(doc, last, range, 6, words),
         // ("battled the blaze", "discussing his concern": past an article or a possessive
         // too.)
+        // (Not a day after "on": "the officers fired on Monday were reinstated".)
+        Needs::Shooters => {
+            let day_after = doc
+                .tokens
+                .get(last + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+                || doc.is_any(last + 1, &crate::extract::lexicon::WEEKDAYS)
+                || doc.is_any(last + 1, &crate::extract::lexicon::MONTHS);
+            let lo = first.saturating_sub(4).max(range.start);
+            (lo..first)
+                .rev()
+                .take_while(|&k| !doc.is_any(k, &[",", ";", "and", "was", "were", "been"]))
+                .any(|k| {
+                    doc.is_any(k, TROOPS) || doc.is_any(k, ARMED_GROUPS) || doc.is_any(k, SHOOTERS)
+                })
+                && !day_after
+        }
         Needs::NotObject(things) => {
             let at = if doc.is_any(last + 1, &["a", "an", "the", "his", "her", "its", "their"]) {
                 last + 2
