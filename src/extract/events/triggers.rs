@@ -2199,12 +2199,10 @@ fn needs_met(
         // too.)
         // (Not a day after "on": "the officers fired on Monday were reinstated".)
         Needs::Shooters => {
-            let day_after = doc
-                .tokens
-                .get(last + 1)
-                .is_some_and(|t| t.kind == TokenKind::Number)
-                || doc.is_any(last + 1, &crate::extract::lexicon::WEEKDAYS)
-                || doc.is_any(last + 1, &crate::extract::lexicon::MONTHS);
+            let day_after = doc.tokens.get(last + 1).is_some_and(|t| {
+                t.kind == TokenKind::Number
+                    || crate::extract::lexicon::is_month_or_weekday(doc.low(last + 1))
+            });
             let lo = first.saturating_sub(4).max(range.start);
             (lo..first)
                 .rev()
