@@ -213,8 +213,10 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     let table = inp.parties;
     // Meetings and agreements are mutual: "Virtanen and Rojas meet", not "Virtanen meets Rojas".
     // A visit goes one way: "Haddad visits Uganda", not "Haddad visits in Uganda".
-    let mutual =
-        e.kind.is_mutual() && !(e.verb == "visit" && !e.actors.is_empty() && e.targets.len() == 1);
+    // So does a pledge or an approval: "Japan pledges aid", not "Japan and Kenya pledge".
+    let one_way = e.verb == "visit" && e.targets.len() == 1
+        || ONE_WAY_AGREEMENTS.contains(&e.verb.split(' ').next().unwrap_or(""));
+    let mutual = e.kind.is_mutual() && !(one_way && !e.actors.is_empty());
     let mut actors = e.actors.clone();
     if mutual {
         for &p in e.parties.iter().chain(&e.targets) {
@@ -595,6 +597,9 @@ const OBJECT_SLOTS: &[(&str, &str)] = &[
     ("cut off", ""),
     ("pull out", " of"),
     ("send a request", " to"),
+    // What is pledged goes to someone: "Japan pledges to Kenya", not "pledges Kenya".
+    ("pledge", " to"),
+    ("commit", " to"),
     // A refusal's object is what the refused verb takes: "refuses to release three engineers".
     ("refuse to release", ""),
     ("refuse to accept", ""),
@@ -618,6 +623,9 @@ fn put_inside(title: &mut String, verb: &str, words: &str) {
     let at = title.len() - rest.len() - usize::from(!rest.is_empty());
     title.insert_str(at, &format!(" {words}"));
 }
+
+/// Verbs of agreeing that one side does alone.
+const ONE_WAY_AGREEMENTS: &[&str] = &["pledge", "promise", "commit"];
 
 /// Prepositions a verb of the lexicon may end in ("call on", "appeal to", "speak with").
 const PARTICLES: &[&str] = &[

@@ -1231,6 +1231,79 @@ const AID_GOODS: &[&str] = &[
 ];
 
 /// Nouns of troops and ships sent.
+/// True when the words after a verb of deploying name a thing, not armed men ("deployed
+/// long-range acoustical devices"): the title then says no "forces" the text does not.
+pub(super) fn deploys_things(doc: &Doc, after: usize) -> bool {
+    let mut saw_word = false;
+    for k in after..(after + 6).min(doc.tokens.len()) {
+        let t = &doc.tokens[k];
+        // A count says nothing of what was counted: "3,000 troops".
+        let in_number = |j: usize| {
+            doc.tokens
+                .get(j)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        };
+        if t.kind == TokenKind::Number
+            || doc.is(k, ",") && in_number(k - 1) && in_number(k + 1)
+            || doc.is_any(
+                k,
+                &[
+                    "more",
+                    "additional",
+                    "extra",
+                    "further",
+                    "new",
+                    "some",
+                    "several",
+                    "its",
+                    "their",
+                    "his",
+                    "her",
+                    "the",
+                    "a",
+                    "an",
+                ],
+            )
+        {
+            continue;
+        }
+        if t.kind != TokenKind::Word {
+            return saw_word;
+        }
+        if doc.is_any(k, TROOPS)
+            || doc.is_any(
+                k,
+                &[
+                    "personnel",
+                    "officers",
+                    "fighters",
+                    "guards",
+                    "police",
+                    "army",
+                ],
+            )
+        {
+            return false;
+        }
+        // A preposition right after the verb: no object ("deployed to the border").
+        if !saw_word
+            && doc.is_any(
+                k,
+                &[
+                    "to", "in", "on", "at", "into", "along", "near", "across", "from", "as",
+                ],
+            )
+        {
+            return false;
+        }
+        if saw_word && doc.is_any(k, &["to", "in", "on", "at", "into", "along", "near", "and"]) {
+            return true;
+        }
+        saw_word = true;
+    }
+    saw_word
+}
+
 const TROOPS: &[&str] = &[
     "troops",
     "soldiers",

@@ -551,6 +551,14 @@ pub(super) fn is_table_name(name: &str) -> bool {
 }
 /// The table organisation whose name, spelt exactly, starts at token `i`.
 fn table_name_at(doc: &Doc, i: usize) -> Option<&'static OrgName> {
+    // "AU$200", "US$5m": letters glued to a dollar sign name a currency, not a body.
+    if doc
+        .tokens
+        .get(i + 1)
+        .is_some_and(|t| t.span.start == doc.tokens[i].span.end && doc.tok(i + 1) == "$")
+    {
+        return None;
+    }
     ORG_INDEX.get(doc.tok(i))?.iter().find(|(_, words)| {
         words
             .iter()
@@ -1698,5 +1706,14 @@ mod tests {
             .filter(|p| p.name == "Kenya Airways")
             .count();
         assert_eq!(airlines, 1, "{:?}", t.parties);
+    }
+
+    #[test]
+    fn a_currency_code_is_no_body() {
+        let text = "The fee rose from AU$150 to US$900. The AU met in Addis Ababa.";
+        let t = table_for(text);
+        assert!(party_of(&t, text, "AU$", 0).is_none(), "{:?}", t.parties);
+        let au = party_of(&t, text, "AU met", 0).expect("the African Union");
+        assert_eq!(au.name, "African Union");
     }
 }
