@@ -2056,6 +2056,17 @@ fn sentence_events(
         }
         // "Al-Megrahi died at his home": whoever dies, drowns or undergoes surgery suffers it;
         // nobody named did it.
+        // "referring to the response after the earthquake": whoever a clause names did not
+        // make the earthquake, the explosion or the crash it mentions.
+        if kind == EventKind::Incident
+            && trig.nominal
+            && among(
+                trig.verb,
+                &["strike", "flood", "burn", "crash", "break out", "explode"],
+            )
+        {
+            actors.clear();
+        }
         if kind == EventKind::Incident && among(verb, SUFFERED) {
             for a in std::mem::take(&mut actors) {
                 push_unique(&mut targets, a);
@@ -9037,5 +9048,17 @@ mod tests {
         );
         let e = of_kind(&ev, EventKind::Agree);
         assert_eq!(e.title, "Norway pledges to Malawi", "{ev:?}");
+    }
+
+    #[test]
+    fn nobody_a_clause_names_made_a_disaster() {
+        let ev = events_for(
+            "Mayor Ines Castro spoke on the radio, referring to the slow relief after the March \
+             3 earthquake.",
+            Some("2024-05-08"),
+        );
+        let e = of_kind(&ev, EventKind::Incident);
+        assert!(e.actors.is_empty(), "{ev:?}");
+        assert!(!e.title.contains("Castro"), "{ev:?}");
     }
 }
