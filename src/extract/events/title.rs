@@ -781,6 +781,7 @@ fn happening(e: &EventFound) -> String {
         EventKind::Support => "Support",
         EventKind::Concede => e.trigger_noun.as_deref().unwrap_or("Concession"),
         EventKind::Cooperate => "Cooperation",
+        EventKind::Retreat if matches!(e.verb, "release" | "free") => "Release",
         EventKind::Retreat => "Withdrawal",
     };
     capitalised(noun)

@@ -81,6 +81,9 @@ pub(super) enum Needs {
     WarningOfRisk,
     /// One of these words within six words after: "sought clemency", "warned Turkey against".
     SoonAfter(&'static [&'static str]),
+    /// One of these words within six words after, or before it in the passive: "lifted the
+    /// sanctions", "the curfew was lifted" (not "lifted their arms").
+    Object(&'static [&'static str]),
     /// None of these words within three words after: "met resistance", "signed a letter".
     NotSoonAfter(&'static [&'static str]),
     /// Not right after one of the first words nor right before one of the second: "death"
@@ -227,6 +230,9 @@ const LEXICON: &[Row] = &[
             "card",
             "autographs",
             "copies",
+            "note",
+            "notes",
+            "suicide",
         ]),
     ),
     row(K::Agree, "pledge", ""),
@@ -335,7 +341,32 @@ const LEXICON: &[Row] = &[
     row(K::Concede, "grant", ""),
     row(K::Concede, "pardon", ""),
     row(K::Concede, "ease", "ease restrictions"),
-    row(K::Concede, "lift", "lift restrictions"),
+    needs(
+        K::Concede,
+        "lift",
+        "lift restrictions",
+        Needs::Object(&[
+            "sanctions",
+            "restrictions",
+            "restriction",
+            "ban",
+            "bans",
+            "embargo",
+            "blockade",
+            "curfew",
+            "siege",
+            "emergency",
+            "martial",
+            "measures",
+            "suspension",
+            "moratorium",
+            "tariffs",
+            "controls",
+            "lockdown",
+            "limits",
+            "immunity",
+        ]),
+    ),
     sense(
         K::Concede,
         "n:ceasefire/cease-fire",
@@ -563,7 +594,32 @@ const LEXICON: &[Row] = &[
         "cut off",
         Needs::Except(&["power", "electricity", "water", "phone", "phones"], &[]),
     ),
-    row(K::Sanction, "freeze/froze/frozen", ""),
+    needs(
+        K::Sanction,
+        "freeze/froze/frozen",
+        "",
+        Needs::Object(&[
+            "assets",
+            "accounts",
+            "funds",
+            "funding",
+            "aid",
+            "talks",
+            "relations",
+            "ties",
+            "payments",
+            "property",
+            "properties",
+            "money",
+            "exports",
+            "imports",
+            "hiring",
+            "deposits",
+            "holdings",
+            "cooperation",
+            "visas",
+        ]),
+    ),
     row(K::Sanction, "n:sanctions", "impose sanctions"),
     row(K::Sanction, "n:embargo", "impose an embargo"),
     // MOBILIZE
@@ -574,7 +630,32 @@ const LEXICON: &[Row] = &[
     row(K::Mobilize, "deploy", "deploy forces"),
     row(K::Mobilize, "mobilize", "mobilize forces"),
     row(K::Mobilize, "mobilise", "mobilise forces"),
-    row(K::Mobilize, "reinforce", "reinforce forces"),
+    // "reinforced its positions", not "reinforced the sense of unease".
+    needs(
+        K::Mobilize,
+        "reinforce",
+        "reinforce forces",
+        Needs::Object(&[
+            "troops",
+            "forces",
+            "positions",
+            "garrison",
+            "garrisons",
+            "border",
+            "units",
+            "defences",
+            "defenses",
+            "lines",
+            "front",
+            "presence",
+            "troop",
+            "military",
+            "army",
+            "soldiers",
+            "base",
+            "bases",
+        ]),
+    ),
     needs(K::Mobilize, "send/sent/sent", "send troops", Needs::Troops),
     row(K::Mobilize, "increase security", ""),
     needs(
@@ -658,7 +739,19 @@ const LEXICON: &[Row] = &[
         "advance on",
         Needs::ArmedSubject,
     ),
-    row(K::Assault, "shoot/shot/shot", ""),
+    // "a brief shot at a career", "a flu shot": a noun, not shooting.
+    needs(
+        K::Assault,
+        "shoot/shot/shot",
+        "",
+        Needs::Except(
+            &[
+                "a", "an", "brief", "long", "big", "parting", "booster", "flu", "mug", "cheap",
+                "another", "best", "good", "his", "her", "their",
+            ],
+            &[],
+        ),
+    ),
     row(K::Assault, "gun/gunned/gunned down", "gun down"),
     row(K::Assault, "open/opened/opened fire", "open fire"),
     // "Soldiers fired on protesters": armed men shooting at someone (not "was fired on
@@ -2182,7 +2275,13 @@ fn needs_met(
                         )
                 })
             });
+            // "was treated and released", "released from hospital": a patient goes home.
+            let from_hospital = first >= range.start + 2
+                && doc.is(first - 1, "and")
+                && doc.is_any(first - 2, &["treated", "examined"])
+                || after(doc, last, range, 3, &["hospital", "clinic"]);
             !after(doc, last, range, 4, PUBLICATIONS)
+                && !from_hospital
                 && (people_subject || !of_publication && !of_phrase)
         }
         Needs::Claims => after(doc, last, range, 4, CLAIMS),
@@ -2268,6 +2367,16 @@ fn needs_met(
         }
         Needs::NotSoonAfter(words) => !after(doc, last, range, 3, words),
         Needs::SoonAfter(words) => after(doc, last, range, 6, words),
+        Needs::Object(words) => {
+            after(doc, last, range, 6, words)
+                || first > range.start
+                    && doc.is_any(
+                        first - 1,
+                        &["was", "were", "been", "be", "being", "is", "are"],
+                    )
+                    && (first.saturating_sub(8).max(range.start)..first)
+                        .any(|k| doc.is_any(k, words))
+        }
         // ("battled the blaze", "discussing his concern": past an article or a possessive
         // too.)
         // (Not a day after "on": "the officers fired on Monday were reinstated".)
