@@ -9144,4 +9144,31 @@ mod tests {
         let e = of_kind(&ev, EventKind::Retreat);
         assert!(!e.title.contains("Withdrawal"), "{ev:?}");
     }
+
+    #[test]
+    fn anonymity_questions_resignation_to_fate_and_body_parts_are_no_events() {
+        for text in [
+            "An official who asked not to be named said the bridge was closed.",
+            "Asked once why he ran, the mayor laughed.",
+            "Ana says she has resigned herself to waiting.",
+            "The killer cut off the victim's hands.",
+            "He suffered a gun shot wound to the leg.",
+        ] {
+            let ev = events_for(text, Some("2024-05-08"));
+            assert!(ev.is_empty(), "{text}: {ev:?}");
+        }
+        let ev = events_for(
+            "Russia cut off gas supplies to Moldova on Monday.",
+            Some("2024-05-08"),
+        );
+        assert!(ev.iter().any(|e| e.kind == EventKind::Sanction), "{ev:?}");
+        let ev = events_for(
+            "Tenants were forced to either leave or pay more.",
+            Some("2024-05-08"),
+        );
+        assert!(
+            ev.iter().any(|e| e.title.contains("forced to leave")),
+            "{ev:?}"
+        );
+    }
 }

@@ -823,6 +823,10 @@ fn word_after(inp: &Inputs, e: &EventFound, words: &[&str]) -> Option<String> {
         .clone()
         .find(|&i| words.iter().enumerate().all(|(k, w)| doc.is(i + k, w)))?;
     let mut j = i + words.len();
+    // "forced to either move out or …": past a word that only joins.
+    if j + 1 < s.tokens.end && doc.is_any(j, &["either", "also", "then"]) {
+        j += 1;
+    }
     // "forced to publicly apologize": past an adverb to the verb (not "forced to supply").
     if j + 1 < s.tokens.end
         && doc.low(j).ends_with("ly")

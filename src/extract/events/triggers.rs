@@ -321,7 +321,23 @@ const LEXICON: &[Row] = &[
         "stand with",
     ),
     // CONCEDE
-    row(K::Concede, "resign", ""),
+    // Not "resigned herself to renting".
+    needs(
+        K::Concede,
+        "resign",
+        "",
+        Needs::Except(
+            &[],
+            &[
+                "himself",
+                "herself",
+                "themselves",
+                "itself",
+                "myself",
+                "ourselves",
+            ],
+        ),
+    ),
     row(
         K::Concede,
         "step/stepped/stepped/stepping down",
@@ -587,12 +603,43 @@ const LEXICON: &[Row] = &[
     row(K::Sanction, "expel/expelled/expelled/expelling", ""),
     row(K::Sanction, "halt", ""),
     row(K::Sanction, "suspend", ""),
-    // Not "homes had power cut off": a utility cut by a disaster.
+    // What one side cuts another off from: not "homes had power cut off" by a storm, nor
+    // "cut off his legs".
     needs(
         K::Sanction,
         "cut/cut/cut off",
         "cut off",
-        Needs::Except(&["power", "electricity", "water", "phone", "phones"], &[]),
+        Needs::Object(&[
+            "aid",
+            "supplies",
+            "supply",
+            "ties",
+            "relations",
+            "funding",
+            "funds",
+            "access",
+            "trade",
+            "contact",
+            "contacts",
+            "talks",
+            "communications",
+            "internet",
+            "gas",
+            "oil",
+            "exports",
+            "imports",
+            "fuel",
+            "food",
+            "assistance",
+            "payments",
+            "diplomatic",
+            "routes",
+            "route",
+            "deliveries",
+            "shipments",
+            "loans",
+            "credit",
+        ]),
     ),
     needs(
         K::Sanction,
@@ -747,7 +794,7 @@ const LEXICON: &[Row] = &[
         Needs::Except(
             &[
                 "a", "an", "brief", "long", "big", "parting", "booster", "flu", "mug", "cheap",
-                "another", "best", "good", "his", "her", "their",
+                "another", "best", "good", "his", "her", "their", "gun",
             ],
             &[],
         ),
@@ -2195,9 +2242,19 @@ fn needs_met(
                             )
                     })
         }
+        // (Not "asked not to be named", nor a question: "asked how to vote".)
         Needs::ObjectTo => {
-            !doc.is(last + 1, "to")
-                && (last + 2..(last + 8).min(range.end)).any(|k| doc.is(k, "to"))
+            !doc.is_any(last + 1, &["to", "not"])
+                && (last + 2..(last + 8).min(range.end))
+                    .take_while(|&k| {
+                        !doc.is_any(
+                            k,
+                            &[
+                                "how", "what", "whether", "if", "why", "where", "when", "which",
+                            ],
+                        )
+                    })
+                    .any(|k| doc.is(k, "to"))
         }
         Needs::Troops => after(doc, last, range, 5, TROOPS),
         Needs::NotOwnConcern => {
