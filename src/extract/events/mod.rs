@@ -9171,4 +9171,16 @@ mod tests {
             "{ev:?}"
         );
     }
+
+    #[test]
+    fn an_appeal_by_nobody_named_is_no_passive() {
+        let ev = events_for(
+            "They called on the government to free the boy.",
+            Some("2024-05-08"),
+        );
+        let e = of_kind(&ev, EventKind::Request);
+        assert_eq!(e.title, "Call on government", "{ev:?}");
+        let ev = events_for("The government was called on to act.", Some("2024-05-08"));
+        assert_eq!(of_kind(&ev, EventKind::Request).title, "Government called");
+    }
 }

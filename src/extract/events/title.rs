@@ -419,6 +419,9 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
                     .map(|g| capitalised(&g.words))
             })
     {
+        if active_with_particle(e) && !target_names.is_empty() {
+            return format!("{} {patient}{place}", capitalised(e.verb));
+        }
         return format!("{patient} {}{place}", bare_participle(e));
     }
     // "forced to work": the people named were forced.
@@ -452,6 +455,9 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     } else if let Some(g) = &e.unnamed_subject {
         (capitalised(&g.words), g.plural)
     } else if let Some(object) = &e.object {
+        if active_with_particle(e) {
+            return format!("{} {}{place}", capitalised(e.verb), mid_title(object));
+        }
         // Nobody named did it: what was done, to what.
         return format!(
             "{} {}{place}",
@@ -918,6 +924,15 @@ pub(super) fn conjugate(verb: &str, plural: bool, mode: Option<Mode>) -> String 
 }
 
 /// The participle without a trailing particle: "Release pressed", not "Release pressed for".
+/// "They called on the government to act": a verb with its own preposition, told in the active
+/// by nobody named, titled by the verb ("Call on government", not "Government called").
+fn active_with_particle(e: &EventFound) -> bool {
+    e.passive.is_none()
+        && e.verb
+            .rsplit_once(' ')
+            .is_some_and(|(_, last)| among(last, &["on", "to"]))
+}
+
 fn bare_participle(e: &EventFound) -> &'static str {
     match e.participle.rsplit_once(' ') {
         Some((head, last)) if among(last, PARTICLES) => head,
