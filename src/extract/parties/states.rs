@@ -203,7 +203,37 @@ const FIRING: &[&str] = &[
 /// True when the words before token `t` make it the place of something ("in Cambodia",
 /// "near the Northern Limit Line"), not an actor.
 pub fn is_locative(doc: &Doc, t: usize) -> bool {
+    is_locative_within(doc, t, 4)
+}
+
+/// [`is_locative`], also for a name listed after one in a place phrase ("in Iraq and Syria"),
+/// up to `depth` names back.
+fn is_locative_within(doc: &Doc, t: usize, depth: usize) -> bool {
     let s = &doc.sentences[doc.tokens[t].sentence as usize];
+    // "fighting in Iraq and Syria", "in Iraq, Syria and Libya": the list shares the place
+    // phrase of its first name.
+    // (A comma only inside a list that goes on, and never after a date: "In March, Peru and
+    // Chile agreed".)
+    let listed = || {
+        doc.is_any(t - 1, &["and", "or"])
+            || doc.is(t - 1, ",")
+                && (t + 1..s.tokens.end)
+                    .find(|&k| !doc.tokens[k].cap)
+                    .is_some_and(|k| doc.is_any(k, &["and", "or", ","]))
+    };
+    if depth > 0
+        && t >= s.tokens.start + 2
+        && listed()
+        && !crate::extract::lexicon::is_month_or_weekday(doc.low(t - 2))
+    {
+        let mut first = t - 2;
+        while first > s.tokens.start && doc.tokens[first - 1].cap && doc.tokens[first].cap {
+            first -= 1;
+        }
+        if doc.tokens[t - 2].cap && is_locative_within(doc, first, depth - 1) {
+            return true;
+        }
+    }
     let mut j = t;
     // "in the east of", "in eastern Syria", "in the north of".
     while j > s.tokens.start
@@ -342,5 +372,17 @@ mod tests {
             party_of(&t, text, "US", 0).is_none(),
             "whose bases, not a target"
         );
+    }
+
+    #[test]
+    fn a_country_listed_in_a_place_phrase_only_places() {
+        let text = "Volunteers fought in Iraq, Syria and Libya. Rebels attacked Chad and Niger.";
+        let t = table_for(text);
+        for name in ["Iraq", "Syria", "Libya"] {
+            assert!(party_of(&t, text, name, 0).is_none(), "{name}");
+        }
+        for name in ["Chad", "Niger"] {
+            assert!(party_of(&t, text, name, 0).is_some(), "{name}");
+        }
     }
 }
