@@ -382,9 +382,32 @@ const AGENT_ENDERS: &[&str] = &[
     "which",
 ];
 
+/// True at a finite "be" or "have" that is the clause's own verb, not one coordinated with
+/// the verb before it ("seized by pirates have been …", but not "seized and is held by Iran").
+fn clause_verb_at(doc: &Doc, k: usize) -> bool {
+    doc.is_any(k, FINITE_BE_HAVE) && !(k > 0 && doc.is(k - 1, "and"))
+}
+
 /// Finite forms of "be", "have" and "remain": the verb a reduced relative's group goes on to.
 const FINITE_BE_HAVE: &[&str] = &[
     "had", "has", "have", "was", "were", "is", "are", "remain", "remains", "remained",
+];
+
+/// Bodies that accuse or convict far more often than they are accused ("the militia the army
+/// accused of the massacre").
+const ACCUSERS: &[&str] = &[
+    "government",
+    "army",
+    "military",
+    "police",
+    "authorities",
+    "regime",
+    "court",
+    "prosecutors",
+    "ministry",
+    "officials",
+    "junta",
+    "administration",
 ];
 
 /// Things that cannot do what a participle after them tells, so it was done to them ("the
@@ -398,7 +421,6 @@ const THING_NOUNS: &[&str] = &[
     "vessels",
     "plane",
     "planes",
-    "aircraft",
     "helicopter",
     "car",
     "cars",
@@ -1910,7 +1932,10 @@ fn sentence_events(
                 let by = if trig.nominal {
                     Some(h.last + 1).filter(|&k| doc.is(k, "by"))?
                 } else {
+                    // ("The truck hijacked on Monday was found by police": past the
+                    // clause's own verb, "by" tells another act's agent.)
                     (h.last + 1..view.next_trigger.min(view.range.end))
+                        .take_while(|&k| !clause_verb_at(doc, k))
                         .find(|&k| doc.is(k, "by"))?
                 };
                 participants::agent_group(doc, inp.rec, by, view.range.end)
@@ -3627,6 +3652,11 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
             &["and", "or", "then", "not", "also", "being", "who"],
         )
         && !doc.low(h.first - 1).ends_with("ly")
+        // (Not the subject of a relative clause: "the party, which the government accused of
+        // fraud", "the militia the army accused of the massacre".)
+        && !doc.is_any(h.first - 1, ACCUSERS)
+        && !(h.first.saturating_sub(5).max(range.start)..h.first)
+            .any(|k| doc.is_any(k, &["which", "whom", "that", "who"]))
         && !is_passive(doc, range.start, h.first);
     let passive = (!trig.nominal
         && trig.needs != Needs::To
@@ -3683,7 +3713,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         // ("the first boat rescued on Friday was turned around … by the navy": past the
         // clause's own verb, "by" tells another act's agent.)
         let agents = (h.last + 1..view.next_trigger)
-            .take_while(|&k| !doc.is_any(k, FINITE_BE_HAVE))
+            .take_while(|&k| !clause_verb_at(doc, k))
             .find(|&k| doc.is(k, "by"))
             .map(|k| {
                 // "by the army, who tricked FARC into …", "by pirates who held Phillips
@@ -3694,7 +3724,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                         // "seized by pirates have been near the Seychelles": the agent ends
                         // where the clause's own verb begins.
                         doc.is_any(j, &["who", "which", "that"])
-                            || doc.is_any(j, FINITE_BE_HAVE)
+                            || clause_verb_at(doc, j)
                             || doc.is(j, ",")
                                 && doc.tokens.get(j + 1).is_some_and(|t| {
                                     // A preposition or a verb, not a list's next item ("by
@@ -9182,5 +9212,83 @@ mod tests {
         assert_eq!(e.title, "Call on government", "{ev:?}");
         let ev = events_for("The government was called on to act.", Some("2024-05-08"));
         assert_eq!(of_kind(&ev, EventKind::Request).title, "Government called");
+    }
+
+    #[test]
+    fn policy_objects_are_read_widely_and_past_adverbs() {
+        for (text, kind) in [
+            (
+                "The curfew in Arica was eventually lifted in June.",
+                EventKind::Concede,
+            ),
+            (
+                "Chile lifted its objections to the treaty on Monday.",
+                EventKind::Concede,
+            ),
+            (
+                "Israel cut off electricity to the town on Monday.",
+                EventKind::Sanction,
+            ),
+            (
+                "Peru froze settlement construction on Monday.",
+                EventKind::Sanction,
+            ),
+        ] {
+            let ev = events_for(text, Some("2024-05-08"));
+            assert!(ev.iter().any(|e| e.kind == kind), "{text}: {ev:?}");
+        }
+        // A count or a name deployed is forces.
+        for text in [
+            "Serbia deployed 150,000 men along the border.",
+            "Serbia deployed the Dunav flotilla to the river.",
+        ] {
+            let ev = events_for(text, Some("2024-05-08"));
+            assert!(
+                of_kind(&ev, EventKind::Mobilize)
+                    .title
+                    .contains("deploys forces"),
+                "{text}: {ev:?}"
+            );
+        }
+        // Kidnappers freeing hospital staff still free them.
+        let ev = events_for(
+            "Kidnappers released the hospital staff unharmed on Monday.",
+            Some("2024-05-08"),
+        );
+        assert!(ev.iter().any(|e| e.kind == EventKind::Retreat), "{ev:?}");
+        // A relative clause between the asked and "to" is no question.
+        let ev = events_for(
+            "Mali asked France, which refused, to leave.",
+            Some("2024-05-08"),
+        );
+        assert!(ev.iter().any(|e| e.kind == EventKind::Request), "{ev:?}");
+    }
+
+    #[test]
+    fn an_accuser_in_a_relative_clause_still_accuses() {
+        for text in [
+            "The party, which the government accused of fraud, boycotted the vote.",
+            "The militia the army accused of the massacre denied it.",
+        ] {
+            let ev = events_for(text, Some("2024-05-08"));
+            let e = of_kind(&ev, EventKind::Accuse);
+            assert!(e.passive.is_none(), "{text}: {ev:?}");
+        }
+    }
+
+    #[test]
+    fn a_later_agent_of_the_clause_verb_did_not_do_the_participle() {
+        let ev = events_for(
+            "The truck hijacked on Monday was found by police.",
+            Some("2024-05-08"),
+        );
+        let e = of_kind(&ev, EventKind::Coerce);
+        assert!(!e.title.starts_with("Police"), "{ev:?}");
+        // A coordinated passive keeps its agent.
+        let ev = events_for(
+            "The tanker was seized in April and is being held by Iran.",
+            Some("2024-05-08"),
+        );
+        assert!(ev.iter().any(|e| e.title.starts_with("Iran")), "{ev:?}");
     }
 }

@@ -381,6 +381,28 @@ const LEXICON: &[Row] = &[
             "lockdown",
             "limits",
             "immunity",
+            "objections",
+            "objection",
+            "curbs",
+            "curb",
+            "quarantine",
+            "shutdown",
+            "freeze",
+            "closure",
+            "closures",
+            "lockdowns",
+            "cap",
+            "caps",
+            "requirement",
+            "requirements",
+            "rules",
+            "order",
+            "orders",
+            "veto",
+            "boycott",
+            "barriers",
+            "duties",
+            "prohibition",
         ]),
     ),
     sense(
@@ -639,6 +661,18 @@ const LEXICON: &[Row] = &[
             "shipments",
             "loans",
             "credit",
+            "electricity",
+            "water",
+            "power",
+            "road",
+            "roads",
+            "highway",
+            "town",
+            "city",
+            "area",
+            "region",
+            "province",
+            "lines",
         ]),
     ),
     needs(
@@ -665,6 +699,34 @@ const LEXICON: &[Row] = &[
             "holdings",
             "cooperation",
             "visas",
+            "reserves",
+            "transfer",
+            "transfers",
+            "participation",
+            "membership",
+            "accession",
+            "programme",
+            "program",
+            "plans",
+            "spending",
+            "budget",
+            "negotiations",
+            "contacts",
+            "loans",
+            "revenues",
+            "wealth",
+            "construction",
+            "enrichment",
+            "settlement",
+            "settlements",
+            "activities",
+            "activity",
+            "production",
+            "operations",
+            "testing",
+            "tests",
+            "work",
+            "recruitment",
         ]),
     ),
     row(K::Sanction, "n:sanctions", "impose sanctions"),
@@ -701,6 +763,8 @@ const LEXICON: &[Row] = &[
             "soldiers",
             "base",
             "bases",
+            "security",
+            "patrols",
         ]),
     ),
     needs(K::Mobilize, "send/sent/sent", "send troops", Needs::Troops),
@@ -1377,34 +1441,33 @@ pub(super) fn deploys_things(doc: &Doc, after: usize) -> bool {
     let mut saw_word = false;
     for k in after..(after + 6).min(doc.tokens.len()) {
         let t = &doc.tokens[k];
-        // A count says nothing of what was counted: "3,000 troops".
-        let in_number = |j: usize| {
-            doc.tokens
-                .get(j)
-                .is_some_and(|t| t.kind == TokenKind::Number)
-        };
-        if t.kind == TokenKind::Number
-            || doc.is(k, ",") && in_number(k - 1) && in_number(k + 1)
-            || doc.is_any(
-                k,
-                &[
-                    "more",
-                    "additional",
-                    "extra",
-                    "further",
-                    "new",
-                    "some",
-                    "several",
-                    "its",
-                    "their",
-                    "his",
-                    "her",
-                    "the",
-                    "a",
-                    "an",
-                ],
-            )
+        // A count or a name: most often men, units or ships ("150,000 men", "the USS Ford").
+        if !saw_word
+            && (t.kind == TokenKind::Number
+                || t.cap
+                || doc.is_any(k, &["hundreds", "thousands", "dozens", "tens"]))
         {
+            return false;
+        }
+        if doc.is_any(
+            k,
+            &[
+                "more",
+                "additional",
+                "extra",
+                "further",
+                "new",
+                "some",
+                "several",
+                "its",
+                "their",
+                "his",
+                "her",
+                "the",
+                "a",
+                "an",
+            ],
+        ) {
             continue;
         }
         if t.kind != TokenKind::Word {
@@ -1416,6 +1479,9 @@ pub(super) fn deploys_things(doc: &Doc, after: usize) -> bool {
                 &[
                     "personnel",
                     "officers",
+                    "military",
+                    "presence",
+                    "naval",
                     "fighters",
                     "guards",
                     "police",
@@ -2247,12 +2313,7 @@ fn needs_met(
             !doc.is_any(last + 1, &["to", "not"])
                 && (last + 2..(last + 8).min(range.end))
                     .take_while(|&k| {
-                        !doc.is_any(
-                            k,
-                            &[
-                                "how", "what", "whether", "if", "why", "where", "when", "which",
-                            ],
-                        )
+                        !doc.is_any(k, &["how", "what", "whether", "if", "why", "where", "when"])
                     })
                     .any(|k| doc.is(k, "to"))
         }
@@ -2336,7 +2397,10 @@ fn needs_met(
             let from_hospital = first >= range.start + 2
                 && doc.is(first - 1, "and")
                 && doc.is_any(first - 2, &["treated", "examined"])
-                || after(doc, last, range, 3, &["hospital", "clinic"]);
+                || doc.is(last + 1, "from")
+                    && (doc.is_any(last + 2, &["hospital", "clinic"])
+                        || doc.is(last + 2, "the")
+                            && doc.is_any(last + 3, &["hospital", "clinic"]));
             !after(doc, last, range, 4, PUBLICATIONS)
                 && !from_hospital
                 && (people_subject || !of_publication && !of_phrase)
@@ -2424,15 +2488,26 @@ fn needs_met(
         }
         Needs::NotSoonAfter(words) => !after(doc, last, range, 3, words),
         Needs::SoonAfter(words) => after(doc, last, range, 6, words),
+        // (Past adverbs to the auxiliary: "the curfew was eventually lifted".)
         Needs::Object(words) => {
+            let mut aux = first;
+            while aux > range.start
+                && aux + 3 > first
+                && (doc.low(aux - 1).ends_with("ly")
+                    || doc.is_any(
+                        aux - 1,
+                        &["later", "then", "also", "since", "now", "finally"],
+                    ))
+            {
+                aux -= 1;
+            }
             after(doc, last, range, 6, words)
-                || first > range.start
+                || aux > range.start
                     && doc.is_any(
-                        first - 1,
+                        aux - 1,
                         &["was", "were", "been", "be", "being", "is", "are"],
                     )
-                    && (first.saturating_sub(8).max(range.start)..first)
-                        .any(|k| doc.is_any(k, words))
+                    && (aux.saturating_sub(8).max(range.start)..aux).any(|k| doc.is_any(k, words))
         }
         // ("battled the blaze", "discussing his concern": past an article or a possessive
         // too.)
