@@ -393,6 +393,74 @@ const FINITE_BE_HAVE: &[&str] = &[
     "had", "has", "have", "was", "were", "is", "are", "remain", "remains", "remained",
 ];
 
+/// "injured in a gas explosion", "killed in a road accident": a mishap named after "in" within
+/// a few words, with no word of attack before it ("killed in a car bomb explosion" is none).
+fn mishap_after(doc: &Doc, from: usize, end: usize) -> bool {
+    let Some(k) = (from..(from + 4).min(end)).find(|&k| doc.is(k, "in")) else {
+        return false;
+    };
+    for j in k + 1..(k + 6).min(end) {
+        if doc.is_any(
+            j,
+            &[
+                "bomb",
+                "bombs",
+                "bombing",
+                "suicide",
+                "grenade",
+                "mortar",
+                "rocket",
+                "missile",
+                "terror",
+                "terrorist",
+                "explosive",
+                "explosives",
+                "ied",
+                "attack",
+                "attacks",
+                "shelling",
+                "airstrike",
+                "strike",
+                "shooting",
+                "gunfire",
+                "ambush",
+                "raid",
+            ],
+        ) {
+            return false;
+        }
+        if doc.is_any(
+            j,
+            &[
+                "explosion",
+                "blast",
+                "fire",
+                "blaze",
+                "crash",
+                "collision",
+                "accident",
+                "earthquake",
+                "quake",
+                "flood",
+                "floods",
+                "storm",
+                "landslide",
+                "stampede",
+                "collapse",
+                "avalanche",
+                "derailment",
+                "tornado",
+                "cyclone",
+                "hurricane",
+                "typhoon",
+            ],
+        ) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Bodies that accuse or convict far more often than they are accused ("the militia the army
 /// accused of the massacre").
 const ACCUSERS: &[&str] = &[
@@ -2036,7 +2104,11 @@ fn sentence_events(
                     && TRIGGERS[o.entry].kind == EventKind::Incident
                     && doc.tokens[o.first].sentence == doc.tokens[h.first].sentence
                     && (h.last + 1..o.first).any(|k| doc.is_any(k, &["when", "after", "as"]))
-            });
+            })
+            || passive.is_some()
+                && kind == EventKind::Assault
+                && actors.is_empty()
+                && mishap_after(doc, h.last + 1, view.range.end);
         let kind = if mishap { EventKind::Incident } else { kind };
         let conds = conditions(doc, s.tokens.clone());
         let mut mode = mode_of(doc, h, &view.range, &conds, kind);
@@ -3633,7 +3705,24 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         // Whom it was done to is the group, which no party names.
         actors.clear();
     }
+    // "Five Palestinians killed in Gaza", "the remains of Iranians killed in Aleppo": a people
+    // named by their nationality right before an act of force with no object suffered it.
+    let people_before = !trig.nominal
+        && h.first == h.last
+        && h.first > range.start
+        && doc.low(h.first).ends_with("ed")
+        && no_object
+        && matches!(trig.kind, EventKind::Assault | EventKind::Coerce)
+        && inp
+            .rec
+            .demonyms
+            .iter()
+            .any(|d| d.plural && d.span.end == doc.tokens[h.first - 1].span.end);
+    if people_before {
+        actors = parties_in(inp, h.first - 1, h.first, skip);
+    }
     let reduced_group = object_of_verb
+        || people_before
         || group_before
             && (no_object && (verb_follows() || governed() || singled_out())
                 || (no_object || list_goes_on) && left_so());
@@ -9290,5 +9379,64 @@ mod tests {
             Some("2024-05-08"),
         );
         assert!(ev.iter().any(|e| e.title.starts_with("Iran")), "{ev:?}");
+    }
+
+    #[test]
+    fn a_nationality_before_an_act_of_force_suffered_it() {
+        let ev = events_for(
+            "The families of Peruvians killed in Arica asked for answers.",
+            Some("2024-05-08"),
+        );
+        let e = of_kind(&ev, EventKind::Assault);
+        assert!(e.passive.is_some(), "{ev:?}");
+        assert!(e.actors.is_empty(), "{ev:?}");
+        // With an object it is their act.
+        let ev = events_for(
+            "Peruvians killed two guards in Arica on Monday.",
+            Some("2024-05-08"),
+        );
+        assert!(
+            of_kind(&ev, EventKind::Assault)
+                .title
+                .starts_with("Peruvians kill"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn casualties_of_a_mishap_named_after_in_are_an_incident() {
+        let ev = events_for(
+            "Eleven people were injured in a gas explosion at a bakery in Cusco.",
+            Some("2024-05-08"),
+        );
+        assert!(ev.iter().all(|e| e.kind != EventKind::Assault), "{ev:?}");
+        let ev = events_for(
+            "Eleven people were injured in a car bomb explosion in Cusco.",
+            Some("2024-05-08"),
+        );
+        assert!(ev.iter().any(|e| e.kind == EventKind::Assault), "{ev:?}");
+    }
+
+    #[test]
+    fn descriptions_are_no_acts() {
+        for text in [
+            "He was found with a pistol, a convicted felon said.",
+            "Dr Ruiz is accepting new patients.",
+            "The buses stopped at agreed upon meeting points.",
+            "Phone lines to many villages have been cut off.",
+        ] {
+            let ev = events_for(text, Some("2024-05-08"));
+            assert!(ev.is_empty(), "{text}: {ev:?}");
+        }
+        let ev = events_for(
+            "More than 300 people rallied in Lima on Saturday.",
+            Some("2024-05-08"),
+        );
+        assert!(
+            of_kind(&ev, EventKind::Protest)
+                .title
+                .starts_with("More than 300 people"),
+            "{ev:?}"
+        );
     }
 }

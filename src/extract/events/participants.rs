@@ -840,6 +840,10 @@ pub(super) fn unnamed_subject(
     if k > clause_start && doc.is(k, "least") && doc.is(k - 1, "at") {
         k -= 1;
     }
+    // "More than 200 people": so does it its "more than", even opening the sentence.
+    if k > clause_start && doc.is(k, "than") && doc.is_any(k - 1, &["more", "fewer", "less"]) {
+        k -= 1;
+    }
     // "A 6.1 magnitude earthquake", "a 6,000-strong crowd": a number is whole, never its last
     // digits alone.
     if k >= clause_start + 2

@@ -214,7 +214,13 @@ const LEXICON: &[Row] = &[
         Needs::Except(&["news", "press"], &[]),
     ),
     // AGREE
-    row(K::Agree, "agree/agreed/agreed", "agree"),
+    // Not "at agreed upon meeting points", "the agreed terms": a description.
+    needs(
+        K::Agree,
+        "agree/agreed/agreed",
+        "agree",
+        Needs::Except(&["the", "a", "an", "at", "on", "by"], &[]),
+    ),
     needs(
         K::Agree,
         "sign",
@@ -238,7 +244,27 @@ const LEXICON: &[Row] = &[
     row(K::Agree, "pledge", ""),
     row(K::Agree, "promise", ""),
     row(K::Agree, "reaffirm", "reaffirm commitments"),
-    row(K::Agree, "accept", ""),
+    // Not "is accepting new patients" or "accepts credit cards".
+    needs(
+        K::Agree,
+        "accept",
+        "",
+        Needs::NotSoonAfter(&[
+            "patients",
+            "applications",
+            "credit",
+            "cards",
+            "donations",
+            "payments",
+            "cash",
+            "bids",
+            "nominations",
+            "entries",
+            "submissions",
+            "students",
+            "reservations",
+        ]),
+    ),
     row(K::Agree, "approve", ""),
     row(K::Agree, "ratify/ratified/ratified/ratifying", ""),
     needs(
@@ -672,7 +698,6 @@ const LEXICON: &[Row] = &[
             "area",
             "region",
             "province",
-            "lines",
         ]),
     ),
     needs(
@@ -1020,7 +1045,34 @@ const LEXICON: &[Row] = &[
     row(K::Coerce, "deport", ""),
     row(K::Coerce, "extradite", ""),
     needs(K::Coerce, "force", "force", Needs::To),
-    row(K::Coerce, "convict", ""),
+    // Not "a convicted felon": a description.
+    needs(
+        K::Coerce,
+        "convict",
+        "",
+        Needs::Except(
+            &[],
+            &[
+                "felon",
+                "felons",
+                "killer",
+                "killers",
+                "murderer",
+                "murderers",
+                "criminal",
+                "criminals",
+                "terrorist",
+                "terrorists",
+                "rapist",
+                "offender",
+                "offenders",
+                "fraudster",
+                "spy",
+                "sex",
+                "drug",
+            ],
+        ),
+    ),
     row(K::Coerce, "summon", ""),
     row(K::Coerce, "disperse", ""),
     row(K::Coerce, "censor", ""),
@@ -1165,6 +1217,9 @@ const BURYING: &[&str] = &[
 
 /// What one meets that is no one to meet with ("met some resistance", "met her husband").
 const NOT_MET: &[&str] = &[
+    // "at meeting points": a place, not a meeting.
+    "point",
+    "points",
     "resistance",
     "opposition",
     "criticism",
