@@ -219,7 +219,7 @@ const LEXICON: &[Row] = &[
         K::Agree,
         "agree/agreed/agreed",
         "agree",
-        Needs::Except(&["the", "a", "an", "at", "on", "by"], &[]),
+        Needs::Except(&["the", "a", "an", "at"], &[]),
     ),
     needs(
         K::Agree,
@@ -254,7 +254,6 @@ const LEXICON: &[Row] = &[
             "applications",
             "credit",
             "cards",
-            "donations",
             "payments",
             "cash",
             "bids",
@@ -788,7 +787,6 @@ const LEXICON: &[Row] = &[
             "soldiers",
             "base",
             "bases",
-            "security",
             "patrols",
         ]),
     ),
@@ -1055,21 +1053,11 @@ const LEXICON: &[Row] = &[
             &[
                 "felon",
                 "felons",
-                "killer",
-                "killers",
                 "murderer",
-                "murderers",
-                "criminal",
-                "criminals",
-                "terrorist",
-                "terrorists",
-                "rapist",
+                "sex",
                 "offender",
                 "offenders",
                 "fraudster",
-                "spy",
-                "sex",
-                "drug",
             ],
         ),
     ),
@@ -1218,7 +1206,6 @@ const BURYING: &[&str] = &[
 /// What one meets that is no one to meet with ("met some resistance", "met her husband").
 const NOT_MET: &[&str] = &[
     // "at meeting points": a place, not a meeting.
-    "point",
     "points",
     "resistance",
     "opposition",
@@ -1496,13 +1483,21 @@ pub(super) fn deploys_things(doc: &Doc, after: usize) -> bool {
     let mut saw_word = false;
     for k in after..(after + 6).min(doc.tokens.len()) {
         let t = &doc.tokens[k];
-        // A count or a name: most often men, units or ships ("150,000 men", "the USS Ford").
-        if !saw_word
-            && (t.kind == TokenKind::Number
-                || t.cap
-                || doc.is_any(k, &["hundreds", "thousands", "dozens", "tens"]))
-        {
+        // A name: most often units or ships ("the USS Ford"); a count says nothing of what it
+        // counts ("3,000 troops", "20 water cannons").
+        if !saw_word && t.cap {
             return false;
+        }
+        let number_at = |j: usize| {
+            doc.tokens
+                .get(j)
+                .is_some_and(|x| x.kind == TokenKind::Number)
+        };
+        if t.kind == TokenKind::Number
+            || doc.is(k, ",") && number_at(k - 1) && number_at(k + 1)
+            || doc.is_any(k, &["hundreds", "thousands", "dozens", "tens", "of"])
+        {
+            continue;
         }
         if doc.is_any(
             k,
@@ -1534,6 +1529,14 @@ pub(super) fn deploys_things(doc: &Doc, after: usize) -> bool {
                 &[
                     "personnel",
                     "officers",
+                    "men",
+                    "conscripts",
+                    "gendarmes",
+                    "guardsmen",
+                    "reservists",
+                    "paratroopers",
+                    "commandos",
+                    "sailors",
                     "military",
                     "presence",
                     "naval",
@@ -2453,9 +2456,8 @@ fn needs_met(
                 && doc.is(first - 1, "and")
                 && doc.is_any(first - 2, &["treated", "examined"])
                 || doc.is(last + 1, "from")
-                    && (doc.is_any(last + 2, &["hospital", "clinic"])
-                        || doc.is(last + 2, "the")
-                            && doc.is_any(last + 3, &["hospital", "clinic"]));
+                    && (last + 2..(last + 6).min(range.end))
+                        .any(|k| doc.is_any(k, &["hospital", "clinic"]));
             !after(doc, last, range, 4, PUBLICATIONS)
                 && !from_hospital
                 && (people_subject || !of_publication && !of_phrase)
@@ -2556,13 +2558,46 @@ fn needs_met(
             {
                 aux -= 1;
             }
-            after(doc, last, range, 6, words)
-                || aux > range.start
-                    && doc.is_any(
-                        aux - 1,
-                        &["was", "were", "been", "be", "being", "is", "are"],
-                    )
-                    && (aux.saturating_sub(8).max(range.start)..aux).any(|k| doc.is_any(k, words))
+            // ("The storm cut off power", "Temperatures froze water pipes": nature does not
+            // sanction.)
+            let nature = (first.saturating_sub(6).max(range.start)..range.end).any(|k| {
+                doc.is_any(
+                    k,
+                    &[
+                        "storm",
+                        "storms",
+                        "flood",
+                        "floods",
+                        "flooding",
+                        "earthquake",
+                        "quake",
+                        "hurricane",
+                        "typhoon",
+                        "cyclone",
+                        "snow",
+                        "snowstorm",
+                        "landslide",
+                        "rains",
+                        "winds",
+                        "temperatures",
+                        "cold",
+                        "frost",
+                        "ice",
+                        "blizzard",
+                        "wildfire",
+                        "wildfires",
+                    ],
+                )
+            });
+            !nature
+                && (after(doc, last, range, 4, words)
+                    || aux > range.start
+                        && doc.is_any(
+                            aux - 1,
+                            &["was", "were", "been", "be", "being", "is", "are"],
+                        )
+                        && (aux.saturating_sub(8).max(range.start)..aux)
+                            .any(|k| doc.is_any(k, words)))
         }
         // ("battled the blaze", "discussing his concern": past an article or a possessive
         // too.)

@@ -221,10 +221,33 @@ fn is_locative_within(doc: &Doc, t: usize, depth: usize) -> bool {
                     .find(|&k| !doc.tokens[k].cap)
                     .is_some_and(|k| doc.is_any(k, &["and", "or", ","]))
     };
+    // The list must end where a place phrase can: at punctuation or a preposition, not at a
+    // verb ("At a summit in Beijing, Russia and China pledged", "in Mali and France
+    // launched").
+    let ends_as_place = || {
+        let mut k = t;
+        while k < s.tokens.end
+            && (doc.tokens[k].cap
+                || doc.is_any(k, &["and", "or", ","])
+                    && doc.tokens.get(k + 1).is_some_and(|x| x.cap))
+        {
+            k += 1;
+        }
+        k >= s.tokens.end
+            || doc.tokens[k].kind == TokenKind::Punct
+            || doc.is_any(
+                k,
+                &[
+                    "in", "on", "at", "since", "for", "with", "to", "from", "during", "over",
+                    "until", "after", "before", "near", "where", "this", "last",
+                ],
+            )
+    };
     if depth > 0
         && t >= s.tokens.start + 2
         && listed()
         && !crate::extract::lexicon::is_month_or_weekday(doc.low(t - 2))
+        && ends_as_place()
     {
         let mut first = t - 2;
         while first > s.tokens.start && doc.tokens[first - 1].cap && doc.tokens[first].cap {
