@@ -216,7 +216,7 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     // So does a pledge or an approval: "Japan pledges aid", not "Japan and Kenya pledge".
     let one_way = e.verb == "visit" && e.targets.len() == 1
         || ONE_WAY_AGREEMENTS.contains(&e.verb.split(' ').next().unwrap_or(""));
-    let mutual = e.kind.is_mutual() && !(one_way && !e.actors.is_empty());
+    let mutual = e.kind.is_mutual() && (!one_way || e.actors.is_empty());
     let mut actors = e.actors.clone();
     if mutual {
         for &p in e.parties.iter().chain(&e.targets) {
