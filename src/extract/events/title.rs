@@ -419,7 +419,7 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
                     .map(|g| capitalised(&g.words))
             })
     {
-        if active_with_particle(e) && !target_names.is_empty() {
+        if active_with_particle(inp, e) && !target_names.is_empty() {
             return format!("{} {patient}{place}", capitalised(e.verb));
         }
         return format!("{patient} {}{place}", bare_participle(e));
@@ -455,7 +455,7 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     } else if let Some(g) = &e.unnamed_subject {
         (capitalised(&g.words), g.plural)
     } else if let Some(object) = &e.object {
-        if active_with_particle(e) {
+        if active_with_particle(inp, e) {
             return format!("{} {}{place}", capitalised(e.verb), mid_title(object));
         }
         // Nobody named did it: what was done, to what.
@@ -926,11 +926,19 @@ pub(super) fn conjugate(verb: &str, plural: bool, mode: Option<Mode>) -> String 
 /// The participle without a trailing particle: "Release pressed", not "Release pressed for".
 /// "They called on the government to act": a verb with its own preposition, told in the active
 /// by nobody named, titled by the verb ("Call on government", not "Government called").
-fn active_with_particle(e: &EventFound) -> bool {
+/// (Only with that preposition in the text: "called for the resignation of Ghaffar" is no call
+/// on Ghaffar.)
+fn active_with_particle(inp: &Inputs, e: &EventFound) -> bool {
     e.passive.is_none()
-        && e.verb
-            .rsplit_once(' ')
-            .is_some_and(|(_, last)| among(last, &["on", "to"]))
+        && e.verb.rsplit_once(' ').is_some_and(|(_, last)| {
+            among(last, &["on", "to"])
+                && inp.doc.text.get(e.trigger.end..).is_some_and(|rest| {
+                    rest.trim_start()
+                        .split(|c: char| !c.is_alphanumeric())
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case(last))
+                })
+        })
 }
 
 fn bare_participle(e: &EventFound) -> &'static str {
