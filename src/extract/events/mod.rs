@@ -382,12 +382,6 @@ const AGENT_ENDERS: &[&str] = &[
     "which",
 ];
 
-/// True at a finite "be" or "have", where a participle's own phrase has ended ("seized by
-/// pirates have been …", "arrested on Monday and was later interviewed by the BBC").
-fn clause_verb_at(doc: &Doc, k: usize) -> bool {
-    doc.is_any(k, FINITE_BE_HAVE)
-}
-
 /// Finite forms of "be", "have" and "remain": the verb a reduced relative's group goes on to.
 const FINITE_BE_HAVE: &[&str] = &[
     "had", "has", "have", "was", "were", "is", "are", "remain", "remains", "remained",
@@ -513,9 +507,6 @@ const THING_NOUNS: &[&str] = &[
     "ships",
     "vessel",
     "vessels",
-    "plane",
-    "planes",
-    "helicopter",
     "car",
     "cars",
     "truck",
@@ -526,8 +517,6 @@ const THING_NOUNS: &[&str] = &[
     "tanker",
     "ferry",
     "train",
-    "drone",
-    "drones",
     "building",
     "buildings",
     "house",
@@ -2029,7 +2018,7 @@ fn sentence_events(
                     // ("The truck hijacked on Monday was found by police": past the
                     // clause's own verb, "by" tells another act's agent.)
                     (h.last + 1..view.next_trigger.min(view.range.end))
-                        .take_while(|&k| !clause_verb_at(doc, k))
+                        .take_while(|&k| !doc.is_any(k, FINITE_BE_HAVE))
                         .find(|&k| doc.is(k, "by"))?
                 };
                 participants::agent_group(doc, inp.rec, by, view.range.end)
@@ -3840,7 +3829,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         // ("the first boat rescued on Friday was turned around … by the navy": past the
         // clause's own verb, "by" tells another act's agent.)
         let agents = (h.last + 1..view.next_trigger)
-            .take_while(|&k| !clause_verb_at(doc, k))
+            .take_while(|&k| !doc.is_any(k, FINITE_BE_HAVE))
             .find(|&k| doc.is(k, "by"))
             .map(|k| {
                 // "by the army, who tricked FARC into …", "by pirates who held Phillips
@@ -3851,7 +3840,7 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                         // "seized by pirates have been near the Seychelles": the agent ends
                         // where the clause's own verb begins.
                         doc.is_any(j, &["who", "which", "that"])
-                            || clause_verb_at(doc, j)
+                            || doc.is_any(j, FINITE_BE_HAVE)
                             || doc.is(j, ",")
                                 && doc.tokens.get(j + 1).is_some_and(|t| {
                                     // A preposition or a verb, not a list's next item ("by
