@@ -9497,4 +9497,25 @@ mod tests {
         let e = of_kind(&ev, EventKind::Agree);
         assert_eq!(e.actors.len(), 2, "{ev:?}");
     }
+
+    #[test]
+    fn a_states_envoy_is_named_and_where_they_are_posted_takes_no_part() {
+        let ev = events_for(
+            "Gunmen kidnapped Peru's ambassador to Bolivia on Monday.",
+            Some("2024-05-08"),
+        );
+        let e = of_kind(&ev, EventKind::Assault);
+        assert!(e.title.contains("Peru's ambassador"), "{ev:?}");
+        assert!(!e.title.contains("Bolivia"), "{ev:?}");
+        let ev = events_for(
+            "Protesters attacked Chile’s foreign minister in Lima on Monday.",
+            Some("2024-05-08"),
+        );
+        assert!(
+            of_kind(&ev, EventKind::Assault)
+                .title
+                .contains("Chile’s foreign minister"),
+            "{ev:?}"
+        );
+    }
 }

@@ -97,6 +97,7 @@ pub(super) fn parties_in(
         }
         if is_attribution(doc, t, m.span.end)
             || describes_a_thing(doc, m.span.end)
+            || posted_to(doc, t)
             || owns_the_place(inp, t, m.span.end, m.party)
             || is_venue(inp, t, m.span)
         {
@@ -201,6 +202,25 @@ fn owns_the_place(inp: &Inputs, t: usize, end: usize, party: usize) -> bool {
             ],
         )
 }
+
+/// "Iran's ambassador to Lebanon", "the UN envoy to Yemen": where an envoy is posted takes no
+/// part in what is done to the envoy.
+fn posted_to(doc: &Doc, t: usize) -> bool {
+    t >= 2 && doc.is(t - 1, "to") && doc.is_any(t - 2, ENVOYS)
+}
+
+/// People a state sends to another.
+pub(super) const ENVOYS: &[&str] = &[
+    "ambassador",
+    "ambassadors",
+    "envoy",
+    "envoys",
+    "consul",
+    "emissary",
+    "representative",
+    "delegate",
+    "delegation",
+];
 
 /// "a US-flagged container ship", "a Greek-owned tanker": the mention ending at byte `end`
 /// only describes a thing, and takes no part in what is done with it.

@@ -261,7 +261,15 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
         })
         .collect();
     let actor_names = names_of(inp, &actors, short);
-    let target_names = names_of(inp, &targets, short);
+    let mut target_names = names_of(inp, &targets, short);
+    // "shot Russia's ambassador": the title names the envoy, not the state alone.
+    if let [p] = targets[..]
+        && table.parties[p].kind == PartyKind::State
+        && let (Some(span), [name]) = (e.target_span, &mut target_names[..])
+        && let Some(role) = role_after(inp, span.end)
+    {
+        *name = format!("{name}{role}");
+    }
     let place = place_phrase(inp, e);
 
     // A happening named by a noun, by nobody the text names: "Attack on Nigeria in Damboa".
@@ -628,6 +636,45 @@ fn put_inside(title: &mut String, verb: &str, words: &str) {
     let rest = verb.split_once(' ').map_or("", |(_, rest)| rest);
     let at = title.len() - rest.len() - usize::from(!rest.is_empty());
     title.insert_str(at, &format!(" {words}"));
+}
+
+/// The office a state's possessive names at byte `end`, with that possessive as written
+/// ("’s ambassador", "'s foreign minister"), or None.
+fn role_after(inp: &Inputs, end: usize) -> Option<String> {
+    let text = inp.doc.text.get(end..)?;
+    let possessive = ["’s ", "'s "].into_iter().find(|p| text.starts_with(p))?;
+    let rest = &text[possessive.len()..];
+    let mut words = rest.split(|c: char| !c.is_alphanumeric());
+    let first = words.next()?.to_lowercase();
+    let second = words.next().unwrap_or("").to_lowercase();
+    const OFFICES: &[&str] = &[
+        "ambassador",
+        "envoy",
+        "consul",
+        "president",
+        "minister",
+        "leader",
+        "king",
+        "queen",
+        "spokesman",
+        "spokeswoman",
+        "embassy",
+        "consulate",
+        "diplomats",
+        "diplomat",
+    ];
+    if [
+        "prime", "foreign", "defence", "defense", "interior", "finance", "deputy", "vice",
+    ]
+    .contains(&first.as_str())
+        && ["minister", "president"].contains(&second.as_str())
+    {
+        Some(format!("{possessive}{first} {second}"))
+    } else {
+        OFFICES
+            .contains(&first.as_str())
+            .then(|| format!("{possessive}{first}"))
+    }
 }
 
 /// Verbs of agreeing that one side does alone.
