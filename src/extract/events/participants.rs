@@ -210,7 +210,7 @@ fn posted_to(doc: &Doc, t: usize) -> bool {
 }
 
 /// People a state sends to another.
-pub(super) const ENVOYS: &[&str] = &[
+const ENVOYS: &[&str] = &[
     "ambassador",
     "ambassadors",
     "envoy",

@@ -1499,25 +1499,20 @@ pub(super) fn deploys_things(doc: &Doc, after: usize) -> bool {
         {
             continue;
         }
-        if doc.is_any(
-            k,
-            &[
-                "more",
-                "additional",
-                "extra",
-                "further",
-                "new",
-                "some",
-                "several",
-                "its",
-                "their",
-                "his",
-                "her",
-                "the",
-                "a",
-                "an",
-            ],
-        ) {
+        if doc.is_any(k, super::DETERMINERS)
+            || doc.is_any(
+                k,
+                &[
+                    "more",
+                    "additional",
+                    "extra",
+                    "further",
+                    "new",
+                    "some",
+                    "several",
+                ],
+            )
+        {
             continue;
         }
         if t.kind != TokenKind::Word {
