@@ -150,8 +150,18 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
                 && bare(y)
                 && x.trigger.start.abs_diff(y.trigger.start) <= 60
         };
+        // ("Police and rebels clashed … Juan Soto shot a guard": what a plural group did, one
+        // person named on their own did not.)
+        let one_person_for_many = |x: &EventFound, y: &EventFound| {
+            x.unnamed_subject.as_ref().is_some_and(|g| g.plural)
+                && !y.actors.is_empty()
+                && y.actors
+                    .iter()
+                    .all(|&p| table.parties[p].kind == PartyKind::Person)
+        };
         let partyless = |x: &EventFound, y: &EventFound| {
             x.parties.is_empty()
+                && !one_person_for_many(x, y)
                 // (A mention points back, never ahead at a later one, but for the lede's:
                 // "The attack on the market killed 12. … A bomb exploded in the market".)
                 && (x.anaphoric && (x.sentence >= y.sentence || x.sentence == 0)

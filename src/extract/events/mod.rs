@@ -1322,6 +1322,7 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             push_unique(&mut e.parties, state);
         }
     }
+    sides_of_the_conflict(inp, &mut merged);
     // "Hamas declared an end to the Israel-Hamas truce": the truce's other side, named in the
     // pair before it with the actor, is whom ending it turns against.
     for e in merged.iter_mut().filter(|e| {
@@ -1413,6 +1414,57 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
     });
     date_statements_on_news_day(inp, &mut merged);
     merged
+}
+
+/// "North and South Korea exchanged fire … The South retaliated by firing dozens of rounds
+/// into the north": force or a threat by one side of a fight the article tells, at no one
+/// named, is aimed at the other side, when the article sets that side against only one.
+fn sides_of_the_conflict(inp: &Inputs, events: &mut [EventFound]) {
+    // (Sides are states and bodies, not people: a shooting's victim has no side.)
+    let side = |p: &usize| inp.parties.parties[*p].kind != PartyKind::Person;
+    let hostile = |e: &EventFound| {
+        matches!(e.kind, EventKind::Assault | EventKind::Threaten)
+            && e.passive.is_none()
+            && e.actors.iter().all(side)
+    };
+    let mut foes: Vec<(usize, usize)> = Vec::new();
+    for e in events.iter().filter(|e| hostile(e) && e.mode.is_none()) {
+        for &a in &e.actors {
+            for &t in e.targets.iter().filter(|&&t| t != a && side(&t)) {
+                foes.extend([(a, t), (t, a)]);
+            }
+        }
+        // Sides that fight each other are the actors of one fight with no target.
+        let mutual = matches!(e.verb, "clash with" | "fight" | "exchange fire");
+        if mutual && e.targets.is_empty() && e.actors.len() == 2 {
+            let (a, b) = (e.actors[0], e.actors[1]);
+            foes.extend([(a, b), (b, a)]);
+        }
+    }
+    for e in events.iter_mut().filter(|e| {
+        // (A side named as its own target is no target: "North Korea fired … into the North".)
+        hostile(e)
+            && e.targets.iter().all(|t| e.actors.contains(t))
+            && !e.actors.is_empty()
+            && !matches!(e.verb, "clash with" | "fight" | "exchange fire")
+            // (Only what was fired: "shot the guard" was aimed at the guard.)
+            && e.object.as_ref().is_none_or(|o| {
+                o.words
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| triggers::WEAPONS.contains(&w.to_lowercase().as_str()))
+            })
+    }) {
+        let mut theirs = foes
+            .iter()
+            .filter(|(a, f)| e.actors.contains(a) && !e.actors.contains(f))
+            .map(|&(_, f)| f);
+        let Some(foe) = theirs.next() else { continue };
+        if theirs.all(|f| f == foe) {
+            e.targets = vec![foe];
+            push_unique(&mut e.parties, foe);
+        }
+    }
 }
 
 /// No party, no group, no place and no day of its own: nothing an analyst could map or check.
@@ -9517,5 +9569,40 @@ mod tests {
                 .contains("Chile’s foreign minister"),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn force_at_no_one_named_is_aimed_at_the_other_side_of_the_fight() {
+        let ev = events_for(
+            "Chile and Peru exchanged artillery fire on Monday. On Tuesday, Peru fired mortars \
+             across the border. Chile answered by firing dozens of rockets.",
+            Some("2024-05-08"),
+        );
+        let titles: Vec<&str> = ev.iter().map(|e| e.title.as_str()).collect();
+        assert!(
+            titles
+                .iter()
+                .any(|t| t.starts_with("Peru fires mortars at Chile")),
+            "{titles:?}"
+        );
+        assert!(
+            titles
+                .iter()
+                .any(|t| t.starts_with("Chile fires dozens of rockets at Peru")),
+            "{titles:?}"
+        );
+        // A person's shooting has no side, and what was shot at is the target.
+        let ev = events_for(
+            "Police and rebels clashed in Lima on Monday. Later, Juan Soto shot a guard at the \
+             gate. The rebels fired shots at the police.",
+            Some("2024-05-08"),
+        );
+        let shot = ev
+            .iter()
+            .find(|e| e.title.starts_with("Soto"))
+            .expect("the shooting");
+        assert!(!shot.title.contains("Police"), "{}", shot.title);
+        // (Nor is one person's shooting the clash of the police and the rebels.)
+        assert_eq!(shot.verb, "shoot", "{ev:?}");
     }
 }

@@ -1826,7 +1826,8 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
 /// Quotation marks, as tokens.
 const QUOTE_MARKS: &[&str] = &["\"", "\u{201c}", "'", "\u{2018}"];
 
-const WEAPONS: &[&str] = &[
+/// Words naming what is fired or dropped ("missiles", "rounds").
+pub(super) const WEAPONS: &[&str] = &[
     "missile",
     "missiles",
     "rocket",
