@@ -77,6 +77,9 @@ pub struct EventFound {
     pub participle: &'static str,
     /// What the action was done to when no party is ("farm", "five people").
     pub object: Option<GroupRef>,
+    /// What was fired or thrown when the object is whom it was aimed at ("tear gas" in "fired
+    /// tear gas at protesters").
+    pub arms: Option<GroupRef>,
     /// The trigger as a noun, for titles that only name the happening ("Explosion").
     pub trigger_noun: Option<String>,
     /// Passive voice ("Hickson was sentenced"): the trigger's participle for the title; the
@@ -2061,6 +2064,7 @@ fn sentence_events(
             }
         }
         let object_group = object_of(doc, inp.rec, h, &view).or(second_side);
+        let (object_group, arms) = aimed_at_people(doc, inp.rec, h, &view, object_group);
         // "detained by police", "one attack by counter-demonstrators": a group after "by".
         let agent = (passive.is_some() || trig.nominal)
             .then(|| {
@@ -2530,6 +2534,7 @@ fn sentence_events(
             verb,
             participle: trig.participle,
             object: object_group,
+            arms,
             trigger_noun: trig.nominal.then(|| {
                 crate::extract::lexicon::capitalised(&doc.tokens_text(h.first, h.last + 1))
             }),
@@ -4463,6 +4468,43 @@ fn aimed_fire(inp: &Inputs, h: &Hit, view: &ClauseView) -> Option<&'static str> 
     .then_some("fire")
 }
 
+/// "fired tear gas at the protesters", "threw stones and bottles at police": the people arms
+/// were aimed at are the object, and the arms are told apart. Gives (object, arms).
+fn aimed_at_people(
+    doc: &Doc,
+    rec: &Recognised,
+    h: &Hit,
+    view: &ClauseView,
+    object: Option<GroupRef>,
+) -> (Option<GroupRef>, Option<GroupRef>) {
+    let trig = &TRIGGERS[h.entry];
+    let throws = !trig.nominal
+        && (trig.words[0].starts_with("fir")
+            || matches!(trig.verb, "throw stones" | "use water cannon"));
+    if !throws || object.as_ref().is_some_and(|o| o.people) {
+        return (object, None);
+    }
+    // "fired tear gas at the crowd": the arms are in the trigger's own words.
+    let Some(arms) = &object else {
+        let people = doc
+            .is(h.last + 1, "at")
+            .then(|| group_phrase_at(doc, rec, h.last + 2, view.range.end))
+            .flatten()
+            .filter(|g| g.people);
+        return (people, None);
+    };
+    let from = doc.token_at_or_after(arms.span.end);
+    let end = view.next_trigger.min(view.range.end).min(from + 8);
+    // (A list of arms may run on: "stones, water bottles and eggs at police".)
+    let at = (from..end)
+        .take_while(|&k| doc.tokens[k].kind == TokenKind::Word || doc.tok(k) == ",")
+        .find(|&k| doc.is_any(k, &["at", "on"]));
+    match at.and_then(|k| group_phrase_at(doc, rec, k + 1, view.range.end)) {
+        Some(people) if people.people => (Some(people), object),
+        _ => (object, None),
+    }
+}
+
 /// A non-nominal show of force aimed "at", "on", "into" or "against" a named place or party.
 fn aimed_at(inp: &Inputs, h: &Hit, view: &ClauseView) -> bool {
     let doc = inp.doc;
@@ -4475,6 +4517,10 @@ fn aimed_at(inp: &Inputs, h: &Hit, view: &ClauseView) -> bool {
         && (h.last + 1..view.next_trigger.min(h.last + 8)).any(|k| {
             doc.is_any(k, &["at", "on", "into", "against"])
                 && (place_after(inp, k + 1).is_some()
+                    // "fired rubber bullets at demonstrators"
+                    || doc.is(k, "at")
+                        && group_phrase_at(doc, inp.rec, k + 1, view.range.end)
+                            .is_some_and(|g| g.people)
                     || inp
                         .parties
                         .mention_starting_at(
@@ -9604,5 +9650,39 @@ mod tests {
         assert!(!shot.title.contains("Police"), "{}", shot.title);
         // (Nor is one person's shooting the clash of the police and the rebels.)
         assert_eq!(shot.verb, "shoot", "{ev:?}");
+    }
+
+    #[test]
+    fn arms_aimed_at_a_crowd_name_the_crowd_as_the_target() {
+        let titles = |text: &str| -> Vec<String> {
+            events_for(text, Some("2024-05-08"))
+                .into_iter()
+                .map(|e| e.title)
+                .collect()
+        };
+        let t = titles(
+            "Riot police answered by firing rubber bullets at the marchers in Lima, who hurled \
+             bricks, bottles and stones at the police.",
+        );
+        assert!(
+            t.iter()
+                .any(|t| t.starts_with("Riot police fire rubber bullets at marchers")),
+            "{t:?}"
+        );
+        assert!(
+            t.iter()
+                .any(|t| t.starts_with("Marchers throw stones at police")),
+            "{t:?}"
+        );
+        let t = titles("Troops fired live rounds at the crowd in Lima on Monday.");
+        assert!(
+            t[0].starts_with("Troops fire live rounds at crowd"),
+            "{t:?}"
+        );
+        // What was fired at is no one: the arms stay the object.
+        let t = titles("Troops fired shots into the air in Lima on Monday.");
+        assert!(!t[0].contains(" at "), "{t:?}");
+        // Insults are not stones.
+        assert!(titles("The minister hurled insults at the judge.").is_empty());
     }
 }

@@ -719,6 +719,16 @@ pub(super) fn unnamed_subject(
     {
         head -= 1;
     }
+    // "Riot police responded by firing tear gas": who answered so did it.
+    if head >= clause_start + 2
+        && doc.is(head, "by")
+        && doc.is_any(
+            head - 1,
+            &["responded", "retaliated", "reacted", "replied", "answered"],
+        )
+    {
+        head -= 2;
+    }
     // "Critics of the package have faulted": the group the "of" phrase hangs on.
     // (The cheap tests first: this runs for every verb.)
     let mut named_of = None;
@@ -778,9 +788,23 @@ pub(super) fn unnamed_subject(
     // "freed by US commandos who killed three", "a container ship that was hijacked": the
     // noun a relative clause hangs on.
     if head > clause_start && doc.is_any(head, &["who", "that", "which"]) {
+        let who = doc.is(head, "who");
         head -= 1;
         if head > clause_start && doc.is(head, ",") {
             head -= 1;
+        }
+        // ("the marchers in Lima, who hurled stones": past where they were.)
+        let span = doc.tokens[head].span;
+        if let Some(place) = rec
+            .places
+            .iter()
+            .find(|p| p.span.start <= span.start && span.end <= p.span.end)
+            && let Some(before) = doc.token_at_or_after(place.span.start).checked_sub(1)
+            && before > clause_start + 1
+            && doc.is_any(before, &["in", "at", "near", "from"])
+            && who
+        {
+            head = before - 1;
         }
     }
     // "Debris believed to belong to a plane washed ashore": a noun after "to" ends a

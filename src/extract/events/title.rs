@@ -522,6 +522,21 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
         } else {
             t.push_str(&format!("{prep} {}", list(&target_names)));
         }
+    } else if let Some(object) = object_ref.as_ref().filter(|o| {
+        o.people
+            && (e.arms.is_some()
+                || matches!(
+                    e.verb,
+                    "fire tear gas" | "fire rubber bullets" | "throw stones" | "use water cannon"
+                ))
+    }) {
+        // "Police fire tear gas at protesters", "Protesters throw stones at soldiers".
+        let aimed = match (e.verb, &e.arms) {
+            ("fire", Some(arms)) => format!(" {} at", arms.words),
+            ("use water cannon", _) => " on".to_owned(),
+            _ => " at".to_owned(),
+        };
+        t.push_str(&format!("{aimed} {}", mid_title(object)));
     } else if let Some(object) = &object_ref
         && (!e.verb.contains(' ') || own_slot == Some(""))
     {

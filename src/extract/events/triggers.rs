@@ -965,10 +965,9 @@ const LEXICON: &[Row] = &[
         K::Assault,
         "throw/threw/thrown",
         "throw stones",
-        Needs::SoonAfter(&[
-            "stones", "rocks", "bottles", "eggs", "bricks", "grenades", "petrol", "molotov",
-        ]),
+        Needs::SoonAfter(THROWN),
     ),
+    needs(K::Assault, "hurl", "throw stones", Needs::SoonAfter(THROWN)),
     row(K::Assault, "blow/blew/blown up", "blow up"),
     row(K::Assault, "detonate", ""),
     row(K::Assault, "set/set/set fire to", "set fire to"),
@@ -1229,6 +1228,11 @@ const NOT_MET: &[&str] = &[
     "boyfriend",
     "challenge",
     "criteria",
+];
+
+/// What a crowd throws: "threw stones", "hurled rocks and bottles".
+const THROWN: &[&str] = &[
+    "stones", "rocks", "bottles", "eggs", "bricks", "grenades", "petrol", "molotov",
 ];
 
 /// Words before "fire" that make it shooting, not a blaze ("rocket fire", "opened fire").
