@@ -472,7 +472,14 @@ fn assemble(
                 .unnamed_subject
                 .as_ref()
                 .filter(|g| g.people && e.passive.is_some() && no_target))
-            .map(|g| group_party(g, &mut ds));
+            .map(|g| {
+                // "protesters and police officers": each group is a party of its own.
+                g.sides()
+                    .iter()
+                    .map(|side| group_party(side, &mut ds))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
         ds.events.push(Event {
             id: format!("{prefix}e{}", i + 1),
             article: Some(article_id.to_owned()),

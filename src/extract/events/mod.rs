@@ -2001,6 +2001,17 @@ fn sentence_events(
                 &view.skip,
             ),
         };
+        // "Over 200 protesters and police officers were injured": both suffered it.
+        if passive.is_some()
+            && let Some(g) = subject_group.take()
+        {
+            subject_group = Some(participants::with_coordinated(
+                doc,
+                inp.rec,
+                g,
+                object_from.unwrap_or(view.range.start),
+            ));
+        }
         // "Rebels attacked a convoy, killing 12 soldiers": a participle after a comma tells more
         // of what the clause before it did, so its doer is that act's, not whoever the clause
         // happens to name ("continues attacks on Turkish soldiers, killing 12").
@@ -9684,5 +9695,31 @@ mod tests {
         assert!(!t[0].contains(" at "), "{t:?}");
         // Insults are not stones.
         assert!(titles("The minister hurled insults at the judge.").is_empty());
+    }
+
+    #[test]
+    fn groups_joined_by_and_both_suffer_a_passive() {
+        let ev = events_for(
+            "Two soldiers and three civilians were killed in Lima on Monday.",
+            Some("2024-05-08"),
+        );
+        assert!(
+            ev[0]
+                .title
+                .starts_with("Two soldiers and three civilians killed"),
+            "{ev:?}"
+        );
+        let g = ev[0].unnamed_subject.as_ref().expect("the victims");
+        let sides: Vec<String> = g.sides().into_iter().map(|s| s.words).collect();
+        assert_eq!(sides, ["Two soldiers", "three civilians"]);
+        // Only people are split: a group and what it backs stay one.
+        let backers = GroupRef {
+            words: "backers of the strike and the boycott".to_owned(),
+            span: Span::new(0, 37),
+            plural: true,
+            people: true,
+            country: None,
+        };
+        assert_eq!(backers.sides().len(), 1);
     }
 }

@@ -906,6 +906,29 @@ pub(super) fn unnamed_subject(
     Some(g)
 }
 
+/// "protesters and police officers": the people group `g` joined by "and" to the one before
+/// it, as one group.
+pub(super) fn with_coordinated(
+    doc: &Doc,
+    rec: &Recognised,
+    g: GroupRef,
+    clause_start: usize,
+) -> GroupRef {
+    let first = doc.token_at_or_after(g.span.start);
+    if !g.people || first < clause_start + 2 || !doc.is(first - 1, "and") {
+        return g;
+    }
+    match unnamed_subject(doc, rec, clause_start, first - 1, &[]) {
+        Some(left) if left.people && left.span.end == doc.tokens[first - 2].span.end => {
+            let last = doc.token_at_or_after(g.span.end) - 1;
+            let mut both = GroupRef::new(doc, rec, doc.token_at_or_after(left.span.start), last);
+            both.plural = true;
+            both
+        }
+        _ => g,
+    }
+}
+
 /// Groups that follow someone and act for them ("Nkunda's forces", "Haddad's supporters").
 const FOLLOWINGS: &[&str] = &[
     "forces",
@@ -1022,6 +1045,37 @@ pub struct GroupRef {
 }
 
 impl GroupRef {
+    /// The groups "and" joins in it ("protesters" and "police officers" in "Over 200
+    /// protesters and police officers"), or itself.
+    pub fn sides(&self) -> Vec<GroupRef> {
+        let Some(at) = self.words.find(" and ") else {
+            return vec![self.clone()];
+        };
+        let start = self.span.start;
+        let left = GroupRef {
+            words: self.words[..at].to_owned(),
+            span: Span::new(start, start + at),
+            ..self.clone()
+        };
+        let right = GroupRef {
+            words: self.words[at + 5..].to_owned(),
+            span: Span::new(start + at + 5, self.span.end),
+            ..self.clone()
+        };
+        // (Both sides are people: not "supporters of Hamas and Fatah".)
+        let people = |g: &GroupRef| {
+            g.words
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| among(&w.to_lowercase(), GROUP_NOUNS))
+        };
+        if people(&left) && people(&right) {
+            vec![left, right]
+        } else {
+            vec![self.clone()]
+        }
+    }
+
     /// Takes the words up to token `last` into the group's name ("opponents of the Bill").
     fn extend_to(&mut self, doc: &Doc, last: usize) {
         self.span = Span::new(self.span.start, doc.tokens[last].span.end);
