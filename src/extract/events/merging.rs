@@ -122,6 +122,16 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
     let parties_ok = if same_actors && a.last_sentence == b.sentence {
         true
     } else if !pa.is_empty() && !pb.is_empty() {
+        // ("She called on the rebels to disarm. … She called on the world to help": each
+        // call or threat aimed at its own target, told in its own sentence, is its own. An
+        // attack or a claim is often told in pieces, each naming whom it hit or blamed.)
+        if own_targets
+            && matches!(a.kind, EventKind::Request | EventKind::Threaten)
+            && b.sentence != a.sentence
+            && b.sentence != a.last_sentence
+        {
+            return false;
+        }
         let mut x = pa.clone();
         let mut y = pb.clone();
         x.sort();

@@ -9722,4 +9722,23 @@ mod tests {
         };
         assert_eq!(backers.sides().len(), 1);
     }
+
+    #[test]
+    fn calls_on_different_addressees_in_their_own_sentences_are_two() {
+        let ev = events_for(
+            "Ana Ruiz spoke in Lima on Monday. \"It must end,\" she said, calling on the rebels to \
+             lay down their arms. She also called on the farmers to return to their land.",
+            Some("2024-05-08"),
+        );
+        let calls = ev.iter().filter(|e| e.kind == EventKind::Request).count();
+        assert_eq!(calls, 2, "{ev:?}");
+        // One call told twice is one.
+        let ev = events_for(
+            "Ana Ruiz called on the rebels to lay down their arms on Monday. Ruiz called on the \
+             rebels to do so at a rally in Lima.",
+            Some("2024-05-08"),
+        );
+        let calls = ev.iter().filter(|e| e.kind == EventKind::Request).count();
+        assert_eq!(calls, 1, "{ev:?}");
+    }
 }

@@ -633,6 +633,16 @@ fn organisation_by_head(doc: &Doc, table: &PartyTable, i: usize) -> Option<(usiz
             && !t.cap
             && !doc.is_any(head + 1, SPEECH_VERBS)
             && !doc.is_any(head + 1, &["reported", "accused", "denied"])
+            // ("calling on the guerrilla organization to accept defeat": a word that ends a
+            // noun phrase follows.)
+            && !doc.is_any(
+                head + 1,
+                &[
+                    "to", "in", "on", "at", "for", "from", "with", "and", "or", "by", "that",
+                    "which", "who", "has", "had", "have", "was", "were", "is", "are", "would",
+                    "will", "could", "can", "should", "must", "may", "might",
+                ],
+            )
     }) {
         return None;
     }
@@ -1128,5 +1138,24 @@ mod tests {
         let text = "Yesterday, Peru fired shells. The country's military was placed on alert.";
         let t = table_for(text);
         assert_eq!(party_of(&t, text, "The country", 0).unwrap().name, "Peru");
+    }
+
+    #[test]
+    fn a_body_described_before_a_preposition_is_the_body_named_before() {
+        let text = "Rebels of the National Liberation Army (ELN) hold nine hostages. Soto called \
+                    on the guerrilla organization to free them. The party leader spoke.";
+        let t = table_for(text);
+        let army = Some("National Liberation Army".to_owned());
+        let at = text.find("the guerrilla").unwrap();
+        let described = t
+            .mention_starting_at(at)
+            .map(|m| t.parties[m.party].name.clone());
+        assert_eq!(described, army);
+        // "the party leader" is a person, not the body.
+        let leader = text.find("The party").unwrap();
+        assert!(
+            t.mention_starting_at(leader)
+                .is_none_or(|m| t.parties[m.party].kind != crate::model::PartyKind::Organization)
+        );
     }
 }
