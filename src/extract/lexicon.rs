@@ -305,6 +305,8 @@ pub const PERSON_TITLES: &[(&str, TitleUse)] = &[
     ("justice", Both),
     ("sheriff", People),
     ("sergeant", Both),
+    ("corporal", Both),
+    ("cpl.", Both),
     ("sgt.", Both),
     ("detective", Both),
     ("inspector", People),

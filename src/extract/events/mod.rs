@@ -1211,10 +1211,25 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             .is_some_and(|p| p.start > e.trigger.start);
         // The refusing party is named right before the negation: "Iran will not accept", not
         // "Israel told the UN it would not withdraw" (whom "it" is stays unsure).
+        let subject_before = |s: usize| {
+            inp.parties
+                .mention_ending_at(doc.tokens[s].span.end)
+                .map(|m| m.party)
+        };
         let subject = refusal_negation(doc, t, e.verb)
             .and_then(|neg| neg.checked_sub(1))
-            .and_then(|s| inp.parties.mention_ending_at(doc.tokens[s].span.end))
-            .map(|m| m.party);
+            .and_then(|s| {
+                // "Hamas would allow visits but would not release him": the subject the
+                // joined verbs share, before the sentence's first "will" or "would".
+                if doc.is_any(s, &["but", "and"]) {
+                    let start = doc.sentences[e.sentence].tokens.start;
+                    let modal = (start + 1..s)
+                        .find(|&k| doc.is_any(k, &["will", "would", "shall", "won't", "won’t"]))?;
+                    subject_before(modal - 1)
+                } else {
+                    subject_before(s)
+                }
+            });
         // What is refused is its object, right after the verb ("release the soldiers"); one
         // releases people, not names, rulings or phones; one agrees "to" something, not
         // "with" someone.
@@ -1240,6 +1255,7 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
         e.verb = verb;
         e.mode = None;
         e.actors = vec![subject];
+        push_unique(&mut e.parties, subject);
         // (A party that heads the object, not one that modifies it: "hand over bin Laden",
         // but not France in "accept the French proposal" nor Sweden in "Sweden's NATO bid".)
         let heads = |end: usize| {
@@ -9740,5 +9756,38 @@ mod tests {
         );
         let calls = ev.iter().filter(|e| e.kind == EventKind::Request).count();
         assert_eq!(calls, 1, "{ev:?}");
+    }
+
+    #[test]
+    fn capture_coerces_people_not_attention_and_joined_refusals_keep_their_subject() {
+        let ev = events_for(
+            "Rebels captured Corporal Ana Soto near Lima on Monday.",
+            Some("2024-05-08"),
+        );
+        let c = of_kind(&ev, EventKind::Coerce);
+        assert!(c.title.starts_with("Rebels capture Soto"), "{}", c.title);
+        for text in [
+            "The festival captured the imagination of Lima on Monday.",
+            "The attack was captured on video in Lima on Monday.",
+            "Soto captured four medals in Lima on Monday.",
+        ] {
+            let ev = events_for(text, Some("2024-05-08"));
+            assert!(
+                ev.iter().all(|e| e.kind != EventKind::Coerce),
+                "{text}: {ev:?}"
+            );
+        }
+        // "… would allow visits but would not release him": the shared subject refuses.
+        let ev = events_for(
+            "Rebels hold Juan Soto. Their leader said Hamas would allow visits but \
+             would not release him.",
+            Some("2024-05-08"),
+        );
+        let r = of_kind(&ev, EventKind::Reject);
+        assert!(
+            r.title.starts_with("Hamas refuses to release Soto"),
+            "{}",
+            r.title
+        );
     }
 }
