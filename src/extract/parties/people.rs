@@ -381,7 +381,22 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
                     && doc.tokens[i - d - 1].sentence == doc.tokens[i].sentence
                     && descriptor_len(doc, i - d, i + 1) == d
             });
-            let before_is_speech = before_is_speech || descriptor.is_some();
+            // ("said the Golden Dawn would march": a body named with "the" is the subject of
+            // what was said, going on to a verb of its own, not who said it.)
+            let own_verb = i > 0
+                && doc.is(i - 1, "the")
+                && doc.tokens.get(after).is_some_and(|t| {
+                    !t.cap
+                        && t.kind == TokenKind::Word
+                        && (doc.is_any(
+                            after,
+                            &[
+                                "would", "will", "had", "has", "have", "was", "were", "is", "are",
+                                "could", "should", "can", "may", "might", "must", "did", "does",
+                            ],
+                        ) || doc.low(after).ends_with("ed") && !doc.is(after, "and"))
+                });
+            let before_is_speech = (before_is_speech || descriptor.is_some()) && !own_verb;
             let appositive = appositive_then_speech(doc, after).map(|(a, _)| a);
             // "Kim In-seok, stated, “…”": a comma between the name and its verb.
             let comma_speech = doc.is(after, ",")
@@ -1257,6 +1272,27 @@ mod tests {
                 .any(|p| p.kind == PartyKind::Person && p.name.contains("Marine")),
             "{:?}",
             t.parties
+        );
+    }
+
+    #[test]
+    fn a_body_named_with_the_after_said_is_no_speaker() {
+        let text = "Soto said the Golden Dawn would march on Monday.";
+        let t = table_for(text);
+        assert!(
+            t.parties
+                .iter()
+                .all(|p| p.name != "Golden Dawn" || p.kind != PartyKind::Person),
+            "{:?}",
+            t.parties
+        );
+        // An inverted speaker still is one.
+        let text = "\"We will march,\" said Nuno Vidal on Monday.";
+        let t = table_for(text);
+        assert!(
+            t.parties
+                .iter()
+                .any(|p| p.name == "Nuno Vidal" && p.kind == PartyKind::Person)
         );
     }
 }
