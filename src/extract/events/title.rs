@@ -475,7 +475,18 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     } else {
         return format!("{}{place}", happening(e));
     };
-    let mut t = format!("{subject} {}", conjugate(e.verb, plural, e.mode));
+    // "Fans throw bottles", not "throw stones": what was thrown, as the text names it.
+    let thrown = (e.verb == "throw stones")
+        .then(|| e.arms.as_ref().or(e.object.as_ref().filter(|o| !o.people)))
+        .flatten();
+    let mut t = match thrown {
+        Some(arms) => format!(
+            "{subject} {} {}",
+            conjugate("throw", plural, e.mode),
+            arms.words
+        ),
+        None => format!("{subject} {}", conjugate(e.verb, plural, e.mode)),
+    };
     // "Journalists were imprisoned", told with whoever did it: they are what it was done to.
     let object_ref = e.object.clone().or_else(|| {
         e.passive
@@ -591,6 +602,27 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
                 t.push(' ');
                 t.push_str(rest);
             }
+            // "The Taliban captures Kabul": a place taken right after the verb is its object.
+            Some(rest)
+                if matches!(e.verb, "capture" | "seize" | "occupy" | "annex")
+                    && target_names.is_empty()
+                    && e.object.is_none()
+                    && e.place_span.is_some_and(|p| {
+                        let next = inp.doc.token_at_or_after(e.trigger.end);
+                        let next = if inp.doc.is(next, "the") {
+                            next + 1
+                        } else {
+                            next
+                        };
+                        inp.doc
+                            .tokens
+                            .get(next)
+                            .is_some_and(|t| t.span.start == p.start)
+                    }) =>
+            {
+                t.push(' ');
+                t.push_str(rest);
+            }
             // "Rebels advance on Tripoli": an advance goes toward its place.
             Some(rest) if e.verb == "advance on" && target_names.is_empty() => {
                 t.push_str(" on ");
@@ -619,6 +651,7 @@ const OBJECT_SLOTS: &[(&str, &str)] = &[
     ("take into custody", INSIDE),
     ("hold responsible", INSIDE),
     ("crack down", " on"),
+    ("throw stones", " at"),
     ("exchange fire", " with"),
     ("gun down", ""),
     ("blow up", ""),

@@ -8,7 +8,7 @@ use super::{Hit, Inputs, dates_of};
 use crate::extract::lexicon::SPEECH_VERBS;
 use crate::extract::quotes::inside_quote;
 use crate::extract::sentences::{Doc, TokenKind, WordMap};
-use crate::model::EventKind;
+use crate::model::{EventKind, PartyKind};
 
 /// What a trigger needs around it to count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,6 +95,14 @@ pub(super) enum Needs {
     /// None of these as the object, right after or after a determiner: "battled rebels", not
     /// "battled a fire" or "battled the blaze".
     NotObject(&'static [&'static str]),
+    /// One of these right before, past adverbs: "went on trial", "are currently on trial".
+    Before(&'static [&'static str]),
+    /// What a crowd throws soon after ([`THROWN`]), and no blast or storm before that threw
+    /// it: "the explosion hurled bricks across the street".
+    Thrown,
+    /// People or a stronghold taken ("captured 20 soldiers", "captured the town"), or a
+    /// passive, but not by a camera.
+    Captive,
 }
 
 /// How the context changes a trigger's kind.
@@ -545,6 +553,22 @@ const LEXICON: &[Row] = &[
     needs(K::Accuse, "claim", "accuse", Needs::That),
     row(K::Accuse, "indict", ""),
     needs(K::Accuse, "try/tried/tried", "try", Needs::TrialFor),
+    // "went on trial for murder", "will stand trial": the subject is tried (see
+    // `is_undergone`).
+    // (Not "putting Bacar on trial", whose subject does the trying.)
+    needs(
+        K::Accuse,
+        "=on trial",
+        "on trial",
+        Needs::Before(&[
+            "is", "are", "was", "were", "be", "been", "being", "go", "goes", "went", "gone",
+            "going",
+        ]),
+    ),
+    row(K::Accuse, "=stand trial", "on trial"),
+    row(K::Accuse, "=stands trial", "on trial"),
+    row(K::Accuse, "=stood trial", "on trial"),
+    row(K::Accuse, "=standing trial", "on trial"),
     row(K::Accuse, "investigate", ""),
     row(K::Accuse, "fault", ""),
     // "The findings have called into question the response of the government"
@@ -965,9 +989,9 @@ const LEXICON: &[Row] = &[
         K::Assault,
         "throw/threw/thrown",
         "throw stones",
-        Needs::SoonAfter(THROWN),
+        Needs::Thrown,
     ),
-    needs(K::Assault, "hurl", "throw stones", Needs::SoonAfter(THROWN)),
+    needs(K::Assault, "hurl", "throw stones", Needs::Thrown),
     row(K::Assault, "blow/blew/blown up", "blow up"),
     row(K::Assault, "detonate", ""),
     row(K::Assault, "set/set/set fire to", "set fire to"),
@@ -1035,55 +1059,9 @@ const LEXICON: &[Row] = &[
     row(K::Coerce, "evict", ""),
     row(K::Coerce, "detain", ""),
     row(K::Coerce, "seize", ""),
-    // "Hamas captured the soldier", not "captured the imagination" or "captured on video".
-    needs(
-        K::Coerce,
-        "capture",
-        "",
-        Needs::NotSoonAfter(&[
-            "imagination",
-            "attention",
-            "hearts",
-            "heart",
-            "mood",
-            "spirit",
-            "essence",
-            "image",
-            "images",
-            "footage",
-            "camera",
-            "cameras",
-            "video",
-            "film",
-            "tape",
-            "cctv",
-            "market",
-            "share",
-            "votes",
-            "title",
-            "crown",
-            "medal",
-            "award",
-            "data",
-            "carbon",
-            "moment",
-            "sense",
-            "photos",
-            "photo",
-            "picture",
-            "pictures",
-            "medals",
-            "gold",
-            "silver",
-            "bronze",
-            "seats",
-            "seat",
-            "championship",
-            "trophy",
-            "points",
-            "wickets",
-        ]),
-    ),
+    // "Hamas captured the soldier", "troops captured the town", not "captured the
+    // imagination", "captured the Senate" or "captured on video".
+    needs(K::Coerce, "capture", "", Needs::Captive),
     // Seizing a ship or a plane by force, as "seized by pirates" is.
     row(K::Coerce, "hijack", ""),
     row(K::Coerce, "annex", ""),
@@ -1277,6 +1255,45 @@ const NOT_MET: &[&str] = &[
     "boyfriend",
     "challenge",
     "criteria",
+];
+
+/// Places and arms a force takes, and people it holds: "captured the town", "captured the
+/// suspect".
+const STRONGHOLDS: &[&str] = &[
+    "town",
+    "towns",
+    "city",
+    "cities",
+    "village",
+    "villages",
+    "base",
+    "bases",
+    "airport",
+    "airfield",
+    "positions",
+    "territory",
+    "hill",
+    "bridge",
+    "port",
+    "stronghold",
+    "strongholds",
+    "outpost",
+    "outposts",
+    "district",
+    "province",
+    "capital",
+    "checkpoint",
+    "tank",
+    "tanks",
+    "ship",
+    "vessel",
+    "suspect",
+    "pilot",
+    "fighter",
+    "commander",
+    "leader",
+    "militant",
+    "hostage",
 ];
 
 /// What a crowd throws: "threw stones", "hurled rocks and bottles".
@@ -1710,6 +1727,11 @@ const CLAIMS: &[&str] = &[
     "idea",
     "notion",
 ];
+
+/// A trigger whose subject undergoes it, as a passive's does ("went on trial").
+pub(super) fn is_undergone(t: &Trigger) -> bool {
+    t.verb == "on trial"
+}
 
 /// Inflects a regular verb: (3rd person singular, past and participle, -ing).
 fn regular_forms(base: &str) -> (String, String, String) {
@@ -2672,6 +2694,82 @@ fn needs_met(
                 last + 1
             };
             !doc.is_any(at, things)
+        }
+        Needs::Thrown => {
+            after(doc, last, range, 6, THROWN)
+                && !(range.start..first).any(|k| {
+                    doc.is_any(
+                        k,
+                        &[
+                            "explosion",
+                            "blast",
+                            "eruption",
+                            "volcano",
+                            "tornado",
+                            "storm",
+                            "wind",
+                            "winds",
+                            "hurricane",
+                            "typhoon",
+                            "cyclone",
+                            "earthquake",
+                            "quake",
+                            "wave",
+                            "waves",
+                            "tsunami",
+                            "flood",
+                            "floods",
+                            "bomb",
+                        ],
+                    )
+                })
+        }
+        Needs::Captive => {
+            let passive = first > range.start
+                && doc.is_any(
+                    first - 1,
+                    &["was", "were", "been", "being", "be", "is", "are"],
+                );
+            if passive {
+                return !after(
+                    doc,
+                    last,
+                    range,
+                    3,
+                    &[
+                        "camera", "cameras", "video", "film", "tape", "cctv", "footage",
+                    ],
+                );
+            }
+            // "The Taliban captured Kabul": a place taken.
+            if place_after(inp, last + 1).is_some() {
+                return true;
+            }
+            (last + 1..(last + 6).min(range.end))
+                .take_while(|&k| {
+                    !doc.is_any(
+                        k,
+                        &[
+                            "at", "on", "to", "for", "in", "with", "by", "from", ",", ".",
+                            "percent",
+                        ],
+                    )
+                })
+                .any(|k| {
+                    doc.is_any(k, super::participants::GROUP_NOUNS)
+                        || doc.is_any(k, STRONGHOLDS)
+                        || inp
+                            .parties
+                            .mention_starting_at(doc.tokens[k].span.start)
+                            .is_some_and(|m| inp.parties.parties[m.party].kind == PartyKind::Person)
+                })
+        }
+        Needs::Before(words) => {
+            let mut k = first;
+            while k > range.start + 1 && doc.low(k - 1).ends_with("ly") {
+                k -= 1;
+            }
+            k > range.start && doc.is_any(k - 1, words)
         }
         Needs::Except(before, after_words) => {
             !(doc.is_any(last + 1, after_words)
