@@ -162,8 +162,11 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
         };
         // ("Police and rebels clashed … Juan Soto shot a guard": what a plural group did, one
         // person named on their own did not.)
+        // (The same deed told of one of them is theirs: "Gunmen opened fire … Fariduni opened
+        // fire in the hall".)
         let one_person_for_many = |x: &EventFound, y: &EventFound| {
-            x.unnamed_subject.as_ref().is_some_and(|g| g.plural)
+            x.verb != y.verb
+                && x.unnamed_subject.as_ref().is_some_and(|g| g.plural)
                 && !y.actors.is_empty()
                 && y.actors
                     .iter()

@@ -1446,25 +1446,35 @@ fn sides_of_the_conflict(inp: &Inputs, events: &mut [EventFound]) {
             && e.passive.is_none()
             && e.actors.iter().all(side)
     };
-    let mut foes: Vec<(usize, usize)> = Vec::new();
+    let country_of_place =
+        |e: &EventFound| e.place.and_then(|p| inp.rec.places[p].country.as_deref());
+    let last_day = |e: &EventFound| {
+        e.date
+            .as_ref()
+            .and_then(|d| d.last_day())
+            .map(crate::model::day_number)
+    };
+    // Each pair of foes, with the fight's country and last day.
+    let mut foes: Vec<(usize, usize, Option<&str>, Option<i32>)> = Vec::new();
     for e in events.iter().filter(|e| hostile(e) && e.mode.is_none()) {
+        let (cc, day) = (country_of_place(e), last_day(e));
         for &a in &e.actors {
             for &t in e.targets.iter().filter(|&&t| t != a && side(&t)) {
-                foes.extend([(a, t), (t, a)]);
+                foes.extend([(a, t, cc, day), (t, a, cc, day)]);
             }
         }
         // Sides that fight each other are the actors of one fight with no target.
         let mutual = matches!(e.verb, "clash with" | "fight" | "exchange fire");
         if mutual && e.targets.is_empty() && e.actors.len() == 2 {
             let (a, b) = (e.actors[0], e.actors[1]);
-            foes.extend([(a, b), (b, a)]);
+            foes.extend([(a, b, cc, day), (b, a, cc, day)]);
         }
     }
     for e in events.iter_mut().filter(|e| {
         // (A side named as its own target is no target: "North Korea fired … into the North".)
         hostile(e)
             && e.targets.iter().all(|t| e.actors.contains(t))
-            && !e.actors.is_empty()
+            && e.actors.len() == 1
             && !matches!(e.verb, "clash with" | "fight" | "exchange fire")
             // (Only what was fired: "shot the guard" was aimed at the guard.)
             && e.object.as_ref().is_none_or(|o| {
@@ -1474,10 +1484,22 @@ fn sides_of_the_conflict(inp: &Inputs, events: &mut [EventFound]) {
                     .is_some_and(|w| triggers::WEAPONS.contains(&w.to_lowercase().as_str()))
             })
     }) {
+        let (cc, day) = (country_of_place(e), last_day(e));
+        let state_of = |p: usize| inp.parties.parties[p].country.as_deref();
         let mut theirs = foes
             .iter()
-            .filter(|(a, f)| e.actors.contains(a) && !e.actors.contains(f))
-            .map(|&(_, f)| f);
+            .filter(|&&(a, f, fight_cc, fight_day)| {
+                e.actors.contains(&a)
+                    && !e.actors.contains(&f)
+                    // (The same war: not "Russia fought Ukraine … Russia bombed Idlib in
+                    // Syria", nor a fight of years before.)
+                    && (cc.is_none() || fight_cc == cc || state_of(f) == cc || state_of(a) == cc)
+                    && match (day, fight_day) {
+                        (Some(d), Some(f)) => d - f <= 366,
+                        _ => true,
+                    }
+            })
+            .map(|&(_, f, _, _)| f);
         let Some(foe) = theirs.next() else { continue };
         if theirs.all(|f| f == foe) {
             e.targets = vec![foe];
@@ -9673,6 +9695,20 @@ mod tests {
         assert!(!shot.title.contains("Police"), "{}", shot.title);
         // (Nor is one person's shooting the clash of the police and the rebels.)
         assert_eq!(shot.verb, "shoot", "{ev:?}");
+        // Another war's country, or a fight of years before, sets no side.
+        for text in [
+            "Chile and Peru clashed near Tacna on Monday. On Tuesday Chile bombed Santa Cruz in \
+             Bolivia.",
+            "Chile fought Peru in 1880. On Tuesday Chile fired rockets near Arica.",
+        ] {
+            let ev = events_for(text, Some("2024-05-08"));
+            let last = ev
+                .iter()
+                .rev()
+                .find(|e| e.kind == EventKind::Assault)
+                .unwrap();
+            assert!(last.targets.is_empty(), "{text}: {}", last.title);
+        }
     }
 
     #[test]
@@ -9724,6 +9760,16 @@ mod tests {
         let g = ev[0].unnamed_subject.as_ref().expect("the victims");
         let sides: Vec<String> = g.sides().into_iter().map(|s| s.words).collect();
         assert_eq!(sides, ["Two soldiers", "three civilians"]);
+        // Another verb's object is not joined: the hostages were freed, not wounded.
+        let ev = events_for(
+            "The army freed 20 hostages and three soldiers were wounded in Lima on Monday.",
+            Some("2024-05-08"),
+        );
+        let hurt = ev
+            .iter()
+            .find(|e| e.participle == "wounded")
+            .expect("the wounded");
+        assert!(!hurt.title.contains("hostages"), "{}", hurt.title);
         // Only people are split: a group and what it backs stay one.
         let backers = GroupRef {
             words: "backers of the strike and the boycott".to_owned(),

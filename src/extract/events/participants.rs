@@ -919,7 +919,20 @@ pub(super) fn with_coordinated(
         return g;
     }
     match unnamed_subject(doc, rec, clause_start, first - 1, &[]) {
-        Some(left) if left.people && left.span.end == doc.tokens[first - 2].span.end => {
+        // (The joined group opens the clause: not "The army freed 20 hostages and three
+        // soldiers were wounded", where the hostages are the freeing's object.)
+        Some(left)
+            if left.people
+                && left.span.end == doc.tokens[first - 2].span.end
+                && doc
+                    .token_at_or_after(left.span.start)
+                    .checked_sub(1)
+                    .is_none_or(|b| {
+                        b < clause_start
+                            || doc.is_any(b, &[",", ";", ":", "that"])
+                            || doc.is_any(b, crate::extract::lexicon::SPEECH_VERBS)
+                    }) =>
+        {
             let last = doc.token_at_or_after(g.span.end) - 1;
             let mut both = GroupRef::new(doc, rec, doc.token_at_or_after(left.span.start), last);
             both.plural = true;

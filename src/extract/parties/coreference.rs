@@ -646,6 +646,15 @@ fn organisation_by_head(doc: &Doc, table: &PartyTable, i: usize) -> Option<(usiz
     }) {
         return None;
     }
+    // "The organization in charge of relief, OCHA, appealed": a description whose name
+    // follows it between commas refers back to no one.
+    if doc.is_any(head + 1, &["in", "on", "at", "for", "from", "with", "to"])
+        && (head + 2..(head + 8).min(doc.tokens.len()))
+            .take_while(|&k| doc.tokens[k].sentence == sentence)
+            .any(|k| doc.is(k, ",") && doc.tokens.get(k + 1).is_some_and(|t| t.cap))
+    {
+        return None;
+    }
     // "the rights group Equality Network": a lowercase description before a name describes
     // that name; it refers back to no one.
     if !doc.tokens[head].cap
@@ -1151,6 +1160,11 @@ mod tests {
             .mention_starting_at(at)
             .map(|m| t.parties[m.party].name.clone());
         assert_eq!(described, army);
+        // A description whose own name follows between commas is that name's.
+        let named = "The National Liberation Army (ELN) holds nine hostages. The group in charge \
+                     of relief, Caritas, sent food.";
+        let at = named.find("The group").unwrap();
+        assert!(table_for(named).mention_starting_at(at).is_none());
         // "the party leader" is a person, not the body.
         let leader = text.find("The party").unwrap();
         assert!(
