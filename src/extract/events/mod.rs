@@ -9897,4 +9897,15 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn a_date_between_the_object_and_to_keeps_an_advice_a_request() {
+        let ev = events_for(
+            "The Supreme Court of Peru advised the lower court on March 3, 2024 to drop the case.",
+            Some("2024-05-08"),
+        );
+        let r = of_kind(&ev, EventKind::Request);
+        assert!(r.title.contains("advises lower court"), "{}", r.title);
+        assert_eq!(first_day(r).as_deref(), Some("2024-03-03"));
+    }
 }

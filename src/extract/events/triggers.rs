@@ -502,7 +502,6 @@ const LEXICON: &[Row] = &[
         Needs::ObjectNoun(&["inquiry", "request", "query", "appeal", "demand"]),
     ),
     row(K::Request, "recommend", ""),
-    needs(K::Request, "advise", "", Needs::ObjectTo),
     row(K::Request, "press/pressed/pressed for", "press for"),
     // Not a plea in court ("pleaded guilty", "pleads not guilty").
     needs(
@@ -2439,8 +2438,17 @@ fn needs_met(
         }
         // (Not "asked not to be named", nor a question: "asked how to vote".)
         Needs::ObjectTo => {
+            // ("advised the lower court on April 9, 2009 to renounce": a date phrase between
+            // does not count toward the six words.)
+            let dated: Vec<(usize, usize)> =
+                dates_of(inp.dates, doc.tokens[first].sentence as usize)
+                    .iter()
+                    .map(|d| d.tokens)
+                    .collect();
             !doc.is_any(last + 1, &["to", "not"])
-                && (last + 2..(last + 8).min(range.end))
+                && (last + 2..range.end)
+                    .filter(|&k| !dated.iter().any(|&(a, b)| (a..=b).contains(&k)))
+                    .take(6)
                     .take_while(|&k| {
                         !doc.is_any(k, &["how", "what", "whether", "if", "why", "where", "when"])
                     })
