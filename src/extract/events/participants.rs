@@ -2111,7 +2111,7 @@ mod tests {
                 "Tomas Varga was one of the hostages rescued on July 2 by the Peruvian army, who \
                  tricked the Shining Path into freeing them."
             ),
-            "Peru army rescues Varga"
+            "Peruvian army rescues Varga"
         );
     }
 

@@ -108,7 +108,9 @@ fn written_name(inp: &Inputs, p: usize, mentions: &[&PartyMention]) -> Option<St
         })
         .filter(|s| {
             of_country
-                && s.len() < info.name.len()
+                // ("Egyptian army" is no shorter than "Army of Egypt", and reads better than
+                // "Egypt army".)
+                && s.len() <= info.name.len() + 3
                 && s.starts_with(char::is_uppercase)
                 && !s.contains(['’', '\'', ','])
                 && (2..=3).contains(&s.split_whitespace().count())
