@@ -1144,8 +1144,10 @@ impl GroupRef {
             words: doc.slice(span).to_owned(),
             span,
             plural,
-            // ("official" heads a phrase only at its end: "a security official".)
-            people: doc.is_any(head, GROUP_NOUNS) || doc.is(head, "official"),
+            // ("official" heads a phrase only at its end: "a security official". A bare count
+            // is of people: "dozens were injured".)
+            people: doc.is_any(head, GROUP_NOUNS)
+                || doc.is_any(head, &["official", "dozens", "hundreds", "thousands", "scores"]),
             country,
         }
     }
