@@ -788,23 +788,9 @@ pub(super) fn unnamed_subject(
     // "freed by US commandos who killed three", "a container ship that was hijacked": the
     // noun a relative clause hangs on.
     if head > clause_start && doc.is_any(head, &["who", "that", "which"]) {
-        let who = doc.is(head, "who");
         head -= 1;
         if head > clause_start && doc.is(head, ",") {
             head -= 1;
-        }
-        // ("the marchers in Lima, who hurled stones": past where they were.)
-        let span = doc.tokens[head].span;
-        if let Some(place) = rec
-            .places
-            .iter()
-            .find(|p| p.span.start <= span.start && span.end <= p.span.end)
-            && let Some(before) = doc.token_at_or_after(place.span.start).checked_sub(1)
-            && before > clause_start + 1
-            && doc.is_any(before, &["in", "at", "near", "from"])
-            && who
-        {
-            head = before - 1;
         }
     }
     // "Debris believed to belong to a plane washed ashore": a noun after "to" ends a
@@ -1147,7 +1133,10 @@ impl GroupRef {
             // ("official" heads a phrase only at its end: "a security official". A bare count
             // is of people: "dozens were injured".)
             people: doc.is_any(head, GROUP_NOUNS)
-                || doc.is_any(head, &["official", "dozens", "hundreds", "thousands", "scores"]),
+                || doc.is_any(
+                    head,
+                    &["official", "dozens", "hundreds", "thousands", "scores"],
+                ),
             country,
         }
     }

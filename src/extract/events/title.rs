@@ -468,6 +468,19 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
         if active_with_particle(inp, e) {
             return format!("{} {}{place}", capitalised(e.verb), mid_title(object));
         }
+        // "Stones thrown at police": what was thrown, at whom.
+        if let Some(arms) = &e.arms {
+            let done = if e.verb.starts_with("fire") {
+                "fired"
+            } else {
+                "thrown"
+            };
+            return format!(
+                "{} {done} at {}{place}",
+                capitalised(&arms.words),
+                mid_title(object)
+            );
+        }
         // Nobody named did it: what was done, to what.
         return format!(
             "{} {}{place}",

@@ -95,8 +95,9 @@ pub(super) enum Needs {
     /// None of these as the object, right after or after a determiner: "battled rebels", not
     /// "battled a fire" or "battled the blaze".
     NotObject(&'static [&'static str]),
-    /// One of these right before, past adverbs: "went on trial", "are currently on trial".
-    Before(&'static [&'static str]),
+    /// One of these right before, past adverbs ("went on trial", "are currently on trial"),
+    /// after people: a name or a group of people ("Capitalism is on trial" is a figure).
+    Defendant(&'static [&'static str]),
     /// What a crowd throws soon after ([`THROWN`]), and no blast or storm before that threw
     /// it: "the explosion hurled bricks across the street".
     Thrown,
@@ -559,7 +560,7 @@ const LEXICON: &[Row] = &[
         K::Accuse,
         "=on trial",
         "on trial",
-        Needs::Before(&[
+        Needs::Defendant(&[
             "is", "are", "was", "were", "be", "been", "being", "go", "goes", "went", "gone",
             "going",
         ]),
@@ -2704,33 +2705,37 @@ fn needs_met(
             !doc.is_any(at, things)
         }
         Needs::Thrown => {
+            // (Only the subject right before: "After the earthquake, protesters threw stones".)
             after(doc, last, range, 6, THROWN)
-                && !(range.start..first).any(|k| {
-                    doc.is_any(
-                        k,
-                        &[
-                            "explosion",
-                            "blast",
-                            "eruption",
-                            "volcano",
-                            "tornado",
-                            "storm",
-                            "wind",
-                            "winds",
-                            "hurricane",
-                            "typhoon",
-                            "cyclone",
-                            "earthquake",
-                            "quake",
-                            "wave",
-                            "waves",
-                            "tsunami",
-                            "flood",
-                            "floods",
-                            "bomb",
-                        ],
-                    )
-                })
+                && !(first.saturating_sub(3).max(range.start)..first)
+                    .rev()
+                    .take_while(|&k| !doc.is(k, ","))
+                    .any(|k| {
+                        doc.is_any(
+                            k,
+                            &[
+                                "explosion",
+                                "blast",
+                                "eruption",
+                                "volcano",
+                                "tornado",
+                                "storm",
+                                "wind",
+                                "winds",
+                                "hurricane",
+                                "typhoon",
+                                "cyclone",
+                                "earthquake",
+                                "quake",
+                                "wave",
+                                "waves",
+                                "tsunami",
+                                "flood",
+                                "floods",
+                                "bomb",
+                            ],
+                        )
+                    })
         }
         Needs::Captive => {
             let passive = first > range.start
@@ -2749,6 +2754,30 @@ fn needs_met(
                     ],
                 );
             }
+            // (Not a vote won: "captured the province in the election", "captured the mayoral
+            // race".)
+            if (range.start..range.end).any(|k| {
+                doc.is_any(
+                    k,
+                    &[
+                        "election",
+                        "elections",
+                        "by-election",
+                        "vote",
+                        "votes",
+                        "race",
+                        "poll",
+                        "polls",
+                        "council",
+                        "seats",
+                        "ballot",
+                        "mayoral",
+                        "primary",
+                    ],
+                )
+            }) {
+                return false;
+            }
             // "The Taliban captured Kabul": a place taken.
             if place_after(inp, last + 1).is_some() {
                 return true;
@@ -2759,7 +2788,7 @@ fn needs_met(
                         k,
                         &[
                             "at", "on", "to", "for", "in", "with", "by", "from", ",", ".",
-                            "percent",
+                            "percent", "of",
                         ],
                     )
                 })
@@ -2772,12 +2801,29 @@ fn needs_met(
                             .is_some_and(|m| inp.parties.parties[m.party].kind == PartyKind::Person)
                 })
         }
-        Needs::Before(words) => {
+        Needs::Defendant(words) => {
             let mut k = first;
             while k > range.start + 1 && doc.low(k - 1).ends_with("ly") {
                 k -= 1;
             }
-            k > range.start && doc.is_any(k - 1, words)
+            let Some(verb) = k.checked_sub(1).filter(|&v| v > range.start) else {
+                return false;
+            };
+            // ("Five men will go on trial": past "will" to the subject.)
+            let mut s = verb - 1;
+            while s > range.start && doc.is_any(s, &["will", "would", "to", "due", "is", "are"]) {
+                s -= 1;
+            }
+            // ("Maria Ressa, who went on trial": the relative's antecedent.)
+            doc.is_any(verb, words)
+                && (doc.is(s, "who")
+                    || doc.is_any(s, super::participants::GROUP_NOUNS)
+                        && !doc
+                            .is_any(s, &["government", "court", "parliament", "regime", "board"])
+                    || inp
+                        .parties
+                        .mention_ending_at(doc.tokens[s].span.end)
+                        .is_some_and(|m| inp.parties.parties[m.party].kind == PartyKind::Person))
         }
         Needs::Except(before, after_words) => {
             !(doc.is_any(last + 1, after_words)

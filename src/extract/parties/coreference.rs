@@ -637,10 +637,11 @@ fn organisation_by_head(doc: &Doc, table: &PartyTable, i: usize) -> Option<(usiz
             // noun phrase follows.)
             && !doc.is_any(
                 head + 1,
+                // (Not "in", "from": "the group in Gaza" may be another than the last named.)
                 &[
-                    "to", "in", "on", "at", "for", "from", "with", "and", "or", "by", "that",
-                    "which", "who", "has", "had", "have", "was", "were", "is", "are", "would",
-                    "will", "could", "can", "should", "must", "may", "might",
+                    "to", "and", "or", "that", "which", "who", "has", "had", "have", "was",
+                    "were", "is", "are", "would", "will", "could", "can", "should", "must", "may",
+                    "might",
                 ],
             )
     }) {
@@ -1165,6 +1166,11 @@ mod tests {
                      of relief, Caritas, sent food.";
         let at = named.find("The group").unwrap();
         assert!(table_for(named).mention_starting_at(at).is_none());
+        // "The group in Cusco" may be another body than the one last named.
+        let two = "The National Liberation Army (ELN) and the Shining Path met. The group in \
+                   Cusco agreed.";
+        let at = two.find("The group").unwrap();
+        assert!(table_for(two).mention_starting_at(at).is_none());
         // "the party leader" is a person, not the body.
         let leader = text.find("The party").unwrap();
         assert!(
