@@ -10053,5 +10053,10 @@ mod tests {
         );
         let t = titles("Protesters threw bottles at a police station in Lima on Monday.");
         assert!(t.iter().all(|t| !t.contains("at police")), "{t:?}");
+        let t = titles("Rioters threw rocks at firefighters in Lima on Monday.");
+        assert!(
+            t[0].starts_with("Rioters throw rocks at firefighters"),
+            "{t:?}"
+        );
     }
 }
