@@ -164,11 +164,18 @@ pub(super) fn compatible(a: &EventFound, b: &EventFound, table: &PartyTable) -> 
         // person named on their own did not.)
         // (The same deed told of one of them is theirs: "Gunmen opened fire … Fariduni opened
         // fire in the hall".)
+        // (Nor what was done to them: "foreign journalists have been forced to leave … Iason
+        // Athanasiadis-Fowden was arrested".)
         let one_person_for_many = |x: &EventFound, y: &EventFound| {
+            let side = if x.passive.is_some() {
+                &y.targets
+            } else {
+                &y.actors
+            };
             x.verb != y.verb
                 && x.unnamed_subject.as_ref().is_some_and(|g| g.plural)
-                && !y.actors.is_empty()
-                && y.actors
+                && !side.is_empty()
+                && side
                     .iter()
                     .all(|&p| table.parties[p].kind == PartyKind::Person)
         };

@@ -1434,8 +1434,41 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
     merged.retain(|e| {
         e.main || matches!(e.kind, EventKind::Protest | EventKind::Incident) || !names_nothing(e)
     });
+    drop_forced_into_own_act(inp, &mut merged);
     date_statements_on_news_day(inp, &mut merged);
     merged
+}
+
+/// "Bernier was forced to resign": with no one named who forced it, the act it was forced
+/// into is the one happening ("Bernier resigns"), not a coercion by no one.
+fn drop_forced_into_own_act(inp: &Inputs, events: &mut Vec<EventFound>) {
+    let doc = inp.doc;
+    let forced_into = |e: &EventFound, events: &[EventFound]| {
+        e.kind == EventKind::Coerce
+            && e.agent.is_none()
+            && doc.slice(e.trigger).to_lowercase().starts_with("forc")
+            && doc.token_containing(e.trigger.start).is_some_and(|t| {
+                t > 0 && doc.is_any(t - 1, &["was", "were", "is", "are", "be", "been", "being"])
+            })
+            && events.iter().any(|o| {
+                // (Whoever the clause names is whom it was forced on, who did the act.)
+                (e.actors.is_empty() || e.actors == o.actors)
+                    && o.kind != EventKind::Coerce
+                    && o.sentence == e.sentence
+                    && o.trigger.start > e.trigger.end
+                    && doc
+                        .text
+                        .get(e.trigger.end..o.trigger.start)
+                        .and_then(|between| between.strip_prefix(" to "))
+                        .is_some_and(|rest| rest.split_whitespace().count() <= 1)
+            })
+    };
+    let drop: Vec<bool> = events.iter().map(|e| forced_into(e, events)).collect();
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// "North and South Korea exchanged fire … The South retaliated by firing dozens of rounds
@@ -3520,6 +3553,8 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
         EventKind::Incident if BALLOT_VERBS.contains(&trig.verb) || trig.verb == "pass a law" => {
             h.last + 1
         }
+        // "forced to leave Iran": where the forced act went is not whom it was forced on.
+        _ if trig.needs == Needs::To => h.last + 1,
         // "called on the international community to help Colombia": whom the asked act is
         // for is not who was asked.
         EventKind::Request => (h.last + 2..view.next_trigger)
@@ -3948,9 +3983,13 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                         && !doc.is_any(before - 1, participants::BE_HAVE))
         })
         && !is_passive(doc, range.start, h.first);
+    // ("Journalists were forced to leave Iran by the government": whom it was forced on is
+    // its target, like any passive's subject.)
+    // ("South Koreans forced to work": "forced" right before "to", with no object between,
+    // is always done to the clause's subject.)
     let passive = (!trig.nominal
-        && trig.needs != Needs::To
-        && (is_passive(doc, range.start, h.first)
+        && (trig.needs == Needs::To
+            || is_passive(doc, range.start, h.first)
             || triggers::is_undergone(trig)
             || participle_by
             || accused_of
@@ -5137,7 +5176,19 @@ fn mode_of(
                     || crate::extract::lexicon::is_month_or_weekday(doc.low(j))
             })
         });
-    if h.first > range.start && doc.is(h.first - 1, "to") && !goes_on && !came_to_protest {
+    // "Soto was forced to resign": what one was made to do was done.
+    let was_made_to = h.first >= 3
+        && doc.is_any(h.first - 2, &["forced", "compelled", "obliged"])
+        && doc.is_any(
+            h.first - 3,
+            &["was", "were", "been", "is", "are", "being", "be"],
+        );
+    if h.first > range.start
+        && doc.is(h.first - 1, "to")
+        && !goes_on
+        && !came_to_protest
+        && !was_made_to
+    {
         return Some(Mode::Future);
     }
     // "Rice is due at a Security Council meeting", "Abbas, who is to hold talks with Bush":
@@ -9016,25 +9067,27 @@ mod tests {
             "Prime Minister Luis Soto was forced to resign on Monday.",
             Some("2015-03-03"),
         );
+        // With no one named who forced it, the resignation is the happening.
         assert!(
-            of_kind(&ev, EventKind::Coerce)
+            of_kind(&ev, EventKind::Concede)
                 .title
-                .starts_with("Soto forced to resign"),
+                .starts_with("Soto resigns"),
             "{ev:?}"
         );
+        assert!(ev.iter().all(|e| e.kind != EventKind::Coerce), "{ev:?}");
         // Past an adverb to the verb, but not past a verb that ends like one.
         let ev = events_for(
             "Prime Minister Luis Soto was forced to publicly apologize on Monday.",
             Some("2015-03-03"),
         );
-        let title = &of_kind(&ev, EventKind::Coerce).title;
-        assert!(title.starts_with("Soto forced to apologize"), "{ev:?}");
+        let title = &of_kind(&ev, EventKind::Concede).title;
+        assert!(title.starts_with("Soto apologizes"), "{ev:?}");
         let ev = events_for(
             "The company was forced to supply weapons to the army on Monday.",
             Some("2015-03-03"),
         );
         let title = &of_kind(&ev, EventKind::Coerce).title;
-        assert!(title.contains("forced to supply"), "{ev:?}");
+        assert!(title.starts_with("Company forced to supply"), "{ev:?}");
     }
 
     #[test]
@@ -10058,5 +10111,45 @@ mod tests {
             t[0].starts_with("Rioters throw rocks at firefighters"),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn forced_acts_resistance_still_and_attributive_participles() {
+        let all = |text: &str| events_for(text, Some("2008-06-30"));
+        // Forced into an act with no one named forcing it: the act is the happening.
+        let ev = all(
+            "In April, President Lee Myung-Bak agreed to resume imports of U.S. beef. He was \
+             forced to publicly apologize, and all but one of his top advisers were fired.",
+        );
+        assert!(ev.iter().all(|e| e.kind != EventKind::Coerce), "{ev:?}");
+        assert!(ev.iter().any(|e| e.kind == EventKind::Concede), "{ev:?}");
+        // (Forced by someone named stays a coercion, by them, of whom it was forced on.)
+        let ev = all("Journalists were forced to leave Iran by the government on Monday.");
+        assert_eq!(ev[0].kind, EventKind::Coerce, "{ev:?}");
+        assert_eq!(
+            ev[0].title, "Government forces journalists to leave",
+            "{ev:?}"
+        );
+        // (Whom it was forced on, a group, is not one person arrested next.)
+        let ev = all(
+            "Foreign journalists have been forced to leave Iran. Iason Athanasiadis-Fowden was \
+             arrested on June 19.",
+        );
+        assert_eq!(
+            ev.iter().filter(|e| e.kind == EventKind::Coerce).count(),
+            2,
+            "{ev:?}"
+        );
+        // Resistance is fighting; what it left behind is no deed of its own.
+        let ev = all(
+            "Government forces put up a brief fight in Sirte, leaving behind a burned-out \
+             tank and some torched cars.",
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].kind, EventKind::Assault);
+        assert!(ev[0].title.starts_with("Government forces fight"), "{ev:?}");
+        // "still" between the auxiliary and the verb keeps the passive's subject.
+        let ev = all("Reports say that 24 to 30 hostages were still killed in the hotel.");
+        assert!(ev[0].title.contains("hostages killed"), "{ev:?}");
     }
 }

@@ -501,6 +501,10 @@ const AUXILIARIES: &[&str] = &[
     "apparently",
     "suddenly",
     "again",
+    // "30 hostages were still killed", "had already fled".
+    "still",
+    "already",
+    "subsequently",
     // "Sixteen people were reported killed", "are feared dead", "is believed to".
     "reported",
     "believed",

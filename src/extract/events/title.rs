@@ -361,6 +361,48 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
             _ => format!("{}{place}", happening(e)),
         };
     }
+    // "forced to work": the people named were forced.
+    if e.verb == "force"
+        && let Some(w) = word_after(inp, e, &["forced", "to"])
+    {
+        // (Told in the passive, whom it was done to: "Journalists were forced to leave", and
+        // who did it when the text says: "Iran forces journalists to leave".)
+        let forcer = if !actor_names.is_empty() {
+            Some((list(&actor_names), actor_names.len() > 1))
+        } else {
+            e.agent.as_ref().map(|g| (capitalised(&g.words), g.plural))
+        };
+        let forced = if !target_names.is_empty() {
+            Some(list(&target_names))
+        } else {
+            e.passive.and(e.unnamed_subject.as_ref()).map(mid_title)
+        };
+        if e.passive.is_some()
+            && let Some((forcer, plural)) = forcer
+            && let Some(forced) = forced
+        {
+            return format!(
+                "{forcer} {} {forced} to {w}{place}",
+                conjugate("force", plural, e.mode)
+            );
+        }
+        let who = if e.passive.is_some() && !target_names.is_empty() {
+            list(&target_names)
+        } else if !actor_names.is_empty() {
+            list(&actor_names)
+        } else if !target_names.is_empty() {
+            list(&target_names)
+        } else if let Some(g) = &e.unnamed_subject {
+            capitalised(&g.words)
+        } else if let Some(subject) = passive_subject_words(inp, e) {
+            // "The Cairns service was forced to close": the clause's own subject.
+            capitalised(&subject)
+        } else {
+            // (Nobody named: not "People", which would say more than the text.)
+            "Someone".to_owned()
+        };
+        return format!("{who} forced to {w}{place}");
+    }
     // Done by a group the text names after "by": "Around 70 people were detained by police"
     // is "Police detain around 70 people", "one attack by counter-demonstrators" is
     // "Counter-demonstrators attack".
@@ -433,22 +475,6 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
             return format!("{} {patient}{place}", capitalised(e.verb));
         }
         return format!("{patient} {}{place}", bare_participle(e));
-    }
-    // "forced to work": the people named were forced.
-    if e.verb == "force"
-        && let Some(w) = word_after(inp, e, &["forced", "to"])
-    {
-        // (Told in the passive, whom it was done to: "Journalists were forced to leave".)
-        let who = if !actor_names.is_empty() {
-            list(&actor_names)
-        } else if !target_names.is_empty() {
-            list(&target_names)
-        } else if let Some(g) = &e.unnamed_subject {
-            capitalised(&g.words)
-        } else {
-            "People".to_owned()
-        };
-        return format!("{who} forced to {w}{place}");
     }
     let (subject, plural) = if !actor_names.is_empty() {
         (
@@ -651,6 +677,43 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
 
 /// An unnamed group's words inside a title: "Two soldiers" is "two soldiers", "Iraqi soldiers"
 /// keeps its name.
+/// The words of a passive's subject, a short noun phrase right before its auxiliary ("many
+/// first-time buyers are being forced": "first-time buyers"), without its determiner or
+/// quantifier; none for a pronoun.
+fn passive_subject_words(inp: &Inputs, e: &EventFound) -> Option<String> {
+    let doc = inp.doc;
+    let t = doc.token_containing(e.trigger.start)?;
+    let start = doc.sentences[doc.tokens[t].sentence as usize].tokens.start;
+    let mut k = t;
+    while k > start && doc.is_any(k - 1, &["was", "were", "is", "are", "been", "being", "be"]) {
+        k -= 1;
+    }
+    if k == t {
+        return None;
+    }
+    let end = k;
+    while k > start
+        && end - k < 4
+        && (doc.tokens[k - 1].kind == TokenKind::Word || doc.tok(k - 1) == "-")
+        && !doc.is_any(
+            k - 1,
+            &[
+                "the", "a", "an", "many", "some", "several", "most", "all", "his", "her", "its",
+                "their", "and", "or", "that", "which", "who", "after", "when", "as", "they", "he",
+                "she", "it", "we", "have", "has", "had",
+            ],
+        )
+    {
+        k -= 1;
+    }
+    if k == end {
+        return None;
+    }
+    let from = doc.tokens[k].span.start;
+    let to = doc.tokens[end - 1].span.end;
+    Some(doc.text[from..to].to_owned())
+}
+
 fn mid_title(g: &GroupRef) -> String {
     if g.country.is_some() {
         g.words.clone()

@@ -968,6 +968,21 @@ const LEXICON: &[Row] = &[
         Needs::Except(&[], &["to", "for", "a"]),
     ),
     row(K::Assault, "exchange fire", ""),
+    // "Government forces put up a brief fight at the village": resistance is fighting.
+    row(K::Assault, "put/put/put/putting up a fight", "fight"),
+    row(K::Assault, "put/put/put/putting up a brief fight", "fight"),
+    row(K::Assault, "put/put/put/putting up a fierce fight", "fight"),
+    row(K::Assault, "put/put/put/putting up a stiff fight", "fight"),
+    row(
+        K::Assault,
+        "put/put/put/putting up fierce resistance",
+        "fight",
+    ),
+    row(
+        K::Assault,
+        "put/put/put/putting up stiff resistance",
+        "fight",
+    ),
     // Taking up arms is fighting begun; said of the future, it is a threat (threat_speakers).
     needs(
         K::Assault,
@@ -2947,8 +2962,23 @@ fn modifier(doc: &Doc, t: &Trigger, first: usize, last: usize) -> bool {
     let k = skip_adverbs_back(doc, first);
     // "reported on alleged plans", "talks over disputed islands": a preposition before an
     // "-ed" form and a noun makes it a describing word too.
+    // ("leaving behind some torched cars": a quantifier before a plural noun too, not
+    // "those arrested were", "some killed in the blast".)
+    let quantified = k > 0
+        && doc.is_any(
+            k - 1,
+            &[
+                "some", "several", "many", "few", "other", "our", "your", "my",
+            ],
+        )
+        && doc.low(last + 1).ends_with('s')
+        && !doc.is_any(
+            last + 1,
+            &["was", "is", "has", "as", "its", "his", "this", "us"],
+        );
     let after_determiner = k > 0
         && (doc.is_any(k - 1, super::DETERMINERS)
+            || quantified
             || doc.tokens[k - 1].kind == TokenKind::Possessive
             || w.ends_with("ed")
                 && doc.is_any(
