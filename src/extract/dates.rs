@@ -349,7 +349,17 @@ fn anchored(doc: &Doc, i: usize, end: usize, si: usize) -> Option<DateMention> {
         "session",
         "trip",
     ];
-    (j < end && doc.is_any(j, OCCASIONS))
+    // ("after talks with Ehud Olmert": no determiner and someone to talk with is a meeting
+    // told here, not one told elsewhere to date by.)
+    let told_here = !(i + 1..j).any(|k| {
+        doc.is_any(
+            k,
+            &[
+                "the", "their", "his", "her", "its", "this", "that", "those", "these",
+            ],
+        )
+    }) && doc.is(j + 1, "with");
+    (j < end && doc.is_any(j, OCCASIONS) && !told_here)
         .then(|| mention(doc, i, j, si, None, DateRole::Anchored, false))
 }
 

@@ -1422,6 +1422,7 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
             e.actors.push(visitor);
         }
     }
+    drop_forced_into_own_act(inp, &mut merged);
     let short = title::short_names(inp, &merged);
     for e in &mut merged {
         e.title = title::title(inp, e, &short);
@@ -1434,7 +1435,6 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
     merged.retain(|e| {
         e.main || matches!(e.kind, EventKind::Protest | EventKind::Incident) || !names_nothing(e)
     });
-    drop_forced_into_own_act(inp, &mut merged);
     date_statements_on_news_day(inp, &mut merged);
     merged
 }
@@ -1443,14 +1443,15 @@ pub fn find_events(inp: &Inputs) -> Vec<EventFound> {
 /// into is the one happening ("Bernier resigns"), not a coercion by no one.
 fn drop_forced_into_own_act(inp: &Inputs, events: &mut Vec<EventFound>) {
     let doc = inp.doc;
-    let forced_into = |e: &EventFound, events: &[EventFound]| {
-        e.kind == EventKind::Coerce
+    let forced_into = |e: &EventFound, events: &[EventFound]| -> Option<usize> {
+        (e.kind == EventKind::Coerce
             && e.agent.is_none()
             && doc.slice(e.trigger).to_lowercase().starts_with("forc")
             && doc.token_containing(e.trigger.start).is_some_and(|t| {
                 t > 0 && doc.is_any(t - 1, &["was", "were", "is", "are", "be", "been", "being"])
-            })
-            && events.iter().any(|o| {
+            }))
+        .then(|| {
+            events.iter().position(|o| {
                 // (Whoever the clause names is whom it was forced on, who did the act.)
                 (e.actors.is_empty() || e.actors == o.actors)
                     && o.kind != EventKind::Coerce
@@ -1462,8 +1463,22 @@ fn drop_forced_into_own_act(inp: &Inputs, events: &mut Vec<EventFound>) {
                         .and_then(|between| between.strip_prefix(" to "))
                         .is_some_and(|rest| rest.split_whitespace().count() <= 1)
             })
+        })
+        .flatten()
     };
-    let drop: Vec<bool> = events.iter().map(|e| forced_into(e, events)).collect();
+    let into: Vec<Option<usize>> = events.iter().map(|e| forced_into(e, events)).collect();
+    // ("In May, Bernier was forced to resign": the opening day dates what was done.)
+    for (i, o) in into.iter().enumerate() {
+        if let Some(o) = *o
+            && events[o].date.as_ref().is_none_or(|d| d.start.is_none())
+            && events[i].date.as_ref().is_some_and(|d| d.start.is_some())
+        {
+            events[o].date = events[i].date.clone();
+            events[o].own_date = events[i].own_date;
+            events[o].date_note = events[i].date_note.clone();
+        }
+    }
+    let drop: Vec<bool> = into.iter().map(Option::is_some).collect();
     let mut k = 0;
     events.retain(|_| {
         k += 1;
@@ -3623,9 +3638,13 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     // Or at a conjunction without a comma, when a subject and its verb follow ("killed as the
     // Egyptian army moved into Tahrir Square"; not "elected as the president").
     // So does "after Gordon Brown called for elections", "after the United States released".
+    // ("resign after it became known that he left documents at the home of Julie Couillard":
+    // "it" too; not a person's pronoun, which may stand for an object.)
     let subordinate_clause = |k: usize| {
         doc.is_any(k, SUBORDINATORS)
-            && (doc.is_any(k + 1, DETERMINERS) || doc.tokens.get(k + 1).is_some_and(|t| t.cap))
+            && (doc.is_any(k + 1, DETERMINERS)
+                || doc.tokens.get(k + 1).is_some_and(|t| t.cap)
+                || doc.is(k + 1, "it"))
             && (k + 2..(k + 7).min(range.end)).any(|j| {
                 !doc.tokens[j].cap
                     && doc.tokens[j].kind == TokenKind::Word
@@ -3666,8 +3685,10 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
     } else {
         objects_end
     };
+    // ("After talks with Olmert, Bush said": the subject talked with whom the phrase names.)
+    let talks_with = trig.kind == EventKind::Consult && doc.is(h.last + 1, "with");
     if let Some(c) = opening_comma
-        && actors.is_empty()
+        && (actors.is_empty() || talks_with)
         && !doc.is_any(h.last + 1, &["by", "of"])
     {
         let main_verb = (c + 1..range.end)
@@ -3689,7 +3710,14 @@ fn roles(inp: &Inputs, h: &Hit, view: &ClauseView) -> Roles {
                 push_unique(&mut found, m.party);
             }
         }
-        actors = participants::without_affiliations(inp, &subject, found);
+        let subjects = participants::without_affiliations(inp, &subject, found);
+        if talks_with {
+            for p in subjects {
+                push_unique(&mut actors, p);
+            }
+        } else {
+            actors = subjects;
+        }
     }
     // "sent an inquiry to Iran about a former FBI agent": after an object, what it is about
     // takes no part.
@@ -10148,6 +10176,36 @@ mod tests {
         assert_eq!(ev.len(), 1, "{ev:?}");
         assert_eq!(ev[0].kind, EventKind::Assault);
         assert!(ev[0].title.starts_with("Government forces fight"), "{ev:?}");
+        // Talks with someone named, in an opening phrase, were held, by both.
+        for text in [
+            "After talks with Israeli Prime Minister Ehud Olmert on Monday, U.S. President \
+             George W. Bush said he would provide pressure.",
+            "Following a discussion with Ehud Olmert, the Israeli Prime Minister, U.S. \
+             President George Bush said he would provide pressure.",
+        ] {
+            let ev = all(text);
+            let talks = of_kind(&ev, EventKind::Consult);
+            assert!(talks.title.starts_with("Olmert and Bush"), "{text}: {ev:?}");
+        }
+        // (Not "after the talks", told elsewhere.)
+        let ev =
+            all("After the talks, U.S. President George W. Bush said he would provide pressure.");
+        assert!(ev.iter().all(|e| e.kind != EventKind::Consult), "{ev:?}");
+        // Two names opening the clause before a verb in the past are a person's, however
+        // rare the given name; not a storm's, nor a body founded.
+        let ev = all("In May, Maxime Bernier was forced to resign as foreign minister.");
+        assert_eq!(ev[0].title, "Bernier resigns", "{ev:?}");
+        assert_eq!(
+            ev[0].date.as_ref().and_then(|d| d.start),
+            Some(PartialDate {
+                year: 2008,
+                month: Some(5),
+                day: None
+            }),
+            "{ev:?}"
+        );
+        let ev = all("Hurricane Katrina struck New Orleans on Monday.");
+        assert!(ev.iter().all(|e| e.actors.is_empty()), "{ev:?}");
         // "still" between the auxiliary and the verb keeps the passive's subject.
         let ev = all("Reports say that 24 to 30 hostages were still killed in the hotel.");
         assert!(ev[0].title.contains("hostages killed"), "{ev:?}");

@@ -212,6 +212,13 @@ const LEXICON: &[Row] = &[
     row(K::Consult, "n:meeting/meetings", "meet"),
     row(K::Consult, "n:summit", "hold a summit"),
     row(K::Consult, "n:talks", "hold talks"),
+    // "Following a discussion with Ehud Olmert, Bush said": with someone, not about something.
+    needs(
+        K::Consult,
+        "n:discussion/discussions",
+        "hold talks",
+        Needs::With,
+    ),
     row(K::Consult, "n:visit/visits", "visit"),
     row(K::Consult, "n:phone call/telephone call", "speak by phone"),
     row(K::Consult, "n:negotiations", "negotiate"),
@@ -2146,6 +2153,7 @@ pub(super) fn find_triggers(
                     || noun_modifying_ing(inp, trig, i, &range)
                     || trig.nominal
                         && background(doc, i, &range)
+                        && !talks_with_someone(inp, trig, last, &range)
                         && !lede_with_own_date(
                             doc,
                             si,
@@ -3233,6 +3241,29 @@ fn background(doc: &Doc, i: usize, range: &std::ops::Range<usize>) -> bool {
         }
     }
     false
+}
+
+/// "after talks with Ehud Olmert, Bush said": talks with someone named, even in an opening
+/// phrase of background, were held, by that person and the clause's subject.
+fn talks_with_someone(
+    inp: &Inputs,
+    trig: &Trigger,
+    last: usize,
+    range: &std::ops::Range<usize>,
+) -> bool {
+    let doc = inp.doc;
+    trig.kind == EventKind::Consult
+        && doc.is(last + 1, "with")
+        && last + 2 < range.end
+        && inp
+            .parties
+            .mentions_in(super::clauses::token_span(
+                doc,
+                last + 2,
+                (last + 7).min(range.end),
+            ))
+            .next()
+            .is_some()
 }
 
 /// "At the conclusion of the Annapolis Conference", "at the end of the summit": a meeting that

@@ -504,6 +504,60 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
             i += nlen;
             continue;
         }
+        // "Maxime Bernier was forced to resign", "In May, Maxime Bernier resigned": two names
+        // opening the clause, right before a verb in the past, are a person's, however rare
+        // the given name. (Not a storm's or a mountain's: "Hurricane Katrina struck".)
+        let clause_opening = i == doc.sentences[doc.tokens[i].sentence as usize].tokens.start
+            || i >= 3 && doc.is(i - 1, ",") && {
+                let start = doc.sentences[doc.tokens[i].sentence as usize].tokens.start;
+                // An opening phrase of time: "In May,", "On Monday,", "Last week,".
+                i - 1 - start <= 3
+                    && doc.is_any(start, &["in", "on", "last", "earlier", "later", "then"])
+            };
+        // (What befalls a person, told in the passive: not "Kalameh Sabz was founded"; and no
+        // verb of a firm's or a paper's: "Golden Sachs reported", "Air Canada announced".)
+        let past_verb = |k: usize| {
+            doc.tokens
+                .get(k)
+                .is_some_and(|t| !t.cap && t.kind == TokenKind::Word)
+                && (doc.low(k).ends_with("ed")
+                    && !doc.is_any(k, &["need", "red", "bed", "shed"])
+                    && !doc.is_any(k, FIRMS_VERBS)
+                    || doc.is_any(k, &["was", "were"]) && doc.is_any(k + 1, BEFALLS_PEOPLE))
+        };
+        if nlen == 2
+            && clause_opening
+            && past_verb(i + nlen)
+            && !doc.is_any(
+                i,
+                &[
+                    "hurricane",
+                    "typhoon",
+                    "cyclone",
+                    "storm",
+                    "tropical",
+                    "mount",
+                    "lake",
+                    "river",
+                    "operation",
+                    "the",
+                    "a",
+                    "an",
+                    "this",
+                    "that",
+                    "these",
+                    "those",
+                ],
+            )
+            && (i..i + nlen).all(|k| {
+                doc.tokens[k].kind == TokenKind::Word
+                    && doc.tok(k).chars().skip(1).any(|c| c.is_lowercase())
+            })
+        {
+            add_untitled_person(ctx, table, i..i + nlen, None);
+            i += nlen;
+            continue;
+        }
         // "Campus Manager Tara Boyle says", "said Senate Majority Leader Harry Reid": a longer
         // run of capitals next to a speech verb is a description and a two-word name.
         if (4..=5).contains(&nlen)
@@ -1046,10 +1100,120 @@ fn person_appositive(doc: &Doc, comma: usize) -> Option<std::ops::Range<usize>> 
     let head_end = (first + 1..end)
         .find(|&k| doc.is_any(k, &["of", "to", "for", "at", "in", "with", "from", "who"]))
         .unwrap_or(end);
+    // ("Ehud Olmert, the Israeli Prime Minister,": an office's title may be capitalised, when
+    // it ends the head, not "the General Assembly".)
     (first + 1..head_end)
-        .any(|k| !doc.tokens[k].cap && doc.is_any(k, PERSON_ROLES))
+        .any(|k| {
+            doc.is_any(k, PERSON_ROLES)
+                && (!doc.tokens[k].cap
+                    || doc.is_any(k, CAPITALISED_OFFICES)
+                        && (k + 1 == head_end || !doc.tokens[k + 1].cap))
+        })
         .then_some(first..end)
 }
+/// Participles of what befalls a person: "Maxime Bernier was arrested".
+const BEFALLS_PEOPLE: &[&str] = &[
+    "arrested",
+    "detained",
+    "killed",
+    "shot",
+    "wounded",
+    "injured",
+    "elected",
+    "appointed",
+    "sentenced",
+    "charged",
+    "convicted",
+    "accused",
+    "forced",
+    "released",
+    "freed",
+    "kidnapped",
+    "abducted",
+    "jailed",
+    "executed",
+    "murdered",
+    "dismissed",
+    "ousted",
+    "fired",
+    "questioned",
+    "born",
+    "hospitalised",
+    "hospitalized",
+    "acquitted",
+    "pardoned",
+    "extradited",
+    "deported",
+    "expelled",
+    "banned",
+    "barred",
+];
+/// Verbs in the past that a firm, a paper or a body does as often as a person.
+const FIRMS_VERBS: &[&str] = &[
+    "founded",
+    "established",
+    "formed",
+    "created",
+    "launched",
+    "based",
+    "reported",
+    "announced",
+    "published",
+    "released",
+    "posted",
+    "owned",
+    "listed",
+    "merged",
+    "acquired",
+    "closed",
+    "opened",
+    "expanded",
+    "increased",
+    "dropped",
+    "gained",
+    "declined",
+    "collapsed",
+    "crashed",
+    "started",
+    "ended",
+    "employed",
+    "operated",
+    "produced",
+    "recorded",
+    "registered",
+    "filed",
+    "owned",
+    "marched",
+    "rallied",
+    "protested",
+    "demonstrated",
+    "called",
+    "claimed",
+    "issued",
+    "stated",
+    "warned",
+    "urged",
+    "welcomed",
+    "condemned",
+    "opposed",
+    "supported",
+    "backed",
+];
+/// Roles written capitalised as titles of office ("the Israeli Prime Minister").
+const CAPITALISED_OFFICES: &[&str] = &[
+    "minister",
+    "president",
+    "secretary",
+    "ambassador",
+    "envoy",
+    "senator",
+    "governor",
+    "mayor",
+    "commissioner",
+    "chairman",
+    "spokesman",
+    "secretary-general",
+];
 /// The role an appositive gives ("a research associate at the University of Alberta" →
 /// "Research associate at the University of Alberta"); none for an age or a relative clause.
 fn appositive_role(doc: &Doc, a: std::ops::Range<usize>) -> Option<String> {
