@@ -1478,12 +1478,8 @@ fn drop_forced_into_own_act(inp: &Inputs, events: &mut Vec<EventFound>) {
             events[o].date_note = events[i].date_note.clone();
         }
     }
-    let drop: Vec<bool> = into.iter().map(Option::is_some).collect();
-    let mut k = 0;
-    events.retain(|_| {
-        k += 1;
-        !drop[k - 1]
-    });
+    let mut drop = into.into_iter().map(|o| o.is_some());
+    events.retain(|_| !drop.next().unwrap_or(false));
 }
 
 /// "North and South Korea exchanged fire … The South retaliated by firing dozens of rounds
@@ -10192,7 +10188,7 @@ mod tests {
             all("After the talks, U.S. President George W. Bush said he would provide pressure.");
         assert!(ev.iter().all(|e| e.kind != EventKind::Consult), "{ev:?}");
         // Two names opening the clause before a verb in the past are a person's, however
-        // rare the given name; not a storm's, nor a body founded.
+        // rare the given name; not a storm's.
         let ev = all("In May, Maxime Bernier was forced to resign as foreign minister.");
         assert_eq!(ev[0].title, "Bernier resigns", "{ev:?}");
         assert_eq!(

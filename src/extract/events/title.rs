@@ -386,9 +386,8 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
                 conjugate("force", plural, e.mode)
             );
         }
-        let who = if e.passive.is_some() && !target_names.is_empty() {
-            list(&target_names)
-        } else if !actor_names.is_empty() {
+        // (Whom a passive forced, with a forcer named, was titled above.)
+        let who = if !actor_names.is_empty() {
             list(&actor_names)
         } else if !target_names.is_empty() {
             list(&target_names)
@@ -675,8 +674,6 @@ fn worded(inp: &Inputs, e: &EventFound, short: &[String]) -> String {
     t
 }
 
-/// An unnamed group's words inside a title: "Two soldiers" is "two soldiers", "Iraqi soldiers"
-/// keeps its name.
 /// The words of a passive's subject, a short noun phrase right before its auxiliary ("many
 /// first-time buyers are being forced": "first-time buyers"), without its determiner or
 /// quantifier; none for a pronoun.
@@ -714,6 +711,8 @@ fn passive_subject_words(inp: &Inputs, e: &EventFound) -> Option<String> {
     Some(doc.text[from..to].to_owned())
 }
 
+/// An unnamed group's words inside a title: "Two soldiers" is "two soldiers", "Iraqi soldiers"
+/// keeps its name.
 fn mid_title(g: &GroupRef) -> String {
     if g.country.is_some() {
         g.words.clone()

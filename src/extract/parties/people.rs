@@ -515,7 +515,7 @@ pub(super) fn find_people(ctx: &mut Ctx, table: &mut PartyTable) {
                     && doc.is_any(start, &["in", "on", "last", "earlier", "later", "then"])
             };
         // (What befalls a person, told in the passive: not "Kalameh Sabz was founded"; and no
-        // verb of a firm's or a paper's: "Golden Sachs reported", "Air Canada announced".)
+        // verb of a firm's or a paper's: "Goldman Sachs reported", "Air Canada announced".)
         let past_verb = |k: usize| {
             doc.tokens
                 .get(k)
@@ -1182,7 +1182,6 @@ const FIRMS_VERBS: &[&str] = &[
     "recorded",
     "registered",
     "filed",
-    "owned",
     "marched",
     "rallied",
     "protested",
