@@ -37,13 +37,13 @@ fn events_gold_set_meets_its_floors() {
     assert!(articles.len() >= 80, "{} articles", articles.len());
     let s = events::score(&articles, Gazetteer::embedded()).scores;
     check(&[
-        ("event precision", s.event_precision.rate(), 0.68),
-        ("event recall", s.event_recall.rate(), 0.67),
-        ("actors", s.actors.rate(), 0.54),
+        ("event precision", s.event_precision.rate(), 0.69),
+        ("event recall", s.event_recall.rate(), 0.68),
+        ("actors", s.actors.rate(), 0.55),
         ("places", s.places.rate(), 0.80),
         ("dates", s.dates.rate(), 0.79),
         ("speakers", s.speakers.rate(), 0.85),
-        ("titles", s.titles.rate(), 0.54),
+        ("titles", s.titles.rate(), 0.55),
         ("headline event", s.headline.rate(), 0.74),
         ("place precision", s.toponyms.precision, 0.90),
         ("place recall", s.toponyms.recall, 0.89),
