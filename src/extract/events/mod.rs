@@ -1494,18 +1494,27 @@ fn sides_of_the_conflict(inp: &Inputs, events: &mut [EventFound]) {
         s.split(|c: char| !c.is_alphanumeric())
             .any(|w| SPORT_WORDS.contains(&w.to_lowercase().as_str()))
     };
-    let hostile = |e: &EventFound| {
-        matches!(e.kind, EventKind::Assault | EventKind::Threaten)
-            && e.passive.is_none()
-            && e.actors.iter().all(side)
-            && !sport(e)
-    };
+    // (Judged once per event: the sport test reads the whole sentence.)
+    let hostile: Vec<bool> = events
+        .iter()
+        .map(|e| {
+            matches!(e.kind, EventKind::Assault | EventKind::Threaten)
+                && e.passive.is_none()
+                && e.actors.iter().all(side)
+                && !sport(e)
+        })
+        .collect();
     // Sides are states, those that act with force somewhere in the article, and those fought:
     // not "Hamas killed two UN workers", whose employer fights no one.
     let fights = |e: &EventFound| matches!(e.verb, "clash with" | "fight" | "exchange fire");
-    let belligerents: Vec<usize> = events
-        .iter()
-        .filter(|e| hostile(e) && e.mode.is_none())
+    let told_hostile = || {
+        events
+            .iter()
+            .zip(&hostile)
+            .filter(|&(e, &h)| h && e.mode.is_none())
+            .map(|(e, _)| e)
+    };
+    let belligerents: Vec<usize> = told_hostile()
         .flat_map(|e| {
             e.actors
                 .iter()
@@ -1525,7 +1534,7 @@ fn sides_of_the_conflict(inp: &Inputs, events: &mut [EventFound]) {
     };
     // Each pair of foes, with the fight's country and last day.
     let mut foes: Vec<(usize, usize, Option<&str>, Option<i32>)> = Vec::new();
-    for e in events.iter().filter(|e| hostile(e) && e.mode.is_none()) {
+    for e in told_hostile() {
         let (cc, day) = (country_of_place(e), last_day(e));
         for &a in &e.actors {
             for &t in e
@@ -1537,20 +1546,18 @@ fn sides_of_the_conflict(inp: &Inputs, events: &mut [EventFound]) {
             }
         }
         // Sides that fight each other are the actors of one fight with no target.
-        let mutual = matches!(e.verb, "clash with" | "fight" | "exchange fire");
-        if mutual && e.targets.is_empty() && e.actors.len() == 2 {
+        if fights(e) && e.targets.is_empty() && e.actors.len() == 2 {
             let (a, b) = (e.actors[0], e.actors[1]);
             foes.extend([(a, b, cc, day), (b, a, cc, day)]);
         }
     }
-    for e in events.iter_mut().filter(|e| {
+    for (e, _) in events.iter_mut().zip(&hostile).filter(|(e, h)| {
         // (A side named as its own target is no target: "North Korea fired … into the North".
         // A threat names its own aim, or none.)
-        hostile(e)
-            && e.kind == EventKind::Assault
+        **h && e.kind == EventKind::Assault
             && e.targets.iter().all(|t| e.actors.contains(t))
             && e.actors.len() == 1
-            && !matches!(e.verb, "clash with" | "fight" | "exchange fire")
+            && !fights(e)
             // (Only what was fired: "shot the guard" was aimed at the guard.)
             && e.object.as_ref().is_none_or(|o| {
                 o.words
@@ -1699,7 +1706,7 @@ fn date_statements_on_news_day(inp: &Inputs, events: &mut [EventFound]) {
         ) {
             e.date = Some(DateRange::on(day));
             e.date_note = Some(note.to_owned());
-        } else if told_by_clock(inp.doc.slice(inp.doc.sentences[e.sentence].span)) {
+        } else if told_by_clock(doc_sentence(inp, e.sentence)) {
             // "The second tremor took place at 02:21 local time": a time of day alone is a
             // time on the story's day.
             e.date = Some(DateRange::on(day));
